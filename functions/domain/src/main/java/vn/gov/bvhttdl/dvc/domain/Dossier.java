@@ -1,0 +1,129 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dossier (hồ sơ). Immutable: every change goes through {@link #apply}, which checks the workflow and returns
+ * the next state together with the audit event that records it; adapters store both atomically.
+ *
+ * @param version optimistic-locking version; the store only writes a change made from the version it read
+ */
+public record Dossier(String id, String code, String procedureCode, String agencyCode, String unitCode,
+                      String ownerId, Applicant applicant, Map<String, String> form, DossierStatus status,
+                      String statusReason, Instant createdAt, Instant updatedAt, Instant submittedAt,
+                      Instant receivedAt, long version) {
+
+    public Dossier {
+        form = form == null ? Map.of() : Map.copyOf(form);
+    }
+
+    /** A dossier and the audit event of the change that produced it. */
+    public record Change(Dossier dossier, AuditEvent event) {}
+
+    /** Limits on what a citizen may type into a form (bad input gets a clear error, never a crash). */
+    public static final int MAX_FORM_FIELDS = 50;
+    public static final int MAX_FIELD_LENGTH = 4000;
+
+    /** Starts a draft for {@code procedure}. */
+    public static Change draft(String id, Procedure procedure, String ownerId, Applicant applicant,
+                               Map<String, String> form, Instant now) {
+        checkForm(form);
+        Workflow.Transition t = Workflow.standard().transitions().stream()
+                .filter(x -> x.action().equals("create")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
+        Dossier d = new Dossier(id, null, procedure.code(), procedure.agencyCode(), procedure.receivingUnitCode(),
+                ownerId, applicant, form, t.to(), null, now, now, null, null, 1);
+        return new Change(d, new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null,
+                Map.of("procedureCode", procedure.code())));
+    }
+
+    /** Applies workflow {@code action} by {@code actor} acting as {@code role}. */
+    public Change apply(String action, String actor, Role role, Instant at, String reason, Map<String, String> details) {
+        Workflow.Transition t = Workflow.standard().require(status, action, role);
+        Instant submitted = t.to() == DossierStatus.SUBMITTED ? at : submittedAt;
+        Dossier next = new Dossier(id, code, procedureCode, agencyCode, unitCode, ownerId, applicant, form, t.to(),
+                reason, createdAt, at, submitted, receivedAt, version + 1);
+        return new Change(next, new AuditEvent(id, at, actor, role, action, status, t.to(), reason, details));
+    }
+
+    /** Receipt by the one-stop office: the code is given and the clock starts (Circular 01/2018 Art 19). */
+    public Change receive(String newCode, String actor, Instant at) {
+        if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
+        Change c = apply("receive", actor, Role.SYSTEM, at, null, Map.of("code", newCode));
+        Dossier d = c.dossier();
+        return new Change(new Dossier(d.id, newCode, d.procedureCode, d.agencyCode, d.unitCode, d.ownerId, d.applicant,
+                d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt, at, d.version), c.event());
+    }
+
+    /** Replaces the form of a draft. */
+    public Change editDraft(Applicant newApplicant, Map<String, String> newForm, Instant at) {
+        if (status != DossierStatus.DRAFT && status != DossierStatus.AWAITING_SUPPLEMENT) {
+            Workflow.standard().require(status, "edit", Role.CITIZEN); // throws with a clear message
+        }
+        checkForm(newForm);
+        Dossier next = new Dossier(id, code, procedureCode, agencyCode, unitCode, ownerId, newApplicant, newForm,
+                status, statusReason, createdAt, at, submittedAt, receivedAt, version + 1);
+        return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
+                Map.of("fields", String.valueOf(newForm == null ? 0 : newForm.size()))));
+    }
+
+    /**
+     * What is missing before this dossier can be received: one list, all at once, as an official must give it
+     * (Decree 45/2020 Art 12; the one-time guidance rule).
+     */
+    public List<Text> missing(Procedure procedure) {
+        List<Text> out = new ArrayList<>();
+        if (applicant == null || blank(applicant.fullName())) {
+            out.add(new Text("Thiếu họ tên người nộp hồ sơ.", "The applicant's full name is missing."));
+        }
+        if (applicant == null || (blank(applicant.idNumber()) && blank(applicant.enterpriseCode()))) {
+            out.add(new Text("Thiếu số định danh cá nhân hoặc mã số doanh nghiệp.",
+                    "The personal identification number or enterprise code is missing."));
+        } else if (!blank(applicant.idNumber()) && !applicant.idNumber().matches("\\d{12}")) {
+            out.add(new Text("Số định danh cá nhân phải gồm 12 chữ số.",
+                    "The personal identification number must have 12 digits."));
+        }
+        if (applicant == null || (blank(applicant.email()) && blank(applicant.phone()))) {
+            out.add(new Text("Cần ít nhất một cách liên lạc (thư điện tử hoặc số điện thoại).",
+                    "At least one contact (email or phone) is required."));
+        }
+        if (!procedure.code().equals(procedureCode)) {
+            out.add(new Text("Hồ sơ không thuộc thủ tục này.", "The dossier does not belong to this procedure."));
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    private static void checkForm(Map<String, String> form) {
+        if (form == null) return;
+        if (form.size() > MAX_FORM_FIELDS) {
+            throw new DomainException(DomainException.Kind.INVALID, "form-too-large",
+                    new Text("Biểu mẫu có quá nhiều trường (tối đa " + MAX_FORM_FIELDS + ").",
+                            "The form has too many fields (at most " + MAX_FORM_FIELDS + ")."));
+        }
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            if (e.getKey() == null || !e.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                throw new DomainException(DomainException.Kind.INVALID, "form-field-name",
+                        new Text("Tên trường biểu mẫu không hợp lệ: " + e.getKey(),
+                                "Invalid form field name: " + e.getKey()));
+            }
+            if (e.getValue() != null && e.getValue().length() > MAX_FIELD_LENGTH) {
+                throw new DomainException(DomainException.Kind.INVALID, "form-field-too-long",
+                        new Text("Trường \"" + e.getKey() + "\" dài quá " + MAX_FIELD_LENGTH + " ký tự.",
+                                "Field \"" + e.getKey() + "\" is longer than " + MAX_FIELD_LENGTH + " characters."));
+            }
+        }
+    }
+
+    /** Ordered copy of the form (stable output for stores and APIs). */
+    public Map<String, String> sortedForm() {
+        Map<String, String> m = new LinkedHashMap<>();
+        form.keySet().stream().sorted().forEach(k -> m.put(k, form.get(k)));
+        return m;
+    }
+}

@@ -1,0 +1,64 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The dossier state machine, read from {@code /rules/dossier-workflow.json}. */
+public final class Workflow {
+    /** One allowed move: {@code action} by one of {@code roles} takes a dossier from any of {@code from} to {@code to}. */
+    public record Transition(String action, Set<DossierStatus> from, DossierStatus to, Set<Role> roles,
+                             Text label, Citation basis) {}
+
+    private final Map<DossierStatus, Text> labels;
+    private final List<Transition> transitions;
+
+    private Workflow(Map<DossierStatus, Text> labels, List<Transition> transitions) {
+        this.labels = labels;
+        this.transitions = transitions;
+    }
+
+    private static final Workflow STANDARD = read();
+
+    public static Workflow standard() { return STANDARD; }
+
+    private static Workflow read() {
+        Map<String, Object> root = Json.obj(Json.resource("/rules/dossier-workflow.json"));
+        Map<DossierStatus, Text> labels = new EnumMap<>(DossierStatus.class);
+        Json.obj(root.get("statuses")).forEach((k, v) -> labels.put(DossierStatus.valueOf(k), Json.text(Json.obj(v), "label")));
+        for (DossierStatus s : DossierStatus.values()) {
+            if (!labels.containsKey(s)) throw new IllegalStateException("workflow data has no label for " + s);
+        }
+        List<Transition> ts = Json.list(root.get("transitions")).stream().map(Json::obj).map(m -> {
+            Set<DossierStatus> from = EnumSet.noneOf(DossierStatus.class);
+            Json.list(m.get("from")).forEach(s -> from.add(DossierStatus.valueOf(s.toString())));
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            Json.list(m.get("roles")).forEach(r -> roles.add(Role.valueOf(r.toString())));
+            return new Transition(Json.str(m, "action"), from, DossierStatus.valueOf(Json.str(m, "to")), roles,
+                    Json.text(m, "label"), m.get("basis") == null ? null : Citation.of(Json.obj(m.get("basis"))));
+        }).toList();
+        return new Workflow(labels, ts);
+    }
+
+    public Text label(DossierStatus s) { return labels.get(s); }
+
+    public List<Transition> transitions() { return transitions; }
+
+    /** The move {@code action} from {@code status} by {@code role}, if the rules allow it. */
+    public Optional<Transition> find(DossierStatus status, String action, Role role) {
+        return transitions.stream()
+                .filter(t -> t.action().equals(action) && t.from().contains(status) && t.roles().contains(role))
+                .findFirst();
+    }
+
+    public Transition require(DossierStatus status, String action, Role role) {
+        return find(status, action, role).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
+                "illegal-transition",
+                new Text("Không thể thực hiện thao tác \"" + action + "\" khi hồ sơ đang ở trạng thái \""
+                        + label(status).vi() + "\".",
+                        "Action \"" + action + "\" is not allowed while the dossier is \"" + label(status).en() + "\".")));
+    }
+}

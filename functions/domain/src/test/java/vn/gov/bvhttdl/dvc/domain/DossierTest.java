@@ -1,0 +1,106 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DossierTest {
+    private final Procedure licence = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+    private final Applicant complete = new Applicant("Nguyễn Văn An", "001099012345", null, "Hà Nội", null, "an@example.vn");
+    private final Instant t0 = Instant.parse("2026-01-15T02:00:00Z");
+
+    @Test
+    void draftThenSubmitThenReceiveRecordsEachStepAndBumpsVersion() {
+        Dossier.Change created = Dossier.draft("d1", licence, "u1", complete, Map.of("note", "x"), t0);
+        assertEquals(DossierStatus.DRAFT, created.dossier().status());
+        assertEquals("000.00.12.G17", created.dossier().unitCode());
+        assertNull(created.event().from());
+
+        Dossier.Change submitted = created.dossier().apply("submit", "u1", Role.CITIZEN, t0.plusSeconds(60), null, null);
+        assertEquals(DossierStatus.SUBMITTED, submitted.dossier().status());
+        assertEquals(2, submitted.dossier().version());
+        assertEquals(t0.plusSeconds(60), submitted.dossier().submittedAt());
+        assertEquals(DossierStatus.DRAFT, submitted.event().from());
+        assertEquals(DossierStatus.SUBMITTED, submitted.event().to());
+
+        Dossier.Change received = submitted.dossier().receive("000.00.12.G17-260115-0001", "validation", t0.plusSeconds(90));
+        assertEquals(DossierStatus.RECEIVED, received.dossier().status());
+        assertEquals("000.00.12.G17-260115-0001", received.dossier().code());
+        assertEquals(t0.plusSeconds(90), received.dossier().receivedAt());
+        assertEquals("000.00.12.G17-260115-0001", received.event().details().get("code"));
+        assertEquals(Role.SYSTEM, received.event().role());
+    }
+
+    @Test
+    void citizenCannotReceiveAndDraftCannotBeReceived() {
+        Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
+        DomainException e = assertThrows(DomainException.class,
+                () -> draft.apply("receive", "u1", Role.SYSTEM, t0, null, null));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.text().vi().contains("Đang soạn"), e.text().vi());
+        Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, t0, null, null).dossier();
+        assertThrows(DomainException.class, () -> submitted.apply("receive", "u1", Role.CITIZEN, t0, null, null));
+        assertThrows(DomainException.class, () -> submitted.apply("submit", "u1", Role.CITIZEN, t0, null, null));
+    }
+
+    @Test
+    void missingListsEverythingAtOnce() {
+        Dossier empty = Dossier.draft("d1", licence, "u1", new Applicant(" ", null, null, null, null, null), Map.of(), t0).dossier();
+        assertEquals(3, empty.missing(licence).size());
+        Dossier badId = Dossier.draft("d2", licence, "u1",
+                new Applicant("A", "12345", null, null, "0900000000", null), Map.of(), t0).dossier();
+        assertEquals(1, badId.missing(licence).size());
+        assertTrue(badId.missing(licence).get(0).en().contains("12 digits"));
+        Dossier enterprise = Dossier.draft("d3", licence, "u1",
+                new Applicant("Công ty A", null, "0101234567", null, "0900000000", null), Map.of(), t0).dossier();
+        assertTrue(enterprise.missing(licence).isEmpty());
+        assertTrue(Dossier.draft("d4", licence, "u1", complete, Map.of(), t0).dossier().missing(licence).isEmpty());
+    }
+
+    @Test
+    void formLimitsGiveClearErrors() {
+        DomainException badName = assertThrows(DomainException.class,
+                () -> Dossier.draft("d1", licence, "u1", complete, Map.of("../etc", "x"), t0));
+        assertEquals("form-field-name", badName.problem());
+        DomainException tooLong = assertThrows(DomainException.class,
+                () -> Dossier.draft("d1", licence, "u1", complete, Map.of("note", "x".repeat(4001)), t0));
+        assertEquals(DomainException.Kind.INVALID, tooLong.kind());
+    }
+
+    @Test
+    void editAllowedOnlyWhileDraftOrAwaitingSupplement() {
+        Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
+        Dossier.Change edited = draft.editDraft(complete, Map.of("note", "y"), t0.plusSeconds(5));
+        assertEquals("y", edited.dossier().form().get("note"));
+        assertEquals(2, edited.dossier().version());
+        Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, t0, null, null).dossier();
+        assertThrows(DomainException.class, () -> submitted.editDraft(complete, Map.of(), t0));
+    }
+
+    @Test
+    void dossierCodeFollowsCircular01Of2018() {
+        DossierCode rule = DossierCode.standard();
+        // 2026-01-14T18:30Z is already the 15th in Vietnam (UTC+7): the code takes the Vietnamese day.
+        LocalDate day = rule.day(Instant.parse("2026-01-14T18:30:00Z"));
+        assertEquals(LocalDate.of(2026, 1, 15), day);
+        assertEquals("000.00.12.G17-260115-0042", rule.format("000.00.12.G17", day, 42));
+        assertTrue(rule.isWellFormed("000.00.12.G17-260115-0042"));
+        assertFalse(rule.isWellFormed("000.00.12.G17-260115-42"));
+        assertFalse(rule.isWellFormed("../../x-260115-0042"));
+        assertThrows(DomainException.class, () -> rule.format("000.00.12.G17", day, 10_000));
+        assertEquals("Thông tư 01/2018/TT-VPCP", rule.basis().document());
+    }
+
+    @Test
+    void workflowDataLabelsEveryStatusAndCitesItsSources() {
+        Workflow w = Workflow.standard();
+        for (DossierStatus s : DossierStatus.values()) assertNotNull(w.label(s).vi());
+        Workflow.Transition receive = w.find(DossierStatus.SUBMITTED, "receive", Role.SYSTEM).orElseThrow();
+        assertEquals("Điều 19", receive.basis().article());
+        assertTrue(w.find(DossierStatus.CLOSED, "withdraw", Role.CITIZEN).isEmpty());
+    }
+}
