@@ -178,7 +178,7 @@ public final class Emulators implements AutoCloseable {
 
     /**
      * The settings a function reads on Lambda from its environment, as JVM system properties for functions run
-     * in-process. The AWS SDK reads {@code aws.endpointUrlDynamodb} etc. the same way it reads
+     * in-process. The AWS SDK reads {@code aws.endpointUrlDynamoDb} etc. the same way it reads
      * {@code AWS_ENDPOINT_URL_DYNAMODB} on Lambda: only the endpoint and credentials differ.
      */
     public Map<String, String> sdkSystemProperties() {
@@ -186,7 +186,7 @@ public final class Emulators implements AutoCloseable {
         m.put("aws.region", REGION);
         m.put("aws.accessKeyId", ACCESS_KEY);
         m.put("aws.secretAccessKey", SECRET_KEY);
-        m.put("aws.endpointUrlDynamodb", dynamoEndpoint());
+        m.put("aws.endpointUrlDynamoDb", dynamoEndpoint());
         m.put("aws.endpointUrlSqs", sqsEndpoint());
         m.put("aws.endpointUrlS3", s3Endpoint());
         return m;

@@ -1,0 +1,281 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Dossiers in the single DynamoDB table. Every change is written together with its audit entry in one
+ * TransactWriteItems, guarded by the version the change was made from (optimistic locking).
+ */
+public final class DossierStore {
+    private static final String DOSSIER = "DOSSIER#";
+
+    private final DynamoDbClient client;
+    private final DynamoDbEnhancedClient enhanced;
+    private final String tableName;
+    private final DynamoDbTable<Items.DossierItem> dossiers;
+    private final DynamoDbTable<Items.AuditItem> audit;
+    private final DynamoDbTable<Items.AttachmentItem> attachments;
+
+    public DossierStore(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.dossiers = enhanced.table(tableName, Items.DOSSIER);
+        this.audit = enhanced.table(tableName, Items.AUDIT);
+        this.attachments = enhanced.table(tableName, Items.ATTACHMENT);
+    }
+
+    /** The store a function uses: the table named in its {@code TABLE_NAME} setting. */
+    public static DossierStore fromSettings() {
+        return new DossierStore(AwsClients.dynamo(), Settings.require("TABLE_NAME"));
+    }
+
+    public DynamoDbClient client() { return client; }
+
+    public String tableName() { return tableName; }
+
+    /** Stores a new dossier and its creation event. */
+    public void create(Dossier.Change change) {
+        write(change, Expression.builder().expression("attribute_not_exists(PK)").build());
+    }
+
+    /** Stores {@code change} if the dossier is still at the version the change was made from. */
+    public void save(Dossier.Change change) {
+        long expected = change.dossier().version() - 1;
+        write(change, Expression.builder().expression("version = :v")
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expected))).build());
+    }
+
+    private void write(Dossier.Change change, Expression condition) {
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addPutItem(dossiers, TransactPutItemEnhancedRequest.builder(Items.DossierItem.class)
+                            .item(toItem(change.dossier())).conditionExpression(condition).build())
+                    .addPutItem(audit, toItem(change.event())));
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update",
+                        new Text("Hồ sơ vừa được thay đổi bởi một thao tác khác. Vui lòng tải lại và thử lại.",
+                                "The dossier was changed by another action. Reload and try again."));
+            }
+            throw e;
+        }
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    public Optional<Dossier> find(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) return Optional.empty();
+        Items.DossierItem item = dossiers.getItem(r -> r.key(key(id)).consistentRead(true));
+        return Optional.ofNullable(item).map(DossierStore::toDossier);
+    }
+
+    public Optional<Dossier> findByCode(String code) {
+        DynamoDbIndex<Items.DossierItem> byCode = dossiers.index("ByCode");
+        for (var page : byCode.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("CODE#" + code).build())).limit(1))) {
+            for (Items.DossierItem k : page.items()) return find(k.id != null ? k.id : k.pk.substring(DOSSIER.length()));
+        }
+        return Optional.empty();
+    }
+
+    /** The owner's dossiers, newest first. */
+    public List<Dossier> listByOwner(String ownerId, int limit) {
+        List<Dossier> out = new ArrayList<>();
+        var pages = dossiers.index("ByOwner").query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("OWNER#" + ownerId).build()))
+                .scanIndexForward(false).limit(limit).build());
+        for (var page : pages) {
+            for (Items.DossierItem i : page.items()) {
+                out.add(toDossier(i));
+                if (out.size() >= limit) return out;
+            }
+        }
+        return out;
+    }
+
+    /** The audit trail of a dossier, oldest first. */
+    public List<AuditEvent> history(String id) {
+        List<AuditEvent> out = new ArrayList<>();
+        audit.query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortBeginsWith(
+                Key.builder().partitionValue(DOSSIER + id).sortValue("AUDIT#").build())).consistentRead(true).build())
+                .items().forEach(i -> out.add(toEvent(i)));
+        return out;
+    }
+
+    /** An attachment recorded against a dossier. */
+    public record Attachment(String bucket, String key, long size, String etag, Instant recordedAt) {}
+
+    public List<Attachment> attachments(String id) {
+        List<Attachment> out = new ArrayList<>();
+        attachments.query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortBeginsWith(
+                Key.builder().partitionValue(DOSSIER + id).sortValue("FILE#").build())).consistentRead(true).build())
+                .items().forEach(i -> out.add(new Attachment(i.bucket, i.key, i.size == null ? 0 : i.size, i.etag,
+                        Instant.parse(i.recordedAt))));
+        return out;
+    }
+
+    /**
+     * Records an uploaded object against its dossier, with an audit entry, once: a repeated S3 notification for the
+     * same object (S3 delivers at least once) changes nothing and returns false.
+     */
+    public boolean recordAttachment(String dossierId, String bucket, String key, long size, String etag, Instant at) {
+        Items.AttachmentItem a = new Items.AttachmentItem();
+        a.pk = DOSSIER + dossierId;
+        a.sk = "FILE#" + key;
+        a.dossierId = dossierId;
+        a.bucket = bucket;
+        a.key = key;
+        a.size = size;
+        a.etag = etag;
+        a.recordedAt = at.toString();
+        AuditEvent event = new AuditEvent(dossierId, at, "upload-scan", Role.SYSTEM, "attachment-recorded", null, null,
+                null, Map.of("key", key, "size", Long.toString(size)));
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addConditionCheck(dossiers, ConditionCheck.builder().key(key(dossierId))
+                            .conditionExpression(Expression.builder().expression("attribute_exists(PK)").build()).build())
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(a)
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build())
+                    .addPutItem(audit, toItem(event)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                throw new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
+                        new Text("Không tìm thấy hồ sơ " + dossierId + ".", "Dossier " + dossierId + " not found."));
+            }
+            if (conditionFailed(e, 1)) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * The next number of the daily sequence of {@code unitCode} on {@code dayKey}: an atomic counter, so two
+     * receipts can never share a number, whatever the concurrency. A number taken by a receipt that then fails is
+     * not reused (a gap, never a repeat).
+     */
+    public long nextSequence(String unitCode, String dayKey) {
+        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("SEQ#" + unitCode + "#" + dayKey),
+                "SK", AttributeValue.fromS("SEQ"));
+        var r = client.updateItem(b -> b.tableName(tableName).key(key)
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(r.attributes().get("n").n());
+    }
+
+    private static Key key(String id) {
+        return Key.builder().partitionValue(DOSSIER + id).sortValue("META").build();
+    }
+
+    static Items.DossierItem toItem(Dossier d) {
+        Items.DossierItem i = new Items.DossierItem();
+        i.pk = DOSSIER + d.id();
+        i.sk = "META";
+        i.gsi1pk = "OWNER#" + d.ownerId();
+        i.gsi1sk = d.createdAt() + "#" + d.id();
+        i.gsi2pk = "AGENCY#" + d.agencyCode() + "#STATUS#" + d.status();
+        i.gsi2sk = d.updatedAt() + "#" + d.id();
+        i.gsi3pk = d.code() == null ? null : "CODE#" + d.code();
+        i.id = d.id();
+        i.code = d.code();
+        i.procedureCode = d.procedureCode();
+        i.agencyCode = d.agencyCode();
+        i.unitCode = d.unitCode();
+        i.ownerId = d.ownerId();
+        i.status = d.status().name();
+        i.statusReason = d.statusReason();
+        i.createdAt = str(d.createdAt());
+        i.updatedAt = str(d.updatedAt());
+        i.submittedAt = str(d.submittedAt());
+        i.receivedAt = str(d.receivedAt());
+        i.applicant = applicantMap(d.applicant());
+        i.form = d.form().isEmpty() ? null : new HashMap<>(d.form());
+        i.version = d.version();
+        return i;
+    }
+
+    static Dossier toDossier(Items.DossierItem i) {
+        Map<String, String> a = i.applicant == null ? Map.of() : i.applicant;
+        Applicant applicant = new Applicant(a.get("fullName"), a.get("idNumber"), a.get("enterpriseCode"),
+                a.get("address"), a.get("phone"), a.get("email"));
+        return new Dossier(i.id, i.code, i.procedureCode, i.agencyCode, i.unitCode, i.ownerId, applicant, i.form,
+                DossierStatus.valueOf(i.status), i.statusReason, inst(i.createdAt), inst(i.updatedAt),
+                inst(i.submittedAt), inst(i.receivedAt), i.version == null ? 0 : i.version);
+    }
+
+    private static Items.AuditItem toItem(AuditEvent e) {
+        Items.AuditItem i = new Items.AuditItem();
+        i.pk = DOSSIER + e.dossierId();
+        // time first so a query returns the trail in order; a random tail keeps same-millisecond events apart
+        i.sk = "AUDIT#" + e.at() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        i.dossierId = e.dossierId();
+        i.at = e.at().toString();
+        i.actor = e.actor();
+        i.role = e.role().name();
+        i.action = e.action();
+        i.from = e.from() == null ? null : e.from().name();
+        i.to = e.to() == null ? null : e.to().name();
+        i.reason = e.reason();
+        i.details = e.details().isEmpty() ? null : new HashMap<>(e.details());
+        return i;
+    }
+
+    private static AuditEvent toEvent(Items.AuditItem i) {
+        return new AuditEvent(i.dossierId, Instant.parse(i.at), i.actor, Role.valueOf(i.role), i.action,
+                i.from == null ? null : DossierStatus.valueOf(i.from), i.to == null ? null : DossierStatus.valueOf(i.to),
+                i.reason, i.details);
+    }
+
+    private static Map<String, String> applicantMap(Applicant a) {
+        if (a == null) return null;
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "fullName", a.fullName());
+        put(m, "idNumber", a.idNumber());
+        put(m, "enterpriseCode", a.enterpriseCode());
+        put(m, "address", a.address());
+        put(m, "phone", a.phone());
+        put(m, "email", a.email());
+        return m.isEmpty() ? null : m;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isBlank()) m.put(k, v);
+    }
+
+    private static String str(Instant i) { return i == null ? null : i.toString(); }
+
+    private static Instant inst(String s) { return s == null ? null : Instant.parse(s); }
+}

@@ -1,0 +1,109 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The item shapes of the single table (see docs/architecture.md, "Table"). Static schemas: no reflection or
+ * bean introspection at cold start.
+ */
+final class Items {
+    private Items() {}
+
+    static final class DossierItem {
+        String pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk;
+        String id, code, procedureCode, agencyCode, unitCode, ownerId, status, statusReason;
+        String createdAt, updatedAt, submittedAt, receivedAt;
+        Map<String, String> applicant, form;
+        Long version;
+    }
+
+    static final class AuditItem {
+        String pk, sk, dossierId, at, actor, role, action, from, to, reason;
+        Map<String, String> details;
+    }
+
+    static final class AttachmentItem {
+        String pk, sk, dossierId, bucket, key, etag, recordedAt;
+        Long size;
+    }
+
+    private static <T> void str(StaticTableSchema.Builder<T> b, String name, Function<T, String> get, BiConsumer<T, String> set) {
+        b.addAttribute(String.class, a -> a.name(name).getter(get).setter(set));
+    }
+
+    private static <T> void map(StaticTableSchema.Builder<T> b, String name, Function<T, Map<String, String>> get,
+                                BiConsumer<T, Map<String, String>> set) {
+        b.addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name(name).getter(get).setter(set));
+    }
+
+    private static <T> void keys(StaticTableSchema.Builder<T> b, Function<T, String> pk, BiConsumer<T, String> setPk,
+                                 Function<T, String> sk, BiConsumer<T, String> setSk) {
+        b.addAttribute(String.class, a -> a.name("PK").getter(pk).setter(setPk).tags(StaticAttributeTags.primaryPartitionKey()));
+        b.addAttribute(String.class, a -> a.name("SK").getter(sk).setter(setSk).tags(StaticAttributeTags.primarySortKey()));
+    }
+
+    static final TableSchema<DossierItem> DOSSIER;
+    static final TableSchema<AuditItem> AUDIT;
+    static final TableSchema<AttachmentItem> ATTACHMENT;
+
+    static {
+        StaticTableSchema.Builder<DossierItem> d = StaticTableSchema.builder(DossierItem.class).newItemSupplier(DossierItem::new);
+        keys(d, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+        d.addAttribute(String.class, a -> a.name("GSI1PK").getter(i -> i.gsi1pk).setter((i, v) -> i.gsi1pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByOwner")));
+        d.addAttribute(String.class, a -> a.name("GSI1SK").getter(i -> i.gsi1sk).setter((i, v) -> i.gsi1sk = v)
+                .tags(StaticAttributeTags.secondarySortKey("ByOwner")));
+        d.addAttribute(String.class, a -> a.name("GSI2PK").getter(i -> i.gsi2pk).setter((i, v) -> i.gsi2pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByAgencyStatus")));
+        d.addAttribute(String.class, a -> a.name("GSI2SK").getter(i -> i.gsi2sk).setter((i, v) -> i.gsi2sk = v)
+                .tags(StaticAttributeTags.secondarySortKey("ByAgencyStatus")));
+        d.addAttribute(String.class, a -> a.name("GSI3PK").getter(i -> i.gsi3pk).setter((i, v) -> i.gsi3pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByCode")));
+        str(d, "id", i -> i.id, (i, v) -> i.id = v);
+        str(d, "code", i -> i.code, (i, v) -> i.code = v);
+        str(d, "procedureCode", i -> i.procedureCode, (i, v) -> i.procedureCode = v);
+        str(d, "agencyCode", i -> i.agencyCode, (i, v) -> i.agencyCode = v);
+        str(d, "unitCode", i -> i.unitCode, (i, v) -> i.unitCode = v);
+        str(d, "ownerId", i -> i.ownerId, (i, v) -> i.ownerId = v);
+        str(d, "status", i -> i.status, (i, v) -> i.status = v);
+        str(d, "statusReason", i -> i.statusReason, (i, v) -> i.statusReason = v);
+        str(d, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
+        str(d, "updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v);
+        str(d, "submittedAt", i -> i.submittedAt, (i, v) -> i.submittedAt = v);
+        str(d, "receivedAt", i -> i.receivedAt, (i, v) -> i.receivedAt = v);
+        map(d, "applicant", i -> i.applicant, (i, v) -> i.applicant = v);
+        map(d, "form", i -> i.form, (i, v) -> i.form = v);
+        d.addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v));
+        DOSSIER = d.build();
+
+        StaticTableSchema.Builder<AuditItem> au = StaticTableSchema.builder(AuditItem.class).newItemSupplier(AuditItem::new);
+        keys(au, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+        str(au, "dossierId", i -> i.dossierId, (i, v) -> i.dossierId = v);
+        str(au, "at", i -> i.at, (i, v) -> i.at = v);
+        str(au, "actor", i -> i.actor, (i, v) -> i.actor = v);
+        str(au, "role", i -> i.role, (i, v) -> i.role = v);
+        str(au, "action", i -> i.action, (i, v) -> i.action = v);
+        str(au, "fromStatus", i -> i.from, (i, v) -> i.from = v);
+        str(au, "toStatus", i -> i.to, (i, v) -> i.to = v);
+        str(au, "reason", i -> i.reason, (i, v) -> i.reason = v);
+        map(au, "details", i -> i.details, (i, v) -> i.details = v);
+        AUDIT = au.build();
+
+        StaticTableSchema.Builder<AttachmentItem> at = StaticTableSchema.builder(AttachmentItem.class).newItemSupplier(AttachmentItem::new);
+        keys(at, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+        str(at, "dossierId", i -> i.dossierId, (i, v) -> i.dossierId = v);
+        str(at, "bucket", i -> i.bucket, (i, v) -> i.bucket = v);
+        str(at, "objectKey", i -> i.key, (i, v) -> i.key = v);
+        str(at, "etag", i -> i.etag, (i, v) -> i.etag = v);
+        str(at, "recordedAt", i -> i.recordedAt, (i, v) -> i.recordedAt = v);
+        at.addAttribute(Long.class, a -> a.name("size").getter(i -> i.size).setter((i, v) -> i.size = v));
+        ATTACHMENT = at.build();
+    }
+}

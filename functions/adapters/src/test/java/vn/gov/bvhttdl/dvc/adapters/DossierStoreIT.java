@@ -1,0 +1,122 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The store against dynoxide, a real DynamoDB-protocol server. */
+class DossierStoreIT {
+    static DossierStore store;
+    final Procedure licence = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+    final Applicant applicant = new Applicant("Trần Thị Bình", "001199000001", null, "Huế", "0912345678", null);
+
+    @BeforeAll
+    static void stack() {
+        TestStack.get();
+        store = DossierStore.fromSettings();
+    }
+
+    private Dossier.Change newDraft(String owner) {
+        return Dossier.draft(UUID.randomUUID().toString(), licence, owner, applicant, Map.of("note", "Ghi chú"), Instant.now());
+    }
+
+    @Test
+    void storesChangesWithTheirAuditTrailAndRefusesStaleWrites() {
+        Dossier.Change created = newDraft("owner-a");
+        store.create(created);
+        assertThrows(DomainException.class, () -> store.create(created), "the same id twice");
+
+        Dossier loaded = store.find(created.dossier().id()).orElseThrow();
+        assertEquals(created.dossier(), loaded);
+
+        Dossier.Change submitted = loaded.apply("submit", "owner-a", Role.CITIZEN, Instant.now(), null, null);
+        store.save(submitted);
+        // a second writer who read the draft too loses, and nothing of its change is stored
+        Dossier.Change stale = loaded.apply("withdraw", "owner-a", Role.CITIZEN, Instant.now(), "đổi ý", null);
+        DomainException conflict = assertThrows(DomainException.class, () -> store.save(stale));
+        assertEquals("concurrent-update", conflict.problem());
+
+        Dossier now = store.find(created.dossier().id()).orElseThrow();
+        assertEquals(DossierStatus.SUBMITTED, now.status());
+        var history = store.history(now.id());
+        assertEquals(List.of("create", "submit"), history.stream().map(e -> e.action()).toList());
+        assertEquals(DossierStatus.DRAFT, history.get(1).from());
+    }
+
+    @Test
+    void findsByCodeAndListsOnlyTheOwnersDossiers() {
+        Dossier.Change mine = newDraft("owner-b");
+        store.create(mine);
+        store.create(newDraft("owner-c"));
+        Dossier submitted = store.find(mine.dossier().id()).orElseThrow();
+        Dossier.Change s = submitted.apply("submit", "owner-b", Role.CITIZEN, Instant.now(), null, null);
+        store.save(s);
+        String code = "000.00.12.G17-260115-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
+        store.save(s.dossier().receive(code, "validation", Instant.now()));
+
+        Dossier byCode = store.findByCode(code).orElseThrow();
+        assertEquals(mine.dossier().id(), byCode.id());
+        assertEquals(DossierStatus.RECEIVED, byCode.status());
+        assertTrue(store.findByCode("000.00.12.G17-990101-0001").isEmpty());
+
+        List<Dossier> bs = store.listByOwner("owner-b", 50);
+        assertEquals(1, bs.size());
+        assertEquals("owner-b", bs.get(0).ownerId());
+        assertTrue(store.listByOwner("nobody", 50).isEmpty());
+    }
+
+    @Test
+    void dailySequenceNeverRepeatsUnderConcurrency() throws Exception {
+        String day = "99" + UUID.randomUUID().toString().substring(0, 4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ConcurrentLinkedQueue<Long> got = new ConcurrentLinkedQueue<>();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            fs.add(pool.submit(() -> { for (int i = 0; i < 25; i++) got.add(store.nextSequence("UNIT.X", day)); }));
+        }
+        for (Future<?> f : fs) f.get();
+        pool.shutdown();
+        Set<Long> distinct = new TreeSet<>(got);
+        assertEquals(200, got.size());
+        assertEquals(200, distinct.size(), "a number was handed out twice");
+        assertEquals(1L, ((TreeSet<Long>) distinct).first());
+        assertEquals(200L, ((TreeSet<Long>) distinct).last());
+        assertEquals(1L, store.nextSequence("UNIT.Y", day), "each unit has its own sequence");
+    }
+
+    @Test
+    void recordsAnAttachmentOnceAndRefusesUnknownDossiers() {
+        Dossier.Change d = newDraft("owner-d");
+        store.create(d);
+        String id = d.dossier().id();
+        assertTrue(store.recordAttachment(id, "uploadsbucket", "dossiers/" + id + "/don.pdf", 1234, "etag1", Instant.now()));
+        assertFalse(store.recordAttachment(id, "uploadsbucket", "dossiers/" + id + "/don.pdf", 1234, "etag1", Instant.now()));
+        assertEquals(1, store.attachments(id).size());
+        assertEquals(1234, store.attachments(id).get(0).size());
+        assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("attachment-recorded")).count());
+        DomainException missing = assertThrows(DomainException.class,
+                () -> store.recordAttachment("no-such", "uploadsbucket", "dossiers/no-such/a.pdf", 1, "e", Instant.now()));
+        assertEquals(DomainException.Kind.NOT_FOUND, missing.kind());
+    }
+}

@@ -1,0 +1,32 @@
+package vn.gov.bvhttdl.dvc.local.emulators;
+
+import java.util.Map;
+
+/**
+ * One transient stack per test JVM: the emulators started once, template.yaml provisioned, and the system
+ * properties set that functions read (SDK endpoints and credentials, and each function's environment from the
+ * template). Stopped when the JVM exits.
+ */
+public final class TestStack {
+    public record Stack(Emulators emulators, Template template, Provisioner.Resources resources) {}
+
+    private static Stack stack;
+
+    private TestStack() {}
+
+    public static synchronized Stack get() {
+        if (stack == null) {
+            Template t = Template.read(Emulators.repoRoot().resolve("template.yaml"));
+            Emulators e = Emulators.start(null);
+            Provisioner.Resources r = Provisioner.provision(t, e);
+            e.sdkSystemProperties().forEach(System::setProperty);
+            for (Template.Function f : t.functions()) {
+                for (Map.Entry<String, String> env : r.environment(f).entrySet()) {
+                    if (!env.getKey().equals("JAVA_TOOL_OPTIONS")) System.setProperty(env.getKey(), env.getValue());
+                }
+            }
+            stack = new Stack(e, t, r);
+        }
+        return stack;
+    }
+}
