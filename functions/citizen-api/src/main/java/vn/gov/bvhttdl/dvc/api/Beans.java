@@ -1,0 +1,25 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+
+import java.time.Clock;
+
+/** The few objects the API needs, made once per Lambda container (and before a SnapStart snapshot). */
+@Factory
+final class Beans {
+    @Singleton
+    ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }
+
+    @Singleton
+    DossierStore store() { return DossierStore.fromSettings(); }
+
+    @Singleton
+    SubmissionQueue submissions() { return SubmissionQueue.fromSettings(); }
+
+    @Singleton
+    Clock clock() { return Clock.systemUTC(); }
+}

@@ -1,0 +1,35 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpStatus;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.Map;
+
+/**
+ * Who is calling, from the claims that the HTTP API's JWT authorizer checked and put in the event
+ * ({@code requestContext.authorizer.jwt.claims}). The function never sees or checks the token itself.
+ */
+public record Identity(String subject, String name, String email, String idNumber, Role role) {
+
+    static final String OFFICIALS_GROUP = "officials";
+
+    public static Identity of(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = null;
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getAuthorizer() != null
+                && event.getRequestContext().getAuthorizer().getJwt() != null) {
+            claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
+        }
+        if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "sign-in-required",
+                    new Text("Vui lòng đăng nhập để thực hiện thao tác này.", "Please sign in to do this."));
+        }
+        // HTTP API passes array claims as a string like "[officials citizens]"
+        String groups = claims.getOrDefault("cognito:groups", "");
+        Role role = groups.replaceAll("[\\[\\],]", " ").trim().matches("(?s)(.*\\s)?" + OFFICIALS_GROUP + "(\\s.*)?")
+                ? Role.OFFICIAL : Role.CITIZEN;
+        return new Identity(claims.get("sub"), claims.get("name"), claims.get("email"),
+                claims.get("custom:id_number"), role);
+    }
+}

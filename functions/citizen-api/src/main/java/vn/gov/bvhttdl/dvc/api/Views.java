@@ -1,0 +1,113 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.Workflow;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the API sends and accepts. Domain objects stay plain; these are their JSON shapes. */
+public final class Views {
+    private Views() {}
+
+    @Serdeable
+    public record I18n(String vi, String en) {
+        static I18n of(Text t) { return t == null ? null : new I18n(t.vi(), t.en()); }
+    }
+
+    @Serdeable
+    public record CitationView(String document, @Nullable String article, boolean confirmed, @Nullable String note) {
+        static CitationView of(Citation c) {
+            return c == null ? null : new CitationView(c.document(), c.article(), c.confirmed(), c.note());
+        }
+    }
+
+    @Serdeable
+    public record ProcedureSummary(String code, I18n name, String field, String agencyCode, I18n agencyName,
+                                   int serviceLevel, boolean fullProcess, int processingWorkingDays, long totalFeeVnd) {
+        static ProcedureSummary of(Procedure p) {
+            return new ProcedureSummary(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
+                    p.serviceLevel(), p.fullProcess(), p.processingWorkingDays(),
+                    p.fees().stream().mapToLong(Procedure.Fee::amountVnd).sum());
+        }
+    }
+
+    @Serdeable
+    public record ComponentView(String code, I18n name, boolean mandatory, List<String> formats) {}
+
+    @Serdeable
+    public record FeeView(I18n name, long amountVnd, @Nullable CitationView basis) {}
+
+    @Serdeable
+    public record ProcedureView(String code, I18n name, String field, String agencyCode, I18n agencyName,
+                                String receivingUnitCode, int serviceLevel, boolean fullProcess,
+                                int processingWorkingDays, List<ComponentView> components, List<FeeView> fees,
+                                List<CitationView> legalBasis, @Nullable String dataNote) {
+        static ProcedureView of(Procedure p) {
+            return new ProcedureView(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
+                    p.receivingUnitCode(), p.serviceLevel(), p.fullProcess(), p.processingWorkingDays(),
+                    p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(), c.formats())).toList(),
+                    p.fees().stream().map(f -> new FeeView(I18n.of(f.name()), f.amountVnd(), CitationView.of(f.basis()))).toList(),
+                    p.legalBasis().stream().map(CitationView::of).toList(), p.dataNote());
+        }
+    }
+
+    @Serdeable
+    public record ApplicantInput(@Nullable String fullName, @Nullable String idNumber, @Nullable String enterpriseCode,
+                                 @Nullable String address, @Nullable String phone, @Nullable String email) {
+        Applicant toDomain() {
+            return new Applicant(trim(fullName), trim(idNumber), trim(enterpriseCode), trim(address), trim(phone), trim(email));
+        }
+
+        static ApplicantInput of(Applicant a) {
+            return a == null ? null : new ApplicantInput(a.fullName(), a.idNumber(), a.enterpriseCode(), a.address(), a.phone(), a.email());
+        }
+
+        private static String trim(String s) { return s == null ? null : s.strip(); }
+    }
+
+    /** A new draft. The applicant defaults to the signed-in person's profile. */
+    @Serdeable
+    public record NewDossier(String procedureCode, @Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    @Serdeable
+    public record EditDossier(@Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    @Serdeable
+    public record EventView(String at, String action, @Nullable String from, @Nullable String to,
+                            @Nullable I18n toLabel, String role, @Nullable String reason, Map<String, String> details) {
+        static EventView of(AuditEvent e) {
+            return new EventView(e.at().toString(), e.action(), e.from() == null ? null : e.from().name(),
+                    e.to() == null ? null : e.to().name(), e.to() == null ? null : I18n.of(Workflow.standard().label(e.to())),
+                    e.role().name(), e.reason(), e.details());
+        }
+    }
+
+    @Serdeable
+    public record AttachmentView(String key, long size, String recordedAt) {}
+
+    @Serdeable
+    public record DossierView(String id, @Nullable String code, String procedureCode, @Nullable I18n procedureName,
+                              String status, I18n statusLabel, @Nullable String statusReason,
+                              ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
+                              @Nullable String submittedAt, @Nullable String receivedAt, long version,
+                              @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<DossierStore.Attachment> files) {
+            return new DossierView(d.id(), d.code(), d.procedureCode(), p == null ? null : I18n.of(p.name()),
+                    d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
+                    ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
+                    d.submittedAt() == null ? null : d.submittedAt().toString(),
+                    d.receivedAt() == null ? null : d.receivedAt().toString(), d.version(),
+                    history == null ? null : history.stream().map(EventView::of).toList(),
+                    files == null ? null : files.stream().map(f -> new AttachmentView(f.key(), f.size(), f.recordedAt().toString())).toList());
+        }
+    }
+}
