@@ -3,7 +3,6 @@ package vn.gov.bvhttdl.dvc.api;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 
 import java.time.Clock;

@@ -99,7 +99,7 @@ class CitizenApiHandlerIT {
                 "{\"procedureCode\":\"BVHTTDL-NT-001\",\"applicant\":{\"phone\":\"0987654321\"}}", me), null));
         String id = (String) draft.get("id");
         String queue = stack.resources().of("SubmissionQueue");
-        try (SqsClient sqs = AwsClients.sqs()) {
+        try (SqsClient sqs = SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build()) {
             sqs.purgeQueue(b -> b.queueUrl(queue));
             APIGatewayV2HTTPResponse r = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/submit", null, me), null);
             assertEquals(202, r.getStatusCode(), r.getBody());

@@ -1,4 +1,7 @@
-package vn.gov.bvhttdl.dvc.adapters;
+package vn.gov.bvhttdl.dvc.api;
+
+import vn.gov.bvhttdl.dvc.adapters.AwsClients;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.gov.bvhttdl.dvc.domain.Json;
@@ -16,7 +19,8 @@ public final class SubmissionQueue {
     }
 
     public static SubmissionQueue fromSettings() {
-        return new SubmissionQueue(AwsClients.sqs(), Settings.require("SUBMISSION_QUEUE_URL"));
+        return new SubmissionQueue(SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build(),
+                Settings.require("SUBMISSION_QUEUE_URL"));
     }
 
     /** The message the validation function reads: {@code {"dossierId": …, "version": …}}. */
