@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public final class Template {
     /** A function and what invokes it. */
-    public record Function(String logicalId, String handler, Map<String, Object> environment,
+    public record Function(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
+                           String deadLetterQueue, Map<String, Object> environment,
                            List<HttpRoute> routes, List<SqsTrigger> queues, List<S3Trigger> buckets) {}
 
     /** An HTTP API route; {@code authorized} is false where the route says {@code Authorizer: NONE}. */
@@ -104,7 +105,12 @@ public final class Template {
                             + e.get("Type") + " of " + id + "." + name);
                 }
             });
-            out.add(new Function(id, (String) props.get("Handler"), env, routes, queues, buckets));
+            Object memory = props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128));
+            Object timeout = props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3));
+            Map<String, Object> dlq = map(props.get("DeadLetterQueue"));
+            out.add(new Function(id, (String) props.get("Handler"), (String) props.get("CodeUri"),
+                    ((Number) memory).intValue(), ((Number) timeout).intValue(),
+                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets));
         });
         return out;
     }

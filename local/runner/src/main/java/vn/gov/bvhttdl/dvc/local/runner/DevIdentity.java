@@ -1,0 +1,103 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The development identity provider that stands in for the Cognito user pool offline: it signs ID tokens with a
+ * local RSA key (kept in the data folder), publishes the JWKS, and verifies tokens the way the HTTP API's JWT
+ * authorizer does (signature against the JWKS, issuer, audience, expiry).
+ */
+final class DevIdentity {
+    static final String AUDIENCE = "dvc-web-local";
+    static final String OFFICIALS = "officials";
+    static final String CITIZENS = "citizens";
+
+    private final RSAKey key;
+    private final String issuer;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    DevIdentity(Path dataDir, String issuer) throws Exception {
+        this.issuer = issuer;
+        Path file = dataDir == null ? null : dataDir.resolve("dev-signing-key.jwk.json");
+        if (file != null && Files.exists(file)) {
+            key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } else {
+            key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).algorithm(JWSAlgorithm.RS256).generate();
+            if (file != null) {
+                Files.createDirectories(dataDir);
+                Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+            }
+        }
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
+    }
+
+    String issuer() { return issuer; }
+
+    String jwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    /** A signed ID token like Cognito's, for a person identified by their 12-digit ID number. */
+    String issue(String name, String idNumber, String email, boolean official) throws Exception {
+        String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(sub)
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
+                .claim("token_use", "id").claim("name", name).claim("email", email)
+                .claim("custom:id_number", idNumber)
+                .claim("cognito:groups", List.of(official ? OFFICIALS : CITIZENS)).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /**
+     * The claims as the HTTP API passes them to the function ({@code requestContext.authorizer.jwt.claims}): every
+     * value a string, arrays as {@code [a b]}; or null if the token is not valid.
+     */
+    Map<String, String> verify(String token) {
+        try {
+            JWTClaimsSet set = processor.process(token, null);
+            Map<String, String> out = new LinkedHashMap<>();
+            set.getClaims().forEach((k, v) -> {
+                if (v instanceof List<?> l) out.put(k, "[" + String.join(" ", l.stream().map(String::valueOf).toList()) + "]");
+                else if (v instanceof java.util.Date d) out.put(k, Long.toString(d.toInstant().getEpochSecond()));
+                else out.put(k, String.valueOf(v));
+            });
+            return out;
+        } catch (Exception invalid) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import java.util.Map;
+
+/** The development sign-in page (offline stand-in for the Cognito hosted UI). */
+final class DevPages {
+    private DevPages() {}
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String signIn(String redirect, String error, Map<String, String> values) {
+        String name = values.getOrDefault("name", "Nguyễn Văn An");
+        String id = values.getOrDefault("idNumber", "001099012345");
+        String email = values.getOrDefault("email", "an.nguyen@example.vn");
+        return """
+                <!doctype html>
+                <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+                <title>Đăng nhập (môi trường phát triển)</title><link rel="stylesheet" href="/styles.css"></head>
+                <body><main class="narrow">
+                <h1>Đăng nhập thử nghiệm</h1>
+                <p class="muted">Môi trường chạy offline: trang này thay cho VNeID / Cognito. Development sign-in, offline only.</p>
+                %s
+                <form method="post" action="/dev/sign-in" class="card">
+                  <input type="hidden" name="redirect" value="%s">
+                  <label>Họ và tên <input name="name" required value="%s" autocomplete="name"></label>
+                  <label>Số định danh cá nhân (12 chữ số) <input name="idNumber" required pattern="\\d{12}" value="%s" inputmode="numeric"></label>
+                  <label>Thư điện tử <input name="email" type="email" value="%s"></label>
+                  <fieldset><legend>Vai trò</legend>
+                    <label class="inline"><input type="radio" name="role" value="citizen" checked> Công dân / doanh nghiệp</label>
+                    <label class="inline"><input type="radio" name="role" value="official"> Cán bộ một cửa</label>
+                  </fieldset>
+                  <button type="submit" id="sign-in">Đăng nhập</button>
+                </form></main></body></html>
+                """.formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>",
+                esc(redirect), esc(name), esc(id), esc(email));
+    }
+}

@@ -1,0 +1,274 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+import vn.gov.bvhttdl.dvc.local.emulators.Provisioner;
+import vn.gov.bvhttdl.dvc.local.emulators.Template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.jar.JarFile;
+
+/**
+ * The whole system on one machine, without a cloud account: the AWS-protocol servers, the resources of
+ * template.yaml, each function from its deployment jar, and the AWS parts around them (HTTP API with its JWT
+ * authorizer, SQS event sources, S3 notifications), plus the development sign-in and the web site.
+ */
+public final class LocalRunner implements AutoCloseable {
+    /** How to start. {@code dataDir} null keeps nothing (tests); {@code sqsRetryDelaySeconds} null is AWS behaviour. */
+    public record Options(int port, Path dataDir, Integer sqsRetryDelaySeconds) {}
+
+    private final Path root;
+    private final Emulators emulators;
+    private final Provisioner.Resources resources;
+    private final Map<String, FunctionHost> hosts = new LinkedHashMap<>();
+    private final List<SqsEventSource> queues = new ArrayList<>();
+    private final List<S3Notifications> buckets = new ArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final DevIdentity identity;
+    private final HttpApiGateway gateway;
+    private final SqsClient sqs;
+    private final S3Client s3;
+    private final String openApi;
+
+    private LocalRunner(Options o) throws Exception {
+        root = Emulators.repoRoot();
+        Template template = Template.read(root.resolve("template.yaml"));
+        emulators = Emulators.start(o.dataDir());
+        resources = Provisioner.provision(template, emulators);
+        emulators.sdkSystemProperties().forEach(System::setProperty);
+        for (Template.Function f : template.functions()) {
+            resources.environment(f).forEach((k, v) -> {
+                if (!k.equals("JAVA_TOOL_OPTIONS")) System.setProperty(k, v);
+            });
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 64);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        identity = new DevIdentity(o.dataDir(), base + "/dev");
+
+        for (Template.Function f : template.functions()) {
+            hosts.put(f.logicalId(), new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds()));
+        }
+        gateway = new HttpApiGateway(template.functions(), hosts, identity);
+        openApi = findOpenApi(template);
+
+        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
+        sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(creds)
+                .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.sqsEndpoint())).build();
+        s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(creds)
+                .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.s3Endpoint())).forcePathStyle(true).build();
+        for (Template.Function f : template.functions()) {
+            for (Template.SqsTrigger t : f.queues()) {
+                queues.add(new SqsEventSource(sqs, resources.of(t.queueLogicalId()), resources.queueArns().get(t.queueLogicalId()),
+                        t.batchSize(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
+            }
+            for (Template.S3Trigger t : f.buckets()) {
+                buckets.add(new S3Notifications(s3, sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
+                        hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
+            }
+        }
+
+        pool = Executors.newFixedThreadPool(16);
+        server.setExecutor(pool);
+        server.createContext("/", this::route);
+        server.start();
+        queues.forEach(SqsEventSource::start);
+        buckets.forEach(S3Notifications::start);
+    }
+
+    public static LocalRunner start(Options options) throws Exception {
+        return new LocalRunner(options);
+    }
+
+    public int port() { return server.getAddress().getPort(); }
+
+    public String baseUrl() { return "http://127.0.0.1:" + port(); }
+
+    public Provisioner.Resources resources() { return resources; }
+
+    public Emulators emulators() { return emulators; }
+
+    /** Signs in a development user (what the sign-in page does), for tests and scripts. */
+    public String devToken(String name, String idNumber, String email, boolean official) throws Exception {
+        return identity.issue(name, idNumber, email, official);
+    }
+
+    /** Delivers pending S3 notifications now instead of at the next poll. */
+    public void flushS3Notifications() {
+        buckets.forEach(S3Notifications::scan);
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            if (gateway.handles(path)) {
+                gateway.handle(ex);
+            } else if (path.equals("/openapi.yml")) {
+                send(ex, 200, "application/yaml; charset=utf-8", openApi);
+            } else if (path.equals("/dev/sign-in")) {
+                signIn(ex);
+            } else if (path.equals("/dev/jwks.json") || path.equals("/.well-known/jwks.json")) {
+                send(ex, 200, "application/json", identity.jwks());
+            } else if (path.equals("/config.js")) {
+                send(ex, 200, "text/javascript; charset=utf-8", "window.DVC_CONFIG = {apiBase: '', signInUrl: '/dev/sign-in', "
+                        + "environment: 'local'};\n");
+            } else {
+                staticFile(ex, path);
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            send(ex, 500, "text/plain; charset=utf-8", "local runner error: " + e);
+        }
+    }
+
+    private void staticFile(HttpExchange ex, String rawPath) throws IOException {
+        Path web = root.resolve("web").toAbsolutePath().normalize();
+        String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        if (path.endsWith("/")) path += "index.html";
+        Path file = web.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(web) || !Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")
+                || file.startsWith(web.resolve("test")) || file.startsWith(web.resolve("node_modules"))) {
+            send(ex, 404, "text/plain; charset=utf-8", "Không tìm thấy / Not found");
+            return;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String type = name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".svg") ? "image/svg+xml"
+                : name.endsWith(".png") ? "image/png" : name.endsWith(".json") ? "application/json" : "application/octet-stream";
+        byte[] bytes = Files.readAllBytes(file);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.getResponseHeaders().add("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private void signIn(HttpExchange ex) throws IOException {
+        if (ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            try (InputStream in = ex.getRequestBody()) {
+                for (String pair : new String(in.readNBytes(16_384), StandardCharsets.UTF_8).split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip());
+                }
+            }
+            String name = form.getOrDefault("name", "");
+            String id = form.getOrDefault("idNumber", "");
+            String email = form.getOrDefault("email", "");
+            String redirect = form.getOrDefault("redirect", "/");
+            if (!redirect.startsWith("/") || redirect.startsWith("//")) redirect = "/";
+            if (name.isBlank() || !id.matches("\\d{12}")) {
+                send(ex, 400, "text/html; charset=utf-8", DevPages.signIn(redirect,
+                        "Vui lòng nhập họ tên và số định danh cá nhân 12 chữ số. / Enter a name and a 12-digit ID number.", form));
+                return;
+            }
+            try {
+                String token = identity.issue(name, id, email, "official".equals(form.get("role")));
+                ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+                ex.sendResponseHeaders(303, -1);
+                ex.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        String query = ex.getRequestURI().getRawQuery();
+        String redirect = "/";
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("redirect=")) redirect = URLDecoder.decode(pair.substring(9), StandardCharsets.UTF_8);
+            }
+        }
+        send(ex, 200, "text/html; charset=utf-8", DevPages.signIn(redirect, null, Map.of()));
+    }
+
+    private String findOpenApi(Template template) throws IOException {
+        for (Template.Function f : template.functions()) {
+            if (f.routes().isEmpty()) continue;
+            try (JarFile jar = new JarFile(root.resolve(f.codeUri()).toFile())) {
+                var entry = jar.stream().filter(e -> e.getName().startsWith("META-INF/swagger/") && e.getName().endsWith(".yml")).findFirst();
+                if (entry.isPresent()) {
+                    try (InputStream in = jar.getInputStream(entry.get())) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return "# no OpenAPI document was generated\n";
+    }
+
+    static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        queues.forEach(SqsEventSource::stop);
+        buckets.forEach(S3Notifications::stop);
+        server.stop(0);
+        pool.shutdownNow();
+        for (FunctionHost h : hosts.values()) {
+            try {
+                h.close();
+            } catch (Exception e) {
+                System.err.println("closing " + h.name + ": " + e);
+            }
+        }
+        sqs.close();
+        s3.close();
+        emulators.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        Path data = Path.of(System.getenv().getOrDefault("DVC_DATA_DIR", Emulators.repoRoot().resolve(".local-data").toString()));
+        LocalRunner runner = start(new Options(port, data, null));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nĐang dừng… / stopping…");
+            runner.close();
+        }, "runner-stop"));
+        String base = runner.baseUrl();
+        System.out.printf("""
+
+                Cổng Dịch vụ công (offline) sẵn sàng sau %.1f s / ready.
+                  Web:        %s/
+                  Đăng nhập:  %s/dev/sign-in
+                  API:        %s/api/procedures
+                  OpenAPI:    %s/openapi.yml
+                  DynamoDB:   %s   SQS: %s   S3: %s
+                  Dữ liệu / data: %s
+                Ctrl-C để dừng / to stop.
+                """, (System.nanoTime() - t0) / 1e9, base, base, base, base,
+                runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,131 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import vn.gov.bvhttdl.dvc.domain.Json;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plays Lambda's SQS event source mapping: long-polls the queue, invokes the function with a real SQSEvent, deletes
+ * what succeeded and leaves the rest (all of the batch if the function failed, only the reported items with
+ * ReportBatchItemFailures) to come back after the visibility timeout — and, after maxReceiveCount receives, to be
+ * moved to the dead-letter queue by the queue's own redrive policy.
+ */
+final class SqsEventSource implements Runnable {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final int batchSize;
+    private final boolean reportFailures;
+    private final FunctionHost function;
+    private final Integer retryDelaySeconds;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    /**
+     * @param retryDelaySeconds local-only: make failed messages visible again after this many seconds instead of the
+     *                          queue's visibility timeout (null keeps AWS behaviour)
+     */
+    SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, int batchSize, boolean reportFailures,
+                   FunctionHost function, Integer retryDelaySeconds) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.batchSize = Math.min(batchSize, 10);
+        this.reportFailures = reportFailures;
+        this.function = function;
+        this.retryDelaySeconds = retryDelaySeconds;
+        this.thread = new Thread(this, "sqs-" + function.name);
+        thread.setDaemon(true);
+    }
+
+    void start() { thread.start(); }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All")).messages();
+                if (!messages.isEmpty()) deliver(messages);
+            } catch (RuntimeException e) {
+                if (!running) return;
+                System.err.println("[sqs] " + function.name + ": " + e);
+                sleep(1000);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    void deliver(List<Message> messages) {
+        Set<String> failed = new HashSet<>();
+        try {
+            String result = function.invoke(Json.write(Map.of("Records", messages.stream().map(this::record).toList())));
+            if (reportFailures && result != null && !result.equals("null")) {
+                Object parsed = Json.parse(result);
+                if (parsed instanceof Map<?, ?> m && m.get("batchItemFailures") instanceof List<?> l) {
+                    for (Object f : l) failed.add(String.valueOf(((Map<String, Object>) f).get("itemIdentifier")));
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("[sqs] " + function.name + " failed; the whole batch returns to the queue: " + e);
+            messages.forEach(m -> failed.add(m.messageId()));
+        }
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (Message m : messages) {
+            if (failed.contains(m.messageId())) {
+                if (retryDelaySeconds != null) {
+                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(retryDelaySeconds));
+                }
+            } else {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size())).receiptHandle(m.receiptHandle()).build());
+            }
+        }
+        if (!done.isEmpty()) sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+    }
+
+    private Map<String, Object> record(Message m) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        m.attributesAsStrings().forEach(attributes::put);
+        Map<String, Object> messageAttributes = new LinkedHashMap<>();
+        m.messageAttributes().forEach((k, v) -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            if (v.stringValue() != null) a.put("stringValue", v.stringValue());
+            a.put("dataType", v.dataType());
+            messageAttributes.put(k, a);
+        });
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("messageId", m.messageId());
+        r.put("receiptHandle", m.receiptHandle());
+        r.put("body", m.body());
+        r.put("attributes", attributes);
+        r.put("messageAttributes", messageAttributes);
+        r.put("md5OfBody", m.md5OfBody());
+        r.put("eventSource", "aws:sqs");
+        r.put("eventSourceARN", queueArn);
+        r.put("awsRegion", System.getProperty("aws.region", "ap-southeast-1"));
+        return r;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
