@@ -1,0 +1,37 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The first slice in a real browser: headless Chromium (Debian's package) driven by playwright-core against the
+ * offline stack. Screenshots land in local/runner/target/e2e.
+ */
+class BrowserE2EIT {
+    @Test
+    void aCitizenSignsInSubmitsAndFindsTheDossierByCode() throws Exception {
+        Path root = Emulators.repoRoot();
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        assertTrue(Files.isExecutable(chromium), "Chromium is needed for the browser test: apt-get install -y chromium");
+        assertTrue(Files.isDirectory(root.resolve("node_modules/playwright-core")), "run npm install at the repository root");
+        try (LocalRunner runner = LocalRunner.start(new LocalRunner.Options(0, null, null))) {
+            Path shots = root.resolve("local/runner/target/e2e");
+            Process p = new ProcessBuilder("node", root.resolve("web/test/e2e.mjs").toString(), runner.baseUrl(), shots.toString())
+                    .directory(root.toFile()).redirectErrorStream(true).start();
+            boolean done = p.waitFor(180, TimeUnit.SECONDS);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            System.out.println(out);
+            if (!done) p.destroyForcibly();
+            assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("5 passed, 0 failed"), out);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The whole offline stack through HTTP, as the browser and AWS would drive it: the runner's API Gateway, JWT
+ * authorizer, SQS event source and S3 notifications around the real function jars and the real protocol servers.
+ */
+class LocalRunnerIT {
+    static LocalRunner runner;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static SqsClient sqs;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runner = LocalRunner.start(new LocalRunner.Options(0, null, 0));
+        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
+        sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(creds).region(Region.of(Emulators.REGION))
+                .endpointOverride(URI.create(runner.emulators().sqsEndpoint())).build();
+        s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(creds).region(Region.of(Emulators.REGION))
+                .endpointOverride(URI.create(runner.emulators().s3Endpoint())).forcePathStyle(true).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        sqs.close();
+        s3.close();
+        runner.close();
+    }
+
+    static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (body != null) b.header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(HttpResponse<String> r) {
+        return (Map<String, Object>) Json.parse(r.body());
+    }
+
+    static Map<String, Object> awaitStatus(String id, String token, String status) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        Map<String, Object> d;
+        do {
+            d = json(call("GET", "/api/dossiers/" + id, token, null));
+            if (status.equals(d.get("status"))) return d;
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        fail("dossier " + id + " stayed " + d.get("status") + ", expected " + status);
+        return d;
+    }
+
+    @Test
+    void aCitizenSubmitsAndFollowsTheDossierByItsCode() throws Exception {
+        String token = runner.devToken("Trịnh Văn Nam", "001088000555", "nam@example.vn", false);
+        HttpResponse<String> created = call("POST", "/api/dossiers", token,
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000111\"},\"form\":{\"note\":\"Xin cấp phép\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = (String) json(created).get("id");
+        assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
+
+        Map<String, Object> received = awaitStatus(id, token, "RECEIVED");
+        String code = (String) received.get("code");
+        assertTrue(code.matches("000\\.00\\.12\\.G17-\\d{6}-\\d{4}"), code);
+        HttpResponse<String> byCode = call("GET", "/api/dossiers/by-code/" + code, token, null);
+        assertEquals(200, byCode.statusCode(), byCode.body());
+        assertEquals(id, json(byCode).get("id"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) json(byCode).get("history");
+        assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> h.get("action")).toList());
+
+        // another citizen cannot see it, by id or by code
+        String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", false);
+        assertEquals(404, call("GET", "/api/dossiers/" + id, other, null).statusCode());
+        assertEquals(404, call("GET", "/api/dossiers/by-code/" + code, other, null).statusCode());
+    }
+
+    @Test
+    void theAuthorizerRejectsMissingForgedAndForeignTokens() throws Exception {
+        assertEquals(401, call("GET", "/api/dossiers", null, null).statusCode());
+        String token = runner.devToken("A", "001088000777", "a@example.vn", false);
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        assertEquals(401, call("GET", "/api/dossiers", forged, null).statusCode());
+        DevIdentity foreign = new DevIdentity(null, runner.baseUrl() + "/dev");
+        assertEquals(401, call("GET", "/api/dossiers", foreign.issue("A", "001088000777", "a@example.vn", false), null).statusCode());
+        assertEquals(200, call("GET", "/api/dossiers", token, null).statusCode());
+        // public routes need no token
+        assertEquals(200, call("GET", "/api/procedures", null, null).statusCode());
+    }
+
+    @Test
+    void anUploadIsRecordedThroughTheS3NotificationAndABadOneEndsInTheDlq() throws Exception {
+        String token = runner.devToken("Lý Văn Phúc", "001088000888", "phuc@example.vn", false);
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        String bucket = runner.resources().of("UploadsBucket");
+        s3.putObject(b -> b.bucket(bucket).key("dossiers/" + id + "/thông báo biểu diễn.pdf"), RequestBody.fromString("%PDF-1.7 test"));
+        runner.flushS3Notifications();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> files = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id, token, null)).get("attachments");
+        assertEquals(1, files.size());
+        assertEquals("dossiers/" + id + "/thông báo biểu diễn.pdf", files.get(0).get("key"));
+
+        s3.putObject(b -> b.bucket(bucket).key("dossiers/not-a-dossier/x.pdf"), RequestBody.fromString("x"));
+        runner.flushS3Notifications();
+        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("UploadScanDLQ")).waitTimeSeconds(5)).messages();
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).body().contains("not-a-dossier"), dead.get(0).body());
+    }
+
+    @Test
+    void aMessageTheValidatorCannotProcessEndsInTheDlqAfterItsRetries() throws Exception {
+        String queue = runner.resources().of("SubmissionQueue");
+        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"dossierId\":\"00000000-0000-0000-0000-000000000000\"}"));
+        List<Message> dead = List.of();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
+            dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("SubmissionDLQ")).waitTimeSeconds(1)).messages();
+        }
+        assertEquals(1, dead.size(), "the poison message must reach the DLQ, not vanish");
+        assertTrue(dead.get(0).body().contains("00000000-0000-0000-0000-000000000000"));
+    }
+
+    @Test
+    void servesTheWebSiteAndTheOpenApiDocumentButNothingOutsideWeb() throws Exception {
+        HttpResponse<String> index = call("GET", "/", null, null);
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("Cổng Dịch vụ công"));
+        HttpResponse<String> openapi = call("GET", "/openapi.yml", null, null);
+        assertTrue(openapi.body().contains("/api/dossiers/{id}/submit"), openapi.body());
+        assertEquals(404, call("GET", "/%2e%2e/template.yaml", null, null).statusCode());
+        assertEquals(404, call("GET", "/test/e2e.mjs", null, null).statusCode());
+        HttpResponse<String> unknown = call("GET", "/api/nothing", null, null);
+        assertEquals(404, unknown.statusCode());
+    }
+}
