@@ -1,0 +1,200 @@
+package vn.gov.bvhttdl.dvc.bench;
+
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+import vn.gov.bvhttdl.dvc.local.emulators.Provisioner;
+import vn.gov.bvhttdl.dvc.local.emulators.Template;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Cold start of each function against its floor, interleaved (A B A B …) so that ratios hold on a noisy machine.
+ * Each sample is a fresh JVM pinned to one CPU with C1 only, against dynoxide; fresh data per sample so that every
+ * invocation does its real work. Usage: {@code local/bench [runs]}; writes bench/results.md.
+ */
+public final class ColdStartBench {
+    record Sample(double wallMs, long initMs, long invokeMs, long rssKb) {}
+
+    record Case(String name, String handler, String jar, String floor, Function<DossierStore, String> event) {}
+
+    private ColdStartBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Path root = Emulators.repoRoot();
+        Template template = Template.read(root.resolve("template.yaml"));
+        try (Emulators e = Emulators.start(null)) {
+            Provisioner.Resources r = Provisioner.provision(template, e);
+            e.sdkSystemProperties().forEach(System::setProperty);
+            Map<String, String> env = new LinkedHashMap<>(e.sdkEnvironment());
+            for (Template.Function f : template.functions()) {
+                r.environment(f).forEach((k, v) -> { if (!k.equals("JAVA_TOOL_OPTIONS")) env.put(k, v); });
+            }
+            env.forEach(System::setProperty);
+            DossierStore store = DossierStore.fromSettings();
+            String bucket = r.of("UploadsBucket");
+
+            Map<String, Template.Function> fns = new LinkedHashMap<>();
+            template.functions().forEach(f -> fns.put(f.logicalId(), f));
+            List<Case> cases = List.of(
+                    new Case("CitizenApiFunction", fns.get("CitizenApiFunction").handler(), fns.get("CitizenApiFunction").codeUri(),
+                            Floors.Api.class.getName(), s -> apiEvent(root, s)),
+                    new Case("ValidationFunction", fns.get("ValidationFunction").handler(), fns.get("ValidationFunction").codeUri(),
+                            Floors.Validation.class.getName(), s -> sqsEvent(root, s)),
+                    new Case("UploadScanFunction", fns.get("UploadScanFunction").handler(), fns.get("UploadScanFunction").codeUri(),
+                            Floors.Upload.class.getName(), s -> s3Event(root, s, bucket)));
+
+            String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
+                    + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
+            String invokerCp = jarOf("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class") + File.pathSeparator
+                    + jarOf("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class") + File.pathSeparator
+                    + root.resolve("bench/target/classes");
+
+            Map<String, List<Sample>> fnSamples = new LinkedHashMap<>();
+            Map<String, List<Sample>> floorSamples = new LinkedHashMap<>();
+            // one warm-up pair each (disk cache), not counted
+            for (Case c : cases) {
+                run(root.resolve(c.jar()) + File.pathSeparator + invokerCp, c.handler(), c.event().apply(store), env);
+                run(benchCp, c.floor(), c.event().apply(store), env);
+            }
+            for (int i = 0; i < runs; i++) {
+                for (Case c : cases) {
+                    fnSamples.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                            .add(run(root.resolve(c.jar()) + File.pathSeparator + invokerCp, c.handler(), c.event().apply(store), env));
+                    floorSamples.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                            .add(run(benchCp, c.floor(), c.event().apply(store), env));
+                }
+                System.out.println("run " + (i + 1) + "/" + runs + " done");
+            }
+
+            StringBuilder md = new StringBuilder();
+            md.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                    .append("-core machine, JDK ").append(Runtime.version().feature()).append(", ").append(runs)
+                    .append(" interleaved runs (median), each a fresh JVM pinned to one CPU (`taskset -c 0`, ")
+                    .append("`-XX:ActiveProcessorCount=1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`), against dynoxide.\n\n");
+            md.append("| function | package MiB | cold start ms (function) | cold start ms (floor) | ratio | init ms fn / floor | first invoke ms fn / floor | peak RSS MiB fn / floor |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Case c : cases) {
+                List<Sample> a = fnSamples.get(c.name());
+                List<Sample> b = floorSamples.get(c.name());
+                double wa = median(a.stream().mapToDouble(Sample::wallMs).toArray());
+                double wb = median(b.stream().mapToDouble(Sample::wallMs).toArray());
+                md.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.2f× | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f |%n",
+                        c.name(), Files.size(root.resolve(c.jar())) / 1048576.0, wa, wb, wa / wb,
+                        median(a.stream().mapToDouble(Sample::initMs).toArray()), median(b.stream().mapToDouble(Sample::initMs).toArray()),
+                        median(a.stream().mapToDouble(Sample::invokeMs).toArray()), median(b.stream().mapToDouble(Sample::invokeMs).toArray()),
+                        median(a.stream().mapToDouble(Sample::rssKb).toArray()) / 1024, median(b.stream().mapToDouble(Sample::rssKb).toArray()) / 1024));
+            }
+            Files.writeString(root.resolve("bench/results.md"), md.toString());
+            System.out.println(md);
+        }
+    }
+
+    private static Sample run(String classpath, String handler, String eventJson, Map<String, String> env) throws Exception {
+        Path event = Files.createTempFile("event", ".json");
+        Files.writeString(event, eventJson);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>();
+        if (new File("/usr/bin/taskset").canExecute()) cmd.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+        cmd.addAll(List.of(java, "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", classpath, LambdaSim.class.getName(), handler, event.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String result = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                    break;
+                }
+                all.append(line).append('\n');
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e6;
+        p.waitFor();
+        Files.deleteIfExists(event);
+        if (result == null) throw new IllegalStateException(handler + " failed:\n" + all);
+        Map<String, Long> v = new LinkedHashMap<>();
+        for (String kv : result.substring(7).split(" ")) v.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
+        return new Sample(wall, v.get("init_ms"), v.get("invoke_ms"), v.get("rss_kb"));
+    }
+
+    private static String jarOf(String resource) {
+        String s = ColdStartBench.class.getClassLoader().getResource(resource).toString();
+        if (s.startsWith("jar:file:")) return s.substring(9, s.indexOf("!/"));
+        return s.substring(5, s.length() - resource.length());
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static final Applicant APPLICANT = new Applicant("Bench Nguyễn", "001099000999", null, null, "0900000999", null);
+
+    private static Dossier seed(DossierStore store, boolean submit) {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "bench-owner", APPLICANT, Map.of(), Instant.now());
+        store.create(c);
+        if (!submit) return c.dossier();
+        Dossier.Change s = c.dossier().apply("submit", "bench-owner", Role.CITIZEN, Instant.now(), null, null);
+        store.save(s);
+        return s.dossier();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String apiEvent(Path root, DossierStore store) {
+        Dossier d = seed(store, false);
+        Map<String, Object> e = (Map<String, Object>) Json.parse(read(root, "citizen-api-create-dossier.json"));
+        e.put("rawPath", "/api/dossiers/" + d.id());
+        e.put("routeKey", "ANY /api/dossiers/{proxy+}");
+        e.remove("body");
+        Map<String, Object> ctx = (Map<String, Object>) e.get("requestContext");
+        Map<String, Object> http = (Map<String, Object>) ctx.get("http");
+        http.put("method", "GET");
+        http.put("path", "/api/dossiers/" + d.id());
+        Map<String, Object> claims = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ctx.get("authorizer")).get("jwt")).get("claims");
+        claims.put("sub", "bench-owner");
+        return Json.write(e);
+    }
+
+    private static String sqsEvent(Path root, DossierStore store) {
+        return read(root, "validation-submission.json").replace("REPLACED-BY-TEST", seed(store, true).id());
+    }
+
+    private static String s3Event(Path root, DossierStore store, String bucket) {
+        return read(root, "upload-scan-object-created.json").replace("REPLACED-BY-TEST", seed(store, false).id())
+                .replace("\"uploadsbucket\"", "\"" + bucket + "\"");
+    }
+
+    private static String read(Path root, String event) {
+        try {
+            return Files.readString(root.resolve("events").resolve(event));
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package vn.gov.bvhttdl.dvc.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.validation.Validator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floors: plain {@link RequestHandler}s, no framework, doing the same client initialisation and the same
+ * DynamoDB calls as each function, so that the ratio function/floor is the framework's cost.
+ */
+public final class Floors {
+    private Floors() {}
+
+    /** Same as GET /api/dossiers/{id} of the citizen API: read the dossier, its history and attachments. */
+    public static final class Api implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+            String sub = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+            String id = event.getRawPath().substring(event.getRawPath().lastIndexOf('/') + 1);
+            Dossier d = store.find(id).filter(x -> x.ownerId().equals(sub)).orElse(null);
+            if (d == null) return APIGatewayV2HTTPResponse.builder().withStatusCode(404).build();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", d.id());
+            body.put("status", d.status().name());
+            body.put("history", store.history(id).stream().map(e -> e.action()).toList());
+            body.put("attachments", store.attachments(id).stream().map(a -> a.key()).toList());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(body)).build();
+        }
+    }
+
+    /** The same Validator as the validation function, constructed by hand. */
+    public static final class Validation implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final Validator validator = new Validator(DossierStore.fromSettings(), ProcedureCatalogue.load(), Clock.systemUTC());
+
+        @Override
+        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                try {
+                    validator.handle(m.getBody());
+                } catch (RuntimeException e) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+                }
+            }
+            return new SQSBatchResponse(failures);
+        }
+    }
+
+    /** Same as the upload-scan function: record the object against its dossier. */
+    public static final class Upload implements RequestHandler<S3Event, Void> {
+        private final DossierStore store = DossierStore.fromSettings();
+
+        @Override
+        public Void handleRequest(S3Event event, Context context) {
+            for (var r : event.getRecords()) {
+                String key = URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+                String id = key.split("/")[1];
+                store.recordAttachment(id, r.getS3().getBucket().getName(), key, r.getS3().getObject().getSizeAsLong(),
+                        r.getS3().getObject().geteTag(), Instant.now());
+            }
+            return null;
+        }
+    }
+}
