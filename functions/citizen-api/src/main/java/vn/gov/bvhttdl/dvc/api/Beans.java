@@ -3,18 +3,26 @@ package vn.gov.bvhttdl.dvc.api;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Priming;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 
 import java.time.Clock;
 
-/** The few objects the API needs, made once per Lambda container (and before a SnapStart snapshot). */
+/** The few objects the API needs, made once per Lambda container (and before a SnapStart snapshot, primed). */
 @Factory
 final class Beans {
     @Singleton
     ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }
 
     @Singleton
-    DossierStore store() { return DossierStore.fromSettings(); }
+    DossierStore store(ProcedureCatalogue catalogue) {
+        DossierStore store = DossierStore.fromSettings();
+        Priming.register("citizen-api", () -> {
+            store.find("priming-" + System.nanoTime());
+            catalogue.all().forEach(Views.ProcedureView::of);
+        });
+        return store;
+    }
 
     @Singleton
     SubmissionQueue submissions() { return SubmissionQueue.fromSettings(); }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Priming;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierCode;
@@ -89,7 +90,11 @@ public final class Validator {
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() { return DossierStore.fromSettings(); }
+        DossierStore store() {
+            DossierStore store = DossierStore.fromSettings();
+            Priming.register("validation", () -> store.find("priming-" + System.nanoTime()));
+            return store;
+        }
 
         @Singleton
         ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }
