@@ -3,7 +3,6 @@ package vn.gov.bvhttdl.dvc.api;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.Priming;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 
 import java.time.Clock;
@@ -16,12 +15,7 @@ final class Beans {
 
     @Singleton
     DossierStore store(ProcedureCatalogue catalogue) {
-        DossierStore store = DossierStore.fromSettings();
-        Priming.register("citizen-api", () -> {
-            store.find("priming-" + System.nanoTime());
-            catalogue.all().forEach(Views.ProcedureView::of);
-        });
-        return store;
+        return DossierStore.primedFromSettings("citizen-api", () -> catalogue.all().forEach(Views.ProcedureView::of));
     }
 
     @Singleton

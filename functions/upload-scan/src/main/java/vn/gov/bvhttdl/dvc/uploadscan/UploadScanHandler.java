@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.Priming;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +54,7 @@ public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() {
-            DossierStore store = DossierStore.fromSettings();
-            Priming.register("upload-scan", () -> store.find("priming-" + System.nanoTime()));
-            return store;
-        }
+        DossierStore store() { return DossierStore.primedFromSettings("upload-scan", null); }
 
         @Singleton
         Clock clock() { return Clock.systemUTC(); }

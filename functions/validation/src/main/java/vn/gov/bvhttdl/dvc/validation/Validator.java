@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.Priming;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierCode;
@@ -90,11 +89,7 @@ public final class Validator {
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() {
-            DossierStore store = DossierStore.fromSettings();
-            Priming.register("validation", () -> store.find("priming-" + System.nanoTime()));
-            return store;
-        }
+        DossierStore store() { return DossierStore.primedFromSettings("validation", null); }
 
         @Singleton
         ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }

@@ -20,48 +20,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * does for asynchronous invocations, a failed event is retried twice and then sent to the function's dead-letter
  * queue. Objects found at start-up are notified again (the function must be, and is, idempotent).
  */
-final class S3Notifications implements Runnable {
+final class S3Notifications extends EventSource {
     private final S3Client s3;
     private final SqsClient sqs;
     private final String bucket;
     private final String prefix;
-    private final FunctionHost function;
     private final String deadLetterQueueUrl;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private volatile boolean running = true;
-    private final Thread thread;
     private long sequencer = System.nanoTime();
 
     S3Notifications(S3Client s3, SqsClient sqs, String bucket, String prefix, FunctionHost function, String deadLetterQueueUrl) {
+        super("s3", function);
         this.s3 = s3;
         this.sqs = sqs;
         this.bucket = bucket;
         this.prefix = prefix;
-        this.function = function;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
-        this.thread = new Thread(this, "s3-" + function.name);
-        thread.setDaemon(true);
-    }
-
-    void start() { thread.start(); }
-
-    void stop() {
-        running = false;
-        thread.interrupt();
     }
 
     @Override
-    public void run() {
-        while (running) {
-            try {
-                scan();
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) System.err.println("[s3] " + bucket + ": " + e);
-            }
-        }
+    protected void poll() throws InterruptedException {
+        scan();
+        Thread.sleep(300);
     }
 
     /** One pass over the bucket: notifies every object not notified before. */

@@ -19,16 +19,13 @@ import java.util.Set;
  * ReportBatchItemFailures) to come back after the visibility timeout — and, after maxReceiveCount receives, to be
  * moved to the dead-letter queue by the queue's own redrive policy.
  */
-final class SqsEventSource implements Runnable {
+final class SqsEventSource extends EventSource {
     private final SqsClient sqs;
     private final String queueUrl;
     private final String queueArn;
     private final int batchSize;
     private final boolean reportFailures;
-    private final FunctionHost function;
     private final Integer retryDelaySeconds;
-    private volatile boolean running = true;
-    private final Thread thread;
 
     /**
      * @param retryDelaySeconds local-only: make failed messages visible again after this many seconds instead of the
@@ -36,38 +33,21 @@ final class SqsEventSource implements Runnable {
      */
     SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, int batchSize, boolean reportFailures,
                    FunctionHost function, Integer retryDelaySeconds) {
+        super("sqs", function);
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.batchSize = Math.min(batchSize, 10);
         this.reportFailures = reportFailures;
-        this.function = function;
         this.retryDelaySeconds = retryDelaySeconds;
-        this.thread = new Thread(this, "sqs-" + function.name);
-        thread.setDaemon(true);
-    }
-
-    void start() { thread.start(); }
-
-    void stop() {
-        running = false;
-        thread.interrupt();
     }
 
     @Override
-    public void run() {
-        while (running) {
-            try {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
-                if (!messages.isEmpty()) deliver(messages);
-            } catch (RuntimeException e) {
-                if (!running) return;
-                System.err.println("[sqs] " + function.name + ": " + e);
-                sleep(1000);
-            }
-        }
+    protected void poll() {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+                .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty()) deliver(messages);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,13 +99,5 @@ final class SqsEventSource implements Runnable {
         r.put("eventSourceARN", queueArn);
         r.put("awsRegion", System.getProperty("aws.region", "ap-southeast-1"));
         return r;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

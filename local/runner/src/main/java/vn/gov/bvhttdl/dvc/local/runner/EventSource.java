@@ -1,0 +1,46 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+/**
+ * A background poller that plays one of Lambda's event sources for one function: {@link #poll()} runs in a loop on
+ * a daemon thread until {@link #stop()}; an error in one pass is logged and the next pass goes on.
+ */
+abstract class EventSource implements Runnable {
+    protected final FunctionHost function;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    EventSource(String kind, FunctionHost function) {
+        this.function = function;
+        this.thread = new Thread(this, kind + "-" + function.name);
+        thread.setDaemon(true);
+    }
+
+    /** One pass; may block for a while (long polling) or sleep between passes. */
+    protected abstract void poll() throws InterruptedException;
+
+    final void start() { thread.start(); }
+
+    final void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    @Override
+    public final void run() {
+        while (running) {
+            try {
+                poll();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                System.err.println("[" + thread.getName() + "] " + e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+}
