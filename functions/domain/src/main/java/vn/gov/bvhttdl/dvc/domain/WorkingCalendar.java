@@ -1,0 +1,266 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one calendar every deadline is computed with: weekly days off, the holidays of Labour Code 2019 Art 112
+ * (Tết and Hùng Kings' day by the Vietnamese lunar calendar), compensatory days, and the days off and swapped
+ * working days the government announces each year. All of it is data ({@code rules/calendar.json},
+ * {@code rules/calendar-announcements.json}, and what administrators publish), each rule with its citation.
+ */
+public final class WorkingCalendar {
+    /** A statutory holiday rule. {@code solar} "MM-dd", or {@code lunar} "MM-dd" / "last-day-of-year". */
+    public record HolidayRule(String id, Text name, String solar, String lunar, int days, boolean adjacent, Citation basis) {}
+
+    /** One announced block of days off, replacing the default rule of the holidays it names for that year. */
+    public record Block(List<String> replaces, List<LocalDate> days) {}
+
+    /** The days off and swapped working days announced for a year. */
+    public record YearSchedule(int year, Citation basis, List<Block> holidays, List<LocalDate> workingWeekendDays) {
+        public YearSchedule {
+            holidays = List.copyOf(holidays);
+            workingWeekendDays = List.copyOf(workingWeekendDays);
+            for (Block b : holidays) for (LocalDate d : b.days()) {
+                if (d.getYear() != year && !(d.getYear() == year - 1 && d.getMonthValue() == 12) && !(d.getYear() == year + 1 && d.getMonthValue() == 1)) {
+                    throw new DomainException(DomainException.Kind.INVALID, "calendar-day-outside-year",
+                            new Text("Ngày " + d + " không thuộc năm " + year + ".", "Day " + d + " is not in year " + year + "."));
+                }
+            }
+        }
+    }
+
+    /** A day that is not a working day, and why. */
+    public record DayOff(LocalDate date, Text reason) {}
+
+    /** A period when the clock stops (e.g. waiting for a supplement): working days after {@code from}'s date up to {@code to}'s date. */
+    public record Pause(Instant from, Instant to) {}
+
+    /**
+     * The appointment: when the dossier counts as received, the due date, and the holidays that moved it.
+     *
+     * @param receivedOn the working day the dossier counts as received on (the next one if submitted after hours)
+     */
+    public record Appointment(Instant submittedAt, LocalDate receivedOn, LocalDate dueDate, int workingDays,
+                              int pausedWorkingDays, List<DayOff> holidaysSkipped) {}
+
+    private final ZoneId zone;
+    private final Set<DayOfWeek> weeklyOff;
+    private final LocalTime open;
+    private final LocalTime close;
+    private final List<HolidayRule> rules;
+    private final Map<Integer, YearSchedule> schedules;
+    private final Map<Integer, Map<LocalDate, Text>> daysOffByYear = new ConcurrentHashMap<>();
+
+    private WorkingCalendar(ZoneId zone, Set<DayOfWeek> weeklyOff, LocalTime open, LocalTime close,
+                            List<HolidayRule> rules, Map<Integer, YearSchedule> schedules) {
+        this.zone = zone;
+        this.weeklyOff = weeklyOff;
+        this.open = open;
+        this.close = close;
+        this.rules = rules;
+        this.schedules = schedules;
+    }
+
+    private static final WorkingCalendar STANDARD = read();
+
+    /** The calendar of the bundled data files. */
+    public static WorkingCalendar standard() { return STANDARD; }
+
+    private static WorkingCalendar read() {
+        Map<String, Object> m = Json.obj(Json.resource("/rules/calendar.json"));
+        Set<DayOfWeek> off = EnumSet.noneOf(DayOfWeek.class);
+        Json.list(m.get("weeklyDaysOff")).forEach(d -> off.add(DayOfWeek.valueOf(d.toString())));
+        Map<String, Object> hours = Json.obj(m.get("officeHours"));
+        List<HolidayRule> rules = Json.list(m.get("holidays")).stream().map(Json::obj).map(h -> new HolidayRule(
+                Json.str(h, "id"), Json.text(h, "name"), Json.str(h, "solar"), Json.str(h, "lunar"),
+                ((Number) h.get("days")).intValue(), Boolean.TRUE.equals(h.get("adjacent")),
+                Citation.of(Json.obj(h.get("basis"))))).toList();
+        Map<Integer, YearSchedule> schedules = new TreeMap<>();
+        for (Object y : Json.list(Json.obj(Json.resource("/rules/calendar-announcements.json")).get("years"))) {
+            YearSchedule s = schedule(Json.obj(y));
+            schedules.put(s.year(), s);
+        }
+        return new WorkingCalendar(ZoneId.of(Json.str(m, "zone")), off, LocalTime.parse(Json.str(hours, "start")),
+                LocalTime.parse(Json.str(hours, "end")), rules, schedules);
+    }
+
+    /** Reads a year's announcement in the shape of calendar-announcements.json (also what the admin API accepts). */
+    public static YearSchedule schedule(Map<String, Object> y) {
+        try {
+            List<Block> blocks = Json.list(y.get("holidays")).stream().map(Json::obj).map(b -> new Block(
+                    Json.list(b.get("replaces")).stream().map(Object::toString).toList(),
+                    Json.list(b.get("days")).stream().map(d -> LocalDate.parse(d.toString())).toList())).toList();
+            List<LocalDate> working = Json.list(y.get("workingWeekendDays")).stream().map(d -> LocalDate.parse(d.toString())).toList();
+            Object basis = y.get("basis");
+            return new YearSchedule(((Number) y.get("year")).intValue(), basis == null ? null : Citation.of(Json.obj(basis)), blocks, working);
+        } catch (RuntimeException e) {
+            if (e instanceof DomainException de) throw de;
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-calendar-schedule",
+                    new Text("Lịch nghỉ năm không hợp lệ: " + e.getMessage(), "Invalid yearly schedule: " + e.getMessage()));
+        }
+    }
+
+    /** This calendar with more announcements (a year given here replaces the same year's data). */
+    public WorkingCalendar withSchedules(Collection<YearSchedule> more) {
+        if (more.isEmpty()) return this;
+        Map<Integer, YearSchedule> merged = new TreeMap<>(schedules);
+        for (YearSchedule s : more) {
+            for (Block b : s.holidays()) for (String id : b.replaces()) {
+                if (rules.stream().noneMatch(r -> r.id().equals(id))) {
+                    throw new DomainException(DomainException.Kind.INVALID, "unknown-holiday",
+                            new Text("Không có ngày lễ \"" + id + "\".", "No holiday \"" + id + "\"."));
+                }
+            }
+            merged.put(s.year(), s);
+        }
+        return new WorkingCalendar(zone, weeklyOff, open, close, rules, merged);
+    }
+
+    public ZoneId zone() { return zone; }
+
+    public List<HolidayRule> rules() { return rules; }
+
+    public YearSchedule schedule(int year) { return schedules.get(year); }
+
+    /** Days off other than the weekly ones (holidays, announced days, compensatory days) of a year, with reasons. */
+    public Map<LocalDate, Text> daysOff(int year) {
+        return daysOffByYear.computeIfAbsent(year, this::computeDaysOff);
+    }
+
+    private Map<LocalDate, Text> computeDaysOff(int year) {
+        Map<LocalDate, Text> out = new TreeMap<>();
+        YearSchedule s = schedules.get(year);
+        Set<String> replaced = new java.util.HashSet<>();
+        if (s != null) {
+            for (Block b : s.holidays()) {
+                replaced.addAll(b.replaces());
+                Text name = joinNames(b.replaces());
+                for (LocalDate d : b.days()) out.put(d, name);
+            }
+        }
+        Map<LocalDate, Text> statutory = new TreeMap<>();
+        for (HolidayRule r : rules) {
+            if (replaced.contains(r.id())) continue;
+            for (LocalDate d : dates(r, year)) statutory.put(d, r.name());
+        }
+        out.putAll(statutory);
+        Set<LocalDate> working = s == null ? Set.of() : new TreeSet<>(s.workingWeekendDays());
+        for (Map.Entry<LocalDate, Text> e : statutory.entrySet()) {
+            if (!weeklyOff.contains(e.getKey().getDayOfWeek())) continue;
+            LocalDate d = e.getKey().plusDays(1);
+            while (weeklyOff.contains(d.getDayOfWeek()) || out.containsKey(d)) d = d.plusDays(1);
+            out.put(d, new Text("Nghỉ bù " + e.getValue().vi(), "Compensatory day for " + e.getValue().en()));
+        }
+        working.forEach(out::remove);
+        return out;
+    }
+
+    private Text joinNames(List<String> ids) {
+        List<Text> names = ids.stream().map(id -> rules.stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(HolidayRule::name).orElse(new Text(id, id))).toList();
+        return new Text(String.join(", ", names.stream().map(Text::vi).toList()), String.join(", ", names.stream().map(Text::en).toList()));
+    }
+
+    private List<LocalDate> dates(HolidayRule r, int year) {
+        List<LocalDate> out = new ArrayList<>();
+        if (r.solar() != null) {
+            LocalDate first = MonthDay.parse("--" + r.solar()).atYear(year);
+            out.add(first);
+            if (r.adjacent()) out.add(adjacentDay(first));
+            for (int i = out.size(); i < r.days(); i++) out.add(first.plusDays(i));
+        } else if ("last-day-of-year".equals(r.lunar())) {
+            LocalDate start = LunarCalendar.tet(year).minusDays(1);
+            for (int i = 0; i < r.days(); i++) out.add(start.plusDays(i));
+        } else {
+            MonthDay md = MonthDay.parse("--" + r.lunar());
+            LocalDate first = LunarCalendar.toSolar(year, md.getMonthValue(), false, md.getDayOfMonth());
+            for (int i = 0; i < r.days(); i++) out.add(first.plusDays(i));
+        }
+        return out;
+    }
+
+    /** The day before or after that is a weekday; if both are, the one that joins the holiday to a weekend; else the day after. */
+    private LocalDate adjacentDay(LocalDate d) {
+        LocalDate before = d.minusDays(1);
+        LocalDate after = d.plusDays(1);
+        boolean beforeWorking = !weeklyOff.contains(before.getDayOfWeek());
+        boolean afterWorking = !weeklyOff.contains(after.getDayOfWeek());
+        if (beforeWorking && !afterWorking) return before;
+        if (afterWorking && !beforeWorking) return after;
+        if (beforeWorking && weeklyOff.contains(before.minusDays(1).getDayOfWeek())) return before;
+        return after;
+    }
+
+    public boolean isWorkingDay(LocalDate d) {
+        YearSchedule s = schedules.get(d.getYear());
+        if (s != null && s.workingWeekendDays().contains(d)) return true;
+        return !weeklyOff.contains(d.getDayOfWeek()) && !daysOff(d.getYear()).containsKey(d);
+    }
+
+    /** Why {@code d} is not a working day (null when it is one). */
+    public Text reasonOff(LocalDate d) {
+        if (isWorkingDay(d)) return null;
+        Text holiday = daysOff(d.getYear()).get(d);
+        if (holiday != null) return holiday;
+        return d.getDayOfWeek() == DayOfWeek.SATURDAY ? new Text("Thứ Bảy", "Saturday") : new Text("Chủ nhật", "Sunday");
+    }
+
+    public LocalDate nextWorkingDay(LocalDate d) {
+        LocalDate n = d.plusDays(1);
+        for (int i = 0; i < 60 && !isWorkingDay(n); i++) n = n.plusDays(1);
+        return n;
+    }
+
+    /** The appointment for a dossier submitted at {@code submittedAt} with a time limit of {@code workingDays}. */
+    public Appointment appointment(Instant submittedAt, int workingDays, List<Pause> pauses) {
+        if (workingDays < 0 || workingDays > 3650) throw new IllegalArgumentException("working days out of range: " + workingDays);
+        LocalDateTime local = submittedAt.atZone(zone).toLocalDateTime();
+        LocalDate received = local.toLocalDate();
+        if (!isWorkingDay(received) || !local.toLocalTime().isBefore(close)) received = nextWorkingDay(received);
+        List<LocalDate[]> paused = new ArrayList<>();
+        for (Pause p : pauses == null ? List.<Pause>of() : pauses) {
+            if (p.to() == null) throw new IllegalArgumentException("an open pause has no end: the due date is not known yet");
+            paused.add(new LocalDate[]{p.from().atZone(zone).toLocalDate(), p.to().atZone(zone).toLocalDate()});
+        }
+        Map<LocalDate, Text> skipped = new LinkedHashMap<>();
+        LocalDate d = received;
+        int counted = 0;
+        int pausedDays = 0;
+        while (counted < workingDays) {
+            d = d.plusDays(1);
+            if (!isWorkingDay(d)) {
+                Text holiday = daysOff(d.getYear()).get(d);
+                if (holiday != null) skipped.put(d, holiday);
+                continue;
+            }
+            LocalDate day = d;
+            if (paused.stream().anyMatch(p -> day.isAfter(p[0]) && !day.isAfter(p[1]))) {
+                pausedDays++;
+                continue;
+            }
+            counted++;
+        }
+        return new Appointment(submittedAt, received, d, workingDays, pausedDays,
+                skipped.entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList());
+    }
+
+    public LocalTime officeOpens() { return open; }
+
+    public LocalTime officeCloses() { return close; }
+}
