@@ -185,12 +185,13 @@ public final class WorkingCalendar {
             if (r.adjacent()) out.add(adjacentDay(first));
             for (int i = out.size(); i < r.days(); i++) out.add(first.plusDays(i));
         } else if ("last-day-of-year".equals(r.lunar())) {
-            LocalDate start = LunarCalendar.tet(year).minusDays(1);
+            LocalDate start = LunarTable.standard().tet(year).minusDays(1);
             for (int i = 0; i < r.days(); i++) out.add(start.plusDays(i));
-        } else {
-            MonthDay md = MonthDay.parse("--" + r.lunar());
-            LocalDate first = LunarCalendar.toSolar(year, md.getMonthValue(), false, md.getDayOfMonth());
+        } else if ("03-10".equals(r.lunar())) {
+            LocalDate first = LunarTable.standard().hungKings(year);
             for (int i = 0; i < r.days(); i++) out.add(first.plusDays(i));
+        } else {
+            throw new IllegalStateException("holiday " + r.id() + ": lunar date " + r.lunar() + " is not in rules/lunar-holidays.json");
         }
         return out;
     }
