@@ -1,6 +1,7 @@
 package vn.gov.bvhttdl.dvc.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.Map;
  * A dossier (hồ sơ). Immutable: every change goes through {@link #apply}, which checks the workflow and returns
  * the next state together with the audit event that records it; adapters store both atomically.
  *
- * @param version optimistic-locking version; the store only writes a change made from the version it read
+ * @param procedureVersion the catalogue version of the procedure the dossier was created under (it keeps it)
+ * @param dueDate          the appointment date (ngày hẹn trả), set at receipt by the working calendar
+ * @param version          optimistic-locking version; the store only writes a change made from the version it read
  */
-public record Dossier(String id, String code, String procedureCode, String agencyCode, String unitCode,
-                      String ownerId, Applicant applicant, Map<String, String> form, DossierStatus status,
-                      String statusReason, Instant createdAt, Instant updatedAt, Instant submittedAt,
-                      Instant receivedAt, long version) {
+public record Dossier(String id, String code, String procedureCode, int procedureVersion, String agencyCode,
+                      String unitCode, String ownerId, Applicant applicant, Map<String, String> form,
+                      DossierStatus status, String statusReason, Instant createdAt, Instant updatedAt,
+                      Instant submittedAt, Instant receivedAt, LocalDate dueDate, long version) {
 
     public Dossier {
         form = form == null ? Map.of() : Map.copyOf(form);
@@ -35,28 +38,33 @@ public record Dossier(String id, String code, String procedureCode, String agenc
         Workflow.Transition t = Workflow.standard().transitions().stream()
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
-        Dossier d = new Dossier(id, null, procedure.code(), procedure.agencyCode(), procedure.receivingUnitCode(),
-                ownerId, applicant, form, t.to(), null, now, now, null, null, 1);
+        Dossier d = new Dossier(id, null, procedure.code(), procedure.version(), procedure.agencyCode(),
+                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, 1);
         return new Change(d, new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null,
-                Map.of("procedureCode", procedure.code())));
+                Map.of("procedureCode", procedure.code(), "procedureVersion", Integer.toString(procedure.version()))));
     }
 
     /** Applies workflow {@code action} by {@code actor} acting as {@code role}. */
     public Change apply(String action, String actor, Role role, Instant at, String reason, Map<String, String> details) {
         Workflow.Transition t = Workflow.standard().require(status, action, role);
         Instant submitted = t.to() == DossierStatus.SUBMITTED ? at : submittedAt;
-        Dossier next = new Dossier(id, code, procedureCode, agencyCode, unitCode, ownerId, applicant, form, t.to(),
-                reason, createdAt, at, submitted, receivedAt, version + 1);
+        Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
+                form, t.to(), reason, createdAt, at, submitted, receivedAt, dueDate, version + 1);
         return new Change(next, new AuditEvent(id, at, actor, role, action, status, t.to(), reason, details));
     }
 
-    /** Receipt by the one-stop office: the code is given and the clock starts (Circular 01/2018 Art 19). */
-    public Change receive(String newCode, String actor, Instant at) {
+    /**
+     * Receipt by the one-stop office: the code is given, the clock starts and the appointment date is set
+     * (Circular 01/2018 Art 19; form 01).
+     */
+    public Change receive(String newCode, String actor, Instant at, LocalDate due) {
         if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
-        Change c = apply("receive", actor, Role.SYSTEM, at, null, Map.of("code", newCode));
+        Change c = apply("receive", actor, Role.SYSTEM, at, null,
+                due == null ? Map.of("code", newCode) : Map.of("code", newCode, "dueDate", due.toString()));
         Dossier d = c.dossier();
-        return new Change(new Dossier(d.id, newCode, d.procedureCode, d.agencyCode, d.unitCode, d.ownerId, d.applicant,
-                d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt, at, d.version), c.event());
+        return new Change(new Dossier(d.id, newCode, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
+                d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt, at,
+                due, d.version), c.event());
     }
 
     /** Replaces the form of a draft. */
@@ -65,8 +73,8 @@ public record Dossier(String id, String code, String procedureCode, String agenc
             Workflow.standard().require(status, "edit", Role.CITIZEN); // throws with a clear message
         }
         checkForm(newForm);
-        Dossier next = new Dossier(id, code, procedureCode, agencyCode, unitCode, ownerId, newApplicant, newForm,
-                status, statusReason, createdAt, at, submittedAt, receivedAt, version + 1);
+        Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
+                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
                 Map.of("fields", String.valueOf(newForm == null ? 0 : newForm.size()))));
     }

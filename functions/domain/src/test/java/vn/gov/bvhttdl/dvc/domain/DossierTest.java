@@ -27,11 +27,15 @@ class DossierTest {
         assertEquals(DossierStatus.DRAFT, submitted.event().from());
         assertEquals(DossierStatus.SUBMITTED, submitted.event().to());
 
-        Dossier.Change received = submitted.dossier().receive("000.00.12.G17-260115-0001", "validation", t0.plusSeconds(90));
+        Dossier.Change received = submitted.dossier().receive("000.00.12.G17-260115-0001", "validation", t0.plusSeconds(90),
+                java.time.LocalDate.of(2026, 1, 29));
         assertEquals(DossierStatus.RECEIVED, received.dossier().status());
         assertEquals("000.00.12.G17-260115-0001", received.dossier().code());
         assertEquals(t0.plusSeconds(90), received.dossier().receivedAt());
         assertEquals("000.00.12.G17-260115-0001", received.event().details().get("code"));
+        assertEquals(java.time.LocalDate.of(2026, 1, 29), received.dossier().dueDate());
+        assertEquals("2026-01-29", received.event().details().get("dueDate"));
+        assertEquals(licence.version(), received.dossier().procedureVersion(), "the dossier keeps its procedure version");
         assertEquals(Role.SYSTEM, received.event().role());
     }
 
