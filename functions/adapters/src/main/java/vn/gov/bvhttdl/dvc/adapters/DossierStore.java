@@ -234,6 +234,8 @@ public final class DossierStore {
         i.updatedAt = str(d.updatedAt());
         i.submittedAt = str(d.submittedAt());
         i.receivedAt = str(d.receivedAt());
+        i.dueDate = d.dueDate() == null ? null : d.dueDate().toString();
+        i.procedureVersion = (long) d.procedureVersion();
         i.applicant = applicantMap(d.applicant());
         i.form = d.form().isEmpty() ? null : new HashMap<>(d.form());
         i.version = d.version();
@@ -244,9 +246,10 @@ public final class DossierStore {
         Map<String, String> a = i.applicant == null ? Map.of() : i.applicant;
         Applicant applicant = new Applicant(a.get("fullName"), a.get("idNumber"), a.get("enterpriseCode"),
                 a.get("address"), a.get("phone"), a.get("email"));
-        return new Dossier(i.id, i.code, i.procedureCode, i.agencyCode, i.unitCode, i.ownerId, applicant, i.form,
-                DossierStatus.valueOf(i.status), i.statusReason, inst(i.createdAt), inst(i.updatedAt),
-                inst(i.submittedAt), inst(i.receivedAt), i.version == null ? 0 : i.version);
+        return new Dossier(i.id, i.code, i.procedureCode, i.procedureVersion == null ? 1 : i.procedureVersion.intValue(),
+                i.agencyCode, i.unitCode, i.ownerId, applicant, i.form, DossierStatus.valueOf(i.status), i.statusReason,
+                inst(i.createdAt), inst(i.updatedAt), inst(i.submittedAt), inst(i.receivedAt),
+                i.dueDate == null ? null : java.time.LocalDate.parse(i.dueDate), i.version == null ? 0 : i.version);
     }
 
     private static Items.AuditItem toItem(AuditEvent e) {

@@ -19,9 +19,9 @@ final class Items {
     static final class DossierItem {
         String pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk;
         String id, code, procedureCode, agencyCode, unitCode, ownerId, status, statusReason;
-        String createdAt, updatedAt, submittedAt, receivedAt;
+        String createdAt, updatedAt, submittedAt, receivedAt, dueDate;
         Map<String, String> applicant, form;
-        Long version;
+        Long version, procedureVersion;
     }
 
     static final class AuditItem {
@@ -49,7 +49,13 @@ final class Items {
         b.addAttribute(String.class, a -> a.name("SK").getter(sk).setter(setSk).tags(StaticAttributeTags.primarySortKey()));
     }
 
+    /** An administrator's publication (a procedure version, a year's calendar): immutable, so also its own record. */
+    static final class RuleItem {
+        String pk, sk, json, publishedBy, publishedAt;
+    }
+
     static final TableSchema<DossierItem> DOSSIER;
+    static final TableSchema<RuleItem> RULE;
     static final TableSchema<AuditItem> AUDIT;
     static final TableSchema<AttachmentItem> ATTACHMENT;
 
@@ -78,6 +84,8 @@ final class Items {
         str(d, "updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v);
         str(d, "submittedAt", i -> i.submittedAt, (i, v) -> i.submittedAt = v);
         str(d, "receivedAt", i -> i.receivedAt, (i, v) -> i.receivedAt = v);
+        str(d, "dueDate", i -> i.dueDate, (i, v) -> i.dueDate = v);
+        d.addAttribute(Long.class, a -> a.name("procedureVersion").getter(i -> i.procedureVersion).setter((i, v) -> i.procedureVersion = v));
         map(d, "applicant", i -> i.applicant, (i, v) -> i.applicant = v);
         map(d, "form", i -> i.form, (i, v) -> i.form = v);
         d.addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v));
@@ -105,5 +113,12 @@ final class Items {
         str(at, "recordedAt", i -> i.recordedAt, (i, v) -> i.recordedAt = v);
         at.addAttribute(Long.class, a -> a.name("size").getter(i -> i.size).setter((i, v) -> i.size = v));
         ATTACHMENT = at.build();
+
+        StaticTableSchema.Builder<RuleItem> r = StaticTableSchema.builder(RuleItem.class).newItemSupplier(RuleItem::new);
+        keys(r, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+        str(r, "json", i -> i.json, (i, v) -> i.json = v);
+        str(r, "publishedBy", i -> i.publishedBy, (i, v) -> i.publishedBy = v);
+        str(r, "publishedAt", i -> i.publishedAt, (i, v) -> i.publishedAt = v);
+        RULE = r.build();
     }
 }

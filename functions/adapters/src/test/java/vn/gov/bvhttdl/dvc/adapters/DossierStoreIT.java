@@ -73,11 +73,13 @@ class DossierStoreIT {
         Dossier.Change s = submitted.apply("submit", "owner-b", Role.CITIZEN, Instant.now(), null, null);
         store.save(s);
         String code = "000.00.12.G17-260115-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
-        store.save(s.dossier().receive(code, "validation", Instant.now()));
+        store.save(s.dossier().receive(code, "validation", Instant.now(), java.time.LocalDate.of(2026, 1, 29)));
 
         Dossier byCode = store.findByCode(code).orElseThrow();
         assertEquals(mine.dossier().id(), byCode.id());
         assertEquals(DossierStatus.RECEIVED, byCode.status());
+        assertEquals(java.time.LocalDate.of(2026, 1, 29), byCode.dueDate());
+        assertEquals(licence.version(), byCode.procedureVersion());
         assertTrue(store.findByCode("000.00.12.G17-990101-0001").isEmpty());
 
         List<Dossier> bs = store.listByOwner("owner-b", 50);

@@ -100,10 +100,10 @@ public final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> obj(Object o) { return (Map<String, Object>) o; }
+    public static Map<String, Object> obj(Object o) { return (Map<String, Object>) o; }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) { return o == null ? List.of() : (List<Object>) o; }
+    public static List<Object> list(Object o) { return o == null ? List.of() : (List<Object>) o; }
 
     static String str(Map<String, Object> m, String k) {
         Object v = m.get(k);

@@ -1,0 +1,146 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What administrators publish without a deploy — new procedure versions and yearly calendar announcements — and
+ * the catalogue and calendar that result (bundled data plus publications), cached for a short time in the
+ * container. Publications are never overwritten: each is a new item with who published it and when, so the
+ * items are their own audit trail. Two partitions, read with a Query each (no Scan).
+ */
+public final class RulesStore {
+    static final String CATALOGUE = "CATALOGUE";
+    static final String CALENDAR = "CALENDAR";
+
+    /** A publication as listed to administrators. */
+    public record Publication(String key, String publishedBy, Instant publishedAt) {}
+
+    private final DynamoDbTable<Items.RuleItem> rules;
+    private final Clock clock;
+    private final Duration ttl;
+    private volatile Instant loadedAt = Instant.EPOCH;
+    private volatile ProcedureCatalogue catalogue = ProcedureCatalogue.load();
+    private volatile WorkingCalendar calendar = WorkingCalendar.standard();
+
+    public RulesStore(DynamoDbClient client, String tableName, Clock clock, Duration ttl) {
+        this.rules = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build().table(tableName, Items.RULE);
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public static RulesStore fromSettings(DynamoDbClient client) {
+        return new RulesStore(client, Settings.require("TABLE_NAME"), Clock.systemUTC(), Duration.ofSeconds(60));
+    }
+
+    /** Today's catalogue: the bundled procedures plus every published version. */
+    public ProcedureCatalogue catalogue() {
+        refreshIfStale();
+        return catalogue;
+    }
+
+    /** The working calendar: the bundled rules plus the published yearly announcements. */
+    public WorkingCalendar calendar() {
+        refreshIfStale();
+        return calendar;
+    }
+
+    private synchronized void refreshIfStale() {
+        Instant now = clock.instant();
+        if (Duration.between(loadedAt, now).compareTo(ttl) < 0) return;
+        List<Procedure> published = new ArrayList<>();
+        for (Items.RuleItem i : items(CATALOGUE)) published.add(Procedure.of(Json.obj(Json.parse(i.json))));
+        Map<Integer, WorkingCalendar.YearSchedule> years = new TreeMap<>();
+        for (Items.RuleItem i : items(CALENDAR)) { // sorted by SK: YEAR#yyyy#V#nnnn, so the last of a year wins
+            WorkingCalendar.YearSchedule s = WorkingCalendar.schedule(Json.obj(Json.parse(i.json)));
+            years.put(s.year(), s);
+        }
+        catalogue = ProcedureCatalogue.load().with(published);
+        calendar = WorkingCalendar.standard().withSchedules(years.values());
+        loadedAt = now;
+    }
+
+    private List<Items.RuleItem> items(String partition) {
+        List<Items.RuleItem> out = new ArrayList<>();
+        rules.query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(
+                Key.builder().partitionValue(partition).build())).consistentRead(true).build()).items().forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Publishes a new version of a procedure. It must be the next version number and take effect no earlier than
+     * the version before it; the catalogue rules check the rest.
+     */
+    public Procedure publishProcedureVersion(Map<String, Object> data, String actor) {
+        ProcedureCatalogue current = catalogue();
+        Procedure p = Procedure.of(data);
+        int expected = current.nextVersion(p.code());
+        if (p.version() != expected) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "wrong-version-number",
+                    new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
+                            "The next version of procedure " + p.code() + " must be " + expected + "."));
+        }
+        try {
+            current.with(List.of(p));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure-version",
+                    new Text("Phiên bản không hợp lệ: " + e.getMessage(), "Invalid version: " + e.getMessage()));
+        }
+        put(CATALOGUE, "PROC#" + p.code() + "#V#" + String.format("%04d", p.version()), data, actor);
+        loadedAt = Instant.EPOCH;
+        return p;
+    }
+
+    /** Publishes (or republishes) a year's calendar announcement; the latest publication of a year applies. */
+    public WorkingCalendar.YearSchedule publishCalendar(Map<String, Object> data, String actor) {
+        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule(data);
+        calendar().withSchedules(List.of(s)); // validates the holiday names
+        int next = (int) items(CALENDAR).stream().filter(i -> i.sk.startsWith("YEAR#" + s.year() + "#")).count() + 1;
+        put(CALENDAR, "YEAR#" + s.year() + "#V#" + String.format("%04d", next), data, actor);
+        loadedAt = Instant.EPOCH;
+        return s;
+    }
+
+    /** Every publication of a kind ({@code CATALOGUE} or {@code CALENDAR}), oldest key first. */
+    public List<Publication> publications(String partition) {
+        return items(partition).stream().map(i -> new Publication(i.sk, i.publishedBy, Instant.parse(i.publishedAt))).toList();
+    }
+
+    private void put(String pk, String sk, Map<String, Object> data, String actor) {
+        Items.RuleItem item = new Items.RuleItem();
+        item.pk = pk;
+        item.sk = sk;
+        item.json = Json.write(data);
+        item.publishedBy = actor;
+        item.publishedAt = clock.instant().toString();
+        try {
+            rules.putItem(PutItemEnhancedRequest.builder(Items.RuleItem.class).item(item)
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "already-published",
+                    new Text("Nội dung này vừa được công bố bởi người khác. Vui lòng tải lại.",
+                            "This was just published by someone else. Reload and try again."));
+        }
+    }
+}

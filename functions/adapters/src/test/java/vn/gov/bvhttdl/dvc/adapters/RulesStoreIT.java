@@ -1,0 +1,86 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Administrators' publications against dynoxide: procedure versions and yearly calendars, without a deploy. */
+class RulesStoreIT {
+    static RulesStore rules;
+
+    @BeforeAll
+    static void stack() {
+        TestStack.get();
+        rules = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), Clock.systemUTC(), Duration.ofMinutes(10));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bundled(String code) {
+        for (Object o : (List<Object>) Json.obj(Json.resource("/catalogue/procedures.json")).get("procedures")) {
+            Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) o);
+            if (!code.equals(m.get("code"))) continue;
+            m.putAll((Map<String, Object>) ((List<Object>) m.remove("versions")).get(0));
+            return m;
+        }
+        throw new IllegalArgumentException(code);
+    }
+
+    @Test
+    void aPublishedVersionTakesEffectOnItsDateAndTheOldOneStaysInTheHistory() {
+        Map<String, Object> v2 = bundled("BVHTTDL-MT-001");
+        v2.put("version", 2L);
+        v2.put("change", "amended");
+        v2.put("effectiveFrom", "2030-01-01");
+        v2.put("processingWorkingDays", 5L);
+        v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
+        rules.publishProcedureVersion(v2, "admin-1");
+
+        ProcedureCatalogue cat = rules.catalogue();
+        assertEquals(7, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2029, 12, 31)).orElseThrow().processingWorkingDays());
+        assertEquals(5, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2030, 1, 1)).orElseThrow().processingWorkingDays());
+        assertEquals(2, cat.history("BVHTTDL-MT-001").size());
+        assertTrue(rules.publications(RulesStore.CATALOGUE).stream()
+                .anyMatch(p -> p.key().equals("PROC#BVHTTDL-MT-001#V#0002") && p.publishedBy().equals("admin-1")));
+
+        // the same number again, or a gap, is refused; nothing is overwritten
+        DomainException again = assertThrows(DomainException.class, () -> rules.publishProcedureVersion(v2, "admin-2"));
+        assertEquals("wrong-version-number", again.problem());
+        Map<String, Object> early = new LinkedHashMap<>(v2);
+        early.put("version", 3L);
+        early.put("effectiveFrom", "2029-06-01");
+        assertEquals("invalid-procedure-version",
+                assertThrows(DomainException.class, () -> rules.publishProcedureVersion(early, "admin-1")).problem());
+    }
+
+    @Test
+    void aYearsCalendarCanBePublishedAndRepublishedAndTheLatestApplies() {
+        Map<String, Object> first = Map.of("year", 2031L, "basis", Map.of("document", "Thông báo 2031 (thử)", "confirmed", false),
+                "holidays", List.of(Map.of("replaces", List.of("victory", "labour"),
+                        "days", List.of("2031-04-30", "2031-05-01", "2031-05-02"))),
+                "workingWeekendDays", List.of("2031-05-10"));
+        rules.publishCalendar(first, "admin-1");
+        assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)));
+        assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
+
+        Map<String, Object> second = Map.of("year", 2031L, "holidays", List.of(), "workingWeekendDays", List.of());
+        rules.publishCalendar(second, "admin-2");
+        assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)), "the republished year replaces the first");
+        assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
+        assertEquals(2, rules.publications(RulesStore.CALENDAR).stream().filter(p -> p.key().startsWith("YEAR#2031#")).count());
+
+        assertThrows(DomainException.class, () -> rules.publishCalendar(Map.of("year", 2031L,
+                "holidays", List.of(Map.of("replaces", List.of("christmas"), "days", List.of("2031-12-25")))), "admin-1"));
+    }
+}
