@@ -8,9 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Json;
-import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 import vn.gov.bvhttdl.dvc.validation.Validator;
 
 import java.net.URLDecoder;
@@ -51,7 +51,8 @@ public final class Floors {
 
     /** The same Validator as the validation function, constructed by hand. */
     public static final class Validation implements RequestHandler<SQSEvent, SQSBatchResponse> {
-        private final Validator validator = new Validator(DossierStore.fromSettings(), ProcedureCatalogue.load(), Clock.systemUTC());
+        private final DossierStore store = DossierStore.fromSettings();
+        private final Validator validator = new Validator(store, RulesStore.fromSettings(store.client()), Clock.systemUTC());
 
         @Override
         public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.api;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 
 import java.time.Clock;
 
@@ -11,11 +11,16 @@ import java.time.Clock;
 @Factory
 final class Beans {
     @Singleton
-    ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }
+    DossierStore store() {
+        return DossierStore.primedFromSettings("citizen-api", null);
+    }
 
+    /** The catalogue and calendar: bundled rules plus administrators' publications, cached for a minute. */
     @Singleton
-    DossierStore store(ProcedureCatalogue catalogue) {
-        return DossierStore.primedFromSettings("citizen-api", () -> catalogue.all().forEach(Views.ProcedureView::of));
+    RulesStore rules(DossierStore store) {
+        RulesStore rules = RulesStore.fromSettings(store.client());
+        vn.gov.bvhttdl.dvc.adapters.Priming.register("citizen-api-rules", () -> rules.catalogue().all().forEach(Views.ProcedureView::of));
+        return rules;
     }
 
     @Singleton

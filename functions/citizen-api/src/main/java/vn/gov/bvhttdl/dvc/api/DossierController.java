@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
@@ -37,13 +38,13 @@ import java.util.UUID;
 @Controller("/api/dossiers")
 @SecurityRequirement(name = "cognito")
 final class DossierController {
-    private final ProcedureCatalogue catalogue;
+    private final RulesStore rules;
     private final DossierStore store;
     private final SubmissionQueue submissions;
     private final Clock clock;
 
-    DossierController(ProcedureCatalogue catalogue, DossierStore store, SubmissionQueue submissions, Clock clock) {
-        this.catalogue = catalogue;
+    DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, Clock clock) {
+        this.rules = rules;
         this.store = store;
         this.submissions = submissions;
         this.clock = clock;
@@ -116,7 +117,7 @@ final class DossierController {
             submissions.send(d.id(), d.version());
             return HttpResponse.accepted().body(view(d, true));
         }
-        Procedure p = procedure(d.procedureCode());
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
         List<Text> missing = d.missing(p);
         if (!missing.isEmpty() && (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
@@ -140,9 +141,14 @@ final class DossierController {
                         "No dossier \"" + ref + "\" in your account."));
     }
 
+    /** The version in force now: a new dossier is created under it and keeps it. */
     private Procedure procedure(String code) {
-        return catalogue.find(code).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure",
-                new Text("Không có thủ tục mã \"" + code + "\".", "No procedure with code \"" + code + "\".")));
+        return rules.catalogue().inForce(code, ProcedureCatalogue.today()).orElseThrow(() -> procedureGone(code));
+    }
+
+    private static ApiException procedureGone(String code) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure",
+                new Text("Không có thủ tục mã \"" + code + "\" đang có hiệu lực.", "No procedure with code \"" + code + "\" is in force."));
     }
 
     /** The form's applicant, with blanks filled from the signed-in profile (never asked twice). */
@@ -155,7 +161,7 @@ final class DossierController {
     private static String or(String a, String b) { return a == null || a.isBlank() ? b : a; }
 
     private Views.DossierView view(Dossier d, boolean withHistory) {
-        Procedure p = catalogue.find(d.procedureCode()).orElse(null);
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         return Views.DossierView.of(d, p, withHistory ? store.history(d.id()) : null,
                 withHistory ? store.attachments(d.id()) : null);
     }

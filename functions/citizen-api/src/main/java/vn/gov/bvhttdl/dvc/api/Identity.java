@@ -11,9 +11,10 @@ import java.util.Map;
  * Who is calling, from the claims that the HTTP API's JWT authorizer checked and put in the event
  * ({@code requestContext.authorizer.jwt.claims}). The function never sees or checks the token itself.
  */
-public record Identity(String subject, String name, String email, String idNumber, Role role) {
+public record Identity(String subject, String name, String email, String idNumber, Role role, boolean admin) {
 
     static final String OFFICIALS_GROUP = "officials";
+    static final String ADMINS_GROUP = "admins";
 
     public static Identity of(APIGatewayV2HTTPEvent event) {
         Map<String, String> claims = null;
@@ -26,10 +27,10 @@ public record Identity(String subject, String name, String email, String idNumbe
                     new Text("Vui lòng đăng nhập để thực hiện thao tác này.", "Please sign in to do this."));
         }
         // HTTP API passes array claims as a string like "[officials citizens]"
-        String groups = claims.getOrDefault("cognito:groups", "");
-        Role role = groups.replaceAll("[\\[\\],]", " ").trim().matches("(?s)(.*\\s)?" + OFFICIALS_GROUP + "(\\s.*)?")
-                ? Role.OFFICIAL : Role.CITIZEN;
+        java.util.List<String> groups = java.util.Arrays.asList(
+                claims.getOrDefault("cognito:groups", "").replaceAll("[\\[\\],]", " ").trim().split("\\s+"));
+        Role role = groups.contains(OFFICIALS_GROUP) ? Role.OFFICIAL : Role.CITIZEN;
         return new Identity(claims.get("sub"), claims.get("name"), claims.get("email"),
-                claims.get("custom:id_number"), role);
+                claims.get("custom:id_number"), role, groups.contains(ADMINS_GROUP));
     }
 }

@@ -1,5 +1,6 @@
 package vn.gov.bvhttdl.dvc.api;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -73,6 +74,7 @@ final class Problems {
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
+    @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
     static final class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
@@ -84,6 +86,7 @@ final class Problems {
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
+    @Replaces(io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler.class)
     static final class UnsatisfiedHandler implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedRouteException e) {

@@ -1,32 +1,114 @@
 package vn.gov.bvhttdl.dvc.api;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The public catalogue of procedures (no sign-in). */
-@Controller("/api/procedures")
+/** The public catalogue of procedures and the expected completion date (no sign-in). */
+@Controller("/api")
 final class ProcedureController {
-    private final ProcedureCatalogue catalogue;
+    private final RulesStore rules;
+    private final Clock clock;
 
-    ProcedureController(ProcedureCatalogue catalogue) {
-        this.catalogue = catalogue;
+    ProcedureController(RulesStore rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
     }
 
-    @Get
-    @Operation(summary = "Danh sách thủ tục / list procedures")
-    List<Views.ProcedureSummary> list() {
-        return catalogue.all().stream().map(Views.ProcedureSummary::of).toList();
+    @Get("/procedures{?q,field,agency,level,page,size}")
+    @Operation(summary = "Tìm thủ tục / search the catalogue (diacritics ignored), filter by field, agency, level; paged")
+    Views.ProcedurePage list(@QueryValue @Nullable String q, @QueryValue @Nullable String field,
+                             @QueryValue @Nullable String agency, @QueryValue @Nullable Integer level,
+                             @QueryValue(defaultValue = "1") int page, @QueryValue(defaultValue = "20") int size) {
+        if (q != null && q.length() > 200) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-long",
+                    new Text("Từ khóa tìm kiếm quá dài (tối đa 200 ký tự).", "The search text is too long (200 characters at most)."));
+        }
+        ProcedureCatalogue cat = rules.catalogue();
+        ProcedureCatalogue.Page p = cat.search(new ProcedureCatalogue.Query(q, field, agency, level, page, size), today());
+        Map<String, Views.I18n> fields = new LinkedHashMap<>();
+        cat.fields().forEach((k, v) -> fields.put(k, Views.I18n.of(v)));
+        return new Views.ProcedurePage(p.items().stream().map(Views.ProcedureSummary::of).toList(), p.total(), p.page(), p.size(), fields);
     }
 
-    @Get("/{code}")
-    @Operation(summary = "Chi tiết thủ tục / procedure detail")
+    @Get("/procedures/{code}")
+    @Operation(summary = "Chi tiết thủ tục đang có hiệu lực, kèm lịch sử phiên bản / procedure in force, with its versions")
     Views.ProcedureView get(@PathVariable String code) {
-        return catalogue.find(code).map(Views.ProcedureView::of).orElseThrow(() -> ApiException.notFound("procedure",
-                "Không có thủ tục mã \"" + code + "\".", "No procedure with code \"" + code + "\"."));
+        ProcedureCatalogue cat = rules.catalogue();
+        Procedure p = inForce(cat, code);
+        return Views.ProcedureView.of(p, cat.fields().get(p.field()), cat.history(code));
+    }
+
+    @Get("/procedures/{code}/appointment{?at}")
+    @Operation(summary = "Ngày hẹn trả dự kiến nếu nộp vào thời điểm 'at' (mặc định: bây giờ) / expected completion date")
+    Views.AppointmentView appointment(@PathVariable String code, @QueryValue @Nullable String at) {
+        Procedure p = inForce(rules.catalogue(), code);
+        Instant when = at == null || at.isBlank() ? clock.instant() : parseMoment(at);
+        WorkingCalendar.Appointment a = rules.calendar().appointment(when, p.processingWorkingDays(), List.of());
+        return new Views.AppointmentView(p.code(), a.workingDays(), when.toString(), a.receivedOn().toString(),
+                a.dueDate().toString(), a.holidaysSkipped().stream()
+                .map(d -> new Views.DayOffView(d.date().toString(), Views.I18n.of(d.reason()))).toList());
+    }
+
+    @Get("/calendar/{year}")
+    @Operation(summary = "Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm / a year's days off and swapped working days")
+    Views.CalendarView calendar(@PathVariable int year) {
+        if (year < 1900 || year > 2199) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "year-out-of-range",
+                    new Text("Năm phải trong khoảng 1900–2199.", "The year must be between 1900 and 2199."));
+        }
+        WorkingCalendar cal = rules.calendar();
+        WorkingCalendar.YearSchedule s = cal.schedule(year);
+        return new Views.CalendarView(year, cal.daysOff(year).entrySet().stream()
+                .map(e -> new Views.DayOffView(e.getKey().toString(), Views.I18n.of(e.getValue()))).toList(),
+                s == null ? List.of() : s.workingWeekendDays().stream().map(LocalDate::toString).toList(),
+                s == null ? null : Views.CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses());
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+    }
+
+    private Procedure inForce(ProcedureCatalogue cat, String code) {
+        return cat.inForce(code, today()).orElseThrow(() -> ApiException.notFound("procedure",
+                "Không có thủ tục mã \"" + code + "\" đang có hiệu lực.", "No procedure with code \"" + code + "\" is in force."));
+    }
+
+    /** An instant ({@code 2026-02-13T03:00:00Z}), or a Vietnam local date-time or date ({@code 2026-02-13T10:00}, {@code 2026-02-13}). */
+    static Instant parseMoment(String s) {
+        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDateTime.parse(s).atZone(vn).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(s).atTime(9, 0).atZone(vn).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-date-time",
+                            new Text("Thời điểm \"" + s + "\" không hợp lệ (ví dụ: 2026-02-13T10:00).",
+                                    "\"" + s + "\" is not a date-time (e.g. 2026-02-13T10:00)."));
+                }
+            }
+        }
     }
 }

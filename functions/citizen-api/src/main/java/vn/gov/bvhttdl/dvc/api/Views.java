@@ -30,35 +30,78 @@ public final class Views {
         }
     }
 
+    /**
+     * @param fixedFeeVnd the sum of the fixed fees; {@code feeByRule} tells that some fee depends on the case
+     */
     @Serdeable
     public record ProcedureSummary(String code, I18n name, String field, String agencyCode, I18n agencyName,
-                                   int serviceLevel, boolean fullProcess, int processingWorkingDays, long totalFeeVnd) {
+                                   int serviceLevel, boolean fullProcess, int processingWorkingDays, long fixedFeeVnd,
+                                   boolean feeByRule) {
         static ProcedureSummary of(Procedure p) {
             return new ProcedureSummary(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
                     p.serviceLevel(), p.fullProcess(), p.processingWorkingDays(),
-                    p.fees().stream().mapToLong(Procedure.Fee::amountVnd).sum());
+                    p.fees().stream().filter(f -> f.amountVnd() != null).mapToLong(Procedure.Fee::amountVnd).sum(),
+                    p.fees().stream().anyMatch(f -> f.amountVnd() == null));
         }
     }
 
     @Serdeable
-    public record ComponentView(String code, I18n name, boolean mandatory, List<String> formats) {}
+    public record ProcedurePage(List<ProcedureSummary> items, int total, int page, int size, Map<String, I18n> fields) {}
 
     @Serdeable
-    public record FeeView(I18n name, long amountVnd, @Nullable CitationView basis) {}
+    public record ComponentView(String code, I18n name, boolean mandatory, @Nullable I18n condition, List<String> formats,
+                                int maxSizeMb, int copies, @Nullable String template) {}
 
     @Serdeable
-    public record ProcedureView(String code, I18n name, String field, String agencyCode, I18n agencyName,
-                                String receivingUnitCode, int serviceLevel, boolean fullProcess,
-                                int processingWorkingDays, List<ComponentView> components, List<FeeView> fees,
-                                List<CitationView> legalBasis, @Nullable String dataNote) {
+    public record FeeView(I18n name, @Nullable Long amountVnd, @Nullable I18n rule, @Nullable CitationView basis) {}
+
+    @Serdeable
+    public record StepView(String code, I18n name, int workingDays) {}
+
+    @Serdeable
+    public record VersionView(int version, String change, String effectiveFrom, @Nullable CitationView decision) {
+        static VersionView of(Procedure p) {
+            return new VersionView(p.version(), p.change(), p.effectiveFrom().toString(), CitationView.of(p.decision()));
+        }
+    }
+
+    @Serdeable
+    public record ProcedureView(String code, int version, String effectiveFrom, I18n name, String field,
+                                @Nullable I18n fieldName, String agencyCode, I18n agencyName, String receivingUnitCode,
+                                int serviceLevel, boolean fullProcess, int processingWorkingDays, List<StepView> steps,
+                                List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
+                                List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history) {
         static ProcedureView of(Procedure p) {
-            return new ProcedureView(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
-                    p.receivingUnitCode(), p.serviceLevel(), p.fullProcess(), p.processingWorkingDays(),
-                    p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(), c.formats())).toList(),
-                    p.fees().stream().map(f -> new FeeView(I18n.of(f.name()), f.amountVnd(), CitationView.of(f.basis()))).toList(),
-                    p.legalBasis().stream().map(CitationView::of).toList(), p.dataNote());
+            return of(p, null, null);
+        }
+
+        static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history) {
+            return new ProcedureView(p.code(), p.version(), p.effectiveFrom().toString(), I18n.of(p.name()), p.field(),
+                    I18n.of(fieldName), p.agencyCode(), I18n.of(p.agencyName()), p.receivingUnitCode(), p.serviceLevel(),
+                    p.fullProcess(), p.processingWorkingDays(),
+                    p.steps().stream().map(s -> new StepView(s.code(), I18n.of(s.name()), s.workingDays())).toList(),
+                    p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(),
+                            I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template())).toList(),
+                    p.fees().stream().map(f -> new FeeView(I18n.of(f.name()), f.amountVnd(), I18n.of(f.rule()), CitationView.of(f.basis()))).toList(),
+                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), p.dataNote(),
+                    history == null ? null : history.stream().map(VersionView::of).toList());
         }
     }
+
+    @Serdeable
+    public record DayOffView(String date, I18n reason) {}
+
+    /** When a dossier submitted at {@code submittedAt} would be received and due. */
+    @Serdeable
+    public record AppointmentView(String procedureCode, int workingDays, String submittedAt, String receivedOn,
+                                  String dueDate, List<DayOffView> holidaysSkipped) {}
+
+    @Serdeable
+    public record CalendarView(int year, List<DayOffView> daysOff, List<String> workingWeekendDays,
+                               @Nullable CitationView announcement, String officeHours) {}
+
+    @Serdeable
+    public record Published(String kind, String key, String publishedBy) {}
 
     @Serdeable
     public record ApplicantInput(@Nullable String fullName, @Nullable String idNumber, @Nullable String enterpriseCode,
@@ -95,17 +138,18 @@ public final class Views {
     public record AttachmentView(String key, long size, String recordedAt) {}
 
     @Serdeable
-    public record DossierView(String id, @Nullable String code, String procedureCode, @Nullable I18n procedureName,
-                              String status, I18n statusLabel, @Nullable String statusReason,
+    public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
+                              @Nullable I18n procedureName, String status, I18n statusLabel, @Nullable String statusReason,
                               ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
-                              @Nullable String submittedAt, @Nullable String receivedAt, long version,
+                              @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<DossierStore.Attachment> files) {
-            return new DossierView(d.id(), d.code(), d.procedureCode(), p == null ? null : I18n.of(p.name()),
+            return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
                     ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
                     d.submittedAt() == null ? null : d.submittedAt().toString(),
-                    d.receivedAt() == null ? null : d.receivedAt().toString(), d.version(),
+                    d.receivedAt() == null ? null : d.receivedAt().toString(),
+                    d.dueDate() == null ? null : d.dueDate().toString(), d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
                     files == null ? null : files.stream().map(f -> new AttachmentView(f.key(), f.size(), f.recordedAt().toString())).toList());
         }

@@ -74,8 +74,86 @@ class CitizenApiHandlerIT {
     void listsProceduresWithoutSignIn() {
         APIGatewayV2HTTPResponse r = handler.handleRequest(sample("citizen-api-list-procedures.json"), null);
         assertEquals(200, r.getStatusCode(), r.getBody());
-        List<Object> list = (List<Object>) Json.parse(r.getBody());
-        assertTrue(list.stream().map(o -> ((Map<?, ?>) o).get("code")).toList().contains("BVHTTDL-DL-001"));
+        Map<String, Object> page = json(r);
+        assertTrue(((Number) page.get("total")).intValue() >= 15);
+        List<Object> items = (List<Object>) page.get("items");
+        assertTrue(items.stream().map(o -> ((Map<?, ?>) o).get("code")).toList().contains("BVHTTDL-DL-001"));
+        assertEquals("Du lịch", ((Map<?, ?>) ((Map<?, ?>) page.get("fields")).get("tourism")).get("vi"));
+    }
+
+    static APIGatewayV2HTTPEvent publicGet(String path, String query) {
+        APIGatewayV2HTTPEvent e = request("GET", path, null, null);
+        e.setRawQueryString(query == null ? "" : query);
+        if (query != null) {
+            Map<String, String> params = new HashMap<>();
+            for (String kv : query.split("&")) params.put(kv.split("=")[0], java.net.URLDecoder.decode(kv.split("=", 2)[1], java.nio.charset.StandardCharsets.UTF_8));
+            e.setQueryStringParameters(params);
+        }
+        return e;
+    }
+
+    @Test
+    void searchesWithoutDiacriticsAndShowsAProcedureWithItsVersions() {
+        Map<String, Object> page = json(handler.handleRequest(publicGet("/api/procedures", "q=giay+phep+lu+hanh&size=3"), null));
+        List<Object> items = (List<Object>) page.get("items");
+        assertEquals("BVHTTDL-DL-001", ((Map<?, ?>) items.get(0)).get("code"));
+        assertTrue(items.size() <= 3);
+        Map<String, Object> filtered = json(handler.handleRequest(publicGet("/api/procedures", "field=copyright&level=4"), null));
+        assertEquals(2, ((Number) filtered.get("total")).intValue());
+
+        Map<String, Object> p = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001", null), null));
+        assertEquals(2, ((Number) p.get("version")).intValue());
+        assertEquals(2, ((List<Object>) p.get("history")).size());
+        assertEquals("Du lịch", ((Map<?, ?>) p.get("fieldName")).get("vi"));
+        assertEquals(404, handler.handleRequest(publicGet("/api/procedures/BVHTTDL-NT-003", null), null).getStatusCode(),
+                "a repealed procedure is not offered");
+        assertEquals(400, handler.handleRequest(publicGet("/api/procedures", "page=abc"), null).getStatusCode());
+    }
+
+    @Test
+    void theExpectedCompletionDateOfADossierSubmittedJustBeforeTet() {
+        Map<String, Object> a = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2025-01-24T10:00"), null));
+        assertEquals("2025-02-13", a.get("dueDate"));
+        assertEquals("2025-01-24", a.get("receivedOn"));
+        assertFalse(((List<Object>) a.get("holidaysSkipped")).isEmpty());
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=hôm+qua"), null);
+        assertEquals(400, bad.getStatusCode());
+        assertEquals(Problem.BASE + "invalid-date-time", json(bad).get("type"));
+        Map<String, Object> cal = json(handler.handleRequest(publicGet("/api/calendar/2025", null), null));
+        assertTrue(((List<Object>) cal.get("workingWeekendDays")).contains("2025-02-08"));
+        assertEquals(400, handler.handleRequest(publicGet("/api/calendar/3000", null), null).getStatusCode());
+    }
+
+    @Test
+    void onlyAdministratorsPublishAndAPublishedVersionIsServed() {
+        String body = "{\"code\":\"BVHTTDL-HT-001\",\"version\":2,\"change\":\"amended\",\"effectiveFrom\":\"2020-06-01\","
+                + "\"name\":{\"vi\":\"Cấp giấy phép nhập khẩu văn hóa phẩm (sửa đổi)\",\"en\":\"Import licence (amended)\"},"
+                + "\"field\":\"international\",\"agencyCode\":\"CHTQT\",\"agencyName\":{\"vi\":\"Cục Hợp tác quốc tế\"},"
+                + "\"receivingUnitCode\":\"000.00.12.G17\",\"serviceLevel\":4,\"fullProcess\":true,\"processingWorkingDays\":3,"
+                + "\"components\":[{\"code\":\"DON\",\"name\":{\"vi\":\"Đơn\"},\"mandatory\":true,\"formats\":[\"pdf\"]}],"
+                + "\"legalBasis\":[{\"document\":\"Nghị định 32/2012/NĐ-CP\"}]}";
+        Map<String, String> citizen = citizen("sub-not-admin", "Công dân", "001099000111");
+        APIGatewayV2HTTPResponse forbidden = handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", body, citizen), null);
+        assertEquals(403, forbidden.getStatusCode());
+        assertEquals(Problem.MEDIA_TYPE, contentType(forbidden));
+
+        Map<String, String> admin = citizen("sub-admin", "Quản trị", "001099000222");
+        admin.put("cognito:groups", "[admins]");
+        // effective before version 1 took effect: refused, nothing stored
+        APIGatewayV2HTTPResponse early = handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", body, admin), null);
+        assertEquals(422, early.getStatusCode(), early.getBody());
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions",
+                body.replace("2020-06-01", "2021-06-01"), admin), null);
+        assertEquals(201, ok.getStatusCode(), ok.getBody());
+        Map<String, Object> served = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-HT-001", null), null));
+        assertEquals(3, ((Number) served.get("processingWorkingDays")).intValue());
+        assertEquals(2, ((List<Object>) served.get("history")).size());
+        assertEquals(400, handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", "[1,2", admin), null).getStatusCode());
+        assertEquals(422, handler.handleRequest(request("PUT", "/api/admin/calendar/2032", "{\"year\":2031}", admin), null).getStatusCode());
+        APIGatewayV2HTTPResponse cal = handler.handleRequest(request("PUT", "/api/admin/calendar/2032",
+                "{\"year\":2032,\"holidays\":[],\"workingWeekendDays\":[\"2032-01-03\"]}", admin), null);
+        assertEquals(200, cal.getStatusCode(), cal.getBody());
+        assertTrue(((List<Object>) json(handler.handleRequest(publicGet("/api/calendar/2032", null), null)).get("workingWeekendDays")).contains("2032-01-03"));
     }
 
     @Test

@@ -5,13 +5,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierCode;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
-import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -35,12 +36,12 @@ public final class Validator {
     public enum Outcome { RECEIVED, SUPPLEMENT_REQUESTED, ALREADY_HANDLED }
 
     private final DossierStore store;
-    private final ProcedureCatalogue catalogue;
+    private final RulesStore rules;
     private final Clock clock;
 
-    public Validator(DossierStore store, ProcedureCatalogue catalogue, Clock clock) {
+    public Validator(DossierStore store, RulesStore rules, Clock clock) {
         this.store = store;
-        this.catalogue = catalogue;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -56,10 +57,11 @@ public final class Validator {
             return Outcome.ALREADY_HANDLED;
         }
         Instant now = clock.instant();
-        Optional<Procedure> procedure = catalogue.find(d.procedureCode());
+        // the version the dossier was created under, even if a newer one is in force now
+        Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
         List<Text> missing = procedure.map(d::missing).orElse(List.of(new Text(
-                "Thủ tục " + d.procedureCode() + " không còn trong danh mục.",
-                "Procedure " + d.procedureCode() + " is no longer in the catalogue.")));
+                "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
+                "Procedure " + d.procedureCode() + " is not in the catalogue.")));
         if (!missing.isEmpty()) {
             String reason = missing.stream().map(Text::vi).collect(Collectors.joining(" "));
             store.save(d.apply("request-supplement", ACTOR, Role.SYSTEM, now, reason,
@@ -68,10 +70,13 @@ public final class Validator {
         }
         DossierCode rule = DossierCode.standard();
         String dayKey = rule.dayKey(rule.day(now));
+        // the appointment counts from the citizen's submission, not from when this function got to it
+        WorkingCalendar.Appointment appointment = rules.calendar().appointment(
+                d.submittedAt() == null ? now : d.submittedAt(), procedure.get().processingWorkingDays(), List.of());
         long seq = store.nextSequence(d.unitCode(), dayKey);
         String code = rule.format(d.unitCode(), rule.day(now), seq);
-        store.save(d.receive(code, ACTOR, now));
-        LOG.info("dossier {} received as {}", d.id(), code);
+        store.save(d.receive(code, ACTOR, now, appointment.dueDate()));
+        LOG.info("dossier {} received as {}, due {}", d.id(), code, appointment.dueDate());
         return Outcome.RECEIVED;
     }
 
@@ -92,7 +97,7 @@ public final class Validator {
         DossierStore store() { return DossierStore.primedFromSettings("validation", null); }
 
         @Singleton
-        ProcedureCatalogue catalogue() { return ProcedureCatalogue.load(); }
+        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
 
         @Singleton
         Clock clock() { return Clock.systemUTC(); }

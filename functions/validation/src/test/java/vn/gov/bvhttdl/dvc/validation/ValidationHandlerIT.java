@@ -86,6 +86,9 @@ class ValidationHandlerIT {
         assertTrue(DossierCode.standard().isWellFormed(d.code()), d.code());
         assertTrue(d.code().startsWith("000.00.12.G17-"), d.code());
         assertNotNull(d.receivedAt());
+        // 10 working days of BVHTTDL-DL-001, counted by the working calendar from the submission
+        assertEquals(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard()
+                .appointment(d.submittedAt(), 10, List.of()).dueDate(), d.dueDate());
 
         // SQS delivers at least once: the same message again changes nothing
         assertTrue(handler.handleRequest(sample, null).getBatchItemFailures().isEmpty());
