@@ -19,6 +19,12 @@ const TEXT = {
     lookup: 'Tra cứu', codePlaceholder: 'VD: 000.00.12.G17-260115-0042', submittedWait: 'Đã nộp. Hệ thống đang kiểm tra hồ sơ…',
     received: 'Hồ sơ đã được tiếp nhận.', draftSaved: 'Đã lưu hồ sơ nháp.', loading: 'Đang tải…', missing: 'Cần bổ sung',
     reason: 'Lý do', procedure: 'Thủ tục', created: 'Ngày tạo', unverified: 'Dữ liệu cần đối chiếu văn bản gốc',
+    search: 'Tìm thủ tục', searchPlaceholder: 'VD: giay phep lu hanh', allFields: 'Tất cả lĩnh vực', allLevels: 'Mọi mức độ',
+    found: 'thủ tục', prev: 'Trang trước', next: 'Trang sau', pageOf: 'Trang', feeByRule: 'Phí theo quy định',
+    expected: 'Ngày hẹn trả dự kiến', ifSubmittedAt: 'Nếu nộp vào lúc', compute: 'Tính', receivedOn: 'Ngày tiếp nhận',
+    skipped: 'Ngày nghỉ không tính', versions: 'Các phiên bản', version: 'Phiên bản', effective: 'hiệu lực từ',
+    steps: 'Thời hạn từng bước', result: 'Kết quả', dueDate: 'Ngày hẹn trả', field: 'Lĩnh vực', copies: 'bản',
+    changes: { issued: 'ban hành', amended: 'sửa đổi', replaced: 'thay thế', repealed: 'bãi bỏ' },
   },
   en: {
     portal: 'Public Service Portal', ministry: 'Ministry of Culture, Sports and Tourism',
@@ -35,6 +41,12 @@ const TEXT = {
     lookup: 'Look up', codePlaceholder: 'e.g. 000.00.12.G17-260115-0042', submittedWait: 'Submitted. The system is checking it…',
     received: 'The dossier has been received.', draftSaved: 'Draft saved.', loading: 'Loading…', missing: 'To supplement',
     reason: 'Reason', procedure: 'Procedure', created: 'Created', unverified: 'Data to be checked against the official text',
+    search: 'Search procedures', searchPlaceholder: 'e.g. travel licence', allFields: 'All fields', allLevels: 'All levels',
+    found: 'procedures', prev: 'Previous', next: 'Next', pageOf: 'Page', feeByRule: 'Fee by rule',
+    expected: 'Expected completion date', ifSubmittedAt: 'If submitted at', compute: 'Compute', receivedOn: 'Counts as received on',
+    skipped: 'Days off not counted', versions: 'Versions', version: 'Version', effective: 'in force from',
+    steps: 'Time per step', result: 'Result', dueDate: 'Appointment date', field: 'Field', copies: 'copies',
+    changes: { issued: 'issued', amended: 'amended', replaced: 'replaced', repealed: 'repealed' },
   },
 };
 
@@ -43,6 +55,7 @@ const t = (k) => (TEXT[lang] && TEXT[lang][k]) || TEXT.vi[k] || k;
 const pick = (i18n) => (i18n ? (lang === 'en' ? i18n.en || i18n.vi : i18n.vi) : '');
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const vnd = (n) => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN').format(n) + ' ₫';
+const day = (iso) => (iso ? new Date(iso + 'T12:00:00+07:00').toLocaleDateString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }) : '');
 const when = (iso) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 const view = () => document.getElementById('view');
 
@@ -95,13 +108,43 @@ function errorBox(e) {
 }
 
 // ---- pages -------------------------------------------------------------------------------------------------
+function hashParams() {
+  const q = (location.hash.split('?')[1] || '');
+  return new URLSearchParams(q);
+}
+
 async function pageProcedures() {
-  view().innerHTML = `<h1>${t('proceduresTitle')}</h1><p class="muted">${t('loading')}</p>`;
-  const list = await api('GET', '/api/procedures');
-  view().innerHTML = `<h1>${t('proceduresTitle')}</h1><ul class="list" id="procedures">` + list.map((p) => `
+  const params = hashParams();
+  const page = Number(params.get('page') || 1);
+  const query = new URLSearchParams();
+  for (const k of ['q', 'field', 'level']) if (params.get(k)) query.set(k, params.get(k));
+  query.set('page', page); query.set('size', 10);
+  const res = await api('GET', '/api/procedures?' + query);
+  const opt = (v, label, cur) => `<option value="${esc(v)}"${v === cur ? ' selected' : ''}>${esc(label)}</option>`;
+  const pages = Math.max(1, Math.ceil(res.total / res.size));
+  view().innerHTML = `<h1>${t('proceduresTitle')}</h1>
+    <form id="search-form" class="card" role="search">
+      <label>${t('search')} <input name="q" id="search-q" value="${esc(params.get('q') || '')}" placeholder="${t('searchPlaceholder')}"></label>
+      <label>${t('field')} <select name="field" id="search-field">${opt('', t('allFields'), params.get('field') || '')}${Object.entries(res.fields).map(([k, v]) => opt(k, pick(v), params.get('field') || '')).join('')}</select></label>
+      <label>${t('level')} <select name="level" id="search-level">${opt('', t('allLevels'), params.get('level') || '')}${opt('3', '3', params.get('level') || '')}${opt('4', '4', params.get('level') || '')}</select></label>
+      <button type="submit">${t('search')}</button>
+    </form>
+    <p class="muted" id="result-count">${res.total} ${t('found')} · ${t('pageOf')} ${res.page}/${pages}</p>
+    <ul class="list" id="procedures">` + res.items.map((p) => `
     <li><a href="#/procedure/${encodeURIComponent(p.code)}">${esc(pick(p.name))}</a>
       <div class="muted">${esc(p.code)} · ${esc(pick(p.agencyName))} · ${t('level')} ${p.serviceLevel}
-      · ${p.processingWorkingDays} ${t('days')} · ${p.totalFeeVnd ? vnd(p.totalFeeVnd) : t('free')}</div></li>`).join('') + '</ul>';
+      · ${p.processingWorkingDays} ${t('days')} · ${p.fixedFeeVnd ? vnd(p.fixedFeeVnd) : (p.feeByRule ? t('feeByRule') : t('free'))}</div></li>`).join('') + `</ul>
+    <nav class="pager">${page > 1 ? `<button type="button" id="prev-page" class="secondary">${t('prev')}</button>` : ''}
+      ${page < pages ? `<button type="button" id="next-page" class="secondary">${t('next')}</button>` : ''}</nav>`;
+  const go = (p) => { const n = new URLSearchParams(params); n.set('page', p); location.hash = '#/?' + n; };
+  if (document.getElementById('prev-page')) document.getElementById('prev-page').onclick = () => go(page - 1);
+  if (document.getElementById('next-page')) document.getElementById('next-page').onclick = () => go(page + 1);
+  document.getElementById('search-form').onsubmit = (ev) => {
+    ev.preventDefault();
+    const n = new URLSearchParams();
+    for (const k of ['q', 'field', 'level']) if (ev.target[k].value) n.set(k, ev.target[k].value);
+    location.hash = '#/?' + n;
+  };
 }
 
 async function pageProcedure(code) {
@@ -113,12 +156,26 @@ async function pageProcedure(code) {
       <tr><th>${t('agency')}</th><td>${esc(pick(p.agencyName))}</td></tr>
       <tr><th>${t('level')}</th><td>${p.serviceLevel}${p.fullProcess ? ' (toàn trình)' : ''}</td></tr>
       <tr><th>${t('time')}</th><td>${p.processingWorkingDays} ${t('days')}</td></tr>
-      <tr><th>${t('fee')}</th><td>${p.fees.length ? p.fees.map((f) => `${esc(pick(f.name))}: ${vnd(f.amountVnd)}`).join('<br>') : t('free')}</td></tr>
-      <tr><th>${t('components')}</th><td><ul>${p.components.map((x) => `<li>${esc(pick(x.name))} <span class="muted">(${x.mandatory ? t('mandatory') : t('optional')}; ${x.formats.join(', ')})</span></li>`).join('')}</ul></td></tr>
+      <tr><th>${t('fee')}</th><td>${p.fees.length ? p.fees.map((f) => `${esc(pick(f.name))}: ${f.amountVnd != null ? vnd(f.amountVnd) : esc(pick(f.rule))}`).join('<br>') : t('free')}</td></tr>
+      <tr><th>${t('components')}</th><td><ul>${p.components.map((x) => `<li>${esc(pick(x.name))} <span class="muted">(${x.mandatory ? t('mandatory') : t('optional')}${x.condition ? ': ' + esc(pick(x.condition)) : ''}; ${x.formats.join(', ')}; ${x.copies} ${t('copies')}${x.template ? '; ' + esc(x.template) : ''})</span></li>`).join('')}</ul></td></tr>
+      ${p.steps.length ? `<tr><th>${t('steps')}</th><td>${p.steps.map((s) => `${esc(pick(s.name))}: ${s.workingDays}`).join('<br>')}</td></tr>` : ''}
+      <tr><th>${t('result')}</th><td>${esc(pick(p.resultType))}</td></tr>
       <tr><th>${t('legal')}</th><td>${p.legalBasis.map((l) => esc((l.article ? l.article + ', ' : '') + l.document)).join('<br>')}</td></tr>
+      <tr><th>${t('versions')}</th><td><ul id="versions">${p.history.map((v) => `<li>${t('version')} ${v.version} (${esc(TEXT[lang].changes[v.change] || v.change)}), ${t('effective')} ${esc(v.effectiveFrom)}${v.decision ? ' — ' + esc(v.decision.document) : ''}</li>`).join('')}</ul></td></tr>
     </table>${p.dataNote ? `<p class="muted">${t('unverified')}: ${esc(p.dataNote)}</p>` : ''}</div>
+    <div class="card" id="appointment-card"><h2>${t('expected')}</h2>
+      <form id="appointment-form"><label>${t('ifSubmittedAt')} <input type="datetime-local" name="at" id="appointment-at"></label>
+      <button type="submit" class="secondary">${t('compute')}</button></form>
+      <div id="appointment" aria-live="polite"></div></div>
     <h2>${t('startDossier')}</h2>
     ${c ? dossierForm(p, c) : `<p class="card">${t('mustSignIn')} <button type="button" id="form-sign-in">${t('signIn')}</button></p>`}`;
+  const showAppointment = async (at) => {
+    const a = await api('GET', `/api/procedures/${encodeURIComponent(p.code)}/appointment` + (at ? '?at=' + encodeURIComponent(at) : ''));
+    document.getElementById('appointment').innerHTML = `<p>${t('dueDate')}: <strong id="appointment-due">${esc(day(a.dueDate))}</strong></p>
+      <p class="muted">${t('receivedOn')}: ${esc(day(a.receivedOn))}${a.holidaysSkipped.length ? ` · ${t('skipped')}: ${a.holidaysSkipped.map((h) => esc(h.date.slice(8) + '/' + h.date.slice(5, 7)) + ' (' + esc(pick(h.reason)) + ')').join(', ')}` : ''}</p>`;
+  };
+  document.getElementById('appointment-form').onsubmit = (ev) => { ev.preventDefault(); showAppointment(ev.target.at.value).catch((e) => { document.getElementById('appointment').innerHTML = errorBox(e); }); };
+  await showAppointment();
   if (!c) { document.getElementById('form-sign-in').onclick = signIn; return; }
   document.getElementById('dossier-form').onsubmit = async (ev) => {
     ev.preventDefault();
@@ -161,6 +218,7 @@ function dossierCard(d) {
     <p>${t('procedure')}: <strong>${esc(pick(d.procedureName))}</strong></p>
     <p>${t('code')}: ${d.code ? `<span class="code" id="dossier-code">${esc(d.code)}</span>` : `<span class="muted">${t('noCodeYet')}</span>`}</p>
     <p>${t('status')}: <span class="status ${esc(d.status)}" id="dossier-status">${esc(pick(d.statusLabel))}</span></p>
+    ${d.dueDate ? `<p>${t('dueDate')}: <strong id="dossier-due">${esc(day(d.dueDate))}</strong></p>` : ''}
     ${d.statusReason ? `<p class="error">${t('reason')}: ${esc(d.statusReason)}</p>` : ''}
     ${d.status === 'DRAFT' ? `<button type="button" id="submit-draft">${t('submit')}</button>` : ''}
     <div id="dossier-result"></div>
@@ -223,7 +281,7 @@ function renderAccount() {
 
 async function router() {
   clearTimeout(poll);
-  const [, page, arg] = (location.hash || '#/').match(/^#\/([^/]*)\/?(.*)$/) || [];
+  const [, page, arg] = (location.hash.split('?')[0] || '#/').match(/^#\/([^/]*)\/?(.*)$/) || [];
   try {
     if (page === 'procedure') await pageProcedure(decodeURIComponent(arg));
     else if (page === 'dossier') await pageDossier(decodeURIComponent(arg));

@@ -29,13 +29,34 @@ try {
   await step('the catalogue lists procedures in Vietnamese', async () => {
     await page.goto(base + '/');
     await page.waitForSelector('#procedures li');
-    const first = await page.textContent('#procedures li a');
-    if (!first.includes('Cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế')) throw new Error('first procedure: ' + first);
+    const list = await page.textContent('#procedures');
+    if (!list.includes('Cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế')) throw new Error('procedures: ' + list);
+    const count = await page.textContent('#result-count');
+    if (parseInt(count, 10) < 15) throw new Error('fewer than 15 procedures: ' + count);
+    if ((await page.$$('#procedures li')).length !== 10) throw new Error('a page holds 10 procedures');
+    await page.click('#next-page');
+    await page.waitForFunction(() => document.querySelector('#result-count').textContent.includes('2/'));
     await page.screenshot({ path: shots + '/1-procedures.png', fullPage: true });
   });
 
+  await step('search ignores diacritics and the procedure page gives the appointment date of a dossier sent just before Tết', async () => {
+    await page.fill('#search-q', 'giay phep lu hanh');
+    await page.click('#search-form button');
+    await page.waitForSelector('#result-count');
+    await page.waitForFunction(() => document.querySelector('#procedures li a') && document.querySelector('#procedures li a').textContent.includes('lữ hành quốc tế'));
+    const count = await page.textContent('#result-count');
+    if (!/^\d+ thủ tục/.test(count)) throw new Error('count: ' + count);
+    await page.click('#procedures li a');
+    await page.waitForSelector('#appointment-due');
+    await page.fill('#appointment-at', '2025-01-24T10:00');
+    await page.click('#appointment-form button');
+    await page.waitForFunction(() => document.querySelector('#appointment-due').textContent.includes('13/02/2025'));
+    const skipped = await page.textContent('#appointment');
+    if (!skipped.includes('Tết Âm lịch')) throw new Error('Tết not listed among the days skipped: ' + skipped);
+    await page.screenshot({ path: shots + '/1b-appointment.png', fullPage: true });
+  });
+
   await step('a procedure page asks to sign in, and the sign-in comes back to it', async () => {
-    await page.click('text=Cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế');
     await page.waitForSelector('#form-sign-in');
     await page.click('#form-sign-in');
     await page.waitForSelector('#sign-in');
@@ -61,6 +82,8 @@ try {
     if (!/^000\.00\.12\.G17-\d{6}-\d{4}$/.test(code)) throw new Error('code: ' + code);
     const status = await page.textContent('#dossier-status');
     if (status !== 'Đã tiếp nhận') throw new Error('status: ' + status);
+    const due = await page.textContent('#dossier-due');
+    if (!/\d{2}\/\d{2}\/\d{4}/.test(due)) throw new Error('no appointment date on the dossier: ' + due);
     await page.screenshot({ path: shots + '/2-received.png', fullPage: true });
   });
 

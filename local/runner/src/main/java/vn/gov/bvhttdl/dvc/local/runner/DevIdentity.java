@@ -36,6 +36,7 @@ final class DevIdentity {
     static final String AUDIENCE = "dvc-web-local";
     static final String OFFICIALS = "officials";
     static final String CITIZENS = "citizens";
+    static final String ADMINS = "admins";
 
     private final RSAKey key;
     private final String issuer;
@@ -66,8 +67,8 @@ final class DevIdentity {
         return new JWKSet(key.toPublicJWK()).toString();
     }
 
-    /** A signed ID token like Cognito's, for a person identified by their 12-digit ID number. */
-    String issue(String name, String idNumber, String email, boolean official) throws Exception {
+    /** A signed ID token like Cognito's, for a person identified by their 12-digit ID number, in one user-pool group. */
+    String issue(String name, String idNumber, String email, String group) throws Exception {
         String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
         Instant now = Instant.now();
@@ -75,7 +76,7 @@ final class DevIdentity {
                 .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
                 .claim("token_use", "id").claim("name", name).claim("email", email)
                 .claim("custom:id_number", idNumber)
-                .claim("cognito:groups", List.of(official ? OFFICIALS : CITIZENS)).build();
+                .claim("cognito:groups", List.of(group)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

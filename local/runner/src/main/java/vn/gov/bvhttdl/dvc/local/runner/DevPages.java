@@ -30,6 +30,7 @@ final class DevPages {
                   <fieldset><legend>Vai trò</legend>
                     <label class="inline"><input type="radio" name="role" value="citizen" checked> Công dân / doanh nghiệp</label>
                     <label class="inline"><input type="radio" name="role" value="official"> Cán bộ một cửa</label>
+                    <label class="inline"><input type="radio" name="role" value="admin"> Quản trị danh mục</label>
                   </fieldset>
                   <button type="submit" id="sign-in">Đăng nhập</button>
                 </form></main></body></html>

@@ -111,9 +111,9 @@ public final class LocalRunner implements AutoCloseable {
 
     public Emulators emulators() { return emulators; }
 
-    /** Signs in a development user (what the sign-in page does), for tests and scripts. */
-    public String devToken(String name, String idNumber, String email, boolean official) throws Exception {
-        return identity.issue(name, idNumber, email, official);
+    /** Signs in a development user (what the sign-in page does), for tests and scripts; group: citizens, officials or admins. */
+    public String devToken(String name, String idNumber, String email, String group) throws Exception {
+        return identity.issue(name, idNumber, email, group);
     }
 
     /** Delivers pending S3 notifications now instead of at the next poll. */
@@ -187,7 +187,9 @@ public final class LocalRunner implements AutoCloseable {
                 return;
             }
             try {
-                String token = identity.issue(name, id, email, "official".equals(form.get("role")));
+                String role = form.getOrDefault("role", "citizen");
+                String group = role.equals("official") ? DevIdentity.OFFICIALS : role.equals("admin") ? DevIdentity.ADMINS : DevIdentity.CITIZENS;
+                String token = identity.issue(name, id, email, group);
                 ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
                 ex.sendResponseHeaders(303, -1);
                 ex.close();

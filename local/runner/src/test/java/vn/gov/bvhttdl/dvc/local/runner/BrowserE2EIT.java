@@ -31,7 +31,7 @@ class BrowserE2EIT {
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("5 passed, 0 failed"), out);
+            assertTrue(out.contains("6 passed, 0 failed"), out);
         }
     }
 }

@@ -79,7 +79,7 @@ class LocalRunnerIT {
 
     @Test
     void aCitizenSubmitsAndFollowsTheDossierByItsCode() throws Exception {
-        String token = runner.devToken("Trịnh Văn Nam", "001088000555", "nam@example.vn", false);
+        String token = runner.devToken("Trịnh Văn Nam", "001088000555", "nam@example.vn", "citizens");
         HttpResponse<String> created = call("POST", "/api/dossiers", token,
                 "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000111\"},\"form\":{\"note\":\"Xin cấp phép\"}}");
         assertEquals(201, created.statusCode(), created.body());
@@ -89,6 +89,9 @@ class LocalRunnerIT {
         Map<String, Object> received = awaitStatus(id, token, "RECEIVED");
         String code = (String) received.get("code");
         assertTrue(code.matches("000\\.00\\.12\\.G17-\\d{6}-\\d{4}"), code);
+        assertEquals(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard()
+                .appointment(java.time.Instant.parse((String) received.get("submittedAt")), 10, List.of()).dueDate().toString(),
+                received.get("dueDate"), "the appointment is 10 working days after the submission");
         HttpResponse<String> byCode = call("GET", "/api/dossiers/by-code/" + code, token, null);
         assertEquals(200, byCode.statusCode(), byCode.body());
         assertEquals(id, json(byCode).get("id"));
@@ -97,7 +100,7 @@ class LocalRunnerIT {
         assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> h.get("action")).toList());
 
         // another citizen cannot see it, by id or by code
-        String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", false);
+        String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", "citizens");
         assertEquals(404, call("GET", "/api/dossiers/" + id, other, null).statusCode());
         assertEquals(404, call("GET", "/api/dossiers/by-code/" + code, other, null).statusCode());
     }
@@ -105,12 +108,12 @@ class LocalRunnerIT {
     @Test
     void theAuthorizerRejectsMissingForgedAndForeignTokens() throws Exception {
         assertEquals(401, call("GET", "/api/dossiers", null, null).statusCode());
-        String token = runner.devToken("A", "001088000777", "a@example.vn", false);
+        String token = runner.devToken("A", "001088000777", "a@example.vn", "citizens");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         assertEquals(401, call("GET", "/api/dossiers", forged, null).statusCode());
         DevIdentity foreign = new DevIdentity(null, runner.baseUrl() + "/dev");
-        assertEquals(401, call("GET", "/api/dossiers", foreign.issue("A", "001088000777", "a@example.vn", false), null).statusCode());
+        assertEquals(401, call("GET", "/api/dossiers", foreign.issue("A", "001088000777", "a@example.vn", "citizens"), null).statusCode());
         assertEquals(200, call("GET", "/api/dossiers", token, null).statusCode());
         // public routes need no token
         assertEquals(200, call("GET", "/api/procedures", null, null).statusCode());
@@ -118,7 +121,7 @@ class LocalRunnerIT {
 
     @Test
     void anUploadIsRecordedThroughTheS3NotificationAndABadOneEndsInTheDlq() throws Exception {
-        String token = runner.devToken("Lý Văn Phúc", "001088000888", "phuc@example.vn", false);
+        String token = runner.devToken("Lý Văn Phúc", "001088000888", "phuc@example.vn", "citizens");
         String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
         String bucket = runner.resources().of("UploadsBucket");
         s3.putObject(b -> b.bucket(bucket).key("dossiers/" + id + "/thông báo biểu diễn.pdf"), RequestBody.fromString("%PDF-1.7 test"));
