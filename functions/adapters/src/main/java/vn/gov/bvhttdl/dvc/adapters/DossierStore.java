@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
@@ -148,50 +149,96 @@ public final class DossierStore {
         return out;
     }
 
-    /** An attachment recorded against a dossier. */
-    public record Attachment(String bucket, String key, long size, String etag, Instant recordedAt) {}
-
     public List<Attachment> attachments(String id) {
         List<Attachment> out = new ArrayList<>();
         attachments.query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortBeginsWith(
                 Key.builder().partitionValue(DOSSIER + id).sortValue("FILE#").build())).consistentRead(true).build())
-                .items().forEach(i -> out.add(new Attachment(i.bucket, i.key, i.size == null ? 0 : i.size, i.etag,
-                        Instant.parse(i.recordedAt))));
+                .items().forEach(i -> out.add(toAttachment(i)));
+        out.sort(java.util.Comparator.comparing(Attachment::createdAt));
         return out;
     }
 
-    /**
-     * Records an uploaded object against its dossier, with an audit entry, once: a repeated S3 notification for the
-     * same object (S3 delivers at least once) changes nothing and returns false.
-     */
-    public boolean recordAttachment(String dossierId, String bucket, String key, long size, String etag, Instant at) {
-        Items.AttachmentItem a = new Items.AttachmentItem();
-        a.pk = DOSSIER + dossierId;
-        a.sk = "FILE#" + key;
-        a.dossierId = dossierId;
-        a.bucket = bucket;
-        a.key = key;
-        a.size = size;
-        a.etag = etag;
-        a.recordedAt = at.toString();
-        AuditEvent event = new AuditEvent(dossierId, at, "upload-scan", Role.SYSTEM, "attachment-recorded", null, null,
-                null, Map.of("key", key, "size", Long.toString(size)));
+    /** One attachment by its object key. */
+    public Optional<Attachment> attachment(String dossierId, String key) {
+        return Optional.ofNullable(attachments.getItem(r -> r.key(Key.builder().partitionValue(DOSSIER + dossierId)
+                .sortValue("FILE#" + key).build()).consistentRead(true))).map(DossierStore::toAttachment);
+    }
+
+    /** Records an authorised upload (PENDING) against an existing dossier, before the browser sends the bytes. */
+    public void authoriseUpload(Attachment pending) {
         try {
             enhanced.transactWriteItems(t -> t
-                    .addConditionCheck(dossiers, ConditionCheck.builder().key(key(dossierId))
+                    .addConditionCheck(dossiers, ConditionCheck.builder().key(key(pending.dossierId()))
                             .conditionExpression(Expression.builder().expression("attribute_exists(PK)").build()).build())
-                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(a)
-                            .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build())
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(toItem(pending))
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build()));
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) throw notFound(pending.dossierId());
+            throw e;
+        }
+    }
+
+    /**
+     * Records the scan's verdict on a PENDING attachment, with an audit entry, once: a repeated S3 notification for
+     * the same object (S3 delivers at least once) changes nothing and returns false.
+     *
+     * @throws DomainException NOT_FOUND when no upload was authorised for that key
+     */
+    public boolean recordVerdict(Attachment scanned) {
+        AuditEvent event = new AuditEvent(scanned.dossierId(), scanned.scannedAt(), "upload-scan", Role.SYSTEM,
+                scanned.status() == Attachment.Status.ACCEPTED ? "attachment-accepted" : "attachment-rejected", null, null,
+                scanned.reason() == null ? null : scanned.reason().vi(),
+                Map.of("key", scanned.key(), "component", scanned.componentCode(), "file", scanned.fileName(),
+                        "sha256", scanned.sha256() == null ? "" : scanned.sha256()));
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(toItem(scanned))
+                            .conditionExpression(Expression.builder().expression("attribute_exists(SK) AND #s = :pending")
+                                    .putExpressionName("#s", "status")
+                                    .putExpressionValue(":pending", AttributeValue.fromS(Attachment.Status.PENDING.name())).build()).build())
                     .addPutItem(audit, toItem(event)));
             return true;
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
-                throw new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                        new Text("Không tìm thấy hồ sơ " + dossierId + ".", "Dossier " + dossierId + " not found."));
+                if (attachment(scanned.dossierId(), scanned.key()).isPresent()) return false;
+                throw new DomainException(DomainException.Kind.NOT_FOUND, "upload-not-authorised",
+                        new Text("Không có yêu cầu tải lên cho tệp " + scanned.key() + ".", "No upload was authorised for " + scanned.key() + "."));
             }
-            if (conditionFailed(e, 1)) return false;
             throw e;
         }
+    }
+
+    private static DomainException notFound(String dossierId) {
+        return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
+                new Text("Không tìm thấy hồ sơ " + dossierId + ".", "Dossier " + dossierId + " not found."));
+    }
+
+    private static Items.AttachmentItem toItem(Attachment a) {
+        Items.AttachmentItem i = new Items.AttachmentItem();
+        i.pk = DOSSIER + a.dossierId();
+        i.sk = "FILE#" + a.key();
+        i.dossierId = a.dossierId();
+        i.key = a.key();
+        i.componentCode = a.componentCode();
+        i.fileName = a.fileName();
+        i.declaredType = a.declaredType();
+        i.declaredSize = a.declaredSize();
+        i.status = a.status().name();
+        i.reasonVi = a.reason() == null ? null : a.reason().vi();
+        i.reasonEn = a.reason() == null ? null : a.reason().en();
+        i.detectedType = a.detectedType();
+        i.sha256 = a.sha256();
+        i.pages = a.pages() == null ? null : a.pages().longValue();
+        i.createdAt = str(a.createdAt());
+        i.scannedAt = str(a.scannedAt());
+        return i;
+    }
+
+    private static Attachment toAttachment(Items.AttachmentItem i) {
+        return new Attachment(i.dossierId, i.key, i.componentCode, i.fileName, i.declaredType,
+                i.declaredSize == null ? 0 : i.declaredSize, Attachment.Status.valueOf(i.status),
+                i.reasonVi == null ? null : new Text(i.reasonVi, i.reasonEn), i.detectedType, i.sha256,
+                i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt));
     }
 
     /**

@@ -30,8 +30,9 @@ final class Items {
     }
 
     static final class AttachmentItem {
-        String pk, sk, dossierId, bucket, key, etag, recordedAt;
-        Long size;
+        String pk, sk, dossierId, key, componentCode, fileName, declaredType, status, reasonVi, reasonEn, detectedType,
+                sha256, createdAt, scannedAt;
+        Long declaredSize, pages;
     }
 
     private static <T> void str(StaticTableSchema.Builder<T> b, String name, Function<T, String> get, BiConsumer<T, String> set) {
@@ -107,11 +108,19 @@ final class Items {
         StaticTableSchema.Builder<AttachmentItem> at = StaticTableSchema.builder(AttachmentItem.class).newItemSupplier(AttachmentItem::new);
         keys(at, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
         str(at, "dossierId", i -> i.dossierId, (i, v) -> i.dossierId = v);
-        str(at, "bucket", i -> i.bucket, (i, v) -> i.bucket = v);
         str(at, "objectKey", i -> i.key, (i, v) -> i.key = v);
-        str(at, "etag", i -> i.etag, (i, v) -> i.etag = v);
-        str(at, "recordedAt", i -> i.recordedAt, (i, v) -> i.recordedAt = v);
-        at.addAttribute(Long.class, a -> a.name("size").getter(i -> i.size).setter((i, v) -> i.size = v));
+        str(at, "componentCode", i -> i.componentCode, (i, v) -> i.componentCode = v);
+        str(at, "fileName", i -> i.fileName, (i, v) -> i.fileName = v);
+        str(at, "declaredType", i -> i.declaredType, (i, v) -> i.declaredType = v);
+        str(at, "status", i -> i.status, (i, v) -> i.status = v);
+        str(at, "reasonVi", i -> i.reasonVi, (i, v) -> i.reasonVi = v);
+        str(at, "reasonEn", i -> i.reasonEn, (i, v) -> i.reasonEn = v);
+        str(at, "detectedType", i -> i.detectedType, (i, v) -> i.detectedType = v);
+        str(at, "sha256", i -> i.sha256, (i, v) -> i.sha256 = v);
+        str(at, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
+        str(at, "scannedAt", i -> i.scannedAt, (i, v) -> i.scannedAt = v);
+        at.addAttribute(Long.class, a -> a.name("declaredSize").getter(i -> i.declaredSize).setter((i, v) -> i.declaredSize = v));
+        at.addAttribute(Long.class, a -> a.name("pages").getter(i -> i.pages).setter((i, v) -> i.pages = v));
         ATTACHMENT = at.build();
 
         StaticTableSchema.Builder<RuleItem> r = StaticTableSchema.builder(RuleItem.class).newItemSupplier(RuleItem::new);

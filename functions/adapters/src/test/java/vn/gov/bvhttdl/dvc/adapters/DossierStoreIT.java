@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.adapters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
@@ -108,17 +109,32 @@ class DossierStoreIT {
     }
 
     @Test
-    void recordsAnAttachmentOnceAndRefusesUnknownDossiers() {
+    void anUploadIsAuthorisedPendingThenItsVerdictIsRecordedOnce() {
         Dossier.Change d = newDraft("owner-d");
         store.create(d);
         String id = d.dossier().id();
-        assertTrue(store.recordAttachment(id, "uploadsbucket", "dossiers/" + id + "/don.pdf", 1234, "etag1", Instant.now()));
-        assertFalse(store.recordAttachment(id, "uploadsbucket", "dossiers/" + id + "/don.pdf", 1234, "etag1", Instant.now()));
-        assertEquals(1, store.attachments(id).size());
-        assertEquals(1234, store.attachments(id).get(0).size());
-        assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("attachment-recorded")).count());
-        DomainException missing = assertThrows(DomainException.class,
-                () -> store.recordAttachment("no-such", "uploadsbucket", "dossiers/no-such/a.pdf", 1, "e", Instant.now()));
-        assertEquals(DomainException.Kind.NOT_FOUND, missing.kind());
+        String key = "dossiers/" + id + "/DON/" + UUID.randomUUID();
+        Attachment pending = new Attachment(id, key, "DON", "đơn đề nghị.pdf", "application/pdf", 1234,
+                Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
+        store.authoriseUpload(pending);
+        assertEquals(Attachment.Status.PENDING, store.attachments(id).get(0).status());
+
+        Attachment accepted = pending.scanned(Attachment.Status.ACCEPTED, null, "pdf", "ab".repeat(32), 2, Instant.now());
+        assertTrue(store.recordVerdict(accepted));
+        assertFalse(store.recordVerdict(accepted), "a second notification changes nothing");
+        Attachment stored = store.attachments(id).get(0);
+        assertEquals(Attachment.Status.ACCEPTED, stored.status());
+        assertEquals(2, stored.pages());
+        assertEquals("đơn đề nghị.pdf", stored.fileName());
+        assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("attachment-accepted")).count());
+
+        DomainException unknown = assertThrows(DomainException.class, () -> store.recordVerdict(new Attachment(id,
+                "dossiers/" + id + "/DON/never-authorised", "DON", "x.pdf", "application/pdf", 1, Attachment.Status.ACCEPTED,
+                null, "pdf", "00", 1, Instant.now(), Instant.now())));
+        assertEquals("upload-not-authorised", unknown.problem());
+        DomainException noDossier = assertThrows(DomainException.class, () -> store.authoriseUpload(new Attachment("no-such",
+                "dossiers/no-such/DON/x", "DON", "x.pdf", "application/pdf", 1, Attachment.Status.PENDING, null, null, null, null,
+                Instant.now(), null)));
+        assertEquals(DomainException.Kind.NOT_FOUND, noDossier.kind());
     }
 }

@@ -5,67 +5,98 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
 import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The upload-scan handler, fed the sample S3 event of events/, against dynoxide. */
+/** The upload-scan handler, fed the sample S3 event of events/, against dynoxide and S3Proxy. */
 class UploadScanHandlerIT {
     static UploadScanHandler handler;
     static DossierStore store;
+    static S3Client s3;
+    static TestStack.Stack stack;
 
     @BeforeAll
     static void start() {
-        TestStack.get();
+        stack = TestStack.get();
         handler = new UploadScanHandler();
         store = DossierStore.fromSettings();
+        s3 = AwsClients.s3();
     }
 
     @AfterAll
     static void stop() { handler.close(); }
 
-    static S3Event sample(String dossierId) {
-        S3Event e = EventLoader.loadS3Event(Emulators.repoRoot().resolve("events/upload-scan-object-created.json").toString());
-        var o = e.getRecords().get(0).getS3().getObject();
-        var replaced = new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity(
-                o.getKey().replace("REPLACED-BY-TEST", dossierId), o.getSizeAsLong(), o.geteTag(), o.getVersionId(), o.getSequencer());
-        var s3 = e.getRecords().get(0).getS3();
-        var entity = new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity(
-                s3.getConfigurationId(), s3.getBucket(), replaced, s3.getS3SchemaVersion());
-        var r = e.getRecords().get(0);
-        return new S3Event(java.util.List.of(new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord(
-                r.getAwsRegion(), r.getEventName(), r.getEventSource(), r.getEventTime().toString(), r.getEventVersion(),
-                r.getRequestParameters(), r.getResponseElements(), entity, r.getUserIdentity())));
+    /** The sample event, pointed at {@code key} in the local uploads bucket. */
+    static S3Event sample(String key) throws Exception {
+        String json = Files.readString(Emulators.repoRoot().resolve("events/upload-scan-object-created.json"))
+                .replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", key)
+                .replace("\"uploadsbucket\"", "\"" + stack.resources().of("UploadsBucket") + "\"");
+        java.nio.file.Path f = Files.createTempFile("s3event", ".json");
+        Files.writeString(f, json);
+        return EventLoader.loadS3Event(f.toString());
     }
 
-    @Test
-    void recordsTheUploadedObjectOnceWithItsDecodedName() {
+    static String upload(String fileName, byte[] bytes, boolean authorise) {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-u",
                 new Applicant("A", null, null, null, null, null), Map.of(), Instant.now());
         store.create(c);
-        String id = c.dossier().id();
-        handler.handleRequest(sample(id), null);
-        handler.handleRequest(sample(id), null); // S3 may deliver twice
-        var files = store.attachments(id);
-        assertEquals(1, files.size());
-        assertEquals("dossiers/" + id + "/don de nghi đơn.pdf", files.get(0).key());
-        assertEquals(48213, files.get(0).size());
-        assertEquals("uploadsbucket", files.get(0).bucket());
+        String key = "dossiers/" + c.dossier().id() + "/DON/" + UUID.randomUUID();
+        if (authorise) {
+            store.authoriseUpload(new Attachment(c.dossier().id(), key, "DON", fileName, "application/pdf", bytes.length,
+                    Attachment.Status.PENDING, null, null, null, null, Instant.now(), null));
+        }
+        s3.putObject(b -> b.bucket(stack.resources().of("UploadsBucket")).key(key), RequestBody.fromBytes(bytes));
+        return key;
+    }
+
+    static String dossierOf(String key) { return key.split("/")[1]; }
+
+    @Test
+    void aRealPdfIsAcceptedOnceWithItsHashAndPages() throws Exception {
+        byte[] pdf = Fixtures.pdf(2, false);
+        String key = upload("đơn đề nghị.pdf", pdf, true);
+        handler.handleRequest(sample(key), null);
+        handler.handleRequest(sample(key), null); // S3 may deliver twice
+        Attachment a = store.attachment(dossierOf(key), key).orElseThrow();
+        assertEquals(Attachment.Status.ACCEPTED, a.status());
+        assertEquals(2, a.pages());
+        assertEquals(FileInspector.sha256(pdf), a.sha256());
+        assertEquals(1, store.history(dossierOf(key)).stream().filter(e -> e.action().equals("attachment-accepted")).count());
     }
 
     @Test
-    void anUploadThatCannotBeRecordedFailsTheInvocationSoItReachesTheDlq() {
-        assertThrows(RuntimeException.class, () -> handler.handleRequest(sample(UUID.randomUUID().toString()), null));
-        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(sample("../../etc"), null));
+    void aRenamedExecutableIsRejectedAndQuarantinedNotLost() throws Exception {
+        String key = upload("hop-dong.pdf", Fixtures.exe(), true);
+        handler.handleRequest(sample(key), null);
+        Attachment a = store.attachment(dossierOf(key), key).orElseThrow();
+        assertEquals(Attachment.Status.REJECTED, a.status());
+        assertTrue(a.reason().vi().contains("chương trình"), a.reason().vi());
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(stack.resources().of("UploadsBucket")).key(key)));
+        assertEquals(512L, s3.headObject(b -> b.bucket(stack.resources().of("QuarantineBucket")).key(key)).contentLength());
+    }
+
+    @Test
+    void anUploadNobodyAuthorisedIsQuarantined() throws Exception {
+        String key = upload("x.pdf", Fixtures.pdf(1, false), false);
+        handler.handleRequest(sample(key), null);
+        assertTrue(store.attachment(dossierOf(key), key).isEmpty());
+        assertNotNull(s3.headObject(b -> b.bucket(stack.resources().of("QuarantineBucket")).key(key)));
     }
 }

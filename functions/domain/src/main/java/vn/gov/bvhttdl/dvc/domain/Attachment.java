@@ -1,0 +1,50 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A file the applicant attached to a dossier for one of the procedure's components. It is PENDING from the moment
+ * the upload is authorised until the scan has looked at the bytes, then ACCEPTED or REJECTED (with the reason).
+ *
+ * @param key          the object key: {@code dossiers/<dossier id>/<component>/<random id>} (never the file name)
+ * @param fileName     the applicant's file name, for display only (cleaned of any path)
+ * @param declaredType the MIME type the upload was authorised for
+ */
+public record Attachment(String dossierId, String key, String componentCode, String fileName, String declaredType,
+                         long declaredSize, Status status, Text reason, String detectedType, String sha256,
+                         Integer pages, Instant createdAt, Instant scannedAt) {
+
+    public enum Status { PENDING, ACCEPTED, REJECTED }
+
+    /** The MIME type of each file format a component may accept (the data names formats by extension). */
+    public static final Map<String, String> MIME = Map.ofEntries(
+            Map.entry("pdf", "application/pdf"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("txt", "text/plain"), Map.entry("srt", "text/plain"),
+            Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"));
+
+    /** The file name as shown: the last path segment, no control characters, at most 120 characters. */
+    public static String cleanFileName(String name) {
+        if (name == null) return "";
+        String n = name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        n = n.replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+        while (n.startsWith(".")) n = n.substring(1);
+        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+    }
+
+    /** The extension of a cleaned file name, lower case ("" if none). */
+    public static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public Attachment scanned(Status verdict, Text why, String detected, String hash, Integer pageCount, Instant at) {
+        return new Attachment(dossierId, key, componentCode, fileName, declaredType, declaredSize, verdict, why,
+                detected, hash, pageCount, createdAt, at);
+    }
+}

@@ -1,0 +1,191 @@
+package vn.gov.bvhttdl.dvc.uploadscan;
+
+import org.openpdf.text.pdf.PdfReader;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Looks at the bytes of an uploaded file, never at its name: the real type by its magic number, whether it
+ * matches the format the upload was authorised for, executables, polyglots (a file that is two types at once),
+ * encrypted archives and PDFs, active PDF content, and the PDF's page count; plus its SHA-256.
+ */
+public final class FileInspector {
+    /** The outcome: accepted or not, why not, what the bytes are, their hash and (PDF) page count. */
+    public record Verdict(boolean accepted, Text reason, String detectedType, String sha256, Integer pages) {}
+
+    private static final Set<String> EXECUTABLE = Set.of("exe", "elf", "mach-o", "java-class", "script");
+
+    public Verdict inspect(byte[] bytes, String declaredExtension, long declaredSize) {
+        String sha = sha256(bytes);
+        String type = detect(bytes);
+        String declared = canonical(declaredExtension);
+        if (bytes.length != declaredSize) {
+            return reject(sha, type, "kích thước tệp (" + bytes.length + " byte) khác kích thước đã khai báo (" + declaredSize + " byte)",
+                    "the file's size (" + bytes.length + " bytes) differs from the declared size (" + declaredSize + " bytes)");
+        }
+        if (EXECUTABLE.contains(type)) {
+            return reject(sha, type, "tệp là chương trình chạy được, không phải tài liệu", "the file is an executable program, not a document");
+        }
+        if (!type.equals(declared)) {
+            return reject(sha, type, "nội dung tệp (" + type + ") không đúng định dạng ." + declaredExtension,
+                    "the content (" + type + ") is not the ." + declaredExtension + " format it claims");
+        }
+        if (!type.equals("docx") && !type.equals("xlsx") && (indexOf(bytes, ZIP_END, 0) >= 0 || indexOf(bytes, ZIP_LOCAL, 1) >= 0)) {
+            return reject(sha, type, "tệp chứa một tệp nén ẩn bên trong (tệp đa định dạng)", "the file hides an archive inside it (polyglot)");
+        }
+        if ((type.equals("jpg") || type.equals("png")) && indexOf(bytes, PDF, 1) >= 0) {
+            return reject(sha, type, "ảnh chứa một tài liệu PDF ẩn bên trong (tệp đa định dạng)", "the image hides a PDF inside it (polyglot)");
+        }
+        Integer pages = null;
+        if (type.equals("pdf")) {
+            if (indexOf(bytes, "/JavaScript".getBytes(StandardCharsets.US_ASCII), 0) >= 0
+                    || indexOf(bytes, "/Launch".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
+                return reject(sha, type, "PDF chứa mã lệnh hoặc lệnh chạy chương trình", "the PDF contains scripts or launch actions");
+            }
+            // an encryption dictionary in the trailer: refuse before parsing (decryption is not wanted, nor its crypto code)
+            if (indexOf(bytes, "/Encrypt".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
+                return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
+            }
+            try (PdfReader reader = new PdfReader(bytes)) {
+                if (reader.isEncrypted()) {
+                    return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
+                }
+                pages = reader.getNumberOfPages();
+            } catch (IOException | RuntimeException | LinkageError damaged) {
+                String m = String.valueOf(damaged.getMessage());
+                if (m.toLowerCase().contains("password") || m.toLowerCase().contains("encrypt")) {
+                    return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
+                }
+                return reject(sha, type, "PDF bị hỏng, không đọc được", "the PDF is damaged and cannot be read");
+            }
+            if (pages < 1) return reject(sha, type, "PDF không có trang nào", "the PDF has no pages");
+        }
+        if (type.equals("docx") || type.equals("xlsx")) {
+            String problem = zipProblem(bytes);
+            if (problem != null) {
+                return reject(sha, type, problem.equals("encrypted") ? "tệp nén được mã hóa" : "tệp Office bị hỏng",
+                        problem.equals("encrypted") ? "the archive is encrypted" : "the Office file is damaged");
+            }
+        }
+        return new Verdict(true, null, type, sha, pages);
+    }
+
+    private static Verdict reject(String sha, String type, String vi, String en) {
+        return new Verdict(false, new Text(vi, en), type, sha, null);
+    }
+
+    static String canonical(String ext) {
+        String e = ext == null ? "" : ext.toLowerCase();
+        return switch (e) {
+            case "jpeg" -> "jpg";
+            case "srt" -> "txt";
+            default -> e;
+        };
+    }
+
+    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ZIP_LOCAL = {0x50, 0x4B, 0x03, 0x04};
+    private static final byte[] ZIP_END = {0x50, 0x4B, 0x05, 0x06};
+
+    /** The type the bytes say they are. */
+    static String detect(byte[] b) {
+        if (starts(b, PDF)) return "pdf";
+        if (starts(b, 0xFF, 0xD8, 0xFF)) return "jpg";
+        if (starts(b, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) return "png";
+        if (starts(b, ZIP_LOCAL)) return zipKind(b);
+        if (starts(b, 0x4D, 0x5A)) return "exe";
+        if (starts(b, 0x7F, 0x45, 0x4C, 0x46)) return "elf";
+        if (starts(b, 0xFE, 0xED, 0xFA, 0xCE) || starts(b, 0xFE, 0xED, 0xFA, 0xCF) || starts(b, 0xCF, 0xFA, 0xED, 0xFE)
+                || starts(b, 0xCE, 0xFA, 0xED, 0xFE)) return "mach-o";
+        if (starts(b, 0xCA, 0xFE, 0xBA, 0xBE)) return "java-class";
+        if (starts(b, 0x23, 0x21)) return "script";
+        if (starts(b, 0x52, 0x61, 0x72, 0x21)) return "rar";
+        if (starts(b, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) return "7z";
+        if (starts(b, 0x49, 0x44, 0x33) || starts(b, 0xFF, 0xFB) || starts(b, 0xFF, 0xF3) || starts(b, 0xFF, 0xF2)) return "mp3";
+        if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') return "mp4";
+        if (isText(b)) return "txt";
+        return "unknown";
+    }
+
+    private static String zipKind(byte[] b) {
+        boolean word = false;
+        boolean excel = false;
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                if (e.getName().equals("word/document.xml")) word = true;
+                if (e.getName().equals("xl/workbook.xml")) excel = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return "zip";
+        }
+        return word ? "docx" : excel ? "xlsx" : "zip";
+    }
+
+    /** "encrypted", "damaged" or null: reads every entry, as an encrypted entry cannot be read. */
+    private static String zipProblem(byte[] b) {
+        for (int i = 0; i + 8 < b.length; i++) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 0x03 && b[i + 3] == 0x04 && (b[i + 6] & 0x01) != 0) return "encrypted";
+        }
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
+            byte[] buf = new byte[8192];
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                while (z.read(buf) > 0) {
+                    // reading proves the entry can be inflated
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return String.valueOf(e.getMessage()).contains("encrypted") ? "encrypted" : "damaged";
+        }
+    }
+
+    private static boolean isText(byte[] b) {
+        if (b.length == 0) return false;
+        for (byte x : b) if (x == 0) return false;
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean starts(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if (b[i] != prefix[i]) return false;
+        return true;
+    }
+
+    private static boolean starts(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if ((b[i] & 0xFF) != prefix[i]) return false;
+        return true;
+    }
+
+    static int indexOf(byte[] b, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i + needle.length <= b.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (b[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
