@@ -52,7 +52,8 @@ public final class Floors {
     /** The same Validator as the validation function, constructed by hand. */
     public static final class Validation implements RequestHandler<SQSEvent, SQSBatchResponse> {
         private final DossierStore store = DossierStore.fromSettings();
-        private final Validator validator = new Validator(store, RulesStore.fromSettings(store.client()), Clock.systemUTC());
+        private final Validator validator = new Validator(store, RulesStore.fromSettings(store.client()), Clock.systemUTC(),
+                vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(), vn.gov.bvhttdl.dvc.adapters.Settings.require("DOCUMENTS_BUCKET"));
 
         @Override
         public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -83,6 +83,36 @@ public final class DossierStore {
         write(change, Expression.builder().expression("attribute_not_exists(PK)").build());
     }
 
+    /**
+     * Stores a new dossier once per client request: a retry or a double click with the same idempotency key gets
+     * the dossier the first request created (its id is returned), and nothing is created twice.
+     *
+     * @return the id of the dossier that now stands for this request
+     */
+    public String createOnce(Dossier.Change change, String idempotencyKey) {
+        Map<String, AttributeValue> marker = Map.of(
+                "PK", AttributeValue.fromS("IDEMPOTENCY#" + change.dossier().ownerId() + "#" + idempotencyKey),
+                "SK", AttributeValue.fromS("CREATE"),
+                "dossierId", AttributeValue.fromS(change.dossier().id()));
+        try {
+            client.transactWriteItems(t -> t.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                            .item(marker).conditionExpression("attribute_not_exists(PK)")).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                            .item(Items.DOSSIER.itemToMap(toItem(change.dossier()), true)).conditionExpression("attribute_not_exists(PK)")).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
+                            .item(Items.AUDIT.itemToMap(toItem(change.event()), true))).build()));
+            return change.dossier().id();
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                var existing = client.getItem(g -> g.tableName(tableName).consistentRead(true)
+                        .key(Map.of("PK", marker.get("PK"), "SK", marker.get("SK")))).item();
+                return existing.get("dossierId").s();
+            }
+            throw e;
+        }
+    }
+
     /** Stores {@code change} if the dossier is still at the version the change was made from. */
     public void save(Dossier.Change change) {
         long expected = change.dossier().version() - 1;

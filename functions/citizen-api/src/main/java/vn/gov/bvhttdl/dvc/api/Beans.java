@@ -27,5 +27,8 @@ final class Beans {
     SubmissionQueue submissions() { return SubmissionQueue.fromSettings(); }
 
     @Singleton
+    software.amazon.awssdk.services.s3.presigner.S3Presigner presigner() { return vn.gov.bvhttdl.dvc.adapters.AwsClients.presigner(); }
+
+    @Singleton
     Clock clock() { return Clock.systemUTC(); }
 }

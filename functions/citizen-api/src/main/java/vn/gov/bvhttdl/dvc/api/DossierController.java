@@ -15,6 +15,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.Completeness;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import io.micronaut.http.annotation.Header;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import java.time.Duration;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
@@ -41,18 +50,25 @@ final class DossierController {
     private final RulesStore rules;
     private final DossierStore store;
     private final SubmissionQueue submissions;
+    private final S3Presigner presigner;
     private final Clock clock;
 
-    DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, Clock clock) {
+    DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock) {
         this.rules = rules;
         this.store = store;
         this.submissions = submissions;
+        this.presigner = presigner;
         this.clock = clock;
     }
 
+    /** How long a presigned upload or download link works. */
+    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+    static final int MAX_FILES = 30;
+
     @Post
     @Operation(summary = "Tạo hồ sơ nháp / create a draft dossier")
-    HttpResponse<Views.DossierView> create(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @Body Views.NewDossier body) {
+    HttpResponse<Views.DossierView> create(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @Body Views.NewDossier body,
+                                           @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         Identity me = Identity.of(event);
         if (body.procedureCode() == null || body.procedureCode().isBlank()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedure-required",
@@ -61,7 +77,19 @@ final class DossierController {
         Procedure p = procedure(body.procedureCode());
         Applicant applicant = prefill(body.applicant(), me);
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, me.subject(), applicant, body.form(), clock.instant());
-        store.create(c);
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            if (!idempotencyKey.matches("[A-Za-z0-9_-]{8,64}")) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                        new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
+            }
+            String id = store.createOnce(c, idempotencyKey);
+            if (!id.equals(c.dossier().id())) {
+                // the same request again (a retry, a double click): the dossier it created, not a second one
+                return HttpResponse.ok(view(owned(me, id), true));
+            }
+        } else {
+            store.create(c);
+        }
         return HttpResponse.created(view(c.dossier(), true), URI.create("/api/dossiers/" + c.dossier().id()));
     }
 
@@ -118,17 +146,116 @@ final class DossierController {
             return HttpResponse.accepted().body(view(d, true));
         }
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
-        List<Text> missing = d.missing(p);
-        if (!missing.isEmpty() && (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
-                    new Text("Hồ sơ chưa đủ thông tin (" + missing.size() + " mục).",
-                            "The dossier is incomplete (" + missing.size() + " items)."), missing);
+        if (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
+            List<Text> missing = Completeness.check(p, d, store.attachments(d.id())).problems();
+            if (!missing.isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
+                        new Text("Hồ sơ chưa đủ (" + missing.size() + " mục). Xem danh sách bên dưới.",
+                                "The dossier is incomplete (" + missing.size() + " items). See the list below."), missing);
+            }
         }
         String action = d.status() == DossierStatus.AWAITING_SUPPLEMENT ? "resubmit" : "submit";
-        Dossier.Change c = d.apply(action, me.subject(), Role.CITIZEN, clock.instant(), null, Map.of());
+        // every submitted version of the form is kept in the history
+        Dossier.Change c = d.apply(action, me.subject(), Role.CITIZEN, clock.instant(), null,
+                Map.of("form", Json.write(d.sortedForm()), "files", Integer.toString(store.attachments(d.id()).size())));
         store.save(c);
         submissions.send(c.dossier().id(), c.dossier().version());
         return HttpResponse.<Views.DossierView>status(HttpStatus.ACCEPTED).body(view(c.dossier(), true));
+    }
+
+    /**
+     * Authorises one file for one component: the answer is a presigned PUT bound to the declared size and to the
+     * MIME type of the file's format, so the browser sends the bytes straight to S3. The file stays PENDING until the
+     * scan function has checked its bytes.
+     */
+    @Post("/{id}/attachments")
+    @Operation(summary = "Xin đường dẫn tải tệp lên cho một thành phần hồ sơ / authorise an upload")
+    HttpResponse<Views.UploadView> authoriseUpload(@Parameter(hidden = true) APIGatewayV2HTTPEvent event,
+                                                   @PathVariable String id, @Body Views.NewUpload body) {
+        Dossier d = owned(Identity.of(event), id);
+        if (d.status() != DossierStatus.DRAFT && d.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+            throw new ApiException(HttpStatus.CONFLICT, "not-editable",
+                    new Text("Chỉ bổ sung tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be added only to a draft or a dossier awaiting a supplement."));
+        }
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
+        Procedure.Component c = p.components().stream().filter(x -> x.code().equals(body.componentCode())).findFirst()
+                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-component",
+                        new Text("Thủ tục không có thành phần hồ sơ \"" + body.componentCode() + "\".",
+                                "The procedure has no component \"" + body.componentCode() + "\".")));
+        String name = Attachment.cleanFileName(body.fileName());
+        String ext = Attachment.extension(name);
+        if (name.isEmpty() || ext.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-file-name",
+                    new Text("Tên tệp không hợp lệ.", "The file name is not valid."));
+        }
+        if (!c.formats().contains(ext) || !Attachment.MIME.containsKey(ext)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "format-not-accepted",
+                    new Text("\"" + c.name().vi() + "\" chỉ nhận tệp " + String.join(", ", c.formats()) + " (tệp của bạn: ." + ext + ").",
+                            "\"" + c.name().en() + "\" accepts only " + String.join(", ", c.formats()) + " files (yours: ." + ext + ")."));
+        }
+        long max = c.maxSizeMb() * 1024L * 1024L;
+        if (body.size() == null || body.size() <= 0 || body.size() > max) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-too-large",
+                    new Text("Tệp phải lớn hơn 0 và không quá " + c.maxSizeMb() + " MB.", "The file must be larger than 0 and at most " + c.maxSizeMb() + " MB."));
+        }
+        if (store.attachments(d.id()).size() >= MAX_FILES) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "too-many-files",
+                    new Text("Hồ sơ đã có " + MAX_FILES + " tệp, không thể thêm.", "The dossier already has " + MAX_FILES + " files."));
+        }
+        String type = Attachment.MIME.get(ext);
+        String key = "dossiers/" + d.id() + "/" + c.code() + "/" + UUID.randomUUID();
+        Attachment pending = new Attachment(d.id(), key, c.code(), name, type, body.size(), Attachment.Status.PENDING,
+                null, null, null, null, clock.instant(), null);
+        store.authoriseUpload(pending);
+        PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(LINK_LIFETIME)
+                .putObjectRequest(o -> o.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type).contentLength(body.size())));
+        return HttpResponse.created(new Views.UploadView(put.url().toString(), "PUT", Map.of("Content-Type", type),
+                put.expiration().toString(), Views.AttachmentView.of(pending)));
+    }
+
+    @Get("/{id}/checklist")
+    @Operation(summary = "Danh mục kiểm tra trước khi nộp / the completeness checklist")
+    Views.ChecklistView checklist(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Dossier d = owned(Identity.of(event), id);
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
+        return Views.ChecklistView.of(Completeness.check(p, d, store.attachments(d.id())));
+    }
+
+    @Post("/{id}/withdraw")
+    @Operation(summary = "Rút hồ sơ (nêu lý do) / withdraw, with a reason")
+    Views.DossierView withdraw(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                               @Body Views.Withdrawal body) {
+        Identity me = Identity.of(event);
+        Dossier d = owned(me, id);
+        String reason = body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "reason-required",
+                    new Text("Vui lòng nêu lý do rút hồ sơ (tối đa 500 ký tự).", "Give the reason for withdrawing (500 characters at most)."));
+        }
+        Dossier.Change c = d.apply("withdraw", me.subject(), Role.CITIZEN, clock.instant(), reason, Map.of());
+        store.save(c);
+        return view(c.dossier(), true);
+    }
+
+    /** The receipt and appointment slip (form 01) issued at receipt: a short-lived download link to the PDF. */
+    @Get("/{id}/receipt")
+    @Operation(summary = "Giấy tiếp nhận và hẹn trả kết quả (mẫu 01, PDF) / receipt and appointment slip")
+    HttpResponse<?> receipt(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Dossier d = owned(Identity.of(event), id);
+        if (d.code() == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "no-receipt-yet",
+                    new Text("Hồ sơ chưa được tiếp nhận nên chưa có giấy hẹn.", "The dossier has not been received yet: no receipt."));
+        }
+        PresignedGetObjectRequest get = presigner.presignGetObject(r -> r.signatureDuration(LINK_LIFETIME)
+                .getObjectRequest(o -> o.bucket(Settings.require("DOCUMENTS_BUCKET")).key(receiptKey(d.code()))
+                        .responseContentType("application/pdf")
+                        .responseContentDisposition("inline; filename=\"giay-hen-" + d.code() + ".pdf\"")));
+        return HttpResponse.seeOther(URI.create(get.url().toString()));
+    }
+
+    /** Where the validation function stores a dossier's receipt. */
+    static String receiptKey(String code) {
+        return "receipts/" + code + ".pdf";
     }
 
     private Dossier owned(Identity me, String id) {

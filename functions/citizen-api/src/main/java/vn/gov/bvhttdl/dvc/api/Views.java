@@ -135,7 +135,41 @@ public final class Views {
     }
 
     @Serdeable
-    public record AttachmentView(String key, long size, String recordedAt) {}
+    public record AttachmentView(String key, String componentCode, String fileName, long size, String status,
+                                 @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
+                                 @Nullable Integer pages, String createdAt) {
+        static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) {
+            return new AttachmentView(a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
+                    I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString());
+        }
+    }
+
+    /** Where and how the browser sends the file: a presigned PUT bound to the size and type declared. */
+    @Serdeable
+    public record UploadView(String uploadUrl, String method, Map<String, String> headers, String expiresAt,
+                             AttachmentView attachment) {}
+
+    @Serdeable
+    public record NewUpload(@Nullable String componentCode, @Nullable String fileName, @Nullable Long size) {}
+
+    @Serdeable
+    public record ChecklistItemView(@Nullable String componentCode, I18n name, boolean mandatory, String state,
+                                    @Nullable I18n reason) {}
+
+    @Serdeable
+    public record ChecklistView(boolean complete, List<ChecklistItemView> items) {
+        static ChecklistView of(vn.gov.bvhttdl.dvc.domain.Completeness.Result r) {
+            return new ChecklistView(r.complete(), r.items().stream().map(i -> new ChecklistItemView(i.componentCode(),
+                    I18n.of(i.name()), i.mandatory(), i.state().name(), I18n.of(i.reason()))).toList());
+        }
+    }
+
+    @Serdeable
+    public record Withdrawal(@Nullable String reason) {}
+
+    /** An official's request for a supplement (form 02): every missing or wrong item, at once. */
+    @Serdeable
+    public record SupplementRequest(@Nullable List<String> items) {}
 
     @Serdeable
     public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
@@ -143,7 +177,7 @@ public final class Views {
                               ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
                               @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
-        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<DossierStore.Attachment> files) {
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files) {
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
                     ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
@@ -151,7 +185,7 @@ public final class Views {
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(f -> new AttachmentView(f.key(), f.size(), f.recordedAt().toString())).toList());
+                    files == null ? null : files.stream().map(AttachmentView::of).toList());
         }
     }
 }

@@ -67,6 +67,33 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 due, d.version), c.event());
     }
 
+    /** Receipt of a supplemented dossier: same code, new appointment date (the waiting time not counted). */
+    public Change receiveSupplement(String actor, Instant at, LocalDate due) {
+        if (code == null) throw new IllegalStateException("dossier " + id + " has no code yet: use receive");
+        Change c = apply("receive-supplement", actor, Role.SYSTEM, at, null, Map.of("code", code, "dueDate", due.toString()));
+        Dossier d = c.dossier();
+        return new Change(new Dossier(d.id, d.code, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
+                d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt,
+                receivedAt, due, d.version), c.event());
+    }
+
+    /**
+     * The periods the clock stood still: from each supplement request to the resubmission that answered it
+     * (Decree 45/2020 Art 12), read from the dossier's audit trail.
+     */
+    public static List<WorkingCalendar.Pause> pauses(List<AuditEvent> history) {
+        List<WorkingCalendar.Pause> out = new ArrayList<>();
+        Instant since = null;
+        for (AuditEvent e : history) {
+            if ("request-supplement".equals(e.action()) && e.from() != DossierStatus.SUBMITTED) since = e.at();
+            if ("resubmit".equals(e.action()) && since != null) {
+                out.add(new WorkingCalendar.Pause(since, e.at()));
+                since = null;
+            }
+        }
+        return out;
+    }
+
     /** Replaces the form of a draft. */
     public Change editDraft(Applicant newApplicant, Map<String, String> newForm, Instant at) {
         if (status != DossierStatus.DRAFT && status != DossierStatus.AWAITING_SUPPLEMENT) {

@@ -4,7 +4,14 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.Completeness;
+import java.time.LocalDate;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
@@ -27,7 +34,6 @@ import java.util.stream.Collectors;
  * Checks a submitted dossier again on the server and records the outcome: received (with its dossier code) or
  * awaiting a supplement (with everything missing, in one list). Processing the same message twice changes nothing.
  */
-@Singleton
 public final class Validator {
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
     static final String ACTOR = "validation-function";
@@ -38,11 +44,15 @@ public final class Validator {
     private final DossierStore store;
     private final RulesStore rules;
     private final Clock clock;
+    private final S3Client s3;
+    private final String documentsBucket;
 
-    public Validator(DossierStore store, RulesStore rules, Clock clock) {
+    public Validator(DossierStore store, RulesStore rules, Clock clock, S3Client s3, String documentsBucket) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
+        this.s3 = s3;
+        this.documentsBucket = documentsBucket;
     }
 
     /**
@@ -57,27 +67,46 @@ public final class Validator {
             return Outcome.ALREADY_HANDLED;
         }
         Instant now = clock.instant();
-        // the version the dossier was created under, even if a newer one is in force now
         Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
-        List<Text> missing = procedure.map(d::missing).orElse(List.of(new Text(
+        List<Attachment> files = store.attachments(d.id());
+        // the same checklist the citizen saw, checked again here: all that is missing, in one request
+        List<Text> missing = procedure.map(p -> Completeness.check(p, d, files).problems()).orElse(List.of(new Text(
                 "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
                 "Procedure " + d.procedureCode() + " is not in the catalogue.")));
         if (!missing.isEmpty()) {
-            String reason = missing.stream().map(Text::vi).collect(Collectors.joining(" "));
+            String reason = missing.stream().map(Text::vi).collect(Collectors.joining("\n"));
             store.save(d.apply("request-supplement", ACTOR, Role.SYSTEM, now, reason,
                     Map.of("items", Integer.toString(missing.size()))));
             return Outcome.SUPPLEMENT_REQUESTED;
         }
-        DossierCode rule = DossierCode.standard();
-        String dayKey = rule.dayKey(rule.day(now));
-        // the appointment counts from the citizen's submission, not from when this function got to it
-        WorkingCalendar.Appointment appointment = rules.calendar().appointment(
-                d.submittedAt() == null ? now : d.submittedAt(), procedure.get().processingWorkingDays(), List.of());
-        long seq = store.nextSequence(d.unitCode(), dayKey);
-        String code = rule.format(d.unitCode(), rule.day(now), seq);
-        store.save(d.receive(code, ACTOR, now, appointment.dueDate()));
-        LOG.info("dossier {} received as {}, due {}", d.id(), code, appointment.dueDate());
+        Procedure p = procedure.get();
+        Dossier.Change change;
+        if (d.code() == null) {
+            // the appointment counts from the citizen's submission, not from when this function got to it
+            LocalDate due = rules.calendar().appointment(d.submittedAt() == null ? now : d.submittedAt(),
+                    p.processingWorkingDays(), List.of()).dueDate();
+            DossierCode rule = DossierCode.standard();
+            long seq = store.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
+            change = d.receive(rule.format(d.unitCode(), rule.day(now), seq), ACTOR, now, due);
+        } else {
+            // a supplemented dossier keeps its code; the days spent waiting for the supplement are not counted
+            List<WorkingCalendar.Pause> pauses = Dossier.pauses(store.history(d.id()));
+            LocalDate due = rules.calendar().appointment(d.receivedAt(), p.processingWorkingDays(), pauses).dueDate();
+            change = d.receiveSupplement(ACTOR, now, due);
+        }
+        Dossier received = change.dossier();
+        // the receipt first: if storing the state fails, the retry issues it again; it is never missing
+        byte[] pdf = ReceiptPdf.render(received, p, files, received.receivedAt(), received.dueDate(), now);
+        s3.putObject(b -> b.bucket(documentsBucket).key(receiptKey(received.code())).contentType("application/pdf")
+                .metadata(Map.of("dossier-id", received.id())), RequestBody.fromBytes(pdf));
+        store.save(change);
+        LOG.info("dossier {} received as {}, due {}", d.id(), received.code(), received.dueDate());
         return Outcome.RECEIVED;
+    }
+
+    /** Where a dossier's receipt is kept (the citizen API hands out links to it). */
+    public static String receiptKey(String code) {
+        return "receipts/" + code + ".pdf";
     }
 
     private static String dossierId(String body) {
@@ -101,5 +130,10 @@ public final class Validator {
 
         @Singleton
         Clock clock() { return Clock.systemUTC(); }
+
+        @Singleton
+        Validator validator(DossierStore store, RulesStore rules, Clock clock) {
+            return new Validator(store, rules, clock, AwsClients.s3(), Settings.require("DOCUMENTS_BUCKET"));
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierCode;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
@@ -33,10 +34,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class ValidationHandlerIT {
     static ValidationHandler handler;
     static DossierStore store;
+    static TestStack.Stack stack;
 
     @BeforeAll
     static void start() {
-        TestStack.get();
+        stack = TestStack.get();
         handler = new ValidationHandler();
         store = DossierStore.fromSettings();
     }
@@ -45,9 +47,24 @@ class ValidationHandlerIT {
     static void stop() { handler.close(); }
 
     static String submitted(Applicant applicant) {
+        return submitted(applicant, true);
+    }
+
+    /** A submitted dossier of BVHTTDL-DL-001, with an accepted file for every mandatory component if {@code files}. */
+    static String submitted(Applicant applicant, boolean files) {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-v", applicant, Map.of(), Instant.now());
         store.create(c);
+        if (files) {
+            for (var comp : p.components()) {
+                if (!comp.mandatory()) continue;
+                Attachment a = new Attachment(c.dossier().id(), "dossiers/" + c.dossier().id() + "/" + comp.code() + "/" + UUID.randomUUID(),
+                        comp.code(), comp.code().toLowerCase() + ".pdf", "application/pdf", 100, Attachment.Status.PENDING, null,
+                        null, null, null, Instant.now(), null);
+                store.authoriseUpload(a);
+                store.recordVerdict(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00".repeat(32), 1, Instant.now()));
+            }
+        }
         store.save(c.dossier().apply("submit", "owner-v", Role.CITIZEN, Instant.now(), null, null));
         return c.dossier().id();
     }
@@ -74,7 +91,7 @@ class ValidationHandlerIT {
     }
 
     @Test
-    void sampleEventReceivesTheDossierWithACodeAndIsIdempotent() {
+    void sampleEventReceivesTheDossierWithACodeAndIsIdempotent() throws Exception {
         String id = submitted(COMPLETE);
         SQSEvent sample = EventLoader.loadSQSEvent(Emulators.repoRoot().resolve("events/validation-submission.json").toString());
         sample.getRecords().get(0).setBody(sample.getRecords().get(0).getBody().replace("REPLACED-BY-TEST", id));
@@ -97,6 +114,43 @@ class ValidationHandlerIT {
         assertEquals(d.version(), again.version());
         assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("receive")).count());
         assertEquals(d.id(), store.findByCode(d.code()).orElseThrow().id());
+
+        // the receipt (form 01) is in the documents bucket and its QR code carries the dossier's data
+        byte[] pdf = vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().getObjectAsBytes(b -> b.bucket(stack.resources().of("DocumentsBucket"))
+                .key(Validator.receiptKey(d.code()))).asByteArray();
+        Map<String, Object> qr = Receipts.decodeQr(pdf);
+        assertEquals(d.code(), qr.get("maHoSo"));
+        assertEquals("BVHTTDL-DL-001", qr.get("maTTHC"));
+        assertEquals("001099888777", qr.get("soDinhDanh"));
+        assertEquals(d.dueDate().toString(), qr.get("ngayHenTra"));
+        assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", qr.get("tenGiayTo"));
+        assertTrue(Receipts.text(pdf).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "Vietnamese text survives in the PDF");
+        assertTrue(Receipts.text(pdf).contains("Đỗ Minh Khoa"));
+    }
+
+    @Test
+    void aSupplementedDossierKeepsItsCodeAndTheWaitIsNotCounted() throws Exception {
+        String id = submitted(COMPLETE);
+        handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null);
+        Dossier received = store.find(id).orElseThrow();
+        // an official asks for a supplement; the citizen answers later; validation receives it again
+        Instant asked = received.receivedAt().plusSeconds(3600);
+        store.save(received.apply("request-supplement", "official-1", Role.OFFICIAL, asked, "1. Bản sao công chứng mờ", Map.of()));
+        Dossier waiting = store.find(id).orElseThrow();
+        Instant answered = asked.plus(java.time.Duration.ofDays(7));
+        store.save(waiting.apply("resubmit", "owner-v", Role.CITIZEN, answered, null, Map.of()));
+        assertTrue(handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null).getBatchItemFailures().isEmpty());
+        Dossier again = store.find(id).orElseThrow();
+        assertEquals(DossierStatus.RECEIVED, again.status());
+        assertEquals(received.code(), again.code(), "the code does not change");
+        var expected = vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().appointment(received.receivedAt(), 10,
+                List.of(new vn.gov.bvhttdl.dvc.domain.WorkingCalendar.Pause(asked, answered))).dueDate();
+        assertEquals(expected, again.dueDate());
+        assertTrue(again.dueDate().isAfter(received.dueDate()), "the week of waiting moved the appointment");
+        // (the request and answer above are dated in the future, so compare without the time order)
+        assertEquals(java.util.Set.of("create", "submit", "receive", "request-supplement", "resubmit", "receive-supplement"),
+                store.history(id).stream().map(e -> e.action()).filter(a -> !a.startsWith("attachment"))
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -107,6 +161,16 @@ class ValidationHandlerIT {
         assertEquals(List.of("msg-1", "msg-2", "msg-3"),
                 r.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
         assertEquals(DossierStatus.RECEIVED, store.find(good).orElseThrow().status());
+    }
+
+    @Test
+    void aDossierWithoutItsFilesIsSentBackListingEachMissingComponent() {
+        String id = submitted(COMPLETE, false);
+        assertTrue(handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null).getBatchItemFailures().isEmpty());
+        Dossier d = store.find(id).orElseThrow();
+        assertEquals(DossierStatus.AWAITING_SUPPLEMENT, d.status());
+        assertEquals(4, d.statusReason().split("\n").length, d.statusReason());
+        assertTrue(d.statusReason().contains("Giấy chứng nhận ký quỹ"), d.statusReason());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one official action the citizen's supplement loop needs: a one-stop officer looks a dossier up by its code
+ * and requests a supplement (form 02), listing everything missing or wrong at once. The clock stops until the
+ * citizen resubmits. (The rest of the officials' work is its own issue.)
+ */
+@Controller("/api/official/dossiers")
+@SecurityRequirement(name = "cognito")
+final class OfficialController {
+    static final int MAX_ITEMS = 30;
+
+    private final DossierStore store;
+    private final RulesStore rules;
+    private final Clock clock;
+
+    OfficialController(DossierStore store, RulesStore rules, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Get("/by-code/{code}")
+    @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
+    Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
+        requireOfficial(event);
+        Dossier d = store.findByCode(code).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "dossier-not-found", new Text("Không có hồ sơ mã \"" + code + "\".", "No dossier with code \"" + code + "\".")));
+        return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
+                store.history(d.id()), store.attachments(d.id()));
+    }
+
+    @Post("/{id}/supplement-request")
+    @Operation(summary = "Yêu cầu bổ sung hồ sơ (mẫu 02), nêu một lần tất cả nội dung / request a supplement, all items at once")
+    Views.DossierView requestSupplement(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                                        @Body Views.SupplementRequest body) {
+        Identity official = requireOfficial(event);
+        List<String> items = body.items() == null ? List.of() : body.items().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (items.isEmpty() || items.size() > MAX_ITEMS || items.stream().anyMatch(s -> s.length() > 1000)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "supplement-items-required",
+                    new Text("Nêu đầy đủ các nội dung cần bổ sung (1–" + MAX_ITEMS + " mục, mỗi mục tối đa 1000 ký tự).",
+                            "List every item to supplement (1–" + MAX_ITEMS + " items, 1000 characters each at most)."));
+        }
+        Dossier d = store.find(id).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
+                new Text("Không có hồ sơ " + id + ".", "No dossier " + id + ".")));
+        StringBuilder reason = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) reason.append(i + 1).append(". ").append(items.get(i)).append('\n');
+        Dossier.Change c = d.apply("request-supplement", official.subject(), Role.OFFICIAL, clock.instant(),
+                reason.toString().strip(), Map.of("items", Integer.toString(items.size()), "form", "02"));
+        store.save(c);
+        return Views.DossierView.of(c.dossier(), rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
+                store.history(d.id()), store.attachments(d.id()));
+    }
+
+    private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {
+        Identity me = Identity.of(event);
+        if (me.role() != Role.OFFICIAL) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "officials-only",
+                    new Text("Chỉ cán bộ bộ phận một cửa được thực hiện thao tác này.", "Only one-stop officials may do this."));
+        }
+        return me;
+    }
+}

@@ -1,0 +1,170 @@
+package vn.gov.bvhttdl.dvc.validation;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 01/2018) as a
+ * PDF, with the QR code of Circular 01/2023: dossier code, procedure code, applicant ID, document name, issuing
+ * system, issue time and appointment date.
+ */
+final class ReceiptPdf {
+    static final String DOCUMENT_NAME = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả";
+    static final String SYSTEM = "Hệ thống thông tin một cửa điện tử Bộ Văn hóa, Thể thao và Du lịch";
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final BaseFont REGULAR = font("liberation/LiberationSans-Regular.ttf");
+    private static final BaseFont BOLD = font("liberation/LiberationSans-Bold.ttf");
+
+    private ReceiptPdf() {}
+
+    private static BaseFont font(String resource) {
+        try (InputStream in = ReceiptPdf.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("font " + resource + " is not packaged");
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the QR code says (Circular 01/2023), as JSON. */
+    static String qrPayload(Dossier d, Instant issuedAt, LocalDate due) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maHoSo", d.code());
+        m.put("maTTHC", d.procedureCode());
+        m.put("soDinhDanh", d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode());
+        m.put("tenGiayTo", DOCUMENT_NAME);
+        m.put("heThong", SYSTEM);
+        m.put("thoiGianCap", issuedAt.atZone(VN).toOffsetDateTime().toString());
+        m.put("ngayHenTra", due.toString());
+        return Json.write(m);
+    }
+
+    static byte[] render(Dossier d, Procedure p, List<Attachment> files, Instant receivedAt, LocalDate due, Instant issuedAt) {
+        Font normal = new Font(REGULAR, 11);
+        Font bold = new Font(BOLD, 11);
+        Font title = new Font(BOLD, 14);
+        Font small = new Font(REGULAR, 8);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4, 50, 50, 40, 40);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
+        doc.addTitle(DOCUMENT_NAME + " " + d.code());
+        doc.addCreator(SYSTEM);
+        doc.open();
+
+        PdfPTable head = new PdfPTable(2);
+        head.setWidthPercentage(100);
+        head.addCell(cell(p.agencyName().vi().toUpperCase() + "\nBỘ PHẬN MỘT CỬA", bold, Element.ALIGN_CENTER));
+        head.addCell(cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", bold, Element.ALIGN_CENTER));
+        doc.add(head);
+        doc.add(centered("Mẫu số 01", small));
+        doc.add(centered("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", title));
+        doc.add(centered("Mã hồ sơ: " + d.code(), bold));
+        doc.add(new Paragraph(" "));
+        doc.add(new Paragraph("Bộ phận Một cửa tiếp nhận hồ sơ của: " + nz(d.applicant().fullName()), normal));
+        doc.add(new Paragraph("Số định danh cá nhân / Mã số doanh nghiệp: "
+                + nz(d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode()), normal));
+        doc.add(new Paragraph("Địa chỉ: " + nz(d.applicant().address()), normal));
+        doc.add(new Paragraph("Số điện thoại: " + nz(d.applicant().phone()) + "    Thư điện tử: " + nz(d.applicant().email()), normal));
+        doc.add(new Paragraph("Nội dung yêu cầu giải quyết: " + p.name().vi() + " (mã thủ tục " + p.code() + ", phiên bản " + p.version() + ")", normal));
+        doc.add(new Paragraph("1. Thành phần hồ sơ nộp gồm:", normal));
+        PdfPTable t = new PdfPTable(new float[]{0.5f, 4f, 3f, 1f});
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(4);
+        for (String h : List.of("TT", "Tên giấy tờ", "Tệp", "Số trang")) t.addCell(new PdfPCell(new Phrase(h, bold)));
+        int n = 1;
+        for (Procedure.Component c : p.components()) {
+            for (Attachment a : files) {
+                if (!c.code().equals(a.componentCode()) || a.status() != Attachment.Status.ACCEPTED) continue;
+                t.addCell(new PdfPCell(new Phrase(Integer.toString(n++), normal)));
+                t.addCell(new PdfPCell(new Phrase(c.name().vi(), normal)));
+                t.addCell(new PdfPCell(new Phrase(a.fileName(), normal)));
+                t.addCell(new PdfPCell(new Phrase(a.pages() == null ? "" : a.pages().toString(), normal)));
+            }
+        }
+        doc.add(t);
+        doc.add(new Paragraph("2. Số lượng hồ sơ: 01 bộ (hồ sơ điện tử)", normal));
+        doc.add(new Paragraph("3. Thời gian giải quyết hồ sơ theo quy định: " + p.processingWorkingDays() + " ngày làm việc", normal));
+        doc.add(new Paragraph("4. Thời gian nhận hồ sơ: " + DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy")
+                .format(receivedAt.atZone(VN)), normal));
+        doc.add(new Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: ngày " + date.format(due), bold));
+        doc.add(new Paragraph("6. Nhận kết quả: trực tuyến trên Cổng Dịch vụ công của Bộ", normal));
+        doc.add(new Paragraph(" "));
+        doc.add(new Paragraph("Văn bản điện tử do " + SYSTEM + " cấp lúc "
+                + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(issuedAt.atZone(VN))
+                + ". Quét mã QR để tra cứu thông tin hồ sơ.", small));
+        drawQr(writer.getDirectContent(), qrPayload(d, issuedAt, due), doc.right() - 110, doc.top() - 230, 110);
+        doc.close();
+        return out.toByteArray();
+    }
+
+    private static void drawQr(PdfContentByte cb, String text, float x, float y, float size) {
+        BitMatrix m;
+        try {
+            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8",
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        } catch (WriterException e) {
+            throw new IllegalStateException("QR code: " + e.getMessage(), e);
+        }
+        float cell = size / m.getWidth();
+        cb.saveState();
+        cb.setRGBColorFill(255, 255, 255);
+        cb.rectangle(x, y, size, size);
+        cb.fill();
+        cb.setRGBColorFill(0, 0, 0);
+        for (int row = 0; row < m.getHeight(); row++) {
+            for (int col = 0; col < m.getWidth(); col++) {
+                if (m.get(col, row)) cb.rectangle(x + col * cell, y + size - (row + 1) * cell, cell, cell);
+            }
+        }
+        cb.fill();
+        cb.restoreState();
+    }
+
+    private static PdfPCell cell(String text, Font f, int align) {
+        PdfPCell c = new PdfPCell(new Phrase(text, f));
+        c.setBorder(0);
+        c.setHorizontalAlignment(align);
+        return c;
+    }
+
+    private static Paragraph centered(String text, Font f) {
+        Paragraph p = new Paragraph(text, f);
+        p.setAlignment(Element.ALIGN_CENTER);
+        return p;
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}
