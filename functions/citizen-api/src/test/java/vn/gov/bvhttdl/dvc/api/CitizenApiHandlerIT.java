@@ -60,6 +60,17 @@ class CitizenApiHandlerIT {
         return c;
     }
 
+    /** An accepted file for a component, as the scan function would leave it. */
+    static void acceptedFile(String dossierId, String component) {
+        vn.gov.bvhttdl.dvc.adapters.DossierStore store = vn.gov.bvhttdl.dvc.adapters.DossierStore.fromSettings();
+        vn.gov.bvhttdl.dvc.domain.Attachment a = new vn.gov.bvhttdl.dvc.domain.Attachment(dossierId,
+                "dossiers/" + dossierId + "/" + component + "/" + java.util.UUID.randomUUID(), component, "tep.pdf",
+                "application/pdf", 10, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING, null, null, null, null,
+                java.time.Instant.now(), null);
+        store.authoriseUpload(a);
+        store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, java.time.Instant.now()));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
         return (Map<String, Object>) Json.parse(r.getBody());
@@ -176,6 +187,7 @@ class CitizenApiHandlerIT {
         Map<String, Object> draft = json(handler.handleRequest(request("POST", "/api/dossiers",
                 "{\"procedureCode\":\"BVHTTDL-NT-001\",\"applicant\":{\"phone\":\"0987654321\"}}", me), null));
         String id = (String) draft.get("id");
+        acceptedFile(id, "THONGBAO");
         String queue = stack.resources().of("SubmissionQueue");
         try (SqsClient sqs = SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build()) {
             sqs.purgeQueue(b -> b.queueUrl(queue));
@@ -190,7 +202,7 @@ class CitizenApiHandlerIT {
             assertFalse(bodies.isEmpty());
             assertTrue(bodies.stream().allMatch(b -> b.contains(id)), bodies.toString());
             List<Object> history = (List<Object>) json(again).get("history");
-            assertEquals(List.of("create", "submit"), history.stream().map(h -> ((Map<?, ?>) h).get("action")).toList());
+            assertEquals(List.of("create", "attachment-accepted", "submit"), history.stream().map(h -> ((Map<?, ?>) h).get("action")).toList());
         }
     }
 
@@ -242,9 +254,9 @@ class CitizenApiHandlerIT {
             assertFalse(((String) message.get("vi")).isBlank(), what);
             assertFalse(((String) message.get("en")).isBlank(), what);
         }
-        // the incomplete submission lists every missing item at once
+        // the incomplete submission lists every missing item at once: 3 about the applicant, 4 missing components
         Map<String, Object> incomplete = json(handler.handleRequest(request("POST", "/api/dossiers/" + draftId + "/submit", null,
                 Map.of("sub", me.get("sub"))), null));
-        assertEquals(3, ((List<Object>) incomplete.get("errors")).size(), incomplete.toString());
+        assertEquals(7, ((List<Object>) incomplete.get("errors")).size(), incomplete.toString());
     }
 }
