@@ -25,6 +25,11 @@ const TEXT = {
     skipped: 'Ngày nghỉ không tính', versions: 'Các phiên bản', version: 'Phiên bản', effective: 'hiệu lực từ',
     steps: 'Thời hạn từng bước', result: 'Kết quả', dueDate: 'Ngày hẹn trả', field: 'Lĩnh vực', copies: 'bản',
     changes: { issued: 'ban hành', amended: 'sửa đổi', replaced: 'thay thế', repealed: 'bãi bỏ' },
+    continueFiles: 'Tiếp tục: đính kèm tệp', files: 'Thành phần hồ sơ', upload: 'Tải lên', uploading: 'Đang tải lên…',
+    checklist: 'Kiểm tra trước khi nộp', states: { OK: 'Đã đủ', MISSING: 'Còn thiếu', PENDING: 'Đang kiểm tra tệp', REJECTED: 'Tệp bị từ chối', OPTIONAL: 'Không bắt buộc' },
+    fileStates: { PENDING: 'đang kiểm tra', ACCEPTED: 'hợp lệ', REJECTED: 'bị từ chối' },
+    receipt: 'Tải giấy tiếp nhận và hẹn trả (PDF)', resubmit: 'Nộp lại hồ sơ đã bổ sung', supplementAsked: 'Cơ quan yêu cầu bổ sung',
+    withdraw: 'Rút hồ sơ', withdrawReason: 'Lý do rút hồ sơ', confirmWithdraw: 'Xác nhận rút hồ sơ', pages: 'trang', chooseFile: 'Chọn tệp',
   },
   en: {
     portal: 'Public Service Portal', ministry: 'Ministry of Culture, Sports and Tourism',
@@ -47,6 +52,11 @@ const TEXT = {
     skipped: 'Days off not counted', versions: 'Versions', version: 'Version', effective: 'in force from',
     steps: 'Time per step', result: 'Result', dueDate: 'Appointment date', field: 'Field', copies: 'copies',
     changes: { issued: 'issued', amended: 'amended', replaced: 'replaced', repealed: 'repealed' },
+    continueFiles: 'Continue: attach files', files: 'Dossier components', upload: 'Upload', uploading: 'Uploading…',
+    checklist: 'Checklist before submitting', states: { OK: 'Complete', MISSING: 'Missing', PENDING: 'File being checked', REJECTED: 'File rejected', OPTIONAL: 'Optional' },
+    fileStates: { PENDING: 'being checked', ACCEPTED: 'accepted', REJECTED: 'rejected' },
+    receipt: 'Download the receipt and appointment slip (PDF)', resubmit: 'Resubmit the supplemented dossier', supplementAsked: 'The agency asks for a supplement',
+    withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawing', confirmWithdraw: 'Confirm withdrawal', pages: 'pages', chooseFile: 'Choose a file',
   },
 };
 
@@ -91,8 +101,8 @@ class ApiError extends Error {
     this.status = status; this.problem = problem;
   }
 }
-async function api(method, path, body) {
-  const headers = { accept: 'application/json' };
+async function api(method, path, body, extra) {
+  const headers = { accept: 'application/json', ...(extra || {}) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token()) headers.authorization = 'Bearer ' + token();
   const res = await fetch(CONFIG.apiBase + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -177,10 +187,11 @@ async function pageProcedure(code) {
   document.getElementById('appointment-form').onsubmit = (ev) => { ev.preventDefault(); showAppointment(ev.target.at.value).catch((e) => { document.getElementById('appointment').innerHTML = errorBox(e); }); };
   await showAppointment();
   if (!c) { document.getElementById('form-sign-in').onclick = signIn; return; }
+  // one key per form shown: a double click or a retry creates one dossier, not two
+  const idempotencyKey = 'form-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2));
   document.getElementById('dossier-form').onsubmit = async (ev) => {
     ev.preventDefault();
     const f = ev.target;
-    const submitNow = ev.submitter && ev.submitter.id === 'submit-dossier';
     const btns = f.querySelectorAll('button'); btns.forEach((b) => { b.disabled = true; });
     const out = document.getElementById('form-result');
     try {
@@ -190,8 +201,7 @@ async function pageProcedure(code) {
           address: f.address.value, phone: f.phone.value, email: f.email.value },
         form: f.note.value ? { note: f.note.value } : {},
       };
-      const d = await api('POST', '/api/dossiers', body);
-      if (submitNow) await api('POST', `/api/dossiers/${d.id}/submit`);
+      const d = await api('POST', '/api/dossiers', body, { 'Idempotency-Key': idempotencyKey });
       location.hash = '#/dossier/' + d.id;
     } catch (e) { out.innerHTML = errorBox(e); btns.forEach((b) => { b.disabled = false; }); }
   };
@@ -208,8 +218,7 @@ function dossierForm(p, c) {
     <label>${t('email')} <input name="email" type="email" value="${esc(c.email)}" autocomplete="email"></label>
     <label>${t('formNote')} <textarea name="note" rows="3"></textarea></label>
     <div id="form-result"></div>
-    <button type="submit" id="save-draft" class="secondary">${t('saveDraft')}</button>
-    <button type="submit" id="submit-dossier">${t('submit')}</button>
+    <button type="submit" id="create-dossier">${t('continueFiles')}</button>
   </form>`;
 }
 
@@ -219,25 +228,104 @@ function dossierCard(d) {
     <p>${t('code')}: ${d.code ? `<span class="code" id="dossier-code">${esc(d.code)}</span>` : `<span class="muted">${t('noCodeYet')}</span>`}</p>
     <p>${t('status')}: <span class="status ${esc(d.status)}" id="dossier-status">${esc(pick(d.statusLabel))}</span></p>
     ${d.dueDate ? `<p>${t('dueDate')}: <strong id="dossier-due">${esc(day(d.dueDate))}</strong></p>` : ''}
-    ${d.statusReason ? `<p class="error">${t('reason')}: ${esc(d.statusReason)}</p>` : ''}
-    ${d.status === 'DRAFT' ? `<button type="button" id="submit-draft">${t('submit')}</button>` : ''}
+    ${d.statusReason ? `<div class="${d.status === 'AWAITING_SUPPLEMENT' ? 'error' : 'muted'}" id="dossier-reason"><strong>${d.status === 'AWAITING_SUPPLEMENT' ? t('supplementAsked') : t('reason')}:</strong><pre>${esc(d.statusReason)}</pre></div>` : ''}
+    ${d.code ? `<button type="button" id="download-receipt" class="secondary">${t('receipt')}</button>` : ''}
     <div id="dossier-result"></div>
-    ${d.history ? `<h3>${t('history')}</h3><ol class="timeline">${d.history.map((h) => `<li>${when(h.at)} — ${esc(h.toLabel ? pick(h.toLabel) : h.action)}${h.reason ? ` <span class="muted">(${esc(h.reason)})</span>` : ''}</li>`).join('')}</ol>` : ''}
+    ${d.history ? `<h3>${t('history')}</h3><ol class="timeline" id="timeline">${d.history.map((h) => `<li>${when(h.at)} — ${esc(h.toLabel ? pick(h.toLabel) : h.action)}${h.reason ? ` <span class="muted">(${esc(h.reason)})</span>` : ''}${h.details && h.details.file ? ` <span class="muted">${esc(h.details.file)}</span>` : ''}</li>`).join('')}</ol>` : ''}
   </div>`;
+}
+
+const EDITABLE = ['DRAFT', 'AWAITING_SUPPLEMENT'];
+const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'AWAITING_SUPPLEMENT', 'RECEIVED', 'IN_PROCESSING'];
+
+function checklistCard(d, list, procedure) {
+  const comps = Object.fromEntries(procedure.components.map((c) => [c.code, c]));
+  const files = (code) => (d.attachments || []).filter((a) => a.componentCode === code);
+  return `<div class="card" id="checklist"><h2>${t('checklist')}</h2><ul class="list">` + list.items.map((i) => {
+    const c = i.componentCode ? comps[i.componentCode] : null;
+    return `<li data-component="${esc(i.componentCode || '')}" data-state="${esc(i.state)}">
+      <strong>${esc(pick(i.name))}</strong> <span class="status ${i.state === 'OK' ? 'RECEIVED' : i.state === 'OPTIONAL' ? '' : 'AWAITING_SUPPLEMENT'}">${esc(TEXT[lang].states[i.state] || i.state)}</span>
+      ${i.reason ? `<div class="muted">${esc(pick(i.reason))}</div>` : ''}
+      ${c ? `<div class="muted">${c.formats.join(', ')} · ≤ ${c.maxSizeMb} MB</div>
+        <ul class="files">${files(c.code).map((a) => `<li class="file ${esc(a.status)}">${esc(a.fileName)} — ${esc(TEXT[lang].fileStates[a.status] || a.status)}${a.pages ? `, ${a.pages} ${t('pages')}` : ''}${a.reason ? ` (${esc(pick(a.reason))})` : ''}</li>`).join('')}</ul>
+        ${EDITABLE.includes(d.status) ? `<label class="inline">${t('chooseFile')} <input type="file" data-upload="${esc(c.code)}" accept="${c.formats.map((f) => '.' + f).join(',')}"></label>
+        <progress max="100" value="0" hidden data-progress="${esc(c.code)}"></progress>` : ''}` : ''}
+    </li>`;
+  }).join('') + `</ul>${EDITABLE.includes(d.status) ? `<button type="button" id="submit-draft"${list.complete ? '' : ' disabled'}>${d.status === 'DRAFT' ? t('submit') : t('resubmit')}</button>` : ''}</div>`;
+}
+
+function withdrawCard(d) {
+  if (!WITHDRAWABLE.includes(d.status)) return '';
+  return `<details class="card"><summary>${t('withdraw')}</summary><form id="withdraw-form">
+    <label>${t('withdrawReason')} <textarea name="reason" rows="2" required maxlength="500"></textarea></label>
+    <button type="submit" class="secondary">${t('confirmWithdraw')}</button></form></details>`;
+}
+
+function uploadFile(d, code, file) {
+  return new Promise((resolve, reject) => {
+    api('POST', `/api/dossiers/${d.id}/attachments`, { componentCode: code, fileName: file.name, size: file.size }).then((u) => {
+      const bar = document.querySelector(`[data-progress="${code}"]`);
+      bar.hidden = false;
+      const xhr = new XMLHttpRequest();
+      xhr.open('PUT', u.uploadUrl);
+      Object.entries(u.headers).forEach(([k, v]) => xhr.setRequestHeader(k, v));
+      xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total); };
+      xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(u) : reject(new Error('S3 ' + xhr.status)));
+      xhr.onerror = () => reject(new Error('upload failed'));
+      xhr.send(file);
+    }, reject);
+  });
 }
 
 let poll;
 async function pageDossier(id) {
   const d = await api('GET', '/api/dossiers/' + encodeURIComponent(id));
-  view().innerHTML = `<h1>${t('dossier')}</h1>` + dossierCard(d);
+  let extra = '';
+  if (EDITABLE.includes(d.status)) {
+    const [list, procedure] = await Promise.all([api('GET', `/api/dossiers/${d.id}/checklist`),
+      api('GET', '/api/procedures/' + encodeURIComponent(d.procedureCode)).catch(() => ({ components: [] }))]);
+    extra = checklistCard(d, list, procedure);
+  }
+  view().innerHTML = `<h1>${t('dossier')}</h1>` + dossierCard(d) + extra + withdrawCard(d);
+  const result = document.getElementById('dossier-result');
+  document.querySelectorAll('input[data-upload]').forEach((input) => {
+    input.onchange = async () => {
+      if (!input.files.length) return;
+      input.disabled = true;
+      try { await uploadFile(d, input.dataset.upload, input.files[0]); pageDossier(id); }
+      catch (e) { result.innerHTML = errorBox(e); input.disabled = false; }
+    };
+  });
   const btn = document.getElementById('submit-draft');
   if (btn) btn.onclick = async () => {
     btn.disabled = true;
     try { await api('POST', `/api/dossiers/${d.id}/submit`); pageDossier(id); }
-    catch (e) { document.getElementById('dossier-result').innerHTML = errorBox(e); btn.disabled = false; }
+    catch (e) { result.innerHTML = errorBox(e); btn.disabled = false; }
   };
-  if (d.status === 'SUBMITTED') {
-    document.getElementById('dossier-result').innerHTML = `<p class="muted">${t('submittedWait')}</p>`;
+  const receipt = document.getElementById('download-receipt');
+  if (receipt) receipt.onclick = async () => {
+    try {
+      const res = await fetch(`/api/dossiers/${d.id}/receipt`.replace(/^/, CONFIG.apiBase), { headers: { authorization: 'Bearer ' + token() } });
+      if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
+      const blob = await res.blob();
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'giay-hen-' + d.code + '.pdf';
+      a.id = 'receipt-link';
+      a.textContent = a.download;
+      result.replaceChildren(a);
+      a.click();
+    } catch (e) { result.innerHTML = errorBox(e); }
+  };
+  const wd = document.getElementById('withdraw-form');
+  if (wd) wd.onsubmit = async (ev) => {
+    ev.preventDefault();
+    try { await api('POST', `/api/dossiers/${d.id}/withdraw`, { reason: ev.target.reason.value }); pageDossier(id); }
+    catch (e) { result.innerHTML = errorBox(e); }
+  };
+  const pending = (d.attachments || []).some((a) => a.status === 'PENDING');
+  if (d.status === 'SUBMITTED' || pending) {
+    if (d.status === 'SUBMITTED') result.innerHTML = `<p class="muted">${t('submittedWait')}</p>`;
     clearTimeout(poll);
     poll = setTimeout(() => { if (location.hash === '#/dossier/' + id) pageDossier(id); }, 1000);
   }

@@ -10,6 +10,22 @@ if (!base) { console.error('usage: node e2e.mjs <base-url> [screenshot-dir]'); p
 mkdirSync(shots, { recursive: true });
 
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** A real one-page PDF (with a correct cross-reference table), made here so the scan has something true to read. */
+function pdf(text) {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'];
+  const stream = `BT /F1 12 Tf 50 780 Td (${text}) Tj ET`;
+  objs.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+  objs.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objs.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('');
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
 const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -72,11 +88,31 @@ try {
   });
 
   let code;
-  await step('submitting the e-form gives a dossier code once received', async () => {
+  let dossierUrl;
+  await step('the e-form creates the dossier; files go straight to S3 with a progress bar and the scan judges their bytes', async () => {
     await page.fill('input[name=phone]', '0987000111');
     await page.fill('input[name=address]', '51 Ngô Quyền, Hoàn Kiếm, Hà Nội');
     await page.fill('textarea[name=note]', 'Đề nghị cấp giấy phép lữ hành quốc tế cho thị trường Nhật Bản.');
-    await page.click('#submit-dossier');
+    await page.click('#create-dossier');
+    await page.waitForSelector('#checklist');
+    dossierUrl = page.url();
+    // a renamed executable is refused by its bytes, not its name
+    await page.setInputFiles('input[data-upload="DON"]', { name: 'don-de-nghi.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(400)]) });
+    await page.waitForSelector('li[data-component="DON"][data-state="REJECTED"]');
+    const why = await page.textContent('li[data-component="DON"]');
+    if (!why.includes('chương trình chạy được')) throw new Error('rejection reason: ' + why);
+    for (const c of ['DON', 'DKDN', 'KYQUY', 'NGUOIPT']) {
+      await page.setInputFiles(`input[data-upload="${c}"]`, { name: `${c.toLowerCase()}.pdf`, mimeType: 'application/pdf', buffer: pdf('Ho so ' + c) });
+      await page.waitForSelector(`li[data-component="${c}"][data-state="OK"]`);
+    }
+    const files = await page.textContent('#checklist');
+    if (!files.includes('1 trang')) throw new Error('page count not shown: ' + files);
+    await page.screenshot({ path: shots + '/2a-checklist.png', fullPage: true });
+  });
+
+  await step('submitting gives a dossier code, an appointment date and a receipt PDF', async () => {
+    await page.click('#submit-draft');
     await page.waitForSelector('#dossier-code', { timeout: 30000 });
     code = (await page.textContent('#dossier-code')).trim();
     if (!/^000\.00\.12\.G17-\d{6}-\d{4}$/.test(code)) throw new Error('code: ' + code);
@@ -84,7 +120,38 @@ try {
     if (status !== 'Đã tiếp nhận') throw new Error('status: ' + status);
     const due = await page.textContent('#dossier-due');
     if (!/\d{2}\/\d{2}\/\d{4}/.test(due)) throw new Error('no appointment date on the dossier: ' + due);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-receipt')]);
+    const path = await download.path();
+    const bytes = (await import('node:fs')).readFileSync(path);
+    if (bytes.subarray(0, 5).toString() !== '%PDF-' || bytes.length < 5000) throw new Error('receipt is not a PDF: ' + bytes.length);
     await page.screenshot({ path: shots + '/2-received.png', fullPage: true });
+  });
+
+  await step('an official asks for a supplement; the citizen fixes it online under the same code and sees the whole history', async () => {
+    const signIn = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Cán bộ Một cửa', idNumber: '001080000999', email: 'motcua@example.vn', role: 'official', redirect: '/' }) });
+    const officialToken = decodeURIComponent(signIn.headers.get('location').split('id_token=')[1]);
+    const found = await (await fetch(base + '/api/official/dossiers/by-code/' + code, { headers: { authorization: 'Bearer ' + officialToken } })).json();
+    const ask = await fetch(base + `/api/official/dossiers/${found.id}/supplement-request`, { method: 'POST',
+      headers: { authorization: 'Bearer ' + officialToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: ['Giấy chứng nhận ký quỹ đã hết hạn, nộp bản mới', 'Ghi rõ thị trường khách'] }) });
+    if (ask.status !== 200) throw new Error('supplement request: ' + ask.status + ' ' + await ask.text());
+    await page.goto(dossierUrl);
+    await page.reload();
+    await page.waitForSelector('#dossier-reason');
+    const reason = await page.textContent('#dossier-reason');
+    if (!reason.includes('Giấy chứng nhận ký quỹ đã hết hạn')) throw new Error('supplement items not shown: ' + reason);
+    await page.setInputFiles('input[data-upload="KYQUY"]', { name: 'ky-quy-moi.pdf', mimeType: 'application/pdf', buffer: pdf('Ky quy moi') });
+    await page.waitForFunction(() => document.querySelectorAll('li[data-component="KYQUY"] li.file.ACCEPTED').length === 2);
+    await page.click('#submit-draft');
+    await page.waitForFunction(() => document.querySelector('#dossier-status') && document.querySelector('#dossier-status').textContent === 'Đã tiếp nhận', null, { timeout: 30000 });
+    if ((await page.textContent('#dossier-code')).trim() !== code) throw new Error('the code changed');
+    const history = await page.textContent('#timeline');
+    for (const label of ['Đang soạn', 'Đã nộp, chờ kiểm tra', 'Đã tiếp nhận', 'Chờ bổ sung']) {
+      if (!history.includes(label)) throw new Error('history lacks ' + label + ': ' + history);
+    }
+    await page.screenshot({ path: shots + '/2b-supplemented.png', fullPage: true });
   });
 
   await step('the dossier is found by its code and in "my dossiers"', async () => {

@@ -160,6 +160,11 @@ public final class ColdStartBench {
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "bench-owner", APPLICANT, Map.of(), Instant.now());
         store.create(c);
         if (!submit) return c.dossier();
+        for (var comp : p.components()) { // accepted files, so that validation receives it and issues the receipt
+            vn.gov.bvhttdl.dvc.domain.Attachment a = pending(c.dossier().id(), comp.code(), 100);
+            store.authoriseUpload(a);
+            store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()));
+        }
         Dossier.Change s = c.dossier().apply("submit", "bench-owner", Role.CITIZEN, Instant.now(), null, null);
         store.save(s);
         return s.dossier();
@@ -185,8 +190,29 @@ public final class ColdStartBench {
         return read(root, "validation-submission.json").replace("REPLACED-BY-TEST", seed(store, true).id());
     }
 
+    private static vn.gov.bvhttdl.dvc.domain.Attachment pending(String dossierId, String component, long size) {
+        return new vn.gov.bvhttdl.dvc.domain.Attachment(dossierId, "dossiers/" + dossierId + "/" + component + "/" + UUID.randomUUID(),
+                component, component.toLowerCase() + ".pdf", "application/pdf", size, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING,
+                null, null, null, null, Instant.now(), null);
+    }
+
+    /** A dossier with an authorised upload whose bytes (a real 2-page PDF) are in the uploads bucket. */
     private static String s3Event(Path root, DossierStore store, String bucket) {
-        return read(root, "upload-scan-object-created.json").replace("REPLACED-BY-TEST", seed(store, false).id())
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.openpdf.text.Document doc = new org.openpdf.text.Document();
+        org.openpdf.text.pdf.PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new org.openpdf.text.Paragraph("Don de nghi"));
+        doc.newPage();
+        doc.add(new org.openpdf.text.Paragraph("Trang 2"));
+        doc.close();
+        byte[] pdf = out.toByteArray();
+        Dossier d = seed(store, false);
+        vn.gov.bvhttdl.dvc.domain.Attachment a = pending(d.id(), "DON", pdf.length);
+        store.authoriseUpload(a);
+        vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().putObject(b -> b.bucket(bucket).key(a.key()),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
+        return read(root, "upload-scan-object-created.json").replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", a.key())
                 .replace("\"uploadsbucket\"", "\"" + bucket + "\"");
     }
 

@@ -11,12 +11,12 @@ import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.uploadscan.UploadScan;
 import vn.gov.bvhttdl.dvc.validation.Validator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,17 +69,15 @@ public final class Floors {
         }
     }
 
-    /** Same as the upload-scan function: record the object against its dossier. */
+    /** The same scan as the upload-scan function, constructed by hand. */
     public static final class Upload implements RequestHandler<S3Event, Void> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final UploadScan scan = new UploadScan(DossierStore.fromSettings(), vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(),
+                bytes -> null, Clock.systemUTC(), vn.gov.bvhttdl.dvc.adapters.Settings.require("QUARANTINE_BUCKET"));
 
         @Override
         public Void handleRequest(S3Event event, Context context) {
             for (var r : event.getRecords()) {
-                String key = URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-                String id = key.split("/")[1];
-                store.recordAttachment(id, r.getS3().getBucket().getName(), key, r.getS3().getObject().getSizeAsLong(),
-                        r.getS3().getObject().geteTag(), Instant.now());
+                scan.handle(r.getS3().getBucket().getName(), URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8));
             }
             return null;
         }

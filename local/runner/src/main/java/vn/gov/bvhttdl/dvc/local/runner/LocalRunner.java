@@ -116,6 +116,13 @@ public final class LocalRunner implements AutoCloseable {
         return identity.issue(name, idNumber, email, group);
     }
 
+    /** Delivers an ObjectCreated notification for {@code key} as S3 would (for tests of what happens next). */
+    public void notifyS3(String bucket, String key, long size) {
+        buckets.stream().filter(b -> b.bucket().equals(bucket)).forEach(b -> b.notifyCreated(
+                software.amazon.awssdk.services.s3.model.S3Object.builder().key(key).size(size).eTag("\"0\"")
+                        .lastModified(java.time.Instant.now()).build()));
+    }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);

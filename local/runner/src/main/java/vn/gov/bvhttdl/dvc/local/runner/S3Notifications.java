@@ -51,7 +51,9 @@ final class S3Notifications extends EventSource {
         }
     }
 
-    private void notifyCreated(S3Object o) {
+    String bucket() { return bucket; }
+
+    void notifyCreated(S3Object o) {
         String event = Json.write(Map.of("Records", List.of(record(o))));
         Exception last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class BrowserE2EIT {
     @Test
-    void aCitizenSignsInSubmitsAndFindsTheDossierByCode() throws Exception {
+    void aCitizenSubmitsWithRealFilesGetsAReceiptAnswersASupplementAndFollowsTheDossier() throws Exception {
         Path root = Emulators.repoRoot();
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertTrue(Files.isExecutable(chromium), "Chromium is needed for the browser test: apt-get install -y chromium");
@@ -31,7 +31,7 @@ class BrowserE2EIT {
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("6 passed, 0 failed"), out);
+            assertTrue(out.contains("8 passed, 0 failed"), out);
         }
     }
 }

@@ -84,6 +84,9 @@ class LocalRunnerIT {
                 "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000111\"},\"form\":{\"note\":\"Xin cấp phép\"}}");
         assertEquals(201, created.statusCode(), created.body());
         String id = (String) json(created).get("id");
+        for (String component : List.of("DON", "DKDN", "KYQUY", "NGUOIPT")) upload(token, id, component, component.toLowerCase() + ".pdf", pdf(component));
+        runner.flushS3Notifications();
+        assertEquals(Boolean.TRUE, json(call("GET", "/api/dossiers/" + id + "/checklist", token, null)).get("complete"));
         assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
 
         Map<String, Object> received = awaitStatus(id, token, "RECEIVED");
@@ -97,7 +100,16 @@ class LocalRunnerIT {
         assertEquals(id, json(byCode).get("id"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) json(byCode).get("history");
-        assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> h.get("action")).toList());
+        assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> (String) h.get("action"))
+                .filter(a -> !a.startsWith("attachment-")).toList());
+        assertEquals(4, history.stream().filter(h -> "attachment-accepted".equals(h.get("action"))).count());
+
+        // the receipt: the API answers with a short-lived link, the browser follows it to the PDF
+        HttpResponse<byte[]> receipt = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/api/dossiers/" + id + "/receipt"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, receipt.statusCode());
+        assertEquals("%PDF-", new String(receipt.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
 
         // another citizen cannot see it, by id or by code
         String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", "citizens");
@@ -119,23 +131,65 @@ class LocalRunnerIT {
         assertEquals(200, call("GET", "/api/procedures", null, null).statusCode());
     }
 
+    /** A real one-page PDF with a correct cross-reference table. */
+    static byte[] pdf(String text) {
+        List<String> objs = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                "<< /Length " + ("BT 50 780 Td (" + text + ") Tj ET").length() + " >>\nstream\nBT 50 780 Td (" + text + ") Tj ET\nendstream");
+        StringBuilder out = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objs.size(); i++) {
+            offsets.add(out.length());
+            out.append(i + 1).append(" 0 obj\n").append(objs.get(i)).append("\nendobj\n");
+        }
+        int xref = out.length();
+        out.append("xref\n0 ").append(objs.size() + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) out.append(String.format("%010d 00000 n \n", o));
+        out.append("trailer\n<< /Size ").append(objs.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** What the browser does: ask the API for a presigned PUT, then send the bytes straight to S3. */
+    @SuppressWarnings("unchecked")
+    static String upload(String token, String dossierId, String component, String name, byte[] bytes) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/dossiers/" + dossierId + "/attachments", token,
+                "{\"componentCode\":\"" + component + "\",\"fileName\":\"" + name + "\",\"size\":" + bytes.length + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        Map<String, Object> up = json(r);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create((String) up.get("uploadUrl")))
+                .header("Content-Type", ((Map<String, String>) up.get("headers")).get("Content-Type"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        return (String) ((Map<String, Object>) up.get("attachment")).get("key");
+    }
+
     @Test
-    void anUploadIsRecordedThroughTheS3NotificationAndABadOneEndsInTheDlq() throws Exception {
+    @SuppressWarnings("unchecked")
+    void uploadsAreScannedThroughTheS3NotificationAndNothingIsLost() throws Exception {
         String token = runner.devToken("Lý Văn Phúc", "001088000888", "phuc@example.vn", "citizens");
         String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
-        String bucket = runner.resources().of("UploadsBucket");
-        s3.putObject(b -> b.bucket(bucket).key("dossiers/" + id + "/thông báo biểu diễn.pdf"), RequestBody.fromString("%PDF-1.7 test"));
+        upload(token, id, "THONGBAO", "thông báo biểu diễn.pdf", pdf("Thong bao"));
+        String bad = upload(token, id, "THONGBAO", "kich-ban.pdf", new byte[]{0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
         runner.flushS3Notifications();
-        @SuppressWarnings("unchecked")
         List<Map<String, Object>> files = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id, token, null)).get("attachments");
-        assertEquals(1, files.size());
-        assertEquals("dossiers/" + id + "/thông báo biểu diễn.pdf", files.get(0).get("key"));
+        assertEquals(List.of("ACCEPTED", "REJECTED"), files.stream().map(f -> f.get("status")).toList());
+        assertEquals("thông báo biểu diễn.pdf", files.get(0).get("fileName"));
+        assertEquals(1, ((Number) files.get(0).get("pages")).intValue());
+        assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(bad)), "the rejected file is kept in quarantine");
 
-        s3.putObject(b -> b.bucket(bucket).key("dossiers/not-a-dossier/x.pdf"), RequestBody.fromString("x"));
+        // an object nobody authorised is quarantined; one that vanishes before the scan fails, is retried, and lands in the DLQ
+        String stray = "dossiers/" + id + "/THONGBAO/" + java.util.UUID.randomUUID();
+        s3.putObject(b -> b.bucket(runner.resources().of("UploadsBucket")).key(stray), RequestBody.fromString("x"));
         runner.flushS3Notifications();
+        assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(stray)));
+        // authorised, announced by S3, but gone when the scan reads it
+        HttpResponse<String> auth = call("POST", "/api/dossiers/" + id + "/attachments", token,
+                "{\"componentCode\":\"THONGBAO\",\"fileName\":\"mat.pdf\",\"size\":10}");
+        String vanished = (String) ((Map<String, Object>) json(auth).get("attachment")).get("key");
+        runner.notifyS3(runner.resources().of("UploadsBucket"), vanished, 10);
         List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("UploadScanDLQ")).waitTimeSeconds(5)).messages();
         assertEquals(1, dead.size());
-        assertTrue(dead.get(0).body().contains("not-a-dossier"), dead.get(0).body());
+        assertTrue(dead.get(0).body().contains(vanished.substring(vanished.lastIndexOf('/') + 1)), dead.get(0).body());
     }
 
     @Test
