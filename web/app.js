@@ -30,6 +30,10 @@ const TEXT = {
     fileStates: { PENDING: 'đang kiểm tra', ACCEPTED: 'hợp lệ', REJECTED: 'bị từ chối' },
     receipt: 'Tải giấy tiếp nhận và hẹn trả (PDF)', resubmit: 'Nộp lại hồ sơ đã bổ sung', supplementAsked: 'Cơ quan yêu cầu bổ sung',
     withdraw: 'Rút hồ sơ', withdrawReason: 'Lý do rút hồ sơ', confirmWithdraw: 'Xác nhận rút hồ sơ', pages: 'trang', chooseFile: 'Chọn tệp',
+    actions: { 'attachment-accepted': 'Tệp hợp lệ', 'attachment-rejected': 'Tệp bị từ chối', edit: 'Sửa thông tin hồ sơ' },
+    submittedContent: 'Nội dung đã nộp', editForm: 'Sửa thông tin', save: 'Lưu', saved: 'Đã lưu.',
+    next4: 'Dịch vụ công mức độ 4: nộp phí trực tuyến và nhận kết quả điện tử có chữ ký số.',
+    next3: 'Dịch vụ công mức độ 3: nộp phí và nhận kết quả tại cơ quan giải quyết (hoặc qua bưu chính).',
   },
   en: {
     portal: 'Public Service Portal', ministry: 'Ministry of Culture, Sports and Tourism',
@@ -57,6 +61,10 @@ const TEXT = {
     fileStates: { PENDING: 'being checked', ACCEPTED: 'accepted', REJECTED: 'rejected' },
     receipt: 'Download the receipt and appointment slip (PDF)', resubmit: 'Resubmit the supplemented dossier', supplementAsked: 'The agency asks for a supplement',
     withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawing', confirmWithdraw: 'Confirm withdrawal', pages: 'pages', chooseFile: 'Choose a file',
+    actions: { 'attachment-accepted': 'File accepted', 'attachment-rejected': 'File rejected', edit: 'Dossier edited' },
+    submittedContent: 'What was submitted', editForm: 'Edit the details', save: 'Save', saved: 'Saved.',
+    next4: 'Level 4 service: pay the fees online and receive a digitally signed electronic result.',
+    next3: 'Level 3 service: pay the fees and collect the result at the agency (or by post).',
   },
 };
 
@@ -231,7 +239,8 @@ function dossierCard(d) {
     ${d.statusReason ? `<div class="${d.status === 'AWAITING_SUPPLEMENT' ? 'error' : 'muted'}" id="dossier-reason"><strong>${d.status === 'AWAITING_SUPPLEMENT' ? t('supplementAsked') : t('reason')}:</strong><pre>${esc(d.statusReason)}</pre></div>` : ''}
     ${d.code ? `<button type="button" id="download-receipt" class="secondary">${t('receipt')}</button>` : ''}
     <div id="dossier-result"></div>
-    ${d.history ? `<h3>${t('history')}</h3><ol class="timeline" id="timeline">${d.history.map((h) => `<li>${when(h.at)} — ${esc(h.toLabel ? pick(h.toLabel) : h.action)}${h.reason ? ` <span class="muted">(${esc(h.reason)})</span>` : ''}${h.details && h.details.file ? ` <span class="muted">${esc(h.details.file)}</span>` : ''}</li>`).join('')}</ol>` : ''}
+    ${d.serviceLevel ? `<p class="muted" id="next-steps">${t(d.serviceLevel === 4 ? 'next4' : 'next3')}</p>` : ''}
+    ${d.history ? `<h3>${t('history')}</h3><ol class="timeline" id="timeline">${d.history.map((h) => `<li>${when(h.at)} — ${esc(h.toLabel && !TEXT[lang].actions[h.action] ? pick(h.toLabel) : (TEXT[lang].actions[h.action] || h.action))}${h.reason ? ` <span class="muted">(${esc(h.reason)})</span>` : ''}${h.details && h.details.file ? ` <span class="muted">${esc(h.details.file)}</span>` : ''}${h.details && h.details.form && h.details.form.startsWith('{') ? `<details><summary class="muted">${t('submittedContent')}</summary><pre>${esc(Object.entries(JSON.parse(h.details.form)).map(([k, v]) => k + ': ' + v).join('\n') || '—')}</pre></details>` : ''}</li>`).join('')}</ol>` : ''}
   </div>`;
 }
 
@@ -252,6 +261,20 @@ function checklistCard(d, list, procedure) {
         <progress max="100" value="0" hidden data-progress="${esc(c.code)}"></progress>` : ''}` : ''}
     </li>`;
   }).join('') + `</ul>${EDITABLE.includes(d.status) ? `<button type="button" id="submit-draft"${list.complete ? '' : ' disabled'}>${d.status === 'DRAFT' ? t('submit') : t('resubmit')}</button>` : ''}</div>`;
+}
+
+function editCard(d) {
+  if (!EDITABLE.includes(d.status)) return '';
+  const a = d.applicant || {};
+  return `<details class="card"><summary>${t('editForm')}</summary><form id="edit-form">
+    <label>${t('fullName')} <input name="fullName" value="${esc(a.fullName)}"></label>
+    <label>${t('idNumber')} <input name="idNumber" value="${esc(a.idNumber)}" inputmode="numeric"></label>
+    <label>${t('enterpriseCode')} <input name="enterpriseCode" value="${esc(a.enterpriseCode)}"></label>
+    <label>${t('address')} <input name="address" value="${esc(a.address)}"></label>
+    <label>${t('phone')} <input name="phone" value="${esc(a.phone)}"></label>
+    <label>${t('email')} <input name="email" value="${esc(a.email)}"></label>
+    <label>${t('formNote')} <textarea name="note" rows="3">${esc((d.form || {}).note)}</textarea></label>
+    <button type="submit" class="secondary">${t('save')}</button></form></details>`;
 }
 
 function withdrawCard(d) {
@@ -286,7 +309,18 @@ async function pageDossier(id) {
       api('GET', '/api/procedures/' + encodeURIComponent(d.procedureCode)).catch(() => ({ components: [] }))]);
     extra = checklistCard(d, list, procedure);
   }
-  view().innerHTML = `<h1>${t('dossier')}</h1>` + dossierCard(d) + extra + withdrawCard(d);
+  view().innerHTML = `<h1>${t('dossier')}</h1>` + dossierCard(d) + extra + editCard(d) + withdrawCard(d);
+  const ed = document.getElementById('edit-form');
+  if (ed) ed.onsubmit = async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    try {
+      await api('PUT', `/api/dossiers/${d.id}`, { applicant: { fullName: f.fullName.value, idNumber: f.idNumber.value,
+        enterpriseCode: f.enterpriseCode.value, address: f.address.value, phone: f.phone.value, email: f.email.value },
+      form: f.note.value ? { note: f.note.value } : {} });
+      pageDossier(id);
+    } catch (e) { document.getElementById('dossier-result').innerHTML = errorBox(e); }
+  };
   const result = document.getElementById('dossier-result');
   document.querySelectorAll('input[data-upload]').forEach((input) => {
     input.onchange = async () => {

@@ -32,14 +32,15 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 let passed = 0; let failed = 0;
+const pageErrors = [];
 async function step(name, fn) {
   try { await fn(); passed++; console.log('ok   ' + name); }
-  catch (e) { failed++; console.log('FAIL ' + name + '\n     ' + (e && e.stack || e)); throw e; }
+  catch (e) { failed++; console.log('FAIL ' + name + '\n     ' + (e && e.stack || e) + (pageErrors.length ? '\n     page errors: ' + pageErrors.join('; ') : '')); throw e; }
 }
 try {
   const page = await browser.newPage({ locale: 'vi-VN' });
   page.setDefaultTimeout(20000);
-  const consoleErrors = [];
+  const consoleErrors = pageErrors;
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
   await step('the catalogue lists procedures in Vietnamese', async () => {
@@ -148,7 +149,8 @@ try {
     await page.waitForFunction(() => document.querySelector('#dossier-status') && document.querySelector('#dossier-status').textContent === 'Đã tiếp nhận', null, { timeout: 30000 });
     if ((await page.textContent('#dossier-code')).trim() !== code) throw new Error('the code changed');
     const history = await page.textContent('#timeline');
-    for (const label of ['Đang soạn', 'Đã nộp, chờ kiểm tra', 'Đã tiếp nhận', 'Chờ bổ sung']) {
+    if (!(await page.textContent('#next-steps')).includes('mức độ 4')) throw new Error('level-4 next steps not shown');
+    for (const label of ['Đang soạn', 'Tệp bị từ chối', 'Tệp hợp lệ', 'Đã nộp, chờ kiểm tra', 'Đã tiếp nhận', 'Chờ bổ sung']) {
       if (!history.includes(label)) throw new Error('history lacks ' + label + ': ' + history);
     }
     await page.screenshot({ path: shots + '/2b-supplemented.png', fullPage: true });

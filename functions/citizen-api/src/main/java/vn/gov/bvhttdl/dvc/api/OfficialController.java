@@ -67,7 +67,7 @@ final class OfficialController {
         StringBuilder reason = new StringBuilder();
         for (int i = 0; i < items.size(); i++) reason.append(i + 1).append(". ").append(items.get(i)).append('\n');
         Dossier.Change c = d.apply("request-supplement", official.subject(), Role.OFFICIAL, clock.instant(),
-                reason.toString().strip(), Map.of("items", Integer.toString(items.size()), "form", "02"));
+                reason.toString().strip(), Map.of("items", Integer.toString(items.size()), "template", "02"));
         store.save(c);
         return Views.DossierView.of(c.dossier(), rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
                 store.history(d.id()), store.attachments(d.id()));

@@ -173,12 +173,13 @@ public final class Views {
 
     @Serdeable
     public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
-                              @Nullable I18n procedureName, String status, I18n statusLabel, @Nullable String statusReason,
+                              @Nullable I18n procedureName, @Nullable Integer serviceLevel, String status, I18n statusLabel, @Nullable String statusReason,
                               ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
                               @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files) {
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
+                    p == null ? null : p.serviceLevel(),
                     d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
                     ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
                     d.submittedAt() == null ? null : d.submittedAt().toString(),

@@ -120,7 +120,9 @@ final class ReceiptPdf {
         doc.add(new Paragraph("4. Thời gian nhận hồ sơ: " + DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy")
                 .format(receivedAt.atZone(VN)), normal));
         doc.add(new Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: ngày " + date.format(due), bold));
-        doc.add(new Paragraph("6. Nhận kết quả: trực tuyến trên Cổng Dịch vụ công của Bộ", normal));
+        doc.add(new Paragraph(p.serviceLevel() == 4
+                ? "6. Nộp phí, lệ phí trực tuyến; nhận kết quả điện tử có chữ ký số trên Cổng Dịch vụ công của Bộ (dịch vụ công mức độ 4)"
+                : "6. Nộp phí, lệ phí và nhận kết quả tại " + p.agencyName().vi() + " hoặc qua dịch vụ bưu chính (dịch vụ công mức độ 3)", normal));
         doc.add(new Paragraph(" "));
         doc.add(new Paragraph("Văn bản điện tử do " + SYSTEM + " cấp lúc "
                 + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(issuedAt.atZone(VN))
