@@ -103,10 +103,20 @@ try {
     await page.waitForSelector('li[data-component="DON"][data-state="REJECTED"]');
     const why = await page.textContent('li[data-component="DON"]');
     if (!why.includes('chương trình chạy được')) throw new Error('rejection reason: ' + why);
-    for (const c of ['DON', 'DKDN', 'KYQUY', 'NGUOIPT']) {
+    for (const c of ['DON', 'KYQUY', 'NGUOIPT']) {
       await page.setInputFiles(`input[data-upload="${c}"]`, { name: `${c.toLowerCase()}.pdf`, mimeType: 'application/pdf', buffer: pdf('Ho so ' + c) });
       await page.waitForSelector(`li[data-component="${c}"][data-state="OK"]`);
     }
+    // a photo of the registration certificate: a real JPEG, drawn by the browser itself
+    const jpeg = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 320; c.height = 200;
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff'; g.fillRect(0, 0, 320, 200); g.fillStyle = '#a5141b'; g.fillText('GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP', 10, 100);
+      return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+    });
+    await page.setInputFiles('input[data-upload="DKDN"]', { name: 'dang-ky-doanh-nghiep.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') });
+    await page.waitForSelector('li[data-component="DKDN"][data-state="OK"]');
     const files = await page.textContent('#checklist');
     if (!files.includes('1 trang')) throw new Error('page count not shown: ' + files);
     await page.screenshot({ path: shots + '/2a-checklist.png', fullPage: true });
@@ -122,9 +132,12 @@ try {
     const due = await page.textContent('#dossier-due');
     if (!/\d{2}\/\d{2}\/\d{4}/.test(due)) throw new Error('no appointment date on the dossier: ' + due);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-receipt')]);
-    const path = await download.path();
-    const bytes = (await import('node:fs')).readFileSync(path);
+    await download.saveAs(shots + '/receipt.pdf');
+    const fs = await import('node:fs');
+    const bytes = fs.readFileSync(shots + '/receipt.pdf');
     if (bytes.subarray(0, 5).toString() !== '%PDF-' || bytes.length < 5000) throw new Error('receipt is not a PDF: ' + bytes.length);
+    // the Java side of this test decodes the QR code of the downloaded receipt and compares it with these
+    fs.writeFileSync(shots + '/receipt-expected.json', JSON.stringify({ code, idNumber: '079199001234', procedure: 'BVHTTDL-DL-001' }));
     await page.screenshot({ path: shots + '/2-received.png', fullPage: true });
   });
 

@@ -6,6 +6,7 @@ import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -32,6 +33,22 @@ class BrowserE2EIT {
             assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
             assertTrue(out.contains("8 passed, 0 failed"), out);
+
+            // the receipt the browser downloaded: its QR code, as a phone would read it, carries the dossier's data
+            Map<String, Object> expected = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
+                    Files.readString(shots.resolve("receipt-expected.json"))));
+            Map<String, Object> qr;
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(shots.resolve("receipt.pdf").toFile())) {
+                java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+                String text = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                        new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)))).getText();
+                qr = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(text));
+            }
+            assertEquals(expected.get("code"), qr.get("maHoSo"));
+            assertEquals(expected.get("procedure"), qr.get("maTTHC"));
+            assertEquals(expected.get("idNumber"), qr.get("soDinhDanh"));
+            assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", qr.get("tenGiayTo"));
+            assertTrue(((String) qr.get("ngayHenTra")).matches("\\d{4}-\\d{2}-\\d{2}"), qr.toString());
         }
     }
 }
