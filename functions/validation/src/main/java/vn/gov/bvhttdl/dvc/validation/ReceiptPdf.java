@@ -124,12 +124,29 @@ final class ReceiptPdf {
                 ? "6. Nộp phí, lệ phí trực tuyến; nhận kết quả điện tử có chữ ký số trên Cổng Dịch vụ công của Bộ (dịch vụ công mức độ 4)"
                 : "6. Nộp phí, lệ phí và nhận kết quả tại " + p.agencyName().vi() + " hoặc qua dịch vụ bưu chính (dịch vụ công mức độ 3)", normal));
         doc.add(new Paragraph(" "));
-        doc.add(new Paragraph("Văn bản điện tử do " + SYSTEM + " cấp lúc "
+        // the QR code in the flow of the page, beside the note on the electronic issue: never over the text
+        PdfPTable foot = new PdfPTable(new float[]{3f, 1.2f});
+        foot.setWidthPercentage(100);
+        foot.addCell(cell("Văn bản điện tử do " + SYSTEM + " cấp lúc "
                 + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(issuedAt.atZone(VN))
-                + ". Quét mã QR để tra cứu thông tin hồ sơ.", small));
-        drawQr(writer.getDirectContent(), qrPayload(d, issuedAt, due), doc.right() - 110, doc.top() - 230, 110);
+                + ". Quét mã QR để tra cứu thông tin hồ sơ (Thông tư 01/2023/TT-VPCP).", small, Element.ALIGN_LEFT));
+        PdfPCell qr = new PdfPCell(qrImage(writer.getDirectContent(), qrPayload(d, issuedAt, due), 120), false);
+        qr.setBorder(0);
+        qr.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        foot.addCell(qr);
+        doc.add(foot);
         doc.close();
         return out.toByteArray();
+    }
+
+    private static org.openpdf.text.Image qrImage(PdfContentByte cb, String text, float size) {
+        org.openpdf.text.pdf.PdfTemplate tpl = cb.createTemplate(size, size);
+        drawQr(tpl, text, 0, 0, size);
+        try {
+            return org.openpdf.text.Image.getInstance(tpl);
+        } catch (org.openpdf.text.BadElementException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void drawQr(PdfContentByte cb, String text, float x, float y, float size) {
