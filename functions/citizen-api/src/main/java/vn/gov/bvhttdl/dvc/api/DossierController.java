@@ -145,7 +145,7 @@ final class DossierController {
             submissions.send(d.id(), d.version());
             return HttpResponse.accepted().body(view(d, true));
         }
-        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
+        Procedure p = procedureOf(d);
         if (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
             List<Text> missing = Completeness.check(p, d, store.attachments(d.id())).problems();
             if (!missing.isEmpty()) {
@@ -177,7 +177,7 @@ final class DossierController {
             throw new ApiException(HttpStatus.CONFLICT, "not-editable",
                     new Text("Chỉ bổ sung tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be added only to a draft or a dossier awaiting a supplement."));
         }
-        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
+        Procedure p = procedureOf(d);
         Procedure.Component c = p.components().stream().filter(x -> x.code().equals(body.componentCode())).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-component",
                         new Text("Thủ tục không có thành phần hồ sơ \"" + body.componentCode() + "\".",
@@ -217,7 +217,7 @@ final class DossierController {
     @Operation(summary = "Danh mục kiểm tra trước khi nộp / the completeness checklist")
     Views.ChecklistView checklist(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Dossier d = owned(Identity.of(event), id);
-        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
+        Procedure p = procedureOf(d);
         return Views.ChecklistView.of(Completeness.check(p, d, store.attachments(d.id())));
     }
 
@@ -271,6 +271,11 @@ final class DossierController {
     /** The version in force now: a new dossier is created under it and keeps it. */
     private Procedure procedure(String code) {
         return rules.catalogue().inForce(code, ProcedureCatalogue.today()).orElseThrow(() -> procedureGone(code));
+    }
+
+    /** The version the dossier was created under, in force or not. */
+    private Procedure procedureOf(Dossier d) {
+        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
     }
 
     private static ApiException procedureGone(String code) {
