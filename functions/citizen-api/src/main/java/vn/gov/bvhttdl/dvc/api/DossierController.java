@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Documents;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Completeness;
@@ -146,8 +147,9 @@ final class DossierController {
             return HttpResponse.accepted().body(view(d, true));
         }
         Procedure p = procedureOf(d);
+        List<Attachment> files = store.attachments(d.id());
         if (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
-            List<Text> missing = Completeness.check(p, d, store.attachments(d.id())).problems();
+            List<Text> missing = Completeness.check(p, d, files).problems();
             if (!missing.isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
                         new Text("Hồ sơ chưa đủ (" + missing.size() + " mục). Xem danh sách bên dưới.",
@@ -157,7 +159,7 @@ final class DossierController {
         String action = d.status() == DossierStatus.AWAITING_SUPPLEMENT ? "resubmit" : "submit";
         // every submitted version of the form is kept in the history
         Dossier.Change c = d.apply(action, me.subject(), Role.CITIZEN, clock.instant(), null,
-                Map.of("form", Json.write(d.sortedForm()), "files", Integer.toString(store.attachments(d.id()).size())));
+                Map.of("form", Json.write(d.sortedForm()), "files", Integer.toString(files.size())));
         store.save(c);
         submissions.send(c.dossier().id(), c.dossier().version());
         return HttpResponse.<Views.DossierView>status(HttpStatus.ACCEPTED).body(view(c.dossier(), true));
@@ -247,15 +249,10 @@ final class DossierController {
                     new Text("Hồ sơ chưa được tiếp nhận nên chưa có giấy hẹn.", "The dossier has not been received yet: no receipt."));
         }
         PresignedGetObjectRequest get = presigner.presignGetObject(r -> r.signatureDuration(LINK_LIFETIME)
-                .getObjectRequest(o -> o.bucket(Settings.require("DOCUMENTS_BUCKET")).key(receiptKey(d.code()))
+                .getObjectRequest(o -> o.bucket(Settings.require("DOCUMENTS_BUCKET")).key(Documents.receiptKey(d.code()))
                         .responseContentType("application/pdf")
                         .responseContentDisposition("inline; filename=\"giay-hen-" + d.code() + ".pdf\"")));
         return HttpResponse.seeOther(URI.create(get.url().toString()));
-    }
-
-    /** Where the validation function stores a dossier's receipt. */
-    static String receiptKey(String code) {
-        return "receipts/" + code + ".pdf";
     }
 
     private Dossier owned(Identity me, String id) {

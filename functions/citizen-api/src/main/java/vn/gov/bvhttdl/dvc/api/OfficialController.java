@@ -47,8 +47,7 @@ final class OfficialController {
         requireOfficial(event);
         Dossier d = store.findByCode(code).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 "dossier-not-found", new Text("Không có hồ sơ mã \"" + code + "\".", "No dossier with code \"" + code + "\".")));
-        return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
-                store.history(d.id()), store.attachments(d.id()));
+        return view(d);
     }
 
     @Post("/{id}/supplement-request")
@@ -69,7 +68,11 @@ final class OfficialController {
         Dossier.Change c = d.apply("request-supplement", official.subject(), Role.OFFICIAL, clock.instant(),
                 reason.toString().strip(), Map.of("items", Integer.toString(items.size()), "template", "02"));
         store.save(c);
-        return Views.DossierView.of(c.dossier(), rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
+        return view(c.dossier());
+    }
+
+    private Views.DossierView view(Dossier d) {
+        return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
                 store.history(d.id()), store.attachments(d.id()));
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
+import vn.gov.bvhttdl.dvc.adapters.Documents;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -97,16 +98,11 @@ public final class Validator {
         Dossier received = change.dossier();
         // the receipt first: if storing the state fails, the retry issues it again; it is never missing
         byte[] pdf = ReceiptPdf.render(received, p, files, received.receivedAt(), received.dueDate(), now);
-        s3.putObject(b -> b.bucket(documentsBucket).key(receiptKey(received.code())).contentType("application/pdf")
+        s3.putObject(b -> b.bucket(documentsBucket).key(Documents.receiptKey(received.code())).contentType("application/pdf")
                 .metadata(Map.of("dossier-id", received.id())), RequestBody.fromBytes(pdf));
         store.save(change);
         LOG.info("dossier {} received as {}, due {}", d.id(), received.code(), received.dueDate());
         return Outcome.RECEIVED;
-    }
-
-    /** Where a dossier's receipt is kept (the citizen API hands out links to it). */
-    public static String receiptKey(String code) {
-        return "receipts/" + code + ".pdf";
     }
 
     private static String dossierId(String body) {

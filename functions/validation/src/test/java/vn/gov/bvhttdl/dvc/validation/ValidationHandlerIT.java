@@ -117,7 +117,7 @@ class ValidationHandlerIT {
 
         // the receipt (form 01) is in the documents bucket and its QR code carries the dossier's data
         byte[] pdf = vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().getObjectAsBytes(b -> b.bucket(stack.resources().of("DocumentsBucket"))
-                .key(Validator.receiptKey(d.code()))).asByteArray();
+                .key(vn.gov.bvhttdl.dvc.adapters.Documents.receiptKey(d.code()))).asByteArray();
         Map<String, Object> qr = Receipts.decodeQr(pdf);
         assertEquals(d.code(), qr.get("maHoSo"));
         assertEquals("BVHTTDL-DL-001", qr.get("maTTHC"));
