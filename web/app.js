@@ -11,7 +11,7 @@ const TEXT = {
     proceduresTitle: 'Thủ tục hành chính', level: 'Mức độ', days: 'ngày làm việc', fee: 'Phí, lệ phí', free: 'Không thu phí',
     agency: 'Cơ quan giải quyết', components: 'Thành phần hồ sơ', mandatory: 'bắt buộc', optional: 'nếu có', legal: 'Căn cứ pháp lý',
     time: 'Thời hạn giải quyết', startDossier: 'Nộp hồ sơ trực tuyến', applicant: 'Thông tin người nộp',
-    fullName: 'Họ và tên', idNumber: 'Số định danh cá nhân', enterpriseCode: 'Mã số doanh nghiệp (nếu nộp cho doanh nghiệp)',
+    fullName: 'Họ và tên', idNumber: 'Số định danh cá nhân', fromIdentity: 'Lấy từ tài khoản định danh điện tử, không sửa được.', enterpriseCode: 'Mã số doanh nghiệp (nếu nộp cho doanh nghiệp)',
     address: 'Địa chỉ', phone: 'Số điện thoại', email: 'Thư điện tử', formNote: 'Nội dung đề nghị',
     saveDraft: 'Lưu hồ sơ nháp', submit: 'Nộp hồ sơ', mustSignIn: 'Vui lòng đăng nhập để nộp và theo dõi hồ sơ.',
     dossier: 'Hồ sơ', code: 'Mã hồ sơ', noCodeYet: 'Mã hồ sơ sẽ được cấp khi hồ sơ được tiếp nhận.', status: 'Trạng thái',
@@ -42,7 +42,7 @@ const TEXT = {
     proceduresTitle: 'Administrative procedures', level: 'Level', days: 'working days', fee: 'Fees', free: 'No fee',
     agency: 'Competent agency', components: 'Dossier components', mandatory: 'required', optional: 'if any', legal: 'Legal basis',
     time: 'Time limit', startDossier: 'Apply online', applicant: 'Applicant',
-    fullName: 'Full name', idNumber: 'Personal ID number', enterpriseCode: 'Enterprise code (when applying for a business)',
+    fullName: 'Full name', idNumber: 'Personal ID number', fromIdentity: 'From your verified identity; cannot be changed.', enterpriseCode: 'Enterprise code (when applying for a business)',
     address: 'Address', phone: 'Phone', email: 'Email', formNote: 'Request details',
     saveDraft: 'Save draft', submit: 'Submit', mustSignIn: 'Please sign in to submit and follow dossiers.',
     dossier: 'Dossier', code: 'Dossier code', noCodeYet: 'The code is given when the dossier is received.', status: 'Status',
@@ -218,8 +218,9 @@ async function pageProcedure(code) {
 function dossierForm(p, c) {
   return `<form id="dossier-form" class="card" novalidate>
     <h3>${t('applicant')}</h3>
-    <label>${t('fullName')} <input name="fullName" value="${esc(c.name)}" autocomplete="name"></label>
-    <label>${t('idNumber')} <input name="idNumber" value="${esc(c['custom:id_number'])}" inputmode="numeric"></label>
+    <p class="muted" id="identity-hint">${t('fromIdentity')}</p>
+    <label>${t('fullName')} <input name="fullName" value="${esc(c.name)}" autocomplete="name" readonly aria-describedby="identity-hint"></label>
+    <label>${t('idNumber')} <input name="idNumber" value="${esc(c['custom:id_number'])}" inputmode="numeric" readonly aria-describedby="identity-hint"></label>
     <label>${t('enterpriseCode')} <input name="enterpriseCode"></label>
     <label>${t('address')} <input name="address" autocomplete="street-address"></label>
     <label>${t('phone')} <input name="phone" type="tel" autocomplete="tel"></label>
@@ -267,8 +268,9 @@ function editCard(d) {
   if (!EDITABLE.includes(d.status)) return '';
   const a = d.applicant || {};
   return `<details class="card"><summary>${t('editForm')}</summary><form id="edit-form">
-    <label>${t('fullName')} <input name="fullName" value="${esc(a.fullName)}"></label>
-    <label>${t('idNumber')} <input name="idNumber" value="${esc(a.idNumber)}" inputmode="numeric"></label>
+    <p class="muted" id="edit-identity-hint">${t('fromIdentity')}</p>
+    <label>${t('fullName')} <input name="fullName" value="${esc(a.fullName)}" readonly aria-describedby="edit-identity-hint"></label>
+    <label>${t('idNumber')} <input name="idNumber" value="${esc(a.idNumber)}" inputmode="numeric" readonly aria-describedby="edit-identity-hint"></label>
     <label>${t('enterpriseCode')} <input name="enterpriseCode" value="${esc(a.enterpriseCode)}"></label>
     <label>${t('address')} <input name="address" value="${esc(a.address)}"></label>
     <label>${t('phone')} <input name="phone" value="${esc(a.phone)}"></label>

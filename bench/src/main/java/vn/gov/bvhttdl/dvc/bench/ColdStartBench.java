@@ -65,9 +65,7 @@ public final class ColdStartBench {
 
             String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
                     + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
-            String invokerCp = jarOf("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class") + File.pathSeparator
-                    + jarOf("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class") + File.pathSeparator
-                    + root.resolve("bench/target/classes");
+            String invokerCp = invokerClasspath(root);
 
             Map<String, List<Sample>> fnSamples = new LinkedHashMap<>();
             Map<String, List<Sample>> floorSamples = new LinkedHashMap<>();
@@ -139,6 +137,13 @@ public final class ColdStartBench {
         Map<String, Long> v = new LinkedHashMap<>();
         for (String kv : result.substring(7).split(" ")) v.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
         return new Sample(wall, v.get("init_ms"), v.get("invoke_ms"), v.get("rss_kb"));
+    }
+
+    /** What the Lambda runtime brings around a function's jar: the invoker, the runtime's serializers, the bench's simulators. */
+    static String invokerClasspath(Path root) {
+        return jarOf("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class") + File.pathSeparator
+                + jarOf("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class") + File.pathSeparator
+                + root.resolve("bench/target/classes");
     }
 
     private static String jarOf(String resource) {

@@ -87,13 +87,16 @@ public final class DossierStore {
      * Stores a new dossier once per client request: a retry or a double click with the same idempotency key gets
      * the dossier the first request created (its id is returned), and nothing is created twice.
      *
+     * @param fingerprint a hash of what the request asked for: the same key with another request is refused
      * @return the id of the dossier that now stands for this request
+     * @throws DomainException INVALID when the key was used before for a different request
      */
-    public String createOnce(Dossier.Change change, String idempotencyKey) {
+    public String createOnce(Dossier.Change change, String idempotencyKey, String fingerprint) {
         Map<String, AttributeValue> marker = Map.of(
                 "PK", AttributeValue.fromS("IDEMPOTENCY#" + change.dossier().ownerId() + "#" + idempotencyKey),
                 "SK", AttributeValue.fromS("CREATE"),
-                "dossierId", AttributeValue.fromS(change.dossier().id()));
+                "dossierId", AttributeValue.fromS(change.dossier().id()),
+                "fingerprint", AttributeValue.fromS(fingerprint));
         try {
             client.transactWriteItems(t -> t.transactItems(
                     software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
@@ -107,6 +110,12 @@ public final class DossierStore {
             if (conditionFailed(e, 0)) {
                 var existing = client.getItem(g -> g.tableName(tableName).consistentRead(true)
                         .key(Map.of("PK", marker.get("PK"), "SK", marker.get("SK")))).item();
+                AttributeValue first = existing.get("fingerprint");
+                if (first != null && !first.s().equals(fingerprint)) {
+                    throw new DomainException(DomainException.Kind.INVALID, "idempotency-key-reused",
+                            new Text("Khóa Idempotency-Key này đã dùng cho một yêu cầu khác. Hãy dùng khóa mới cho mỗi hồ sơ mới.",
+                                    "This Idempotency-Key was used for a different request. Use a new key for each new dossier."));
+                }
                 return existing.get("dossierId").s();
             }
             throw e;

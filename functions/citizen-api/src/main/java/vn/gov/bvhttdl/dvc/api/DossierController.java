@@ -20,6 +20,7 @@ import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Completeness;
 import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.Limits;
 import io.micronaut.http.annotation.Header;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -76,14 +77,14 @@ final class DossierController {
                     new Text("Vui lòng chọn thủ tục.", "Choose a procedure."));
         }
         Procedure p = procedure(body.procedureCode());
-        Applicant applicant = prefill(body.applicant(), me);
+        Applicant applicant = applicantOf(body.applicant(), me);
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, me.subject(), applicant, body.form(), clock.instant());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             if (!idempotencyKey.matches("[A-Za-z0-9_-]{8,64}")) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
                         new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
             }
-            String id = store.createOnce(c, idempotencyKey);
+            String id = store.createOnce(c, idempotencyKey, fingerprint(body));
             if (!id.equals(c.dossier().id())) {
                 // the same request again (a retry, a double click): the dossier it created, not a second one
                 return HttpResponse.ok(view(owned(me, id), true));
@@ -113,8 +114,8 @@ final class DossierController {
         Identity me = Identity.of(event);
         if (!DossierCode.standard().isWellFormed(code)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-dossier-code",
-                    new Text("Mã hồ sơ \"" + code + "\" không đúng định dạng <mã đơn vị>-<YYMMDD>-<số thứ tự 4 chữ số>.",
-                            "Dossier code \"" + code + "\" is not of the form <unit code>-<YYMMDD>-<4-digit number>."));
+                    new Text("Mã hồ sơ \"" + Limits.clip(code) + "\" không đúng định dạng <mã đơn vị>-<YYMMDD>-<số thứ tự 4 chữ số>.",
+                            "Dossier code \"" + Limits.clip(code) + "\" is not of the form <unit code>-<YYMMDD>-<4-digit number>."));
         }
         Dossier d = store.findByCode(code).filter(x -> x.ownerId().equals(me.subject()))
                 .orElseThrow(() -> notFound(code));
@@ -127,7 +128,7 @@ final class DossierController {
                            @Body Views.EditDossier body) {
         Identity me = Identity.of(event);
         Dossier d = owned(me, id);
-        Dossier.Change c = d.editDraft(prefill(body.applicant(), me), body.form() == null ? d.form() : body.form(), clock.instant());
+        Dossier.Change c = d.editDraft(applicantOf(body.applicant(), me), body.form() == null ? d.form() : body.form(), clock.instant());
         store.save(c);
         return view(c.dossier(), true);
     }
@@ -182,8 +183,12 @@ final class DossierController {
         Procedure p = procedureOf(d);
         Procedure.Component c = p.components().stream().filter(x -> x.code().equals(body.componentCode())).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-component",
-                        new Text("Thủ tục không có thành phần hồ sơ \"" + body.componentCode() + "\".",
-                                "The procedure has no component \"" + body.componentCode() + "\".")));
+                        new Text("Thủ tục không có thành phần hồ sơ \"" + Limits.clip(body.componentCode()) + "\".",
+                                "The procedure has no component \"" + Limits.clip(body.componentCode()) + "\".")));
+        if (body.fileName() != null && body.fileName().length() > Limits.MAX_FILE_NAME) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-too-long",
+                    new Text("Tên tệp dài quá " + Limits.MAX_FILE_NAME + " ký tự.", "The file name is longer than " + Limits.MAX_FILE_NAME + " characters."));
+        }
         String name = Attachment.cleanFileName(body.fileName());
         String ext = Attachment.extension(name);
         if (name.isEmpty() || ext.isEmpty()) {
@@ -230,9 +235,10 @@ final class DossierController {
         Identity me = Identity.of(event);
         Dossier d = owned(me, id);
         String reason = body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty() || reason.length() > 500) {
+        if (reason.isEmpty() || reason.length() > Limits.MAX_REASON) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "reason-required",
-                    new Text("Vui lòng nêu lý do rút hồ sơ (tối đa 500 ký tự).", "Give the reason for withdrawing (500 characters at most)."));
+                    new Text("Vui lòng nêu lý do rút hồ sơ (tối đa " + Limits.MAX_REASON + " ký tự).",
+                            "Give the reason for withdrawing (" + Limits.MAX_REASON + " characters at most)."));
         }
         Dossier.Change c = d.apply("withdraw", me.subject(), Role.CITIZEN, clock.instant(), reason, Map.of());
         store.save(c);
@@ -261,8 +267,8 @@ final class DossierController {
 
     private static DomainException notFound(String ref) {
         return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không tìm thấy hồ sơ \"" + ref + "\" trong tài khoản của bạn.",
-                        "No dossier \"" + ref + "\" in your account."));
+                new Text("Không tìm thấy hồ sơ \"" + Limits.clip(ref) + "\" trong tài khoản của bạn.",
+                        "No dossier \"" + Limits.clip(ref) + "\" in your account."));
     }
 
     /** The version in force now: a new dossier is created under it and keeps it. */
@@ -277,17 +283,60 @@ final class DossierController {
 
     private static ApiException procedureGone(String code) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure",
-                new Text("Không có thủ tục mã \"" + code + "\" đang có hiệu lực.", "No procedure with code \"" + code + "\" is in force."));
+                new Text("Không có thủ tục mã \"" + Limits.clip(code) + "\" đang có hiệu lực.", "No procedure with code \"" + Limits.clip(code) + "\" is in force."));
     }
 
-    /** The form's applicant, with blanks filled from the signed-in profile (never asked twice). */
-    private static Applicant prefill(@Nullable Views.ApplicantInput input, Identity me) {
+    /**
+     * The applicant: the full name and the personal ID number are those of the verified identity (token claims from
+     * VNeID / Cognito) and cannot be typed in; a differing value is refused, so nobody submits under another's ID.
+     * The e-mail defaults to the profile's; the enterprise code, address and phone are declared and checked by format.
+     */
+    private static Applicant applicantOf(@Nullable Views.ApplicantInput input, Identity me) {
         Applicant a = input == null ? new Applicant(null, null, null, null, null, null) : input.toDomain();
-        return new Applicant(or(a.fullName(), me.name()), or(a.idNumber(), me.idNumber()), a.enterpriseCode(),
-                a.address(), a.phone(), or(a.email(), me.email()));
+        List<Text> problems = new java.util.ArrayList<>();
+        if (!blank(a.idNumber()) && !a.idNumber().equals(me.idNumber())) {
+            problems.add(new Text("Số định danh cá nhân lấy từ tài khoản định danh điện tử của bạn và không sửa được.",
+                    "The personal ID number comes from your verified identity and cannot be changed."));
+        }
+        if (!blank(a.fullName()) && !blank(me.name()) && !sameName(a.fullName(), me.name())) {
+            problems.add(new Text("Họ tên lấy từ tài khoản định danh điện tử của bạn và không sửa được.",
+                    "The full name comes from your verified identity and cannot be changed."));
+        }
+        DomainException.requireNone("identity-fields-fixed", problems);
+        String enterprise = blank(a.enterpriseCode()) ? null : a.enterpriseCode().replace(" ", "");
+        return new Applicant(blank(me.name()) ? a.fullName() : me.name(), me.idNumber(), enterprise, a.address(),
+                blank(a.phone()) ? null : Limits.normalisePhone(a.phone()), or(a.email(), me.email()));
     }
 
-    private static String or(String a, String b) { return a == null || a.isBlank() ? b : a; }
+    private static boolean sameName(String a, String b) {
+        return java.text.Normalizer.normalize(a.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC)
+                .equalsIgnoreCase(java.text.Normalizer.normalize(b.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC));
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    private static String or(String a, String b) { return blank(a) ? b : a; }
+
+    /** What a create request asks for, so that a reused Idempotency-Key with another body is told apart from a retry. */
+    static String fingerprint(Views.NewDossier body) {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        m.put("procedureCode", body.procedureCode());
+        Views.ApplicantInput a = body.applicant();
+        if (a != null) {
+            Map<String, Object> am = new java.util.TreeMap<>();
+            am.put("fullName", a.fullName()); am.put("idNumber", a.idNumber()); am.put("enterpriseCode", a.enterpriseCode());
+            am.put("address", a.address()); am.put("phone", a.phone()); am.put("email", a.email());
+            am.values().removeIf(java.util.Objects::isNull);
+            m.put("applicant", am);
+        }
+        if (body.form() != null) m.put("form", new java.util.TreeMap<>(body.form()));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Json.write(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Views.DossierView view(Dossier d, boolean withHistory) {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);

@@ -14,6 +14,7 @@ import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -29,8 +30,6 @@ import java.util.Map;
 @Controller("/api/official/dossiers")
 @SecurityRequirement(name = "cognito")
 final class OfficialController {
-    static final int MAX_ITEMS = 30;
-
     private final DossierStore store;
     private final RulesStore rules;
     private final Clock clock;
@@ -46,7 +45,7 @@ final class OfficialController {
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
         requireOfficial(event);
         Dossier d = store.findByCode(code).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
-                "dossier-not-found", new Text("Không có hồ sơ mã \"" + code + "\".", "No dossier with code \"" + code + "\".")));
+                "dossier-not-found", new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
         return view(d);
     }
 
@@ -56,13 +55,15 @@ final class OfficialController {
                                         @Body Views.SupplementRequest body) {
         Identity official = requireOfficial(event);
         List<String> items = body.items() == null ? List.of() : body.items().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (items.isEmpty() || items.size() > MAX_ITEMS || items.stream().anyMatch(s -> s.length() > 1000)) {
+        if (items.isEmpty() || items.size() > Limits.MAX_SUPPLEMENT_ITEMS || items.stream().anyMatch(s -> s.length() > Limits.MAX_SUPPLEMENT_ITEM)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "supplement-items-required",
-                    new Text("Nêu đầy đủ các nội dung cần bổ sung (1–" + MAX_ITEMS + " mục, mỗi mục tối đa 1000 ký tự).",
-                            "List every item to supplement (1–" + MAX_ITEMS + " items, 1000 characters each at most)."));
+                    new Text("Nêu đầy đủ các nội dung cần bổ sung (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " mục, mỗi mục tối đa "
+                            + Limits.MAX_SUPPLEMENT_ITEM + " ký tự).",
+                            "List every item to supplement (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " items, "
+                                    + Limits.MAX_SUPPLEMENT_ITEM + " characters each at most)."));
         }
         Dossier d = store.find(id).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không có hồ sơ " + id + ".", "No dossier " + id + ".")));
+                new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
         StringBuilder reason = new StringBuilder();
         for (int i = 0; i < items.size(); i++) reason.append(i + 1).append(". ").append(items.get(i)).append('\n');
         Dossier.Change c = d.apply("request-supplement", official.subject(), Role.OFFICIAL, clock.instant(),

@@ -30,7 +30,7 @@ final class Problems {
         Problem p = new Problem(Problem.BASE + slug, status.getReason(), status.getCode(), text.en(),
                 new Problem.Message(text.vi(), text.en()),
                 errors == null || errors.isEmpty() ? null : errors.stream().map(t -> new Problem.Message(t.vi(), t.en())).toList(),
-                instance);
+                instance == null || instance.length() > 200 ? null : instance);
         return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(p);
     }
 
@@ -49,7 +49,7 @@ final class Problems {
     static final class DomainHandler implements ExceptionHandler<DomainException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, DomainException e) {
-            return response(statusOf(e.kind()), e.problem(), e.text(), null, request.getPath());
+            return response(statusOf(e.kind()), e.problem(), e.text(), e.errors(), request.getPath());
         }
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 import vn.gov.bvhttdl.dvc.domain.Text;
@@ -38,9 +39,15 @@ final class ProcedureController {
     Views.ProcedurePage list(@QueryValue @Nullable String q, @QueryValue @Nullable String field,
                              @QueryValue @Nullable String agency, @QueryValue @Nullable Integer level,
                              @QueryValue(defaultValue = "1") int page, @QueryValue(defaultValue = "20") int size) {
-        if (q != null && q.length() > 200) {
+        if (q != null && q.length() > Limits.MAX_QUERY_TEXT) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-long",
-                    new Text("Từ khóa tìm kiếm quá dài (tối đa 200 ký tự).", "The search text is too long (200 characters at most)."));
+                    new Text("Từ khóa tìm kiếm quá dài (tối đa " + Limits.MAX_QUERY_TEXT + " ký tự).",
+                            "The search text is too long (" + Limits.MAX_QUERY_TEXT + " characters at most)."));
+        }
+        if (page < 1 || page > Limits.MAX_PAGE || size < 1 || size > Limits.MAX_PAGE_SIZE) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "page-out-of-range",
+                    new Text("Trang phải từ 1 đến " + Limits.MAX_PAGE + ", cỡ trang từ 1 đến " + Limits.MAX_PAGE_SIZE + ".",
+                            "The page must be 1–" + Limits.MAX_PAGE + " and the page size 1–" + Limits.MAX_PAGE_SIZE + "."));
         }
         ProcedureCatalogue cat = rules.catalogue();
         ProcedureCatalogue.Page p = cat.search(new ProcedureCatalogue.Query(q, field, agency, level, page, size), today());
@@ -89,24 +96,40 @@ final class ProcedureController {
 
     private Procedure inForce(ProcedureCatalogue cat, String code) {
         return cat.inForce(code, today()).orElseThrow(() -> ApiException.notFound("procedure",
-                "Không có thủ tục mã \"" + code + "\" đang có hiệu lực.", "No procedure with code \"" + code + "\" is in force."));
+                "Không có thủ tục mã \"" + Limits.clip(code) + "\" đang có hiệu lực.", "No procedure with code \"" + Limits.clip(code) + "\" is in force."));
     }
 
     /** An instant ({@code 2026-02-13T03:00:00Z}), or a Vietnam local date-time or date ({@code 2026-02-13T10:00}, {@code 2026-02-13}). */
     static Instant parseMoment(String s) {
+        Instant at = s.length() > 40 ? null : parseOrNull(s);
+        if (at == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-date-time",
+                    new Text("Thời điểm \"" + Limits.clip(s) + "\" không hợp lệ (ví dụ: 2026-02-13T10:00).",
+                            "\"" + Limits.clip(s) + "\" is not a date-time (e.g. 2026-02-13T10:00)."));
+        }
+        // the calendar (and its lunar table) covers 1900–2199; the year 2199 still needs room for a time limit
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "date-out-of-range",
+                    new Text("Thời điểm phải trong khoảng năm 1900–2198.", "The moment must be within the years 1900–2198."));
+        }
+        return at;
+    }
+
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2198-12-31T23:59:59Z");
+
+    private static Instant parseOrNull(String s) {
         java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
         try {
             return Instant.parse(s);
-        } catch (DateTimeParseException notInstant) {
+        } catch (java.time.DateTimeException notInstant) {
             try {
                 return LocalDateTime.parse(s).atZone(vn).toInstant();
-            } catch (DateTimeParseException notLocal) {
+            } catch (java.time.DateTimeException notLocal) {
                 try {
                     return LocalDate.parse(s).atTime(9, 0).atZone(vn).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-date-time",
-                            new Text("Thời điểm \"" + s + "\" không hợp lệ (ví dụ: 2026-02-13T10:00).",
-                                    "\"" + s + "\" is not a date-time (e.g. 2026-02-13T10:00)."));
+                } catch (java.time.DateTimeException e) {
+                    return null;
                 }
             }
         }

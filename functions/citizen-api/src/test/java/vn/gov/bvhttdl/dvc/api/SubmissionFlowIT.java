@@ -2,7 +2,7 @@ package vn.gov.bvhttdl.dvc.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class SubmissionFlowIT {
     @BeforeAll
     static void start() {
         stack = TestStack.get();
-        if (handler == null) handler = new APIGatewayV2HTTPEventFunction();
+        if (handler == null) handler = new ApiHandler();
     }
 
     static APIGatewayV2HTTPResponse call(String method, String path, String body, Map<String, String> claims) {

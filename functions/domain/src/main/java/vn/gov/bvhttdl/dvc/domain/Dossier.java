@@ -27,14 +27,10 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     /** A dossier and the audit event of the change that produced it. */
     public record Change(Dossier dossier, AuditEvent event) {}
 
-    /** Limits on what a citizen may type into a form (bad input gets a clear error, never a crash). */
-    public static final int MAX_FORM_FIELDS = 50;
-    public static final int MAX_FIELD_LENGTH = 4000;
-
     /** Starts a draft for {@code procedure}. */
     public static Change draft(String id, Procedure procedure, String ownerId, Applicant applicant,
                                Map<String, String> form, Instant now) {
-        checkForm(form);
+        checkInput(applicant, form);
         Workflow.Transition t = Workflow.standard().transitions().stream()
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
@@ -99,7 +95,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         if (status != DossierStatus.DRAFT && status != DossierStatus.AWAITING_SUPPLEMENT) {
             Workflow.standard().require(status, "edit", Role.CITIZEN); // throws with a clear message
         }
-        checkForm(newForm);
+        checkInput(newApplicant, newForm);
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
                 newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
@@ -118,10 +114,8 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         if (applicant == null || (blank(applicant.idNumber()) && blank(applicant.enterpriseCode()))) {
             out.add(new Text("Thiếu số định danh cá nhân hoặc mã số doanh nghiệp.",
                     "The personal identification number or enterprise code is missing."));
-        } else if (!blank(applicant.idNumber()) && !applicant.idNumber().matches("\\d{12}")) {
-            out.add(new Text("Số định danh cá nhân phải gồm 12 chữ số.",
-                    "The personal identification number must have 12 digits."));
         }
+        out.addAll(Limits.applicantProblems(applicant));
         if (applicant == null || (blank(applicant.email()) && blank(applicant.phone()))) {
             out.add(new Text("Cần ít nhất một cách liên lạc (thư điện tử hoặc số điện thoại).",
                     "At least one contact (email or phone) is required."));
@@ -134,25 +128,11 @@ public record Dossier(String id, String code, String procedureCode, int procedur
 
     private static boolean blank(String s) { return s == null || s.isBlank(); }
 
-    private static void checkForm(Map<String, String> form) {
-        if (form == null) return;
-        if (form.size() > MAX_FORM_FIELDS) {
-            throw new DomainException(DomainException.Kind.INVALID, "form-too-large",
-                    new Text("Biểu mẫu có quá nhiều trường (tối đa " + MAX_FORM_FIELDS + ").",
-                            "The form has too many fields (at most " + MAX_FORM_FIELDS + ")."));
-        }
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            if (e.getKey() == null || !e.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                throw new DomainException(DomainException.Kind.INVALID, "form-field-name",
-                        new Text("Tên trường biểu mẫu không hợp lệ: " + e.getKey(),
-                                "Invalid form field name: " + e.getKey()));
-            }
-            if (e.getValue() != null && e.getValue().length() > MAX_FIELD_LENGTH) {
-                throw new DomainException(DomainException.Kind.INVALID, "form-field-too-long",
-                        new Text("Trường \"" + e.getKey() + "\" dài quá " + MAX_FIELD_LENGTH + " ký tự.",
-                                "Field \"" + e.getKey() + "\" is longer than " + MAX_FIELD_LENGTH + " characters."));
-            }
-        }
+    /** The applicant's data and the form as typed: every format or size problem at once (422), before anything is stored. */
+    private static void checkInput(Applicant applicant, Map<String, String> form) {
+        List<Text> problems = new ArrayList<>(Limits.applicantProblems(applicant));
+        problems.addAll(Limits.formProblems(form));
+        DomainException.requireNone("invalid-input", problems);
     }
 
     /** Ordered copy of the form (stable output for stores and APIs). */

@@ -139,7 +139,8 @@ public final class ProcedureCatalogue {
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score).reversed().thenComparing(h -> h.p().code()));
-        int from = Math.min((page - 1) * size, hits.size());
+        // long arithmetic: a page number near Integer.MAX_VALUE must give an empty page, not an overflow
+        int from = (int) Math.min((long) (page - 1) * size, hits.size());
         int to = Math.min(from + size, hits.size());
         return new Page(hits.subList(from, to).stream().map(Hit::p).toList(), hits.size(), page, size);
     }

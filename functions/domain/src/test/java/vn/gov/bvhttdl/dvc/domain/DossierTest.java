@@ -55,10 +55,12 @@ class DossierTest {
     void missingListsEverythingAtOnce() {
         Dossier empty = Dossier.draft("d1", licence, "u1", new Applicant(" ", null, null, null, null, null), Map.of(), t0).dossier();
         assertEquals(3, empty.missing(licence).size());
-        Dossier badId = Dossier.draft("d2", licence, "u1",
-                new Applicant("A", "12345", null, null, "0900000000", null), Map.of(), t0).dossier();
-        assertEquals(1, badId.missing(licence).size());
-        assertTrue(badId.missing(licence).get(0).en().contains("12 digits"));
+        // a malformed ID number is refused when typed, with every other format problem at once
+        DomainException badId = assertThrows(DomainException.class, () -> Dossier.draft("d2", licence, "u1",
+                new Applicant("A", "12345", "99", null, "12", "not-an-email"), Map.of(), t0));
+        assertEquals("invalid-input", badId.problem());
+        assertEquals(4, badId.errors().size(), badId.errors().toString());
+        assertTrue(badId.errors().get(0).en().contains("12 digits"));
         Dossier enterprise = Dossier.draft("d3", licence, "u1",
                 new Applicant("Công ty A", null, "0101234567", null, "0900000000", null), Map.of(), t0).dossier();
         assertTrue(enterprise.missing(licence).isEmpty());
@@ -69,7 +71,11 @@ class DossierTest {
     void formLimitsGiveClearErrors() {
         DomainException badName = assertThrows(DomainException.class,
                 () -> Dossier.draft("d1", licence, "u1", complete, Map.of("../etc", "x"), t0));
-        assertEquals("form-field-name", badName.problem());
+        assertEquals("invalid-input", badName.problem());
+        assertTrue(badName.text().en().contains("../etc"), badName.text().en());
+        DomainException tooBig = assertThrows(DomainException.class, () -> Dossier.draft("d1", licence, "u1", complete,
+                java.util.stream.IntStream.range(0, 20).boxed().collect(java.util.stream.Collectors.toMap(i -> "f" + i, i -> "ệ".repeat(3000))), t0));
+        assertTrue(tooBig.errors().stream().anyMatch(t -> t.en().contains("at most 64 KB")), tooBig.errors().toString());
         DomainException tooLong = assertThrows(DomainException.class,
                 () -> Dossier.draft("d1", licence, "u1", complete, Map.of("note", "x".repeat(4001)), t0));
         assertEquals(DomainException.Kind.INVALID, tooLong.kind());

@@ -48,6 +48,8 @@ class ProcedureCatalogueTest {
 
     @Test
     void searchIgnoresDiacriticsAndFiltersAndPages() {
+        // a page far past the end is empty, not an overflow (issue #7: page=2147483647 was a 500)
+        assertTrue(cat.search(new ProcedureCatalogue.Query(null, null, null, null, Integer.MAX_VALUE, 100), day).items().isEmpty());
         ProcedureCatalogue.Page p = cat.search(new ProcedureCatalogue.Query("giay phep lu hanh", null, null, null, 1, 20), day);
         assertFalse(p.items().isEmpty());
         assertEquals("BVHTTDL-DL-001", p.items().get(0).code(), "the closest name first");

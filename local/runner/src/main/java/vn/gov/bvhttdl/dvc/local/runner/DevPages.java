@@ -10,6 +10,27 @@ final class DevPages {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /**
+     * Where the sign-in may send the browser (with the token in the fragment): a path on this origin only. Anything
+     * a browser could read as another origin ({@code //host}, {@code /\\host}, a scheme) or that holds a control
+     * character (TAB, CR, LF: header splitting, and browsers strip TAB and newlines from URLs) becomes {@code /}.
+     */
+    static String sameOriginPath(String redirect) {
+        if (redirect == null || redirect.isEmpty() || redirect.length() > 500 || redirect.charAt(0) != '/') return "/";
+        if (redirect.length() > 1 && (redirect.charAt(1) == '/' || redirect.charAt(1) == '\\')) return "/";
+        for (int i = 0; i < redirect.length(); i++) {
+            char c = redirect.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7F || Character.isWhitespace(c) || Character.isISOControl(c)) return "/";
+        }
+        try {
+            java.net.URI u = new java.net.URI(redirect);
+            if (u.getScheme() != null || u.getRawAuthority() != null) return "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
+        return redirect;
+    }
+
     static String signIn(String redirect, String error, Map<String, String> values) {
         String name = values.getOrDefault("name", "Nguyễn Văn An");
         String id = values.getOrDefault("idNumber", "001099012345");

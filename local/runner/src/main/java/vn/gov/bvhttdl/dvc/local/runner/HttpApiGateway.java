@@ -45,7 +45,7 @@ final class HttpApiGateway {
                 if (i >= parts.length) return null;
                 if (s.startsWith("{")) {
                     if (parts[i].isEmpty()) return null;
-                    params.put(s.substring(1, s.length() - 1), URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
+                    params.put(s.substring(1, s.length() - 1), decode(parts[i]));
                 } else if (!s.equals(parts[i])) {
                     return null;
                 }
@@ -58,6 +58,15 @@ final class HttpApiGateway {
             int score = 0;
             for (String s : segments) score = score * 3 + (s.endsWith("+}") ? 0 : s.startsWith("{") ? 1 : 2);
             return score * 2 + (method.equals("ANY") ? 0 : 1);
+        }
+    }
+
+    /** Percent-decoded, or as sent when the escapes are malformed (the function then answers for it). */
+    static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
         }
     }
 
@@ -144,8 +153,8 @@ final class HttpApiGateway {
             for (String pair : rawQuery.split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 query.merge(k, v, (a, b) -> a + "," + b);
             }
         }

@@ -147,18 +147,32 @@ public final class LocalRunner implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             e.printStackTrace();
-            send(ex, 500, "text/plain; charset=utf-8", "local runner error: " + e);
+            problem(ex, 500, "internal-error", "Lỗi của trình chạy cục bộ.", "The local runner hit an error.");
         }
+    }
+
+    /** The runner's own refusals, as problem+json like the API's (the gateway's {"message"} bodies aside). */
+    static void problem(HttpExchange ex, int status, String slug, String vi, String en) throws IOException {
+        send(ex, status, "application/problem+json", vn.gov.bvhttdl.dvc.domain.Json.write(Map.of(
+                "type", "https://dichvucong.bvhttdl.gov.vn/problems/" + slug, "status", status, "detail", en,
+                "message", Map.of("vi", vi, "en", en))));
     }
 
     private void staticFile(HttpExchange ex, String rawPath) throws IOException {
         Path web = root.resolve("web").toAbsolutePath().normalize();
-        String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+        String path = decodeOrEmpty(rawPath);
         if (path.endsWith("/")) path += "index.html";
-        Path file = web.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(web) || !Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")
+        Path file = null;
+        if (path.startsWith("/") && path.indexOf('\0') < 0) {
+            try {
+                file = web.resolve(path.substring(1)).normalize();
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                file = null;
+            }
+        }
+        if (file == null || !file.startsWith(web) || !Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")
                 || file.startsWith(web.resolve("test")) || file.startsWith(web.resolve("node_modules"))) {
-            send(ex, 404, "text/plain; charset=utf-8", "Không tìm thấy / Not found");
+            problem(ex, 404, "no-such-resource", "Không có tài nguyên tại địa chỉ này.", "There is nothing at this address.");
             return;
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -179,15 +193,13 @@ public final class LocalRunner implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 for (String pair : new String(in.readNBytes(16_384), StandardCharsets.UTF_8).split("&")) {
                     int eq = pair.indexOf('=');
-                    if (eq > 0) form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip());
+                    if (eq > 0) form.put(decodeOrEmpty(pair.substring(0, eq)), decodeOrEmpty(pair.substring(eq + 1)).strip());
                 }
             }
             String name = form.getOrDefault("name", "");
             String id = form.getOrDefault("idNumber", "");
             String email = form.getOrDefault("email", "");
-            String redirect = form.getOrDefault("redirect", "/");
-            if (!redirect.startsWith("/") || redirect.startsWith("//")) redirect = "/";
+            String redirect = DevPages.sameOriginPath(form.getOrDefault("redirect", "/"));
             if (name.isBlank() || !id.matches("\\d{12}")) {
                 send(ex, 400, "text/html; charset=utf-8", DevPages.signIn(redirect,
                         "Vui lòng nhập họ tên và số định danh cá nhân 12 chữ số. / Enter a name and a 12-digit ID number.", form));
@@ -209,10 +221,19 @@ public final class LocalRunner implements AutoCloseable {
         String redirect = "/";
         if (query != null) {
             for (String pair : query.split("&")) {
-                if (pair.startsWith("redirect=")) redirect = URLDecoder.decode(pair.substring(9), StandardCharsets.UTF_8);
+                if (pair.startsWith("redirect=")) redirect = DevPages.sameOriginPath(decodeOrEmpty(pair.substring(9)));
             }
         }
         send(ex, 200, "text/html; charset=utf-8", DevPages.signIn(redirect, null, Map.of()));
+    }
+
+    /** A form or query value; a malformed percent escape makes it empty rather than an error. */
+    private static String decodeOrEmpty(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
     }
 
     private String findOpenApi(Template template) throws IOException {

@@ -217,4 +217,36 @@ class LocalRunnerIT {
         HttpResponse<String> unknown = call("GET", "/api/nothing", null, null);
         assertEquals(404, unknown.statusCode());
     }
+
+    @Test
+    void theDevSignInSendsTheTokenOnlyToAPathOfThisOrigin() throws Exception {
+        for (String bad : List.of("//evil.example/steal", "/\\127.0.0.1:3299/steal", "/\t/evil.example", "https://evil.example/",
+                "/ok\r\nSet-Cookie: x=1", "javascript:alert(1)", "/%0d%0aLocation:%20http://evil")) {
+            String form = "name=A&idNumber=001088000999&email=a%40example.vn&role=citizen&redirect="
+                    + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, r.statusCode(), bad);
+            String location = r.headers().firstValue("Location").orElseThrow();
+            String target = location.substring(0, location.indexOf('#'));
+            assertEquals(bad.startsWith("/%0d") ? bad : "/", target, "redirect " + bad + " went to " + target);
+            assertFalse(location.contains("\r") || location.contains("\n"));
+        }
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=A&idNumber=001088000999&redirect=%2F%23%2Fdossier%2Fabc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(ok.headers().firstValue("Location").orElseThrow().startsWith("/#/dossier/abc#id_token="));
+    }
+
+    @Test
+    void theRunnersOwnErrorsAreProblemDocuments() throws Exception {
+        for (String path : List.of("/%00", "/%c0%ae%c0%ae/template.yaml", "/no-such-page.html", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd")) {
+            HttpResponse<String> r = call("GET", path, null, null);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+            assertTrue(r.body().contains("\"vi\""), r.body());
+        }
+    }
 }
