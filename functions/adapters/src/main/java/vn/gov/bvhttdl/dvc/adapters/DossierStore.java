@@ -224,11 +224,12 @@ public final class DossierStore {
      * @throws DomainException NOT_FOUND when no upload was authorised for that key
      */
     public boolean recordVerdict(Attachment scanned) {
+        Map<String, String> details = new HashMap<>(Map.of("key", scanned.key(), "component", scanned.componentCode(),
+                "file", scanned.fileName(), "sha256", scanned.sha256() == null ? "" : scanned.sha256()));
+        if (scanned.versionId() != null) details.put("versionId", scanned.versionId());
         AuditEvent event = new AuditEvent(scanned.dossierId(), scanned.scannedAt(), "upload-scan", Role.SYSTEM,
                 scanned.status() == Attachment.Status.ACCEPTED ? "attachment-accepted" : "attachment-rejected", null, null,
-                scanned.reason() == null ? null : scanned.reason().vi(),
-                Map.of("key", scanned.key(), "component", scanned.componentCode(), "file", scanned.fileName(),
-                        "sha256", scanned.sha256() == null ? "" : scanned.sha256()));
+                scanned.reason() == null ? null : scanned.reason().vi(), details);
         try {
             enhanced.transactWriteItems(t -> t
                     .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(toItem(scanned))
@@ -245,6 +246,48 @@ public final class DossierStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The citizen withdraws a file (cancels an upload still on its way, or removes a judged one) while the dossier
+     * is editable: the attachment leaves the dossier's current set but stays on the record, with an audit entry.
+     * Guarded by the status it was read in, so a verdict arriving at the same moment is not lost.
+     */
+    public void cancelAttachment(Attachment current, String actor, Instant at) {
+        Attachment cancelled = current.cancelled(at);
+        AuditEvent event = new AuditEvent(current.dossierId(), at, actor, Role.CITIZEN, "attachment-cancelled", null, null, null,
+                Map.of("key", current.key(), "component", current.componentCode(), "file", current.fileName(), "was", current.status().name()));
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(toItem(cancelled))
+                            .conditionExpression(Expression.builder().expression("#s = :was").putExpressionName("#s", "status")
+                                    .putExpressionValue(":was", AttributeValue.fromS(current.status().name())).build()).build())
+                    .addPutItem(audit, toItem(event)));
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e, 0)) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "attachment-changed",
+                        new Text("Tệp vừa thay đổi trạng thái. Vui lòng tải lại trang.", "The file's state just changed. Reload the page."));
+            }
+            throw e;
+        }
+    }
+
+    /** Records on the dossier's trail that a judged file's key was written again and the new bytes were quarantined. */
+    public void recordOverwriteRefused(Attachment judged, String versionId, Instant at) {
+        audit.putItem(toItem(new AuditEvent(judged.dossierId(), at, "upload-scan", Role.SYSTEM, "attachment-overwrite-refused", null, null,
+                "Tệp đã được kiểm tra; lần ghi đè sau bị cách ly.",
+                Map.of("key", judged.key(), "component", judged.componentCode(), "keptVersion", String.valueOf(judged.versionId()),
+                        "quarantinedVersion", String.valueOf(versionId)))));
+    }
+
+    /** A judged file whose bytes were replaced where no older version is kept: it no longer counts as accepted. */
+    public void recordReplacedAfterCheck(Attachment judged, Instant at) {
+        Attachment refused = judged.scanned(Attachment.Status.REJECTED, new Text("tệp bị ghi đè sau khi đã kiểm tra",
+                "the file was overwritten after it was checked"), judged.detectedType(), judged.sha256(), judged.pages(), at);
+        enhanced.transactWriteItems(t -> t
+                .addPutItem(attachments, toItem(refused))
+                .addPutItem(audit, toItem(new AuditEvent(judged.dossierId(), at, "upload-scan", Role.SYSTEM, "attachment-rejected", null, null,
+                        refused.reason().vi(), Map.of("key", judged.key(), "component", judged.componentCode(), "file", judged.fileName())))));
     }
 
     private static DomainException notFound(String dossierId) {
@@ -270,6 +313,7 @@ public final class DossierStore {
         i.pages = a.pages() == null ? null : a.pages().longValue();
         i.createdAt = str(a.createdAt());
         i.scannedAt = str(a.scannedAt());
+        i.versionId = a.versionId();
         return i;
     }
 
@@ -277,7 +321,7 @@ public final class DossierStore {
         return new Attachment(i.dossierId, i.key, i.componentCode, i.fileName, i.declaredType,
                 i.declaredSize == null ? 0 : i.declaredSize, Attachment.Status.valueOf(i.status),
                 i.reasonVi == null ? null : new Text(i.reasonVi, i.reasonEn), i.detectedType, i.sha256,
-                i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt));
+                i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt), i.versionId);
     }
 
     /**

@@ -31,7 +31,7 @@ final class Items {
 
     static final class AttachmentItem {
         String pk, sk, dossierId, key, componentCode, fileName, declaredType, status, reasonVi, reasonEn, detectedType,
-                sha256, createdAt, scannedAt;
+                sha256, createdAt, scannedAt, versionId;
         Long declaredSize, pages;
     }
 
@@ -119,6 +119,7 @@ final class Items {
         str(at, "sha256", i -> i.sha256, (i, v) -> i.sha256 = v);
         str(at, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
         str(at, "scannedAt", i -> i.scannedAt, (i, v) -> i.scannedAt = v);
+        str(at, "versionId", i -> i.versionId, (i, v) -> i.versionId = v);
         at.addAttribute(Long.class, a -> a.name("declaredSize").getter(i -> i.declaredSize).setter((i, v) -> i.declaredSize = v));
         at.addAttribute(Long.class, a -> a.name("pages").getter(i -> i.pages).setter((i, v) -> i.pages = v));
         ATTACHMENT = at.build();

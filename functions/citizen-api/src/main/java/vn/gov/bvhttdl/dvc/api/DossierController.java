@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -64,7 +65,7 @@ final class DossierController {
     }
 
     /** How long a presigned upload or download link works. */
-    static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+    static final Duration LINK_LIFETIME = Attachment.LINK_LIFETIME;
     static final int MAX_FILES = 30;
 
     @Post
@@ -150,7 +151,7 @@ final class DossierController {
         Procedure p = procedureOf(d);
         List<Attachment> files = store.attachments(d.id());
         if (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
-            List<Text> missing = Completeness.check(p, d, files).problems();
+            List<Text> missing = Completeness.check(p, d, files, clock.instant()).problems();
             if (!missing.isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
                         new Text("Hồ sơ chưa đủ (" + missing.size() + " mục). Xem danh sách bên dưới.",
@@ -205,7 +206,7 @@ final class DossierController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-too-large",
                     new Text("Tệp phải lớn hơn 0 và không quá " + c.maxSizeMb() + " MB.", "The file must be larger than 0 and at most " + c.maxSizeMb() + " MB."));
         }
-        if (store.attachments(d.id()).size() >= MAX_FILES) {
+        if (store.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(clock.instant())).count() >= MAX_FILES) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "too-many-files",
                     new Text("Hồ sơ đã có " + MAX_FILES + " tệp, không thể thêm.", "The dossier already has " + MAX_FILES + " files."));
         }
@@ -214,10 +215,33 @@ final class DossierController {
         Attachment pending = new Attachment(d.id(), key, c.code(), name, type, body.size(), Attachment.Status.PENDING,
                 null, null, null, null, clock.instant(), null);
         store.authoriseUpload(pending);
+        // If-None-Match: * makes S3 refuse a second PUT to the key: the link writes one file, once
         PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(LINK_LIFETIME)
-                .putObjectRequest(o -> o.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type).contentLength(body.size())));
-        return HttpResponse.created(new Views.UploadView(put.url().toString(), "PUT", Map.of("Content-Type", type),
+                .putObjectRequest(o -> o.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type).contentLength(body.size())
+                        .ifNoneMatch("*")));
+        return HttpResponse.created(new Views.UploadView(put.url().toString(), "PUT", Map.of("Content-Type", type, "If-None-Match", "*"),
                 put.expiration().toString(), Views.AttachmentView.of(pending)));
+    }
+
+    /**
+     * Withdraws a file while the dossier is editable: cancels an upload still on its way (its link may have been
+     * lost) or removes a judged file. It leaves the dossier's current set and stays on the record.
+     */
+    @Delete("/{id}/attachments/{uploadId}")
+    @Operation(summary = "Hủy tải lên hoặc gỡ một tệp khi hồ sơ còn sửa được / cancel an upload or remove a file")
+    Views.DossierView cancelAttachment(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                                       @PathVariable String uploadId) {
+        Identity me = Identity.of(event);
+        Dossier d = owned(me, id);
+        if (d.status() != DossierStatus.DRAFT && d.status() != DossierStatus.AWAITING_SUPPLEMENT) {
+            throw new ApiException(HttpStatus.CONFLICT, "not-editable",
+                    new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
+        }
+        Attachment a = store.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
+                .findFirst().orElseThrow(() -> ApiException.notFound("attachment", "Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.",
+                        "No file \"" + Limits.clip(uploadId) + "\" in the dossier."));
+        store.cancelAttachment(a, me.subject(), clock.instant());
+        return view(store.find(d.id()).orElseThrow(), true);
     }
 
     @Get("/{id}/checklist")
@@ -225,7 +249,7 @@ final class DossierController {
     Views.ChecklistView checklist(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Dossier d = owned(Identity.of(event), id);
         Procedure p = procedureOf(d);
-        return Views.ChecklistView.of(Completeness.check(p, d, store.attachments(d.id())));
+        return Views.ChecklistView.of(Completeness.check(p, d, store.attachments(d.id()), clock.instant()));
     }
 
     @Post("/{id}/withdraw")

@@ -135,12 +135,13 @@ public final class Views {
     }
 
     @Serdeable
-    public record AttachmentView(String key, String componentCode, String fileName, long size, String status,
+    public record AttachmentView(String id, String key, String componentCode, String fileName, long size, String status,
                                  @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
-                                 @Nullable Integer pages, String createdAt) {
+                                 @Nullable Integer pages, String createdAt, boolean expired) {
         static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) {
-            return new AttachmentView(a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
-                    I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString());
+            return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
+                    I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString(),
+                    a.expired(java.time.Instant.now()));
         }
     }
 

@@ -29,16 +29,21 @@ public final class Completeness {
 
     private Completeness() {}
 
-    public static Result check(Procedure procedure, Dossier dossier, List<Attachment> attachments) {
+    /**
+     * @param now expired authorisations (a link that ran out with no file judged) and cancelled files are left out
+     */
+    public static Result check(Procedure procedure, Dossier dossier, List<Attachment> attachments, java.time.Instant now) {
         List<Item> items = new ArrayList<>();
         for (Text missing : dossier.missing(procedure)) {
             items.add(new Item(null, new Text("Thông tin người nộp", "Applicant's data"), true, State.MISSING, missing));
         }
         for (Procedure.Component c : procedure.components()) {
-            List<Attachment> mine = attachments.stream().filter(a -> c.code().equals(a.componentCode())).toList();
+            List<Attachment> mine = attachments.stream().filter(a -> c.code().equals(a.componentCode())
+                    && a.status() != Attachment.Status.CANCELLED && !a.expired(now)).toList();
             boolean accepted = mine.stream().anyMatch(a -> a.status() == Attachment.Status.ACCEPTED);
-            boolean pending = mine.stream().anyMatch(a -> a.status() == Attachment.Status.PENDING);
-            if (accepted && !pending) {
+            // a file still on its way only holds the component up when nothing accepted is there yet
+            boolean pending = !accepted && mine.stream().anyMatch(a -> a.status() == Attachment.Status.PENDING);
+            if (accepted) {
                 items.add(new Item(c.code(), c.name(), c.mandatory(), State.OK, null));
             } else if (pending) {
                 items.add(new Item(c.code(), c.name(), c.mandatory(), State.PENDING, new Text(

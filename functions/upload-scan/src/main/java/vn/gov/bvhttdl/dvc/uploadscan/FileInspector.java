@@ -1,6 +1,5 @@
 package vn.gov.bvhttdl.dvc.uploadscan;
 
-import org.openpdf.text.pdf.PdfReader;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.io.ByteArrayInputStream;
@@ -33,6 +32,9 @@ public final class FileInspector {
             return reject(sha, type, "kích thước tệp (" + bytes.length + " byte) khác kích thước đã khai báo (" + declaredSize + " byte)",
                     "the file's size (" + bytes.length + " bytes) differs from the declared size (" + declaredSize + " bytes)");
         }
+        if (type.equals("zip-bomb")) {
+            return reject(sha, "zip", "tệp nén bung ra quá lớn (nghi tệp bom nén)", "the archive inflates far beyond its size (a zip bomb)");
+        }
         if (EXECUTABLE.contains(type)) {
             return reject(sha, type, "tệp là chương trình chạy được, không phải tài liệu", "the file is an executable program, not a document");
         }
@@ -46,36 +48,18 @@ public final class FileInspector {
         if ((type.equals("jpg") || type.equals("png")) && indexOf(bytes, PDF, 1) >= 0) {
             return reject(sha, type, "ảnh chứa một tài liệu PDF ẩn bên trong (tệp đa định dạng)", "the image hides a PDF inside it (polyglot)");
         }
+        if (type.equals("txt") && (indexOf(bytes, PDF, 0) >= 0 || indexOf(bytes, "{\\rtf".getBytes(StandardCharsets.US_ASCII), 0) >= 0)) {
+            return reject(sha, type, "tệp văn bản chứa một tài liệu khác bên trong (tệp đa định dạng)", "the text file hides another document inside it (polyglot)");
+        }
         Integer pages = null;
         if (type.equals("pdf")) {
-            if (indexOf(bytes, "/JavaScript".getBytes(StandardCharsets.US_ASCII), 0) >= 0
-                    || indexOf(bytes, "/Launch".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
-                return reject(sha, type, "PDF chứa mã lệnh hoặc lệnh chạy chương trình", "the PDF contains scripts or launch actions");
-            }
-            // an encryption dictionary in the trailer: refuse before parsing (decryption is not wanted, nor its crypto code)
-            if (indexOf(bytes, "/Encrypt".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
-                return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
-            }
-            try (PdfReader reader = new PdfReader(bytes)) {
-                if (reader.isEncrypted()) {
-                    return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
-                }
-                pages = reader.getNumberOfPages();
-            } catch (IOException | RuntimeException | LinkageError damaged) {
-                String m = String.valueOf(damaged.getMessage());
-                if (m.toLowerCase().contains("password") || m.toLowerCase().contains("encrypt")) {
-                    return reject(sha, type, "PDF được đặt mật khẩu hoặc mã hóa", "the PDF is password-protected or encrypted");
-                }
-                return reject(sha, type, "PDF bị hỏng, không đọc được", "the PDF is damaged and cannot be read");
-            }
-            if (pages < 1) return reject(sha, type, "PDF không có trang nào", "the PDF has no pages");
+            DocumentPolicy.PdfResult r = DocumentPolicy.pdf(bytes);
+            if (r.refused()) return reject(sha, type, r.vi(), r.en());
+            pages = r.pages();
         }
         if (type.equals("docx") || type.equals("xlsx")) {
-            String problem = zipProblem(bytes);
-            if (problem != null) {
-                return reject(sha, type, problem.equals("encrypted") ? "tệp nén được mã hóa" : "tệp Office bị hỏng",
-                        problem.equals("encrypted") ? "the archive is encrypted" : "the Office file is damaged");
-            }
+            String[] problem = DocumentPolicy.office(bytes);
+            if (problem != null) return reject(sha, type, problem[0], problem[1]);
         }
         return new Verdict(true, null, type, sha, pages);
     }
@@ -117,36 +101,27 @@ public final class FileInspector {
         return "unknown";
     }
 
+    /** docx, xlsx or zip by the parts it holds; "zip-bomb" as soon as inflating it goes over its budget. */
     private static String zipKind(byte[] b) {
         boolean word = false;
         boolean excel = false;
+        long budget = DocumentPolicy.maxInflated(b.length);
+        long inflated = 0;
+        byte[] buf = new byte[16384];
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 if (e.getName().equals("word/document.xml")) word = true;
                 if (e.getName().equals("xl/workbook.xml")) excel = true;
+                // read the entry here (getNextEntry would inflate it unseen, however large)
+                for (int n; (n = z.read(buf)) > 0; ) {
+                    inflated += n;
+                    if (inflated > budget) return "zip-bomb";
+                }
             }
         } catch (IOException | RuntimeException e) {
             return "zip";
         }
         return word ? "docx" : excel ? "xlsx" : "zip";
-    }
-
-    /** "encrypted", "damaged" or null: reads every entry, as an encrypted entry cannot be read. */
-    private static String zipProblem(byte[] b) {
-        for (int i = 0; i + 8 < b.length; i++) {
-            if (b[i] == 0x50 && b[i + 1] == 0x4B && b[i + 2] == 0x03 && b[i + 3] == 0x04 && (b[i + 6] & 0x01) != 0) return "encrypted";
-        }
-        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
-            byte[] buf = new byte[8192];
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                while (z.read(buf) > 0) {
-                    // reading proves the entry can be inflated
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return String.valueOf(e.getMessage()).contains("encrypted") ? "encrypted" : "damaged";
-        }
     }
 
     private static boolean isText(byte[] b) {

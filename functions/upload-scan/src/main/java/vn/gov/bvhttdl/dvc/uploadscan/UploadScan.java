@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.io.IOException;
@@ -40,21 +42,45 @@ public final class UploadScan {
     }
 
     public void handle(String bucket, String key) {
+        handle(bucket, key, null);
+    }
+
+    /**
+     * Judges the object version {@code versionId} (from the S3 event; null where the bucket keeps no versions).
+     * Every version is judged on its own: a second write to a key whose file was already judged (a presigned link
+     * used again) is quarantined and the judged version stays the one on record.
+     */
+    public void handle(String bucket, String key, String eventVersionId) {
+        // events of buckets without versioning carry none (or "null", or blank, depending on the serializer)
+        String versionId = eventVersionId == null || eventVersionId.isBlank() || eventVersionId.equals("null") ? null : eventVersionId;
         Matcher m = KEY.matcher(key);
         Optional<Attachment> authorised = m.matches() ? store.attachment(m.group(1), key) : Optional.empty();
         if (authorised.isEmpty()) {
             // nobody authorised this upload: keep it out of reach, but keep it
-            quarantine(bucket, key);
+            quarantine(bucket, key, versionId);
             LOG.warn("s3://{}/{} was not authorised by the API: quarantined", bucket, key);
             return;
         }
         Attachment a = authorised.get();
         if (a.status() != Attachment.Status.PENDING) {
-            LOG.info("s3://{}/{} already scanned: {}", bucket, key, a.status());
+            judgedAlready(bucket, key, versionId, a);
             return;
         }
-        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-        FileInspector.Verdict v = inspector.inspect(bytes, Attachment.extension(a.fileName()), a.declaredSize());
+        Dossier d = store.find(a.dossierId()).orElse(null);
+        if (d == null || !(d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT)) {
+            // the link outlived the dossier's editable state (submitted, withdrawn…): the file does not join it
+            quarantine(bucket, key, versionId);
+            store.recordVerdict(a.ofVersion(versionId).scanned(Attachment.Status.REJECTED, new Text(
+                    "hồ sơ không còn nhận tệp (" + (d == null ? "không tồn tại" : d.status().name()) + ")",
+                    "the dossier no longer accepts files (" + (d == null ? "gone" : d.status().name()) + ")"), null, null, null, clock.instant()));
+            LOG.info("s3://{}/{}: refused, dossier not editable", bucket, key);
+            return;
+        }
+        byte[] bytes = read(bucket, key, versionId, a.declaredSize());
+        FileInspector.Verdict v = bytes == null
+                ? new FileInspector.Verdict(false, new Text("tệp lớn hơn kích thước đã khai báo (" + a.declaredSize() + " byte)",
+                        "the file is larger than its declared size (" + a.declaredSize() + " bytes)"), null, null, null)
+                : inspector.inspect(bytes, Attachment.extension(a.fileName()), a.declaredSize());
         if (v.accepted()) {
             String found;
             try {
@@ -67,14 +93,49 @@ public final class UploadScan {
                         v.detectedType(), v.sha256(), null);
             }
         }
-        if (!v.accepted()) quarantine(bucket, key);
-        boolean recorded = store.recordVerdict(a.scanned(v.accepted() ? Attachment.Status.ACCEPTED : Attachment.Status.REJECTED,
+        if (!v.accepted()) quarantine(bucket, key, versionId);
+        boolean recorded = store.recordVerdict(a.ofVersion(versionId).scanned(v.accepted() ? Attachment.Status.ACCEPTED : Attachment.Status.REJECTED,
                 v.reason(), v.detectedType(), v.sha256(), v.pages(), clock.instant()));
-        LOG.info("s3://{}/{}: {}{}", bucket, key, v.accepted() ? "accepted" : "rejected", recorded ? "" : " (already recorded)");
+        LOG.info("s3://{}/{} ({}): {}{}", bucket, key, versionId, v.accepted() ? "accepted" : "rejected", recorded ? "" : " (already recorded)");
     }
 
-    private void quarantine(String bucket, String key) {
-        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(quarantineBucket).destinationKey(key));
-        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    /** A notification for a key whose file was judged: the same version again (S3 delivers at least once) or a new write. */
+    private void judgedAlready(String bucket, String key, String versionId, Attachment a) {
+        if (versionId != null) {
+            if (versionId.equals(a.versionId())) {
+                LOG.info("s3://{}/{} version {} already judged: {}", bucket, key, versionId, a.status());
+                return;
+            }
+            quarantine(bucket, key, versionId);
+            store.recordOverwriteRefused(a, versionId, clock.instant());
+            LOG.warn("s3://{}/{}: version {} written over the judged version {}: quarantined", bucket, key, versionId, a.versionId());
+            return;
+        }
+        // no versions kept: the bytes now there are either the judged ones or a replacement
+        byte[] now = read(bucket, key, null, Math.max(a.declaredSize(), 1));
+        if (now != null && a.sha256() != null && a.sha256().equals(FileInspector.sha256(now))) {
+            LOG.info("s3://{}/{} already judged: {}", bucket, key, a.status());
+            return;
+        }
+        quarantine(bucket, key, null);
+        if (a.status() == Attachment.Status.ACCEPTED) store.recordReplacedAfterCheck(a, clock.instant());
+        LOG.warn("s3://{}/{}: overwritten after it was judged: quarantined", bucket, key);
+    }
+
+    /** The object's bytes, reading at most {@code limit} (+1 to notice a larger object): null if it is larger. */
+    private byte[] read(String bucket, String key, String versionId, long limit) {
+        try (var in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId))) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? null : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves one version (or, unversioned, the object) to the quarantine bucket: kept, never served. */
+    private void quarantine(String bucket, String key, String versionId) {
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).sourceVersionId(versionId)
+                .destinationBucket(quarantineBucket).destinationKey(key));
+        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
     }
 }

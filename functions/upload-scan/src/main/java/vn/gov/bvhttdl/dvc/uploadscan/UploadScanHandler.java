@@ -28,7 +28,8 @@ public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
     public Void execute(S3Event event) {
         for (S3EventNotification.S3EventNotificationRecord r : event.getRecords()) {
             // keys in S3 notifications are URL-encoded, with '+' for spaces
-            scan.handle(r.getS3().getBucket().getName(), URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8));
+            scan.handle(r.getS3().getBucket().getName(), URLDecoder.decode(r.getS3().getObject().getKey(), StandardCharsets.UTF_8),
+                    r.getS3().getObject().getVersionId());
         }
         return null;
     }

@@ -53,7 +53,7 @@ class FileInspectorTest {
         assertFalse(enc.accepted());
         assertTrue(enc.reason().en().contains("encrypted"), enc.reason().en());
         byte[] js = new String(Fixtures.pdf(1, false), StandardCharsets.ISO_8859_1)
-                .replace("%%EOF", "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
+                .replace("/Type/Catalog", "/Type/Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>").getBytes(StandardCharsets.ISO_8859_1);
         assertFalse(check(js, "pdf").accepted());
         byte[] truncated = java.util.Arrays.copyOf(Fixtures.pdf(2, false), 60);
         FileInspector.Verdict damaged = check(truncated, "pdf");

@@ -71,7 +71,7 @@ public final class Validator {
         Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
         List<Attachment> files = store.attachments(d.id());
         // the same checklist the citizen saw, checked again here: all that is missing, in one request
-        List<Text> missing = procedure.map(p -> Completeness.check(p, d, files).problems()).orElse(List.of(new Text(
+        List<Text> missing = procedure.map(p -> Completeness.check(p, d, files, now).problems()).orElse(List.of(new Text(
                 "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
                 "Procedure " + d.procedureCode() + " is not in the catalogue.")));
         if (!missing.isEmpty()) {

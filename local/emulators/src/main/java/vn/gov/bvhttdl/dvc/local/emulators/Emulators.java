@@ -97,7 +97,7 @@ public final class Emulators implements AutoCloseable {
                 + "s3proxy.cors-allow-all=true\n"
                 + store);
         launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classpath("local/s3proxy"),
-                "org.gaul.s3proxy.Main", "--properties", props.toString()));
+                "vn.gov.bvhttdl.dvc.local.s3.S3ProxyMain", props.toString(), s3Events().toString()));
 
         waitForPort("dynoxide", dynamoPort);
         waitForPort("elasticmq", sqsPort);
@@ -175,6 +175,9 @@ public final class Emulators implements AutoCloseable {
     public String s3Endpoint() { return "http://127.0.0.1:" + s3Port; }
 
     public Path logDir() { return logDir; }
+
+    /** The journal of completed S3 writes that S3Proxy appends to (see local/s3proxy S3ProxyMain), one line each. */
+    public Path s3Events() { return logDir.resolve("s3-events.log"); }
 
     /**
      * The settings a function reads on Lambda from its environment, as JVM system properties for functions run

@@ -70,12 +70,18 @@ public final class Provisioner {
             queues.forEach((id, p) -> { if (!p.containsKey("RedrivePolicy")) createQueue(sqs, id, p, arns, physical); });
             queues.forEach((id, p) -> { if (p.containsKey("RedrivePolicy")) createQueue(sqs, id, p, arns, physical); });
 
-            t.resources("AWS::S3::Bucket").keySet().forEach(id -> {
+            t.resources("AWS::S3::Bucket").forEach((id, p) -> {
                 String name = Template.localName(id, "AWS::S3::Bucket");
                 try {
                     s3.headBucket(b -> b.bucket(name));
                 } catch (S3Exception missing) {
                     s3.createBucket(b -> b.bucket(name));
+                }
+                // versioned as declared: a second PUT to a key makes a new version, and the old one stays readable
+                Object versioning = Template.map(p.getOrDefault("VersioningConfiguration", Map.of())).get("Status");
+                if ("Enabled".equals(versioning)) {
+                    s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(
+                            software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
                 }
                 physical.put(id, name);
             });

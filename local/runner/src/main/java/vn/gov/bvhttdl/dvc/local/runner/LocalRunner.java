@@ -86,7 +86,7 @@ public final class LocalRunner implements AutoCloseable {
                         t.batchSize(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
             }
             for (Template.S3Trigger t : f.buckets()) {
-                buckets.add(new S3Notifications(s3, sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
+                buckets.add(new S3Notifications(emulators.s3Events(), sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
                         hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
             }
         }
@@ -119,8 +119,7 @@ public final class LocalRunner implements AutoCloseable {
     /** Delivers an ObjectCreated notification for {@code key} as S3 would (for tests of what happens next). */
     public void notifyS3(String bucket, String key, long size) {
         buckets.stream().filter(b -> b.bucket().equals(bucket)).forEach(b -> b.notifyCreated(
-                software.amazon.awssdk.services.s3.model.S3Object.builder().key(key).size(size).eTag("\"0\"")
-                        .lastModified(java.time.Instant.now()).build()));
+                new S3Notifications.Write("ObjectCreated:Put", bucket, size, "0", null, key)));
     }
 
     /** Delivers pending S3 notifications now instead of at the next poll. */

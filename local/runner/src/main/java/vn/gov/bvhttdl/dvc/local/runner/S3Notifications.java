@@ -1,60 +1,104 @@
 package vn.gov.bvhttdl.dvc.local.runner;
 
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.gov.bvhttdl.dvc.domain.Json;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays S3 event notifications, which S3Proxy does not emit: watches the bucket for new objects (under the
- * trigger's prefix) and invokes the function asynchronously with a real {@code ObjectCreated:Put} event. As Lambda
- * does for asynchronous invocations, a failed event is retried twice and then sent to the function's dead-letter
- * queue. Objects found at start-up are notified again (the function must be, and is, idempotent).
+ * Plays S3 event notifications, which S3Proxy does not emit: reads the journal of completed writes that the
+ * project's S3Proxy appends to (one line per PUT, copy or completed multipart upload, with the version id), and for
+ * each write in the trigger's bucket and under its prefix invokes the function asynchronously with a real
+ * {@code ObjectCreated:*} event. As S3 does, only complete objects are announced, each write once, with the version
+ * it created. As Lambda does for asynchronous invocations, a failed event is retried twice and then sent to the
+ * function's dead-letter queue.
  */
 final class S3Notifications extends EventSource {
-    private final S3Client s3;
+    /** One completed write, as the journal records it. */
+    record Write(String event, String bucket, long size, String eTag, String versionId, String key) {
+        static Write parse(String line) {
+            String[] f = line.split(" ", 6);
+            if (f.length < 6) return null;
+            return new Write(f[0], f[1], Long.parseLong(f[2]), f[3].equals("-") ? "" : f[3], f[4].equals("-") ? null : f[4],
+                    URLDecoder.decode(f[5], StandardCharsets.UTF_8));
+        }
+    }
+
     private final SqsClient sqs;
     private final String bucket;
     private final String prefix;
     private final String deadLetterQueueUrl;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Path journal;
+    private long offset;
     private long sequencer = System.nanoTime();
 
-    S3Notifications(S3Client s3, SqsClient sqs, String bucket, String prefix, FunctionHost function, String deadLetterQueueUrl) {
+    S3Notifications(Path journal, SqsClient sqs, String bucket, String prefix, FunctionHost function, String deadLetterQueueUrl) {
         super("s3", function);
-        this.s3 = s3;
+        this.journal = journal;
         this.sqs = sqs;
         this.bucket = bucket;
         this.prefix = prefix;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
+        // writes made before this runner started were announced by the one that was running then
+        try {
+            this.offset = Files.exists(journal) ? Files.size(journal) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     protected void poll() throws InterruptedException {
         scan();
-        Thread.sleep(300);
+        Thread.sleep(100);
     }
 
-    /** One pass over the bucket: notifies every object not notified before. */
+    /** Announces every complete write recorded since the last pass. */
     synchronized void scan() {
-        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            if (seen.add(o.key() + "\u0000" + o.eTag())) notifyCreated(o);
+        for (Write w : newWrites()) {
+            if (w.bucket().equals(bucket) && w.key().startsWith(prefix)) notifyCreated(w);
         }
+    }
+
+    private List<Write> newWrites() {
+        List<Write> out = new ArrayList<>();
+        if (!Files.exists(journal)) return out;
+        try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "r")) {
+            if (f.length() <= offset) return out;
+            f.seek(offset);
+            byte[] bytes = new byte[(int) Math.min(f.length() - offset, 4 * 1024 * 1024)];
+            f.readFully(bytes);
+            int end = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    Write w = Write.parse(new String(bytes, end, i - end, StandardCharsets.UTF_8));
+                    if (w != null) out.add(w);
+                    end = i + 1;
+                }
+            }
+            offset += end; // a line still being written is read on the next pass
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     String bucket() { return bucket; }
 
-    void notifyCreated(S3Object o) {
-        String event = Json.write(Map.of("Records", List.of(record(o))));
+    void notifyCreated(Write w) {
+        String event = Json.write(Map.of("Records", List.of(record(w))));
         Exception last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
@@ -62,7 +106,7 @@ final class S3Notifications extends EventSource {
                 return;
             } catch (Exception e) {
                 last = e;
-                System.err.println("[s3] " + function.name + " attempt " + attempt + " failed for " + o.key() + ": " + e);
+                System.err.println("[s3] " + function.name + " attempt " + attempt + " failed for " + w.key() + ": " + e);
             }
         }
         if (deadLetterQueueUrl != null) {
@@ -73,13 +117,13 @@ final class S3Notifications extends EventSource {
         }
     }
 
-    private Map<String, Object> record(S3Object o) {
-        String etag = o.eTag() == null ? "" : o.eTag().replace("\"", "");
+    private Map<String, Object> record(Write w) {
         Map<String, Object> object = new LinkedHashMap<>();
         // keys in notifications are URL-encoded with '+' for spaces, like S3's
-        object.put("key", URLEncoder.encode(o.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
-        object.put("size", o.size());
-        object.put("eTag", etag);
+        object.put("key", URLEncoder.encode(w.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
+        object.put("size", Math.max(0, w.size()));
+        object.put("eTag", w.eTag());
+        if (w.versionId() != null) object.put("versionId", w.versionId());
         object.put("sequencer", Long.toHexString(sequencer++).toUpperCase());
         Map<String, Object> s3 = new LinkedHashMap<>();
         s3.put("s3SchemaVersion", "1.0");
@@ -90,8 +134,8 @@ final class S3Notifications extends EventSource {
         r.put("eventVersion", "2.1");
         r.put("eventSource", "aws:s3");
         r.put("awsRegion", System.getProperty("aws.region", "ap-southeast-1"));
-        r.put("eventTime", (o.lastModified() == null ? Instant.now() : o.lastModified()).toString());
-        r.put("eventName", "ObjectCreated:Put");
+        r.put("eventTime", Instant.now().toString());
+        r.put("eventName", w.event());
         r.put("userIdentity", Map.of("principalId", "LOCAL"));
         r.put("requestParameters", Map.of("sourceIPAddress", "127.0.0.1"));
         r.put("responseElements", Map.of("x-amz-request-id", "LOCAL", "x-amz-id-2", "LOCAL"));

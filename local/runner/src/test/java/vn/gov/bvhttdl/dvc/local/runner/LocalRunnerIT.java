@@ -133,9 +133,15 @@ class LocalRunnerIT {
 
     /** A real one-page PDF with a correct cross-reference table. */
     static byte[] pdf(String text) {
+        return pdf(text, 0);
+    }
+
+    /** The same, its page content padded with {@code padding} bytes of PDF comment (a large but valid file). */
+    static byte[] pdf(String text, int padding) {
+        String content = "BT 50 780 Td (" + text + ") Tj ET" + (padding > 0 ? "\n%" + "x".repeat(padding) : "");
         List<String> objs = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-                "<< /Length " + ("BT 50 780 Td (" + text + ") Tj ET").length() + " >>\nstream\nBT 50 780 Td (" + text + ") Tj ET\nendstream");
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
         StringBuilder out = new StringBuilder("%PDF-1.4\n");
         List<Integer> offsets = new java.util.ArrayList<>();
         for (int i = 0; i < objs.size(); i++) {
@@ -152,15 +158,105 @@ class LocalRunnerIT {
     /** What the browser does: ask the API for a presigned PUT, then send the bytes straight to S3. */
     @SuppressWarnings("unchecked")
     static String upload(String token, String dossierId, String component, String name, byte[] bytes) throws Exception {
-        HttpResponse<String> r = call("POST", "/api/dossiers/" + dossierId + "/attachments", token,
-                "{\"componentCode\":\"" + component + "\",\"fileName\":\"" + name + "\",\"size\":" + bytes.length + "}");
-        assertEquals(201, r.statusCode(), r.body());
-        Map<String, Object> up = json(r);
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create((String) up.get("uploadUrl")))
-                .header("Content-Type", ((Map<String, String>) up.get("headers")).get("Content-Type"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> up = authorise(token, dossierId, component, name, bytes.length);
+        HttpResponse<String> put = put(up, bytes);
         assertEquals(200, put.statusCode(), put.body());
         return (String) ((Map<String, Object>) up.get("attachment")).get("key");
+    }
+
+    static Map<String, Object> authorise(String token, String dossierId, String component, String name, long size) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/dossiers/" + dossierId + "/attachments", token,
+                "{\"componentCode\":\"" + component + "\",\"fileName\":\"" + name + "\",\"size\":" + size + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    /** The PUT the browser makes with the link and every header the API said to send. */
+    @SuppressWarnings("unchecked")
+    static HttpResponse<String> put(Map<String, Object> up, byte[] bytes) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((String) up.get("uploadUrl"))).timeout(Duration.ofSeconds(60));
+        ((Map<String, String>) up.get("headers")).forEach(b::header);
+        return http.send(b.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> attachment(String token, String dossierId, String key) throws Exception {
+        List<Map<String, Object>> files = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + dossierId, token, null)).get("attachments");
+        return files.stream().filter(f -> key.equals(f.get("key"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPresignedLinkWritesOnceAndNeverReplacesAnAcceptedFile() throws Exception {
+        String token = runner.devToken("Đỗ Văn Quý", "001088000901", "quy@example.vn", "citizens");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        byte[] good = pdf("Thong bao", 2000);
+        Map<String, Object> up = authorise(token, id, "THONGBAO", "thong-bao.pdf", good.length);
+        String key = (String) ((Map<String, Object>) up.get("attachment")).get("key");
+        assertEquals(200, put(up, good).statusCode());
+        runner.flushS3Notifications();
+        Map<String, Object> accepted = attachment(token, id, key);
+        assertEquals("ACCEPTED", accepted.get("status"));
+        // the same link again, with an executable of the same size and type
+        byte[] exe = java.util.Arrays.copyOf(new byte[]{'M', 'Z'}, good.length);
+        HttpResponse<String> again = put(up, exe);
+        assertEquals(412, again.statusCode(), "S3 refuses a second write through the link (If-None-Match: *): " + again.body());
+        // and if bytes did land on the key (an older link without the condition), they are judged on their own
+        String uploads = runner.resources().of("UploadsBucket");
+        s3.putObject(b -> b.bucket(uploads).key(key), RequestBody.fromBytes(exe));
+        runner.flushS3Notifications();
+        Map<String, Object> after = attachment(token, id, key);
+        assertEquals("ACCEPTED", after.get("status"));
+        assertEquals(accepted.get("sha256"), after.get("sha256"));
+        byte[] now = s3.getObjectAsBytes(b -> b.bucket(uploads).key(key)).asByteArray();
+        assertArrayEquals(good, now, "the accepted version is the current one again; the overwrite is in quarantine");
+        List<Map<String, Object>> history = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id, token, null)).get("history");
+        assertTrue(history.stream().anyMatch(h -> "attachment-overwrite-refused".equals(h.get("action"))), history.toString());
+        assertFalse(s3.listObjectVersions(b -> b.bucket(runner.resources().of("QuarantineBucket")).prefix(key)).versions().isEmpty());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLinkThatOutlivesTheEditableDossierAddsNothingAndAnUnsentUploadCanBeCancelled() throws Exception {
+        String token = runner.devToken("Hà Thị Mơ", "001088000902", "mo@example.vn", "citizens");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        // authorised, never sent: the checklist waits for it, and the citizen cancels it
+        Map<String, Object> lost = authorise(token, id, "THONGBAO", "mat.pdf", 100);
+        String lostId = (String) ((Map<String, Object>) lost.get("attachment")).get("id");
+        assertEquals("PENDING", firstState(token, id));
+        assertEquals(200, call("DELETE", "/api/dossiers/" + id + "/attachments/" + lostId, token, null).statusCode());
+        assertEquals("MISSING", firstState(token, id));
+        // a link taken before withdrawal and used after it
+        byte[] file = pdf("Muon");
+        Map<String, Object> up = authorise(token, id, "THONGBAO", "muon.pdf", file.length);
+        String key = (String) ((Map<String, Object>) up.get("attachment")).get("key");
+        assertEquals(200, call("POST", "/api/dossiers/" + id + "/withdraw", token, "{\"reason\":\"Nộp nhầm\"}").statusCode());
+        assertEquals(200, put(up, file).statusCode());
+        runner.flushS3Notifications();
+        Map<String, Object> a = attachment(token, id, key);
+        assertEquals("REJECTED", a.get("status"));
+        assertTrue(String.valueOf(a.get("reason")).contains("WITHDRAWN"), String.valueOf(a.get("reason")));
+        assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(key)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static String firstState(String token, String id) throws Exception {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id + "/checklist", token, null)).get("items");
+        return (String) items.stream().filter(i -> "THONGBAO".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state");
+    }
+
+    @Test
+    void filesUpToTheLargestAllowedSizeArriveWhole() throws Exception {
+        String token = runner.devToken("Lê Văn Tám", "001088000903", "tam@example.vn", "citizens");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        List<String> keys = new java.util.ArrayList<>();
+        for (int mb : new int[]{2, 8, 10}) {
+            byte[] big = pdf("Lon " + mb, mb * 1024 * 1024 - 2048);
+            assertTrue(big.length <= 10 * 1024 * 1024, "within the component's 10 MB");
+            keys.add(upload(token, id, "THONGBAO", "lon-" + mb + ".pdf", big));
+        }
+        runner.flushS3Notifications();
+        for (String key : keys) assertEquals("ACCEPTED", attachment(token, id, key).get("status"), key);
     }
 
     @Test
