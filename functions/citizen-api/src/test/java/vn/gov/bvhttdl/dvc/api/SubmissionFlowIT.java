@@ -61,7 +61,12 @@ class SubmissionFlowIT {
         assertNotEquals(200, put(url, "application/pdf", new byte[pdf.length + 1]).statusCode());
         assertNotEquals(200, put(url.replaceAll("X-Amz-Signature=[0-9a-f]{4}", "X-Amz-Signature=0000"), "application/pdf", pdf).statusCode());
         assertNotEquals(200, put(url, "image/png", pdf).statusCode(), "the content type is bound too");
+        assertEquals("*", ((Map<String, String>) up.get("headers")).get("If-None-Match"));
+        assertNotEquals(200, http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/pdf")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "the write-once condition is signed: leaving it out is refused");
         assertEquals(200, put(url, "application/pdf", pdf).statusCode());
+        assertEquals(412, put(url, "application/pdf", pdf).statusCode(), "the link writes once");
         String key = (String) attachment.get("key");
         assertEquals(pdf.length, vn.gov.bvhttdl.dvc.adapters.AwsClients.s3()
                 .headObject(b -> b.bucket(stack.resources().of("UploadsBucket")).key(key)).contentLength());
@@ -76,7 +81,7 @@ class SubmissionFlowIT {
     }
 
     static HttpResponse<String> put(String url, String type, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type).header("If-None-Match", "*")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
