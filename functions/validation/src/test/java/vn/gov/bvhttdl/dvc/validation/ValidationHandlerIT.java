@@ -175,12 +175,13 @@ class ValidationHandlerIT {
 
     @Test
     void anIncompleteDossierIsSentBackForSupplementWithEveryReason() {
-        String id = submitted(new Applicant("Ngô Văn Lâm", "123", null, null, null, null));
+        // a malformed ID number is refused when typed (DossierTest); here the ID and every contact are missing
+        String id = submitted(new Applicant("Ngô Văn Lâm", null, null, null, null, null));
         assertTrue(handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null).getBatchItemFailures().isEmpty());
         Dossier d = store.find(id).orElseThrow();
         assertEquals(DossierStatus.AWAITING_SUPPLEMENT, d.status());
         assertNull(d.code());
-        assertTrue(d.statusReason().contains("12 chữ số"), d.statusReason());
+        assertTrue(d.statusReason().contains("số định danh"), d.statusReason());
         assertTrue(d.statusReason().contains("liên lạc"), d.statusReason());
     }
 
