@@ -241,7 +241,7 @@ final class DossierController {
                 .findFirst().orElseThrow(() -> ApiException.notFound("attachment", "Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.",
                         "No file \"" + Limits.clip(uploadId) + "\" in the dossier."));
         store.cancelAttachment(a, me.subject(), clock.instant());
-        return view(store.find(d.id()).orElseThrow(), true);
+        return view(d, true); // the dossier item itself is unchanged; its files and trail are read fresh
     }
 
     @Get("/{id}/checklist")

@@ -110,41 +110,48 @@ final class DocumentPolicy {
         return Math.max(10L * 1024 * 1024, Math.min(200L * 1024 * 1024, 100 * size));
     }
 
-    /** Why an Office (ZIP) file is refused, {@code [vi, en]}, or null. */
-    static String[] office(byte[] bytes) {
-        for (int i = 0; i + 8 < bytes.length; i++) {
+    /**
+     * One pass over a ZIP: what it is ({@code docx}, {@code xlsx}, {@code zip}, or {@code zip-bomb} as soon as
+     * inflating it goes over its budget; {@code zip} when it cannot be read) and, for an Office file, why it is
+     * refused ({@code [vi, en]}) or null.
+     */
+    record ZipScan(String kind, String[] problem) {}
+
+    static ZipScan zip(byte[] bytes) {
+        String[] problem = null;
+        for (int i = 0; i + 8 < bytes.length && problem == null; i++) {
             if (bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04 && (bytes[i + 6] & 0x01) != 0) {
-                return new String[]{"tệp nén được mã hóa", "the archive is encrypted"};
+                problem = new String[]{"tệp nén được mã hóa", "the archive is encrypted"};
             }
         }
         long budget = maxInflated(bytes.length);
         long inflated = 0;
         int entries = 0;
+        boolean word = false;
+        boolean excel = false;
         byte[] buf = new byte[16384];
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                if (++entries > MAX_ENTRIES) return new String[]{"tệp Office có quá nhiều thành phần", "the Office file has too many parts"};
+                if (e.getName().equals("word/document.xml")) word = true;
+                if (e.getName().equals("xl/workbook.xml")) excel = true;
                 String name = e.getName().toLowerCase(Locale.ROOT);
-                if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
-                    return new String[]{"tệp Office có tên thành phần không an toàn", "the Office file has an unsafe part name"};
+                if (problem == null && ++entries > MAX_ENTRIES) problem = new String[]{"tệp Office có quá nhiều thành phần", "the Office file has too many parts"};
+                if (problem == null && (name.startsWith("/") || name.contains("..") || name.contains("\\"))) {
+                    problem = new String[]{"tệp Office có tên thành phần không an toàn", "the Office file has an unsafe part name"};
                 }
-                if (name.endsWith("vbaproject.bin") || name.contains("/activex/") || name.endsWith(".bin") && name.contains("/embeddings/")
-                        || name.contains("/embeddings/")) {
-                    return new String[]{"tệp Office chứa macro hoặc đối tượng nhúng", "the Office file contains macros or embedded objects"};
+                if (problem == null && (name.endsWith("vbaproject.bin") || name.contains("/activex/") || name.contains("/embeddings/"))) {
+                    problem = new String[]{"tệp Office chứa macro hoặc đối tượng nhúng", "the Office file contains macros or embedded objects"};
                 }
+                // read the entry here (getNextEntry would inflate it unseen, however large)
                 for (int n; (n = z.read(buf)) > 0; ) {
                     inflated += n;
-                    if (inflated > budget) {
-                        return new String[]{"tệp nén bung ra quá lớn (nghi tệp bom nén)", "the archive inflates far beyond its size (a zip bomb)"};
-                    }
+                    if (inflated > budget) return new ZipScan("zip-bomb", null);
                 }
             }
-            if (entries == 0) return new String[]{"tệp Office bị hỏng", "the Office file is damaged"};
-            return null;
         } catch (IOException | RuntimeException e) {
-            return String.valueOf(e.getMessage()).contains("encrypted")
-                    ? new String[]{"tệp nén được mã hóa", "the archive is encrypted"}
-                    : new String[]{"tệp Office bị hỏng", "the Office file is damaged"};
+            return new ZipScan("zip", null);
         }
+        if (problem == null && entries == 0) problem = new String[]{"tệp Office bị hỏng", "the Office file is damaged"};
+        return new ZipScan(word ? "docx" : excel ? "xlsx" : "zip", problem);
     }
 }

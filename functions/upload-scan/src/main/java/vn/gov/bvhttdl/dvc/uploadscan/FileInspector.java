@@ -2,7 +2,6 @@ package vn.gov.bvhttdl.dvc.uploadscan;
 
 import vn.gov.bvhttdl.dvc.domain.Text;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Looks at the bytes of an uploaded file, never at its name: the real type by its magic number, whether it
@@ -26,7 +23,9 @@ public final class FileInspector {
 
     public Verdict inspect(byte[] bytes, String declaredExtension, long declaredSize) {
         String sha = sha256(bytes);
-        String type = detect(bytes);
+        // an archive is read once: its kind and the Office policy come from the same pass
+        DocumentPolicy.ZipScan zip = starts(bytes, ZIP_LOCAL) ? DocumentPolicy.zip(bytes) : null;
+        String type = zip != null ? zip.kind() : detect(bytes);
         String declared = canonical(declaredExtension);
         if (bytes.length != declaredSize) {
             return reject(sha, type, "kích thước tệp (" + bytes.length + " byte) khác kích thước đã khai báo (" + declaredSize + " byte)",
@@ -58,7 +57,7 @@ public final class FileInspector {
             pages = r.pages();
         }
         if (type.equals("docx") || type.equals("xlsx")) {
-            String[] problem = DocumentPolicy.office(bytes);
+            String[] problem = zip.problem();
             if (problem != null) return reject(sha, type, problem[0], problem[1]);
         }
         return new Verdict(true, null, type, sha, pages);
@@ -86,7 +85,7 @@ public final class FileInspector {
         if (starts(b, PDF)) return "pdf";
         if (starts(b, 0xFF, 0xD8, 0xFF)) return "jpg";
         if (starts(b, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) return "png";
-        if (starts(b, ZIP_LOCAL)) return zipKind(b);
+        if (starts(b, ZIP_LOCAL)) return DocumentPolicy.zip(b).kind();
         if (starts(b, 0x4D, 0x5A)) return "exe";
         if (starts(b, 0x7F, 0x45, 0x4C, 0x46)) return "elf";
         if (starts(b, 0xFE, 0xED, 0xFA, 0xCE) || starts(b, 0xFE, 0xED, 0xFA, 0xCF) || starts(b, 0xCF, 0xFA, 0xED, 0xFE)
@@ -99,29 +98,6 @@ public final class FileInspector {
         if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') return "mp4";
         if (isText(b)) return "txt";
         return "unknown";
-    }
-
-    /** docx, xlsx or zip by the parts it holds; "zip-bomb" as soon as inflating it goes over its budget. */
-    private static String zipKind(byte[] b) {
-        boolean word = false;
-        boolean excel = false;
-        long budget = DocumentPolicy.maxInflated(b.length);
-        long inflated = 0;
-        byte[] buf = new byte[16384];
-        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                if (e.getName().equals("word/document.xml")) word = true;
-                if (e.getName().equals("xl/workbook.xml")) excel = true;
-                // read the entry here (getNextEntry would inflate it unseen, however large)
-                for (int n; (n = z.read(buf)) > 0; ) {
-                    inflated += n;
-                    if (inflated > budget) return "zip-bomb";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "zip";
-        }
-        return word ? "docx" : excel ? "xlsx" : "zip";
     }
 
     private static boolean isText(byte[] b) {
