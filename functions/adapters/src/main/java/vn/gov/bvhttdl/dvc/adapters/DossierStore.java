@@ -150,13 +150,20 @@ public final class DossierStore {
         return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
+    /**
+     * Ids and codes this store hands out are ASCII letters, digits, '.', '-' and '_'; anything else (a lone UTF-16
+     * surrogate, which DynamoDB refuses to deserialise, among others) names nothing, without a round trip.
+     */
+    private static final java.util.regex.Pattern LOOKUP = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     public Optional<Dossier> find(String id) {
-        if (id == null || id.isBlank() || id.length() > 64) return Optional.empty();
+        if (id == null || !LOOKUP.matcher(id).matches()) return Optional.empty();
         Items.DossierItem item = dossiers.getItem(r -> r.key(key(id)).consistentRead(true));
         return Optional.ofNullable(item).map(DossierStore::toDossier);
     }
 
     public Optional<Dossier> findByCode(String code) {
+        if (code == null || !LOOKUP.matcher(code).matches()) return Optional.empty();
         DynamoDbIndex<Items.DossierItem> byCode = dossiers.index("ByCode");
         for (var page : byCode.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("CODE#" + code).build())).limit(1))) {
             for (Items.DossierItem k : page.items()) return find(k.id != null ? k.id : k.pk.substring(DOSSIER.length()));

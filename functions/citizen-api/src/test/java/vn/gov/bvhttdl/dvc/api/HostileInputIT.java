@@ -165,6 +165,14 @@ class HostileInputIT {
     }
 
     @Example
+    void aLoneSurrogateInAnIdNamesNothing() {
+        // found by anyPathAndQueryIsAnsweredWithoutA5xx: DynamoDB refused the key (SerializationException → 500)
+        problem(send("GET", "/api/dossiers/\ud83d", null, null, AN, null), 404, "dossier-not-found");
+        problem(send("GET", "/api/official/dossiers/by-code/\ud83d", null, null,
+                Map.of("sub", "o1", "cognito:groups", "[officials]"), null), 404, "dossier-not-found");
+    }
+
+    @Example
     void anIdempotencyKeyReusedForAnotherRequestIsRefused() {
         String key = "key-" + UUID.randomUUID();
         Map<String, String> h = Map.of("idempotency-key", key);

@@ -2,7 +2,6 @@ package vn.gov.bvhttdl.dvc.uploadscan;
 
 import vn.gov.bvhttdl.dvc.domain.Text;
 
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
