@@ -89,14 +89,14 @@ public final class Emulators implements AutoCloseable {
         Path props = logDir.resolve("s3proxy.properties");
         String store = dataDir == null
                 ? "jclouds.provider=transient\n"
-                : "jclouds.provider=filesystem\njclouds.filesystem.basedir=" + Files.createDirectories(dataDir.resolve("s3")) + "\n";
+                : "jclouds.provider=filesystem-nio2\njclouds.filesystem.basedir=" + Files.createDirectories(dataDir.resolve("s3")) + "\n";
         Files.writeString(props, "s3proxy.endpoint=http://127.0.0.1:" + s3Port + "\n"
                 + "s3proxy.authorization=aws-v2-or-v4\n"
                 + "s3proxy.identity=" + ACCESS_KEY + "\n"
                 + "s3proxy.credential=" + SECRET_KEY + "\n"
                 + "s3proxy.cors-allow-all=true\n"
                 + store);
-        launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classpath("local/s3proxy"),
+        launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", ""-cp", classpath("local/s3proxy"),
                 "vn.gov.bvhttdl.dvc.local.s3.S3ProxyMain", props.toString(), s3Events().toString()));
 
         waitForPort("dynoxide", dynamoPort);

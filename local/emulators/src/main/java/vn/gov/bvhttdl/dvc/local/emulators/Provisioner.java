@@ -80,8 +80,13 @@ public final class Provisioner {
                 // versioned as declared: a second PUT to a key makes a new version, and the old one stays readable
                 Object versioning = Template.map(p.getOrDefault("VersioningConfiguration", Map.of())).get("Status");
                 if ("Enabled".equals(versioning)) {
-                    s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(
-                            software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
+                    try {
+                        s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(
+                                software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
+                    } catch (S3Exception unsupported) {
+                        // a store without versions: the scan then tells an overwrite by its SHA-256 (docs/uploads.md)
+                        System.err.println("bucket " + name + ": versioning not available offline (" + unsupported.getMessage() + ")");
+                    }
                 }
                 physical.put(id, name);
             });
