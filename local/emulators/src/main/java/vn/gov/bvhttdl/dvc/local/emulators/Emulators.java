@@ -96,7 +96,7 @@ public final class Emulators implements AutoCloseable {
                 + "s3proxy.credential=" + SECRET_KEY + "\n"
                 + "s3proxy.cors-allow-all=true\n"
                 + store);
-        launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", ""-cp", classpath("local/s3proxy"),
+        launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classpath("local/s3proxy"),
                 "vn.gov.bvhttdl.dvc.local.s3.S3ProxyMain", props.toString(), s3Events().toString()));
 
         waitForPort("dynoxide", dynamoPort);
