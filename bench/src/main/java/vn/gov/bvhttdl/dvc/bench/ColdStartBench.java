@@ -49,6 +49,7 @@ public final class ColdStartBench {
             for (Template.Function f : template.functions()) {
                 r.environment(f).forEach((k, v) -> { if (!k.equals("JAVA_TOOL_OPTIONS")) env.put(k, v); });
             }
+            env.put("SWEEP_AFTER_MINUTES", "0"); // the sweep finds the bench's submitted dossiers and hands them over
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
             String bucket = r.of("UploadsBucket");
@@ -61,7 +62,12 @@ public final class ColdStartBench {
                     new Case("ValidationFunction", fns.get("ValidationFunction").handler(), fns.get("ValidationFunction").codeUri(),
                             Floors.Validation.class.getName(), s -> sqsEvent(root, s)),
                     new Case("UploadScanFunction", fns.get("UploadScanFunction").handler(), fns.get("UploadScanFunction").codeUri(),
-                            Floors.Upload.class.getName(), s -> s3Event(root, s, bucket)));
+                            Floors.Upload.class.getName(), s -> s3Event(root, s, bucket)),
+                    new Case("SubmissionSweepFunction", fns.get("SubmissionSweepFunction").handler(), fns.get("SubmissionSweepFunction").codeUri(),
+                            Floors.Sweep.class.getName(), s -> {
+                                seed(s, true); // one more lost submission for each run to find
+                                return read(root, "submission-sweep-scheduled.json");
+                            }));
 
             String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
                     + Files.readString(root.resolve("bench/target/classpath.txt")).trim();

@@ -82,4 +82,19 @@ public final class Floors {
             return null;
         }
     }
+
+    /** The same SubmissionSweep as the sweep function, constructed by hand. */
+    public static final class Sweep implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.SubmissionQueue queue = vn.gov.bvhttdl.dvc.adapters.SubmissionQueue.fromSettings();
+        private final vn.gov.bvhttdl.dvc.sweep.SubmissionSweep sweep = new vn.gov.bvhttdl.dvc.sweep.SubmissionSweep(store,
+                RulesStore.fromSettings(store.client()), () -> queue, Clock.systemUTC(),
+                java.time.Duration.ofMinutes(Long.parseLong(vn.gov.bvhttdl.dvc.adapters.Settings.require("SWEEP_AFTER_MINUTES"))));
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = sweep.run();
+            return Map.of("checked", r.checked(), "handedOver", r.handedOver(), "givenUp", r.givenUp());
+        }
+    }
 }

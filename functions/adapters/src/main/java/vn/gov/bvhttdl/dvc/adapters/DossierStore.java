@@ -186,6 +186,40 @@ public final class DossierStore {
         return out;
     }
 
+    /**
+     * Dossiers of {@code agencyCode} still SUBMITTED whose last change is before {@code cutoff}, oldest first, at most
+     * {@code limit} (the submission sweep's look-up, on the ByAgencyStatus index; the index is eventually consistent,
+     * which only delays a sweep by one period).
+     */
+    public List<Dossier> submittedBefore(String agencyCode, Instant cutoff, int limit) {
+        List<Dossier> out = new ArrayList<>();
+        var pages = dossiers.index("ByAgencyStatus").query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThan(Key.builder()
+                        .partitionValue("AGENCY#" + agencyCode + "#STATUS#" + DossierStatus.SUBMITTED)
+                        .sortValue(cutoff.toString()).build()))
+                .limit(Math.min(limit, 100)).build());
+        for (var page : pages) {
+            for (Items.DossierItem i : page.items()) {
+                out.add(toDossier(i));
+                if (out.size() >= limit) return out;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Counts one more hand-over by the sweep of {@code dossierId} at {@code version} and returns the count (an atomic
+     * counter per submitted version, so a resubmission starts again from one).
+     */
+    public long countSweep(String dossierId, long version) {
+        var r = client.updateItem(b -> b.tableName(tableName)
+                .key(Map.of("PK", AttributeValue.fromS(DOSSIER + dossierId), "SK", AttributeValue.fromS("SWEEP#" + version)))
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(r.attributes().get("n").n());
+    }
+
     /** The audit trail of a dossier, oldest first. */
     public List<AuditEvent> history(String id) {
         List<AuditEvent> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package vn.gov.bvhttdl.dvc.api;
 
+import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;

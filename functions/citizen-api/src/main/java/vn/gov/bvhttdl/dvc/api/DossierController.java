@@ -1,5 +1,7 @@
 package vn.gov.bvhttdl.dvc.api;
 
+import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

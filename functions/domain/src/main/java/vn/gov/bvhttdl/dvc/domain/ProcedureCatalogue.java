@@ -96,6 +96,13 @@ public final class ProcedureCatalogue {
         return List.copyOf(versions.getOrDefault(code, List.of()));
     }
 
+    /** Every agency that any version of any procedure (in force, future or repealed) names, sorted. */
+    public java.util.SortedSet<String> agencyCodes() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        versions.values().forEach(vs -> vs.forEach(p -> out.add(p.agencyCode())));
+        return out;
+    }
+
     /** The next version number for {@code code} (1 for a new procedure). */
     public int nextVersion(String code) {
         return versions.getOrDefault(code, List.of()).size() + 1;

@@ -28,7 +28,8 @@ public final class Template {
     /** A function and what invokes it. */
     public record Function(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
                            String deadLetterQueue, Map<String, Object> environment,
-                           List<HttpRoute> routes, List<SqsTrigger> queues, List<S3Trigger> buckets) {}
+                           List<HttpRoute> routes, List<SqsTrigger> queues, List<S3Trigger> buckets,
+                           List<ScheduleTrigger> schedules) {}
 
     /** An HTTP API route; {@code authorized} is false where the route says {@code Authorizer: NONE}. */
     public record HttpRoute(String method, String path, boolean authorized) {}
@@ -36,6 +37,9 @@ public final class Template {
     public record SqsTrigger(String queueLogicalId, int batchSize, boolean reportBatchItemFailures) {}
 
     public record S3Trigger(String bucketLogicalId, String event, String prefix) {}
+
+    /** A {@code Schedule} (EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler) event: {@code rate(…)} or {@code cron(…)}. */
+    public record ScheduleTrigger(String name, String expression, boolean enabled) {}
 
     private final Map<String, Object> root;
 
@@ -81,6 +85,7 @@ public final class Template {
             List<HttpRoute> routes = new ArrayList<>();
             List<SqsTrigger> queues = new ArrayList<>();
             List<S3Trigger> buckets = new ArrayList<>();
+            List<ScheduleTrigger> schedules = new ArrayList<>();
             map(props.getOrDefault("Events", Map.of())).forEach((name, ev) -> {
                 Map<String, Object> e = map(ev);
                 Map<String, Object> p = map(e.getOrDefault("Properties", Map.of()));
@@ -101,6 +106,11 @@ public final class Template {
                         }
                         buckets.add(new S3Trigger(refOf(p.get("Bucket")), String.valueOf(p.get("Events")), prefix));
                     }
+                    case "Schedule", "ScheduleV2" -> {
+                        Object expr = p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression");
+                        Object enabled = p.containsKey("Enabled") ? p.get("Enabled") : p.get("State") == null || "ENABLED".equals(p.get("State"));
+                        schedules.add(new ScheduleTrigger(name, String.valueOf(expr), !Boolean.FALSE.equals(enabled)));
+                    }
                     default -> throw new IllegalStateException("the offline runner cannot play event type "
                             + e.get("Type") + " of " + id + "." + name);
                 }
@@ -110,7 +120,7 @@ public final class Template {
             Map<String, Object> dlq = map(props.get("DeadLetterQueue"));
             out.add(new Function(id, (String) props.get("Handler"), (String) props.get("CodeUri"),
                     ((Number) memory).intValue(), ((Number) timeout).intValue(),
-                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets));
+                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets, schedules));
         });
         return out;
     }

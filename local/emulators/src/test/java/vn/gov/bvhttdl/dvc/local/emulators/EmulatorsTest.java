@@ -70,6 +70,11 @@ class EmulatorsTest {
             assertEquals("SubmissionQueue", validation.queues().get(0).queueLogicalId());
             assertTrue(validation.queues().get(0).reportBatchItemFailures());
             assertEquals("DossierTable", r.environment(validation).get("TABLE_NAME"));
+            Template.Function sweep = template.functions().stream()
+                    .filter(f -> f.logicalId().equals("SubmissionSweepFunction")).findFirst().orElseThrow();
+            assertEquals(List.of(new Template.ScheduleTrigger("Sweep", "rate(5 minutes)", true)), sweep.schedules());
+            assertEquals("SubmissionSweepDLQ", sweep.deadLetterQueue());
+            assertEquals(r.of("SubmissionQueue"), r.environment(sweep).get("SUBMISSION_QUEUE_URL"));
         }
     }
 }

@@ -124,6 +124,11 @@ public final class Invoker {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object fromJson(String json) {
         if (custom != null) return custom.fromJson(json, inputType);
+        if (!(inputType instanceof Class<?>)) {
+            // a generic input such as Map<String, Object>: the runtime reads it with its Jackson, by the full type
+            return com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance()
+                    .getSerializer(inputType).fromJson(json);
+        }
         Class<?> c = (Class<?>) inputType;
         PojoSerializer s = LambdaEventSerializers.serializerFor(c, Invoker.class.getClassLoader());
         return s.fromJson(json);
@@ -134,6 +139,9 @@ public final class Invoker {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (custom != null) {
             custom.toJson(value, out, outputType);
+        } else if (!(outputType instanceof Class<?>)) {
+            com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance()
+                    .getSerializer(outputType).toJson(value, out);
         } else {
             PojoSerializer s = LambdaEventSerializers.serializerFor(value.getClass(), Invoker.class.getClassLoader());
             s.toJson(value, out);

@@ -20,10 +20,21 @@ abstract class EventSource implements Runnable {
 
     final void start() { thread.start(); }
 
+    /** Stops and waits for the current pass to end, so that nothing is delivered after this returns. */
     final void stop() {
         running = false;
         thread.interrupt();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
+
+    /** False once {@link #stop()} was called: a pass that has just received something leaves it undelivered. */
+    protected final boolean running() { return running; }
 
     @Override
     public final void run() {

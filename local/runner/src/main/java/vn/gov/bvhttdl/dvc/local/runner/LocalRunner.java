@@ -37,8 +37,15 @@ import java.util.jar.JarFile;
  * authorizer, SQS event sources, S3 notifications), plus the development sign-in and the web site.
  */
 public final class LocalRunner implements AutoCloseable {
-    /** How to start. {@code dataDir} null keeps nothing (tests); {@code sqsRetryDelaySeconds} null is AWS behaviour. */
-    public record Options(int port, Path dataDir, Integer sqsRetryDelaySeconds) {}
+    /**
+     * How to start. {@code dataDir} null keeps nothing (tests); {@code sqsRetryDelaySeconds} null is AWS behaviour;
+     * {@code settings} override the functions' environment of template.yaml (tests: e.g. a sweep with no delay).
+     */
+    public record Options(int port, Path dataDir, Integer sqsRetryDelaySeconds, Map<String, String> settings) {
+        public Options(int port, Path dataDir, Integer sqsRetryDelaySeconds) {
+            this(port, dataDir, sqsRetryDelaySeconds, Map.of());
+        }
+    }
 
     private final Path root;
     private final Emulators emulators;
@@ -46,6 +53,7 @@ public final class LocalRunner implements AutoCloseable {
     private final Map<String, FunctionHost> hosts = new LinkedHashMap<>();
     private final List<SqsEventSource> queues = new ArrayList<>();
     private final List<S3Notifications> buckets = new ArrayList<>();
+    private final List<ScheduleEventSource> schedules = new ArrayList<>();
     private final HttpServer server;
     private final ExecutorService pool;
     private final DevIdentity identity;
@@ -65,6 +73,7 @@ public final class LocalRunner implements AutoCloseable {
                 if (!k.equals("JAVA_TOOL_OPTIONS")) System.setProperty(k, v);
             });
         }
+        o.settings().forEach(System::setProperty);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 64);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         identity = new DevIdentity(o.dataDir(), base + "/dev");
@@ -89,6 +98,10 @@ public final class LocalRunner implements AutoCloseable {
                 buckets.add(new S3Notifications(emulators.s3Events(), sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
                         hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
             }
+            for (Template.ScheduleTrigger t : f.schedules()) {
+                if (t.enabled()) schedules.add(new ScheduleEventSource(t.name(), t.expression(), hosts.get(f.logicalId()), sqs,
+                        f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
+            }
         }
 
         pool = Executors.newFixedThreadPool(16);
@@ -97,6 +110,7 @@ public final class LocalRunner implements AutoCloseable {
         server.start();
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
+        schedules.forEach(ScheduleEventSource::start);
     }
 
     public static LocalRunner start(Options options) throws Exception {
@@ -120,6 +134,16 @@ public final class LocalRunner implements AutoCloseable {
     public void notifyS3(String bucket, String key, long size) {
         buckets.stream().filter(b -> b.bucket().equals(bucket)).forEach(b -> b.notifyCreated(
                 new S3Notifications.Write("ObjectCreated:Put", bucket, size, "0", null, key)));
+    }
+
+    /** Runs every schedule of template.yaml once now (what its next tick would do); returns each function's answer. */
+    public List<String> fireSchedules() {
+        return schedules.stream().map(ScheduleEventSource::fire).toList();
+    }
+
+    /** Stops delivering queue messages to functions (tests: a message that stays in the queue when the stack dies). */
+    public void stopQueueDelivery() {
+        queues.forEach(SqsEventSource::stop);
     }
 
     /** Delivers pending S3 notifications now instead of at the next poll. */
@@ -262,6 +286,7 @@ public final class LocalRunner implements AutoCloseable {
     public void close() {
         queues.forEach(SqsEventSource::stop);
         buckets.forEach(S3Notifications::stop);
+        schedules.forEach(ScheduleEventSource::stop);
         server.stop(0);
         pool.shutdownNow();
         for (FunctionHost h : hosts.values()) {

@@ -47,7 +47,8 @@ final class SqsEventSource extends EventSource {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                 .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
-        if (!messages.isEmpty()) deliver(messages);
+        // stopped while receiving: the messages stay in the queue (visible again after the visibility timeout)
+        if (!messages.isEmpty() && running()) deliver(messages);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,14 +1,15 @@
-package vn.gov.bvhttdl.dvc.api;
-
-import vn.gov.bvhttdl.dvc.adapters.AwsClients;
-import vn.gov.bvhttdl.dvc.adapters.Settings;
+package vn.gov.bvhttdl.dvc.adapters;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.gov.bvhttdl.dvc.domain.Json;
 
 import java.util.Map;
 
-/** Hands a submitted dossier to the validation function through the submission queue. */
+/**
+ * Hands a submitted dossier to the validation function through the submission queue. Used by the API (at
+ * submission) and by the submission sweep (again, for a dossier whose message was lost); the SQS client is an
+ * optional dependency of this module, declared by the functions that send.
+ */
 public final class SubmissionQueue {
     private final SqsClient sqs;
     private final String queueUrl;

@@ -1,0 +1,45 @@
+package vn.gov.bvhttdl.dvc.sweep;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The scheduled function (EventBridge Scheduler / the offline runner's schedule, both from template.yaml). The
+ * event carries nothing the sweep needs; the answer says what it did.
+ */
+public class SubmissionSweepHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+    @Inject
+    SubmissionSweep sweep;
+
+    @Override
+    public Map<String, Object> execute(Map<String, Object> scheduledEvent) {
+        SubmissionSweep.Result r = sweep.run();
+        return Map.of("checked", r.checked(), "handedOver", r.handedOver(), "givenUp", r.givenUp());
+    }
+
+    @Factory
+    static final class Beans {
+        @Singleton
+        DossierStore store() { return DossierStore.primedFromSettings("submission-sweep", null); }
+
+        @Singleton
+        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
+
+        @Singleton
+        SubmissionSweep sweep(DossierStore store, RulesStore rules) {
+            SubmissionQueue queue = SubmissionQueue.fromSettings();
+            return new SubmissionSweep(store, rules, () -> queue, Clock.systemUTC(),
+                    Duration.ofMinutes(Long.parseLong(Settings.require("SWEEP_AFTER_MINUTES"))));
+        }
+    }
+}
