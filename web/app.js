@@ -18,7 +18,7 @@ const TEXT = {
     history: 'Quá trình xử lý', mineTitle: 'Hồ sơ của tôi', none: 'Chưa có hồ sơ nào.', lookupTitle: 'Tra cứu hồ sơ theo mã',
     lookup: 'Tra cứu', codePlaceholder: 'VD: 000.00.12.G17-260115-0042', submittedWait: 'Đã nộp. Hệ thống đang kiểm tra hồ sơ…',
     received: 'Hồ sơ đã được tiếp nhận.', draftSaved: 'Đã lưu hồ sơ nháp.', loading: 'Đang tải…', missing: 'Cần bổ sung',
-    reason: 'Lý do', procedure: 'Thủ tục', created: 'Ngày tạo', unverified: 'Dữ liệu cần đối chiếu văn bản gốc',
+    reason: 'Lý do', procedure: 'Thủ tục', created: 'Ngày tạo', unverified: 'Dữ liệu cần đối chiếu văn bản gốc', provisional: 'dự kiến', reduced: 'đang giảm', reducedFrom: 'giảm từ', until: 'đến hết ngày', unconfirmed: 'chưa đối chiếu văn bản',
     search: 'Tìm thủ tục', searchPlaceholder: 'VD: giay phep lu hanh', allFields: 'Tất cả lĩnh vực', allLevels: 'Mọi mức độ',
     found: 'thủ tục', prev: 'Trang trước', next: 'Trang sau', pageOf: 'Trang', feeByRule: 'Phí theo quy định',
     expected: 'Ngày hẹn trả dự kiến', ifSubmittedAt: 'Nếu nộp vào lúc', compute: 'Tính', receivedOn: 'Ngày tiếp nhận',
@@ -49,7 +49,7 @@ const TEXT = {
     history: 'History', mineTitle: 'My dossiers', none: 'No dossiers yet.', lookupTitle: 'Track a dossier by code',
     lookup: 'Look up', codePlaceholder: 'e.g. 000.00.12.G17-260115-0042', submittedWait: 'Submitted. The system is checking it…',
     received: 'The dossier has been received.', draftSaved: 'Draft saved.', loading: 'Loading…', missing: 'To supplement',
-    reason: 'Reason', procedure: 'Procedure', created: 'Created', unverified: 'Data to be checked against the official text',
+    reason: 'Reason', procedure: 'Procedure', created: 'Created', unverified: 'Data to be checked against the official text', provisional: 'provisional', reduced: 'reduced', reducedFrom: 'reduced from', until: 'until', unconfirmed: 'not yet checked against the text',
     search: 'Search procedures', searchPlaceholder: 'e.g. travel licence', allFields: 'All fields', allLevels: 'All levels',
     found: 'procedures', prev: 'Previous', next: 'Next', pageOf: 'Page', feeByRule: 'Fee by rule',
     expected: 'Expected completion date', ifSubmittedAt: 'If submitted at', compute: 'Compute', receivedOn: 'Counts as received on',
@@ -151,7 +151,7 @@ async function pageProcedures() {
     <ul class="list" id="procedures">` + res.items.map((p) => `
     <li><a href="#/procedure/${encodeURIComponent(p.code)}">${esc(pick(p.name))}</a>
       <div class="muted">${esc(p.code)} · ${esc(pick(p.agencyName))} · ${t('level')} ${p.serviceLevel}
-      · ${p.processingWorkingDays} ${t('days')} · ${p.fixedFeeVnd ? vnd(p.fixedFeeVnd) : (p.feeByRule ? t('feeByRule') : t('free'))}</div></li>`).join('') + `</ul>
+      · ${esc(pick(p.timeLimit.label))} · ${p.fixedFeeVnd ? vnd(p.fixedFeeVnd) + (p.feeReduced ? ' (' + t('reduced') + ')' : '') : (p.feeByRule ? t('feeByRule') : t('free'))}</div></li>`).join('') + `</ul>
     <nav class="pager">${page > 1 ? `<button type="button" id="prev-page" class="secondary">${t('prev')}</button>` : ''}
       ${page < pages ? `<button type="button" id="next-page" class="secondary">${t('next')}</button>` : ''}</nav>`;
   const go = (p) => { const n = new URLSearchParams(params); n.set('page', p); location.hash = '#/?' + n; };
@@ -165,6 +165,23 @@ async function pageProcedures() {
   };
 }
 
+/** A citation as text: "Điều 50, Luật Du lịch …" and, when not confirmed in a source, a mark that says so. */
+function cite(c) {
+  return esc((c.article ? c.article + ', ' : '') + c.document) + (c.confirmed ? '' : ` <span class="muted">(${t('unconfirmed')})</span>`);
+}
+
+/** A fee as charged today: the temporary rate with its period and basis, or the standard amount, or the rule. */
+function feeText(f) {
+  if (f.amountVnd == null) return `${esc(pick(f.name))}: ${esc(pick(f.rule))}`;
+  let out = `${esc(pick(f.name))}: <strong>${vnd(f.amountVnd)}</strong>`;
+  if (f.rateInForce) {
+    out += ` <span class="muted">(${t('reducedFrom')} ${vnd(f.standardAmountVnd)}${f.rateInForce.until ? ', ' + t('until') + ' ' + esc(day(f.rateInForce.until)) : ''}; ${cite(f.rateInForce.basis)})</span>`;
+  } else if (f.basis) {
+    out += ` <span class="muted">(${cite(f.basis)})</span>`;
+  }
+  return out;
+}
+
 async function pageProcedure(code) {
   const p = await api('GET', '/api/procedures/' + encodeURIComponent(code));
   const c = claims();
@@ -173,14 +190,14 @@ async function pageProcedure(code) {
     <div class="card"><table>
       <tr><th>${t('agency')}</th><td>${esc(pick(p.agencyName))}</td></tr>
       <tr><th>${t('level')}</th><td>${p.serviceLevel}${p.fullProcess ? ' (toàn trình)' : ''}</td></tr>
-      <tr><th>${t('time')}</th><td>${p.processingWorkingDays} ${t('days')}</td></tr>
-      <tr><th>${t('fee')}</th><td>${p.fees.length ? p.fees.map((f) => `${esc(pick(f.name))}: ${f.amountVnd != null ? vnd(f.amountVnd) : esc(pick(f.rule))}`).join('<br>') : t('free')}</td></tr>
+      <tr><th>${t('time')}</th><td id="time-limit">${esc(pick(p.timeLimit.label))}</td></tr>
+      <tr><th>${t('fee')}</th><td id="fees">${p.fees.length ? p.fees.map(feeText).join('<br>') : t('free')}</td></tr>
       <tr><th>${t('components')}</th><td><ul>${p.components.map((x) => `<li>${esc(pick(x.name))} <span class="muted">(${x.mandatory ? t('mandatory') : t('optional')}${x.condition ? ': ' + esc(pick(x.condition)) : ''}; ${x.formats.join(', ')}; ${x.copies} ${t('copies')}${x.template ? '; ' + esc(x.template) : ''})</span></li>`).join('')}</ul></td></tr>
-      ${p.steps.length ? `<tr><th>${t('steps')}</th><td>${p.steps.map((s) => `${esc(pick(s.name))}: ${s.workingDays}`).join('<br>')}</td></tr>` : ''}
+      ${p.steps.length ? `<tr><th>${t('steps')}</th><td>${p.steps.map((s) => `${esc(pick(s.name))}: ${esc(pick(s.budget.label))}`).join('<br>')}</td></tr>` : ''}
       <tr><th>${t('result')}</th><td>${esc(pick(p.resultType))}</td></tr>
-      <tr><th>${t('legal')}</th><td>${p.legalBasis.map((l) => esc((l.article ? l.article + ', ' : '') + l.document)).join('<br>')}</td></tr>
+      <tr><th>${t('legal')}</th><td>${p.legalBasis.map(cite).join('<br>')}</td></tr>
       <tr><th>${t('versions')}</th><td><ul id="versions">${p.history.map((v) => `<li>${t('version')} ${v.version} (${esc(TEXT[lang].changes[v.change] || v.change)}), ${t('effective')} ${esc(v.effectiveFrom)}${v.decision ? ' — ' + esc(v.decision.document) : ''}</li>`).join('')}</ul></td></tr>
-    </table>${p.dataNote ? `<p class="muted">${t('unverified')}: ${esc(p.dataNote)}</p>` : ''}</div>
+    </table></div>
     <div class="card" id="appointment-card"><h2>${t('expected')}</h2>
       <form id="appointment-form"><label>${t('ifSubmittedAt')} <input type="datetime-local" name="at" id="appointment-at"></label>
       <button type="submit" class="secondary">${t('compute')}</button></form>
@@ -189,7 +206,8 @@ async function pageProcedure(code) {
     ${c ? dossierForm(p, c) : `<p class="card">${t('mustSignIn')} <button type="button" id="form-sign-in">${t('signIn')}</button></p>`}`;
   const showAppointment = async (at) => {
     const a = await api('GET', `/api/procedures/${encodeURIComponent(p.code)}/appointment` + (at ? '?at=' + encodeURIComponent(at) : ''));
-    document.getElementById('appointment').innerHTML = `<p>${t('dueDate')}: <strong id="appointment-due">${esc(day(a.dueDate))}</strong></p>
+    document.getElementById('appointment').innerHTML = `<p>${t('dueDate')}: <strong id="appointment-due">${esc(day(a.dueDate))}</strong>${a.provisional ? ` <span class="status provisional" id="appointment-provisional">(${t('provisional')})</span>` : ''}</p>
+      ${a.provisional ? `<p class="muted" id="appointment-provisional-reason">${esc(pick(a.provisionalReason))}</p>` : ''}
       <p class="muted">${t('receivedOn')}: ${esc(day(a.receivedOn))}${a.holidaysSkipped.length ? ` · ${t('skipped')}: ${a.holidaysSkipped.map((h) => esc(h.date.slice(8) + '/' + h.date.slice(5, 7)) + ' (' + esc(pick(h.reason)) + ')').join(', ')}` : ''}</p>`;
   };
   document.getElementById('appointment-form').onsubmit = (ev) => { ev.preventDefault(); showAppointment(ev.target.at.value).catch((e) => { document.getElementById('appointment').innerHTML = errorBox(e); }); };
@@ -236,7 +254,7 @@ function dossierCard(d) {
     <p>${t('procedure')}: <strong>${esc(pick(d.procedureName))}</strong></p>
     <p>${t('code')}: ${d.code ? `<span class="code" id="dossier-code">${esc(d.code)}</span>` : `<span class="muted">${t('noCodeYet')}</span>`}</p>
     <p>${t('status')}: <span class="status ${esc(d.status)}" id="dossier-status">${esc(pick(d.statusLabel))}</span></p>
-    ${d.dueDate ? `<p>${t('dueDate')}: <strong id="dossier-due">${esc(day(d.dueDate))}</strong></p>` : ''}
+    ${d.dueDate ? `<p>${t('dueDate')}: <strong id="dossier-due">${esc(day(d.dueDate))}</strong>${d.dueDateProvisional ? ` <span class="status provisional">(${t('provisional')})</span>` : ''}</p>` : ''}
     ${d.statusReason ? `<div class="${d.status === 'AWAITING_SUPPLEMENT' ? 'error' : 'muted'}" id="dossier-reason"><strong>${d.status === 'AWAITING_SUPPLEMENT' ? t('supplementAsked') : t('reason')}:</strong><pre>${esc(d.statusReason)}</pre></div>` : ''}
     ${d.code ? `<button type="button" id="download-receipt" class="secondary">${t('receipt')}</button>` : ''}
     <div id="dossier-result"></div>

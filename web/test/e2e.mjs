@@ -67,9 +67,22 @@ try {
     await page.waitForSelector('#appointment-due');
     await page.fill('#appointment-at', '2025-01-24T10:00');
     await page.click('#appointment-form button');
-    await page.waitForFunction(() => document.querySelector('#appointment-due').textContent.includes('13/02/2025'));
+    // Fri 24 Jan 2025 + 10 working days over Tết Ất Tỵ (25 Jan – 2 Feb, no swapped Saturday) = Fri 14 Feb 2025
+    await page.waitForFunction(() => document.querySelector('#appointment-due').textContent.includes('14/02/2025'));
     const skipped = await page.textContent('#appointment');
     if (!skipped.includes('Tết Âm lịch')) throw new Error('Tết not listed among the days skipped: ' + skipped);
+    if (await page.$('#appointment-provisional')) throw new Error('2025 is announced: the date is not provisional');
+    const limit = await page.textContent('#time-limit');
+    if (limit.trim() !== '10 ngày làm việc') throw new Error('time limit: ' + limit);
+    const fees = await page.textContent('#fees');
+    if (!fees.includes('1.500.000') || !fees.includes('giảm từ 3.000.000') || !fees.includes('64/2025/TT-BTC')) throw new Error('fee in force with its basis: ' + fees);
+    if ((await page.textContent('#view')).includes('Dữ liệu cần đối chiếu')) throw new Error('an internal data note is on a public page');
+    // a count that runs into 2027, a year without an announcement, is "dự kiến"
+    await page.fill('#appointment-at', '2026-12-28T10:00');
+    await page.click('#appointment-form button');
+    await page.waitForSelector('#appointment-provisional');
+    const reason = await page.textContent('#appointment-provisional-reason');
+    if (!reason.includes('2027')) throw new Error('provisional reason: ' + reason);
     await page.screenshot({ path: shots + '/1b-appointment.png', fullPage: true });
   });
 

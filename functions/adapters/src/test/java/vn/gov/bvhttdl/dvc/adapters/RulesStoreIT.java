@@ -43,13 +43,13 @@ class RulesStoreIT {
         v2.put("version", 2L);
         v2.put("change", "amended");
         v2.put("effectiveFrom", "2030-01-01");
-        v2.put("processingWorkingDays", 5L);
+        v2.put("timeLimit", Map.of("days", 5L, "unit", "WORKING_DAYS"));
         v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
         rules.publishProcedureVersion(v2, "admin-1");
 
         ProcedureCatalogue cat = rules.catalogue();
-        assertEquals(7, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2029, 12, 31)).orElseThrow().processingWorkingDays());
-        assertEquals(5, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2030, 1, 1)).orElseThrow().processingWorkingDays());
+        assertEquals(7, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2029, 12, 31)).orElseThrow().timeLimit().days());
+        assertEquals(5, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2030, 1, 1)).orElseThrow().timeLimit().days());
         assertEquals(2, cat.history("BVHTTDL-MT-001").size());
         assertTrue(rules.publications(RulesStore.CATALOGUE).stream()
                 .anyMatch(p -> p.key().equals("PROC#BVHTTDL-MT-001#V#0002") && p.publishedBy().equals("admin-1")));

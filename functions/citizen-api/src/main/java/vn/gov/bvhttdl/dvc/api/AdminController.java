@@ -52,6 +52,17 @@ final class AdminController {
         return HttpResponse.created(Views.VersionView.of(p));
     }
 
+    @Get("/procedures/{code}")
+    @Operation(summary = "Thủ tục đang có hiệu lực kèm ghi chú dữ liệu nội bộ / the procedure in force with the internal data note")
+    Views.ProcedureView procedure(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
+        requireAdmin(event);
+        java.time.LocalDate today = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today();
+        Procedure p = rules.catalogue().inForce(code, today).orElseThrow(() -> ApiException.notFound("procedure",
+                "Không có thủ tục mã \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" đang có hiệu lực.",
+                "No procedure with code \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" is in force."));
+        return Views.ProcedureView.forAdministrators(p, today);
+    }
+
     @Put("/calendar/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Công bố lịch nghỉ lễ, Tết và ngày làm bù của một năm / publish a year's announced days off and swaps")
@@ -65,11 +76,7 @@ final class AdminController {
                     new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
         }
         WorkingCalendar.YearSchedule s = rules.publishCalendar(data, admin.subject());
-        WorkingCalendar cal = rules.calendar();
-        return new Views.CalendarView(year, cal.daysOff(year).entrySet().stream()
-                .map(e -> new Views.DayOffView(e.getKey().toString(), Views.I18n.of(e.getValue()))).toList(),
-                s.workingWeekendDays().stream().map(Object::toString).toList(), Views.CitationView.of(s.basis()),
-                cal.officeOpens() + "–" + cal.officeCloses());
+        return Views.CalendarView.of(rules.calendar(), s.year());
     }
 
     @Get("/publications")

@@ -21,7 +21,7 @@ final class Beans {
     @Singleton
     RulesStore rules(DossierStore store) {
         RulesStore rules = RulesStore.fromSettings(store.client());
-        vn.gov.bvhttdl.dvc.adapters.Priming.register("citizen-api-rules", () -> rules.catalogue().all().forEach(Views.ProcedureView::of));
+        vn.gov.bvhttdl.dvc.adapters.Priming.register("citizen-api-rules", () -> rules.catalogue().all().forEach(p -> Views.ProcedureView.of(p, null, null, vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today())));
         return rules;
     }
 

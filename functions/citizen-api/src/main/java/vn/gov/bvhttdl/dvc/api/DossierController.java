@@ -367,6 +367,6 @@ final class DossierController {
     private Views.DossierView view(Dossier d, boolean withHistory) {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         return Views.DossierView.of(d, p, withHistory ? store.history(d.id()) : null,
-                withHistory ? store.attachments(d.id()) : null);
+                withHistory ? store.attachments(d.id()) : null, rules.calendar());
     }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
 /** The public catalogue of procedures and the expected completion date (no sign-in). */
 @Controller("/api")
 final class ProcedureController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcedureController.class);
+
     private final RulesStore rules;
     private final Clock clock;
 
@@ -53,7 +55,7 @@ final class ProcedureController {
         ProcedureCatalogue.Page p = cat.search(new ProcedureCatalogue.Query(q, field, agency, level, page, size), today());
         Map<String, Views.I18n> fields = new LinkedHashMap<>();
         cat.fields().forEach((k, v) -> fields.put(k, Views.I18n.of(v)));
-        return new Views.ProcedurePage(p.items().stream().map(Views.ProcedureSummary::of).toList(), p.total(), p.page(), p.size(), fields);
+        return new Views.ProcedurePage(p.items().stream().map(p2 -> Views.ProcedureSummary.of(p2, today())).toList(), p.total(), p.page(), p.size(), fields);
     }
 
     @Get("/procedures/{code}")
@@ -61,7 +63,7 @@ final class ProcedureController {
     Views.ProcedureView get(@PathVariable String code) {
         ProcedureCatalogue cat = rules.catalogue();
         Procedure p = inForce(cat, code);
-        return Views.ProcedureView.of(p, cat.fields().get(p.field()), cat.history(code));
+        return Views.ProcedureView.of(p, cat.fields().get(p.field()), cat.history(code), today());
     }
 
     @Get("/procedures/{code}/appointment{?at}")
@@ -69,10 +71,9 @@ final class ProcedureController {
     Views.AppointmentView appointment(@PathVariable String code, @QueryValue @Nullable String at) {
         Procedure p = inForce(rules.catalogue(), code);
         Instant when = at == null || at.isBlank() ? clock.instant() : parseMoment(at);
-        WorkingCalendar.Appointment a = rules.calendar().appointment(when, p.processingWorkingDays(), List.of());
-        return new Views.AppointmentView(p.code(), a.workingDays(), when.toString(), a.receivedOn().toString(),
-                a.dueDate().toString(), a.holidaysSkipped().stream()
-                .map(d -> new Views.DayOffView(d.date().toString(), Views.I18n.of(d.reason()))).toList());
+        WorkingCalendar.Appointment a = rules.calendar().appointment(when, p.timeLimit(), List.of());
+        if (a.provisional()) LOG.warn("appointment of {} for {} rests on years without an announced schedule: {}", p.code(), when, a.provisionalYears());
+        return Views.AppointmentView.of(p.code(), a);
     }
 
     @Get("/calendar/{year}")
@@ -83,11 +84,8 @@ final class ProcedureController {
                     new Text("Năm phải trong khoảng 1900–2199.", "The year must be between 1900 and 2199."));
         }
         WorkingCalendar cal = rules.calendar();
-        WorkingCalendar.YearSchedule s = cal.schedule(year);
-        return new Views.CalendarView(year, cal.daysOff(year).entrySet().stream()
-                .map(e -> new Views.DayOffView(e.getKey().toString(), Views.I18n.of(e.getValue()))).toList(),
-                s == null ? List.of() : s.workingWeekendDays().stream().map(LocalDate::toString).toList(),
-                s == null ? null : Views.CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses());
+        if (cal.provisional(year)) LOG.warn("calendar {} has no announced schedule: statutory defaults only (provisional)", year);
+        return Views.CalendarView.of(cal, year);
     }
 
     private LocalDate today() {

@@ -7,10 +7,12 @@ import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Citation;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Period;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.Workflow;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -30,18 +32,26 @@ public final class Views {
         }
     }
 
+    /** A time limit or step budget: {@code days}, {@code unit} WORKING_DAYS or CALENDAR_DAYS, and how to say it. */
+    @Serdeable
+    public record PeriodView(int days, String unit, I18n label) {
+        static PeriodView of(Period p) { return new PeriodView(p.days(), p.unit().name(), I18n.of(p.label())); }
+    }
+
     /**
-     * @param fixedFeeVnd the sum of the fixed fees; {@code feeByRule} tells that some fee depends on the case
+     * @param fixedFeeVnd the sum of the fixed fees in force on {@code day} (a temporary reduction applied);
+     *                    {@code feeByRule} tells that some fee depends on the case
      */
     @Serdeable
     public record ProcedureSummary(String code, I18n name, String field, String agencyCode, I18n agencyName,
-                                   int serviceLevel, boolean fullProcess, int processingWorkingDays, long fixedFeeVnd,
-                                   boolean feeByRule) {
-        static ProcedureSummary of(Procedure p) {
+                                   int serviceLevel, boolean fullProcess, PeriodView timeLimit, long fixedFeeVnd,
+                                   boolean feeByRule, boolean feeReduced) {
+        static ProcedureSummary of(Procedure p, LocalDate day) {
             return new ProcedureSummary(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
-                    p.serviceLevel(), p.fullProcess(), p.processingWorkingDays(),
-                    p.fees().stream().filter(f -> f.amountVnd() != null).mapToLong(Procedure.Fee::amountVnd).sum(),
-                    p.fees().stream().anyMatch(f -> f.amountVnd() == null));
+                    p.serviceLevel(), p.fullProcess(), PeriodView.of(p.timeLimit()),
+                    p.fees().stream().filter(f -> f.amountOn(day) != null).mapToLong(f -> f.amountOn(day)).sum(),
+                    p.fees().stream().anyMatch(f -> f.amountVnd() == null),
+                    p.fees().stream().anyMatch(f -> f.rateOn(day).isPresent()));
         }
     }
 
@@ -52,11 +62,30 @@ public final class Views {
     public record ComponentView(String code, I18n name, boolean mandatory, @Nullable I18n condition, List<String> formats,
                                 int maxSizeMb, int copies, @Nullable String template) {}
 
+    /** A temporary rate of a fee: its amount, its period (until inclusive) and its basis. */
     @Serdeable
-    public record FeeView(I18n name, @Nullable Long amountVnd, @Nullable I18n rule, @Nullable CitationView basis) {}
+    public record RateView(long amountVnd, String from, @Nullable String until, CitationView basis) {
+        static RateView of(Procedure.Rate r) {
+            return new RateView(r.amountVnd(), r.from().toString(), r.until() == null ? null : r.until().toString(), CitationView.of(r.basis()));
+        }
+    }
+
+    /**
+     * @param amountVnd         what is charged for a dossier submitted on the day the view is for
+     * @param standardAmountVnd the amount without a temporary rate
+     * @param rateInForce       the temporary rate applied, if any, with its basis
+     */
+    @Serdeable
+    public record FeeView(I18n name, @Nullable Long amountVnd, @Nullable Long standardAmountVnd, @Nullable I18n rule,
+                          @Nullable CitationView basis, @Nullable RateView rateInForce, List<RateView> rates) {
+        static FeeView of(Procedure.Fee f, LocalDate day) {
+            return new FeeView(I18n.of(f.name()), f.amountOn(day), f.amountVnd(), I18n.of(f.rule()), CitationView.of(f.basis()),
+                    f.rateOn(day).map(RateView::of).orElse(null), f.rates().stream().map(RateView::of).toList());
+        }
+    }
 
     @Serdeable
-    public record StepView(String code, I18n name, int workingDays) {}
+    public record StepView(String code, I18n name, PeriodView budget) {}
 
     @Serdeable
     public record VersionView(int version, String change, String effectiveFrom, @Nullable CitationView decision) {
@@ -68,22 +97,31 @@ public final class Views {
     @Serdeable
     public record ProcedureView(String code, int version, String effectiveFrom, I18n name, String field,
                                 @Nullable I18n fieldName, String agencyCode, I18n agencyName, String receivingUnitCode,
-                                int serviceLevel, boolean fullProcess, int processingWorkingDays, List<StepView> steps,
+                                int serviceLevel, boolean fullProcess, PeriodView timeLimit, List<StepView> steps,
                                 List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
                                 List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history) {
-        static ProcedureView of(Procedure p) {
-            return of(p, null, null);
+        /**
+         * The public view on {@code day} (fees in force then). {@code dataNote} (administrators' working notes on
+         * the data) is left out: only {@link #forAdministrators} carries it.
+         */
+        static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history, LocalDate day) {
+            return of(p, fieldName, history, day, false);
         }
 
-        static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history) {
+        static ProcedureView forAdministrators(Procedure p, LocalDate day) {
+            return of(p, null, null, day, true);
+        }
+
+        private static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history,
+                                        LocalDate day, boolean admin) {
             return new ProcedureView(p.code(), p.version(), p.effectiveFrom().toString(), I18n.of(p.name()), p.field(),
                     I18n.of(fieldName), p.agencyCode(), I18n.of(p.agencyName()), p.receivingUnitCode(), p.serviceLevel(),
-                    p.fullProcess(), p.processingWorkingDays(),
-                    p.steps().stream().map(s -> new StepView(s.code(), I18n.of(s.name()), s.workingDays())).toList(),
+                    p.fullProcess(), PeriodView.of(p.timeLimit()),
+                    p.steps().stream().map(s -> new StepView(s.code(), I18n.of(s.name()), PeriodView.of(s.budget()))).toList(),
                     p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(),
                             I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template())).toList(),
-                    p.fees().stream().map(f -> new FeeView(I18n.of(f.name()), f.amountVnd(), I18n.of(f.rule()), CitationView.of(f.basis()))).toList(),
-                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), p.dataNote(),
+                    p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
+                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
                     history == null ? null : history.stream().map(VersionView::of).toList());
         }
     }
@@ -91,14 +129,37 @@ public final class Views {
     @Serdeable
     public record DayOffView(String date, I18n reason) {}
 
-    /** When a dossier submitted at {@code submittedAt} would be received and due. */
+    /**
+     * When a dossier submitted at {@code submittedAt} would be received and due; {@code provisional} when a year
+     * in between has no announced schedule (the date is then "dự kiến", with the reason).
+     */
     @Serdeable
-    public record AppointmentView(String procedureCode, int workingDays, String submittedAt, String receivedOn,
-                                  String dueDate, List<DayOffView> holidaysSkipped) {}
+    public record AppointmentView(String procedureCode, PeriodView timeLimit, String submittedAt, String receivedOn,
+                                  String dueDate, List<DayOffView> holidaysSkipped, boolean provisional,
+                                  @Nullable I18n provisionalReason) {
+        static AppointmentView of(String code, vn.gov.bvhttdl.dvc.domain.WorkingCalendar.Appointment a) {
+            return new AppointmentView(code, PeriodView.of(a.period()), a.submittedAt().toString(), a.receivedOn().toString(),
+                    a.dueDate().toString(), a.holidaysSkipped().stream()
+                    .map(d -> new DayOffView(d.date().toString(), I18n.of(d.reason()))).toList(),
+                    a.provisional(), I18n.of(a.provisionalReason()));
+        }
+    }
 
+    /** A year's days off; {@code provisional} when the government has not announced the year (statutory defaults). */
     @Serdeable
     public record CalendarView(int year, List<DayOffView> daysOff, List<String> workingWeekendDays,
-                               @Nullable CitationView announcement, String officeHours) {}
+                               @Nullable CitationView announcement, String officeHours, boolean provisional,
+                               @Nullable I18n provisionalReason) {
+        static CalendarView of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, int year) {
+            var s = cal.schedule(year);
+            boolean provisional = cal.provisional(year);
+            return new CalendarView(year, cal.daysOff(year).entrySet().stream()
+                    .map(e -> new DayOffView(e.getKey().toString(), I18n.of(e.getValue()))).toList(),
+                    s == null ? List.of() : s.workingWeekendDays().stream().map(LocalDate::toString).toList(),
+                    s == null ? null : CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses(), provisional,
+                    provisional ? I18n.of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.provisionalReason(List.of(year))) : null);
+        }
+    }
 
     @Serdeable
     public record Published(String kind, String key, String publishedBy) {}
@@ -176,16 +237,24 @@ public final class Views {
     public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
                               @Nullable I18n procedureName, @Nullable Integer serviceLevel, String status, I18n statusLabel, @Nullable String statusReason,
                               ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
-                              @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate, long version,
+                              @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate,
+                              boolean dueDateProvisional, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
-        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files) {
+        /** {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement. */
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {
+            boolean provisional = false;
+            if (d.dueDate() != null) {
+                int from = d.receivedAt() == null ? d.dueDate().getYear() : d.receivedAt().atZone(cal.zone()).getYear();
+                for (int y = from; y <= d.dueDate().getYear(); y++) provisional |= cal.provisional(y);
+            }
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     p == null ? null : p.serviceLevel(),
                     d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
                     ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
                     d.submittedAt() == null ? null : d.submittedAt().toString(),
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
-                    d.dueDate() == null ? null : d.dueDate().toString(), d.version(),
+                    d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
                     files == null ? null : files.stream().map(AttachmentView::of).toList());
         }

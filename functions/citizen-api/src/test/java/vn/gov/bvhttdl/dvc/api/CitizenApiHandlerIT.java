@@ -116,6 +116,19 @@ class CitizenApiHandlerIT {
         assertEquals(2, ((Number) p.get("version")).intValue());
         assertEquals(2, ((List<Object>) p.get("history")).size());
         assertEquals("Du lịch", ((Map<?, ?>) p.get("fieldName")).get("vi"));
+        assertNull(p.get("dataNote"), "internal data notes are for administrators only");
+        Map<?, ?> fee = (Map<?, ?>) ((List<?>) p.get("fees")).get(0);
+        assertEquals(3_000_000L, ((Number) fee.get("standardAmountVnd")).longValue());
+        if (!java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).isAfter(java.time.LocalDate.of(2026, 12, 31))) {
+            assertEquals(1_500_000L, ((Number) fee.get("amountVnd")).longValue(), "Circular 64/2025: 50 % until 31 Dec 2026");
+            assertEquals("Thông tư 64/2025/TT-BTC", ((Map<?, ?>) ((Map<?, ?>) fee.get("rateInForce")).get("basis")).get("document"));
+        }
+        Map<String, String> admin = citizen("sub-admin-note", "Quản trị", "001099000223");
+        admin.put("cognito:groups", "[admins]");
+        Map<String, Object> forAdmin = json(handler.handleRequest(request("GET", "/api/admin/procedures/BVHTTDL-DL-001", null, admin), null));
+        assertNotNull(forAdmin.get("dataNote"), "administrators see the data note");
+        assertEquals(403, handler.handleRequest(request("GET", "/api/admin/procedures/BVHTTDL-DL-001", null,
+                citizen("sub-not-admin-2", "Công dân", "001099000112")), null).getStatusCode());
         assertEquals(404, handler.handleRequest(publicGet("/api/procedures/BVHTTDL-NT-003", null), null).getStatusCode(),
                 "a repealed procedure is not offered");
         assertEquals(400, handler.handleRequest(publicGet("/api/procedures", "page=abc"), null).getStatusCode());
@@ -123,15 +136,29 @@ class CitizenApiHandlerIT {
 
     @Test
     void theExpectedCompletionDateOfADossierSubmittedJustBeforeTet() {
+        // Fri 24 Jan 2025 + 10 working days; Tết Ất Tỵ off 25 Jan – 2 Feb, no swapped Saturday: Fri 14 Feb 2025
         Map<String, Object> a = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2025-01-24T10:00"), null));
-        assertEquals("2025-02-13", a.get("dueDate"));
+        assertEquals("2025-02-14", a.get("dueDate"));
+        assertEquals(Boolean.FALSE, a.get("provisional"));
+        assertEquals("10 ngày làm việc", ((Map<?, ?>) ((Map<?, ?>) a.get("timeLimit")).get("label")).get("vi"));
         assertEquals("2025-01-24", a.get("receivedOn"));
         assertFalse(((List<Object>) a.get("holidaysSkipped")).isEmpty());
         APIGatewayV2HTTPResponse bad = handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=hôm+qua"), null);
         assertEquals(400, bad.getStatusCode());
         assertEquals(Problem.BASE + "invalid-date-time", json(bad).get("type"));
         Map<String, Object> cal = json(handler.handleRequest(publicGet("/api/calendar/2025", null), null));
-        assertTrue(((List<Object>) cal.get("workingWeekendDays")).contains("2025-02-08"));
+        assertEquals(List.of("2025-04-26"), cal.get("workingWeekendDays"), "only Sat 26 Apr 2025 was worked");
+        assertEquals(Boolean.FALSE, cal.get("provisional"));
+        Map<String, Object> cal2027 = json(handler.handleRequest(publicGet("/api/calendar/2027", null), null));
+        assertEquals(Boolean.TRUE, cal2027.get("provisional"), "no announcement for 2027 yet");
+        assertTrue(((String) ((Map<?, ?>) cal2027.get("provisionalReason")).get("vi")).contains("2027"));
+        // into 2027: provisional, with the reason
+        Map<String, Object> late = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2026-12-28T10:00"), null));
+        assertEquals(Boolean.TRUE, late.get("provisional"));
+        // a calendar-day limit (star rating, Tourism Law Art 50): Wed 21 Jan 2026 + 30 days = Fri 20 Feb, in Tết → Mon 23 Feb
+        Map<String, Object> star = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-004/appointment", "at=2026-01-21T10:00"), null));
+        assertEquals("2026-02-23", star.get("dueDate"));
+        assertEquals("CALENDAR_DAYS", ((Map<?, ?>) star.get("timeLimit")).get("unit"));
         assertEquals(400, handler.handleRequest(publicGet("/api/calendar/3000", null), null).getStatusCode());
     }
 
@@ -157,7 +184,8 @@ class CitizenApiHandlerIT {
                 body.replace("2020-06-01", "2021-06-01"), admin), null);
         assertEquals(201, ok.getStatusCode(), ok.getBody());
         Map<String, Object> served = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-HT-001", null), null));
-        assertEquals(3, ((Number) served.get("processingWorkingDays")).intValue());
+        assertEquals(3, ((Number) ((Map<?, ?>) served.get("timeLimit")).get("days")).intValue());
+        assertEquals("WORKING_DAYS", ((Map<?, ?>) served.get("timeLimit")).get("unit"));
         assertEquals(2, ((List<Object>) served.get("history")).size());
         assertEquals(400, handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", "[1,2", admin), null).getStatusCode());
         assertEquals(422, handler.handleRequest(request("PUT", "/api/admin/calendar/2032", "{\"year\":2031}", admin), null).getStatusCode());
@@ -185,9 +213,9 @@ class CitizenApiHandlerIT {
     void submitQueuesTheDossierForValidationAndIsSafeToRepeat() {
         Map<String, String> me = citizen("sub-submit-" + System.nanoTime(), "Lê Thị Cúc", "079188000123");
         Map<String, Object> draft = json(handler.handleRequest(request("POST", "/api/dossiers",
-                "{\"procedureCode\":\"BVHTTDL-NT-001\",\"applicant\":{\"phone\":\"0987654321\"}}", me), null));
+                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0987654321\"}}", me), null));
         String id = (String) draft.get("id");
-        acceptedFile(id, "THONGBAO");
+        acceptedFile(id, "DON");
         String queue = stack.resources().of("SubmissionQueue");
         try (SqsClient sqs = SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build()) {
             sqs.purgeQueue(b -> b.queueUrl(queue));

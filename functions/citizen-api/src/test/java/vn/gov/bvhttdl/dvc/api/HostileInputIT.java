@@ -117,10 +117,10 @@ class HostileInputIT {
         // the largest form allowed is stored and submitted without a 5xx
         StringBuilder max = new StringBuilder();
         for (int i = 0; i < 16; i++) max.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":\"").append(repeat("ệ", 1300)).append('"');
-        APIGatewayV2HTTPResponse created = send("POST", "/api/dossiers", "{\"procedureCode\":\"BVHTTDL-NT-001\",\"form\":{" + max + "}}");
+        APIGatewayV2HTTPResponse created = send("POST", "/api/dossiers", "{\"procedureCode\":\"BVHTTDL-DL-003\",\"form\":{" + max + "}}");
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = (String) CitizenApiHandlerIT.json(created).get("id");
-        CitizenApiHandlerIT.acceptedFile(id, "THONGBAO");
+        CitizenApiHandlerIT.acceptedFile(id, "DON");
         APIGatewayV2HTTPResponse submitted = send("POST", "/api/dossiers/" + id + "/submit", null);
         assertEquals(202, submitted.getStatusCode(), submitted.getBody());
     }

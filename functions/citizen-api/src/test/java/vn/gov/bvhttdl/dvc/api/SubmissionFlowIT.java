@@ -46,10 +46,10 @@ class SubmissionFlowIT {
     @Test
     void theBrowserUploadsStraightToS3WithALinkBoundToSizeAndType() throws Exception {
         Map<String, String> me = citizen("sub-up-" + System.nanoTime(), "Đinh Thị Xuân", "001099111222");
-        String id = draft(me, "BVHTTDL-NT-001");
+        String id = draft(me, "BVHTTDL-BQ-001");
         byte[] pdf = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes();
         APIGatewayV2HTTPResponse r = call("POST", "/api/dossiers/" + id + "/attachments",
-                "{\"componentCode\":\"THONGBAO\",\"fileName\":\"C:\\\\Users\\\\x\\\\..\\\\thông báo.pdf\",\"size\":" + pdf.length + "}", me);
+                "{\"componentCode\":\"TOKHAI\",\"fileName\":\"C:\\\\Users\\\\x\\\\..\\\\thông báo.pdf\",\"size\":" + pdf.length + "}", me);
         assertEquals(201, r.getStatusCode(), r.getBody());
         Map<String, Object> up = json(r);
         Map<String, Object> attachment = (Map<String, Object>) up.get("attachment");
@@ -74,8 +74,8 @@ class SubmissionFlowIT {
         Map<String, Object> checklist = json(call("GET", "/api/dossiers/" + id + "/checklist", null, me));
         assertEquals(false, checklist.get("complete"));
         List<Map<String, Object>> items = (List<Map<String, Object>>) checklist.get("items");
-        assertEquals("PENDING", items.stream().filter(i -> "THONGBAO".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state"));
-        assertEquals("OPTIONAL", items.stream().filter(i -> "KICHBAN".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state"));
+        assertEquals("PENDING", items.stream().filter(i -> "TOKHAI".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state"));
+        assertEquals("OPTIONAL", items.stream().filter(i -> "UYQUYEN".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state"));
         APIGatewayV2HTTPResponse early = call("POST", "/api/dossiers/" + id + "/submit", null, me);
         assertEquals(422, early.getStatusCode(), "not while the file is still being checked");
     }
@@ -88,21 +88,21 @@ class SubmissionFlowIT {
     @Test
     void badUploadsGetClearProblems() {
         Map<String, String> me = citizen("sub-bad-up-" + System.nanoTime(), "Tạ Văn Yên", "001099111333");
-        String id = draft(me, "BVHTTDL-NT-001");
+        String id = draft(me, "BVHTTDL-BQ-001");
         record Case(String body, String type) {}
         for (Case c : List.of(
-                new Case("{\"componentCode\":\"THONGBAO\",\"fileName\":\"virus.exe\",\"size\":100}", "format-not-accepted"),
-                new Case("{\"componentCode\":\"THONGBAO\",\"fileName\":\"big.pdf\",\"size\":99999999999}", "file-too-large"),
-                new Case("{\"componentCode\":\"THONGBAO\",\"fileName\":\"empty.pdf\",\"size\":0}", "file-too-large"),
+                new Case("{\"componentCode\":\"TOKHAI\",\"fileName\":\"virus.exe\",\"size\":100}", "format-not-accepted"),
+                new Case("{\"componentCode\":\"TOKHAI\",\"fileName\":\"big.pdf\",\"size\":99999999999}", "file-too-large"),
+                new Case("{\"componentCode\":\"TOKHAI\",\"fileName\":\"empty.pdf\",\"size\":0}", "file-too-large"),
                 new Case("{\"componentCode\":\"NOPE\",\"fileName\":\"a.pdf\",\"size\":10}", "unknown-component"),
-                new Case("{\"componentCode\":\"THONGBAO\",\"fileName\":\"../../\",\"size\":10}", "invalid-file-name"))) {
+                new Case("{\"componentCode\":\"TOKHAI\",\"fileName\":\"../../\",\"size\":10}", "invalid-file-name"))) {
             APIGatewayV2HTTPResponse r = call("POST", "/api/dossiers/" + id + "/attachments", c.body(), me);
             assertEquals(422, r.getStatusCode(), c.body() + " -> " + r.getBody());
             assertEquals(Problem.BASE + c.type(), json(r).get("type"), r.getBody());
         }
         Map<String, String> other = citizen("sub-other-up-" + System.nanoTime(), "Khác", "001099111444");
         assertEquals(404, call("POST", "/api/dossiers/" + id + "/attachments",
-                "{\"componentCode\":\"THONGBAO\",\"fileName\":\"a.pdf\",\"size\":10}", other).getStatusCode());
+                "{\"componentCode\":\"TOKHAI\",\"fileName\":\"a.pdf\",\"size\":10}", other).getStatusCode());
     }
 
     @Test

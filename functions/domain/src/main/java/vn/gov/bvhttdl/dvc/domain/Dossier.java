@@ -51,7 +51,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
 
     /**
      * Receipt by the one-stop office: the code is given, the clock starts and the appointment date is set
-     * (Circular 01/2018 Art 19; form 01).
+     * (structure of Circular 01/2018 Art 19, see rules/dossier-code.json; form 01 of Circular 03/2025).
      */
     public Change receive(String newCode, String actor, Instant at, LocalDate due) {
         if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dossier code, built as the rule in {@code /rules/dossier-code.json} says (Circular 01/2018/TT-VPCP Art 19:
- * {@code <unit code>-<YYMMDD of receipt>-<daily sequence>}).
+ * The dossier code, built as the rule in {@code /rules/dossier-code.json} says: {@code <unit code>-<YYMMDD of
+ * receipt>-<daily sequence>} (the structure of Circular 01/2018/TT-VPCP Art 19; Circular 03/2025/TT-VPCP now governs
+ * dossier codes, and the data file says what of it was read).
  */
 public final class DossierCode {
     private final ZoneId zone;

@@ -3,20 +3,22 @@ package vn.gov.bvhttdl.dvc.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One version of an administrative procedure (thủ tục hành chính) as published in the catalogue. Procedures are
  * issued, amended, replaced and repealed by decisions with effective dates; each such act is a new version.
  *
- * @param receivingUnitCode the one-stop unit's code used in dossier codes (Circular 01/2018 Art 19)
+ * @param receivingUnitCode the one-stop unit's code used in dossier codes (rules/dossier-code.json)
  * @param serviceLevel      3 (online submission) or 4 (also online payment and electronic result)
+ * @param timeLimit         the time limit for resolving the dossier, in working or calendar days
  * @param steps             the budget of the time limit per step (reception, specialist unit, other agencies, signing)
  * @param change            what this version's decision did: issued, amended, replaced or repealed
  */
 public record Procedure(String code, int version, String change, LocalDate effectiveFrom, Citation decision,
                         Text name, String field, String agencyCode, Text agencyName,
                         String receivingUnitCode, int serviceLevel, boolean fullProcess,
-                        int processingWorkingDays, List<Step> steps, List<Component> components, List<Fee> fees,
+                        Period timeLimit, List<Step> steps, List<Component> components, List<Fee> fees,
                         Text resultType, List<Citation> legalBasis, String dataNote) {
 
     public static final List<String> CHANGES = List.of("issued", "amended", "replaced", "repealed");
@@ -25,11 +27,35 @@ public record Procedure(String code, int version, String change, LocalDate effec
     public record Component(String code, Text name, boolean mandatory, Text condition, List<String> formats,
                             int maxSizeMb, int copies, String template) {}
 
-    /** A fee or charge in Vietnamese đồng: a fixed amount, or a rule when it depends on the case. */
-    public record Fee(Text name, Long amountVnd, Text rule, Citation basis) {}
+    /**
+     * A fee or charge in Vietnamese đồng: a fixed amount, or a rule when it depends on the case, and the temporary
+     * rates in force for a period (e.g. Circular 64/2025/TT-BTC: 50 % from 1 Jul 2025 to 31 Dec 2026).
+     */
+    public record Fee(Text name, Long amountVnd, Text rule, Citation basis, List<Rate> rates) {
+        public Fee {
+            rates = rates == null ? List.of() : List.copyOf(rates);
+        }
 
-    /** A step of the processing and its share of the time limit, in working days. */
-    public record Step(String code, Text name, int workingDays) {}
+        /** The rate in force on {@code day}: a temporary one whose period covers it, else the standard one. */
+        public Optional<Rate> rateOn(LocalDate day) {
+            return rates.stream().filter(r -> r.covers(day)).findFirst();
+        }
+
+        /** The amount charged for a dossier submitted on {@code day} (null when the amount depends on the case). */
+        public Long amountOn(LocalDate day) {
+            return rateOn(day).map(Rate::amountVnd).orElse(amountVnd);
+        }
+    }
+
+    /** A temporary amount of a fee, in force from {@code from} to {@code until} (both inclusive), with its basis. */
+    public record Rate(long amountVnd, LocalDate from, LocalDate until, Citation basis) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (until == null || !day.isAfter(until));
+        }
+    }
+
+    /** A step of the processing and its share of the time limit (working or calendar days). */
+    public record Step(String code, Text name, Period budget) {}
 
     public boolean repealed() { return "repealed".equals(change); }
 
@@ -53,10 +79,17 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 .toList();
         List<Fee> fees = Json.list(m.get("fees")).stream().map(Json::obj)
                 .map(f -> new Fee(Json.text(f, "name"), f.get("amountVnd") == null ? null : ((Number) f.get("amountVnd")).longValue(),
-                        Json.text(f, "rule"), f.get("basis") == null ? null : Citation.of(Json.obj(f.get("basis")))))
+                        Json.text(f, "rule"), f.get("basis") == null ? null : Citation.of(Json.obj(f.get("basis"))),
+                        Json.list(f.get("rates")).stream().map(Json::obj).map(r -> new Rate(((Number) r.get("amountVnd")).longValue(),
+                                LocalDate.parse(Json.str(r, "from")), r.get("until") == null ? null : LocalDate.parse(Json.str(r, "until")),
+                                r.get("basis") == null ? null : Citation.of(Json.obj(r.get("basis"))))).toList()))
                 .toList();
         List<Step> steps = Json.list(m.get("steps")).stream().map(Json::obj)
-                .map(s -> new Step(required(s, "code"), Json.text(s, "name"), ((Number) s.get("workingDays")).intValue())).toList();
+                .map(s -> {
+                    Period budget = Period.read(s, "budget", "workingDays");
+                    if (budget == null) throw new IllegalArgumentException("step " + s.get("code") + " needs a budget");
+                    return new Step(required(s, "code"), Json.text(s, "name"), budget);
+                }).toList();
         List<Citation> basis = Json.list(m.get("legalBasis")).stream().map(Json::obj).map(Citation::of).toList();
         String change = m.get("change") == null ? "issued" : Json.str(m, "change");
         if (!CHANGES.contains(change)) throw new IllegalArgumentException("change must be one of " + CHANGES);
@@ -65,7 +98,7 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 m.get("decision") == null ? null : Citation.of(Json.obj(m.get("decision"))),
                 Json.text(m, "name"), Json.str(m, "field"), Json.str(m, "agencyCode"), Json.text(m, "agencyName"),
                 Json.str(m, "receivingUnitCode"), intOr(m, "serviceLevel", 3), Boolean.TRUE.equals(m.get("fullProcess")),
-                intOr(m, "processingWorkingDays", 0), steps, components, fees, Json.text(m, "resultType"), basis,
+                Period.read(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
                 Json.str(m, "dataNote"));
         p.check();
         return p;
@@ -77,12 +110,26 @@ public record Procedure(String code, int version, String change, LocalDate effec
         if (repealed()) return;
         if (name == null || agencyCode == null || receivingUnitCode == null) throw new IllegalArgumentException("name, agencyCode and receivingUnitCode are required");
         if (serviceLevel != 3 && serviceLevel != 4) throw new IllegalArgumentException("service level must be 3 or 4");
-        if (processingWorkingDays < 1) throw new IllegalArgumentException("processingWorkingDays must be ≥ 1");
-        if (!steps.isEmpty() && steps.stream().mapToInt(Step::workingDays).sum() != processingWorkingDays) {
+        if (timeLimit == null || timeLimit.days() < 1) throw new IllegalArgumentException("timeLimit must be ≥ 1 day");
+        // steps counted in the time limit's own unit must add up to it; a step in the other unit (e.g. "defects
+        // notified within 3 working days" inside a 30-calendar-day limit) is a separate budget of its own
+        if (!steps.isEmpty() && steps.stream().allMatch(s -> s.budget().unit() == timeLimit.unit())
+                && steps.stream().mapToInt(s -> s.budget().days()).sum() != timeLimit.days()) {
             throw new IllegalArgumentException("the steps of " + code + " add up to "
-                    + steps.stream().mapToInt(Step::workingDays).sum() + " days, not " + processingWorkingDays);
+                    + steps.stream().mapToInt(s -> s.budget().days()).sum() + " days, not " + timeLimit.days());
         }
         if (components.isEmpty()) throw new IllegalArgumentException("at least one dossier component is required");
+        for (Fee f : fees) {
+            List<Rate> rs = f.rates().stream().sorted(java.util.Comparator.comparing(Rate::from)).toList();
+            for (int i = 0; i < rs.size(); i++) {
+                Rate r = rs.get(i);
+                if (r.until() != null && r.until().isBefore(r.from())) throw new IllegalArgumentException("a fee rate ends before it starts");
+                if (r.basis() == null) throw new IllegalArgumentException("a temporary fee rate needs its legal basis");
+                if (i > 0 && (rs.get(i - 1).until() == null || !rs.get(i - 1).until().isBefore(r.from()))) {
+                    throw new IllegalArgumentException("the temporary rates of a fee overlap");
+                }
+            }
+        }
         if (legalBasis.isEmpty()) throw new IllegalArgumentException("the legal basis is required");
     }
 

@@ -9,16 +9,29 @@ import java.util.Set;
 
 /** The dossier state machine, read from {@code /rules/dossier-workflow.json}. */
 public final class Workflow {
-    /** One allowed move: {@code action} by one of {@code roles} takes a dossier from any of {@code from} to {@code to}. */
+    /**
+     * One allowed move: {@code action} by one of {@code roles} takes a dossier from any of {@code from} to {@code to};
+     * {@code form} is the number ("01"…"07") of the standard form the move issues, if any.
+     */
     public record Transition(String action, Set<DossierStatus> from, DossierStatus to, Set<Role> roles,
-                             Text label, Citation basis) {}
+                             Text label, Citation basis, String form) {}
+
+    /** A standard form of the one-stop mechanism (Circular 03/2025/TT-VPCP, Annex I): its number, name and basis. */
+    public record Form(String number, Text name, Citation basis) {
+        /** "Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" / "Form 02: …". */
+        public Text title() {
+            return new Text("Mẫu số " + number + ": " + name.vi(), "Form " + number + ": " + name.en());
+        }
+    }
 
     private final Map<DossierStatus, Text> labels;
     private final List<Transition> transitions;
+    private final Map<String, Form> forms;
 
-    private Workflow(Map<DossierStatus, Text> labels, List<Transition> transitions) {
+    private Workflow(Map<DossierStatus, Text> labels, List<Transition> transitions, Map<String, Form> forms) {
         this.labels = labels;
         this.transitions = transitions;
+        this.forms = forms;
     }
 
     private static final Workflow STANDARD = read();
@@ -32,15 +45,35 @@ public final class Workflow {
         for (DossierStatus s : DossierStatus.values()) {
             if (!labels.containsKey(s)) throw new IllegalStateException("workflow data has no label for " + s);
         }
+        Map<String, Form> forms = new java.util.TreeMap<>();
+        Json.obj(root.get("forms")).forEach((number, v) -> {
+            Map<String, Object> f = Json.obj(v);
+            forms.put(number, new Form(number, Json.text(f, "name"), Citation.of(Json.obj(f.get("basis")))));
+        });
         List<Transition> ts = Json.list(root.get("transitions")).stream().map(Json::obj).map(m -> {
             Set<DossierStatus> from = EnumSet.noneOf(DossierStatus.class);
             Json.list(m.get("from")).forEach(s -> from.add(DossierStatus.valueOf(s.toString())));
             Set<Role> roles = EnumSet.noneOf(Role.class);
             Json.list(m.get("roles")).forEach(r -> roles.add(Role.valueOf(r.toString())));
             return new Transition(Json.str(m, "action"), from, DossierStatus.valueOf(Json.str(m, "to")), roles,
-                    Json.text(m, "label"), m.get("basis") == null ? null : Citation.of(Json.obj(m.get("basis"))));
+                    Json.text(m, "label"), m.get("basis") == null ? null : Citation.of(Json.obj(m.get("basis"))),
+                    Json.str(m, "form"));
         }).toList();
-        return new Workflow(labels, ts);
+        for (Transition t : ts) {
+            if (t.form() != null && !forms.containsKey(t.form())) {
+                throw new IllegalStateException("transition " + t.action() + " names form " + t.form() + ", which the data does not define");
+            }
+        }
+        return new Workflow(labels, ts, java.util.Collections.unmodifiableMap(forms));
+    }
+
+    /** The standard forms by number ("01"…"07"). */
+    public Map<String, Form> forms() { return forms; }
+
+    public Form form(String number) {
+        Form f = forms.get(number);
+        if (f == null) throw new IllegalArgumentException("no form " + number);
+        return f;
     }
 
     public Text label(DossierStatus s) { return labels.get(s); }

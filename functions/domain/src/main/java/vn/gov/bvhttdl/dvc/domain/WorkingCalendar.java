@@ -25,8 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code rules/calendar-announcements.json}, and what administrators publish), each rule with its citation.
  */
 public final class WorkingCalendar {
-    /** A statutory holiday rule. {@code solar} "MM-dd", or {@code lunar} "MM-dd" / "last-day-of-year". */
-    public record HolidayRule(String id, Text name, String solar, String lunar, int days, boolean adjacent, Citation basis) {}
+    /**
+     * A statutory holiday rule. {@code solar} "MM-dd", or {@code lunar} "MM-dd" / "last-day-of-year";
+     * {@code adjacent} "before" or "after" when the holiday also takes the day next to it (null otherwise).
+     */
+    public record HolidayRule(String id, Text name, String solar, String lunar, int days, String adjacent, Citation basis) {}
 
     /** One announced block of days off, replacing the default rule of the holidays it names for that year. */
     public record Block(List<String> replaces, List<LocalDate> days) {}
@@ -54,10 +57,30 @@ public final class WorkingCalendar {
     /**
      * The appointment: when the dossier counts as received, the due date, and the holidays that moved it.
      *
-     * @param receivedOn the working day the dossier counts as received on (the next one if submitted after hours)
+     * @param receivedOn       the working day the dossier counts as received on (the next one if submitted after hours)
+     * @param period           the time limit it was computed for (working or calendar days)
+     * @param pausedDays       days not counted because the clock was stopped (in the period's unit)
+     * @param provisionalYears the years between receipt and the due date that have no announced schedule: their
+     *                         days off are the statutory defaults, so the date may still move ("dự kiến")
      */
-    public record Appointment(Instant submittedAt, LocalDate receivedOn, LocalDate dueDate, int workingDays,
-                              int pausedWorkingDays, List<DayOff> holidaysSkipped) {}
+    public record Appointment(Instant submittedAt, LocalDate receivedOn, LocalDate dueDate, Period period,
+                              int pausedDays, List<DayOff> holidaysSkipped, List<Integer> provisionalYears) {
+        public boolean provisional() { return !provisionalYears.isEmpty(); }
+
+        /** Why the date is provisional, or null. */
+        public Text provisionalReason() {
+            return provisional() ? WorkingCalendar.provisionalReason(provisionalYears) : null;
+        }
+    }
+
+    /** The warning for dates that fall in years without an announced schedule. */
+    public static Text provisionalReason(List<Integer> years) {
+        String ys = String.join(", ", years.stream().map(String::valueOf).toList());
+        return new Text("Chưa có thông báo lịch nghỉ lễ, Tết năm " + ys + " của Chính phủ: ngày nghỉ tính theo Bộ luật Lao động 2019 Điều 112, "
+                + "có thể thay đổi khi lịch được công bố.",
+                "No government announcement of the " + ys + " holidays yet: days off follow Labour Code 2019 Art 112 and may "
+                        + "change when the schedule is announced.");
+    }
 
     private final ZoneId zone;
     private final Set<DayOfWeek> weeklyOff;
@@ -89,7 +112,7 @@ public final class WorkingCalendar {
         Map<String, Object> hours = Json.obj(m.get("officeHours"));
         List<HolidayRule> rules = Json.list(m.get("holidays")).stream().map(Json::obj).map(h -> new HolidayRule(
                 Json.str(h, "id"), Json.text(h, "name"), Json.str(h, "solar"), Json.str(h, "lunar"),
-                ((Number) h.get("days")).intValue(), Boolean.TRUE.equals(h.get("adjacent")),
+                ((Number) h.get("days")).intValue(), adjacent(h.get("adjacent")),
                 Citation.of(Json.obj(h.get("basis"))))).toList();
         Map<Integer, YearSchedule> schedules = new TreeMap<>();
         for (Object y : Json.list(Json.obj(Json.resource("/rules/calendar-announcements.json")).get("years"))) {
@@ -98,6 +121,12 @@ public final class WorkingCalendar {
         }
         return new WorkingCalendar(ZoneId.of(Json.str(m, "zone")), off, LocalTime.parse(Json.str(hours, "start")),
                 LocalTime.parse(Json.str(hours, "end")), rules, schedules);
+    }
+
+    private static String adjacent(Object v) {
+        if (v == null) return null;
+        if ("before".equals(v) || "after".equals(v)) return (String) v;
+        throw new IllegalStateException("calendar.json: adjacent must be \"before\" or \"after\", not " + v);
     }
 
     /** Reads a year's announcement in the shape of calendar-announcements.json (also what the admin API accepts). */
@@ -137,6 +166,9 @@ public final class WorkingCalendar {
     public List<HolidayRule> rules() { return rules; }
 
     public YearSchedule schedule(int year) { return schedules.get(year); }
+
+    /** True when {@code year} has no announced schedule: its days off are the statutory defaults only. */
+    public boolean provisional(int year) { return !schedules.containsKey(year); }
 
     /** Days off other than the weekly ones (holidays, announced days, compensatory days) of a year, with reasons. */
     public Map<LocalDate, Text> daysOff(int year) {
@@ -182,7 +214,7 @@ public final class WorkingCalendar {
         if (r.solar() != null) {
             LocalDate first = MonthDay.parse("--" + r.solar()).atYear(year);
             out.add(first);
-            if (r.adjacent()) out.add(adjacentDay(first));
+            if (r.adjacent() != null) out.add("before".equals(r.adjacent()) ? first.minusDays(1) : first.plusDays(1));
             for (int i = out.size(); i < r.days(); i++) out.add(first.plusDays(i));
         } else if ("last-day-of-year".equals(r.lunar())) {
             LocalDate start = LunarTable.standard().tet(year).minusDays(1);
@@ -194,18 +226,6 @@ public final class WorkingCalendar {
             throw new IllegalStateException("holiday " + r.id() + ": lunar date " + r.lunar() + " is not in rules/lunar-holidays.json");
         }
         return out;
-    }
-
-    /** The day before or after that is a weekday; if both are, the one that joins the holiday to a weekend; else the day after. */
-    private LocalDate adjacentDay(LocalDate d) {
-        LocalDate before = d.minusDays(1);
-        LocalDate after = d.plusDays(1);
-        boolean beforeWorking = !weeklyOff.contains(before.getDayOfWeek());
-        boolean afterWorking = !weeklyOff.contains(after.getDayOfWeek());
-        if (beforeWorking && !afterWorking) return before;
-        if (afterWorking && !beforeWorking) return after;
-        if (beforeWorking && weeklyOff.contains(before.minusDays(1).getDayOfWeek())) return before;
-        return after;
     }
 
     public boolean isWorkingDay(LocalDate d) {
@@ -228,9 +248,19 @@ public final class WorkingCalendar {
         return n;
     }
 
-    /** The appointment for a dossier submitted at {@code submittedAt} with a time limit of {@code workingDays}. */
+    /** The appointment for a time limit in working days (the common case). */
     public Appointment appointment(Instant submittedAt, int workingDays, List<Pause> pauses) {
-        if (workingDays < 0 || workingDays > 3650) throw new IllegalArgumentException("working days out of range: " + workingDays);
+        return appointment(submittedAt, Period.workingDays(workingDays), pauses);
+    }
+
+    /**
+     * The appointment for a dossier submitted at {@code submittedAt} with time limit {@code period}. The dossier
+     * counts as received on the working day it arrived in office hours, else the next one; the first day is not
+     * counted (Civil Code 2015 Art 147). Working days skip weekends and days off; calendar days count every day, and
+     * a calendar-day period that ends on a day off ends on the next working day (Art 148). Days inside a pause
+     * (after its start's date, up to its end's date) are not counted.
+     */
+    public Appointment appointment(Instant submittedAt, Period period, List<Pause> pauses) {
         LocalDateTime local = submittedAt.atZone(zone).toLocalDateTime();
         LocalDate received = local.toLocalDate();
         if (!isWorkingDay(received) || !local.toLocalTime().isBefore(close)) received = nextWorkingDay(received);
@@ -239,13 +269,14 @@ public final class WorkingCalendar {
             if (p.to() == null) throw new IllegalArgumentException("an open pause has no end: the due date is not known yet");
             paused.add(new LocalDate[]{p.from().atZone(zone).toLocalDate(), p.to().atZone(zone).toLocalDate()});
         }
+        boolean working = period.unit() == Period.Unit.WORKING_DAYS;
         Map<LocalDate, Text> skipped = new LinkedHashMap<>();
         LocalDate d = received;
         int counted = 0;
         int pausedDays = 0;
-        while (counted < workingDays) {
+        while (counted < period.days()) {
             d = d.plusDays(1);
-            if (!isWorkingDay(d)) {
+            if (working && !isWorkingDay(d)) {
                 Text holiday = daysOff(d.getYear()).get(d);
                 if (holiday != null) skipped.put(d, holiday);
                 continue;
@@ -257,8 +288,18 @@ public final class WorkingCalendar {
             }
             counted++;
         }
-        return new Appointment(submittedAt, received, d, workingDays, pausedDays,
-                skipped.entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList());
+        if (!working) {
+            // Art 148: the last day is a day off, so the period ends at the end of the next working day
+            while (!isWorkingDay(d)) {
+                Text holiday = daysOff(d.getYear()).get(d);
+                if (holiday != null) skipped.put(d, holiday);
+                d = d.plusDays(1);
+            }
+        }
+        List<Integer> provisional = new ArrayList<>();
+        for (int y = received.getYear(); y <= d.getYear(); y++) if (provisional(y)) provisional.add(y);
+        return new Appointment(submittedAt, received, d, period, pausedDays,
+                skipped.entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList(), List.copyOf(provisional));
     }
 
     public LocalTime officeOpens() { return open; }

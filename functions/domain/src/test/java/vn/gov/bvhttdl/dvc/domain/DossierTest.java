@@ -92,7 +92,7 @@ class DossierTest {
     }
 
     @Test
-    void dossierCodeFollowsCircular01Of2018() {
+    void dossierCodeKeepsTheStructureOfCircular01Of2018UnderCircular03Of2025() {
         DossierCode rule = DossierCode.standard();
         // 2026-01-14T18:30Z is already the 15th in Vietnam (UTC+7): the code takes the Vietnamese day.
         LocalDate day = rule.day(Instant.parse("2026-01-14T18:30:00Z"));
@@ -102,7 +102,8 @@ class DossierTest {
         assertFalse(rule.isWellFormed("000.00.12.G17-260115-42"));
         assertFalse(rule.isWellFormed("../../x-260115-0042"));
         assertThrows(DomainException.class, () -> rule.format("000.00.12.G17", day, 10_000));
-        assertEquals("Thông tư 01/2018/TT-VPCP", rule.basis().document());
+        assertEquals("Thông tư 03/2025/TT-VPCP", rule.basis().document());
+        assertFalse(rule.basis().confirmed(), "the article on the code's structure was not read: it says so");
     }
 
     @Test
@@ -110,7 +111,8 @@ class DossierTest {
         Workflow w = Workflow.standard();
         for (DossierStatus s : DossierStatus.values()) assertNotNull(w.label(s).vi());
         Workflow.Transition receive = w.find(DossierStatus.SUBMITTED, "receive", Role.SYSTEM).orElseThrow();
-        assertEquals("Điều 19", receive.basis().article());
+        assertEquals("01", receive.form(), "reception issues form 01 of Circular 03/2025");
+        assertTrue(receive.basis().document().contains("03/2025/TT-VPCP"));
         assertTrue(w.find(DossierStatus.CLOSED, "withdraw", Role.CITIZEN).isEmpty());
     }
 }

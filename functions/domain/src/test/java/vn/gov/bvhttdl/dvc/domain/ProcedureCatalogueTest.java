@@ -29,7 +29,7 @@ class ProcedureCatalogueTest {
         Procedure licence = cat.inForce("BVHTTDL-DL-001", day).orElseThrow();
         assertEquals("Cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế", licence.name().vi());
         assertEquals(3_000_000L, licence.fees().get(0).amountVnd());
-        assertEquals(10, licence.steps().stream().mapToInt(Procedure.Step::workingDays).sum());
+        assertEquals(10, licence.steps().stream().mapToInt(st -> st.budget().days()).sum());
     }
 
     @Test
@@ -78,18 +78,19 @@ class ProcedureCatalogueTest {
         amended.put("version", 2L);
         amended.put("change", "amended");
         amended.put("effectiveFrom", "2027-01-01");
-        amended.put("processingWorkingDays", 3L);
+        amended.remove("timeLimit");
+        amended.put("processingWorkingDays", 3L); // the older shape is still read: working days
         amended.remove("steps");
         ProcedureCatalogue next = cat.with(List.of(Procedure.of(amended)));
-        assertEquals(5, next.inForce("BVHTTDL-DL-003", day).orElseThrow().processingWorkingDays());
-        assertEquals(3, next.inForce("BVHTTDL-DL-003", LocalDate.of(2027, 1, 2)).orElseThrow().processingWorkingDays());
+        assertEquals(5, next.inForce("BVHTTDL-DL-003", day).orElseThrow().timeLimit().days());
+        assertEquals(3, next.inForce("BVHTTDL-DL-003", LocalDate.of(2027, 1, 2)).orElseThrow().timeLimit().days());
         assertEquals(3, next.nextVersion("BVHTTDL-DL-003"));
 
         Map<String, Object> gap = new LinkedHashMap<>(amended);
         gap.put("version", 5L);
         assertThrows(IllegalArgumentException.class, () -> cat.with(List.of(Procedure.of(gap))));
         Map<String, Object> badSteps = new LinkedHashMap<>(raw("BVHTTDL-DL-003"));
-        badSteps.put("processingWorkingDays", 9L);
+        badSteps.put("timeLimit", Map.of("days", 9L, "unit", "WORKING_DAYS"));
         DomainException e = assertThrows(DomainException.class, () -> Procedure.of(badSteps));
         assertEquals("invalid-procedure", e.problem());
         Map<String, Object> noBasis = new LinkedHashMap<>(raw("BVHTTDL-DL-003"));

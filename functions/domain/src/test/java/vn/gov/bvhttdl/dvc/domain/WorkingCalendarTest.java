@@ -11,6 +11,11 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+/**
+ * Appointment dates against the official schedules. Each expected date is counted by hand in the comment from the
+ * announced days off (2025: VPCP 8726/VPCP-KGVX; 2026: VPCP 12729/VPCP-KGVX of 25 Dec 2025, as in
+ * shared/domain/RULES.md), the first day not counted (Civil Code Art 147).
+ */
 class WorkingCalendarTest {
     final WorkingCalendar cal = WorkingCalendar.standard();
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -20,22 +25,26 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void aDossierReceivedJustBeforeTetIn2025SkipsTheAnnouncedNineDaysAndCountsTheSwappedSaturday() {
-        // Tết Ất Tỵ: off 25 Jan – 2 Feb 2025, Saturday 8 Feb worked in exchange
+    void tet2025HadNoSwappedSaturdayOnlyThe26thOfAprilWasWorked() {
+        // Tết Ất Tỵ off Sat 25 Jan – Sun 2 Feb 2025, no swap. Received Fri 24 Jan 10:00; 10 working days:
+        // Mon 3 (1), 4, 5, 6, Fri 7 (5), [Sat 8 is NOT worked], Mon 10 (6), 11, 12, 13, Fri 14 Feb (10)
         WorkingCalendar.Appointment a = cal.appointment(at("2025-01-24T10:00"), 10, List.of());
         assertEquals(LocalDate.of(2025, 1, 24), a.receivedOn());
-        assertEquals(LocalDate.of(2025, 2, 13), a.dueDate());
+        assertEquals(LocalDate.of(2025, 2, 14), a.dueDate());
         assertTrue(a.holidaysSkipped().stream().anyMatch(d -> d.date().equals(LocalDate.of(2025, 1, 29))));
-        assertTrue(cal.isWorkingDay(LocalDate.of(2025, 2, 8)), "the swapped Saturday is a working day");
-        assertTrue(cal.isWorkingDay(LocalDate.of(2025, 4, 26)));
-        assertFalse(cal.isWorkingDay(LocalDate.of(2025, 5, 2)), "Friday 2 May 2025 was given in exchange");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2025, 2, 8)), "Saturday 8 Feb 2025 was an ordinary Saturday");
+        assertTrue(cal.isWorkingDay(LocalDate.of(2025, 4, 26)), "Saturday 26 Apr 2025 was worked, for Friday 2 May");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2025, 5, 2)));
+        assertEquals(List.of(LocalDate.of(2025, 4, 26)), cal.schedule(2025).workingWeekendDays());
+        assertFalse(a.provisional());
     }
 
     @Test
     void afterOfficeHoursTheDossierCountsFromTheNextWorkingDay() {
+        // Fri 24 Jan 2025 18:00 → received Mon 3 Feb; 10 working days: 4, 5, 6, 7, 10, 11, 12, 13, 14, Mon 17 Feb
         WorkingCalendar.Appointment late = cal.appointment(at("2025-01-24T18:00"), 10, List.of());
         assertEquals(LocalDate.of(2025, 2, 3), late.receivedOn(), "Friday evening before Tết counts from the Monday after it");
-        assertEquals(LocalDate.of(2025, 2, 14), late.dueDate());
+        assertEquals(LocalDate.of(2025, 2, 17), late.dueDate());
         WorkingCalendar.Appointment early = cal.appointment(at("2026-03-03T06:30"), 1, List.of());
         assertEquals(LocalDate.of(2026, 3, 3), early.receivedOn(), "before opening on a working day is that day");
         WorkingCalendar.Appointment sunday = cal.appointment(at("2026-03-08T10:00"), 1, List.of());
@@ -44,12 +53,88 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void withoutAnAnnouncementTetFollowsTheLunarRule() {
-        // 2026: Tết Bính Ngọ is Tuesday 17 Feb; default 5 days = the last day of the lunar year + days 1–4
-        Map<LocalDate, Text> off = cal.daysOff(2026);
-        for (int d = 16; d <= 20; d++) assertTrue(off.containsKey(LocalDate.of(2026, 2, d)), "16–20 Feb 2026 off: " + d);
-        assertTrue(cal.isWorkingDay(LocalDate.of(2026, 2, 23)));
+    void receivedOnNewYearsEve2025AfterHours() {
+        // Wed 31 Dec 2025 17:30 (after 17:00) → Thu 1 Jan holiday, Fri 2 Jan swapped off, Sat 3 – Sun 4 weekend →
+        // received Mon 5 Jan 2026. 10 working days: 6, 7, 8, 9 (4), Sat 10 Jan worked (5), 12, 13, 14, 15, Fri 16 Jan (10)
+        WorkingCalendar.Appointment a = cal.appointment(at("2025-12-31T17:30"), 10, List.of());
+        assertEquals(LocalDate.of(2026, 1, 5), a.receivedOn());
+        assertEquals(LocalDate.of(2026, 1, 16), a.dueDate());
+        assertTrue(cal.isWorkingDay(LocalDate.of(2026, 1, 10)), "Saturday 10 Jan 2026 is worked for Friday 2 Jan");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 1, 2)));
+        assertFalse(a.provisional(), "2025 and 2026 are announced");
+    }
+
+    @Test
+    void receivedOnTheFridayBeforeTet2026() {
+        // Fri 13 Feb 2026 10:00. Tết Bính Ngọ off Sat 14 – Sun 22 Feb (no swap).
+        // 5 working days: Mon 23 (1), 24, 25, 26, Fri 27 Feb (5)
         assertEquals(LocalDate.of(2026, 2, 27), cal.appointment(at("2026-02-13T10:00"), 5, List.of()).dueDate());
+        // 10 working days: 23, 24, 25, 26, 27, Mon 2 Mar, 3, 4, 5, Fri 6 Mar
+        assertEquals(LocalDate.of(2026, 3, 6), cal.appointment(at("2026-02-13T10:00"), 10, List.of()).dueDate());
+        for (int d = 14; d <= 22; d++) assertFalse(cal.isWorkingDay(LocalDate.of(2026, 2, d)), "Tết 2026: " + d + " Feb");
+        assertTrue(cal.isWorkingDay(LocalDate.of(2026, 2, 13)));
+    }
+
+    @Test
+    void receivedBeforeNationalDay2026() {
+        // Fri 21 Aug 2026 10:00; 10 working days: Sat 22 Aug worked (1), Mon 24, 25, 26, 27, Fri 28 (6),
+        // Sat 29 Aug – Wed 2 Sep off (Mon 31 Aug swapped, 1–2 Sep statutory), Thu 3 (7), Fri 4 (8), Mon 7 (9), Tue 8 Sep (10)
+        WorkingCalendar.Appointment a = cal.appointment(at("2026-08-21T10:00"), 10, List.of());
+        assertEquals(LocalDate.of(2026, 9, 8), a.dueDate());
+        assertTrue(cal.isWorkingDay(LocalDate.of(2026, 8, 22)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 8, 31)));
+        // Fri 28 Aug 2026 10:00; 5 working days: Thu 3 (1), Fri 4, Mon 7, Tue 8, Wed 9 Sep (5)
+        assertEquals(LocalDate.of(2026, 9, 9), cal.appointment(at("2026-08-28T10:00"), 5, List.of()).dueDate());
+    }
+
+    @Test
+    void aCalendarDayPeriodThatEndsOnADayOffEndsOnTheNextWorkingDay() {
+        // DL-004 style: 30 calendar days. Received Wed 21 Jan 2026 → day 30 is Fri 20 Feb, inside Tết → Mon 23 Feb
+        WorkingCalendar.Appointment tet = cal.appointment(at("2026-01-21T10:00"), Period.calendarDays(30), List.of());
+        assertEquals(LocalDate.of(2026, 2, 23), tet.dueDate());
+        assertEquals(Period.calendarDays(30), tet.period());
+        // received Mon 3 Aug 2026 → day 30 is Wed 2 Sep (National Day) → Thu 3 Sep
+        assertEquals(LocalDate.of(2026, 9, 3), cal.appointment(at("2026-08-03T10:00"), Period.calendarDays(30), List.of()).dueDate());
+        // an ordinary end: received Mon 2 Mar 2026 → day 30 is Wed 1 Apr, a working day
+        assertEquals(LocalDate.of(2026, 4, 1), cal.appointment(at("2026-03-02T10:00"), Period.calendarDays(30), List.of()).dueDate());
+        // the same 30 as working days is much later
+        assertTrue(cal.appointment(at("2026-03-02T10:00"), 30, List.of()).dueDate().isAfter(LocalDate.of(2026, 4, 1)));
+        // a pause counts calendar days too: 3 paused days push the end by 3
+        WorkingCalendar.Appointment paused = cal.appointment(at("2026-03-02T10:00"), Period.calendarDays(30),
+                List.of(new WorkingCalendar.Pause(at("2026-03-03T10:00"), at("2026-03-06T10:00"))));
+        assertEquals(3, paused.pausedDays());
+        assertEquals(LocalDate.of(2026, 4, 6), paused.dueDate(), "Sat 4 Apr → Mon 6 Apr (Art 148)");
+    }
+
+    @Test
+    void aYearWithoutAnAnnouncementIsComputedFromTheDefaultsAndFlaggedProvisional() {
+        assertTrue(cal.provisional(2027));
+        assertFalse(cal.provisional(2026));
+        // Tết Đinh Mùi is Sat 6 Feb 2027: default = last day of the year (Fri 5) + days 1–4 (6–9 Feb); Sat 6 and
+        // Sun 7 are weekly days off, so Wed 10 and Thu 11 are compensatory
+        Map<LocalDate, Text> off = cal.daysOff(2027);
+        for (int d = 5; d <= 11; d++) assertTrue(off.containsKey(LocalDate.of(2027, 2, d)) || !cal.isWorkingDay(LocalDate.of(2027, 2, d)), "Feb " + d);
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 2, 12)));
+        WorkingCalendar.Appointment a = cal.appointment(at("2026-12-28T10:00"), 10, List.of());
+        assertTrue(a.provisional(), "the count runs into 2027");
+        assertEquals(List.of(2027), a.provisionalYears());
+        assertTrue(a.provisionalReason().vi().contains("2027"));
+        assertTrue(a.provisionalReason().en().contains("may change"));
+        assertFalse(cal.appointment(at("2026-12-01T10:00"), 5, List.of()).provisional());
+    }
+
+    @Test
+    void nationalDayTakesTheDayBeforeByDefaultAsAppliedIn2025And2026() {
+        // Labour Code Art 112(1)(đ): 2 Sep and one adjacent day; the day before in both announced years
+        assertFalse(cal.isWorkingDay(LocalDate.of(2025, 9, 1)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 9, 1)));
+        // 2027 (no announcement): 2 Sep is a Thursday → Wed 1 Sep off; Fri 3 Sep is a working day
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 9, 1)));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 9, 3)), "not 'else 3 September'");
+        // 2 September 2023 was a Saturday: Fri 1 Sep off, and Mon 4 Sep compensatory for the Saturday
+        assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 1)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 4)));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2023, 9, 5)));
     }
 
     @Test
@@ -60,17 +145,11 @@ class WorkingCalendarTest {
         assertTrue(cal.reasonOff(LocalDate.of(2026, 4, 27)).vi().startsWith("Nghỉ bù Giỗ Tổ"));
         // 1 January 2028 is a Saturday: Monday 3 January 2028 off
         assertFalse(cal.isWorkingDay(LocalDate.of(2028, 1, 3)));
-        // 2 September 2023 was a Saturday: the adjacent day is Friday 1 September and Monday 4 September is compensatory
-        assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 1)));
-        assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 4)));
-        assertTrue(cal.isWorkingDay(LocalDate.of(2023, 9, 5)));
-        // 2 September 2027 is a Thursday: Friday 3 September joins it to the weekend
-        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 9, 3)));
-        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 9, 1)));
     }
 
     @Test
     void theCountCrossesTheYearEndAndNewYearsDay() {
+        // Wed 30 Dec 2026; 3 working days: Thu 31 (1), [Fri 1 Jan 2027 off], Mon 4 (2), Tue 5 Jan (3)
         WorkingCalendar.Appointment a = cal.appointment(at("2026-12-30T10:00"), 3, List.of());
         assertEquals(LocalDate.of(2027, 1, 5), a.dueDate());
         assertEquals(LocalDate.of(2027, 1, 1), a.holidaysSkipped().get(0).date());
@@ -82,7 +161,7 @@ class WorkingCalendarTest {
         assertEquals(LocalDate.of(2026, 3, 9), plain.dueDate());
         WorkingCalendar.Appointment paused = cal.appointment(at("2026-03-02T10:00"), 5,
                 List.of(new WorkingCalendar.Pause(at("2026-03-03T10:00"), at("2026-03-05T15:00"))));
-        assertEquals(2, paused.pausedWorkingDays());
+        assertEquals(2, paused.pausedDays());
         assertEquals(LocalDate.of(2026, 3, 11), paused.dueDate());
         assertThrows(IllegalArgumentException.class,
                 () -> cal.appointment(at("2026-03-02T10:00"), 5, List.of(new WorkingCalendar.Pause(at("2026-03-03T10:00"), null))));
@@ -90,31 +169,37 @@ class WorkingCalendarTest {
 
     @Test
     void anAdministratorsAnnouncementReplacesTheDefaultForItsYear() {
-        // e.g. a 2026 decision: Tết off Sat 14 – Sun 22 Feb, with Saturday 28 Feb worked
-        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule(Map.of("year", 2026L,
-                "holidays", List.of(Map.of("replaces", List.of("tet"), "days",
-                        List.of("2026-02-14", "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19",
-                                "2026-02-20", "2026-02-21", "2026-02-22"))),
-                "workingWeekendDays", List.of("2026-02-28")));
+        // e.g. a decision for 2027: Tết off Thu 4 – Sun 14 Feb, with Saturday 20 Feb worked
+        List<String> days = new java.util.ArrayList<>();
+        for (int d = 4; d <= 14; d++) days.add(LocalDate.of(2027, 2, d).toString());
+        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule(Map.of("year", 2027L,
+                "holidays", List.of(Map.of("replaces", List.of("tet"), "days", days)),
+                "workingWeekendDays", List.of("2027-02-20")));
         WorkingCalendar custom = cal.withSchedules(List.of(s));
-        assertTrue(custom.isWorkingDay(LocalDate.of(2026, 2, 28)));
-        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 2, 28)), "the standard calendar is unchanged");
-        assertTrue(custom.isWorkingDay(LocalDate.of(2026, 2, 23)));
-        assertFalse(custom.isWorkingDay(LocalDate.of(2026, 4, 27)), "other holidays of the year keep their rule");
-        assertThrows(DomainException.class, () -> cal.withSchedules(List.of(WorkingCalendar.schedule(Map.of("year", 2026L,
-                "holidays", List.of(Map.of("replaces", List.of("no-such-holiday"), "days", List.of("2026-02-14"))))))));
-        assertThrows(DomainException.class, () -> WorkingCalendar.schedule(Map.of("year", 2026L,
+        assertTrue(custom.isWorkingDay(LocalDate.of(2027, 2, 20)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 2, 20)), "the standard calendar is unchanged");
+        assertFalse(custom.isWorkingDay(LocalDate.of(2027, 2, 4)));
+        assertTrue(custom.isWorkingDay(LocalDate.of(2027, 2, 15)));
+        assertFalse(custom.provisional(2027), "published: no longer provisional");
+        assertTrue(cal.provisional(2027));
+        assertThrows(DomainException.class, () -> cal.withSchedules(List.of(WorkingCalendar.schedule(Map.of("year", 2027L,
+                "holidays", List.of(Map.of("replaces", List.of("no-such-holiday"), "days", List.of("2027-02-14"))))))));
+        assertThrows(DomainException.class, () -> WorkingCalendar.schedule(Map.of("year", 2027L,
                 "holidays", List.of(Map.of("replaces", List.of("tet"), "days", List.of("2030-02-14"))))));
-        assertThrows(DomainException.class, () -> WorkingCalendar.schedule(Map.of("year", 2026L,
-                "holidays", List.of(Map.of("replaces", List.of("tet"), "days", List.of("14/02/2026"))))));
+        assertThrows(DomainException.class, () -> WorkingCalendar.schedule(Map.of("year", 2027L,
+                "holidays", List.of(Map.of("replaces", List.of("tet"), "days", List.of("14/02/2027"))))));
     }
 
     @Test
-    void everyRuleCarriesItsCitation() {
+    void everyRuleCarriesItsCitationWithTheRightPointOfArticle112() {
+        Map<String, String> points = Map.of("new-year", "điểm a", "tet", "điểm b", "victory", "điểm c", "labour", "điểm d",
+                "national", "điểm đ", "hung-kings", "điểm e");
         for (WorkingCalendar.HolidayRule r : cal.rules()) {
             assertNotNull(r.basis(), r.id());
             assertEquals("Bộ luật Lao động 2019", r.basis().document());
+            assertTrue(r.basis().article().endsWith(points.get(r.id())), r.id() + ": " + r.basis().article());
         }
         assertEquals(6, cal.rules().size());
+        for (int y : List.of(2025, 2026)) assertNotNull(cal.schedule(y).basis(), "announcement " + y + " cites its letter");
     }
 }

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 01/2018) as a
+ * The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 03/2025/TT-VPCP, Annex I) as a
  * PDF, with the QR code of Circular 01/2023: dossier code, procedure code, applicant ID, document name, issuing
  * system, issue time and appointment date.
  */
@@ -116,7 +116,7 @@ final class ReceiptPdf {
         }
         doc.add(t);
         doc.add(new Paragraph("2. Số lượng hồ sơ: 01 bộ (hồ sơ điện tử)", normal));
-        doc.add(new Paragraph("3. Thời gian giải quyết hồ sơ theo quy định: " + p.processingWorkingDays() + " ngày làm việc", normal));
+        doc.add(new Paragraph("3. Thời gian giải quyết hồ sơ theo quy định: " + p.timeLimit().label().vi(), normal));
         doc.add(new Paragraph("4. Thời gian nhận hồ sơ: " + DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy")
                 .format(receivedAt.atZone(VN)), normal));
         doc.add(new Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: ngày " + date.format(due), bold));

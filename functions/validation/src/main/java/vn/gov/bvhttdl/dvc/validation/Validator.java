@@ -85,14 +85,14 @@ public final class Validator {
         if (d.code() == null) {
             // the appointment counts from the citizen's submission, not from when this function got to it
             LocalDate due = rules.calendar().appointment(d.submittedAt() == null ? now : d.submittedAt(),
-                    p.processingWorkingDays(), List.of()).dueDate();
+                    p.timeLimit(), List.of()).dueDate();
             DossierCode rule = DossierCode.standard();
             long seq = store.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
             change = d.receive(rule.format(d.unitCode(), rule.day(now), seq), ACTOR, now, due);
         } else {
             // a supplemented dossier keeps its code; the days spent waiting for the supplement are not counted
             List<WorkingCalendar.Pause> pauses = Dossier.pauses(store.history(d.id()));
-            LocalDate due = rules.calendar().appointment(d.receivedAt(), p.processingWorkingDays(), pauses).dueDate();
+            LocalDate due = rules.calendar().appointment(d.receivedAt(), p.timeLimit(), pauses).dueDate();
             change = d.receiveSupplement(ACTOR, now, due);
         }
         Dossier received = change.dossier();

@@ -189,9 +189,9 @@ class LocalRunnerIT {
     @SuppressWarnings("unchecked")
     void aPresignedLinkWritesOnceAndNeverReplacesAnAcceptedFile() throws Exception {
         String token = runner.devToken("Đỗ Văn Quý", "001088000901", "quy@example.vn", "citizens");
-        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-DL-003\"}")).get("id");
         byte[] good = pdf("Thong bao", 2000);
-        Map<String, Object> up = authorise(token, id, "THONGBAO", "thong-bao.pdf", good.length);
+        Map<String, Object> up = authorise(token, id, "DON", "thong-bao.pdf", good.length);
         String key = (String) ((Map<String, Object>) up.get("attachment")).get("key");
         assertEquals(200, put(up, good).statusCode());
         runner.flushS3Notifications();
@@ -219,16 +219,16 @@ class LocalRunnerIT {
     @SuppressWarnings("unchecked")
     void aLinkThatOutlivesTheEditableDossierAddsNothingAndAnUnsentUploadCanBeCancelled() throws Exception {
         String token = runner.devToken("Hà Thị Mơ", "001088000902", "mo@example.vn", "citizens");
-        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-DL-003\"}")).get("id");
         // authorised, never sent: the checklist waits for it, and the citizen cancels it
-        Map<String, Object> lost = authorise(token, id, "THONGBAO", "mat.pdf", 100);
+        Map<String, Object> lost = authorise(token, id, "DON", "mat.pdf", 100);
         String lostId = (String) ((Map<String, Object>) lost.get("attachment")).get("id");
         assertEquals("PENDING", firstState(token, id));
         assertEquals(200, call("DELETE", "/api/dossiers/" + id + "/attachments/" + lostId, token, null).statusCode());
         assertEquals("MISSING", firstState(token, id));
         // a link taken before withdrawal and used after it
         byte[] file = pdf("Muon");
-        Map<String, Object> up = authorise(token, id, "THONGBAO", "muon.pdf", file.length);
+        Map<String, Object> up = authorise(token, id, "DON", "muon.pdf", file.length);
         String key = (String) ((Map<String, Object>) up.get("attachment")).get("key");
         assertEquals(200, call("POST", "/api/dossiers/" + id + "/withdraw", token, "{\"reason\":\"Nộp nhầm\"}").statusCode());
         assertEquals(200, put(up, file).statusCode());
@@ -242,18 +242,18 @@ class LocalRunnerIT {
     @SuppressWarnings("unchecked")
     static String firstState(String token, String id) throws Exception {
         List<Map<String, Object>> items = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id + "/checklist", token, null)).get("items");
-        return (String) items.stream().filter(i -> "THONGBAO".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state");
+        return (String) items.stream().filter(i -> "DON".equals(i.get("componentCode"))).findFirst().orElseThrow().get("state");
     }
 
     @Test
     void filesUpToTheLargestAllowedSizeArriveWhole() throws Exception {
         String token = runner.devToken("Lê Văn Tám", "001088000903", "tam@example.vn", "citizens");
-        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-DL-003\"}")).get("id");
         List<String> keys = new java.util.ArrayList<>();
         for (int mb : new int[]{2, 8, 10}) {
             byte[] big = pdf("Lon " + mb, mb * 1024 * 1024 - 2048);
             assertTrue(big.length <= 10 * 1024 * 1024, "within the component's 10 MB");
-            keys.add(upload(token, id, "THONGBAO", "lon-" + mb + ".pdf", big));
+            keys.add(upload(token, id, "DON", "lon-" + mb + ".pdf", big));
         }
         runner.flushS3Notifications();
         for (String key : keys) assertEquals("ACCEPTED", attachment(token, id, key).get("status"), key);
@@ -263,9 +263,9 @@ class LocalRunnerIT {
     @SuppressWarnings("unchecked")
     void uploadsAreScannedThroughTheS3NotificationAndNothingIsLost() throws Exception {
         String token = runner.devToken("Lý Văn Phúc", "001088000888", "phuc@example.vn", "citizens");
-        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-NT-001\"}")).get("id");
-        upload(token, id, "THONGBAO", "thông báo biểu diễn.pdf", pdf("Thong bao"));
-        String bad = upload(token, id, "THONGBAO", "kich-ban.pdf", new byte[]{0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
+        String id = (String) json(call("POST", "/api/dossiers", token, "{\"procedureCode\":\"BVHTTDL-DL-003\"}")).get("id");
+        upload(token, id, "DON", "thông báo biểu diễn.pdf", pdf("Thong bao"));
+        String bad = upload(token, id, "DON", "kich-ban.pdf", new byte[]{0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
         runner.flushS3Notifications();
         List<Map<String, Object>> files = (List<Map<String, Object>>) json(call("GET", "/api/dossiers/" + id, token, null)).get("attachments");
         assertEquals(List.of("ACCEPTED", "REJECTED"), files.stream().map(f -> f.get("status")).toList());
@@ -274,13 +274,13 @@ class LocalRunnerIT {
         assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(bad)), "the rejected file is kept in quarantine");
 
         // an object nobody authorised is quarantined; one that vanishes before the scan fails, is retried, and lands in the DLQ
-        String stray = "dossiers/" + id + "/THONGBAO/" + java.util.UUID.randomUUID();
+        String stray = "dossiers/" + id + "/DON/" + java.util.UUID.randomUUID();
         s3.putObject(b -> b.bucket(runner.resources().of("UploadsBucket")).key(stray), RequestBody.fromString("x"));
         runner.flushS3Notifications();
         assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(stray)));
         // authorised, announced by S3, but gone when the scan reads it
         HttpResponse<String> auth = call("POST", "/api/dossiers/" + id + "/attachments", token,
-                "{\"componentCode\":\"THONGBAO\",\"fileName\":\"mat.pdf\",\"size\":10}");
+                "{\"componentCode\":\"DON\",\"fileName\":\"mat.pdf\",\"size\":10}");
         String vanished = (String) ((Map<String, Object>) json(auth).get("attachment")).get("key");
         runner.notifyS3(runner.resources().of("UploadsBucket"), vanished, 10);
         List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("UploadScanDLQ")).waitTimeSeconds(5)).messages();
