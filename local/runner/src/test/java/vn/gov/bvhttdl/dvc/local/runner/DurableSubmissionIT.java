@@ -39,12 +39,7 @@ class DurableSubmissionIT {
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
-        if (body != null) b.header("Content-Type", "application/json");
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return LocalRunnerIT.call(runner.baseUrl(), method, path, token, body);
     }
 
     @SuppressWarnings("unchecked")

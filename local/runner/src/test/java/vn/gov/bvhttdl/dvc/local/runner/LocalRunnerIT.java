@@ -52,7 +52,12 @@ class LocalRunnerIT {
     }
 
     static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        return call(runner.baseUrl(), method, path, token, body);
+    }
+
+    /** A request to the runner at {@code base}, as the browser makes it (JSON, bearer token). */
+    static HttpResponse<String> call(String base, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (body != null) b.header("Content-Type", "application/json");
