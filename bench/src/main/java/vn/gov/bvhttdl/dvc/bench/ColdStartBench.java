@@ -168,7 +168,8 @@ public final class ColdStartBench {
 
     private static Dossier seed(DossierStore store, boolean submit) {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
-        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "bench-owner", APPLICANT, Map.of(), Instant.now());
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "bench-owner", APPLICANT,
+                Map.of("companyName", "Công ty Bench", "scope", "inbound"), Instant.now());
         store.create(c);
         if (!submit) return c.dossier();
         for (var comp : p.components()) { // accepted files, so that validation receives it and issues the receipt

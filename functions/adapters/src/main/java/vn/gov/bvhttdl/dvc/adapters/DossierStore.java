@@ -220,6 +220,36 @@ public final class DossierStore {
         return Long.parseLong(r.attributes().get("n").n());
     }
 
+    /** What the public look-up by code needs: the dossier and the key printed on its receipt. */
+    public record Lookup(String code, String dossierId, String key) {}
+
+    /** Records (or replaces) the look-up key of a dossier code; written with the receipt that prints it. */
+    public void putLookup(String code, String dossierId, String key) {
+        client.putItem(b -> b.tableName(tableName).item(Map.of("PK", AttributeValue.fromS("LOOKUP#" + code),
+                "SK", AttributeValue.fromS("LOOKUP"), "dossierId", AttributeValue.fromS(dossierId), "lookupKey", AttributeValue.fromS(key))));
+    }
+
+    public Optional<Lookup> lookup(String code) {
+        if (code == null || !LOOKUP.matcher(code).matches()) return Optional.empty();
+        var item = client.getItem(b -> b.tableName(tableName).consistentRead(true).key(Map.of("PK", AttributeValue.fromS("LOOKUP#" + code),
+                "SK", AttributeValue.fromS("LOOKUP")))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new Lookup(code, item.get("dossierId").s(), item.get("lookupKey").s()));
+    }
+
+    /**
+     * Counts one more request in {@code bucket} (e.g. the look-ups of one address in one minute) and returns the
+     * count; the counter expires by the table's TTL ({@code expiresAt}, epoch seconds).
+     */
+    public long countRequest(String bucket, long expiresAtEpochSecond) {
+        var r = client.updateItem(b -> b.tableName(tableName)
+                .key(Map.of("PK", AttributeValue.fromS("RATE#" + bucket), "SK", AttributeValue.fromS("RATE")))
+                .updateExpression("ADD n :one SET expiresAt = if_not_exists(expiresAt, :exp)")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":exp", AttributeValue.fromN(Long.toString(expiresAtEpochSecond))))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(r.attributes().get("n").n());
+    }
+
     /** The audit trail of a dossier, oldest first. */
     public List<AuditEvent> history(String id) {
         List<AuditEvent> out = new ArrayList<>();

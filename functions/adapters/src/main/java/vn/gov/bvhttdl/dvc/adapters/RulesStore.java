@@ -99,13 +99,15 @@ public final class RulesStore {
         if (p.version() != expected) {
             throw new DomainException(DomainException.Kind.CONFLICT, "wrong-version-number",
                     new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
-                            "The next version of procedure " + p.code() + " must be " + expected + "."));
+                            "The next version of procedure " + p.code() + " must be " + expected + ".").at("version"),
+                    List.of(new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
+                            "The next version of procedure " + p.code() + " must be " + expected + ".").at("version")));
         }
         try {
             current.with(List.of(p));
         } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure-version",
-                    new Text("Phiên bản không hợp lệ: " + e.getMessage(), "Invalid version: " + e.getMessage()));
+            Text why = new Text("Phiên bản không hợp lệ: " + e.getMessage(), "Invalid version: " + e.getMessage()).at("effectiveFrom");
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure-version", why, List.of(why));
         }
         put(CATALOGUE, "PROC#" + p.code() + "#V#" + String.format("%04d", p.version()), data, actor);
         loadedAt = Instant.EPOCH;

@@ -40,6 +40,8 @@ final class AdminController {
     @Post("/procedures/{code}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Công bố phiên bản mới của thủ tục (ban hành, sửa đổi, thay thế, bãi bỏ) / publish a procedure version")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.ProcedureVersionInput.class)))
     HttpResponse<Views.VersionView> publishVersion(@Parameter(hidden = true) APIGatewayV2HTTPEvent event,
                                                    @PathVariable String code, @Body String body) {
         Identity admin = requireAdmin(event);
@@ -66,6 +68,8 @@ final class AdminController {
     @Put("/calendar/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Công bố lịch nghỉ lễ, Tết và ngày làm bù của một năm / publish a year's announced days off and swaps")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.CalendarInput.class)))
     Views.CalendarView publishCalendar(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable int year,
                                        @Body String body) {
         Identity admin = requireAdmin(event);
@@ -77,6 +81,43 @@ final class AdminController {
         }
         WorkingCalendar.YearSchedule s = rules.publishCalendar(data, admin.subject());
         return Views.CalendarView.of(rules.calendar(), s.year());
+    }
+
+    /**
+     * What a year's schedule would change before it is published: an appointment computed with the calendar as it
+     * is and with the draft ({@code {"schedule": {...}, "at": "2027-02-03T10:00", "days": 10, "unit": "WORKING_DAYS"}}).
+     */
+    @Post("/calendar/{year}/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Xem trước ảnh hưởng của lịch nghỉ tới ngày hẹn trả / preview a schedule's effect on an appointment")
+    Views.CalendarPreview previewCalendar(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable int year, @Body String body) {
+        requireAdmin(event);
+        Map<String, Object> data = object(body);
+        Object schedule = data.get("schedule");
+        if (!(schedule instanceof Map<?, ?>)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-required",
+                    new Text("Cần lịch nghỉ của năm (schedule).", "The year's schedule is required (schedule)."));
+        }
+        @SuppressWarnings("unchecked")
+        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule((Map<String, Object>) schedule);
+        if (s.year() != year) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "year-mismatch",
+                    new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
+        }
+        Object at = data.get("at");
+        java.time.Instant when = ProcedureController.parseMoment(at == null ? year + "-01-02T09:00" : at.toString());
+        int days = data.get("days") instanceof Number n ? n.intValue() : 10;
+        vn.gov.bvhttdl.dvc.domain.Period period;
+        try {
+            period = new vn.gov.bvhttdl.dvc.domain.Period(days, vn.gov.bvhttdl.dvc.domain.Period.Unit.valueOf(
+                    data.get("unit") == null ? "WORKING_DAYS" : data.get("unit").toString()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-period",
+                    new Text("Thời hạn phải từ 0 đến 3650 ngày, đơn vị WORKING_DAYS hoặc CALENDAR_DAYS.", "The period must be 0–3650 days, unit WORKING_DAYS or CALENDAR_DAYS."));
+        }
+        WorkingCalendar cal = rules.calendar();
+        return new Views.CalendarPreview(Views.AppointmentView.of("preview", cal.appointment(when, period, List.of())),
+                Views.AppointmentView.of("preview", cal.withSchedules(List.of(s)).appointment(when, period, List.of())));
     }
 
     @Get("/publications")

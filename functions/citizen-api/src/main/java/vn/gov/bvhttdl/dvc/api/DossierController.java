@@ -131,7 +131,7 @@ final class DossierController {
                            @Body Views.EditDossier body) {
         Identity me = Identity.of(event);
         Dossier d = owned(me, id);
-        Dossier.Change c = d.editDraft(applicantOf(body.applicant(), me), body.form() == null ? d.form() : body.form(), clock.instant());
+        Dossier.Change c = d.editDraft(procedureOf(d), applicantOf(body.applicant(), me), body.form() == null ? d.form() : body.form(), clock.instant());
         store.save(c);
         return view(c.dossier(), true);
     }
@@ -205,8 +205,12 @@ final class DossierController {
         }
         long max = c.maxSizeMb() * 1024L * 1024L;
         if (body.size() == null || body.size() <= 0 || body.size() > max) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-too-large",
-                    new Text("Tệp phải lớn hơn 0 và không quá " + c.maxSizeMb() + " MB.", "The file must be larger than 0 and at most " + c.maxSizeMb() + " MB."));
+            String given = body.size() == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f", body.size() / 1048576.0);
+            Text why = body.size() == null || body.size() <= 0
+                    ? new Text("Tệp rỗng: tệp phải lớn hơn 0 và không quá " + c.maxSizeMb() + " MB.", "The file is empty: it must be larger than 0 and at most " + c.maxSizeMb() + " MB.")
+                    : new Text("Tệp " + given.replace('.', ',') + " MB vượt quá " + c.maxSizeMb() + " MB cho phép của thành phần này.",
+                            "The file is " + given + " MB, more than the " + c.maxSizeMb() + " MB this component allows.");
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-too-large", why.at("component." + c.code()), List.of(why.at("component." + c.code())));
         }
         if (store.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(clock.instant())).count() >= MAX_FILES) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "too-many-files",
@@ -330,8 +334,11 @@ final class DossierController {
         }
         DomainException.requireNone("identity-fields-fixed", problems);
         String enterprise = blank(a.enterpriseCode()) ? null : a.enterpriseCode().replace(" ", "");
+        // name and ID from the verified identity; the rest as typed: the page prefills the profile's e-mail where the
+        // person can see it, and an e-mail they cleared stays cleared (only a request with no applicant at all takes it)
+        String email = input == null ? me.email() : blank(a.email()) ? null : a.email();
         return new Applicant(blank(me.name()) ? a.fullName() : me.name(), me.idNumber(), enterprise, a.address(),
-                blank(a.phone()) ? null : Limits.normalisePhone(a.phone()), or(a.email(), me.email()));
+                blank(a.phone()) ? null : Limits.normalisePhone(a.phone()), email);
     }
 
     private static boolean sameName(String a, String b) {
@@ -341,7 +348,6 @@ final class DossierController {
 
     private static boolean blank(String s) { return s == null || s.isBlank(); }
 
-    private static String or(String a, String b) { return blank(a) ? b : a; }
 
     /** What a create request asks for, so that a reused Idempotency-Key with another body is told apart from a retry. */
     static String fingerprint(Views.NewDossier body) {
@@ -367,6 +373,7 @@ final class DossierController {
     private Views.DossierView view(Dossier d, boolean withHistory) {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         return Views.DossierView.of(d, p, withHistory ? store.history(d.id()) : null,
-                withHistory ? store.attachments(d.id()) : null, rules.calendar());
+                withHistory ? store.attachments(d.id()) : null, rules.calendar(), vn.gov.bvhttdl.dvc.domain.Role.CITIZEN,
+                withHistory && d.code() != null ? store.lookup(d.code()).map(DossierStore.Lookup::key).orElse(null) : null);
     }
 }

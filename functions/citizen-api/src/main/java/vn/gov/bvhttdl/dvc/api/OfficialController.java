@@ -74,7 +74,7 @@ final class OfficialController {
 
     private Views.DossierView view(Dossier d) {
         return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
-                store.history(d.id()), store.attachments(d.id()), rules.calendar());
+                store.history(d.id()), store.attachments(d.id()), rules.calendar(), vn.gov.bvhttdl.dvc.domain.Role.OFFICIAL);
     }
 
     private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {

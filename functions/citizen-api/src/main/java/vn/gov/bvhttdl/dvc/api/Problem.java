@@ -20,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, Mess
     public static final String BASE = "https://dichvucong.bvhttdl.gov.vn/problems/";
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A message; in {@code errors}, {@code field} names what it is about (e.g. {@code applicant.phone}), if anything. */
     @Serdeable
-    public record Message(String vi, String en) {}
+    public record Message(String vi, String en, @Nullable String field) {
+        public Message(String vi, String en) {
+            this(vi, en, null);
+        }
+    }
 }

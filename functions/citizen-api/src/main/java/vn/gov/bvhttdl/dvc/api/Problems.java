@@ -29,7 +29,7 @@ final class Problems {
     static MutableHttpResponse<Problem> response(HttpStatus status, String slug, Text text, List<Text> errors, String instance) {
         Problem p = new Problem(Problem.BASE + slug, status.getReason(), status.getCode(), text.en(),
                 new Problem.Message(text.vi(), text.en()),
-                errors == null || errors.isEmpty() ? null : errors.stream().map(t -> new Problem.Message(t.vi(), t.en())).toList(),
+                errors == null || errors.isEmpty() ? null : errors.stream().map(t -> new Problem.Message(t.vi(), t.en(), t.field())).toList(),
                 instance == null || instance.length() > 200 ? null : instance);
         return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(p);
     }

@@ -88,6 +88,19 @@ public final class Views {
     public record StepView(String code, I18n name, PeriodView budget) {}
 
     @Serdeable
+    public record OptionView(String value, I18n label) {}
+
+    /** A field of the procedure's e-form: the browser builds the form from these, the server checks the same. */
+    @Serdeable
+    public record FormFieldView(String name, String type, I18n label, boolean required, @Nullable String pattern,
+                                @Nullable I18n patternHint, List<OptionView> options, @Nullable I18n help, int maxLength) {
+        static FormFieldView of(vn.gov.bvhttdl.dvc.domain.FormField f) {
+            return new FormFieldView(f.name(), f.type(), I18n.of(f.label()), f.required(), f.pattern(), I18n.of(f.patternHint()),
+                    f.options().stream().map(o -> new OptionView(o.value(), I18n.of(o.label()))).toList(), I18n.of(f.help()), f.maxLength());
+        }
+    }
+
+    @Serdeable
     public record VersionView(int version, String change, String effectiveFrom, @Nullable CitationView decision) {
         static VersionView of(Procedure p) {
             return new VersionView(p.version(), p.change(), p.effectiveFrom().toString(), CitationView.of(p.decision()));
@@ -99,7 +112,8 @@ public final class Views {
                                 @Nullable I18n fieldName, String agencyCode, I18n agencyName, String receivingUnitCode,
                                 int serviceLevel, boolean fullProcess, PeriodView timeLimit, List<StepView> steps,
                                 List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
-                                List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history) {
+                                List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history,
+                                List<FormFieldView> formFields) {
         /**
          * The public view on {@code day} (fees in force then). {@code dataNote} (administrators' working notes on
          * the data) is left out: only {@link #forAdministrators} carries it.
@@ -122,7 +136,8 @@ public final class Views {
                             I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template())).toList(),
                     p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
                     I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
-                    history == null ? null : history.stream().map(VersionView::of).toList());
+                    history == null ? null : history.stream().map(VersionView::of).toList(),
+                    p.formFields().stream().map(FormFieldView::of).toList());
         }
     }
 
@@ -145,11 +160,21 @@ public final class Views {
         }
     }
 
-    /** A year's days off; {@code provisional} when the government has not announced the year (statutory defaults). */
+    @Serdeable
+    public record HolidayRuleView(String id, I18n name, CitationView basis) {}
+
+    @Serdeable
+    public record BlockView(List<String> replaces, List<String> days) {}
+
+    /**
+     * A year's days off; {@code provisional} when the government has not announced the year (statutory defaults).
+     * {@code blocks} are the announced blocks as published (what the administrators' editor starts from), and
+     * {@code holidayRules} the statutory holidays a block may replace.
+     */
     @Serdeable
     public record CalendarView(int year, List<DayOffView> daysOff, List<String> workingWeekendDays,
                                @Nullable CitationView announcement, String officeHours, boolean provisional,
-                               @Nullable I18n provisionalReason) {
+                               @Nullable I18n provisionalReason, List<BlockView> blocks, List<HolidayRuleView> holidayRules) {
         static CalendarView of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, int year) {
             var s = cal.schedule(year);
             boolean provisional = cal.provisional(year);
@@ -157,12 +182,73 @@ public final class Views {
                     .map(e -> new DayOffView(e.getKey().toString(), I18n.of(e.getValue()))).toList(),
                     s == null ? List.of() : s.workingWeekendDays().stream().map(LocalDate::toString).toList(),
                     s == null ? null : CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses(), provisional,
-                    provisional ? I18n.of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.provisionalReason(List.of(year))) : null);
+                    provisional ? I18n.of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.provisionalReason(List.of(year))) : null,
+                    s == null ? List.of() : s.holidays().stream().map(b -> new BlockView(b.replaces(), b.days().stream().map(LocalDate::toString).toList())).toList(),
+                    cal.rules().stream().map(r -> new HolidayRuleView(r.id(), I18n.of(r.name()), CitationView.of(r.basis()))).toList());
         }
     }
 
+    /** The effect of a draft schedule: the same appointment with the calendar as it is and as it would be. */
+    @Serdeable
+    public record CalendarPreview(AppointmentView now, AppointmentView withDraft) {}
+
     @Serdeable
     public record Published(String kind, String key, String publishedBy) {}
+
+    // ---- the shapes administrators publish (read by the domain from the JSON; typed here for the OpenAPI document)
+
+    @Serdeable
+    public record TextInput(String vi, @Nullable String en) {}
+
+    @Serdeable
+    public record CitationInput(String document, @Nullable String article, @Nullable Boolean confirmed, @Nullable String note) {}
+
+    @Serdeable
+    public record PeriodInput(int days, String unit) {}
+
+    @Serdeable
+    public record RateInput(long amountVnd, String from, @Nullable String until, CitationInput basis) {}
+
+    @Serdeable
+    public record FeeInput(TextInput name, @Nullable Long amountVnd, @Nullable TextInput rule, @Nullable CitationInput basis,
+                           @Nullable List<RateInput> rates) {}
+
+    @Serdeable
+    public record ComponentInput(String code, TextInput name, boolean mandatory, @Nullable TextInput condition, List<String> formats,
+                                 @Nullable Integer maxSizeMb, @Nullable Integer copies, @Nullable String template) {}
+
+    @Serdeable
+    public record StepInput(String code, TextInput name, PeriodInput budget) {}
+
+    @Serdeable
+    public record OptionInput(String value, TextInput label) {}
+
+    @Serdeable
+    public record FormFieldInput(String name, String type, TextInput label, @Nullable Boolean required, @Nullable String pattern,
+                                 @Nullable TextInput patternHint, @Nullable List<OptionInput> options, @Nullable TextInput help,
+                                 @Nullable Integer maxLength) {}
+
+    /** A new version of a procedure: what its decision says (change: issued, amended, replaced, repealed). */
+    @Serdeable
+    public record ProcedureVersionInput(String code, int version, String change, String effectiveFrom, @Nullable CitationInput decision,
+                                        TextInput name, String field, String agencyCode, TextInput agencyName,
+                                        String receivingUnitCode, int serviceLevel, boolean fullProcess, PeriodInput timeLimit,
+                                        @Nullable List<StepInput> steps, List<ComponentInput> components, @Nullable List<FeeInput> fees,
+                                        @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable String dataNote,
+                                        @Nullable List<FormFieldInput> formFields) {}
+
+    @Serdeable
+    public record HolidayBlockInput(List<String> replaces, List<String> days) {}
+
+    /** A year's announced days off and swapped working days, with the letter that announced them. */
+    @Serdeable
+    public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays) {}
+
+    /** What anyone with the code and the key sees: no personal data beyond the initials. */
+    @Serdeable
+    public record TrackView(String code, @Nullable I18n procedureName, String status, I18n statusLabel,
+                            @Nullable String receivedOn, @Nullable String dueDate, boolean dueDateProvisional,
+                            String applicantInitials) {}
 
     @Serdeable
     public record ApplicantInput(@Nullable String fullName, @Nullable String idNumber, @Nullable String enterpriseCode,
@@ -216,13 +302,14 @@ public final class Views {
 
     @Serdeable
     public record ChecklistItemView(@Nullable String componentCode, I18n name, boolean mandatory, String state,
-                                    @Nullable I18n reason) {}
+                                    @Nullable I18n reason, @Nullable String field) {}
 
     @Serdeable
     public record ChecklistView(boolean complete, List<ChecklistItemView> items) {
         static ChecklistView of(vn.gov.bvhttdl.dvc.domain.Completeness.Result r) {
             return new ChecklistView(r.complete(), r.items().stream().map(i -> new ChecklistItemView(i.componentCode(),
-                    I18n.of(i.name()), i.mandatory(), i.state().name(), I18n.of(i.reason()))).toList());
+                    I18n.of(i.name()), i.mandatory(), i.state().name(), I18n.of(i.reason()),
+                    i.reason() == null ? null : i.reason().field())).toList());
         }
     }
 
@@ -239,10 +326,20 @@ public final class Views {
                               ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
                               @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate,
                               boolean dueDateProvisional, long version,
-                              @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments) {
-        /** {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement. */
+                              @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments,
+                              List<String> allowedActions, @Nullable String lookupKey) {
+        /**
+         * {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement;
+         * {@code role}: whose view it is ({@code allowedActions} are what that caller may do now).
+         */
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
-                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role) {
+            return of(d, p, history, files, cal, role, null);
+        }
+
+        /** {@code lookupKey}: the key printed on the receipt, shown to the applicant (who may pass it on). */
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role, String lookupKey) {
             boolean provisional = false;
             if (d.dueDate() != null) {
                 int from = d.receivedAt() == null ? d.dueDate().getYear() : d.receivedAt().atZone(cal.zone()).getYear();
@@ -256,7 +353,7 @@ public final class Views {
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(AttachmentView::of).toList());
+                    files == null ? null : files.stream().map(AttachmentView::of).toList(), d.allowedActions(role), lookupKey);
         }
     }
 }

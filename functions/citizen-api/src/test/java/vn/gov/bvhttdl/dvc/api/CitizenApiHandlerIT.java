@@ -282,9 +282,13 @@ class CitizenApiHandlerIT {
             assertFalse(((String) message.get("vi")).isBlank(), what);
             assertFalse(((String) message.get("en")).isBlank(), what);
         }
-        // the incomplete submission lists every missing item at once: 3 about the applicant, 4 missing components
+        // the incomplete submission lists every missing item at once, each with the field it is about:
+        // 3 about the applicant, the 2 required fields of the procedure's e-form, 4 missing components
         Map<String, Object> incomplete = json(handler.handleRequest(request("POST", "/api/dossiers/" + draftId + "/submit", null,
                 Map.of("sub", me.get("sub"))), null));
-        assertEquals(7, ((List<Object>) incomplete.get("errors")).size(), incomplete.toString());
+        assertEquals(9, ((List<Object>) incomplete.get("errors")).size(), incomplete.toString());
+        assertEquals(List.of("applicant.fullName", "applicant.idNumber", "applicant.phone", "form.companyName", "form.scope",
+                        "component.DON", "component.DKDN", "component.KYQUY", "component.NGUOIPT"),
+                ((List<Map<String, Object>>) incomplete.get("errors")).stream().map(e -> (String) e.get("field")).toList());
     }
 }

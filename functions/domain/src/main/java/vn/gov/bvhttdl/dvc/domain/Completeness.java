@@ -37,6 +37,9 @@ public final class Completeness {
         for (Text missing : dossier.missing(procedure)) {
             items.add(new Item(null, new Text("Thông tin người nộp", "Applicant's data"), true, State.MISSING, missing));
         }
+        for (Text wrong : procedure.formProblems(dossier.form(), true)) {
+            items.add(new Item(null, new Text("Tờ khai", "The e-form"), true, State.MISSING, wrong));
+        }
         for (Procedure.Component c : procedure.components()) {
             List<Attachment> mine = attachments.stream().filter(a -> c.code().equals(a.componentCode())
                     && a.status() != Attachment.Status.CANCELLED && !a.expired(now)).toList();
@@ -48,17 +51,17 @@ public final class Completeness {
             } else if (pending) {
                 items.add(new Item(c.code(), c.name(), c.mandatory(), State.PENDING, new Text(
                         "\"" + c.name().vi() + "\": tệp đang được kiểm tra, vui lòng chờ trong giây lát.",
-                        "\"" + c.name().en() + "\": the file is being checked, please wait a moment.")));
+                        "\"" + c.name().en() + "\": the file is being checked, please wait a moment.").at("component." + c.code())));
             } else if (!mine.isEmpty()) {
                 Attachment last = mine.get(mine.size() - 1);
                 Text why = last.reason() == null ? new Text("không hợp lệ", "not valid") : last.reason();
                 items.add(new Item(c.code(), c.name(), c.mandatory(), State.REJECTED, new Text(
                         "\"" + c.name().vi() + "\": tệp \"" + last.fileName() + "\" bị từ chối (" + why.vi() + "). Vui lòng tải lên tệp khác.",
-                        "\"" + c.name().en() + "\": file \"" + last.fileName() + "\" was rejected (" + why.en() + "). Please upload another file.")));
+                        "\"" + c.name().en() + "\": file \"" + last.fileName() + "\" was rejected (" + why.en() + "). Please upload another file.").at("component." + c.code())));
             } else if (c.mandatory()) {
                 items.add(new Item(c.code(), c.name(), true, State.MISSING, new Text(
                         "Thiếu thành phần hồ sơ: \"" + c.name().vi() + "\" (" + String.join(", ", c.formats()) + ").",
-                        "Missing component: \"" + c.name().en() + "\" (" + String.join(", ", c.formats()) + ").")));
+                        "Missing component: \"" + c.name().en() + "\" (" + String.join(", ", c.formats()) + ").").at("component." + c.code())));
             } else {
                 items.add(new Item(c.code(), c.name(), false, State.OPTIONAL, c.condition()));
             }

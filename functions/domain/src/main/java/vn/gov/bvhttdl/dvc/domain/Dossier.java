@@ -30,7 +30,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     /** Starts a draft for {@code procedure}. */
     public static Change draft(String id, Procedure procedure, String ownerId, Applicant applicant,
                                Map<String, String> form, Instant now) {
-        checkInput(applicant, form);
+        checkInput(procedure, applicant, form);
         Workflow.Transition t = Workflow.standard().transitions().stream()
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
@@ -90,12 +90,12 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         return out;
     }
 
-    /** Replaces the form of a draft. */
-    public Change editDraft(Applicant newApplicant, Map<String, String> newForm, Instant at) {
-        if (status != DossierStatus.DRAFT && status != DossierStatus.AWAITING_SUPPLEMENT) {
+    /** Replaces the applicant's data and the form of an editable dossier, checked against {@code procedure}'s e-form. */
+    public Change editDraft(Procedure procedure, Applicant newApplicant, Map<String, String> newForm, Instant at) {
+        if (!editable()) {
             Workflow.standard().require(status, "edit", Role.CITIZEN); // throws with a clear message
         }
-        checkInput(newApplicant, newForm);
+        checkInput(procedure, newApplicant, newForm);
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
                 newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
@@ -109,16 +109,16 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     public List<Text> missing(Procedure procedure) {
         List<Text> out = new ArrayList<>();
         if (applicant == null || blank(applicant.fullName())) {
-            out.add(new Text("Thiếu họ tên người nộp hồ sơ.", "The applicant's full name is missing."));
+            out.add(new Text("Thiếu họ tên người nộp hồ sơ.", "The applicant's full name is missing.").at("applicant.fullName"));
         }
         if (applicant == null || (blank(applicant.idNumber()) && blank(applicant.enterpriseCode()))) {
             out.add(new Text("Thiếu số định danh cá nhân hoặc mã số doanh nghiệp.",
-                    "The personal identification number or enterprise code is missing."));
+                    "The personal identification number or enterprise code is missing.").at("applicant.idNumber"));
         }
         out.addAll(Limits.applicantProblems(applicant));
         if (applicant == null || (blank(applicant.email()) && blank(applicant.phone()))) {
             out.add(new Text("Cần ít nhất một cách liên lạc (thư điện tử hoặc số điện thoại).",
-                    "At least one contact (email or phone) is required."));
+                    "At least one contact (email or phone) is required.").at("applicant.phone"));
         }
         if (!procedure.code().equals(procedureCode)) {
             out.add(new Text("Hồ sơ không thuộc thủ tục này.", "The dossier does not belong to this procedure."));
@@ -129,10 +129,36 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     private static boolean blank(String s) { return s == null || s.isBlank(); }
 
     /** The applicant's data and the form as typed: every format or size problem at once (422), before anything is stored. */
-    private static void checkInput(Applicant applicant, Map<String, String> form) {
+    private static void checkInput(Procedure procedure, Applicant applicant, Map<String, String> form) {
         List<Text> problems = new ArrayList<>(Limits.applicantProblems(applicant));
-        problems.addAll(Limits.formProblems(form));
+        List<Text> shape = Limits.formProblems(form);
+        problems.addAll(shape);
+        if (shape.isEmpty() && procedure != null) problems.addAll(procedure.formProblems(form, false));
         DomainException.requireNone("invalid-input", problems);
+    }
+
+    /** The applicant may still change the data and the files (a draft, or a dossier awaiting a supplement). */
+    public boolean editable() {
+        return status == DossierStatus.DRAFT || status == DossierStatus.AWAITING_SUPPLEMENT;
+    }
+
+    /**
+     * What {@code role} may do with this dossier now, for the pages to show as buttons: the workflow's moves from
+     * this status for that role, and for the applicant the editing that an editable dossier allows and the receipt
+     * once there is a code. The browser never decides this itself.
+     */
+    public List<String> allowedActions(Role role) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (role == Role.CITIZEN && editable()) {
+            out.add("edit");
+            out.add("attach");
+            out.add("remove-attachment");
+        }
+        for (Workflow.Transition t : Workflow.standard().transitions()) {
+            if (t.from().contains(status) && t.roles().contains(role)) out.add(t.action());
+        }
+        if (role == Role.CITIZEN && code != null) out.add("download-receipt");
+        return List.copyOf(out);
     }
 
     /** Ordered copy of the form (stable output for stores and APIs). */

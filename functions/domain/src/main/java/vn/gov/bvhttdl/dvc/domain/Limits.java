@@ -61,25 +61,25 @@ public final class Limits {
         List<Text> out = new ArrayList<>();
         if (a == null) return out;
         if (a.fullName() != null && a.fullName().length() > MAX_FULL_NAME) {
-            out.add(new Text("Họ tên dài quá " + MAX_FULL_NAME + " ký tự.", "The full name is longer than " + MAX_FULL_NAME + " characters."));
+            out.add(new Text("Họ tên dài quá " + MAX_FULL_NAME + " ký tự.", "The full name is longer than " + MAX_FULL_NAME + " characters.").at("applicant.fullName"));
         }
         if (present(a.idNumber()) && !PERSONAL_ID.matcher(a.idNumber()).matches()) {
-            out.add(new Text("Số định danh cá nhân phải gồm 12 chữ số.", "The personal identification number must have 12 digits."));
+            out.add(new Text("Số định danh cá nhân phải gồm 12 chữ số.", "The personal identification number must have 12 digits.").at("applicant.idNumber"));
         }
         if (present(a.enterpriseCode()) && !ENTERPRISE_CODE.matcher(a.enterpriseCode()).matches()) {
-            out.add(new Text("Mã số doanh nghiệp phải gồm 10 chữ số (chi nhánh: 10 chữ số, dấu gạch ngang và 3 chữ số), ví dụ 0101234567 hoặc 0101234567-001.",
-                    "The enterprise code must have 10 digits (a branch: 10 digits, a dash and 3 digits), e.g. 0101234567 or 0101234567-001."));
+            out.add(new Text("Mã số doanh nghiệp gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc (có thể viết 10 chữ số, dấu gạch ngang và 3 chữ số), ví dụ 0101234567 hoặc 0101234567-001.",
+                    "The enterprise code has 10 digits, or 13 for a dependent unit (which may be written as 10 digits, a dash and 3 digits), e.g. 0101234567 or 0101234567-001.").at("applicant.enterpriseCode"));
         }
         if (a.address() != null && a.address().length() > MAX_ADDRESS) {
-            out.add(new Text("Địa chỉ dài quá " + MAX_ADDRESS + " ký tự.", "The address is longer than " + MAX_ADDRESS + " characters."));
+            out.add(new Text("Địa chỉ dài quá " + MAX_ADDRESS + " ký tự.", "The address is longer than " + MAX_ADDRESS + " characters.").at("applicant.address"));
         }
         if (present(a.phone()) && (a.phone().length() > 20 || !PHONE.matcher(normalisePhone(a.phone())).matches())) {
             out.add(new Text("Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).",
-                    "The phone number is not valid (e.g. 0912345678 or +84912345678)."));
+                    "The phone number is not valid (e.g. 0912345678 or +84912345678).").at("applicant.phone"));
         }
         if (present(a.email()) && (a.email().length() > MAX_EMAIL || !EMAIL.matcher(a.email()).matches())) {
             out.add(new Text("Địa chỉ thư điện tử không hợp lệ (tối đa " + MAX_EMAIL + " ký tự, dạng ten@mien.vn).",
-                    "The e-mail address is not valid (at most " + MAX_EMAIL + " characters, like name@domain.vn)."));
+                    "The e-mail address is not valid (at most " + MAX_EMAIL + " characters, like name@domain.vn).").at("applicant.email"));
         }
         return out;
     }

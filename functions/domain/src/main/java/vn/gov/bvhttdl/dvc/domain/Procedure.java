@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param timeLimit         the time limit for resolving the dossier, in working or calendar days
  * @param steps             the budget of the time limit per step (reception, specialist unit, other agencies, signing)
  * @param change            what this version's decision did: issued, amended, replaced or repealed
+ * @param formFields        the e-form of this version (empty: a free-text request); see {@link FormField}
  */
 public record Procedure(String code, int version, String change, LocalDate effectiveFrom, Citation decision,
                         Text name, String field, String agencyCode, Text agencyName,
                         String receivingUnitCode, int serviceLevel, boolean fullProcess,
                         Period timeLimit, List<Step> steps, List<Component> components, List<Fee> fees,
-                        Text resultType, List<Citation> legalBasis, String dataNote) {
+                        Text resultType, List<Citation> legalBasis, String dataNote, List<FormField> formFields) {
 
     public static final List<String> CHANGES = List.of("issued", "amended", "replaced", "repealed");
 
@@ -59,6 +60,11 @@ public record Procedure(String code, int version, String change, LocalDate effec
 
     public boolean repealed() { return "repealed".equals(change); }
 
+    /** Everything wrong with {@code form} against this version's e-form; {@code complete} at submission. */
+    public List<Text> formProblems(Map<String, String> form, boolean complete) {
+        return FormField.problems(formFields, form, complete);
+    }
+
     /** Reads a version from catalogue data (the bundled file or an administrator's publication). */
     public static Procedure of(Map<String, Object> m) {
         try {
@@ -66,8 +72,19 @@ public record Procedure(String code, int version, String change, LocalDate effec
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure",
-                    new Text("Dữ liệu thủ tục không hợp lệ: " + e.getMessage(), "Invalid procedure data: " + e.getMessage()));
+            String field = e instanceof Invalid i ? i.field : null;
+            Text why = new Text("Dữ liệu thủ tục không hợp lệ: " + e.getMessage(), "Invalid procedure data: " + e.getMessage()).at(field);
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure", why, List.of(why));
+        }
+    }
+
+    /** A rule of the data broken, and the field it is about (for the administrators' form). */
+    static final class Invalid extends IllegalArgumentException {
+        final String field;
+
+        Invalid(String field, String message) {
+            super(message);
+            this.field = field;
         }
     }
 
@@ -92,50 +109,62 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 }).toList();
         List<Citation> basis = Json.list(m.get("legalBasis")).stream().map(Json::obj).map(Citation::of).toList();
         String change = m.get("change") == null ? "issued" : Json.str(m, "change");
-        if (!CHANGES.contains(change)) throw new IllegalArgumentException("change must be one of " + CHANGES);
+        if (!CHANGES.contains(change)) throw new Invalid("change", "change must be one of " + CHANGES);
         Procedure p = new Procedure(required(m, "code"), intOr(m, "version", 1), change,
-                LocalDate.parse(m.get("effectiveFrom") == null ? "2021-01-01" : Json.str(m, "effectiveFrom")),
+                effectiveFrom(m),
                 m.get("decision") == null ? null : Citation.of(Json.obj(m.get("decision"))),
                 Json.text(m, "name"), Json.str(m, "field"), Json.str(m, "agencyCode"), Json.text(m, "agencyName"),
                 Json.str(m, "receivingUnitCode"), intOr(m, "serviceLevel", 3), Boolean.TRUE.equals(m.get("fullProcess")),
                 Period.read(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
-                Json.str(m, "dataNote"));
+                Json.str(m, "dataNote"),
+                Json.list(m.get("formFields")).stream().map(Json::obj).map(FormField::of).toList());
         p.check();
         return p;
     }
 
     private void check() {
-        if (!code.matches("[A-Za-z0-9.\\-]{1,40}")) throw new IllegalArgumentException("code " + code);
-        if (version < 1) throw new IllegalArgumentException("version must be ≥ 1");
+        if (!code.matches("[A-Za-z0-9.\\-]{1,40}")) throw new Invalid("code", "code " + code);
+        if (version < 1) throw new Invalid("version", "version must be ≥ 1");
         if (repealed()) return;
-        if (name == null || agencyCode == null || receivingUnitCode == null) throw new IllegalArgumentException("name, agencyCode and receivingUnitCode are required");
-        if (serviceLevel != 3 && serviceLevel != 4) throw new IllegalArgumentException("service level must be 3 or 4");
-        if (timeLimit == null || timeLimit.days() < 1) throw new IllegalArgumentException("timeLimit must be ≥ 1 day");
+        if (name == null || agencyCode == null || receivingUnitCode == null) throw new Invalid(name == null ? "name" : agencyCode == null ? "agencyCode" : "receivingUnitCode", "name, agencyCode and receivingUnitCode are required");
+        if (serviceLevel != 3 && serviceLevel != 4) throw new Invalid("serviceLevel", "service level must be 3 or 4");
+        if (timeLimit == null || timeLimit.days() < 1) throw new Invalid("timeLimit", "timeLimit must be ≥ 1 day");
         // steps counted in the time limit's own unit must add up to it; a step in the other unit (e.g. "defects
         // notified within 3 working days" inside a 30-calendar-day limit) is a separate budget of its own
         if (!steps.isEmpty() && steps.stream().allMatch(s -> s.budget().unit() == timeLimit.unit())
                 && steps.stream().mapToInt(s -> s.budget().days()).sum() != timeLimit.days()) {
-            throw new IllegalArgumentException("the steps of " + code + " add up to "
+            throw new Invalid("steps", "the steps of " + code + " add up to "
                     + steps.stream().mapToInt(s -> s.budget().days()).sum() + " days, not " + timeLimit.days());
         }
-        if (components.isEmpty()) throw new IllegalArgumentException("at least one dossier component is required");
+        if (components.isEmpty()) throw new Invalid("components", "at least one dossier component is required");
         for (Fee f : fees) {
             List<Rate> rs = f.rates().stream().sorted(java.util.Comparator.comparing(Rate::from)).toList();
             for (int i = 0; i < rs.size(); i++) {
                 Rate r = rs.get(i);
-                if (r.until() != null && r.until().isBefore(r.from())) throw new IllegalArgumentException("a fee rate ends before it starts");
-                if (r.basis() == null) throw new IllegalArgumentException("a temporary fee rate needs its legal basis");
+                if (r.until() != null && r.until().isBefore(r.from())) throw new Invalid("fees", "a fee rate ends before it starts");
+                if (r.basis() == null) throw new Invalid("fees", "a temporary fee rate needs its legal basis");
                 if (i > 0 && (rs.get(i - 1).until() == null || !rs.get(i - 1).until().isBefore(r.from()))) {
-                    throw new IllegalArgumentException("the temporary rates of a fee overlap");
+                    throw new Invalid("fees", "the temporary rates of a fee overlap");
                 }
             }
         }
-        if (legalBasis.isEmpty()) throw new IllegalArgumentException("the legal basis is required");
+        if (legalBasis.isEmpty()) throw new Invalid("legalBasis", "the legal basis is required");
+        if (formFields.stream().map(FormField::name).distinct().count() != formFields.size()) {
+            throw new Invalid("formFields", "two form fields have the same name");
+        }
+    }
+
+    private static LocalDate effectiveFrom(Map<String, Object> m) {
+        try {
+            return LocalDate.parse(m.get("effectiveFrom") == null ? "2021-01-01" : Json.str(m, "effectiveFrom"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Invalid("effectiveFrom", "effectiveFrom must be a date (yyyy-mm-dd)");
+        }
     }
 
     private static String required(Map<String, Object> m, String k) {
         String v = Json.str(m, k);
-        if (v == null || v.isBlank()) throw new IllegalArgumentException(k + " is required");
+        if (v == null || v.isBlank()) throw new Invalid(k, k + " is required");
         return v;
     }
 

@@ -84,11 +84,11 @@ class DossierTest {
     @Test
     void editAllowedOnlyWhileDraftOrAwaitingSupplement() {
         Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
-        Dossier.Change edited = draft.editDraft(complete, Map.of("note", "y"), t0.plusSeconds(5));
+        Dossier.Change edited = draft.editDraft(licence, complete, Map.of("note", "y"), t0.plusSeconds(5));
         assertEquals("y", edited.dossier().form().get("note"));
         assertEquals(2, edited.dossier().version());
         Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, t0, null, null).dossier();
-        assertThrows(DomainException.class, () -> submitted.editDraft(complete, Map.of(), t0));
+        assertThrows(DomainException.class, () -> submitted.editDraft(licence, complete, Map.of(), t0));
     }
 
     @Test

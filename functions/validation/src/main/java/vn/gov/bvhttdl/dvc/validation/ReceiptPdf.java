@@ -71,7 +71,14 @@ final class ReceiptPdf {
         return Json.write(m);
     }
 
-    static byte[] render(Dossier d, Procedure p, List<Attachment> files, Instant receivedAt, LocalDate due, Instant issuedAt) {
+    static final String MINISTRY = "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH";
+    static final String PLACE = "Hà Nội";
+
+    /**
+     * @param lookupKey the short key printed for looking the dossier up without signing in (with its code)
+     */
+    static byte[] render(Dossier d, Procedure p, List<Attachment> files, Instant receivedAt, LocalDate due, Instant issuedAt,
+                         String lookupKey) {
         Font normal = new Font(REGULAR, 11);
         Font bold = new Font(BOLD, 11);
         Font title = new Font(BOLD, 14);
@@ -86,16 +93,31 @@ final class ReceiptPdf {
 
         PdfPTable head = new PdfPTable(2);
         head.setWidthPercentage(100);
-        head.addCell(cell(p.agencyName().vi().toUpperCase() + "\nBỘ PHẬN MỘT CỬA", bold, Element.ALIGN_CENTER));
+        // the ministry above the issuing unit, as the heading of an administrative document puts it
+        head.addCell(cell(MINISTRY + "\n" + p.agencyName().vi().toUpperCase() + "\nBỘ PHẬN MỘT CỬA", bold, Element.ALIGN_CENTER));
         head.addCell(cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", bold, Element.ALIGN_CENTER));
         doc.add(head);
-        doc.add(centered("Mẫu số 01", small));
+        var issuedLocal = issuedAt.atZone(VN);
+        Paragraph placeDate = new Paragraph(PLACE + ", ngày " + String.format("%02d", issuedLocal.getDayOfMonth()) + " tháng "
+                + String.format("%02d", issuedLocal.getMonthValue()) + " năm " + issuedLocal.getYear(), new Font(REGULAR, 11, Font.ITALIC));
+        placeDate.setAlignment(Element.ALIGN_RIGHT);
+        doc.add(placeDate);
+        doc.add(centered("Mẫu số 01 (Thông tư 03/2025/TT-VPCP)", small));
         doc.add(centered("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", title));
-        doc.add(centered("Mã hồ sơ: " + d.code(), bold));
+        doc.add(centered("Mã hồ sơ: " + d.code() + "    Mã tra cứu: " + lookupKey, bold));
         doc.add(new Paragraph(" "));
-        doc.add(new Paragraph("Bộ phận Một cửa tiếp nhận hồ sơ của: " + nz(d.applicant().fullName()), normal));
-        doc.add(new Paragraph("Số định danh cá nhân / Mã số doanh nghiệp: "
-                + nz(d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode()), normal));
+        String enterprise = d.form().get("companyName");
+        boolean forEnterprise = d.applicant().enterpriseCode() != null && !d.applicant().enterpriseCode().isBlank();
+        if (forEnterprise) {
+            // an enterprise applies: its name and code, and the person who submitted for it
+            doc.add(new Paragraph("Bộ phận Một cửa tiếp nhận hồ sơ của: " + nz(enterprise != null ? enterprise : d.applicant().fullName()), normal));
+            doc.add(new Paragraph("Mã số doanh nghiệp: " + d.applicant().enterpriseCode(), normal));
+            doc.add(new Paragraph("Người nộp hồ sơ: " + nz(d.applicant().fullName()) + " (số định danh cá nhân "
+                    + nz(d.applicant().idNumber()) + ")", normal));
+        } else {
+            doc.add(new Paragraph("Bộ phận Một cửa tiếp nhận hồ sơ của: " + nz(d.applicant().fullName()), normal));
+            doc.add(new Paragraph("Số định danh cá nhân: " + nz(d.applicant().idNumber()), normal));
+        }
         doc.add(new Paragraph("Địa chỉ: " + nz(d.applicant().address()), normal));
         doc.add(new Paragraph("Số điện thoại: " + nz(d.applicant().phone()) + "    Thư điện tử: " + nz(d.applicant().email()), normal));
         doc.add(new Paragraph("Nội dung yêu cầu giải quyết: " + p.name().vi() + " (mã thủ tục " + p.code() + ", phiên bản " + p.version() + ")", normal));
@@ -103,15 +125,15 @@ final class ReceiptPdf {
         PdfPTable t = new PdfPTable(new float[]{0.5f, 4f, 3f, 1f});
         t.setWidthPercentage(100);
         t.setSpacingBefore(4);
-        for (String h : List.of("TT", "Tên giấy tờ", "Tệp", "Số trang")) t.addCell(new PdfPCell(new Phrase(h, bold)));
+        for (String h : List.of("TT", "Tên giấy tờ", "Tệp", "Số trang")) t.addCell(padded(new PdfPCell(new Phrase(h, bold))));
         int n = 1;
         for (Procedure.Component c : p.components()) {
             for (Attachment a : files) {
                 if (!c.code().equals(a.componentCode()) || a.status() != Attachment.Status.ACCEPTED) continue;
-                t.addCell(new PdfPCell(new Phrase(Integer.toString(n++), normal)));
-                t.addCell(new PdfPCell(new Phrase(c.name().vi(), normal)));
-                t.addCell(new PdfPCell(new Phrase(a.fileName(), normal)));
-                t.addCell(new PdfPCell(new Phrase(a.pages() == null ? "" : a.pages().toString(), normal)));
+                t.addCell(padded(new PdfPCell(new Phrase(Integer.toString(n++), normal))));
+                t.addCell(padded(new PdfPCell(new Phrase(c.name().vi(), normal))));
+                t.addCell(padded(new PdfPCell(new Phrase(a.fileName(), normal))));
+                t.addCell(padded(new PdfPCell(new Phrase(pages(a), normal))));
             }
         }
         doc.add(t);
@@ -125,12 +147,14 @@ final class ReceiptPdf {
                 : "6. Nộp phí, lệ phí và nhận kết quả tại " + p.agencyName().vi() + " hoặc qua dịch vụ bưu chính (dịch vụ công mức độ 3)", normal));
         doc.add(new Paragraph(" "));
         // the QR code in the flow of the page, beside the note on the electronic issue: never over the text
-        PdfPTable foot = new PdfPTable(new float[]{3f, 1.2f});
+        PdfPTable foot = new PdfPTable(new float[]{3f, 1.5f});
         foot.setWidthPercentage(100);
         foot.addCell(cell("Văn bản điện tử do " + SYSTEM + " cấp lúc "
                 + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(issuedAt.atZone(VN))
-                + ". Quét mã QR để tra cứu thông tin hồ sơ (Thông tư 01/2023/TT-VPCP).", small, Element.ALIGN_LEFT));
-        PdfPCell qr = new PdfPCell(qrImage(writer.getDirectContent(), qrPayload(d, issuedAt, due), 120), false);
+                + ". Quét mã QR để tra cứu thông tin hồ sơ (Thông tư 01/2023/TT-VPCP).\n"
+                + "Tra cứu không cần đăng nhập trên Cổng Dịch vụ công của Bộ (mục Tra cứu hồ sơ) bằng mã hồ sơ và mã tra cứu: "
+                + lookupKey + ".", small, Element.ALIGN_LEFT));
+        PdfPCell qr = new PdfPCell(qrImage(writer.getDirectContent(), qrPayload(d, issuedAt, due), 150), false);
         qr.setBorder(0);
         qr.setHorizontalAlignment(Element.ALIGN_RIGHT);
         foot.addCell(qr);
@@ -170,6 +194,19 @@ final class ReceiptPdf {
         }
         cb.fill();
         cb.restoreState();
+    }
+
+    /** The page count: what the scan counted, 1 for an image, "—" when it is not known. */
+    static String pages(Attachment a) {
+        if (a.pages() != null && a.pages() > 0) return a.pages().toString();
+        String t = a.detectedType() == null ? "" : a.detectedType();
+        return t.equals("jpg") || t.equals("jpeg") || t.equals("png") ? "1" : "—";
+    }
+
+    private static PdfPCell padded(PdfPCell c) {
+        c.setPadding(4);
+        c.setPaddingBottom(6);
+        return c;
     }
 
     private static PdfPCell cell(String text, Font f, int align) {

@@ -97,12 +97,27 @@ public final class Validator {
         }
         Dossier received = change.dossier();
         // the receipt first: if storing the state fails, the retry issues it again; it is never missing
-        byte[] pdf = ReceiptPdf.render(received, p, files, received.receivedAt(), received.dueDate(), now);
+        // the key for looking the dossier up without signing in: kept for the code (a supplemented dossier's new
+        // receipt prints the same one), written before the receipt that prints it
+        String key = store.lookup(received.code()).map(DossierStore.Lookup::key).orElseGet(Validator::newLookupKey);
+        store.putLookup(received.code(), received.id(), key);
+        byte[] pdf = ReceiptPdf.render(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(),
+                received.receivedAt(), received.dueDate(), now, key);
         s3.putObject(b -> b.bucket(documentsBucket).key(Documents.receiptKey(received.code())).contentType("application/pdf")
                 .metadata(Map.of("dossier-id", received.id())), RequestBody.fromBytes(pdf));
         store.save(change);
         LOG.info("dossier {} received as {}, due {}", d.id(), received.code(), received.dueDate());
         return Outcome.RECEIVED;
+    }
+
+    private static final String KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Eight characters of an unambiguous alphabet: 40 bits, printed on the receipt beside the code. */
+    static String newLookupKey() {
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) b.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));
+        return b.toString();
     }
 
     private static String dossierId(String body) {

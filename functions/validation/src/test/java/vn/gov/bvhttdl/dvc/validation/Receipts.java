@@ -20,7 +20,9 @@ final class Receipts {
     static Map<String, Object> decodeQr(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
-            String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
+            // as a phone's reader does: it tries harder than the first pass
+            String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
             return Json.obj(Json.parse(text));
         }
     }

@@ -53,7 +53,8 @@ class ValidationHandlerIT {
     /** A submitted dossier of BVHTTDL-DL-001, with an accepted file for every mandatory component if {@code files}. */
     static String submitted(Applicant applicant, boolean files) {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
-        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-v", applicant, Map.of(), Instant.now());
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-v", applicant,
+                Map.of("companyName", "Công ty TNHH Lữ hành Sông Hồng", "scope", "inbound"), Instant.now());
         store.create(c);
         if (files) {
             for (var comp : p.components()) {

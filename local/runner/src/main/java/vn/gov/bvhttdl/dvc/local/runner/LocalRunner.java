@@ -164,7 +164,7 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "application/json", identity.jwks());
             } else if (path.equals("/config.js")) {
                 send(ex, 200, "text/javascript; charset=utf-8", "window.DVC_CONFIG = {apiBase: '', signInUrl: '/dev/sign-in', "
-                        + "environment: 'local'};\n");
+                        + "environment: 'local', hotline: '1900 0000 (số thử nghiệm / test number)'};\n");
             } else {
                 staticFile(ex, path);
             }

@@ -69,7 +69,7 @@ class DurableSubmissionIT {
         runner = LocalRunner.start(new LocalRunner.Options(0, data, 0, noDelay));
         String token = runner.devToken("Lương Thị Hạnh", "001088000901", "hanh@example.vn", "citizens");
         HttpResponse<String> created = call("POST", "/api/dossiers", token,
-                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000901\"}}");
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000901\"},\"form\":{\"companyName\":\"Công ty Hạnh Phúc\",\"scope\":\"inbound\"}}");
         assertEquals(201, created.statusCode(), created.body());
         String id = (String) json(created).get("id");
         for (String c : List.of("DON", "DKDN", "KYQUY", "NGUOIPT")) upload(token, id, c);

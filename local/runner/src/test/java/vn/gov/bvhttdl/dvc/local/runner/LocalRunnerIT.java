@@ -86,7 +86,7 @@ class LocalRunnerIT {
     void aCitizenSubmitsAndFollowsTheDossierByItsCode() throws Exception {
         String token = runner.devToken("Trịnh Văn Nam", "001088000555", "nam@example.vn", "citizens");
         HttpResponse<String> created = call("POST", "/api/dossiers", token,
-                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000111\"},\"form\":{\"note\":\"Xin cấp phép\"}}");
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000111\"},\"form\":{\"companyName\":\"Công ty TNHH Lữ hành Nam\",\"scope\":\"inbound,outbound\",\"note\":\"Xin cấp phép\"}}");
         assertEquals(201, created.statusCode(), created.body());
         String id = (String) json(created).get("id");
         for (String component : List.of("DON", "DKDN", "KYQUY", "NGUOIPT")) upload(token, id, component, component.toLowerCase() + ".pdf", pdf(component));

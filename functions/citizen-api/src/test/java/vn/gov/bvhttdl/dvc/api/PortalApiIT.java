@@ -1,0 +1,132 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static vn.gov.bvhttdl.dvc.api.CitizenApiHandlerIT.*;
+
+/** What the web portal needs of the API (issue #9): the public look-up, allowedActions, field errors, the calendar preview. */
+class PortalApiIT {
+    static ApiHandler handler;
+
+    @BeforeAll
+    static void start() {
+        TestStack.get();
+        handler = new ApiHandler();
+    }
+
+    @AfterAll
+    static void stop() { handler.close(); }
+
+    static APIGatewayV2HTTPEvent track(String code, String key, String ip) {
+        APIGatewayV2HTTPEvent e = publicGet("/api/track/" + code, key == null ? null : "key=" + key);
+        e.getRequestContext().getHttp().setSourceIp(ip);
+        return e;
+    }
+
+    @Test
+    void anyoneWithTheCodeAndTheKeySeesTheStatusAndOnlyTheInitials() {
+        DossierStore store = DossierStore.fromSettings();
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, "owner-track",
+                new Applicant("Nguyễn Thị Bích Ngọc", "001099000444", null, "12 Lý Thái Tổ", "0912000444", "ngoc@example.vn"), Map.of(), now);
+        store.create(draft);
+        Dossier.Change submitted = draft.dossier().apply("submit", "owner-track", Role.CITIZEN, now, null, null);
+        store.save(submitted);
+        String code = "000.00.12.G17-261201-" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
+        Dossier.Change received = submitted.dossier().receive(code, "validation-function", now, LocalDate.of(2026, 12, 8));
+        store.save(received);
+        store.putLookup(code, draft.dossier().id(), "K7M2Q9XA");
+        String ip = "203.0.113." + (int) (Math.random() * 200);
+
+        Map<String, Object> ok = json(handler.handleRequest(track(code, "k7m2q9xa", ip), null));
+        assertEquals(code, ok.get("code"));
+        assertEquals("RECEIVED", ok.get("status"));
+        assertEquals("N. T. B. N.", ok.get("applicantInitials"));
+        assertEquals("2026-12-08", ok.get("dueDate"));
+        String body = handler.handleRequest(track(code, "K7M2Q9XA", ip), null).getBody();
+        for (String personal : List.of("Nguyễn", "001099000444", "0912000444", "ngoc@example.vn", "Lý Thái Tổ", draft.dossier().id())) {
+            assertFalse(body.contains(personal), "the public look-up shows " + personal);
+        }
+        // a wrong key and an unknown code: the same answer, nothing to tell them apart
+        APIGatewayV2HTTPResponse wrongKey = handler.handleRequest(track(code, "AAAAAAAA", ip), null);
+        APIGatewayV2HTTPResponse noCode = handler.handleRequest(track("000.00.12.G17-990101-0001", "K7M2Q9XA", ip), null);
+        APIGatewayV2HTTPResponse noKey = handler.handleRequest(track(code, null, ip), null);
+        assertEquals(404, wrongKey.getStatusCode());
+        assertEquals(404, noCode.getStatusCode());
+        assertEquals(404, noKey.getStatusCode());
+        assertEquals(json(wrongKey).get("message"), json(noCode).get("message"));
+        // ten a minute per address: the next is refused with a clear problem, another address is not
+        APIGatewayV2HTTPResponse last = null;
+        for (int i = 0; i < TrackController.PER_MINUTE; i++) last = handler.handleRequest(track(code, "K7M2Q9XA", ip), null);
+        assertEquals(429, last.getStatusCode(), last.getBody());
+        assertEquals(Problem.BASE + "too-many-lookups", json(last).get("type"));
+        assertEquals(200, handler.handleRequest(track(code, "K7M2Q9XA", ip + "9"), null).getStatusCode());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDossierSaysWhatTheCallerMayDoAndErrorsNameTheirFields() {
+        Map<String, String> me = citizen("sub-portal-" + System.nanoTime(), "Đặng Văn Hùng", "001099000555");
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(request("POST", "/api/dossiers",
+                "{\"procedureCode\":\"BVHTTDL-DL-004\",\"applicant\":{\"phone\":\"123\",\"email\":\"x@\"},"
+                        + "\"form\":{\"starLevel\":\"6\",\"rooms\":\"nhiều\",\"unknown\":\"x\"}}", me), null);
+        assertEquals(422, bad.getStatusCode(), bad.getBody());
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) json(bad).get("errors");
+        assertEquals(List.of("applicant.phone", "applicant.email", "form.unknown", "form.starLevel", "form.rooms"),
+                errors.stream().map(e -> (String) e.get("field")).toList(), "every error at once, each with its field");
+
+        APIGatewayV2HTTPResponse created = handler.handleRequest(request("POST", "/api/dossiers",
+                "{\"procedureCode\":\"BVHTTDL-DL-004\",\"applicant\":{\"phone\":\"0912000555\"},"
+                        + "\"form\":{\"establishmentName\":\"Khách sạn Sông Hàn\",\"establishmentAddress\":\"Đà Nẵng\",\"starLevel\":\"5\",\"rooms\":\"120\"}}", me), null);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        Map<String, Object> d = json(created);
+        assertEquals(List.of("edit", "attach", "remove-attachment", "submit", "withdraw"), d.get("allowedActions"));
+        assertNull(d.get("lookupKey"), "no key before there is a code");
+        // the e-mail the person cleared stays cleared: the profile prefills the page, it does not fill in behind it
+        assertNull(((Map<String, Object>) d.get("applicant")).get("email"));
+        APIGatewayV2HTTPResponse procedure = handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-004", null), null);
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) json(procedure).get("formFields");
+        assertEquals(List.of("establishmentName", "establishmentAddress", "starLevel", "rooms", "note"),
+                fields.stream().map(f -> (String) f.get("name")).toList());
+    }
+
+    @Test
+    void anAdministratorPreviewsAScheduleBeforePublishingIt() {
+        Map<String, String> admin = citizen("sub-admin-preview", "Quản trị", "001099000666");
+        admin.put("cognito:groups", "[admins]");
+        String body = "{\"schedule\":{\"year\":2028,\"holidays\":[{\"replaces\":[\"tet\"],\"days\":[\"2028-01-24\",\"2028-01-25\",\"2028-01-26\","
+                + "\"2028-01-27\",\"2028-01-28\",\"2028-01-29\",\"2028-01-30\",\"2028-01-31\",\"2028-02-01\"]}],\"workingWeekendDays\":[]},"
+                + "\"at\":\"2028-01-21T10:00\",\"days\":5,\"unit\":\"WORKING_DAYS\"}";
+        APIGatewayV2HTTPResponse r = handler.handleRequest(request("POST", "/api/admin/calendar/2028/preview", body, admin), null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> p = (Map<String, Map<String, Object>>) (Map<?, ?>) json(r);
+        // Fri 21 Jan 2028 + 5 working days; with the draft (off Mon 24 Jan – Tue 1 Feb): 2, 3, 4, 7, 8 Feb → Tue 8 Feb
+        assertEquals("2028-02-08", p.get("withDraft").get("dueDate"));
+        assertNotEquals(p.get("now").get("dueDate"), p.get("withDraft").get("dueDate"));
+        assertEquals(Boolean.TRUE, p.get("now").get("provisional"));
+        assertEquals(Boolean.FALSE, p.get("withDraft").get("provisional"), "with the draft the year is announced");
+        assertEquals(403, handler.handleRequest(request("POST", "/api/admin/calendar/2028/preview", body,
+                citizen("sub-not-admin-3", "Công dân", "001099000113")), null).getStatusCode());
+        // nothing was published
+        assertEquals(Boolean.TRUE, json(handler.handleRequest(publicGet("/api/calendar/2028", null), null)).get("provisional"));
+    }
+}

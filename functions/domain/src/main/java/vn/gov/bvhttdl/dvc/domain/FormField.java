@@ -1,0 +1,120 @@
+package vn.gov.bvhttdl.dvc.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One field of a procedure's e-form (catalogue data): the browser builds the form from it and the server checks
+ * the same definition, so the two never disagree. Values travel as strings; {@code checkboxes} joins its chosen
+ * values with commas.
+ *
+ * @param pattern  a regular expression the whole value must match (text, tel), with {@code patternHint} saying it in words
+ */
+public record FormField(String name, String type, Text label, boolean required, String pattern, Text patternHint,
+                        List<Option> options, Text help, int maxLength) {
+    public static final Set<String> TYPES = Set.of("text", "textarea", "number", "select", "checkboxes", "email", "tel", "date");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    public record Option(String value, Text label) {}
+
+    public FormField {
+        if (name == null || !NAME.matcher(name).matches()) throw new IllegalArgumentException("form field name " + name);
+        if (!TYPES.contains(type)) throw new IllegalArgumentException("form field " + name + ": type must be one of " + TYPES);
+        if (label == null) throw new IllegalArgumentException("form field " + name + " needs a label");
+        options = options == null ? List.of() : List.copyOf(options);
+        if ((type.equals("select") || type.equals("checkboxes")) && options.isEmpty()) {
+            throw new IllegalArgumentException("form field " + name + " needs options");
+        }
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("form field " + name + ": invalid pattern");
+            }
+        }
+        if (maxLength <= 0 || maxLength > Limits.MAX_FIELD_LENGTH) maxLength = Limits.MAX_FIELD_LENGTH;
+    }
+
+    static FormField of(Map<String, Object> m) {
+        List<Option> options = Json.list(m.get("options")).stream().map(Json::obj)
+                .map(o -> new Option(Json.str(o, "value"), Json.text(o, "label"))).toList();
+        Object max = m.get("maxLength");
+        return new FormField(Json.str(m, "name"), m.get("type") == null ? "text" : Json.str(m, "type"), Json.text(m, "label"),
+                Boolean.TRUE.equals(m.get("required")), Json.str(m, "pattern"), Json.text(m, "patternHint"), options,
+                Json.text(m, "help"), max instanceof Number n ? n.intValue() : 0);
+    }
+
+    /**
+     * Everything wrong with {@code form} against {@code fields}, each error about its field ({@code form.<name>}).
+     * {@code complete}: also every required field that is empty (at submission; a draft may be partial). A form
+     * without declared fields is free (older procedures); with declared fields, an unknown name is an error.
+     */
+    public static List<Text> problems(Collection<FormField> fields, Map<String, String> form, boolean complete) {
+        List<Text> out = new ArrayList<>();
+        Map<String, String> values = form == null ? Map.of() : form;
+        if (fields.isEmpty()) return out;
+        for (String k : values.keySet()) {
+            if (fields.stream().noneMatch(f -> f.name().equals(k))) {
+                out.add(new Text("Biểu mẫu của thủ tục không có trường \"" + Limits.clip(k) + "\".",
+                        "The procedure's form has no field \"" + Limits.clip(k) + "\".").at("form." + Limits.clip(k)));
+            }
+        }
+        for (FormField f : fields) {
+            String v = values.get(f.name());
+            if (v == null || v.isBlank()) {
+                if (complete && f.required()) {
+                    out.add(new Text("Chưa nhập \"" + f.label().vi() + "\".", "\"" + f.label().en() + "\" is required.").at("form." + f.name()));
+                }
+                continue;
+            }
+            Text wrong = f.check(v.strip());
+            if (wrong != null) out.add(wrong.at("form." + f.name()));
+        }
+        return out;
+    }
+
+    /** Why {@code v} is not a valid value, or null. */
+    private Text check(String v) {
+        String vi = "\"" + label.vi() + "\"", en = "\"" + label.en() + "\"";
+        if (v.length() > maxLength) return new Text(vi + " dài quá " + maxLength + " ký tự.", en + " is longer than " + maxLength + " characters.");
+        switch (type) {
+            case "number" -> {
+                if (!v.matches("-?\\d{1,15}([.,]\\d{1,6})?")) return new Text(vi + " phải là một số.", en + " must be a number.");
+            }
+            case "email" -> {
+                if (!EMAIL.matcher(v).matches()) return new Text(vi + " không phải địa chỉ thư điện tử (ten@mien.vn).", en + " is not an e-mail address (name@domain.vn).");
+            }
+            case "date" -> {
+                try {
+                    LocalDate.parse(v);
+                } catch (DateTimeParseException e) {
+                    return new Text(vi + " phải là một ngày (năm-tháng-ngày).", en + " must be a date (year-month-day).");
+                }
+            }
+            case "select" -> {
+                if (options.stream().noneMatch(o -> o.value().equals(v))) return new Text(vi + ": giá trị không có trong danh sách.", en + ": the value is not one of the choices.");
+            }
+            case "checkboxes" -> {
+                for (String part : v.split(",")) {
+                    if (options.stream().noneMatch(o -> o.value().equals(part.strip()))) {
+                        return new Text(vi + ": \"" + Limits.clip(part) + "\" không có trong danh sách.", en + ": \"" + Limits.clip(part) + "\" is not one of the choices.");
+                    }
+                }
+            }
+            default -> { }
+        }
+        if (pattern != null && !v.matches(pattern)) {
+            Text hint = patternHint == null ? new Text("không đúng định dạng", "is not in the expected format") : patternHint;
+            return new Text(vi + ": " + hint.vi() + ".", en + ": " + hint.en() + ".");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,213 @@
+// A dossier: its status and dates, the checklist (a task list: each component, its files, what is missing), the
+// e-form to correct while it is editable, and the history. Buttons come from the API's allowedActions only.
+import { html, mount } from '../shared/html.js';
+import { t, pick } from '../shared/i18n.js';
+import { api, download, ApiError } from '../shared/api.js';
+import { date, weekday, moment, size } from '../shared/format.js';
+import { fieldId, showErrors, showFieldErrors, announce } from '../shared/forms.js';
+import { onLeave } from '../shared/router.js';
+import { applicantFields, procedureFields, readForm, checkRequired } from './eform.js';
+
+const can = (d, action) => (d.allowedActions || []).includes(action);
+const CURRENT = (a) => a.status !== 'CANCELLED' && !a.expired;
+
+export function dossierCard(d) {
+  return html`<div class="card" id="dossier">
+    <dl class="summary">
+      <dt>${t('dossier.procedure')}</dt><dd>${pick(d.procedureName)}</dd>
+      <dt>${t('dossier.code')}</dt><dd>${d.code ? html`<span class="code" id="dossier-code">${d.code}</span>` : html`<span class="muted">${t('dossier.noCodeYet')}</span>`}</dd>
+      ${d.lookupKey ? html`<dt>${t('track.key')}</dt><dd><span class="code" id="dossier-key">${d.lookupKey}</span> <span class="muted">${t('dossier.keyHelp')}</span></dd>` : ''}
+      <dt>${t('dossier.status')}</dt><dd><span class="tag status-${d.status}" id="dossier-status">${pick(d.statusLabel)}</span></dd>
+      ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd><strong id="dossier-due">${weekday(d.dueDate)} ${date(d.dueDate)}</strong>
+        ${d.dueDateProvisional ? html` <span class="tag provisional">${t('appointment.provisional')}</span>` : ''}</dd>` : ''}
+    </dl>
+    ${d.statusReason ? html`<div class="${d.status === 'AWAITING_SUPPLEMENT' ? 'banner warn' : 'muted'}" id="dossier-reason">
+      <strong>${d.status === 'AWAITING_SUPPLEMENT' ? t('dossier.supplementAsked') : t('dossier.reason')}:</strong><pre>${d.statusReason}</pre></div>` : ''}
+    ${can(d, 'download-receipt') ? html`<button type="button" id="download-receipt" class="secondary">${t('dossier.receipt')}</button>` : ''}
+    <div id="dossier-result"></div>
+    ${d.serviceLevel ? html`<p class="muted" id="next-steps">${t(d.serviceLevel === 4 ? 'dossier.next4' : 'dossier.next3')}</p>` : ''}
+  </div>`;
+}
+
+function historyCard(d) {
+  if (!d.history) return '';
+  const label = (h) => {
+    const known = t('history.' + h.action);
+    return known !== 'history.' + h.action ? known : pick(h.toLabel) || h.action;
+  };
+  return html`<section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline" id="timeline">${d.history.map((h) => html`<li>
+    <span class="when">${moment(h.at)}</span> — ${label(h)}${h.to && h.from !== h.to && h.toLabel ? html` <span class="muted">(${pick(h.toLabel)})</span>` : ''}
+    ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}${h.details && h.details.file ? html` <span class="muted">${h.details.file}</span>` : ''}
+    ${h.details && h.details.form && h.details.form.startsWith('{') ? html`<details><summary class="muted">${t('dossier.submittedContent')}</summary><pre>${
+      Object.entries(JSON.parse(h.details.form)).map(([k, v]) => k + ': ' + v).join('\n') || '—'}</pre></details>` : ''}</li>`)}</ol></section>`;
+}
+
+function fileLine(d, a) {
+  return html`<li class="file ${a.status}" data-file="${a.id}">
+    <span>${a.fileName}</span> <span class="tag file-${a.status}">${t('file.' + a.status)}</span>
+    <span class="muted">${size(a.size)}${a.pages ? ' · ' + t('file.pages', { n: a.pages }) : ''}${a.reason ? ' · ' + pick(a.reason) : ''}</span>
+    ${can(d, 'remove-attachment') ? html`<button type="button" class="link" data-remove="${a.id}" aria-label="${t('file.removeNamed', { action: t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove'), name: a.fileName })}">${t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove')}</button>` : ''}
+  </li>`;
+}
+
+function checklistCard(d, list, procedure) {
+  const comps = Object.fromEntries(procedure.components.map((c) => [c.code, c]));
+  const files = (code) => (d.attachments || []).filter((a) => a.componentCode === code && CURRENT(a));
+  const state = (s) => html`<span class="tag state-${s}">${t('state.' + s)}</span>`;
+  return html`<section class="card" id="checklist" aria-labelledby="checklist-title"><h2 id="checklist-title">${t('checklist.title')}</h2>
+    <div id="checklist-errors"></div>
+    <ol class="task-list">${list.items.map((i) => {
+      const c = i.componentCode ? comps[i.componentCode] : null;
+      const mine = c ? files(c.code) : [];
+      const id = c ? fieldId('component.' + c.code) : (i.field ? fieldId(i.field) + '-item' : null);
+      return html`<li class="task" data-component="${i.componentCode || ''}" data-state="${i.state}" ${id && c ? html`id="${id}-item"` : ''}>
+        <div class="task-head"><strong>${pick(i.name)}</strong> ${state(i.state)}</div>
+        ${i.reason && i.state !== 'OK' ? html`<p class="muted">${pick(i.reason)}</p>` : ''}
+        ${c ? html`<p class="hint">${c.formats.join(', ')} · ≤ ${c.maxSizeMb} MB</p>
+          ${mine.length ? html`<ul class="files">${mine.map((a) => fileLine(d, a))}</ul>` : ''}
+          ${can(d, 'attach') ? html`<div class="field file-field">
+            <label class="file-button" for="${fieldId('component.' + c.code)}">${mine.length ? t('file.replace') : t('file.choose')}</label>
+            <input type="file" class="visually-hidden-file" id="${fieldId('component.' + c.code)}" data-upload="${c.code}" data-max="${c.maxSizeMb}"
+              accept="${c.formats.map((f) => '.' + f).join(',')}" aria-describedby="${fieldId('component.' + c.code)}-hint">
+            <span class="hint" id="${fieldId('component.' + c.code)}-hint">${mine.length ? t('file.replaceHint') : ''}</span>
+            <progress max="100" value="0" hidden data-progress="${c.code}"></progress></div>` : ''}` : ''}
+      </li>`;
+    })}</ol>
+    ${can(d, 'submit') || can(d, 'resubmit') ? html`<button type="button" id="submit-draft">${can(d, 'submit') ? t('dossier.submit') : t('dossier.resubmit')}</button>` : ''}
+  </section>`;
+}
+
+function editCard(d, procedure) {
+  if (!can(d, 'edit')) return '';
+  return html`<details class="card" id="edit-card"><summary>${t('dossier.edit')}</summary>
+    <form id="edit-form" novalidate><div id="edit-errors"></div>
+      ${applicantFields(d.applicant || {}, true)}
+      ${procedureFields(procedure, d.form || {})}
+      <button type="submit" class="secondary">${t('dossier.save')}</button></form></details>`;
+}
+
+function withdrawCard(d) {
+  if (!can(d, 'withdraw')) return '';
+  return html`<details class="card"><summary>${t('dossier.withdraw')}</summary><form id="withdraw-form" novalidate>
+    <div class="field"><label for="f-withdraw-reason">${t('dossier.withdrawReason')}</label>
+      <textarea id="f-withdraw-reason" name="reason" rows="2" maxlength="500"></textarea></div>
+    <button type="submit" class="secondary warning">${t('dossier.confirmWithdraw')}</button></form></details>`;
+}
+
+function put(u, file, bar) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', u.uploadUrl);
+    Object.entries(u.headers).forEach(([k, v]) => xhr.setRequestHeader(k, v));
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total); };
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(u) : reject(new ApiError(xhr.status, { message: { vi: 'Không tải được tệp lên (S3 ' + xhr.status + ').', en: 'The upload failed (S3 ' + xhr.status + ').' } })));
+    xhr.onerror = () => reject(new ApiError(0, { message: { vi: 'Mất kết nối khi tải tệp lên.', en: 'The connection dropped during the upload.' } }));
+    xhr.send(file);
+  });
+}
+
+export async function dossierPage(main, { id }) {
+  const d = await api('GET', '/api/dossiers/' + encodeURIComponent(id));
+  let list = null;
+  let procedure = { components: [], formFields: [] };
+  if (can(d, 'attach') || can(d, 'edit')) {
+    [list, procedure] = await Promise.all([api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/checklist`),
+      api('GET', '/api/procedures/' + encodeURIComponent(d.procedureCode)).catch(() => procedure)]);
+  }
+  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
+  const result = main.querySelector('#dossier-result');
+  const reload = () => dossierPage(main, { id });
+
+  const ed = main.querySelector('#edit-form');
+  if (ed) ed.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = readForm(ed, procedure);
+    const problems = checkRequired(procedure, body);
+    if (problems.length) { showErrors(main.querySelector('#edit-errors'), ed, problems); return; }
+    try { await api('PUT', `/api/dossiers/${encodeURIComponent(d.id)}`, body); announce(t('dossier.saved')); await reload(); }
+    catch (e) { showErrors(main.querySelector('#edit-errors'), ed, e); }
+  });
+
+  main.querySelectorAll('input[data-upload]').forEach((input) => {
+    input.addEventListener('change', async () => {
+      if (!input.files.length) return;
+      const file = input.files[0];
+      const code = input.dataset.upload;
+      const field = 'component.' + code;
+      const item = main.querySelector('#checklist');
+      const max = Number(input.dataset.max) * 1024 * 1024;
+      if (file.size > max || file.size === 0) {
+        const e = file.size === 0
+          ? { vi: `Tệp "${file.name}" rỗng.`, en: `The file "${file.name}" is empty.`, field }
+          : { vi: `Tệp "${file.name}" ${size(file.size)} vượt quá ${input.dataset.max} MB cho phép.`, en: `The file "${file.name}" is ${size(file.size)}, more than the ${input.dataset.max} MB allowed.`, field };
+        showFieldErrors(item, [e]);
+        input.value = '';
+        return;
+      }
+      const previous = (d.attachments || []).filter((a) => a.componentCode === code && CURRENT(a));
+      input.disabled = true;
+      const bar = main.querySelector(`[data-progress="${code}"]`);
+      bar.hidden = false;
+      try {
+        const u = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/attachments`, { componentCode: code, fileName: file.name, size: file.size });
+        await put(u, file, bar);
+        // a replacement: the earlier files of this component leave the current set (they stay in the history)
+        for (const a of previous) await api('DELETE', `/api/dossiers/${encodeURIComponent(d.id)}/attachments/${encodeURIComponent(a.id)}`);
+        announce(t('file.uploaded', { name: file.name }));
+        await reload();
+      } catch (e) {
+        const errs = e.errors.map((x) => ({ ...x, field: x.field || field }));
+        showFieldErrors(item, errs);
+        input.disabled = false; bar.hidden = true;
+      }
+    });
+  });
+
+  main.querySelectorAll('button[data-remove]').forEach((b) => b.addEventListener('click', async () => {
+    b.disabled = true;
+    try { await api('DELETE', `/api/dossiers/${encodeURIComponent(d.id)}/attachments/${encodeURIComponent(b.dataset.remove)}`); announce(t('file.removed')); await reload(); }
+    catch (e) { showErrors(result, null, e); b.disabled = false; }
+  }));
+
+  const submit = main.querySelector('#submit-draft');
+  if (submit) submit.addEventListener('click', async () => {
+    submit.disabled = true;
+    try { await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/submit`); announce(t('dossier.submitted')); await reload(); }
+    catch (e) {
+      // every missing item at once: in the summary above the checklist, and next to the field it is about
+      const box = main.querySelector('#checklist-errors');
+      const errs = e.errors.map((x) => (x.field && x.field.startsWith('component.') ? { ...x, field: x.field } : x));
+      showErrors(box, main, errs);
+      submit.disabled = false;
+    }
+  });
+
+  const receipt = main.querySelector('#download-receipt');
+  if (receipt) receipt.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/dossiers/${encodeURIComponent(d.id)}/receipt`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'giay-hen-' + d.code + '.pdf';
+      a.id = 'receipt-link';
+      a.textContent = a.download;
+      result.replaceChildren(a);
+      a.click();
+    } catch (e) { showErrors(result, null, e); }
+  });
+
+  const wd = main.querySelector('#withdraw-form');
+  if (wd) wd.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try { await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/withdraw`, { reason: ev.target.reason.value }); await reload(); }
+    catch (e) { showErrors(result, wd, e); }
+  });
+
+  const pending = (d.attachments || []).some((a) => a.status === 'PENDING');
+  if (d.status === 'SUBMITTED' || pending) {
+    if (d.status === 'SUBMITTED') mount(result, html`<p class="muted">${t('dossier.checking')}</p>`);
+    const timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) reload(); }, 1000);
+    onLeave(() => clearTimeout(timer));
+  }
+  return t('dossier.title') + (d.code ? ' ' + d.code : '');
+}
