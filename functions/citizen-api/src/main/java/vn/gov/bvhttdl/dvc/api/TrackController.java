@@ -64,12 +64,7 @@ final class TrackController {
         Dossier d = store.find(found.get().dossierId()).orElseThrow(() -> notFound);
         var p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         var cal = rules.calendar();
-        boolean provisional = false;
-        if (d.dueDate() != null) {
-            for (int y = d.receivedAt() == null ? d.dueDate().getYear() : d.receivedAt().atZone(cal.zone()).getYear(); y <= d.dueDate().getYear(); y++) {
-                provisional |= cal.provisional(y);
-            }
-        }
+        boolean provisional = Views.provisionalDue(d, cal);
         return new Views.TrackView(d.code(), p == null ? null : Views.I18n.of(p.name()), d.status().name(),
                 Views.I18n.of(Workflow.standard().label(d.status())),
                 d.receivedAt() == null ? null : d.receivedAt().atZone(cal.zone()).toLocalDate().toString(),

@@ -244,6 +244,12 @@ public final class Views {
     @Serdeable
     public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays) {}
 
+    /** Whether the dossier's due date rests on a year without an announced schedule (the calendar as it is now). */
+    static boolean provisionalDue(Dossier d, vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {
+        if (d.dueDate() == null) return false;
+        return cal.provisional(d.receivedAt() == null ? d.dueDate() : d.receivedAt().atZone(cal.zone()).toLocalDate(), d.dueDate());
+    }
+
     /** What anyone with the code and the key sees: no personal data beyond the initials. */
     @Serdeable
     public record TrackView(String code, @Nullable I18n procedureName, String status, I18n statusLabel,
@@ -340,11 +346,7 @@ public final class Views {
         /** {@code lookupKey}: the key printed on the receipt, shown to the applicant (who may pass it on). */
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
                               vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role, String lookupKey) {
-            boolean provisional = false;
-            if (d.dueDate() != null) {
-                int from = d.receivedAt() == null ? d.dueDate().getYear() : d.receivedAt().atZone(cal.zone()).getYear();
-                for (int y = from; y <= d.dueDate().getYear(); y++) provisional |= cal.provisional(y);
-            }
+            boolean provisional = provisionalDue(d, cal);
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     p == null ? null : p.serviceLevel(),
                     d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),

@@ -170,6 +170,12 @@ public final class WorkingCalendar {
     /** True when {@code year} has no announced schedule: its days off are the statutory defaults only. */
     public boolean provisional(int year) { return !schedules.containsKey(year); }
 
+    /** True when a year from {@code from} to {@code to} has no announced schedule (a due date that may still move). */
+    public boolean provisional(LocalDate from, LocalDate to) {
+        for (int y = from.getYear(); y <= to.getYear(); y++) if (provisional(y)) return true;
+        return false;
+    }
+
     /** Days off other than the weekly ones (holidays, announced days, compensatory days) of a year, with reasons. */
     public Map<LocalDate, Text> daysOff(int year) {
         return daysOffByYear.computeIfAbsent(year, this::computeDaysOff);
