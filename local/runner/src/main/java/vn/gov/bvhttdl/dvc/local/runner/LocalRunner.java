@@ -74,7 +74,7 @@ public final class LocalRunner implements AutoCloseable {
             });
         }
         o.settings().forEach(System::setProperty);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()), 64);
+        server = httpServer(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         identity = new DevIdentity(o.dataDir(), base + "/dev");
 
@@ -111,6 +111,35 @@ public final class LocalRunner implements AutoCloseable {
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
+    }
+
+    /**
+     * Jetty behind the JDK's HttpServer API. Whatever Jetty refuses before a handler runs (a path with a malformed
+     * percent escape, an ambiguous URI, an oversized header) is answered by the error handler here: problem+json
+     * like every other refusal of the runner, never an HTML page.
+     */
+    private static HttpServer httpServer(InetSocketAddress address) throws IOException {
+        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(
+                new org.eclipse.jetty.http.spi.DelegatingThreadPool(new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4)));
+        jetty.setHandler(new org.eclipse.jetty.server.handler.ContextHandlerCollection());
+        jetty.setErrorHandler((request, response, callback) -> {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+            String en = status == 400 ? "The request cannot be read (for example a malformed percent escape in the address)."
+                    : status == 431 ? "The request headers are too large." : "The request was refused.";
+            String vi = status == 400 ? "Không đọc được yêu cầu (ví dụ mã thoát phần trăm sai trong địa chỉ)."
+                    : status == 431 ? "Phần đầu của yêu cầu quá lớn." : "Yêu cầu bị từ chối.";
+            String body = vn.gov.bvhttdl.dvc.domain.Json.write(Map.of("type", "https://dichvucong.bvhttdl.gov.vn/problems/"
+                    + (status == 400 ? "malformed-request" : "request-refused"), "status", status, "detail", en, "message", Map.of("vi", vi, "en", en)));
+            response.setStatus(status);
+            response.getHeaders().put("Content-Type", "application/problem+json");
+            response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        });
+        org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration();
+        config.setSendServerVersion(false);
+        HttpServer server = new org.eclipse.jetty.http.spi.JettyHttpServer(jetty, false, config);
+        server.bind(address, 64);
+        return server;
     }
 
     public static LocalRunner start(Options options) throws Exception {
@@ -153,7 +182,15 @@ public final class LocalRunner implements AutoCloseable {
 
     private void route(HttpExchange ex) throws IOException {
         try {
-            String path = ex.getRequestURI().getRawPath();
+            java.net.URI uri;
+            try {
+                uri = ex.getRequestURI();
+            } catch (IllegalArgumentException malformed) { // e.g. a bad percent escape in the query
+                problem(ex, 400, "malformed-request", "Không đọc được địa chỉ của yêu cầu (mã thoát phần trăm sai).",
+                        "The request's address cannot be read (a malformed percent escape).");
+                return;
+            }
+            String path = uri.getRawPath();
             if (gateway.handles(path)) {
                 gateway.handle(ex);
             } else if (path.equals("/openapi.yml")) {

@@ -313,7 +313,7 @@ class LocalRunnerIT {
         assertTrue(index.body().contains("Cổng Dịch vụ công"));
         HttpResponse<String> openapi = call("GET", "/openapi.yml", null, null);
         assertTrue(openapi.body().contains("/api/dossiers/{id}/submit"), openapi.body());
-        assertEquals(404, call("GET", "/%2e%2e/template.yaml", null, null).statusCode());
+        assertEquals(400, call("GET", "/%2e%2e/template.yaml", null, null).statusCode(), "an encoded dot-segment is refused before any handler");
         assertEquals(404, call("GET", "/test/e2e.mjs", null, null).statusCode());
         HttpResponse<String> unknown = call("GET", "/api/nothing", null, null);
         assertEquals(404, unknown.statusCode());
@@ -343,11 +343,37 @@ class LocalRunnerIT {
 
     @Test
     void theRunnersOwnErrorsAreProblemDocuments() throws Exception {
-        for (String path : List.of("/%00", "/%c0%ae%c0%ae/template.yaml", "/no-such-page.html", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd")) {
-            HttpResponse<String> r = call("GET", path, null, null);
-            assertEquals(404, r.statusCode(), path);
-            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+        // what cannot be read as an address (a NUL, overlong UTF-8, encoded dot-segments, a malformed percent escape in
+        // the path or the query) is a 400 problem from the server's error handler; what can but names nothing, a 404
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        cases.put("/%00", 400);
+        cases.put("/%c0%ae%c0%ae/template.yaml", 400);
+        cases.put("/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 400);
+        cases.put("/%zz", 400);
+        cases.put("/api/%zz", 400);
+        cases.put("/api/procedures?q=%zz", 400);
+        cases.put("/no-such-page.html", 404);
+        for (Map.Entry<String, Integer> c : cases.entrySet()) {
+            String path = c.getKey();
+            Raw r = raw(path);
+            assertEquals(c.getValue(), r.status(), path);
+            assertTrue(r.contentType().startsWith("application/problem+json"), path + ": " + r.contentType());
             assertTrue(r.body().contains("\"vi\""), r.body());
+        }
+    }
+
+    record Raw(int status, String contentType, String body) {}
+
+    /** A GET with the path exactly as given (java.net.URI would refuse a malformed escape before sending it). */
+    static Raw raw(String path) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", runner.port())) {
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String all = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            String type = all.substring(0, end).lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            return new Raw(Integer.parseInt(all.substring(9, 12)), type, all.substring(end + 4));
         }
     }
 }
