@@ -177,7 +177,7 @@ public final class ColdStartBench {
             store.authoriseUpload(a);
             store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()));
         }
-        Dossier.Change s = c.dossier().apply("submit", "bench-owner", Role.CITIZEN, Instant.now(), null, null);
+        Dossier.Change s = c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("bench-owner"), Instant.now());
         store.save(s);
         return s.dossier();
     }

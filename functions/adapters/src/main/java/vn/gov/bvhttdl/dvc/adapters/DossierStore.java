@@ -37,7 +37,7 @@ import java.util.UUID;
  * Dossiers in the single DynamoDB table. Every change is written together with its audit entry in one
  * TransactWriteItems, guarded by the version the change was made from (optimistic locking).
  */
-public final class DossierStore {
+public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossiers {
     private static final String DOSSIER = "DOSSIER#";
 
     private final DynamoDbClient client;
@@ -228,6 +228,12 @@ public final class DossierStore {
         client.putItem(b -> b.tableName(tableName).item(Map.of("PK", AttributeValue.fromS("LOOKUP#" + code),
                 "SK", AttributeValue.fromS("LOOKUP"), "dossierId", AttributeValue.fromS(dossierId), "lookupKey", AttributeValue.fromS(key))));
     }
+
+    @Override
+    public Optional<String> lookupKey(String code) { return lookup(code).map(Lookup::key); }
+
+    @Override
+    public void putLookupKey(String code, String dossierId, String key) { putLookup(code, dossierId, key); }
 
     public Optional<Lookup> lookup(String code) {
         if (code == null || !LOOKUP.matcher(code).matches()) return Optional.empty();

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * container. Publications are never overwritten: each is a new item with who published it and when, so the
  * items are their own audit trail. Two partitions, read with a Query each (no Scan).
  */
-public final class RulesStore {
+public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
     static final String CATALOGUE = "CATALOGUE";
     static final String CALENDAR = "CALENDAR";
 
@@ -55,12 +55,14 @@ public final class RulesStore {
     }
 
     /** Today's catalogue: the bundled procedures plus every published version. */
+    @Override
     public ProcedureCatalogue catalogue() {
         refreshIfStale();
         return catalogue;
     }
 
     /** The working calendar: the bundled rules plus the published yearly announcements. */
+    @Override
     public WorkingCalendar calendar() {
         refreshIfStale();
         return calendar;

@@ -10,7 +10,7 @@ import java.util.Map;
  * submission) and by the submission sweep (again, for a dossier whose message was lost); the SQS client is an
  * optional dependency of this module, declared by the functions that send.
  */
-public final class SubmissionQueue {
+public final class SubmissionQueue implements vn.gov.bvhttdl.dvc.application.SubmissionQueue {
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -25,6 +25,7 @@ public final class SubmissionQueue {
     }
 
     /** The message the validation function reads: {@code {"dossierId": …, "version": …}}. */
+    @Override
     public void send(String dossierId, long version) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(Json.write(Map.of("dossierId", dossierId, "version", version))));

@@ -51,10 +51,10 @@ class DossierStoreIT {
         Dossier loaded = store.find(created.dossier().id()).orElseThrow();
         assertEquals(created.dossier(), loaded);
 
-        Dossier.Change submitted = loaded.apply("submit", "owner-a", Role.CITIZEN, Instant.now(), null, null);
+        Dossier.Change submitted = loaded.handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-a"), Instant.now());
         store.save(submitted);
         // a second writer who read the draft too loses, and nothing of its change is stored
-        Dossier.Change stale = loaded.apply("withdraw", "owner-a", Role.CITIZEN, Instant.now(), "đổi ý", null);
+        Dossier.Change stale = loaded.handle(new vn.gov.bvhttdl.dvc.domain.Command.Withdraw("đổi ý"), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-a"), Instant.now());
         DomainException conflict = assertThrows(DomainException.class, () -> store.save(stale));
         assertEquals("concurrent-update", conflict.problem());
 
@@ -71,10 +71,10 @@ class DossierStoreIT {
         store.create(mine);
         store.create(newDraft("owner-c"));
         Dossier submitted = store.find(mine.dossier().id()).orElseThrow();
-        Dossier.Change s = submitted.apply("submit", "owner-b", Role.CITIZEN, Instant.now(), null, null);
+        Dossier.Change s = submitted.handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-b"), Instant.now());
         store.save(s);
         String code = "000.00.12.G17-260115-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
-        store.save(s.dossier().receive(code, "validation", Instant.now(), java.time.LocalDate.of(2026, 1, 29)));
+        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2026, 1, 29)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
 
         Dossier byCode = store.findByCode(code).orElseThrow();
         assertEquals(mine.dossier().id(), byCode.id());

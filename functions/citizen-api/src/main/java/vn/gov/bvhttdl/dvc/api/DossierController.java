@@ -57,6 +57,8 @@ final class DossierController {
     private final SubmissionQueue submissions;
     private final S3Presigner presigner;
     private final Clock clock;
+    private final vn.gov.bvhttdl.dvc.application.SubmitDossier submitDossier;
+    private final vn.gov.bvhttdl.dvc.application.WithdrawDossier withdrawDossier;
 
     DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock) {
         this.rules = rules;
@@ -64,6 +66,8 @@ final class DossierController {
         this.submissions = submissions;
         this.presigner = presigner;
         this.clock = clock;
+        this.submitDossier = new vn.gov.bvhttdl.dvc.application.SubmitDossier(store, rules, submissions, clock);
+        this.withdrawDossier = new vn.gov.bvhttdl.dvc.application.WithdrawDossier(store, clock);
     }
 
     /** How long a presigned upload or download link works. */
@@ -145,28 +149,8 @@ final class DossierController {
     @Operation(summary = "Nộp hồ sơ / submit")
     HttpResponse<Views.DossierView> submit(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = Identity.of(event);
-        Dossier d = owned(me, id);
-        if (d.status() == DossierStatus.SUBMITTED) {
-            submissions.send(d.id(), d.version());
-            return HttpResponse.accepted().body(view(d, true));
-        }
-        Procedure p = procedureOf(d);
-        List<Attachment> files = store.attachments(d.id());
-        if (d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
-            List<Text> missing = Completeness.check(p, d, files, clock.instant()).problems();
-            if (!missing.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dossier-incomplete",
-                        new Text("Hồ sơ chưa đủ (" + missing.size() + " mục). Xem danh sách bên dưới.",
-                                "The dossier is incomplete (" + missing.size() + " items). See the list below."), missing);
-            }
-        }
-        String action = d.status() == DossierStatus.AWAITING_SUPPLEMENT ? "resubmit" : "submit";
-        // every submitted version of the form is kept in the history
-        Dossier.Change c = d.apply(action, me.subject(), Role.CITIZEN, clock.instant(), null,
-                Map.of("form", Json.write(d.sortedForm()), "files", Integer.toString(files.size())));
-        store.save(c);
-        submissions.send(c.dossier().id(), c.dossier().version());
-        return HttpResponse.<Views.DossierView>status(HttpStatus.ACCEPTED).body(view(c.dossier(), true));
+        var r = submitDossier.submit(vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.subject()), id);
+        return HttpResponse.<Views.DossierView>status(HttpStatus.ACCEPTED).body(view(r.dossier(), true));
     }
 
     /**
@@ -263,16 +247,7 @@ final class DossierController {
     Views.DossierView withdraw(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                                @Body Views.Withdrawal body) {
         Identity me = Identity.of(event);
-        Dossier d = owned(me, id);
-        String reason = body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty() || reason.length() > Limits.MAX_REASON) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "reason-required",
-                    new Text("Vui lòng nêu lý do rút hồ sơ (tối đa " + Limits.MAX_REASON + " ký tự).",
-                            "Give the reason for withdrawing (" + Limits.MAX_REASON + " characters at most)."));
-        }
-        Dossier.Change c = d.apply("withdraw", me.subject(), Role.CITIZEN, clock.instant(), reason, Map.of());
-        store.save(c);
-        return view(c.dossier(), true);
+        return view(withdrawDossier.withdraw(vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.subject()), id, body.reason()), true);
     }
 
     /** The receipt and appointment slip (form 01) issued at receipt: a short-lived download link to the PDF. */

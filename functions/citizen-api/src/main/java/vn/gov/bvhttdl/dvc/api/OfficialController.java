@@ -33,11 +33,13 @@ final class OfficialController {
     private final DossierStore store;
     private final RulesStore rules;
     private final Clock clock;
+    private final vn.gov.bvhttdl.dvc.application.RequestSupplement requestSupplement;
 
     OfficialController(DossierStore store, RulesStore rules, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
+        this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, clock);
     }
 
     @Get("/by-code/{code}")
@@ -54,22 +56,7 @@ final class OfficialController {
     Views.DossierView requestSupplement(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                                         @Body Views.SupplementRequest body) {
         Identity official = requireOfficial(event);
-        List<String> items = body.items() == null ? List.of() : body.items().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (items.isEmpty() || items.size() > Limits.MAX_SUPPLEMENT_ITEMS || items.stream().anyMatch(s -> s.length() > Limits.MAX_SUPPLEMENT_ITEM)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "supplement-items-required",
-                    new Text("Nêu đầy đủ các nội dung cần bổ sung (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " mục, mỗi mục tối đa "
-                            + Limits.MAX_SUPPLEMENT_ITEM + " ký tự).",
-                            "List every item to supplement (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " items, "
-                                    + Limits.MAX_SUPPLEMENT_ITEM + " characters each at most)."));
-        }
-        Dossier d = store.find(id).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
-        StringBuilder reason = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) reason.append(i + 1).append(". ").append(items.get(i)).append('\n');
-        Dossier.Change c = d.apply("request-supplement", official.subject(), Role.OFFICIAL, clock.instant(),
-                reason.toString().strip(), Map.of("items", Integer.toString(items.size()), "template", "02"));
-        store.save(c);
-        return view(c.dossier());
+        return view(requestSupplement.request(vn.gov.bvhttdl.dvc.domain.Actor.official(official.subject(), null, null), id, body.items()));
     }
 
     private Views.DossierView view(Dossier d) {

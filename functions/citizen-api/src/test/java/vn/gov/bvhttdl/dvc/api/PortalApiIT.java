@@ -48,10 +48,10 @@ class PortalApiIT {
         Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, "owner-track",
                 new Applicant("Nguyễn Thị Bích Ngọc", "001099000444", null, "12 Lý Thái Tổ", "0912000444", "ngoc@example.vn"), Map.of(), now);
         store.create(draft);
-        Dossier.Change submitted = draft.dossier().apply("submit", "owner-track", Role.CITIZEN, now, null, null);
+        Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-track"), now);
         store.save(submitted);
         String code = "000.00.12.G17-261201-" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
-        Dossier.Change received = submitted.dossier().receive(code, "validation-function", now, LocalDate.of(2026, 12, 8));
+        Dossier.Change received = submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, LocalDate.of(2026, 12, 8)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation-function"), now);
         store.save(received);
         store.putLookup(code, draft.dossier().id(), "K7M2Q9XA");
         String ip = "203.0.113." + (int) (Math.random() * 200);

@@ -144,10 +144,10 @@ class SubmissionFlowIT {
         assertEquals(409, none.getStatusCode());
         DossierStore store = DossierStore.fromSettings();
         Dossier d = store.find(id).orElseThrow();
-        Dossier.Change s = d.apply("submit", me.get("sub"), Role.CITIZEN, Instant.now(), null, null);
+        Dossier.Change s = d.handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.get("sub")), Instant.now());
         store.save(s);
         String code = "000.00.12.G17-991231-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
-        store.save(s.dossier().receive(code, "validation", Instant.now(), java.time.LocalDate.of(2030, 1, 2)));
+        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2030, 1, 2)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
         APIGatewayV2HTTPResponse link = call("GET", "/api/dossiers/" + id + "/receipt", null, me);
         assertEquals(303, link.getStatusCode(), link.getBody());
         String location = link.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("location"))

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dossier (hồ sơ). Immutable: every change goes through {@link #apply}, which checks the workflow and returns
+ * A dossier (hồ sơ). Immutable: every move goes through {@link #handle} with a typed {@link Command}, which checks the workflow and returns
  * the next state together with the audit event that records it; adapters store both atomically.
  *
  * @param procedureVersion the catalogue version of the procedure the dossier was created under (it keeps it)
@@ -40,8 +40,19 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 Map.of("procedureCode", procedure.code(), "procedureVersion", Integer.toString(procedure.version()))));
     }
 
-    /** Applies workflow {@code action} by {@code actor} acting as {@code role}. */
-    public Change apply(String action, String actor, Role role, Instant at, String reason, Map<String, String> details) {
+    /**
+     * Makes the move {@code command} as {@code actor} at {@code at}: the workflow says whether this actor's role may
+     * make it from the current status; the result is the next state and its audit entry.
+     */
+    public Change handle(Command command, Actor actor, Instant at) {
+        return switch (command) {
+            case Command.Receive r -> receive(r.code(), actor, at, r.dueDate());
+            case Command.ReceiveSupplement r -> receiveSupplement(actor, at, r.dueDate());
+            default -> apply(command.action(), actor.subject(), actor.role(), at, command.reason(), command.details());
+        };
+    }
+
+    private Change apply(String action, String actor, Role role, Instant at, String reason, Map<String, String> details) {
         Workflow.Transition t = Workflow.standard().require(status, action, role);
         Instant submitted = t.to() == DossierStatus.SUBMITTED ? at : submittedAt;
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
@@ -53,10 +64,10 @@ public record Dossier(String id, String code, String procedureCode, int procedur
      * Receipt by the one-stop office: the code is given, the clock starts and the appointment date is set
      * (structure of Circular 01/2018 Art 19, see rules/dossier-code.json; form 01 of Circular 03/2025).
      */
-    public Change receive(String newCode, String actor, Instant at, LocalDate due) {
+    private Change receive(String newCode, Actor actor, Instant at, LocalDate due) {
         if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
-        Change c = apply("receive", actor, Role.SYSTEM, at, null,
-                due == null ? Map.of("code", newCode) : Map.of("code", newCode, "dueDate", due.toString()));
+        Command.Receive command = new Command.Receive(newCode, due);
+        Change c = apply(command.action(), actor.subject(), actor.role(), at, null, command.details());
         Dossier d = c.dossier();
         return new Change(new Dossier(d.id, newCode, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
                 d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt, at,
@@ -64,9 +75,10 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     }
 
     /** Receipt of a supplemented dossier: same code, new appointment date (the waiting time not counted). */
-    public Change receiveSupplement(String actor, Instant at, LocalDate due) {
+    private Change receiveSupplement(Actor actor, Instant at, LocalDate due) {
         if (code == null) throw new IllegalStateException("dossier " + id + " has no code yet: use receive");
-        Change c = apply("receive-supplement", actor, Role.SYSTEM, at, null, Map.of("code", code, "dueDate", due.toString()));
+        Command.ReceiveSupplement command = new Command.ReceiveSupplement(code, due);
+        Change c = apply(command.action(), actor.subject(), actor.role(), at, null, command.details());
         Dossier d = c.dossier();
         return new Change(new Dossier(d.id, d.code, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
                 d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt,
@@ -81,8 +93,10 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         List<WorkingCalendar.Pause> out = new ArrayList<>();
         Instant since = null;
         for (AuditEvent e : history) {
-            if ("request-supplement".equals(e.action()) && e.from() != DossierStatus.SUBMITTED) since = e.at();
-            if ("resubmit".equals(e.action()) && since != null) {
+            var move = Workflow.standard().move(e.action());
+            // the clock only runs after receipt: a request made at the validation of a submission pauses nothing
+            if (move.map(Workflow.Transition::pausesClock).orElse(false) && e.from() != DossierStatus.SUBMITTED) since = e.at();
+            if (move.map(Workflow.Transition::resumesClock).orElse(false) && since != null) {
                 out.add(new WorkingCalendar.Pause(since, e.at()));
                 since = null;
             }

@@ -14,7 +14,13 @@ public final class Workflow {
      * {@code form} is the number ("01"…"07") of the standard form the move issues, if any.
      */
     public record Transition(String action, Set<DossierStatus> from, DossierStatus to, Set<Role> roles,
-                             Text label, Citation basis, String form) {}
+                             Text label, Citation basis, String form, String clock) {
+        /** This move stops the clock (waiting for the applicant). */
+        public boolean pausesClock() { return "pause".equals(clock); }
+
+        /** This move starts the stopped clock again. */
+        public boolean resumesClock() { return "resume".equals(clock); }
+    }
 
     /** A standard form of the one-stop mechanism (Circular 03/2025/TT-VPCP, Annex I): its number, name and basis. */
     public record Form(String number, Text name, Citation basis) {
@@ -57,7 +63,7 @@ public final class Workflow {
             Json.list(m.get("roles")).forEach(r -> roles.add(Role.valueOf(r.toString())));
             return new Transition(Json.str(m, "action"), from, DossierStatus.valueOf(Json.str(m, "to")), roles,
                     Json.text(m, "label"), m.get("basis") == null ? null : Citation.of(Json.obj(m.get("basis"))),
-                    Json.str(m, "form"));
+                    Json.str(m, "form"), Json.str(m, "clock"));
         }).toList();
         for (Transition t : ts) {
             if (t.form() != null && !forms.containsKey(t.form())) {
@@ -65,6 +71,11 @@ public final class Workflow {
             }
         }
         return new Workflow(labels, ts, java.util.Collections.unmodifiableMap(forms));
+    }
+
+    /** The move named {@code action}, whatever its status and role (its data: labels, form, clock). */
+    public Optional<Transition> move(String action) {
+        return transitions.stream().filter(t -> t.action().equals(action)).findFirst();
     }
 
     /** The standard forms by number ("01"…"07"). */

@@ -20,15 +20,15 @@ class DossierTest {
         assertEquals("000.00.12.G17", created.dossier().unitCode());
         assertNull(created.event().from());
 
-        Dossier.Change submitted = created.dossier().apply("submit", "u1", Role.CITIZEN, t0.plusSeconds(60), null, null);
+        Dossier.Change submitted = created.dossier().handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0.plusSeconds(60));
         assertEquals(DossierStatus.SUBMITTED, submitted.dossier().status());
         assertEquals(2, submitted.dossier().version());
         assertEquals(t0.plusSeconds(60), submitted.dossier().submittedAt());
         assertEquals(DossierStatus.DRAFT, submitted.event().from());
         assertEquals(DossierStatus.SUBMITTED, submitted.event().to());
 
-        Dossier.Change received = submitted.dossier().receive("000.00.12.G17-260115-0001", "validation", t0.plusSeconds(90),
-                java.time.LocalDate.of(2026, 1, 29));
+        Dossier.Change received = submitted.dossier().handle(new Command.Receive("000.00.12.G17-260115-0001",
+                java.time.LocalDate.of(2026, 1, 29)), Actor.system("validation"), t0.plusSeconds(90));
         assertEquals(DossierStatus.RECEIVED, received.dossier().status());
         assertEquals("000.00.12.G17-260115-0001", received.dossier().code());
         assertEquals(t0.plusSeconds(90), received.dossier().receivedAt());
@@ -43,12 +43,12 @@ class DossierTest {
     void citizenCannotReceiveAndDraftCannotBeReceived() {
         Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
         DomainException e = assertThrows(DomainException.class,
-                () -> draft.apply("receive", "u1", Role.SYSTEM, t0, null, null));
+                () -> draft.handle(new Command.Receive("000.00.12.G17-260115-0001", null), Actor.system("u1"), t0));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertTrue(e.text().vi().contains("Đang soạn"), e.text().vi());
-        Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, t0, null, null).dossier();
-        assertThrows(DomainException.class, () -> submitted.apply("receive", "u1", Role.CITIZEN, t0, null, null));
-        assertThrows(DomainException.class, () -> submitted.apply("submit", "u1", Role.CITIZEN, t0, null, null));
+        Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0).dossier();
+        assertThrows(DomainException.class, () -> submitted.handle(new Command.Receive("000.00.12.G17-260115-0001", null), Actor.citizen("u1"), t0));
+        assertThrows(DomainException.class, () -> submitted.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0));
     }
 
     @Test
@@ -87,7 +87,7 @@ class DossierTest {
         Dossier.Change edited = draft.editDraft(licence, complete, Map.of("note", "y"), t0.plusSeconds(5));
         assertEquals("y", edited.dossier().form().get("note"));
         assertEquals(2, edited.dossier().version());
-        Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, t0, null, null).dossier();
+        Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0).dossier();
         assertThrows(DomainException.class, () -> submitted.editDraft(licence, complete, Map.of(), t0));
     }
 

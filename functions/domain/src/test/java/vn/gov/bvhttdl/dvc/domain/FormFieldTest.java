@@ -52,9 +52,9 @@ class FormFieldTest {
         Applicant a = new Applicant("A", "001099012345", null, null, "0912345678", null);
         Dossier draft = Dossier.draft("d1", licence, "u1", a, Map.of(), Instant.now()).dossier();
         assertEquals(List.of("edit", "attach", "remove-attachment", "submit", "withdraw"), draft.allowedActions(Role.CITIZEN));
-        Dossier submitted = draft.apply("submit", "u1", Role.CITIZEN, Instant.now(), null, null).dossier();
+        Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), Instant.now()).dossier();
         assertEquals(List.of("withdraw"), submitted.allowedActions(Role.CITIZEN));
-        Dossier received = submitted.receive("000.00.12.G17-261201-0001", "v", Instant.now(), null).dossier();
+        Dossier received = submitted.handle(new Command.Receive("000.00.12.G17-261201-0001", null), Actor.system("v"), Instant.now()).dossier();
         assertEquals(List.of("withdraw", "download-receipt"), received.allowedActions(Role.CITIZEN));
         assertTrue(received.allowedActions(Role.OFFICIAL).containsAll(List.of("request-supplement", "start-processing", "refuse")));
         assertFalse(received.allowedActions(Role.OFFICIAL).contains("download-receipt"));

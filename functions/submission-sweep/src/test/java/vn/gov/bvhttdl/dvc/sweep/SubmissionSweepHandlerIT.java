@@ -62,7 +62,7 @@ class SubmissionSweepHandlerIT {
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-s",
                 new Applicant("Hồ Thị Lan", "001099000321", null, null, "0911000321", null), Map.of(), at.minusSeconds(60));
         store.create(c);
-        Dossier.Change s = c.dossier().apply("submit", "owner-s", Role.CITIZEN, at, null, null);
+        Dossier.Change s = c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-s"), at);
         store.save(s);
         return s.dossier();
     }

@@ -66,7 +66,7 @@ class ValidationHandlerIT {
                 store.recordVerdict(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00".repeat(32), 1, Instant.now()));
             }
         }
-        store.save(c.dossier().apply("submit", "owner-v", Role.CITIZEN, Instant.now(), null, null));
+        store.save(c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-v"), Instant.now()));
         return c.dossier().id();
     }
 
@@ -136,10 +136,10 @@ class ValidationHandlerIT {
         Dossier received = store.find(id).orElseThrow();
         // an official asks for a supplement; the citizen answers later; validation receives it again
         Instant asked = received.receivedAt().plusSeconds(3600);
-        store.save(received.apply("request-supplement", "official-1", Role.OFFICIAL, asked, "1. Bản sao công chứng mờ", Map.of()));
+        store.save(received.handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestSupplement(java.util.List.of("1. Bản sao công chứng mờ")), vn.gov.bvhttdl.dvc.domain.Actor.official("official-1", null, null), asked));
         Dossier waiting = store.find(id).orElseThrow();
         Instant answered = asked.plus(java.time.Duration.ofDays(7));
-        store.save(waiting.apply("resubmit", "owner-v", Role.CITIZEN, answered, null, Map.of()));
+        store.save(waiting.handle(new vn.gov.bvhttdl.dvc.domain.Command.Resubmit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-v"), answered));
         assertTrue(handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null).getBatchItemFailures().isEmpty());
         Dossier again = store.find(id).orElseThrow();
         assertEquals(DossierStatus.RECEIVED, again.status());

@@ -1,0 +1,34 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where dossiers, their audit trail and their files are kept (DynamoDB on AWS and offline). */
+public interface Dossiers {
+    Optional<Dossier> find(String id);
+
+    /** The audit trail, oldest first. */
+    List<AuditEvent> history(String id);
+
+    List<Attachment> attachments(String id);
+
+    /**
+     * Stores the change and its audit entry together, only if the dossier is still at the version the change was
+     * made from.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another writer got there first
+     */
+    void save(Dossier.Change change);
+
+    /** The next number of a unit's daily sequence: never the same twice. */
+    long nextSequence(String unitCode, String dayKey);
+
+    /** The look-up key printed on the receipt of {@code code}, if one was given. */
+    Optional<String> lookupKey(String code);
+
+    void putLookupKey(String code, String dossierId, String key);
+}

@@ -1,0 +1,100 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.Completeness;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierCode;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reception of a submitted dossier by the system: checks it again (the same checklist the applicant saw) and
+ * either receives it — the dossier code, the appointment date counted from the submission on the legal calendar,
+ * the look-up key and the receipt (form 01) — or asks for everything missing at once (form 02). A supplemented
+ * dossier keeps its code and key, and the waiting time is not counted. Handling the same submission twice changes
+ * nothing.
+ */
+public final class ReceiveSubmission {
+    public static final Actor ACTOR = Actor.system("validation-function");
+
+    /** What happened to one submission. */
+    public enum Outcome { RECEIVED, SUPPLEMENT_REQUESTED, ALREADY_HANDLED }
+
+    /** A submission that can never be received (no such dossier): not worth retrying. */
+    public static final class Unknown extends RuntimeException {
+        public Unknown(String message) { super(message); }
+    }
+
+    private static final String KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Dossiers dossiers;
+    private final Rules rules;
+    private final Receipts receipts;
+    private final Clock clock;
+
+    public ReceiveSubmission(Dossiers dossiers, Rules rules, Receipts receipts, Clock clock) {
+        this.dossiers = dossiers;
+        this.rules = rules;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    /** Eight characters of an unambiguous alphabet: 40 bits, printed on the receipt beside the code. */
+    public static String newLookupKey() {
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) b.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));
+        return b.toString();
+    }
+
+    /**
+     * @throws Unknown for a dossier that does not exist (a message that can never be processed)
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another writer got there first (retried)
+     */
+    public Outcome receive(String dossierId) {
+        Dossier d = dossiers.find(dossierId).orElseThrow(() -> new Unknown("no dossier " + dossierId));
+        if (d.status() != DossierStatus.SUBMITTED) return Outcome.ALREADY_HANDLED;
+        Instant now = clock.instant();
+        Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
+        List<Attachment> files = dossiers.attachments(d.id());
+        // the same checklist the citizen saw, checked again here: all that is missing, in one request
+        List<Text> missing = procedure.map(p -> Completeness.check(p, d, files, now).problems()).orElse(List.of(new Text(
+                "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
+                "Procedure " + d.procedureCode() + " is not in the catalogue.")));
+        if (!missing.isEmpty()) {
+            dossiers.save(d.handle(new Command.RequestSupplement(missing.stream().map(Text::vi).toList()), ACTOR, now));
+            return Outcome.SUPPLEMENT_REQUESTED;
+        }
+        Procedure p = procedure.get();
+        Dossier.Change change;
+        if (d.code() == null) {
+            // the appointment counts from the citizen's submission, not from when this function got to it
+            LocalDate due = rules.calendar().appointment(d.submittedAt() == null ? now : d.submittedAt(), p.timeLimit(), List.of()).dueDate();
+            DossierCode rule = DossierCode.standard();
+            long seq = dossiers.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
+            change = d.handle(new Command.Receive(rule.format(d.unitCode(), rule.day(now), seq), due), ACTOR, now);
+        } else {
+            List<WorkingCalendar.Pause> pauses = Dossier.pauses(dossiers.history(d.id()));
+            LocalDate due = rules.calendar().appointment(d.receivedAt(), p.timeLimit(), pauses).dueDate();
+            change = d.handle(new Command.ReceiveSupplement(d.code(), due), ACTOR, now);
+        }
+        Dossier received = change.dossier();
+        // the key and the receipt first: if storing the state fails, the retry issues them again; never missing
+        String key = dossiers.lookupKey(received.code()).orElseGet(ReceiveSubmission::newLookupKey);
+        dossiers.putLookupKey(received.code(), received.id(), key);
+        receipts.issue(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(), key, now);
+        dossiers.save(change);
+        return Outcome.RECEIVED;
+    }
+}

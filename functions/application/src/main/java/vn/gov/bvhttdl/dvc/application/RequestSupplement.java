@@ -1,0 +1,44 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An official asks for a supplement (form 02), listing everything missing or wrong at once; the clock stops until
+ * the applicant resubmits (the workflow data says so).
+ */
+public final class RequestSupplement {
+    private final Dossiers dossiers;
+    private final Clock clock;
+
+    public RequestSupplement(Dossiers dossiers, Clock clock) {
+        this.dossiers = dossiers;
+        this.clock = clock;
+    }
+
+    public Dossier request(Actor official, String id, List<String> items) {
+        List<String> given = items == null ? List.of() : items.stream().map(s -> s == null ? "" : s.strip()).filter(s -> !s.isEmpty()).toList();
+        if (given.isEmpty() || given.size() > Limits.MAX_SUPPLEMENT_ITEMS || given.stream().anyMatch(s -> s.length() > Limits.MAX_SUPPLEMENT_ITEM)) {
+            throw new DomainException(DomainException.Kind.INVALID, "supplement-items-required",
+                    new Text("Nêu đầy đủ các nội dung cần bổ sung (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " mục, mỗi mục tối đa "
+                            + Limits.MAX_SUPPLEMENT_ITEM + " ký tự).",
+                            "List every item to supplement (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " items, "
+                                    + Limits.MAX_SUPPLEMENT_ITEM + " characters each at most)."));
+        }
+        Dossier d = dossiers.find(id).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
+                new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) numbered.add((i + 1) + ". " + given.get(i));
+        Dossier.Change c = d.handle(new Command.RequestSupplement(numbered), official, clock.instant());
+        dossiers.save(c);
+        return c.dossier();
+    }
+}

@@ -1,0 +1,155 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.application.fakes.BundledRules;
+import vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers;
+import vn.gov.bvhttdl.dvc.application.fakes.RecordingQueue;
+import vn.gov.bvhttdl.dvc.application.fakes.RecordingReceipts;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The use cases on in-memory ports: no emulator, milliseconds each. */
+class UseCasesTest {
+    // Mon 2 Mar 2026, 10:00 in Vietnam
+    final Instant t0 = Instant.parse("2026-03-02T03:00:00Z");
+    final Clock clock = Clock.fixed(t0, ZoneOffset.UTC);
+    final InMemoryDossiers dossiers = new InMemoryDossiers();
+    final RecordingQueue queue = new RecordingQueue();
+    final RecordingReceipts receipts = new RecordingReceipts();
+    final BundledRules rules = new BundledRules();
+    final Procedure reissue = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+    final Actor owner = Actor.citizen("owner-1");
+
+    String draft(boolean withFile) {
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), reissue, owner.subject(),
+                new Applicant("Lê Văn Tâm", "001099000777", null, null, "0912000777", null), Map.of("note", "Mất giấy phép"), t0);
+        dossiers.create(c);
+        if (withFile) {
+            Attachment a = new Attachment(c.dossier().id(), "dossiers/" + c.dossier().id() + "/DON/x", "DON", "don.pdf", "application/pdf", 100,
+                    Attachment.Status.PENDING, null, null, null, null, t0, null);
+            dossiers.addFile(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00", 1, t0));
+        }
+        return c.dossier().id();
+    }
+
+    @Test
+    void submitThenReceive() {
+        String id = draft(true);
+        SubmitDossier.Result r = new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id);
+        assertEquals(DossierStatus.SUBMITTED, r.dossier().status());
+        assertEquals(List.of(new RecordingQueue.Sent(id, 2)), queue.sent);
+        assertTrue(dossiers.history(id).get(1).details().get("form").contains("Mất giấy phép"), "the submitted form is in the history");
+
+        ReceiveSubmission receive = new ReceiveSubmission(dossiers, rules, receipts, clock);
+        assertEquals(ReceiveSubmission.Outcome.RECEIVED, receive.receive(id));
+        Dossier d = dossiers.find(id).orElseThrow();
+        assertEquals(DossierStatus.RECEIVED, d.status());
+        assertEquals("000.00.12.G17-260302-0001", d.code());
+        // Mon 2 Mar 2026 10:00 + 5 working days: 3, 4, 5, 6, Mon 9 Mar
+        assertEquals(LocalDate.of(2026, 3, 9), d.dueDate());
+        assertEquals(1, receipts.issued.size());
+        assertEquals(List.of("don.pdf"), receipts.issued.get(0).files());
+        assertEquals(dossiers.lookupKey(d.code()).orElseThrow(), receipts.issued.get(0).key());
+        assertEquals(ReceiveSubmission.Outcome.ALREADY_HANDLED, receive.receive(id), "a second delivery changes nothing");
+        assertEquals(1, receipts.issued.size());
+    }
+
+    @Test
+    void anIncompleteDossierIsRefusedWithEveryItemAndReceptionAsksForThemAtOnce() {
+        String id = draft(false);
+        DomainException e = assertThrows(DomainException.class, () -> new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id));
+        assertEquals("dossier-incomplete", e.problem());
+        assertEquals("component.DON", e.errors().get(0).field());
+        assertTrue(queue.sent.isEmpty());
+        // another citizen cannot even see it
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                () -> new SubmitDossier(dossiers, rules, queue, clock).submit(Actor.citizen("someone-else"), id)).kind());
+    }
+
+    @Test
+    void aSupplementRequestStopsTheClockAndTheResubmissionKeepsTheCodeAndTheKey() {
+        String id = draft(true);
+        new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id);
+        new ReceiveSubmission(dossiers, rules, receipts, clock).receive(id);
+        Dossier received = dossiers.find(id).orElseThrow();
+        Clock later = Clock.fixed(t0.plusSeconds(3600), ZoneOffset.UTC);
+        Dossier waiting = new RequestSupplement(dossiers, later).request(Actor.official("mc-1", "CDLQG", "MOTCUA"), id,
+                List.of("Bản sao mờ", "  ", "Thiếu chữ ký"));
+        assertEquals(DossierStatus.AWAITING_SUPPLEMENT, waiting.status());
+        assertEquals("1. Bản sao mờ\n2. Thiếu chữ ký", waiting.statusReason());
+        // a week later (Mon 9 Mar) the citizen resubmits; reception again: same code and key, waiting days not counted
+        Clock week = Clock.fixed(t0.plus(java.time.Duration.ofDays(7)), ZoneOffset.UTC);
+        SubmitDossier.Result again = new SubmitDossier(dossiers, rules, queue, week).submit(owner, id);
+        assertEquals("resubmit", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
+        new ReceiveSubmission(dossiers, rules, receipts, week).receive(id);
+        Dossier back = dossiers.find(id).orElseThrow();
+        assertEquals(received.code(), back.code());
+        assertEquals(receipts.issued.get(0).key(), receipts.issued.get(1).key(), "a supplemented dossier keeps its key");
+        assertTrue(back.dueDate().isAfter(received.dueDate()), "the days waiting are added: " + back.dueDate());
+        assertEquals(DossierStatus.SUBMITTED, again.dossier().status());
+    }
+
+    @Test
+    void withdrawingNeedsAReason() {
+        String id = draft(false);
+        WithdrawDossier w = new WithdrawDossier(dossiers, clock);
+        assertEquals("reason-required", assertThrows(DomainException.class, () -> w.withdraw(owner, id, "  ")).problem());
+        assertEquals(DossierStatus.WITHDRAWN, w.withdraw(owner, id, "Nộp nhầm thủ tục").status());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> w.withdraw(owner, id, "lần nữa")).kind(),
+                "a withdrawn dossier cannot be withdrawn again");
+    }
+
+    @Test
+    void fiftyConcurrentWithdrawalsHaveOneWinnerAndOneAuditEntry() throws Exception {
+        String id = draft(false);
+        WithdrawDossier w = new WithdrawDossier(dossiers, clock);
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                all.add(pool.submit(() -> {
+                    try {
+                        w.withdraw(owner, id, "Đổi ý");
+                        won.incrementAndGet();
+                    } catch (DomainException e) {
+                        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+                        conflicts.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : all) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, won.get());
+        assertEquals(49, conflicts.get());
+        assertEquals(1, dossiers.history(id).stream().filter(e -> e.action().equals("withdraw")).count());
+    }
+
+    @Test
+    void receptionOfAnUnknownDossierIsPermanent() {
+        assertThrows(ReceiveSubmission.Unknown.class, () -> new ReceiveSubmission(dossiers, rules, receipts, clock).receive("nope"));
+    }
+}

@@ -1,0 +1,66 @@
+package vn.gov.bvhttdl.dvc.application.fakes;
+
+import vn.gov.bvhttdl.dvc.application.Dossiers;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The Dossiers port in memory, with the same optimistic locking as the DynamoDB store. For use-case tests. */
+public final class InMemoryDossiers implements Dossiers {
+    private final Map<String, Dossier> dossiers = new ConcurrentHashMap<>();
+    private final Map<String, List<AuditEvent>> audit = new ConcurrentHashMap<>();
+    private final Map<String, List<Attachment>> files = new ConcurrentHashMap<>();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, String[]> keys = new ConcurrentHashMap<>();
+
+    /** A new dossier (version 1) with its creation entry. */
+    public synchronized void create(Dossier.Change change) {
+        if (dossiers.putIfAbsent(change.dossier().id(), change.dossier()) != null) throw new IllegalStateException("exists");
+        audit.computeIfAbsent(change.dossier().id(), k -> new ArrayList<>()).add(change.event());
+    }
+
+    public void addFile(Attachment a) {
+        files.computeIfAbsent(a.dossierId(), k -> new ArrayList<>()).add(a);
+    }
+
+    @Override
+    public Optional<Dossier> find(String id) { return Optional.ofNullable(dossiers.get(id)); }
+
+    @Override
+    public List<AuditEvent> history(String id) { return List.copyOf(audit.getOrDefault(id, List.of())); }
+
+    @Override
+    public List<Attachment> attachments(String id) { return List.copyOf(files.getOrDefault(id, List.of())); }
+
+    @Override
+    public synchronized void save(Dossier.Change change) {
+        Dossier next = change.dossier();
+        Dossier current = dossiers.get(next.id());
+        if (current == null || current.version() != next.version() - 1) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-change",
+                    new Text("Hồ sơ vừa được thay đổi.", "The dossier was changed meanwhile."));
+        }
+        dossiers.put(next.id(), next);
+        audit.computeIfAbsent(next.id(), k -> new ArrayList<>()).add(change.event());
+    }
+
+    @Override
+    public synchronized long nextSequence(String unitCode, String dayKey) {
+        return sequences.merge(unitCode + "#" + dayKey, 1L, Long::sum);
+    }
+
+    @Override
+    public Optional<String> lookupKey(String code) { return Optional.ofNullable(keys.get(code)).map(k -> k[1]); }
+
+    @Override
+    public void putLookupKey(String code, String dossierId, String key) { keys.put(code, new String[]{dossierId, key}); }
+}
