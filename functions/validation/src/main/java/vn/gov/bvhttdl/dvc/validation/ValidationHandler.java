@@ -11,15 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQS handler of the submission queue. Each message is handled on its own; the ones that fail are reported back
- * (ReportBatchItemFailures) so that only they return to the queue, and after maxReceiveCount tries they move to
- * the dead-letter queue. Nothing is dropped.
+ * SQS handler of the submission queue. Each message is handled on its own. A message that can never be processed
+ * (not JSON, no dossier id, no such dossier) is a permanent failure: it goes straight to the dead-letter queue with
+ * the reason, not through five receives of two minutes each. Any other failure (a conflict, a throttled table, S3
+ * down) is transient and reported back (ReportBatchItemFailures), so only that message returns to the queue and,
+ * after maxReceiveCount tries, moves to the dead-letter queue by the queue's redrive. Nothing is dropped: if the
+ * dead-letter queue cannot be reached, the permanent failure is reported back like a transient one.
  */
 public class ValidationHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationHandler.class);
 
     @Inject
     Validator validator;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
@@ -29,6 +35,14 @@ public class ValidationHandler extends MicronautRequestHandler<SQSEvent, SQSBatc
             try {
                 Validator.Outcome o = validator.handle(m.getBody());
                 LOG.info("message {}: {}", m.getMessageId(), o);
+            } catch (IllegalArgumentException permanent) {
+                try {
+                    deadLetters.send(m.getBody(), m.getMessageId(), permanent.getMessage());
+                    LOG.warn("message {} can never be processed ({}): sent to the dead-letter queue", m.getMessageId(), permanent.getMessage());
+                } catch (RuntimeException dlqDown) {
+                    LOG.error("message {} can never be processed and the dead-letter queue failed: {}", m.getMessageId(), dlqDown.toString());
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("message {} failed (receive count {}): {}", m.getMessageId(),
                         m.getAttributes() == null ? "?" : m.getAttributes().get("ApproximateReceiveCount"), e.toString());

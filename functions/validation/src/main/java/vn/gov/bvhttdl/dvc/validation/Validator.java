@@ -74,6 +74,9 @@ public final class Validator {
         Clock clock() { return Clock.systemUTC(); }
 
         @Singleton
+        DeadLetters deadLetters() { return DeadLetters.fromSettings(); }
+
+        @Singleton
         Validator validator(DossierStore store, RulesStore rules, Clock clock) {
             return new Validator(store, rules, clock, AwsClients.s3(), Settings.require("DOCUMENTS_BUCKET"));
         }

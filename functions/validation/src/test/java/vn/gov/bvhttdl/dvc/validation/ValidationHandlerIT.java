@@ -155,13 +155,27 @@ class ValidationHandlerIT {
     }
 
     @Test
-    void onlyTheBadMessagesOfABatchAreReportedForRetry() {
+    void messagesThatCanNeverBeProcessedGoStraightToTheDeadLetterQueueWithTheirReason() {
         String good = submitted(COMPLETE);
-        SQSBatchResponse r = handler.handleRequest(event(
-                "{\"dossierId\":\"" + good + "\"}", "not json", "{\"dossierId\":\"" + UUID.randomUUID() + "\"}", "{}"), null);
-        assertEquals(List.of("msg-1", "msg-2", "msg-3"),
-                r.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
-        assertEquals(DossierStatus.RECEIVED, store.find(good).orElseThrow().status());
+        String unknown = UUID.randomUUID().toString();
+        String dlq = stack.resources().of("SubmissionDLQ");
+        try (software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .httpClient(vn.gov.bvhttdl.dvc.adapters.AwsClients.HTTP).credentialsProvider(vn.gov.bvhttdl.dvc.adapters.AwsClients.credentials()).build()) {
+            sqs.purgeQueue(b -> b.queueUrl(dlq));
+            SQSBatchResponse r = handler.handleRequest(event(
+                    "{\"dossierId\":\"" + good + "\"}", "not json", "{\"dossierId\":\"" + unknown + "\"}", "{}"), null);
+            assertEquals(List.of(), r.getBatchItemFailures(), "no retries for what can never work");
+            assertEquals(DossierStatus.RECEIVED, store.find(good).orElseThrow().status());
+            List<software.amazon.awssdk.services.sqs.model.Message> dead = new ArrayList<>();
+            for (int i = 0; i < 5 && dead.size() < 3; i++) {
+                dead.addAll(sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
+            }
+            assertEquals(3, dead.size(), dead.toString());
+            assertEquals(Set.of("msg-1", "msg-2", "msg-3"), dead.stream().map(m -> m.messageAttributes().get("OriginalMessageId").stringValue())
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertTrue(dead.stream().anyMatch(m -> m.body().contains(unknown)
+                    && m.messageAttributes().get("ErrorMessage").stringValue().contains("no dossier")), "the reason goes with it");
+        }
     }
 
     @Test

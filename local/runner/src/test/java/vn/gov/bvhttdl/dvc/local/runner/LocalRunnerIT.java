@@ -294,16 +294,18 @@ class LocalRunnerIT {
     }
 
     @Test
-    void aMessageTheValidatorCannotProcessEndsInTheDlqAfterItsRetries() throws Exception {
+    void aMessageTheValidatorCannotProcessEndsInTheDlqWithoutRetries() throws Exception {
         String queue = runner.resources().of("SubmissionQueue");
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"dossierId\":\"00000000-0000-0000-0000-000000000000\"}"));
         List<Message> dead = List.of();
         long deadline = System.currentTimeMillis() + 30_000;
         while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
-            dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("SubmissionDLQ")).waitTimeSeconds(1)).messages();
+            dead = sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("SubmissionDLQ")).waitTimeSeconds(1).messageAttributeNames("All")).messages();
         }
         assertEquals(1, dead.size(), "the poison message must reach the DLQ, not vanish");
         assertTrue(dead.get(0).body().contains("00000000-0000-0000-0000-000000000000"));
+        assertTrue(dead.get(0).messageAttributes().get("ErrorMessage").stringValue().contains("no dossier"),
+                "sent by the function with its reason at the first receive, not moved by the redrive after five");
     }
 
     @Test
