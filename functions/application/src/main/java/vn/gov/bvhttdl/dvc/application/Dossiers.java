@@ -27,6 +27,12 @@ public interface Dossiers {
     /** The next number of a unit's daily sequence: never the same twice. */
     long nextSequence(String unitCode, String dayKey);
 
+    /** Records a PENDING attachment: an upload authorised, its bytes not yet judged. */
+    void authoriseUpload(Attachment pending);
+
+    /** The applicant withdraws a file (cancels an upload on its way or removes a judged one), with its audit entry. */
+    void cancelAttachment(Attachment current, String actor, java.time.Instant at);
+
     /** The look-up key printed on the receipt of {@code code}, if one was given. */
     Optional<String> lookupKey(String code);
 

@@ -59,6 +59,8 @@ final class DossierController {
     private final Clock clock;
     private final vn.gov.bvhttdl.dvc.application.SubmitDossier submitDossier;
     private final vn.gov.bvhttdl.dvc.application.WithdrawDossier withdrawDossier;
+    private final vn.gov.bvhttdl.dvc.application.AttachFile attachFile;
+    private final vn.gov.bvhttdl.dvc.application.RemoveFile removeFile;
 
     DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock) {
         this.rules = rules;
@@ -68,11 +70,14 @@ final class DossierController {
         this.clock = clock;
         this.submitDossier = new vn.gov.bvhttdl.dvc.application.SubmitDossier(store, rules, submissions, clock);
         this.withdrawDossier = new vn.gov.bvhttdl.dvc.application.WithdrawDossier(store, clock);
+        this.attachFile = new vn.gov.bvhttdl.dvc.application.AttachFile(store, rules,
+                new S3UploadLinks(presigner, Settings.require("UPLOADS_BUCKET")), clock);
+        this.removeFile = new vn.gov.bvhttdl.dvc.application.RemoveFile(store, clock);
     }
 
     /** How long a presigned upload or download link works. */
     static final Duration LINK_LIFETIME = Attachment.LINK_LIFETIME;
-    static final int MAX_FILES = 30;
+    static final int MAX_FILES = vn.gov.bvhttdl.dvc.application.AttachFile.MAX_FILES;
 
     @Post
     @Operation(summary = "Tạo hồ sơ nháp / create a draft dossier")
@@ -162,55 +167,10 @@ final class DossierController {
     @Operation(summary = "Xin đường dẫn tải tệp lên cho một thành phần hồ sơ / authorise an upload")
     HttpResponse<Views.UploadView> authoriseUpload(@Parameter(hidden = true) APIGatewayV2HTTPEvent event,
                                                    @PathVariable String id, @Body Views.NewUpload body) {
-        Dossier d = owned(Identity.of(event), id);
-        if (d.status() != DossierStatus.DRAFT && d.status() != DossierStatus.AWAITING_SUPPLEMENT) {
-            throw new ApiException(HttpStatus.CONFLICT, "not-editable",
-                    new Text("Chỉ bổ sung tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be added only to a draft or a dossier awaiting a supplement."));
-        }
-        Procedure p = procedureOf(d);
-        Procedure.Component c = p.components().stream().filter(x -> x.code().equals(body.componentCode())).findFirst()
-                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-component",
-                        new Text("Thủ tục không có thành phần hồ sơ \"" + Limits.clip(body.componentCode()) + "\".",
-                                "The procedure has no component \"" + Limits.clip(body.componentCode()) + "\".")));
-        if (body.fileName() != null && body.fileName().length() > Limits.MAX_FILE_NAME) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-name-too-long",
-                    new Text("Tên tệp dài quá " + Limits.MAX_FILE_NAME + " ký tự.", "The file name is longer than " + Limits.MAX_FILE_NAME + " characters."));
-        }
-        String name = Attachment.cleanFileName(body.fileName());
-        String ext = Attachment.extension(name);
-        if (name.isEmpty() || ext.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-file-name",
-                    new Text("Tên tệp không hợp lệ.", "The file name is not valid."));
-        }
-        if (!c.formats().contains(ext) || !Attachment.MIME.containsKey(ext)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "format-not-accepted",
-                    new Text("\"" + c.name().vi() + "\" chỉ nhận tệp " + String.join(", ", c.formats()) + " (tệp của bạn: ." + ext + ").",
-                            "\"" + c.name().en() + "\" accepts only " + String.join(", ", c.formats()) + " files (yours: ." + ext + ")."));
-        }
-        long max = c.maxSizeMb() * 1024L * 1024L;
-        if (body.size() == null || body.size() <= 0 || body.size() > max) {
-            String given = body.size() == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f", body.size() / 1048576.0);
-            Text why = body.size() == null || body.size() <= 0
-                    ? new Text("Tệp rỗng: tệp phải lớn hơn 0 và không quá " + c.maxSizeMb() + " MB.", "The file is empty: it must be larger than 0 and at most " + c.maxSizeMb() + " MB.")
-                    : new Text("Tệp " + given.replace('.', ',') + " MB vượt quá " + c.maxSizeMb() + " MB cho phép của thành phần này.",
-                            "The file is " + given + " MB, more than the " + c.maxSizeMb() + " MB this component allows.");
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "file-too-large", why.at("component." + c.code()), List.of(why.at("component." + c.code())));
-        }
-        if (store.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(clock.instant())).count() >= MAX_FILES) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "too-many-files",
-                    new Text("Hồ sơ đã có " + MAX_FILES + " tệp, không thể thêm.", "The dossier already has " + MAX_FILES + " files."));
-        }
-        String type = Attachment.MIME.get(ext);
-        String key = "dossiers/" + d.id() + "/" + c.code() + "/" + UUID.randomUUID();
-        Attachment pending = new Attachment(d.id(), key, c.code(), name, type, body.size(), Attachment.Status.PENDING,
-                null, null, null, null, clock.instant(), null);
-        store.authoriseUpload(pending);
-        // If-None-Match: * makes S3 refuse a second PUT to the key: the link writes one file, once
-        PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(LINK_LIFETIME)
-                .putObjectRequest(o -> o.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type).contentLength(body.size())
-                        .ifNoneMatch("*")));
-        return HttpResponse.created(new Views.UploadView(put.url().toString(), "PUT", Map.of("Content-Type", type, "If-None-Match", "*"),
-                put.expiration().toString(), Views.AttachmentView.of(pending)));
+        var r = attachFile.attach(vn.gov.bvhttdl.dvc.domain.Actor.citizen(Identity.of(event).subject()), id,
+                body.componentCode(), body.fileName(), body.size());
+        return HttpResponse.created(new Views.UploadView(r.link().url(), "PUT", r.link().headers(), r.link().expiresAt().toString(),
+                Views.AttachmentView.of(r.pending())));
     }
 
     /**
@@ -222,16 +182,7 @@ final class DossierController {
     Views.DossierView cancelAttachment(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                                        @PathVariable String uploadId) {
         Identity me = Identity.of(event);
-        Dossier d = owned(me, id);
-        if (d.status() != DossierStatus.DRAFT && d.status() != DossierStatus.AWAITING_SUPPLEMENT) {
-            throw new ApiException(HttpStatus.CONFLICT, "not-editable",
-                    new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
-        }
-        Attachment a = store.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
-                .findFirst().orElseThrow(() -> ApiException.notFound("attachment", "Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.",
-                        "No file \"" + Limits.clip(uploadId) + "\" in the dossier."));
-        store.cancelAttachment(a, me.subject(), clock.instant());
-        return view(d, true); // the dossier item itself is unchanged; its files and trail are read fresh
+        return view(removeFile.remove(vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.subject()), id, uploadId), true);
     }
 
     @Get("/{id}/checklist")

@@ -59,6 +59,24 @@ public final class InMemoryDossiers implements Dossiers {
     }
 
     @Override
+    public void authoriseUpload(Attachment pending) {
+        if (!dossiers.containsKey(pending.dossierId())) throw new IllegalStateException("no dossier " + pending.dossierId());
+        addFile(pending);
+    }
+
+    @Override
+    public synchronized void cancelAttachment(Attachment current, String actor, java.time.Instant at) {
+        List<Attachment> list = files.get(current.dossierId());
+        int i = list.indexOf(current);
+        if (i < 0) throw new DomainException(DomainException.Kind.CONFLICT, "attachment-changed",
+                new Text("Tệp vừa thay đổi.", "The file changed meanwhile."));
+        list.set(i, current.cancelled(at));
+        audit.computeIfAbsent(current.dossierId(), k -> new ArrayList<>()).add(new AuditEvent(current.dossierId(), at, actor,
+                vn.gov.bvhttdl.dvc.domain.Role.CITIZEN, "attachment-cancelled", null, null, null,
+                Map.of("key", current.key(), "was", current.status().name())));
+    }
+
+    @Override
     public Optional<String> lookupKey(String code) { return Optional.ofNullable(keys.get(code)).map(k -> k[1]); }
 
     @Override

@@ -1,0 +1,37 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Clock;
+
+/**
+ * The applicant withdraws a file while the dossier is editable: cancels an upload still on its way (its link may
+ * have been lost) or removes a judged file. It leaves the dossier's current set and stays on the record.
+ */
+public final class RemoveFile {
+    private final Dossiers dossiers;
+    private final Clock clock;
+
+    public RemoveFile(Dossiers dossiers, Clock clock) {
+        this.dossiers = dossiers;
+        this.clock = clock;
+    }
+
+    public Dossier remove(Actor actor, String dossierId, String uploadId) {
+        Dossier d = dossiers.find(dossierId).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> NotFound.dossier(dossierId));
+        if (!d.editable()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "not-editable",
+                    new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
+        }
+        Attachment a = dossiers.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
+                .findFirst().orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found",
+                        new Text("Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
+        dossiers.cancelAttachment(a, actor.subject(), clock.instant());
+        return d; // the dossier item itself is unchanged; its files and trail are read fresh
+    }
+}
