@@ -41,11 +41,8 @@ public final class AttachFile {
     }
 
     public Result attach(Actor actor, String dossierId, String componentCode, String fileName, Long size) {
-        Dossier d = dossiers.find(dossierId).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> NotFound.dossier(dossierId));
-        if (!d.editable()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "not-editable",
-                    new Text("Chỉ bổ sung tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be added only to a draft or a dossier awaiting a supplement."));
-        }
+        Dossier d = Access.owned(dossiers, actor, dossierId);
+        Access.requireEditable(d, new Text("Chỉ bổ sung tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be added only to a draft or a dossier awaiting a supplement."));
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> invalid("unknown-procedure",
                 new Text("Không có thủ tục mã \"" + Limits.clip(d.procedureCode()) + "\".", "No procedure with code \"" + Limits.clip(d.procedureCode()) + "\".")));
         Procedure.Component c = p.components().stream().filter(x -> x.code().equals(componentCode)).findFirst()

@@ -23,11 +23,8 @@ public final class RemoveFile {
     }
 
     public Dossier remove(Actor actor, String dossierId, String uploadId) {
-        Dossier d = dossiers.find(dossierId).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> NotFound.dossier(dossierId));
-        if (!d.editable()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "not-editable",
-                    new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
-        }
+        Dossier d = Access.owned(dossiers, actor, dossierId);
+        Access.requireEditable(d, new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
         Attachment a = dossiers.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
                 .findFirst().orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found",
                         new Text("Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No file \"" + Limits.clip(uploadId) + "\" in the dossier.")));

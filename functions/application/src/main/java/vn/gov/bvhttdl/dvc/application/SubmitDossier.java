@@ -38,7 +38,7 @@ public final class SubmitDossier {
     }
 
     public Result submit(Actor actor, String id) {
-        Dossier d = dossiers.find(id).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> NotFound.dossier(id));
+        Dossier d = Access.owned(dossiers, actor, id);
         if (d.status() == DossierStatus.SUBMITTED) {
             queue.send(d.id(), d.version());
             return new Result(d, true);

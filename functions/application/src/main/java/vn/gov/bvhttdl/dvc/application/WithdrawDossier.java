@@ -20,7 +20,7 @@ public final class WithdrawDossier {
     }
 
     public Dossier withdraw(Actor actor, String id, String reason) {
-        Dossier d = dossiers.find(id).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> NotFound.dossier(id));
+        Dossier d = Access.owned(dossiers, actor, id);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > Limits.MAX_REASON) {
             throw new DomainException(DomainException.Kind.INVALID, "reason-required",
