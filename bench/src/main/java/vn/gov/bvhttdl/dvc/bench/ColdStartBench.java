@@ -67,7 +67,10 @@ public final class ColdStartBench {
                             Floors.Sweep.class.getName(), s -> {
                                 seed(s, true); // one more lost submission for each run to find
                                 return read(root, "submission-sweep-scheduled.json");
-                            }));
+                            }),
+                    new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
+                            Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
+                                    .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));
 
             String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
                     + Files.readString(root.resolve("bench/target/classpath.txt")).trim();

@@ -97,4 +97,23 @@ public final class Floors {
             return Map.of("checked", r.checked(), "handedOver", r.handedOver(), "givenUp", r.givenUp());
         }
     }
+
+    /** The same StatusCounts as the status-counts function, constructed by hand, fed the same stream records. */
+    public static final class Counts implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.StatusCounts counts = new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName());
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent event, Context context) {
+            for (var r : event.getRecords()) {
+                var now = r.getDynamodb().getNewImage();
+                var old = r.getDynamodb().getOldImage();
+                counts.count(now.get("PK").getS().substring(8), now.get("agencyCode").getS(), old == null ? null : old.get("status").getS(),
+                        now.get("status").getS(), Long.parseLong(now.get("version").getN()));
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of());
+        }
+    }
 }

@@ -42,6 +42,17 @@ final class OfficialController {
         this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, clock);
     }
 
+    /**
+     * How many dossiers each agency has in each status (kept from the table's stream by StatusCountsFunction; a
+     * change shows within seconds). Scoping to the official's own unit comes with the roles of issue #10.
+     */
+    @Get("/counts")
+    @Operation(summary = "Số hồ sơ theo cơ quan và trạng thái / dossiers per agency and status")
+    Map<String, Map<String, Long>> counts(@Parameter(hidden = true) APIGatewayV2HTTPEvent event) {
+        requireOfficial(event);
+        return new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all();
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {

@@ -61,8 +61,9 @@ public final class Provisioner {
                 .forcePathStyle(true).build()) {
 
             t.resources("AWS::DynamoDB::Table").forEach((id, p) -> {
-                createTable(ddb, id, p);
+                String stream = createTable(ddb, id, p);
                 physical.put(id, id);
+                if (stream != null) arns.put(id + ".StreamArn", stream);
             });
 
             // Queues without a redrive policy first: they are the dead-letter targets of the others.
@@ -94,7 +95,8 @@ public final class Provisioner {
         return new Resources(Map.copyOf(physical), Map.copyOf(arns));
     }
 
-    private static void createTable(DynamoDbClient ddb, String name, Map<String, Object> p) {
+    /** Creates the table as declared (a kept one gets its stream if it lacks it); returns the stream's ARN, if any. */
+    private static String createTable(DynamoDbClient ddb, String name, Map<String, Object> p) {
         List<AttributeDefinition> attrs = Template.list(p.get("AttributeDefinitions")).stream().map(Template::map)
                 .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
                         .attributeType((String) a.get("AttributeType")).build()).toList();
@@ -107,11 +109,18 @@ public final class Provisioner {
         CreateTableRequest.Builder req = CreateTableRequest.builder().tableName(name).attributeDefinitions(attrs)
                 .keySchema(keys(p.get("KeySchema"))).billingMode(BillingMode.PAY_PER_REQUEST);
         if (!gsis.isEmpty()) req.globalSecondaryIndexes(gsis);
+        Object view = Template.map(p.get("StreamSpecification")).get("StreamViewType");
+        if (view != null) req.streamSpecification(sp -> sp.streamEnabled(true).streamViewType(String.valueOf(view)));
         try {
             ddb.createTable(req.build());
         } catch (ResourceInUseException exists) {
-            // kept from an earlier run (data folder)
+            // kept from an earlier run (data folder): give it the stream the template now declares
+            var d = ddb.describeTable(b -> b.tableName(name)).table();
+            if (view != null && (d.streamSpecification() == null || !Boolean.TRUE.equals(d.streamSpecification().streamEnabled()))) {
+                ddb.updateTable(b -> b.tableName(name).streamSpecification(sp -> sp.streamEnabled(true).streamViewType(String.valueOf(view))));
+            }
         }
+        return view == null ? null : ddb.describeTable(b -> b.tableName(name)).table().latestStreamArn();
     }
 
     private static List<KeySchemaElement> keys(Object schema) {

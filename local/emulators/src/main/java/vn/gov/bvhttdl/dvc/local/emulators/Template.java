@@ -29,7 +29,7 @@ public final class Template {
     public record Function(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
                            String deadLetterQueue, Map<String, Object> environment,
                            List<HttpRoute> routes, List<SqsTrigger> queues, List<S3Trigger> buckets,
-                           List<ScheduleTrigger> schedules) {}
+                           List<ScheduleTrigger> schedules, List<StreamTrigger> streams) {}
 
     /** An HTTP API route; {@code authorized} is false where the route says {@code Authorizer: NONE}. */
     public record HttpRoute(String method, String path, boolean authorized) {}
@@ -37,6 +37,13 @@ public final class Template {
     public record SqsTrigger(String queueLogicalId, int batchSize, boolean reportBatchItemFailures) {}
 
     public record S3Trigger(String bucketLogicalId, String event, String prefix) {}
+
+    /**
+     * A {@code DynamoDB} stream event source mapping: the table whose stream it reads, where it starts, the batch
+     * size, the retries, the filter patterns (EventBridge syntax) and the on-failure queue.
+     */
+    public record StreamTrigger(String tableLogicalId, String startingPosition, int batchSize, int maximumRetryAttempts,
+                                boolean reportBatchItemFailures, List<String> filterPatterns, String onFailureQueueLogicalId) {}
 
     /** A {@code Schedule} (EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler) event: {@code rate(…)} or {@code cron(…)}. */
     public record ScheduleTrigger(String name, String expression, boolean enabled) {}
@@ -86,6 +93,7 @@ public final class Template {
             List<SqsTrigger> queues = new ArrayList<>();
             List<S3Trigger> buckets = new ArrayList<>();
             List<ScheduleTrigger> schedules = new ArrayList<>();
+            List<StreamTrigger> streams = new ArrayList<>();
             map(props.getOrDefault("Events", Map.of())).forEach((name, ev) -> {
                 Map<String, Object> e = map(ev);
                 Map<String, Object> p = map(e.getOrDefault("Properties", Map.of()));
@@ -106,6 +114,16 @@ public final class Template {
                         }
                         buckets.add(new S3Trigger(refOf(p.get("Bucket")), String.valueOf(p.get("Events")), prefix));
                     }
+                    case "DynamoDB" -> {
+                        List<String> patterns = new ArrayList<>();
+                        for (Object f : list(map(p.getOrDefault("FilterCriteria", Map.of())).get("Filters"))) patterns.add(String.valueOf(map(f).get("Pattern")));
+                        Object onFailure = map(map(p.getOrDefault("DestinationConfig", Map.of())).getOrDefault("OnFailure", Map.of())).get("Destination");
+                        streams.add(new StreamTrigger(refOf(p.get("Stream")), String.valueOf(p.getOrDefault("StartingPosition", "TRIM_HORIZON")),
+                                p.get("BatchSize") == null ? 100 : ((Number) p.get("BatchSize")).intValue(),
+                                p.get("MaximumRetryAttempts") == null ? -1 : ((Number) p.get("MaximumRetryAttempts")).intValue(),
+                                list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"), patterns,
+                                onFailure == null ? null : refOf(onFailure)));
+                    }
                     case "Schedule", "ScheduleV2" -> {
                         Object expr = p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression");
                         Object enabled = p.containsKey("Enabled") ? p.get("Enabled") : p.get("State") == null || "ENABLED".equals(p.get("State"));
@@ -120,7 +138,7 @@ public final class Template {
             Map<String, Object> dlq = map(props.get("DeadLetterQueue"));
             out.add(new Function(id, (String) props.get("Handler"), (String) props.get("CodeUri"),
                     ((Number) memory).intValue(), ((Number) timeout).intValue(),
-                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets, schedules));
+                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets, schedules, streams));
         });
         return out;
     }

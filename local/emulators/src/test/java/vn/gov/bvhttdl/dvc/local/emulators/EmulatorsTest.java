@@ -74,6 +74,12 @@ class EmulatorsTest {
                     .filter(f -> f.logicalId().equals("SubmissionSweepFunction")).findFirst().orElseThrow();
             assertEquals(List.of(new Template.ScheduleTrigger("Sweep", "rate(5 minutes)", true)), sweep.schedules());
             assertEquals("SubmissionSweepDLQ", sweep.deadLetterQueue());
+            Template.Function counts = template.functions().stream()
+                    .filter(f -> f.logicalId().equals("StatusCountsFunction")).findFirst().orElseThrow();
+            assertEquals("DossierTable", counts.streams().get(0).tableLogicalId());
+            assertEquals("StatusCountsDLQ", counts.streams().get(0).onFailureQueueLogicalId());
+            assertTrue(counts.streams().get(0).reportBatchItemFailures());
+            assertTrue(r.queueArns().get("DossierTable.StreamArn").contains("/stream/"), "the table is provisioned with its stream");
             assertEquals(r.of("SubmissionQueue"), r.environment(sweep).get("SUBMISSION_QUEUE_URL"));
         }
     }

@@ -54,6 +54,8 @@ public final class LocalRunner implements AutoCloseable {
     private final List<SqsEventSource> queues = new ArrayList<>();
     private final List<S3Notifications> buckets = new ArrayList<>();
     private final List<ScheduleEventSource> schedules = new ArrayList<>();
+    private final List<StreamEventSource> streams = new ArrayList<>();
+    private final software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient;
     private final HttpServer server;
     private final ExecutorService pool;
     private final DevIdentity identity;
@@ -89,6 +91,8 @@ public final class LocalRunner implements AutoCloseable {
                 .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.sqsEndpoint())).build();
         s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(creds)
                 .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.s3Endpoint())).forcePathStyle(true).build();
+        streamsClient = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(creds).region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.dynamoEndpoint())).build();
         for (Template.Function f : template.functions()) {
             for (Template.SqsTrigger t : f.queues()) {
                 queues.add(new SqsEventSource(sqs, resources.of(t.queueLogicalId()), resources.queueArns().get(t.queueLogicalId()),
@@ -97,6 +101,11 @@ public final class LocalRunner implements AutoCloseable {
             for (Template.S3Trigger t : f.buckets()) {
                 buckets.add(new S3Notifications(emulators.s3Events(), sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
                         hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
+            }
+            for (Template.StreamTrigger t : f.streams()) {
+                streams.add(new StreamEventSource(streamsClient, sqs, resources.queueArns().get(t.tableLogicalId() + ".StreamArn"),
+                        t.startingPosition(), t.batchSize(), t.maximumRetryAttempts(), t.reportBatchItemFailures(), t.filterPatterns(),
+                        t.onFailureQueueLogicalId() == null ? null : resources.of(t.onFailureQueueLogicalId()), hosts.get(f.logicalId())));
             }
             for (Template.ScheduleTrigger t : f.schedules()) {
                 if (t.enabled()) schedules.add(new ScheduleEventSource(t.name(), t.expression(), hosts.get(f.logicalId()), sqs,
@@ -111,6 +120,7 @@ public final class LocalRunner implements AutoCloseable {
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
+        streams.forEach(StreamEventSource::start);
     }
 
     /**
@@ -324,6 +334,7 @@ public final class LocalRunner implements AutoCloseable {
         queues.forEach(SqsEventSource::stop);
         buckets.forEach(S3Notifications::stop);
         schedules.forEach(ScheduleEventSource::stop);
+        streams.forEach(StreamEventSource::stop);
         server.stop(0);
         pool.shutdownNow();
         for (FunctionHost h : hosts.values()) {
@@ -335,6 +346,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         sqs.close();
         s3.close();
+        streamsClient.close();
         emulators.close();
     }
 

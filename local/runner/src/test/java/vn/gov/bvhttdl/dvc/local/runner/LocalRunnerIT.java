@@ -116,6 +116,21 @@ class LocalRunnerIT {
         assertEquals(200, receipt.statusCode());
         assertEquals("%PDF-", new String(receipt.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
 
+        // the table's stream reaches StatusCountsFunction through the runner's stream source: the counts move
+        String official = runner.devToken("Cán bộ Đếm", "001080000321", "dem@example.vn", "officials");
+        long deadline = System.currentTimeMillis() + 15_000;
+        long receivedHere = 0;
+        while (System.currentTimeMillis() < deadline) {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> counts = (Map<String, Map<String, Object>>) (Map<?, ?>) json(call("GET", "/api/official/dossiers/counts", official, null));
+            Object n = counts.getOrDefault("CDLQG", Map.of()).get("RECEIVED");
+            receivedHere = n == null ? 0 : ((Number) n).longValue();
+            if (receivedHere >= 1) break;
+            Thread.sleep(200);
+        }
+        assertTrue(receivedHere >= 1, "the stream consumer did not count the received dossier");
+        assertEquals(403, call("GET", "/api/official/dossiers/counts", token, null).statusCode(), "counts are for officials");
+
         // another citizen cannot see it, by id or by code
         String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", "citizens");
         assertEquals(404, call("GET", "/api/dossiers/" + id, other, null).statusCode());

@@ -1,0 +1,76 @@
+package vn.gov.bvhttdl.dvc.counts;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.StatusCounts;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The status counts, fed the sample stream event of events/, against dynoxide: each version counted once. */
+class StatusCountsHandlerIT {
+    static StatusCountsHandler handler;
+    static StatusCounts counts;
+
+    @BeforeAll
+    static void start() {
+        TestStack.get();
+        handler = new StatusCountsHandler();
+        DossierStore store = DossierStore.fromSettings();
+        counts = new StatusCounts(store.client(), store.tableName());
+    }
+
+    @AfterAll
+    static void stop() { handler.close(); }
+
+    static DynamodbEvent sample(String id) throws Exception {
+        String json = Files.readString(Emulators.repoRoot().resolve("events/status-counts-stream.json")).replace("REPLACED-BY-TEST", id);
+        Path tmp = Files.createTempFile("stream", ".json");
+        Files.writeString(tmp, json);
+        return EventLoader.loadDynamoDbEvent(tmp.toString());
+    }
+
+    static long n(String agency, String status) {
+        return counts.all().getOrDefault(agency, Map.of()).getOrDefault(status, 0L);
+    }
+
+    @Test
+    void aChangeOfStatusMovesTheDossierBetweenTwoCountersOnceWhateverTheStreamRedelivers() throws Exception {
+        String id = UUID.randomUUID().toString();
+        long received = n("CDLQG", "RECEIVED");
+        long submitted = n("CDLQG", "SUBMITTED");
+        StreamsEventResponse r = handler.handleRequest(sample(id), null);
+        assertTrue(r.getBatchItemFailures().isEmpty());
+        assertEquals(received + 1, n("CDLQG", "RECEIVED"));
+        assertEquals(submitted - 1, n("CDLQG", "SUBMITTED"));
+        // delivered again (at least once): nothing changes
+        assertTrue(handler.handleRequest(sample(id), null).getBatchItemFailures().isEmpty());
+        assertEquals(received + 1, n("CDLQG", "RECEIVED"));
+        assertEquals(submitted - 1, n("CDLQG", "SUBMITTED"));
+        // an older version arriving late (v2 after v3) is not counted either
+        assertFalse(counts.count(id, "CDLQG", "DRAFT", "SUBMITTED", 2));
+        assertTrue(counts.count(id, "CDLQG", "RECEIVED", "IN_PROCESSING", 4));
+        assertEquals(received, n("CDLQG", "RECEIVED"));
+    }
+
+    @Test
+    void recordsThatAreNotADossiersStatusAreLeftAlone() throws Exception {
+        DynamodbEvent e = sample(UUID.randomUUID().toString());
+        var img = e.getRecords().get(0).getDynamodb();
+        img.getNewImage().put("SK", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue("AUDIT#x"));
+        Map<String, Map<String, Long>> before = counts.all();
+        assertTrue(handler.handleRequest(e, null).getBatchItemFailures().isEmpty());
+        assertEquals(before, counts.all());
+    }
+}
