@@ -62,7 +62,7 @@ async function check(page, what) {
 
 async function devToken(name, idNumber, email, role) {
   const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, idNumber, email, role, redirect: '/' }) });
+    body: new URLSearchParams({ name, idNumber, email, role, agency: 'CDLQG', redirect: '/' }) });
   return decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
 }
 

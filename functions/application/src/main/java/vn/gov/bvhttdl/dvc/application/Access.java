@@ -7,12 +7,26 @@ import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 /** Who may reach which dossier in the use cases: one "no such dossier", the same for a dossier that does not exist and one the actor may not see. */
-final class Access {
+public final class Access {
     private Access() {}
 
     /** The dossier {@code id} if {@code actor} is its applicant; else the same NOT_FOUND as for no dossier at all. */
     static Dossier owned(Dossiers dossiers, Actor actor, String id) {
         return dossiers.find(id).filter(x -> x.ownerId().equals(actor.subject())).orElseThrow(() -> dossier(id));
+    }
+
+    /**
+     * The dossier {@code id} if {@code official} works for its agency; else the same NOT_FOUND as for no dossier
+     * (an official of another agency learns nothing about it). An official without an agency reaches nothing.
+     */
+    static Dossier inScope(Dossiers dossiers, Actor official, String id) {
+        return dossiers.find(id).filter(d -> inScope(official, d)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+    }
+
+    /** Whether {@code official} may see and act on {@code d}: the dossier belongs to the official's agency. */
+    public static boolean inScope(Actor official, Dossier d) {
+        return official.agency() != null && official.agency().equals(d.agencyCode());
     }
 
     /** CONFLICT {@code not-editable} unless the applicant may still change the dossier. */

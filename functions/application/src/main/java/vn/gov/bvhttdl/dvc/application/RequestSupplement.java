@@ -33,8 +33,7 @@ public final class RequestSupplement {
                             "List every item to supplement (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " items, "
                                     + Limits.MAX_SUPPLEMENT_ITEM + " characters each at most)."));
         }
-        Dossier d = dossiers.find(id).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        Dossier d = Access.inScope(dossiers, official, id);
         List<String> numbered = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) numbered.add((i + 1) + ". " + given.get(i));
         Dossier.Change c = d.handle(new Command.RequestSupplement(numbered), official, clock.instant());

@@ -9,9 +9,18 @@ import java.util.Map;
 
 /**
  * Who is calling, from the claims that the HTTP API's JWT authorizer checked and put in the event
- * ({@code requestContext.authorizer.jwt.claims}). The function never sees or checks the token itself.
+ * ({@code requestContext.authorizer.jwt.claims}). The function never sees or checks the token itself. An official
+ * belongs to an agency and a unit ({@code custom:agency}, {@code custom:unit}: Cognito custom attributes on AWS, the
+ * development sign-in offline) and acts only on that agency's dossiers.
  */
-public record Identity(String subject, String name, String email, String idNumber, Role role, boolean admin) {
+public record Identity(String subject, String name, String email, String idNumber, Role role, boolean admin,
+                       String agency, String unit) {
+
+    /** The actor of the use cases. */
+    public vn.gov.bvhttdl.dvc.domain.Actor actor() {
+        return new vn.gov.bvhttdl.dvc.domain.Actor(subject, role, agency, unit);
+    }
+
 
     static final String OFFICIALS_GROUP = "officials";
     static final String ADMINS_GROUP = "admins";
@@ -31,6 +40,11 @@ public record Identity(String subject, String name, String email, String idNumbe
                 claims.getOrDefault("cognito:groups", "").replaceAll("[\\[\\],]", " ").trim().split("\\s+"));
         Role role = groups.contains(OFFICIALS_GROUP) ? Role.OFFICIAL : Role.CITIZEN;
         return new Identity(claims.get("sub"), claims.get("name"), claims.get("email"),
-                claims.get("custom:id_number"), role, groups.contains(ADMINS_GROUP));
+                claims.get("custom:id_number"), role, groups.contains(ADMINS_GROUP),
+                blankToNull(claims.get("custom:agency")), blankToNull(claims.get("custom:unit")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

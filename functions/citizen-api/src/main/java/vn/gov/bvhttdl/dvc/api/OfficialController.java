@@ -43,21 +43,22 @@ final class OfficialController {
     }
 
     /**
-     * How many dossiers each agency has in each status (kept from the table's stream by StatusCountsFunction; a
-     * change shows within seconds). Scoping to the official's own unit comes with the roles of issue #10.
+     * How many dossiers the official's agency has in each status (kept from the table's stream by
+     * StatusCountsFunction; a change shows within seconds).
      */
     @Get("/counts")
     @Operation(summary = "Số hồ sơ theo cơ quan và trạng thái / dossiers per agency and status")
     Map<String, Map<String, Long>> counts(@Parameter(hidden = true) APIGatewayV2HTTPEvent event) {
-        requireOfficial(event);
-        return new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all();
+        Identity me = requireOfficial(event);
+        Map<String, Long> mine = new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all().get(me.agency());
+        return me.agency() == null ? Map.of() : Map.of(me.agency(), mine == null ? Map.of() : mine);
     }
 
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
-        requireOfficial(event);
-        Dossier d = store.findByCode(code).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+        Identity me = requireOfficial(event);
+        Dossier d = store.findByCode(code).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 "dossier-not-found", new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
         return view(d);
     }
@@ -67,7 +68,7 @@ final class OfficialController {
     Views.DossierView requestSupplement(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                                         @Body Views.SupplementRequest body) {
         Identity official = requireOfficial(event);
-        return view(requestSupplement.request(vn.gov.bvhttdl.dvc.domain.Actor.official(official.subject(), null, null), id, body.items()));
+        return view(requestSupplement.request(official.actor(), id, body.items()));
     }
 
     private Views.DossierView view(Dossier d) {

@@ -156,6 +156,12 @@ class SubmissionFlowIT {
 
         Map<String, String> official = citizen("sub-off-" + System.nanoTime(), "Cán bộ Một cửa", "001099111888");
         official.put("cognito:groups", "[officials]");
+        official.put("custom:agency", "CDLQG"); // the tourism authority: its own procedure
+        Map<String, String> otherAgency = new java.util.HashMap<>(official);
+        otherAgency.put("custom:agency", "CNTBD");
+        assertEquals(404, call("GET", "/api/official/dossiers/by-code/" + code, null, otherAgency).getStatusCode(), "another agency's dossier");
+        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[\"x\"]}", otherAgency).getStatusCode(),
+                "nor can it act on it");
         assertEquals(403, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[\"x\"]}", me).getStatusCode());
         assertEquals(422, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[]}", official).getStatusCode());
         assertEquals(id, json(call("GET", "/api/official/dossiers/by-code/" + code, null, official)).get("id"));

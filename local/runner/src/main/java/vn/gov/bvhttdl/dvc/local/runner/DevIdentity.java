@@ -69,6 +69,11 @@ final class DevIdentity {
 
     /** A signed ID token like Cognito's, for a person identified by their 12-digit ID number, in one user-pool group. */
     String issue(String name, String idNumber, String email, String group) throws Exception {
+        return issue(name, idNumber, email, group, null, null);
+    }
+
+    /** The same for an official of {@code agency} and {@code unit} (the custom attributes a Cognito user would carry). */
+    String issue(String name, String idNumber, String email, String group, String agency, String unit) throws Exception {
         String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
         Instant now = Instant.now();
@@ -76,7 +81,8 @@ final class DevIdentity {
                 .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
                 .claim("token_use", "id").claim("name", name).claim("email", email)
                 .claim("custom:id_number", idNumber)
-                .claim("cognito:groups", List.of(group)).build();
+                .claim("cognito:groups", List.of(group))
+                .claim("custom:agency", agency).claim("custom:unit", unit).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

@@ -53,9 +53,21 @@ final class DevPages {
                     <label class="inline"><input type="radio" name="role" value="official"> Cán bộ một cửa</label>
                     <label class="inline"><input type="radio" name="role" value="admin"> Quản trị danh mục</label>
                   </fieldset>
+                  <label>Cơ quan của cán bộ (chỉ khi đăng nhập là cán bộ) <select name="agency">%s</select></label>
                   <button type="submit" id="sign-in">Đăng nhập</button>
                 </form></main></body></html>
                 """.formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>",
-                esc(redirect), esc(name), esc(id), esc(email));
+                esc(redirect), esc(name), esc(id), esc(email), agencies());
+    }
+
+    /** The agencies of the catalogue, for the official's sign-in: an official acts only on their agency's dossiers. */
+    private static String agencies() {
+        var cat = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.load();
+        StringBuilder b = new StringBuilder();
+        for (String code : cat.agencyCodes()) {
+            String name = cat.all().stream().filter(p -> p.agencyCode().equals(code)).map(p -> p.agencyName().vi()).findFirst().orElse(code);
+            b.append("<option value=\"").append(esc(code)).append("\">").append(esc(name)).append(" (").append(esc(code)).append(")</option>");
+        }
+        return b.toString();
     }
 }

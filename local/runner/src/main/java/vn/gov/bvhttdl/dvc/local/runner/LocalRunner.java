@@ -169,6 +169,11 @@ public final class LocalRunner implements AutoCloseable {
         return identity.issue(name, idNumber, email, group);
     }
 
+    /** The same for an official of {@code agency} (its one-stop unit). */
+    public String devToken(String name, String idNumber, String email, String group, String agency) throws Exception {
+        return identity.issue(name, idNumber, email, group, agency, "MOTCUA");
+    }
+
     /** Delivers an ObjectCreated notification for {@code key} as S3 would (for tests of what happens next). */
     public void notifyS3(String bucket, String key, long size) {
         buckets.stream().filter(b -> b.bucket().equals(bucket)).forEach(b -> b.notifyCreated(
@@ -278,7 +283,8 @@ public final class LocalRunner implements AutoCloseable {
             try {
                 String role = form.getOrDefault("role", "citizen");
                 String group = role.equals("official") ? DevIdentity.OFFICIALS : role.equals("admin") ? DevIdentity.ADMINS : DevIdentity.CITIZENS;
-                String token = identity.issue(name, id, email, group);
+                String agency = group.equals(DevIdentity.OFFICIALS) ? form.getOrDefault("agency", "") : "";
+                String token = identity.issue(name, id, email, group, agency.isBlank() ? null : agency, agency.isBlank() ? null : "MOTCUA");
                 ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
                 ex.sendResponseHeaders(303, -1);
                 ex.close();

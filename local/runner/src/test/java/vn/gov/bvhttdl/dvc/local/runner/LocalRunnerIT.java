@@ -117,7 +117,7 @@ class LocalRunnerIT {
         assertEquals("%PDF-", new String(receipt.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
 
         // the table's stream reaches StatusCountsFunction through the runner's stream source: the counts move
-        String official = runner.devToken("Cán bộ Đếm", "001080000321", "dem@example.vn", "officials");
+        String official = runner.devToken("Cán bộ Đếm", "001080000321", "dem@example.vn", "officials", "CDLQG");
         long deadline = System.currentTimeMillis() + 15_000;
         long receivedHere = 0;
         while (System.currentTimeMillis() < deadline) {
@@ -130,6 +130,12 @@ class LocalRunnerIT {
         }
         assertTrue(receivedHere >= 1, "the stream consumer did not count the received dossier");
         assertEquals(403, call("GET", "/api/official/dossiers/counts", token, null).statusCode(), "counts are for officials");
+        // an official of another agency sees neither the dossier nor the counts of this one
+        String elsewhere = runner.devToken("Cán bộ Cục khác", "001080000322", "khac@example.vn", "officials", "CNTBD");
+        assertEquals(404, call("GET", "/api/official/dossiers/by-code/" + code, elsewhere, null).statusCode());
+        assertFalse(json(call("GET", "/api/official/dossiers/counts", elsewhere, null)).containsKey("CDLQG"));
+        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/supplement-request", elsewhere, "{\"items\":[\"x\"]}").statusCode());
+        assertEquals(200, call("GET", "/api/official/dossiers/by-code/" + code, official, null).statusCode());
 
         // another citizen cannot see it, by id or by code
         String other = runner.devToken("Mai Thị Oanh", "001088000666", "oanh@example.vn", "citizens");
