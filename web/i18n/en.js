@@ -73,7 +73,13 @@ export default {
     code: 'Dossier code', codeHelp: 'e.g. 000.00.12.G17-260115-0042', key: 'Look-up key', keyHelp: '8 characters, printed next to the code on the receipt.',
     button: 'Look up', applicant: 'Applicant',
   },
-  official: { title: 'Officials’ workspace', only: 'This page is for officials of the one-stop desk and the units.', soon: 'Receiving, routing and approving dossiers will be here.' },
+  official: {
+    title: 'Officials’ workspace', only: 'This page is for officials of the one-stop desk and the units.',
+    soon: 'Receiving, routing, consulting and approving dossiers will be here.', agency: 'Agency: {agency}',
+    byStatus: 'Dossiers by status', overdue: 'overdue', dueSoon: 'due soon', empty: 'No dossier in this status.', count: '{n} dossiers · Page {page}/{pages}',
+    status: { SUBMITTED: 'To receive', RECEIVED: 'Received', IN_PROCESSING: 'In processing', AWAITING_SUPPLEMENT: 'Awaiting supplement',
+      AWAITING_PAYMENT: 'Awaiting payment', RESULT_READY: 'Result ready' },
+  },
   admin: {
     title: 'Administration', only: 'This page is for catalogue administrators.', catalogue: 'Procedure catalogue', calendar: 'Holiday calendar',
     name: 'Procedure name', actions: 'Actions', open: 'View, publish a new version', publishTitle: 'Publish a new version of the procedure', inForce: 'version {v} in force',

@@ -73,7 +73,13 @@ export default {
     code: 'Mã hồ sơ', codeHelp: 'Ví dụ: 000.00.12.G17-260115-0042', key: 'Mã tra cứu', keyHelp: '8 ký tự, in cạnh mã hồ sơ trên giấy tiếp nhận.',
     button: 'Tra cứu', applicant: 'Người nộp',
   },
-  official: { title: 'Không gian làm việc của cán bộ', only: 'Trang này dành cho cán bộ Bộ phận Một cửa và các đơn vị.', soon: 'Tiếp nhận, chuyển xử lý, phê duyệt hồ sơ sẽ có tại đây.' },
+  official: {
+    title: 'Không gian làm việc của cán bộ', only: 'Trang này dành cho cán bộ Bộ phận Một cửa và các đơn vị.',
+    soon: 'Tiếp nhận, chuyển xử lý, xin ý kiến, phê duyệt hồ sơ sẽ có tại đây.', agency: 'Cơ quan: {agency}',
+    byStatus: 'Hồ sơ theo trạng thái', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', empty: 'Không có hồ sơ ở trạng thái này.', count: '{n} hồ sơ · Trang {page}/{pages}',
+    status: { SUBMITTED: 'Chờ tiếp nhận', RECEIVED: 'Đã tiếp nhận', IN_PROCESSING: 'Đang giải quyết', AWAITING_SUPPLEMENT: 'Chờ bổ sung',
+      AWAITING_PAYMENT: 'Chờ thanh toán', RESULT_READY: 'Có kết quả' },
+  },
   admin: {
     title: 'Quản trị', only: 'Trang này dành cho quản trị viên danh mục.', catalogue: 'Danh mục thủ tục', calendar: 'Lịch nghỉ lễ',
     name: 'Tên thủ tục', actions: 'Thao tác', open: 'Xem, công bố phiên bản mới', publishTitle: 'Công bố phiên bản mới của thủ tục', inForce: 'phiên bản {v} đang có hiệu lực',

@@ -272,6 +272,24 @@ try {
     await page.screenshot({ path: shots + '/3-track.png', fullPage: true });
   });
 
+  await step('an official of the agency finds the dossier in the work queue; one of another agency does not', async () => {
+    const official = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
+    await page.goto(base + '/#id_token=' + encodeURIComponent(official));
+    await page.waitForSelector('#nav-official:not([hidden])');
+    await page.click('#nav-official');
+    await page.waitForSelector('#queue');
+    if (!(await page.textContent('#queue')).includes(code)) fail('the received dossier is not in the queue: ' + await page.textContent('#queue'));
+    if (!(await page.textContent('a[data-status="RECEIVED"] .tag')).match(/[1-9]/)) fail('no count on the Received tab');
+    await check(page, 'official work queue');
+    await page.screenshot({ path: shots + '/3b-official-queue.png', fullPage: true });
+    const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Cán bộ khác', idNumber: '001080000998', email: 'khac@example.vn', role: 'official', agency: 'CNTBD', redirect: '/' }) });
+    const other = decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
+    const theirs = await (await fetch(base + '/api/official/dossiers/queue?status=RECEIVED', { headers: { authorization: 'Bearer ' + other } })).json();
+    if (theirs.items.some((x) => x.code === code)) fail('another agency sees the dossier');
+    await page.click('#sign-out');
+  });
+
   await step('an administrator publishes a new version in the admin pages and sees it on the public page', async () => {
     const admin = await devToken('Quản trị Danh mục', '001080000777', 'qt@example.vn', 'admin');
     await page.goto(base + '/#id_token=' + encodeURIComponent(admin));

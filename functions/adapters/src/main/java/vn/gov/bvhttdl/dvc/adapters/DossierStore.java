@@ -207,6 +207,21 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return out;
     }
 
+    /** Dossiers of {@code agencyCode} in {@code status}, most recently changed first, at most {@code limit} (ByAgencyStatus). */
+    public List<Dossier> byAgencyStatus(String agencyCode, DossierStatus status, int limit) {
+        List<Dossier> out = new ArrayList<>();
+        var pages = dossiers.index("ByAgencyStatus").query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue("AGENCY#" + agencyCode + "#STATUS#" + status).build()))
+                .scanIndexForward(false).limit(Math.min(limit, 100)).build());
+        for (var page : pages) {
+            for (Items.DossierItem i : page.items()) {
+                out.add(toDossier(i));
+                if (out.size() >= limit) return out;
+            }
+        }
+        return out;
+    }
+
     /**
      * Counts one more hand-over by the sweep of {@code dossierId} at {@code version} and returns the count (an atomic
      * counter per submitted version, so a resubmission starts again from one).

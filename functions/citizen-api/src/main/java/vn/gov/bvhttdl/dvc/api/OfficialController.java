@@ -54,6 +54,49 @@ final class OfficialController {
         return me.agency() == null ? Map.of() : Map.of(me.agency(), mine == null ? Map.of() : mine);
     }
 
+    /** At most this many dossiers of one status are sorted for a work queue (a larger backlog pages by recency first). */
+    static final int QUEUE_WINDOW = 1000;
+
+    /**
+     * The work queue of the official's agency for one status: overdue first, then by due date (dossiers without one,
+     * not yet received, last, oldest change first), paged, with the counts of every status.
+     */
+    @Get("/queue{?status,page,size}")
+    @Operation(summary = "Danh sách hồ sơ cần xử lý của cơ quan theo trạng thái / the agency's work queue for a status")
+    Views.QueuePage queue(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String status,
+                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer page,
+                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer size) {
+        Identity me = requireOfficial(event);
+        vn.gov.bvhttdl.dvc.domain.DossierStatus st;
+        try {
+            st = vn.gov.bvhttdl.dvc.domain.DossierStatus.valueOf(status == null || status.isBlank() ? "RECEIVED" : status.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-status",
+                    new Text("Không có trạng thái \"" + Limits.clip(status) + "\".", "No status \"" + Limits.clip(status) + "\"."));
+        }
+        int p = page == null ? 1 : page;
+        int n = size == null ? 20 : size;
+        if (p < 1 || p > Limits.MAX_PAGE || n < 1 || n > Limits.MAX_PAGE_SIZE) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-page",
+                    new Text("Trang từ 1 đến " + Limits.MAX_PAGE + ", mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.",
+                            "Pages 1–" + Limits.MAX_PAGE + ", 1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
+        }
+        Map<String, Long> counts = me.agency() == null ? Map.of()
+                : new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all().getOrDefault(me.agency(), Map.of());
+        List<Dossier> all = me.agency() == null ? List.of() : new java.util.ArrayList<>(store.byAgencyStatus(me.agency(), st, QUEUE_WINDOW));
+        java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        java.time.LocalDate soon = rules.calendar().nextWorkingDay(today);
+        all.sort(java.util.Comparator.comparing((Dossier d) -> d.dueDate() == null ? java.time.LocalDate.MAX : d.dueDate())
+                .thenComparing(Dossier::updatedAt));
+        List<Views.QueueItem> items = all.stream().skip((long) (p - 1) * n).limit(n).map(d -> new Views.QueueItem(d.id(), d.code(),
+                rules.catalogue().version(d.procedureCode(), d.procedureVersion()).map(x -> Views.I18n.of(x.name())).orElse(null),
+                d.applicant() == null ? null : d.applicant().fullName(), d.status().name(),
+                Views.I18n.of(vn.gov.bvhttdl.dvc.domain.Workflow.standard().label(d.status())),
+                d.receivedAt() == null ? null : d.receivedAt().toString(), d.dueDate() == null ? null : d.dueDate().toString(),
+                d.dueDate() != null && d.dueDate().isBefore(today), d.dueDate() != null && !d.dueDate().isBefore(today) && !d.dueDate().isAfter(soon))).toList();
+        return new Views.QueuePage(st.name(), counts, all.size(), p, n, items);
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {

@@ -250,6 +250,15 @@ public final class Views {
         return cal.provisional(d.receivedAt() == null ? d.dueDate() : d.receivedAt().atZone(cal.zone()).toLocalDate(), d.dueDate());
     }
 
+    /** One line of a work queue: overdue when the due date has passed, dueSoon when it is today or the next working day. */
+    @Serdeable
+    public record QueueItem(String id, @Nullable String code, @Nullable I18n procedureName, @Nullable String applicantName,
+                            String status, I18n statusLabel, @Nullable String receivedAt, @Nullable String dueDate,
+                            boolean overdue, boolean dueSoon) {}
+
+    @Serdeable
+    public record QueuePage(String status, Map<String, Long> counts, int total, int page, int size, List<QueueItem> items) {}
+
     /** What anyone with the code and the key sees: no personal data beyond the initials. */
     @Serdeable
     public record TrackView(String code, @Nullable I18n procedureName, String status, I18n statusLabel,

@@ -34,6 +34,16 @@ class PortalApiIT {
     @AfterAll
     static void stop() { handler.close(); }
 
+    /** A GET with a query string, signed in with {@code claims}. */
+    static APIGatewayV2HTTPEvent signedGet(String path, String query, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent e = request("GET", path, null, claims);
+        e.setRawQueryString(query);
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String kv : query.split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
+        e.setQueryStringParameters(params);
+        return e;
+    }
+
     static APIGatewayV2HTTPEvent track(String code, String key, String ip) {
         APIGatewayV2HTTPEvent e = publicGet("/api/track/" + code, key == null ? null : "key=" + key);
         e.getRequestContext().getHttp().setSourceIp(ip);
@@ -128,5 +138,43 @@ class PortalApiIT {
                 citizen("sub-not-admin-3", "Công dân", "001099000113")), null).getStatusCode());
         // nothing was published
         assertEquals(Boolean.TRUE, json(handler.handleRequest(publicGet("/api/calendar/2028", null), null)).get("provisional"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWorkQueuePutsOverdueFirstAndShowsOnlyTheOfficialsAgency() {
+        DossierStore store = DossierStore.fromSettings();
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        List<String> ids = new java.util.ArrayList<>();
+        for (LocalDate due : List.of(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 2))) {
+            Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, "owner-queue",
+                    new Applicant("Trần Văn Hàng Đợi", "001099000999", null, null, "0912000999", null), Map.of(), now);
+            store.create(draft);
+            Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-queue"), now);
+            store.save(submitted);
+            String code = "000.00.12.G17-200101-" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
+            store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, due), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), now));
+            ids.add(draft.dossier().id());
+        }
+        Map<String, String> official = citizen("sub-queue", "Cán bộ", "001099000998");
+        official.put("cognito:groups", "[officials]");
+        official.put("custom:agency", "CDLQG");
+        APIGatewayV2HTTPEvent q = signedGet("/api/official/dossiers/queue", "status=RECEIVED&size=2", official);
+        Map<String, Object> page = json(handler.handleRequest(q, null));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertEquals(List.of(ids.get(1), ids.get(0)), items.stream().map(x -> x.get("id")).toList(), "the most overdue first");
+        assertEquals(Boolean.TRUE, items.get(0).get("overdue"));
+        assertEquals("2020-01-02", items.get(0).get("dueDate"));
+        assertEquals("Trần Văn Hàng Đợi", items.get(0).get("applicantName"), "officials see who applied");
+        assertTrue(((Number) page.get("total")).intValue() >= 2);
+        // another agency's official: nothing of this agency
+        Map<String, String> other = new java.util.HashMap<>(official);
+        other.put("custom:agency", "CNTBD");
+        APIGatewayV2HTTPEvent q2 = signedGet("/api/official/dossiers/queue", "status=RECEIVED&size=100", other);
+        List<Map<String, Object>> theirs = (List<Map<String, Object>>) json(handler.handleRequest(q2, null)).get("items");
+        assertTrue(theirs.stream().noneMatch(x -> ids.contains(x.get("id"))));
+        APIGatewayV2HTTPEvent bad = signedGet("/api/official/dossiers/queue", "status=NOPE", official);
+        assertEquals(400, handler.handleRequest(bad, null).getStatusCode());
     }
 }
