@@ -11,6 +11,7 @@ import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
 import { trackPage } from './citizen/track.js';
 import { officialPage } from './official/workspace.js';
+import { officialDossierPage } from './official/dossier.js';
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 
@@ -21,6 +22,7 @@ route('/mine', minePage);
 route('/lookup', trackPage);
 route('/lookup/:code', trackPage); // the older address of the look-up: still works
 route('/official', officialPage);
+route('/official/dossier/:id', officialDossierPage);
 route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);

@@ -106,7 +106,11 @@ function put(u, file, bar) {
   });
 }
 
+let timer = null;
+
 export async function dossierPage(main, { id }) {
+  // one poll at a time: a render made while files were still being checked must not reload a later one
+  clearTimeout(timer);
   const d = await api('GET', '/api/dossiers/' + encodeURIComponent(id));
   let list = null;
   let procedure = { components: [], formFields: [] };
@@ -206,7 +210,7 @@ export async function dossierPage(main, { id }) {
   const pending = (d.attachments || []).some((a) => a.status === 'PENDING');
   if (d.status === 'SUBMITTED' || pending) {
     if (d.status === 'SUBMITTED') mount(result, html`<p class="muted">${t('dossier.checking')}</p>`);
-    const timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) reload(); }, 1000);
+    timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) reload(); }, 1000);
     onLeave(() => clearTimeout(timer));
   }
   return t('dossier.title') + (d.code ? ' ' + d.code : '');

@@ -44,7 +44,7 @@ export default {
   dossier: {
     title: 'Dossier', procedure: 'Procedure', code: 'Dossier code', noCodeYet: 'The code is given when the dossier is received.',
     status: 'Status', dueDate: 'Appointment date', reason: 'Reason', supplementAsked: 'The agency asks you to supplement and complete the dossier',
-    receipt: 'Download the receipt and appointment slip (PDF)', history: 'History',
+    receipt: 'Download the receipt and appointment slip (PDF)', history: 'History', files: 'Attached files',
     submittedContent: 'What was submitted', edit: 'Edit the dossier details', save: 'Save changes', saved: 'Saved.',
     submit: 'Submit', resubmit: 'Resubmit the supplemented dossier', submitted: 'Dossier submitted.', checking: 'Submitted. The system is checking it…',
     keyHelp: '(with the code, to track it without signing in)',
@@ -66,6 +66,7 @@ export default {
     'request-supplement': 'Supplement requested', withdraw: 'Withdrawn',
     'attachment-accepted': 'File accepted', 'attachment-rejected': 'File rejected', 'attachment-cancelled': 'File removed',
     'attachment-overwrite-refused': 'Overwrite of a checked file refused',
+    'start-processing': 'Taken into processing', approve: 'Approved: result ready', refuse: 'Refused',
   },
   mine: { title: 'My dossiers', none: 'No dossiers yet.', created: 'created' },
   track: {
@@ -76,6 +77,9 @@ export default {
   official: {
     title: 'Officials’ workspace', only: 'This page is for officials of the one-stop desk and the units.',
     soon: 'Receiving, routing, consulting and approving dossiers will be here.', agency: 'Agency: {agency}',
+    back: 'Dossier list', moves: 'Process the dossier', noMoves: 'No move in this status.', done: 'Done.',
+    move: { 'start-processing': 'Start processing', approve: 'Approve: result ready', refuse: 'Refuse (form 03)', 'request-supplement': 'Request a supplement (form 02)' },
+    field: { approve: 'Approval note (if any)', refuse: 'Reason for the refusal', 'request-supplement': 'What to supplement, one item a line' },
     byStatus: 'Dossiers by status', overdue: 'overdue', dueSoon: 'due soon', empty: 'No dossier in this status.', count: '{n} dossiers · Page {page}/{pages}',
     status: { SUBMITTED: 'To receive', RECEIVED: 'Received', IN_PROCESSING: 'In processing', AWAITING_SUPPLEMENT: 'Awaiting supplement',
       AWAITING_PAYMENT: 'Awaiting payment', RESULT_READY: 'Result ready' },

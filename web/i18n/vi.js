@@ -44,7 +44,7 @@ export default {
   dossier: {
     title: 'Hồ sơ', procedure: 'Thủ tục', code: 'Mã hồ sơ', noCodeYet: 'Mã hồ sơ sẽ được cấp khi hồ sơ được tiếp nhận.',
     status: 'Trạng thái', dueDate: 'Ngày hẹn trả', reason: 'Lý do', supplementAsked: 'Cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ',
-    receipt: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)', history: 'Quá trình xử lý',
+    receipt: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)', history: 'Quá trình xử lý', files: 'Tệp đính kèm',
     submittedContent: 'Nội dung đã nộp', edit: 'Sửa thông tin hồ sơ', save: 'Lưu thay đổi', saved: 'Đã lưu.',
     submit: 'Nộp hồ sơ', resubmit: 'Nộp lại hồ sơ đã bổ sung', submitted: 'Đã nộp hồ sơ.', checking: 'Đã nộp. Hệ thống đang kiểm tra hồ sơ…',
     keyHelp: '(cùng mã hồ sơ, dùng để tra cứu không cần đăng nhập)',
@@ -66,6 +66,7 @@ export default {
     'request-supplement': 'Yêu cầu bổ sung, hoàn thiện hồ sơ', withdraw: 'Rút hồ sơ',
     'attachment-accepted': 'Tệp hợp lệ', 'attachment-rejected': 'Tệp bị từ chối', 'attachment-cancelled': 'Gỡ tệp',
     'attachment-overwrite-refused': 'Từ chối ghi đè tệp đã kiểm tra',
+    'start-processing': 'Chuyển xử lý', approve: 'Phê duyệt, có kết quả', refuse: 'Từ chối giải quyết',
   },
   mine: { title: 'Hồ sơ của tôi', none: 'Chưa có hồ sơ nào.', created: 'tạo lúc' },
   track: {
@@ -76,6 +77,9 @@ export default {
   official: {
     title: 'Không gian làm việc của cán bộ', only: 'Trang này dành cho cán bộ Bộ phận Một cửa và các đơn vị.',
     soon: 'Tiếp nhận, chuyển xử lý, xin ý kiến, phê duyệt hồ sơ sẽ có tại đây.', agency: 'Cơ quan: {agency}',
+    back: 'Danh sách hồ sơ', moves: 'Xử lý hồ sơ', noMoves: 'Không có thao tác nào ở trạng thái này.', done: 'Đã thực hiện.',
+    move: { 'start-processing': 'Chuyển xử lý', approve: 'Phê duyệt, có kết quả', refuse: 'Từ chối giải quyết (mẫu 03)', 'request-supplement': 'Yêu cầu bổ sung (mẫu 02)' },
+    field: { approve: 'Ghi chú phê duyệt (nếu có)', refuse: 'Lý do từ chối', 'request-supplement': 'Các nội dung cần bổ sung, mỗi dòng một mục' },
     byStatus: 'Hồ sơ theo trạng thái', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', empty: 'Không có hồ sơ ở trạng thái này.', count: '{n} hồ sơ · Trang {page}/{pages}',
     status: { SUBMITTED: 'Chờ tiếp nhận', RECEIVED: 'Đã tiếp nhận', IN_PROCESSING: 'Đang giải quyết', AWAITING_SUPPLEMENT: 'Chờ bổ sung',
       AWAITING_PAYMENT: 'Chờ thanh toán', RESULT_READY: 'Có kết quả' },

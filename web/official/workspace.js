@@ -30,7 +30,7 @@ export async function officialPage(main, params, q) {
       <thead><tr><th scope="col">${t('dossier.code')}</th><th scope="col">${t('dossier.procedure')}</th><th scope="col">${t('track.applicant')}</th>
         <th scope="col">${t('appointment.receivedOn')}</th><th scope="col">${t('dossier.dueDate')}</th></tr></thead>
       <tbody>${res.items.map((d) => html`<tr data-id="${d.id}" class="${d.overdue ? 'overdue' : ''}">
-        <td data-label="${t('dossier.code')}"><span class="code">${d.code || '—'}</span></td>
+        <td data-label="${t('dossier.code')}"><a class="code" href="#/official/dossier/${encodeURIComponent(d.id)}">${d.code || '—'}</a></td>
         <td data-label="${t('dossier.procedure')}">${pick(d.procedureName)}</td>
         <td data-label="${t('track.applicant')}">${d.applicantName || ''}</td>
         <td data-label="${t('appointment.receivedOn')}">${d.receivedAt ? moment(d.receivedAt) : '—'}</td>

@@ -272,7 +272,7 @@ try {
     await page.screenshot({ path: shots + '/3-track.png', fullPage: true });
   });
 
-  await step('an official of the agency finds the dossier in the work queue; one of another agency does not', async () => {
+  await step('an official of the agency finds the dossier in the queue and takes it to approval; another agency does not see it', async () => {
     const official = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
     await page.goto(base + '/#id_token=' + encodeURIComponent(official));
     await page.waitForSelector('#nav-official:not([hidden])');
@@ -282,6 +282,21 @@ try {
     if (!(await page.textContent('a[data-status="RECEIVED"] .tag')).match(/[1-9]/)) fail('no count on the Received tab');
     await check(page, 'official work queue');
     await page.screenshot({ path: shots + '/3b-official-queue.png', fullPage: true });
+    // the official opens it and takes it to a decision with the moves the API allows
+    await page.click(`#queue a.code`);
+    await page.waitForSelector('#official-status');
+    if ((await page.textContent('#official-status')) !== 'Đã tiếp nhận') fail('official view status');
+    if (await page.$('#move-approve')) fail('approve offered before processing');
+    await page.click('#move-start-processing');
+    await page.waitForFunction(() => document.querySelector('#official-status').textContent === 'Đang giải quyết');
+    await page.click('#move-refuse');
+    await page.waitForSelector('#f-refuse-reason-error');
+    await check(page, 'official dossier');
+    await page.fill('#f-approve-note', 'Đủ điều kiện cấp giấy phép');
+    await page.click('#move-approve');
+    await page.waitForFunction(() => document.querySelector('#official-status').textContent === 'Có kết quả');
+    if (!(await page.$('#no-moves'))) fail('moves still offered after approval');
+    await page.screenshot({ path: shots + '/3c-official-dossier.png', fullPage: true });
     const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ name: 'Cán bộ khác', idNumber: '001080000998', email: 'khac@example.vn', role: 'official', agency: 'CNTBD', redirect: '/' }) });
     const other = decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
@@ -368,7 +383,7 @@ try {
     await p.fill('#f-lookup-key', key);
     await p.click('#lookup-form button');
     await p.waitForSelector('#track-result');
-    if ((await p.textContent('#track-status')) !== 'Received') fail('English status: ' + await p.textContent('#track-status'));
+    if ((await p.textContent('#track-status')) !== 'Result ready') fail('English status: ' + await p.textContent('#track-status'));
     await check(p, 'phone look-up');
     await p.goto(base + '/#/nothing-here');
     await p.waitForSelector('h1');

@@ -34,12 +34,14 @@ final class OfficialController {
     private final RulesStore rules;
     private final Clock clock;
     private final vn.gov.bvhttdl.dvc.application.RequestSupplement requestSupplement;
+    private final vn.gov.bvhttdl.dvc.application.OfficialMoves moves;
 
     OfficialController(DossierStore store, RulesStore rules, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
         this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, clock);
+        this.moves = new vn.gov.bvhttdl.dvc.application.OfficialMoves(store, clock);
     }
 
     /**
@@ -97,13 +99,45 @@ final class OfficialController {
         return new Views.QueuePage(st.name(), counts, all.size(), p, n, items);
     }
 
+    /** A dossier of the official's agency, with the moves the official may make now ({@code allowedActions}). */
+    @Get("/{id}")
+    @Operation(summary = "Một hồ sơ của cơ quan, kèm các thao tác được phép / one dossier of the agency with the allowed moves")
+    Views.DossierView get(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        return view(d, me);
+    }
+
+    @Post("/{id}/start-processing")
+    @Operation(summary = "Chuyển xử lý hồ sơ đã tiếp nhận / take a received dossier into processing")
+    Views.DossierView startProcessing(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        return view(moves.startProcessing(me.actor(), id), me);
+    }
+
+    @Post("/{id}/approve")
+    @Operation(summary = "Phê duyệt: có kết quả / approve: the result is ready")
+    Views.DossierView approve(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                              @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        return view(moves.approve(me.actor(), id, body == null ? null : body.note()), me);
+    }
+
+    @Post("/{id}/refuse")
+    @Operation(summary = "Từ chối giải quyết hồ sơ, nêu rõ lý do (mẫu 03) / refuse, with the reason (form 03)")
+    Views.DossierView refuse(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        return view(moves.refuse(me.actor(), id, body == null ? null : body.reason()), me);
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
         Identity me = requireOfficial(event);
         Dossier d = store.findByCode(code).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 "dossier-not-found", new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
-        return view(d);
+        return view(d, me);
     }
 
     @Post("/{id}/supplement-request")
@@ -111,12 +145,13 @@ final class OfficialController {
     Views.DossierView requestSupplement(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                                         @Body Views.SupplementRequest body) {
         Identity official = requireOfficial(event);
-        return view(requestSupplement.request(official.actor(), id, body.items()));
+        return view(requestSupplement.request(official.actor(), id, body.items()), official);
     }
 
-    private Views.DossierView view(Dossier d) {
+    private Views.DossierView view(Dossier d, Identity me) {
         return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
-                store.history(d.id()), store.attachments(d.id()), rules.calendar(), vn.gov.bvhttdl.dvc.domain.Role.OFFICIAL);
+                store.history(d.id()), store.attachments(d.id()), rules.calendar(), null,
+                vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(d, me.actor()));
     }
 
     private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {

@@ -331,6 +331,10 @@ public final class Views {
     @Serdeable
     public record Withdrawal(@Nullable String reason) {}
 
+    /** An official's decision: a note on an approval, the reason of a refusal. */
+    @Serdeable
+    public record Decision(@Nullable String note, @Nullable String reason) {}
+
     /** An official's request for a supplement (form 02): every missing or wrong item, at once. */
     @Serdeable
     public record SupplementRequest(@Nullable List<String> items) {}
@@ -355,6 +359,12 @@ public final class Views {
         /** {@code lookupKey}: the key printed on the receipt, shown to the applicant (who may pass it on). */
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
                               vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role, String lookupKey) {
+            return of(d, p, history, files, cal, lookupKey, d.allowedActions(role));
+        }
+
+        /** With the caller's actions given (an official's: the moves the officials' API offers, in scope). */
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions) {
             boolean provisional = provisionalDue(d, cal);
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     p == null ? null : p.serviceLevel(),
@@ -364,7 +374,7 @@ public final class Views {
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(AttachmentView::of).toList(), d.allowedActions(role), lookupKey);
+                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey);
         }
     }
 }

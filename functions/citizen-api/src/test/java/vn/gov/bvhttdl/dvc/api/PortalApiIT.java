@@ -44,6 +44,23 @@ class PortalApiIT {
         return e;
     }
 
+    /** A received dossier of BVHTTDL-DL-003 (agency CDLQG) stored as reception would leave it; returns its id. */
+    static String received(String owner, Applicant applicant, String code, LocalDate due) {
+        DossierStore store = DossierStore.fromSettings();
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, owner, applicant, Map.of(), now);
+        store.create(draft);
+        Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen(owner), now);
+        store.save(submitted);
+        store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, due), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), now));
+        return draft.dossier().id();
+    }
+
+    static String randomCode(String day) {
+        return "000.00.12.G17-" + day + "-" + (1000 + (int) (Math.random() * 8999));
+    }
+
     static APIGatewayV2HTTPEvent track(String code, String key, String ip) {
         APIGatewayV2HTTPEvent e = publicGet("/api/track/" + code, key == null ? null : "key=" + key);
         e.getRequestContext().getHttp().setSourceIp(ip);
@@ -53,17 +70,10 @@ class PortalApiIT {
     @Test
     void anyoneWithTheCodeAndTheKeySeesTheStatusAndOnlyTheInitials() {
         DossierStore store = DossierStore.fromSettings();
-        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
-        Instant now = Instant.now();
-        Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, "owner-track",
-                new Applicant("Nguyễn Thị Bích Ngọc", "001099000444", null, "12 Lý Thái Tổ", "0912000444", "ngoc@example.vn"), Map.of(), now);
-        store.create(draft);
-        Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-track"), now);
-        store.save(submitted);
-        String code = "000.00.12.G17-261201-" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
-        Dossier.Change received = submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, LocalDate.of(2026, 12, 8)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation-function"), now);
-        store.save(received);
-        store.putLookup(code, draft.dossier().id(), "K7M2Q9XA");
+        String code = randomCode("261201");
+        String id = received("owner-track", new Applicant("Nguyễn Thị Bích Ngọc", "001099000444", null, "12 Lý Thái Tổ", "0912000444", "ngoc@example.vn"),
+                code, LocalDate.of(2026, 12, 8));
+        store.putLookup(code, id, "K7M2Q9XA");
         String ip = "203.0.113." + (int) (Math.random() * 200);
 
         Map<String, Object> ok = json(handler.handleRequest(track(code, "k7m2q9xa", ip), null));
@@ -72,7 +82,7 @@ class PortalApiIT {
         assertEquals("N. T. B. N.", ok.get("applicantInitials"));
         assertEquals("2026-12-08", ok.get("dueDate"));
         String body = handler.handleRequest(track(code, "K7M2Q9XA", ip), null).getBody();
-        for (String personal : List.of("Nguyễn", "001099000444", "0912000444", "ngoc@example.vn", "Lý Thái Tổ", draft.dossier().id())) {
+        for (String personal : List.of("Nguyễn", "001099000444", "0912000444", "ngoc@example.vn", "Lý Thái Tổ", id)) {
             assertFalse(body.contains(personal), "the public look-up shows " + personal);
         }
         // a wrong key and an unknown code: the same answer, nothing to tell them apart
@@ -143,19 +153,9 @@ class PortalApiIT {
     @Test
     @SuppressWarnings("unchecked")
     void theWorkQueuePutsOverdueFirstAndShowsOnlyTheOfficialsAgency() {
-        DossierStore store = DossierStore.fromSettings();
-        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
-        Instant now = Instant.now();
         List<String> ids = new java.util.ArrayList<>();
         for (LocalDate due : List.of(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 2))) {
-            Dossier.Change draft = Dossier.draft(UUID.randomUUID().toString(), p, "owner-queue",
-                    new Applicant("Trần Văn Hàng Đợi", "001099000999", null, null, "0912000999", null), Map.of(), now);
-            store.create(draft);
-            Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-queue"), now);
-            store.save(submitted);
-            String code = "000.00.12.G17-200101-" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
-            store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, due), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), now));
-            ids.add(draft.dossier().id());
+            ids.add(received("owner-queue", new Applicant("Trần Văn Hàng Đợi", "001099000999", null, null, "0912000999", null), randomCode("200101"), due));
         }
         Map<String, String> official = citizen("sub-queue", "Cán bộ", "001099000998");
         official.put("cognito:groups", "[officials]");
@@ -176,5 +176,33 @@ class PortalApiIT {
         assertTrue(theirs.stream().noneMatch(x -> ids.contains(x.get("id"))));
         APIGatewayV2HTTPEvent bad = signedGet("/api/official/dossiers/queue", "status=NOPE", official);
         assertEquals(400, handler.handleRequest(bad, null).getStatusCode());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOfficialTakesAReceivedDossierToADecisionThroughTheApi() {
+        String id = received("owner-moves", new Applicant("Võ Thị Quyết", "001099000997", null, null, "0912000997", null),
+                randomCode("261201"), LocalDate.of(2026, 12, 8));
+        Map<String, String> official = citizen("sub-moves", "Cán bộ", "001099000996");
+        official.put("cognito:groups", "[officials]");
+        official.put("custom:agency", "CDLQG");
+        Map<String, Object> view = json(handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, official), null));
+        assertEquals(List.of("request-supplement", "start-processing", "refuse"), view.get("allowedActions"));
+        assertEquals("Võ Thị Quyết", ((Map<String, Object>) view.get("applicant")).get("fullName"));
+        Map<String, String> other = new java.util.HashMap<>(official);
+        other.put("custom:agency", "CNTBD");
+        assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, other), null).getStatusCode());
+        assertEquals(404, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, other), null).getStatusCode());
+        Map<String, Object> processing = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, official), null));
+        assertEquals("IN_PROCESSING", processing.get("status"));
+        APIGatewayV2HTTPResponse noReason = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{}", official), null);
+        assertEquals(422, noReason.getStatusCode());
+        assertEquals("refuse.reason", ((List<Map<String, Object>>) json(noReason).get("errors")).get(0).get("field"));
+        Map<String, Object> done = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{\"note\":\"Đủ điều kiện\"}", official), null));
+        assertEquals("RESULT_READY", done.get("status"));
+        assertEquals(List.of(), done.get("allowedActions"));
+        assertEquals(409, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{}", official), null).getStatusCode());
+        Map<String, String> citizen = citizen("owner-moves", "Võ Thị Quyết", "001099000997");
+        assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{\"reason\":\"x\"}", citizen), null).getStatusCode());
     }
 }

@@ -68,4 +68,27 @@ public sealed interface Command {
 
         public Map<String, String> details() { return Map.of("code", code, "dueDate", dueDate.toString()); }
     }
+
+    /** An official takes a received dossier into processing. */
+    record StartProcessing() implements Command {
+        public String action() { return "start-processing"; }
+    }
+
+    /** The competent official approves: the result is ready. */
+    record Approve(String note) implements Command {
+        public String action() { return "approve"; }
+
+        public String reason() { return note == null || note.isBlank() ? null : note.strip(); }
+    }
+
+    /** An official refuses to receive or resolve the dossier, with the reason (form 03). */
+    record Refuse(String reason) implements Command {
+        public Refuse {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("a refusal gives its reason");
+        }
+
+        public String action() { return "refuse"; }
+
+        public Map<String, String> details() { return Map.of("template", "03"); }
+    }
 }
