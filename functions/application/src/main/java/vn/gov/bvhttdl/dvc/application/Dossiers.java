@@ -11,6 +11,18 @@ import java.util.Optional;
 public interface Dossiers {
     Optional<Dossier> find(String id);
 
+    /** Stores a new dossier with its creation entry. */
+    void create(Dossier.Change change);
+
+    /**
+     * Stores a new dossier once per {@code idempotencyKey} of its owner and returns the id of the dossier that key
+     * created (this one, or the earlier one on a retry).
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT {@code idempotency-key-reused} when the key was used
+     *                                                   for a request with another {@code fingerprint}
+     */
+    String createOnce(Dossier.Change change, String idempotencyKey, String fingerprint);
+
     /** The audit trail, oldest first. */
     List<AuditEvent> history(String id);
 

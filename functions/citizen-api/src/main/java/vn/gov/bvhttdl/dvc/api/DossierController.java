@@ -61,6 +61,8 @@ final class DossierController {
     private final vn.gov.bvhttdl.dvc.application.WithdrawDossier withdrawDossier;
     private final vn.gov.bvhttdl.dvc.application.AttachFile attachFile;
     private final vn.gov.bvhttdl.dvc.application.RemoveFile removeFile;
+    private final vn.gov.bvhttdl.dvc.application.CreateDossier createDossier;
+    private final vn.gov.bvhttdl.dvc.application.EditDossier editDossier;
 
     DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock) {
         this.rules = rules;
@@ -73,6 +75,8 @@ final class DossierController {
         this.attachFile = new vn.gov.bvhttdl.dvc.application.AttachFile(store, rules,
                 new S3UploadLinks(presigner, Settings.require("UPLOADS_BUCKET")), clock);
         this.removeFile = new vn.gov.bvhttdl.dvc.application.RemoveFile(store, clock);
+        this.createDossier = new vn.gov.bvhttdl.dvc.application.CreateDossier(store, rules, clock);
+        this.editDossier = new vn.gov.bvhttdl.dvc.application.EditDossier(store, rules, clock);
     }
 
     /** How long a presigned upload or download link works. */
@@ -84,27 +88,20 @@ final class DossierController {
     HttpResponse<Views.DossierView> create(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @Body Views.NewDossier body,
                                            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         Identity me = Identity.of(event);
-        if (body.procedureCode() == null || body.procedureCode().isBlank()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "procedure-required",
-                    new Text("Vui lòng chọn thủ tục.", "Choose a procedure."));
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                    new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
         }
-        Procedure p = procedure(body.procedureCode());
-        Applicant applicant = applicantOf(body.applicant(), me);
-        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, me.subject(), applicant, body.form(), clock.instant());
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            if (!idempotencyKey.matches("[A-Za-z0-9_-]{8,64}")) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
-                        new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
-            }
-            String id = store.createOnce(c, idempotencyKey, fingerprint(body));
-            if (!id.equals(c.dossier().id())) {
-                // the same request again (a retry, a double click): the dossier it created, not a second one
-                return HttpResponse.ok(view(owned(me, id), true));
-            }
-        } else {
-            store.create(c);
-        }
-        return HttpResponse.created(view(c.dossier(), true), URI.create("/api/dossiers/" + c.dossier().id()));
+        var r = createDossier.create(me.actor(), verified(me), body.procedureCode(),
+                body.applicant() == null ? null : body.applicant().toDomain(), body.form(), key, key == null ? null : fingerprint(body));
+        // the same request again (a retry, a double click): the dossier it created, not a second one
+        if (r.replayed()) return HttpResponse.ok(view(r.dossier(), true));
+        return HttpResponse.created(view(r.dossier(), true), URI.create("/api/dossiers/" + r.dossier().id()));
+    }
+
+    private static vn.gov.bvhttdl.dvc.application.VerifiedIdentity verified(Identity me) {
+        return new vn.gov.bvhttdl.dvc.application.VerifiedIdentity(me.name(), me.idNumber(), me.email());
     }
 
     @Get
@@ -139,10 +136,7 @@ final class DossierController {
     Views.DossierView edit(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                            @Body Views.EditDossier body) {
         Identity me = Identity.of(event);
-        Dossier d = owned(me, id);
-        Dossier.Change c = d.editDraft(procedureOf(d), applicantOf(body.applicant(), me), body.form() == null ? d.form() : body.form(), clock.instant());
-        store.save(c);
-        return view(c.dossier(), true);
+        return view(editDossier.edit(me.actor(), verified(me), id, body.applicant() == null ? null : body.applicant().toDomain(), body.form()), true);
     }
 
     /**
@@ -241,39 +235,6 @@ final class DossierController {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure",
                 new Text("Không có thủ tục mã \"" + Limits.clip(code) + "\" đang có hiệu lực.", "No procedure with code \"" + Limits.clip(code) + "\" is in force."));
     }
-
-    /**
-     * The applicant: the full name and the personal ID number are those of the verified identity (token claims from
-     * VNeID / Cognito) and cannot be typed in; a differing value is refused, so nobody submits under another's ID.
-     * The e-mail defaults to the profile's; the enterprise code, address and phone are declared and checked by format.
-     */
-    private static Applicant applicantOf(@Nullable Views.ApplicantInput input, Identity me) {
-        Applicant a = input == null ? new Applicant(null, null, null, null, null, null) : input.toDomain();
-        List<Text> problems = new java.util.ArrayList<>();
-        if (!blank(a.idNumber()) && !a.idNumber().equals(me.idNumber())) {
-            problems.add(new Text("Số định danh cá nhân lấy từ tài khoản định danh điện tử của bạn và không sửa được.",
-                    "The personal ID number comes from your verified identity and cannot be changed."));
-        }
-        if (!blank(a.fullName()) && !blank(me.name()) && !sameName(a.fullName(), me.name())) {
-            problems.add(new Text("Họ tên lấy từ tài khoản định danh điện tử của bạn và không sửa được.",
-                    "The full name comes from your verified identity and cannot be changed."));
-        }
-        DomainException.requireNone("identity-fields-fixed", problems);
-        String enterprise = blank(a.enterpriseCode()) ? null : a.enterpriseCode().replace(" ", "");
-        // name and ID from the verified identity; the rest as typed: the page prefills the profile's e-mail where the
-        // person can see it, and an e-mail they cleared stays cleared (only a request with no applicant at all takes it)
-        String email = input == null ? me.email() : blank(a.email()) ? null : a.email();
-        return new Applicant(blank(me.name()) ? a.fullName() : me.name(), me.idNumber(), enterprise, a.address(),
-                blank(a.phone()) ? null : Limits.normalisePhone(a.phone()), email);
-    }
-
-    private static boolean sameName(String a, String b) {
-        return java.text.Normalizer.normalize(a.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC)
-                .equalsIgnoreCase(java.text.Normalizer.normalize(b.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC));
-    }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
-
 
     /** What a create request asks for, so that a reused Idempotency-Key with another body is told apart from a retry. */
     static String fingerprint(Views.NewDossier body) {

@@ -22,10 +22,29 @@ public final class InMemoryDossiers implements Dossiers {
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, String[]> keys = new ConcurrentHashMap<>();
 
+    private final Map<String, String[]> idempotency = new ConcurrentHashMap<>();
+
     /** A new dossier (version 1) with its creation entry. */
+    @Override
     public synchronized void create(Dossier.Change change) {
         if (dossiers.putIfAbsent(change.dossier().id(), change.dossier()) != null) throw new IllegalStateException("exists");
         audit.computeIfAbsent(change.dossier().id(), k -> new ArrayList<>()).add(change.event());
+    }
+
+    @Override
+    public synchronized String createOnce(Dossier.Change change, String idempotencyKey, String fingerprint) {
+        String key = change.dossier().ownerId() + "#" + idempotencyKey;
+        String[] seen = idempotency.get(key);
+        if (seen != null) {
+            if (!seen[1].equals(fingerprint)) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "idempotency-key-reused",
+                        new Text("Khóa đã dùng cho một yêu cầu khác.", "The key was used for another request."));
+            }
+            return seen[0];
+        }
+        create(change);
+        idempotency.put(key, new String[]{change.dossier().id(), fingerprint});
+        return change.dossier().id();
     }
 
     public void addFile(Attachment a) {

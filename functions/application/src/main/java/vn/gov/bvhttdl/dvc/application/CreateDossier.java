@@ -1,0 +1,51 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The applicant starts a dossier under the version of the procedure in force today (it keeps that version). With an
+ * idempotency key, a retry or a double click returns the dossier the first request created, not a second one.
+ */
+public final class CreateDossier {
+    /** The dossier; {@code replayed} when the key had already created it. */
+    public record Result(Dossier dossier, boolean replayed) {}
+
+    private final Dossiers dossiers;
+    private final Rules rules;
+    private final Clock clock;
+
+    public CreateDossier(Dossiers dossiers, Rules rules, Clock clock) {
+        this.dossiers = dossiers;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Result create(Actor actor, VerifiedIdentity identity, String procedureCode, Applicant typed, Map<String, String> form,
+                         String idempotencyKey, String fingerprint) {
+        if (procedureCode == null || procedureCode.isBlank()) {
+            throw new DomainException(DomainException.Kind.INVALID, "procedure-required", new Text("Vui lòng chọn thủ tục.", "Choose a procedure."));
+        }
+        Procedure p = rules.catalogue().inForce(procedureCode, clock.instant().atZone(rules.calendar().zone()).toLocalDate())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.INVALID, "unknown-procedure",
+                        new Text("Không có thủ tục mã \"" + Limits.clip(procedureCode) + "\" đang có hiệu lực.",
+                                "No procedure with code \"" + Limits.clip(procedureCode) + "\" is in force.")));
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form, clock.instant());
+        if (idempotencyKey == null) {
+            dossiers.create(c);
+            return new Result(c.dossier(), false);
+        }
+        String id = dossiers.createOnce(c, idempotencyKey, fingerprint);
+        if (id.equals(c.dossier().id())) return new Result(c.dossier(), false);
+        return new Result(Access.owned(dossiers, actor, id), true);
+    }
+}
