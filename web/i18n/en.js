@@ -77,7 +77,7 @@ export default {
   official: {
     title: 'Officials’ workspace', only: 'This page is for officials of the one-stop desk and the units.',
     soon: 'Receiving, routing, consulting and approving dossiers will be here.', agency: 'Agency: {agency}',
-    back: 'Dossier list', moves: 'Process the dossier', noMoves: 'No move in this status.', done: 'Done.',
+    back: 'Dossier list', viewShort: 'View', view: 'View the file {name}', moves: 'Process the dossier', noMoves: 'No move in this status.', done: 'Done.',
     move: { 'start-processing': 'Start processing', approve: 'Approve: result ready', refuse: 'Refuse (form 03)', 'request-supplement': 'Request a supplement (form 02)' },
     field: { approve: 'Approval note (if any)', refuse: 'Reason for the refusal', 'request-supplement': 'What to supplement, one item a line' },
     byStatus: 'Dossiers by status', overdue: 'overdue', dueSoon: 'due soon', empty: 'No dossier in this status.', count: '{n} dossiers · Page {page}/{pages}',

@@ -77,7 +77,7 @@ export default {
   official: {
     title: 'Không gian làm việc của cán bộ', only: 'Trang này dành cho cán bộ Bộ phận Một cửa và các đơn vị.',
     soon: 'Tiếp nhận, chuyển xử lý, xin ý kiến, phê duyệt hồ sơ sẽ có tại đây.', agency: 'Cơ quan: {agency}',
-    back: 'Danh sách hồ sơ', moves: 'Xử lý hồ sơ', noMoves: 'Không có thao tác nào ở trạng thái này.', done: 'Đã thực hiện.',
+    back: 'Danh sách hồ sơ', viewShort: 'Xem', view: 'Xem tệp {name}', moves: 'Xử lý hồ sơ', noMoves: 'Không có thao tác nào ở trạng thái này.', done: 'Đã thực hiện.',
     move: { 'start-processing': 'Chuyển xử lý', approve: 'Phê duyệt, có kết quả', refuse: 'Từ chối giải quyết (mẫu 03)', 'request-supplement': 'Yêu cầu bổ sung (mẫu 02)' },
     field: { approve: 'Ghi chú phê duyệt (nếu có)', refuse: 'Lý do từ chối', 'request-supplement': 'Các nội dung cần bổ sung, mỗi dòng một mục' },
     byStatus: 'Hồ sơ theo trạng thái', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', empty: 'Không có hồ sơ ở trạng thái này.', count: '{n} hồ sơ · Trang {page}/{pages}',

@@ -2,7 +2,7 @@
 // the API says this official may make now (allowedActions): each with the data it needs.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
-import { api } from '../shared/api.js';
+import { api, download } from '../shared/api.js';
 import { date, moment, size } from '../shared/format.js';
 import { showErrors, announce } from '../shared/forms.js';
 import { signInPrompt } from '../citizen/mine.js';
@@ -34,7 +34,8 @@ export async function officialDossierPage(main, { id }) {
       ${Object.entries(d.form || {}).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
     </dl></div>
     <section class="card"><h2>${t('dossier.files')}</h2><ul class="files">${(d.attachments || []).filter((f) => f.status !== 'CANCELLED').map((f) => html`<li>
-      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span> <span class="muted">${size(f.size)}</span></li>`)}</ul></section>
+      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span> <span class="muted">${size(f.size)}</span>
+      ${f.status === 'ACCEPTED' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>
     <section class="card" id="moves"><h2>${t('official.moves')}</h2><div id="move-errors"></div>
       ${actions.length ? actions.map((m) => html`<form class="move" data-move="${m}" novalidate>
         ${MOVES[m].field ? html`<div class="field"><label for="f-${m}-${MOVES[m].field}">${t('official.field.' + m)}</label>
@@ -45,6 +46,13 @@ export async function officialDossierPage(main, { id }) {
     <section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline">${(d.history || []).map((h) => html`<li>
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
       ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}</li>`)}</ol></section>`);
+  // a file opens in a new tab through its short-lived link (the API answers 303 to it)
+  main.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/official/dossiers/${encodeURIComponent(d.id)}/files/${encodeURIComponent(b.dataset.view)}`);
+      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    } catch (e) { showErrors(main.querySelector('#move-errors'), null, e); }
+  }));
   main.querySelectorAll('form.move').forEach((f) => f.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const m = f.dataset.move;

@@ -286,6 +286,10 @@ try {
     await page.click(`#queue a.code`);
     await page.waitForSelector('#official-status');
     if ((await page.textContent('#official-status')) !== 'Đã tiếp nhận') fail('official view status');
+    // an accepted file opens in a new tab through its short-lived link
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-view]')]);
+    if (!popup.url().startsWith('blob:')) fail('the file did not open: ' + popup.url());
+    await popup.close();
     if (await page.$('#move-approve')) fail('approve offered before processing');
     await page.click('#move-start-processing');
     await page.waitForFunction(() => document.querySelector('#official-status').textContent === 'Đang giải quyết');

@@ -1,6 +1,7 @@
 package vn.gov.bvhttdl.dvc.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -36,7 +37,10 @@ final class OfficialController {
     private final vn.gov.bvhttdl.dvc.application.RequestSupplement requestSupplement;
     private final vn.gov.bvhttdl.dvc.application.OfficialMoves moves;
 
-    OfficialController(DossierStore store, RulesStore rules, Clock clock) {
+    private final software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
+
+    OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner) {
+        this.presigner = presigner;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
@@ -107,6 +111,30 @@ final class OfficialController {
         Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() ->
                 new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
         return view(d, me);
+    }
+
+    /**
+     * One accepted file of a dossier of the official's agency: a short-lived link to the very version the scan judged
+     * (a later write to the key cannot be what the official reads), shown inline in the browser.
+     */
+    @Get("/{id}/files/{uploadId}")
+    @Operation(summary = "Xem một tệp đã được chấp nhận của hồ sơ (đường dẫn ngắn hạn) / view an accepted file (short-lived link)")
+    HttpResponse<?> file(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String uploadId) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        vn.gov.bvhttdl.dvc.domain.Attachment a = store.attachments(d.id()).stream()
+                .filter(x -> x.uploadId().equals(uploadId) && x.status() == vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED).findFirst()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found",
+                        new Text("Không có tệp hợp lệ \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No accepted file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
+        String name = a.fileName().replaceAll("[\"\\\\\r\n]", "_");
+        var get = presigner.presignGetObject(r -> r.signatureDuration(vn.gov.bvhttdl.dvc.domain.Attachment.LINK_LIFETIME)
+                .getObjectRequest(o -> {
+                    o.bucket(vn.gov.bvhttdl.dvc.adapters.Settings.require("UPLOADS_BUCKET")).key(a.key()).responseContentType(a.declaredType())
+                            .responseContentDisposition("inline; filename=\"" + name + "\"");
+                    if (a.versionId() != null) o.versionId(a.versionId());
+                }));
+        return HttpResponse.seeOther(java.net.URI.create(get.url().toString()));
     }
 
     @Post("/{id}/start-processing")

@@ -205,4 +205,27 @@ class PortalApiIT {
         Map<String, String> citizen = citizen("owner-moves", "Võ Thị Quyết", "001099000997");
         assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{\"reason\":\"x\"}", citizen), null).getStatusCode());
     }
+
+    @Test
+    void anOfficialReadsAnAcceptedFileThroughAShortLivedLinkToTheJudgedVersion() {
+        String id = received("owner-file", new Applicant("Đinh Văn Tệp", "001099000995", null, null, "0912000995", null),
+                randomCode("261201"), LocalDate.of(2026, 12, 8));
+        DossierStore store = DossierStore.fromSettings();
+        vn.gov.bvhttdl.dvc.domain.Attachment a = new vn.gov.bvhttdl.dvc.domain.Attachment(id, "dossiers/" + id + "/DON/" + UUID.randomUUID(), "DON",
+                "don \"1\".pdf", "application/pdf", 100, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
+        store.authoriseUpload(a);
+        Map<String, String> official = citizen("sub-file", "Cán bộ", "001099000994");
+        official.put("cognito:groups", "[officials]");
+        official.put("custom:agency", "CDLQG");
+        String path = "/api/official/dossiers/" + id + "/files/" + a.uploadId();
+        assertEquals(404, handler.handleRequest(request("GET", path, null, official), null).getStatusCode(), "not judged yet: nothing to read");
+        store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()).ofVersion("v-judged"));
+        APIGatewayV2HTTPResponse r = handler.handleRequest(request("GET", path, null, official), null);
+        assertEquals(303, r.getStatusCode(), r.getBody());
+        String location = r.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("location")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertTrue(location.contains(a.key()) && location.contains("X-Amz-Signature") && location.contains("versionId=v-judged"), location);
+        Map<String, String> other = new java.util.HashMap<>(official);
+        other.put("custom:agency", "CNTBD");
+        assertEquals(404, handler.handleRequest(request("GET", path, null, other), null).getStatusCode());
+    }
 }
