@@ -11,7 +11,7 @@ import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
 import { trackPage } from './citizen/track.js';
 import { officialPage } from './official/workspace.js';
-import { officialDossierPage } from './official/dossier.js';
+import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 
@@ -23,6 +23,7 @@ route('/lookup', trackPage);
 route('/lookup/:code', trackPage); // the older address of the look-up: still works
 route('/official', officialPage);
 route('/official/dossier/:id', officialDossierPage);
+route('/official/consultation/:id', officialConsultationPage);
 route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);

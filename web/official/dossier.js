@@ -1,5 +1,6 @@
-// An official's view of one dossier of their agency: the applicant, the form, the files, the history, and the moves
-// the API says this official may make now (allowedActions): each with the data it needs.
+// An official's view of one dossier: the applicant, the form, the files, its process with the control slip (form
+// 06), the consultation, the history, and the moves the API says this official may make now (allowedActions), each
+// with the data it needs. A consulted unit gets its own page with only what was sent to it.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
 import { api, download } from '../shared/api.js';
@@ -8,24 +9,137 @@ import { showErrors, announce } from '../shared/forms.js';
 import { signInPrompt } from '../citizen/mine.js';
 import { groups } from '../shared/auth.js';
 
+// each move: its path, its fields (name, kind, required) and how the body is made from them
 const MOVES = {
-  'start-processing': { path: 'start-processing', field: null },
-  approve: { path: 'approve', field: 'note' },
-  refuse: { path: 'refuse', field: 'reason', required: true },
-  'request-supplement': { path: 'supplement-request', field: 'items', required: true },
+  'start-processing': { path: 'start-processing', fields: [] },
+  assign: { path: 'assign', fields: [{ name: 'assignee', kind: 'input' }] },
+  forward: { path: 'forward', fields: [{ name: 'note', kind: 'textarea', key: 'forward' }] },
+  consult: { path: 'consult', fields: [{ name: 'unit', kind: 'unit', required: true, key: 'consult-unit' },
+    { name: 'question', kind: 'textarea', required: true, key: 'consult' }, { name: 'days', kind: 'number', key: 'consult-days' }] },
+  'answer-consultation': { path: null, fields: [{ name: 'answer', kind: 'textarea', required: true }] },
+  'request-supplement': { path: 'supplement-request', fields: [{ name: 'items', kind: 'textarea', required: true }] },
+  return: { path: 'return', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
+  approve: { path: 'approve', fields: [{ name: 'note', kind: 'textarea' }] },
+  extend: { path: 'extend', fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'newDue', kind: 'date', required: true, key: 'extend-date' }] },
+  stop: { path: 'stop', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
+  refuse: { path: 'refuse', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
 };
+const WARN = new Set(['refuse', 'stop']);
+
+function bodyOf(m, values) {
+  switch (m) {
+    case 'request-supplement': return { items: values.items.split('\n').map((x) => x.trim()).filter(Boolean) };
+    case 'assign': return values.assignee ? { assignee: values.assignee } : {};
+    case 'consult': {
+      const [agency, unit] = (values.unit || '').split('/');
+      return { agency, unit, question: values.question, days: values.days ? Number(values.days) : null };
+    }
+    case 'extend': return { reason: values.reason, newDueDate: values.newDue };
+    default: return values;
+  }
+}
+
+function field(m, f, units, draft) {
+  const id = `f-${m}-${f.name}`;
+  const label = t('official.field.' + (f.key || m));
+  const value = m === 'extend' && draft ? (f.name === 'reason' ? draft.reason : draft.newDueDate) : '';
+  let input;
+  if (f.kind === 'textarea') input = html`<textarea id="${id}" name="${f.name}" rows="2" maxlength="2000">${value}</textarea>`;
+  else if (f.kind === 'unit') {
+    input = html`<select id="${id}" name="${f.name}"><option value="">${t('eform.choose')}</option>${units.map((u) => html`<option value="${u.agency}/${u.unit}">${pick(u.agencyName)} — ${pick(u.name)}</option>`)}</select>`;
+  } else if (f.kind === 'number') input = html`<input id="${id}" name="${f.name}" type="number" min="1" max="30" inputmode="numeric">`;
+  else if (f.kind === 'date') input = html`<input id="${id}" name="${f.name}" type="date" value="${value}">`;
+  else input = html`<input id="${id}" name="${f.name}" maxlength="128">`;
+  return html`<div class="field"><label for="${id}">${label}</label>${input}</div>`;
+}
+
+function slip(p) {
+  if (!p) return '';
+  return html`<section class="card" id="process"><h2>${t('official.process')}</h2>
+    ${p.defaultProcess ? html`<p class="banner warn">${t('official.defaultProcess')}</p>` : ''}
+    <ol class="steps">${p.stages.map((s) => html`<li class="${s.code === p.step ? 'current' : ''}" data-step="${s.code}">${pick(s.name)} — ${s.unit}
+      <span class="muted">(${pick(s.budget)})</span>${s.code === p.step ? html` <strong>← ${p.assigneeName || p.assignee || ''}</strong>` : ''}</li>`)}</ol>
+    ${p.controlSlip && p.controlSlip.length ? html`<table class="data" id="control-slip"><caption class="visually-hidden">${t('official.process')}</caption>
+      <thead><tr><th scope="col">${t('official.slip.step')}</th><th scope="col">${t('official.slip.budget')}</th><th scope="col">${t('official.slip.arrived')}</th>
+        <th scope="col">${t('official.slip.left')}</th><th scope="col">${t('official.slip.used')}</th></tr></thead>
+      <tbody>${p.controlSlip.map((l) => html`<tr class="${l.late ? 'overdue' : ''}">
+        <td data-label="${t('official.slip.step')}">${pick(l.name)} — ${l.unit}</td>
+        <td data-label="${t('official.slip.budget')}">${pick(l.budget)}${l.due ? html` (${date(l.due)})` : ''}</td>
+        <td data-label="${t('official.slip.arrived')}">${moment(l.arrived)}</td>
+        <td data-label="${t('official.slip.left')}">${l.left ? moment(l.left) : t('official.slip.running')}</td>
+        <td data-label="${t('official.slip.used')}">${l.usedWorkingDays} <span class="tag ${l.late ? 'state-MISSING' : 'state-OK'}">${l.late ? t('official.slip.late') : t('official.slip.onTime')}</span></td>
+      </tr>`)}</tbody></table>` : ''}
+    ${p.consultation ? consultationBlock(p.consultation) : ''}
+  </section>`;
+}
+
+function consultationBlock(c) {
+  return html`<div class="consultation" id="consultation"><h3>${t('official.consultation')}: ${c.unit} (${c.agency})</h3>
+    <dl class="summary"><dt>${t('official.asked')}</dt><dd>${c.question}</dd>
+      ${c.due ? html`<dt>${t('official.answerDue')}</dt><dd>${date(c.due)}</dd>` : ''}
+      <dt>${t('official.answer')}</dt><dd id="consultation-answer">${c.answer || t('official.waiting')}</dd></dl></div>`;
+}
+
+function filesList(d, files) {
+  return html`<section class="card"><h2>${t('dossier.files')}</h2><ul class="files">${files.filter((f) => f.status !== 'CANCELLED').map((f) => html`<li>
+      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span> <span class="muted">${size(f.size)}</span>
+      ${f.status === 'ACCEPTED' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>`;
+}
+
+function movesSection(actions, units, draft) {
+  return html`<section class="card" id="moves"><h2>${t('official.moves')}</h2><div id="move-errors"></div>
+      ${actions.length ? actions.map((m) => html`<form class="move" data-move="${m}" novalidate>
+        ${MOVES[m].fields.map((f) => field(m, f, units, draft))}
+        <button type="submit" class="${WARN.has(m) ? 'warning' : ''}" id="move-${m}">${t('official.move.' + m)}</button></form>`)
+      : html`<p class="muted" id="no-moves">${t('official.noMoves')}</p>`}
+    </section>`;
+}
+
+function wire(main, id, actions, path, reload) {
+  main.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/official/dossiers/${encodeURIComponent(id)}/files/${encodeURIComponent(b.dataset.view)}`);
+      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    } catch (e) { showErrors(main.querySelector('#move-errors') || main, null, e); }
+  }));
+  main.querySelectorAll('form.move').forEach((f) => f.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const m = f.dataset.move;
+    const spec = MOVES[m];
+    const values = {};
+    const missing = [];
+    for (const fl of spec.fields) {
+      values[fl.name] = f.elements.namedItem(fl.name).value.trim();
+      if (fl.required && !values[fl.name]) missing.push({ vi: 'Nhập nội dung trước khi thực hiện.', en: 'Fill this in first.', field: `${m}-${fl.name}` });
+    }
+    const errors = main.querySelector('#move-errors');
+    if (missing.length) { showErrors(errors, f, missing); return; }
+    try {
+      await api('POST', path(m), bodyOf(m, values));
+      announce(t('official.done'));
+      await reload();
+    } catch (e) {
+      // the API names fields as move.field (refuse.reason, extend.newDue): the ids of this form's fields
+      showErrors(errors, f, e.errors || e);
+    }
+  }));
+}
 
 export async function officialDossierPage(main, { id }) {
   if (!groups().includes('officials')) return signInPrompt(main, t('official.title'));
   const d = await api('GET', '/api/official/dossiers/' + encodeURIComponent(id));
-  const actions = (d.allowedActions || []).filter((a) => MOVES[a]);
+  const actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
+  const units = actions.includes('consult') ? await api('GET', '/api/official/dossiers/units') : [];
+  const draft = actions.includes('extend') ? await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/extension-draft`) : null;
   const a = d.applicant || {};
   mount(main, html`<h1>${t('dossier.title')} ${d.code || ''}</h1>
     <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
     <div class="card"><dl class="summary">
       <dt>${t('dossier.procedure')}</dt><dd>${pick(d.procedureName)}</dd>
       <dt>${t('dossier.status')}</dt><dd><span class="tag status-${d.status}" id="official-status">${pick(d.statusLabel)}</span></dd>
-      ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd>${date(d.dueDate)}</dd>` : ''}
+      ${d.processing && d.processing.stepName ? html`<dt>${t('official.step')}</dt><dd id="official-step">${pick(d.processing.stepName)} — ${d.processing.unit}
+        ${d.processing.stepDue ? html` (${t('official.stepDue')}: ${date(d.processing.stepDue)})` : ''}</dd>` : ''}
+      ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd id="official-due">${date(d.dueDate)}</dd>` : ''}
       <dt>${t('applicant.fullName')}</dt><dd>${a.fullName || ''}</dd>
       <dt>${t('applicant.idNumber')}</dt><dd>${a.idNumber || ''}</dd>
       ${a.enterpriseCode ? html`<dt>${t('applicant.enterpriseCode')}</dt><dd>${a.enterpriseCode}</dd>` : ''}
@@ -33,42 +147,28 @@ export async function officialDossierPage(main, { id }) {
       <dt>${t('applicant.email')}</dt><dd>${a.email || ''}</dd>
       ${Object.entries(d.form || {}).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
     </dl></div>
-    <section class="card"><h2>${t('dossier.files')}</h2><ul class="files">${(d.attachments || []).filter((f) => f.status !== 'CANCELLED').map((f) => html`<li>
-      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span> <span class="muted">${size(f.size)}</span>
-      ${f.status === 'ACCEPTED' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>
-    <section class="card" id="moves"><h2>${t('official.moves')}</h2><div id="move-errors"></div>
-      ${actions.length ? actions.map((m) => html`<form class="move" data-move="${m}" novalidate>
-        ${MOVES[m].field ? html`<div class="field"><label for="f-${m}-${MOVES[m].field}">${t('official.field.' + m)}</label>
-          <textarea id="f-${m}-${MOVES[m].field}" name="${MOVES[m].field}" rows="2" maxlength="2000"></textarea></div>` : ''}
-        <button type="submit" class="${m === 'refuse' ? 'warning' : ''}" id="move-${m}">${t('official.move.' + m)}</button></form>`)
-      : html`<p class="muted" id="no-moves">${t('official.noMoves')}</p>`}
-    </section>
+    ${movesSection(actions, units, draft)}
+    ${filesList(d, d.attachments || [])}
+    ${slip(d.processing)}
     <section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline">${(d.history || []).map((h) => html`<li>
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
+      ${h.details && h.details.unit ? html` <span class="muted">[${h.details.unit}]</span>` : ''}
       ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}</li>`)}</ol></section>`);
-  // a file opens in a new tab through its short-lived link (the API answers 303 to it)
-  main.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', async () => {
-    try {
-      const blob = await download(`/api/official/dossiers/${encodeURIComponent(d.id)}/files/${encodeURIComponent(b.dataset.view)}`);
-      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
-    } catch (e) { showErrors(main.querySelector('#move-errors'), null, e); }
-  }));
-  main.querySelectorAll('form.move').forEach((f) => f.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const m = f.dataset.move;
-    const spec = MOVES[m];
-    const value = spec.field ? f.elements.namedItem(spec.field).value.trim() : '';
-    const errors = main.querySelector('#move-errors');
-    if (spec.required && !value) {
-      showErrors(errors, f, [{ vi: 'Nhập nội dung trước khi thực hiện.', en: 'Fill this in first.', field: `${m}.${spec.field}` }]);
-      return;
-    }
-    const body = spec.field === 'items' ? { items: value.split('\n').map((x) => x.trim()).filter(Boolean) } : spec.field ? { [spec.field]: value } : {};
-    try {
-      await api('POST', `/api/official/dossiers/${encodeURIComponent(d.id)}/${spec.path}`, body);
-      announce(t('official.done'));
-      await officialDossierPage(main, { id });
-    } catch (e) { showErrors(errors, f, e); }
-  }));
+  wire(main, d.id, actions, (m) => `/api/official/dossiers/${encodeURIComponent(d.id)}/${MOVES[m].path}`, () => officialDossierPage(main, { id }));
   return t('dossier.title') + ' ' + (d.code || '');
+}
+
+/** What a consulted agency or unit sees: the question, the files shared with it, and the answer form. */
+export async function officialConsultationPage(main, { id }) {
+  if (!groups().includes('officials')) return signInPrompt(main, t('official.title'));
+  const c = await api('GET', '/api/official/dossiers/consultations/' + encodeURIComponent(id));
+  const actions = (c.allowedActions || []).filter((a) => a === 'answer-consultation');
+  mount(main, html`<h1>${t('official.consultedTitle', { agency: c.askingAgency })}: ${c.code || ''}</h1>
+    <p><a href="#/official?scope=consultations">← ${t('official.back')}</a></p>
+    <div class="card"><dl class="summary"><dt>${t('dossier.procedure')}</dt><dd>${pick(c.procedureName)}</dd></dl>
+      ${consultationBlock(c.consultation)}</div>
+    ${movesSection(actions, [], null)}
+    ${filesList(c, c.files || [])}`);
+  wire(main, c.id, actions, () => `/api/official/dossiers/consultations/${encodeURIComponent(c.id)}/answer`, () => officialConsultationPage(main, { id }));
+  return t('official.consultedTitle', { agency: c.askingAgency });
 }

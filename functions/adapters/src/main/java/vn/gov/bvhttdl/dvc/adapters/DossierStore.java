@@ -21,6 +21,8 @@ import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.Processing;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -205,6 +207,48 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
             }
         }
         return out;
+    }
+
+    /** A page of a work queue: the dossiers, and where the next page starts (null at the end). */
+    public record QueuePage(List<Dossier> items, String next) {}
+
+    /**
+     * The dossiers {@code unit} of {@code agency} holds in {@code status}, earliest due date first (overdue first),
+     * {@code size} at most, from {@code after} (the {@link QueuePage#next} of the page before) — one Query on ByHolder.
+     */
+    public QueuePage byHolder(String agency, String unit, DossierStatus status, int size, String after) {
+        return page("ByHolder", holderKey(agency, unit, status), size, after);
+    }
+
+    /** The dossiers at a step assigned to {@code subject}, earliest due first (ByAssignee). */
+    public QueuePage byAssignee(String subject, int size, String after) {
+        return page("ByAssignee", "ASSIGNEE#" + subject, size, after);
+    }
+
+    /** The dossiers waiting for an answer from {@code unit} of {@code agency}, earliest due first (ByConsulted). */
+    public QueuePage byConsulted(String agency, String unit, int size, String after) {
+        return page("ByConsulted", "CONSULTED#" + agency + "#" + unit, size, after);
+    }
+
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}#[A-Za-z0-9-]{1,64}");
+
+    private QueuePage page(String index, String partition, int size, String after) {
+        String pkName = switch (index) { case "ByHolder" -> "GSI4"; case "ByAssignee" -> "GSI5"; default -> "GSI6"; };
+        var b = QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                .scanIndexForward(true).limit(size);
+        if (after != null) {
+            if (!CURSOR.matcher(after).matches()) {
+                throw new DomainException(DomainException.Kind.INVALID, "invalid-cursor", new Text("Con trỏ trang không hợp lệ.", "Invalid page cursor."));
+            }
+            String id = after.substring(after.indexOf('#') + 1);
+            b.exclusiveStartKey(Map.of("PK", AttributeValue.fromS(DOSSIER + id), "SK", AttributeValue.fromS("META"),
+                    pkName + "PK", AttributeValue.fromS(partition), pkName + "SK", AttributeValue.fromS(after)));
+        }
+        var first = dossiers.index(index).query(b.build()).iterator().next();
+        List<Dossier> out = first.items().stream().map(DossierStore::toDossier).toList();
+        String next = first.lastEvaluatedKey() == null || first.lastEvaluatedKey().isEmpty() ? null
+                : first.lastEvaluatedKey().get(pkName + "SK").s();
+        return new QueuePage(out, next);
     }
 
     /** Dossiers of {@code agencyCode} in {@code status}, most recently changed first, at most {@code limit} (ByAgencyStatus). */
@@ -444,6 +488,18 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         i.gsi2pk = "AGENCY#" + d.agencyCode() + "#STATUS#" + d.status();
         i.gsi2sk = d.updatedAt() + "#" + d.id();
         i.gsi3pk = d.code() == null ? null : "CODE#" + d.code();
+        // the work queues: the unit that holds it, by status and due date; the assignee's; the consulted unit's
+        String due = sortDue(d);
+        String holder = holder(d);
+        i.gsi4pk = holder == null ? null : holderKey(d.agencyCode(), holder, d.status());
+        i.gsi4sk = holder == null ? null : due + "#" + d.id();
+        Processing p = d.processing();
+        boolean atStep = p != null && p.step() != null;
+        i.gsi5pk = atStep && p.assignee() != null ? "ASSIGNEE#" + p.assignee() : null;
+        i.gsi5sk = i.gsi5pk == null ? null : due + "#" + d.id();
+        i.gsi6pk = p != null && p.consulting() ? "CONSULTED#" + p.consultation().agency() + "#" + p.consultation().unit() : null;
+        i.gsi6sk = i.gsi6pk == null ? null : p.consultation().due() + "#" + d.id();
+        i.processing = p == null ? null : Json.write(processingMap(p));
         i.id = d.id();
         i.code = d.code();
         i.procedureCode = d.procedureCode();
@@ -471,8 +527,73 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return new Dossier(i.id, i.code, i.procedureCode, i.procedureVersion == null ? 1 : i.procedureVersion.intValue(),
                 i.agencyCode, i.unitCode, i.ownerId, applicant, i.form, DossierStatus.valueOf(i.status), i.statusReason,
                 inst(i.createdAt), inst(i.updatedAt), inst(i.submittedAt), inst(i.receivedAt),
-                i.dueDate == null ? null : java.time.LocalDate.parse(i.dueDate), i.version == null ? 0 : i.version);
+                i.dueDate == null ? null : java.time.LocalDate.parse(i.dueDate),
+                i.processing == null ? null : processing(Json.obj(Json.parse(i.processing))), i.version == null ? 0 : i.version);
     }
+
+    /** The ByHolder partition of a unit's dossiers in one status. */
+    static String holderKey(String agency, String unit, DossierStatus status) {
+        return "HOLDER#" + agency + "#" + unit + "#" + status;
+    }
+
+    /** The due date a queue sorts by: the step's, else the appointment, else last. */
+    static String sortDue(Dossier d) {
+        if (d.processing() != null && d.processing().stepDue() != null && d.processing().step() != null) return d.processing().stepDue().toString();
+        return d.dueDate() == null ? "9999-12-31" : d.dueDate().toString();
+    }
+
+    /** The unit whose work the dossier is: its step's unit, else the agency's one-stop desk; none for a draft. */
+    static String holder(Dossier d) {
+        if (d.status() == DossierStatus.DRAFT) return null;
+        if (d.processing() != null && d.processing().step() != null && d.processing().unit() != null) return d.processing().unit();
+        return vn.gov.bvhttdl.dvc.domain.Organisation.standard().agency(d.agencyCode()).map(a -> a.oneStop().code()).orElse(null);
+    }
+
+    private static Map<String, Object> processingMap(Processing p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putObj(m, "step", p.step());
+        putObj(m, "unit", p.unit());
+        putObj(m, "since", str(p.since()));
+        putObj(m, "stepDue", p.stepDue() == null ? null : p.stepDue().toString());
+        putObj(m, "assignee", p.assignee());
+        putObj(m, "assigneeName", p.assigneeName());
+        putObj(m, "deadline", p.deadline());
+        Processing.Consultation c = p.consultation();
+        if (c != null) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            putObj(cm, "agency", c.agency());
+            putObj(cm, "unit", c.unit());
+            putObj(cm, "question", c.question());
+            cm.put("files", new ArrayList<Object>(c.files()));
+            putObj(cm, "askedAt", str(c.askedAt()));
+            putObj(cm, "askedBy", c.askedBy());
+            putObj(cm, "due", c.due() == null ? null : c.due().toString());
+            putObj(cm, "answer", c.answer());
+            putObj(cm, "answeredBy", c.answeredBy());
+            putObj(cm, "answeredAt", str(c.answeredAt()));
+            m.put("consultation", cm);
+        }
+        return m;
+    }
+
+    private static Processing processing(Map<String, Object> m) {
+        Processing.Consultation c = null;
+        if (m.get("consultation") != null) {
+            Map<String, Object> cm = Json.obj(m.get("consultation"));
+            c = new Processing.Consultation(Json.str(cm, "agency"), Json.str(cm, "unit"), Json.str(cm, "question"),
+                    Json.list(cm.get("files")).stream().map(Object::toString).toList(), inst(Json.str(cm, "askedAt")),
+                    Json.str(cm, "askedBy"), date(Json.str(cm, "due")), Json.str(cm, "answer"), Json.str(cm, "answeredBy"),
+                    inst(Json.str(cm, "answeredAt")));
+        }
+        return new Processing(Json.str(m, "step"), Json.str(m, "unit"), inst(Json.str(m, "since")), date(Json.str(m, "stepDue")),
+                Json.str(m, "assignee"), Json.str(m, "assigneeName"), c, Json.str(m, "deadline"));
+    }
+
+    private static void putObj(Map<String, Object> m, String k, Object v) {
+        if (v != null) m.put(k, v);
+    }
+
+    private static java.time.LocalDate date(String s) { return s == null ? null : java.time.LocalDate.parse(s); }
 
     private static Items.AuditItem toItem(AuditEvent e) {
         Items.AuditItem i = new Items.AuditItem();

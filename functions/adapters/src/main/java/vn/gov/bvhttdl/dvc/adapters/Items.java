@@ -17,7 +17,8 @@ final class Items {
     private Items() {}
 
     static final class DossierItem {
-        String pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk;
+        String pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi4pk, gsi4sk, gsi5pk, gsi5sk, gsi6pk, gsi6sk;
+        String processing;
         String id, code, procedureCode, agencyCode, unitCode, ownerId, status, statusReason;
         String createdAt, updatedAt, submittedAt, receivedAt, dueDate;
         Map<String, String> applicant, form;
@@ -73,6 +74,19 @@ final class Items {
                 .tags(StaticAttributeTags.secondarySortKey("ByAgencyStatus")));
         d.addAttribute(String.class, a -> a.name("GSI3PK").getter(i -> i.gsi3pk).setter((i, v) -> i.gsi3pk = v)
                 .tags(StaticAttributeTags.secondaryPartitionKey("ByCode")));
+        d.addAttribute(String.class, a -> a.name("GSI4PK").getter(i -> i.gsi4pk).setter((i, v) -> i.gsi4pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByHolder")));
+        d.addAttribute(String.class, a -> a.name("GSI4SK").getter(i -> i.gsi4sk).setter((i, v) -> i.gsi4sk = v)
+                .tags(StaticAttributeTags.secondarySortKey("ByHolder")));
+        d.addAttribute(String.class, a -> a.name("GSI5PK").getter(i -> i.gsi5pk).setter((i, v) -> i.gsi5pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByAssignee")));
+        d.addAttribute(String.class, a -> a.name("GSI5SK").getter(i -> i.gsi5sk).setter((i, v) -> i.gsi5sk = v)
+                .tags(StaticAttributeTags.secondarySortKey("ByAssignee")));
+        d.addAttribute(String.class, a -> a.name("GSI6PK").getter(i -> i.gsi6pk).setter((i, v) -> i.gsi6pk = v)
+                .tags(StaticAttributeTags.secondaryPartitionKey("ByConsulted")));
+        d.addAttribute(String.class, a -> a.name("GSI6SK").getter(i -> i.gsi6sk).setter((i, v) -> i.gsi6sk = v)
+                .tags(StaticAttributeTags.secondarySortKey("ByConsulted")));
+        str(d, "processing", i -> i.processing, (i, v) -> i.processing = v);
         str(d, "id", i -> i.id, (i, v) -> i.id = v);
         str(d, "code", i -> i.code, (i, v) -> i.code = v);
         str(d, "procedureCode", i -> i.procedureCode, (i, v) -> i.procedureCode = v);

@@ -74,7 +74,7 @@ class DossierStoreIT {
         Dossier.Change s = submitted.handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-b"), Instant.now());
         store.save(s);
         String code = "000.00.12.G17-260115-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
-        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2026, 1, 29)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
+        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2026, 1, 29), "reception", "MOTCUA", null), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
 
         Dossier byCode = store.findByCode(code).orElseThrow();
         assertEquals(mine.dossier().id(), byCode.id());

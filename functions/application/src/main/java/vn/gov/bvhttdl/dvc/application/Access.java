@@ -16,17 +16,56 @@ public final class Access {
     }
 
     /**
-     * The dossier {@code id} if {@code official} works for its agency; else the same NOT_FOUND as for no dossier
-     * (an official of another agency learns nothing about it). An official without an agency reaches nothing.
+     * The dossier {@code id} if {@code official} may see it ({@link #inScope(Rules, Actor, Dossier)}); else the same
+     * NOT_FOUND as for no dossier (an official of another agency or unit learns nothing about it).
      */
-    static Dossier inScope(Dossiers dossiers, Actor official, String id) {
-        return dossiers.find(id).filter(d -> inScope(official, d)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
-                "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+    static Dossier inScope(Dossiers dossiers, Rules rules, Actor official, String id) {
+        return dossiers.find(id).filter(d -> inScope(rules, official, d)).orElseThrow(() -> noSuch(id));
     }
 
-    /** Whether {@code official} may see and act on {@code d}: the dossier belongs to the official's agency. */
-    public static boolean inScope(Actor official, Dossier d) {
-        return official.agency() != null && official.agency().equals(d.agencyCode());
+    /**
+     * Whether {@code official} may see and act on {@code d}: the dossier belongs to the official's agency and has
+     * reached the official's unit (the one-stop desk sees all of its agency's dossiers; a specialist unit those its
+     * process has brought to it). An official without an agency or unit reaches nothing.
+     */
+    public static boolean inScope(Rules rules, Actor official, Dossier d) {
+        if (official.role() != vn.gov.bvhttdl.dvc.domain.Role.OFFICIAL || official.agency() == null || official.unit() == null
+                || !official.agency().equals(d.agencyCode())) return false;
+        return process(rules, d).map(p -> p.unitsReached(d).contains(official.unit())).orElse(false);
+    }
+
+    /** Whether {@code d}'s latest consultation was sent to {@code official}'s agency and unit (they see that part only). */
+    public static boolean consulted(Actor official, Dossier d) {
+        var c = d.processing() == null ? null : d.processing().consultation();
+        return c != null && official.role() == vn.gov.bvhttdl.dvc.domain.Role.OFFICIAL
+                && c.agency().equals(official.agency()) && c.unit().equals(official.unit());
+    }
+
+    /** The dossier {@code id} if it consulted {@code official}'s unit; else NOT_FOUND. */
+    static Dossier consulted(Dossiers dossiers, Actor official, String id) {
+        return dossiers.find(id).filter(d -> consulted(official, d)).orElseThrow(() -> noSuch(id));
+    }
+
+    /** The process of the procedure version {@code d} was created under. */
+    public static java.util.Optional<vn.gov.bvhttdl.dvc.domain.Process> process(Rules rules, Dossier d) {
+        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).flatMap(p -> {
+            try {
+                return java.util.Optional.of(vn.gov.bvhttdl.dvc.domain.Process.of(p));
+            } catch (IllegalStateException noUnits) { // a procedure of an agency the organisation data does not list
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    static vn.gov.bvhttdl.dvc.domain.Process requireProcess(Rules rules, Dossier d) {
+        return process(rules, d).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "procedure-not-in-catalogue",
+                new Text("Thủ tục " + d.procedureCode() + " (phiên bản " + d.procedureVersion() + ") không còn trong danh mục.",
+                        "Procedure " + d.procedureCode() + " (version " + d.procedureVersion() + ") is no longer in the catalogue.")));
+    }
+
+    private static DomainException noSuch(String id) {
+        return new DomainException(DomainException.Kind.NOT_FOUND,
+                "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + "."));
     }
 
     /** CONFLICT {@code not-editable} unless the applicant may still change the dossier. */

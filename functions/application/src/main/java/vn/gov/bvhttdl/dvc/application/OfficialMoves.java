@@ -1,68 +1,212 @@
 package vn.gov.bvhttdl.dvc.application;
 
 import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Command;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Organisation;
+import vn.gov.bvhttdl.dvc.domain.Period;
+import vn.gov.bvhttdl.dvc.domain.Post;
+import vn.gov.bvhttdl.dvc.domain.Process;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The moves an official makes on a dossier of their agency, one method per move: take it into processing, approve
- * it, refuse it with the reason (form 03). The workflow data says from which status and for which role each is
- * allowed; a dossier of another agency does not exist for the official; two officials moving the same dossier at
- * once: one wins, the other gets CONFLICT with nothing stored.
+ * The moves officials make on a dossier, one method per move: send it from the one-stop desk to the unit that
+ * resolves it, take or assign it, forward it to the next step or return it to the previous one, consult another
+ * agency or unit and answer such a consultation, apologise and extend the time limit (form 04), stop resolving it
+ * (form 05), approve it, refuse it (form 03). The workflow data says from which status each move is allowed; the
+ * process data says at which step, for which post in which unit ({@link Process#refusal}). A dossier the official
+ * may not see does not exist for them; two officials moving the same dossier at once: one wins, the other gets
+ * CONFLICT with nothing stored.
  */
 public final class OfficialMoves {
-    /** The moves the officials' API offers now (the workflow knows more; they come with the rest of issue #10). */
-    public static final Set<String> OFFERED = Set.of("request-supplement", "start-processing", "approve", "refuse");
-
     private final Dossiers dossiers;
+    private final Rules rules;
     private final Clock clock;
 
-    public OfficialMoves(Dossiers dossiers, Clock clock) {
+    public OfficialMoves(Dossiers dossiers, Rules rules, Clock clock) {
         this.dossiers = dossiers;
+        this.rules = rules;
         this.clock = clock;
     }
 
+    /** The one-stop desk sends a received dossier on to the next step (the unit that resolves it). */
     public Dossier startProcessing(Actor official, String id) {
-        return move(official, id, new Command.StartProcessing());
+        return toNext(official, id, "start-processing", null);
+    }
+
+    /** The dossier goes on to the next step of its process, with an optional note for the next unit. */
+    public Dossier forward(Actor official, String id, String note) {
+        return toNext(official, id, "forward", limited(note, "forward.note"));
+    }
+
+    /** The dossier goes back to the previous step; the reason is required. */
+    public Dossier returnToPrevious(Actor official, String id, String reason) {
+        String why = required(reason, "return.reason", new Text("Nêu lý do trả lại bước trước.", "Give the reason for returning it."));
+        At at = at(official, id, "return");
+        Process.Stage back = at.process.previous(at.process.current(at.dossier).orElseThrow()).orElseThrow();
+        return save(at, official, new Command.Return(back.code(), back.unit(), due(back.budget()), why));
+    }
+
+    /**
+     * The dossier is given to {@code assignee} (a subject of the step's unit): the unit's leader assigns anyone, a
+     * specialist takes it for themself ({@code assignee} null or their own subject).
+     */
+    public Dossier assign(Actor official, String id, String assignee, String assigneeName) {
+        String who = assignee == null || assignee.isBlank() ? official.subject() : assignee.strip();
+        if (who.length() > 128) throw invalid("assign.assignee", new Text("Mã công chức quá dài.", "The official's identifier is too long."));
+        At at = at(official, id, "assign");
+        if (!who.equals(official.subject()) && official.post() != Post.LEADER) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "leader-assigns",
+                    new Text("Chỉ lãnh đạo đơn vị phân công cho người khác; bạn có thể nhận xử lý.",
+                            "Only the unit's leader assigns to others; you can take it yourself."));
+        }
+        String name = who.equals(official.subject()) && assigneeName == null ? null : limited(assigneeName, "assign.assigneeName");
+        return save(at, official, new Command.Assign(who, name));
+    }
+
+    /**
+     * A question to another agency or unit (of the organisation data, not the asker's own), sharing the accepted
+     * files named in {@code files} (all accepted files when null); it answers within {@code days} working days (the
+     * process's consultation budget when null).
+     */
+    public Dossier consult(Actor official, String id, String agency, String unit, String question, List<String> files, Integer days) {
+        String q = required(question, "consult.question", new Text("Nêu nội dung cần xin ý kiến.", "Say what you are asking."));
+        if (agency == null || unit == null || !Organisation.standard().hasUnit(agency, unit)) {
+            throw invalid("consult.unit", new Text("Chọn cơ quan, đơn vị được xin ý kiến trong danh sách.", "Choose the agency and unit to consult from the list."));
+        }
+        if (agency.equals(official.agency()) && unit.equals(official.unit())) {
+            throw invalid("consult.unit", new Text("Không xin ý kiến chính đơn vị mình.", "You cannot consult your own unit."));
+        }
+        if (days != null && (days < 1 || days > Process.consultationMaxDays())) {
+            throw invalid("consult.days", new Text("Thời hạn trả lời từ 1 đến " + Process.consultationMaxDays() + " ngày làm việc.",
+                    "The answer is due within 1 to " + Process.consultationMaxDays() + " working days."));
+        }
+        At at = at(official, id, "consult");
+        List<String> accepted = dossiers.attachments(id).stream().filter(a -> a.status() == Attachment.Status.ACCEPTED)
+                .map(Attachment::uploadId).toList();
+        List<String> shared = files == null ? accepted : files.stream().distinct().toList();
+        if (!accepted.containsAll(shared)) {
+            throw invalid("consult.files", new Text("Chỉ chia sẻ các tệp đã được chấp nhận của hồ sơ.", "Share only accepted files of the dossier."));
+        }
+        Period budget = days == null ? at.process.consultationBudget() : Period.workingDays(days);
+        return save(at, official, new Command.Consult(agency, unit, q, shared, due(budget)));
+    }
+
+    /** The consulted agency or unit answers. */
+    public Dossier answer(Actor official, String id, String answer) {
+        String text = required(answer, "answer-consultation.answer", new Text("Nhập nội dung trả lời.", "Write the answer."));
+        Dossier d = Access.consulted(dossiers, official, id);
+        Process process = Access.requireProcess(rules, d);
+        process.require(d, official, "answer-consultation");
+        return save(new At(d, process), official, new Command.AnswerConsultation(text));
+    }
+
+    /** Resolution stops, with the reason (form 05). */
+    public Dossier stop(Actor official, String id, String reason) {
+        String why = required(reason, "stop.reason", new Text("Nêu rõ lý do dừng giải quyết (mẫu 05).", "Give the reason for stopping (form 05)."));
+        return save(at(official, id, "stop"), official, new Command.Stop(why));
+    }
+
+    /** What form 04 proposes for a dossier: a reason to edit, and a new date (today plus the budgets of the steps left). */
+    public record ExtensionDraft(String reason, LocalDate newDue, LocalDate dueDate) {}
+
+    public ExtensionDraft extensionDraft(Actor official, String id) {
+        At at = at(official, id, "extend");
+        int left = at.process.stages().stream().filter(s -> s.index() >= at.process.current(at.dossier).map(Process.Stage::index).orElse(0))
+                .mapToInt(s -> s.budget().days()).sum();
+        LocalDate proposed = due(Period.workingDays(Math.max(1, left)));
+        String reason = "Hồ sơ " + at.dossier.code() + " chưa được giải quyết xong trong thời hạn hẹn ngày "
+                + (at.dossier.dueDate() == null ? "" : at.dossier.dueDate()) + " do ";
+        return new ExtensionDraft(reason, proposed, at.dossier.dueDate());
+    }
+
+    /** The apology and the new date (form 04): the applicant's appointment becomes {@code newDue}. */
+    public Dossier extend(Actor official, String id, String reason, LocalDate newDue) {
+        String why = required(reason, "extend.reason", new Text("Nêu lý do chậm giải quyết (mẫu 04).", "Give the reason for the delay (form 04)."));
+        At at = at(official, id, "extend");
+        LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        if (newDue == null || !newDue.isAfter(today) || (at.dossier.dueDate() != null && !newDue.isAfter(at.dossier.dueDate()))
+                || newDue.isAfter(today.plusYears(1))) {
+            throw invalid("extend.newDue", new Text("Ngày hẹn mới phải sau hôm nay và sau ngày hẹn cũ (trong vòng một năm).",
+                    "The new date must be after today and after the old date (within a year)."));
+        }
+        if (!rules.calendar().isWorkingDay(newDue)) {
+            throw invalid("extend.newDue", new Text("Ngày hẹn mới phải là ngày làm việc.", "The new date must be a working day."));
+        }
+        return save(at, official, new Command.Extend(why, newDue));
     }
 
     public Dossier approve(Actor official, String id, String note) {
-        if (note != null && note.length() > Limits.MAX_REASON) throw tooLong("note");
-        return move(official, id, new Command.Approve(note));
+        return save(at(official, id, "approve"), official, new Command.Approve(limited(note, "approve.note")));
     }
 
     public Dossier refuse(Actor official, String id, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            Text t = new Text("Nêu rõ lý do từ chối (mẫu 03).", "Give the reason for the refusal (form 03).").at("refuse.reason");
-            throw new DomainException(DomainException.Kind.INVALID, "reason-required", t, List.of(t));
-        }
-        if (why.length() > Limits.MAX_REASON) throw tooLong("refuse.reason");
-        return move(official, id, new Command.Refuse(why));
+        String why = required(reason, "refuse.reason", new Text("Nêu rõ lý do từ chối (mẫu 03).", "Give the reason for the refusal (form 03)."));
+        return save(at(official, id, "refuse"), official, new Command.Refuse(why));
+    }
+
+    /** The moves {@code official} may make on {@code d} now (none for a dossier out of their scope). */
+    public static List<String> offered(Rules rules, Dossier d, Actor official) {
+        if (!Access.inScope(rules, official, d) && !Access.consulted(official, d)) return List.of();
+        return Access.process(rules, d).map(p -> p.allowed(d, official)).orElse(List.of());
+    }
+
+    private Dossier toNext(Actor official, String id, String action, String note) {
+        At at = at(official, id, action);
+        Process.Stage next = at.process.next(at.process.current(at.dossier).orElseThrow()).orElseThrow();
+        LocalDate due = due(next.budget());
+        return save(at, official, "start-processing".equals(action) ? new Command.StartProcessing(next.code(), next.unit(), due)
+                : new Command.Forward(next.code(), next.unit(), due, note));
+    }
+
+    private record At(Dossier dossier, Process process) {}
+
+    private At at(Actor official, String id, String action) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        Process process = Access.requireProcess(rules, d);
+        process.require(d, official, action);
+        return new At(d, process);
+    }
+
+    private Dossier save(At at, Actor official, Command command) {
+        Dossier.Change c = at.dossier.handle(command, official, clock.instant());
+        dossiers.save(c);
+        return c.dossier();
+    }
+
+    /** The date a budget that starts now ends on the legal calendar. */
+    private LocalDate due(Period budget) {
+        Instant now = clock.instant();
+        return rules.calendar().appointment(now, budget, List.of()).dueDate();
+    }
+
+    private static String required(String text, String field, Text missing) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) throw new DomainException(DomainException.Kind.INVALID, "reason-required", missing.at(field), List.of(missing.at(field)));
+        if (s.length() > Limits.MAX_REASON) throw tooLong(field);
+        return s;
+    }
+
+    private static String limited(String text, String field) {
+        if (text == null || text.isBlank()) return null;
+        if (text.strip().length() > Limits.MAX_REASON) throw tooLong(field);
+        return text.strip();
+    }
+
+    private static DomainException invalid(String field, Text t) {
+        return new DomainException(DomainException.Kind.INVALID, "invalid-move", t.at(field), List.of(t.at(field)));
     }
 
     private static DomainException tooLong(String field) {
         Text t = new Text("Tối đa " + Limits.MAX_REASON + " ký tự.", "At most " + Limits.MAX_REASON + " characters.").at(field);
         return new DomainException(DomainException.Kind.INVALID, "text-too-long", t, List.of(t));
-    }
-
-    /** The moves of {@link #OFFERED} that {@code official} may make on {@code d} now. */
-    public static List<String> offered(Dossier d, Actor official) {
-        if (!Access.inScope(official, d)) return List.of();
-        return d.allowedActions(official.role()).stream().filter(OFFERED::contains).toList();
-    }
-
-    private Dossier move(Actor official, String id, Command command) {
-        Dossier d = Access.inScope(dossiers, official, id);
-        Dossier.Change c = d.handle(command, official, clock.instant());
-        dossiers.save(c);
-        return c.dossier();
     }
 }

@@ -77,17 +77,20 @@ public final class ReceiveSubmission {
             return Outcome.SUPPLEMENT_REQUESTED;
         }
         Procedure p = procedure.get();
+        // the dossier starts at the first step of its process (the one-stop desk), with that step's budget
+        vn.gov.bvhttdl.dvc.domain.Process.Stage first = vn.gov.bvhttdl.dvc.domain.Process.of(p).first();
+        LocalDate stepDue = rules.calendar().appointment(now, first.budget(), List.of()).dueDate();
         Dossier.Change change;
         if (d.code() == null) {
             // the appointment counts from the citizen's submission, not from when this function got to it
             LocalDate due = rules.calendar().appointment(d.submittedAt() == null ? now : d.submittedAt(), p.timeLimit(), List.of()).dueDate();
             DossierCode rule = DossierCode.standard();
             long seq = dossiers.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
-            change = d.handle(new Command.Receive(rule.format(d.unitCode(), rule.day(now), seq), due), ACTOR, now);
+            change = d.handle(new Command.Receive(rule.format(d.unitCode(), rule.day(now), seq), due, first.code(), first.unit(), stepDue), ACTOR, now);
         } else {
             List<WorkingCalendar.Pause> pauses = Dossier.pauses(dossiers.history(d.id()));
             LocalDate due = rules.calendar().appointment(d.receivedAt(), p.timeLimit(), pauses).dueDate();
-            change = d.handle(new Command.ReceiveSupplement(d.code(), due), ACTOR, now);
+            change = d.handle(new Command.ReceiveSupplement(d.code(), due, first.code(), first.unit(), stepDue), ACTOR, now);
         }
         Dossier received = change.dossier();
         // the key and the receipt first: if storing the state fails, the retry issues them again; never missing

@@ -17,10 +17,12 @@ import java.util.List;
  */
 public final class RequestSupplement {
     private final Dossiers dossiers;
+    private final Rules rules;
     private final Clock clock;
 
-    public RequestSupplement(Dossiers dossiers, Clock clock) {
+    public RequestSupplement(Dossiers dossiers, Rules rules, Clock clock) {
         this.dossiers = dossiers;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -33,7 +35,8 @@ public final class RequestSupplement {
                             "List every item to supplement (1–" + Limits.MAX_SUPPLEMENT_ITEMS + " items, "
                                     + Limits.MAX_SUPPLEMENT_ITEM + " characters each at most)."));
         }
-        Dossier d = Access.inScope(dossiers, official, id);
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        Access.requireProcess(rules, d).require(d, official, "request-supplement");
         List<String> numbered = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) numbered.add((i + 1) + ". " + given.get(i));
         Dossier.Change c = d.handle(new Command.RequestSupplement(numbered), official, clock.instant());

@@ -34,14 +34,14 @@ class ScopeTest {
             dossiers.create(c);
             Dossier.Change s = c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen("owner"), t0);
             dossiers.save(s);
-            dossiers.save(s.dossier().handle(new Command.Receive(p.receivingUnitCode() + "-260302-000" + (ids.size() + 1), LocalDate.of(2026, 3, 9)),
+            dossiers.save(s.dossier().handle(new Command.Receive(p.receivingUnitCode() + "-260302-000" + (ids.size() + 1), LocalDate.of(2026, 3, 9), "reception", "MOTCUA", null),
                     Actor.system("validation"), t0));
             ids.put(p.agencyCode(), c.dossier().id());
         }
-        RequestSupplement ask = new RequestSupplement(dossiers, Clock.fixed(t0, ZoneOffset.UTC));
+        RequestSupplement ask = new RequestSupplement(dossiers, new vn.gov.bvhttdl.dvc.application.fakes.BundledRules(), Clock.fixed(t0, ZoneOffset.UTC));
         for (String agencyOfOfficial : List.of("CDLQG", "CNTBD", "OTHER")) {
             for (Map.Entry<String, String> dossier : ids.entrySet()) {
-                Actor official = Actor.official("o-" + agencyOfOfficial, agencyOfOfficial, "MOTCUA");
+                Actor official = Actor.official("o-" + agencyOfOfficial, agencyOfOfficial, "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP);
                 if (agencyOfOfficial.equals(dossier.getKey())) {
                     assertEquals(DossierStatus.AWAITING_SUPPLEMENT, ask.request(official, dossier.getValue(), List.of("Thiếu chữ ký")).status());
                 } else {
@@ -51,10 +51,10 @@ class ScopeTest {
             }
         }
         DomainException none = assertThrows(DomainException.class,
-                () -> ask.request(Actor.official("o-none", null, null), ids.get("CDLQG"), List.of("x")));
+                () -> ask.request(Actor.official("o-none", null, null, vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), ids.get("CDLQG"), List.of("x")));
         assertEquals(DomainException.Kind.NOT_FOUND, none.kind(), "an official without an agency reaches nothing");
         DomainException citizen = assertThrows(DomainException.class,
                 () -> ask.request(new Actor("owner", vn.gov.bvhttdl.dvc.domain.Role.CITIZEN, "CDLQG", null), ids.get("CDLQG"), List.of("x")));
-        assertEquals(DomainException.Kind.CONFLICT, citizen.kind(), "the workflow refuses a citizen the move even in scope");
+        assertEquals(DomainException.Kind.NOT_FOUND, citizen.kind(), "a citizen claiming an agency reaches no official's move");
     }
 }

@@ -93,7 +93,7 @@ class UseCasesTest {
         new ReceiveSubmission(dossiers, rules, receipts, clock).receive(id);
         Dossier received = dossiers.find(id).orElseThrow();
         Clock later = Clock.fixed(t0.plusSeconds(3600), ZoneOffset.UTC);
-        Dossier waiting = new RequestSupplement(dossiers, later).request(Actor.official("mc-1", "CDLQG", "MOTCUA"), id,
+        Dossier waiting = new RequestSupplement(dossiers, rules, later).request(Actor.official("mc-1", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), id,
                 List.of("Bản sao mờ", "  ", "Thiếu chữ ký"));
         assertEquals(DossierStatus.AWAITING_SUPPLEMENT, waiting.status());
         assertEquals("1. Bản sao mờ\n2. Thiếu chữ ký", waiting.statusReason());

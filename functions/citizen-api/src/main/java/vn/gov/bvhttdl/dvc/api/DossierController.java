@@ -259,7 +259,8 @@ final class DossierController {
 
     private Views.DossierView view(Dossier d, boolean withHistory) {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
-        return Views.DossierView.of(d, p, withHistory ? store.history(d.id()) : null,
+        // the applicant reads the public part of the trail: statuses, steps, dates, the reasons addressed to them
+        return Views.DossierView.of(d, p, withHistory ? store.history(d.id()).stream().map(vn.gov.bvhttdl.dvc.domain.AuditEvent::publicPart).toList() : null,
                 withHistory ? store.attachments(d.id()) : null, rules.calendar(), vn.gov.bvhttdl.dvc.domain.Role.CITIZEN,
                 withHistory && d.code() != null ? store.lookup(d.code()).map(DossierStore.Lookup::key).orElse(null) : null);
     }

@@ -10,15 +10,16 @@ import java.util.Map;
 /**
  * Who is calling, from the claims that the HTTP API's JWT authorizer checked and put in the event
  * ({@code requestContext.authorizer.jwt.claims}). The function never sees or checks the token itself. An official
- * belongs to an agency and a unit ({@code custom:agency}, {@code custom:unit}: Cognito custom attributes on AWS, the
- * development sign-in offline) and acts only on that agency's dossiers.
+ * belongs to an agency and a unit and holds a post there ({@code custom:agency}, {@code custom:unit},
+ * {@code custom:post}: Cognito custom attributes that only administrators write on AWS, the development sign-in
+ * offline); they see their unit's dossiers and act at the steps of their post.
  */
 public record Identity(String subject, String name, String email, String idNumber, Role role, boolean admin,
-                       String agency, String unit) {
+                       String agency, String unit, vn.gov.bvhttdl.dvc.domain.Post post) {
 
     /** The actor of the use cases. */
     public vn.gov.bvhttdl.dvc.domain.Actor actor() {
-        return new vn.gov.bvhttdl.dvc.domain.Actor(subject, role, agency, unit);
+        return new vn.gov.bvhttdl.dvc.domain.Actor(subject, role, agency, unit, role == Role.OFFICIAL ? post : null);
     }
 
 
@@ -41,7 +42,8 @@ public record Identity(String subject, String name, String email, String idNumbe
         Role role = groups.contains(OFFICIALS_GROUP) ? Role.OFFICIAL : Role.CITIZEN;
         return new Identity(claims.get("sub"), claims.get("name"), claims.get("email"),
                 claims.get("custom:id_number"), role, groups.contains(ADMINS_GROUP),
-                blankToNull(claims.get("custom:agency")), blankToNull(claims.get("custom:unit")));
+                blankToNull(claims.get("custom:agency")), blankToNull(claims.get("custom:unit")),
+                vn.gov.bvhttdl.dvc.domain.Post.parse(claims.get("custom:post")));
     }
 
     private static String blankToNull(String s) {

@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one official action the citizen's supplement loop needs: a one-stop officer looks a dossier up by its code
- * and requests a supplement (form 02), listing everything missing or wrong at once. The clock stops until the
- * citizen resubmits. (The rest of the officials' work is its own issue.)
+ * The officials' API: the work queues of a unit (by status, earliest due first), "mine" and the consultations
+ * waiting for the unit; one dossier with the moves the caller may make now ({@code allowedActions}), its process,
+ * the control slip (form 06) and the files; and one POST per move, each through {@code application.OfficialMoves}.
+ * An official sees the dossiers that have reached their unit; a consulted unit sees only what was sent to it.
  */
 @Controller("/api/official/dossiers")
 @SecurityRequirement(name = "cognito")
@@ -44,8 +45,8 @@ final class OfficialController {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
-        this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, clock);
-        this.moves = new vn.gov.bvhttdl.dvc.application.OfficialMoves(store, clock);
+        this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, rules, clock);
+        this.moves = new vn.gov.bvhttdl.dvc.application.OfficialMoves(store, rules, clock);
     }
 
     /**
@@ -60,18 +61,17 @@ final class OfficialController {
         return me.agency() == null ? Map.of() : Map.of(me.agency(), mine == null ? Map.of() : mine);
     }
 
-    /** At most this many dossiers of one status are sorted for a work queue (a larger backlog pages by recency first). */
-    static final int QUEUE_WINDOW = 1000;
-
     /**
-     * The work queue of the official's agency for one status: overdue first, then by due date (dossiers without one,
-     * not yet received, last, oldest change first), paged, with the counts of every status.
+     * A work queue of the official's unit, earliest due date first (so overdue first), one Query a page:
+     * {@code scope=unit} (default) the unit's dossiers in {@code status}; {@code mine} those at a step assigned to the
+     * caller; {@code consultations} those waiting for the unit's answer. With the counts of every status of the agency.
      */
-    @Get("/queue{?status,page,size}")
-    @Operation(summary = "Danh sách hồ sơ cần xử lý của cơ quan theo trạng thái / the agency's work queue for a status")
+    @Get("/queue{?status,scope,size,after}")
+    @Operation(summary = "Danh sách hồ sơ cần xử lý của đơn vị / the unit's work queue (unit, mine, consultations)")
     Views.QueuePage queue(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String status,
-                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer page,
-                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer size) {
+                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String scope,
+                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer size,
+                          @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String after) {
         Identity me = requireOfficial(event);
         vn.gov.bvhttdl.dvc.domain.DossierStatus st;
         try {
@@ -80,27 +80,88 @@ final class OfficialController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-status",
                     new Text("Không có trạng thái \"" + Limits.clip(status) + "\".", "No status \"" + Limits.clip(status) + "\"."));
         }
-        int p = page == null ? 1 : page;
+        String sc = scope == null || scope.isBlank() ? "unit" : scope.strip();
+        if (!List.of("unit", "mine", "consultations").contains(sc)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-scope",
+                    new Text("Phạm vi là unit, mine hoặc consultations.", "The scope is unit, mine or consultations."));
+        }
         int n = size == null ? 20 : size;
-        if (p < 1 || p > Limits.MAX_PAGE || n < 1 || n > Limits.MAX_PAGE_SIZE) {
+        if (n < 1 || n > Limits.MAX_PAGE_SIZE || (after != null && after.length() > 100)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-page",
-                    new Text("Trang từ 1 đến " + Limits.MAX_PAGE + ", mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.",
-                            "Pages 1–" + Limits.MAX_PAGE + ", 1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
+                    new Text("Mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.", "1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
         }
         Map<String, Long> counts = me.agency() == null ? Map.of()
                 : new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all().getOrDefault(me.agency(), Map.of());
-        List<Dossier> all = me.agency() == null ? List.of() : new java.util.ArrayList<>(store.byAgencyStatus(me.agency(), st, QUEUE_WINDOW));
+        DossierStore.QueuePage page = me.agency() == null || me.unit() == null ? new DossierStore.QueuePage(List.of(), null)
+                : switch (sc) {
+                    case "mine" -> store.byAssignee(me.subject(), n, after);
+                    case "consultations" -> store.byConsulted(me.agency(), me.unit(), n, after);
+                    default -> store.byHolder(me.agency(), me.unit(), st, n, after);
+                };
         java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
         java.time.LocalDate soon = rules.calendar().nextWorkingDay(today);
-        all.sort(java.util.Comparator.comparing((Dossier d) -> d.dueDate() == null ? java.time.LocalDate.MAX : d.dueDate())
-                .thenComparing(Dossier::updatedAt));
-        List<Views.QueueItem> items = all.stream().skip((long) (p - 1) * n).limit(n).map(d -> new Views.QueueItem(d.id(), d.code(),
-                rules.catalogue().version(d.procedureCode(), d.procedureVersion()).map(x -> Views.I18n.of(x.name())).orElse(null),
+        List<Views.QueueItem> items = page.items().stream()
+                .filter(d -> sc.equals("consultations") ? vn.gov.bvhttdl.dvc.application.Access.consulted(me.actor(), d)
+                        : vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), d))
+                .map(d -> item(d, today, soon)).toList();
+        return new Views.QueuePage(st.name(), sc, me.unit() == null ? "" : me.unit(), counts, n, items, page.next());
+    }
+
+    private Views.QueueItem item(Dossier d, java.time.LocalDate today, java.time.LocalDate soon) {
+        var procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
+        var stage = vn.gov.bvhttdl.dvc.application.Access.process(rules, d).flatMap(p -> p.current(d));
+        var pr = d.processing();
+        java.time.LocalDate stepDue = pr == null || stage.isEmpty() ? null : pr.stepDue();
+        return new Views.QueueItem(d.id(), d.code(), procedure.map(x -> Views.I18n.of(x.name())).orElse(null),
                 d.applicant() == null ? null : d.applicant().fullName(), d.status().name(),
                 Views.I18n.of(vn.gov.bvhttdl.dvc.domain.Workflow.standard().label(d.status())),
                 d.receivedAt() == null ? null : d.receivedAt().toString(), d.dueDate() == null ? null : d.dueDate().toString(),
-                d.dueDate() != null && d.dueDate().isBefore(today), d.dueDate() != null && !d.dueDate().isBefore(today) && !d.dueDate().isAfter(soon))).toList();
-        return new Views.QueuePage(st.name(), counts, all.size(), p, n, items);
+                d.dueDate() != null && d.dueDate().isBefore(today), d.dueDate() != null && !d.dueDate().isBefore(today) && !d.dueDate().isAfter(soon),
+                stage.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::code).orElse(null), stage.map(s -> Views.I18n.of(s.name())).orElse(null),
+                stepDue == null ? null : stepDue.toString(), stepDue != null && stepDue.isBefore(today),
+                pr == null ? null : pr.assigneeName() != null ? pr.assigneeName() : pr.assignee(), pr == null ? null : pr.deadline());
+    }
+
+    /** The agencies and units that can be consulted (rules/organisation.json). */
+    @Get("/units")
+    @Operation(summary = "Các cơ quan, đơn vị / the agencies and their units")
+    List<Views.UnitView> units(@Parameter(hidden = true) APIGatewayV2HTTPEvent event) {
+        requireOfficial(event);
+        List<Views.UnitView> out = new java.util.ArrayList<>();
+        for (var a : vn.gov.bvhttdl.dvc.domain.Organisation.standard().agencies().values()) {
+            for (var u : a.units()) out.add(new Views.UnitView(a.code(), Views.I18n.of(a.name()), u.code(), Views.I18n.of(u.name()), u.kind()));
+        }
+        return out;
+    }
+
+    /** What a consulted agency or unit sees of a dossier: the question, the shared files, its answer. */
+    @Get("/consultations/{id}")
+    @Operation(summary = "Yêu cầu xin ý kiến gửi đơn vị / a consultation sent to the unit")
+    Views.ConsultedView consultation(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.consulted(me.actor(), x)).orElseThrow(() -> notFound(id));
+        return consultedView(d, me);
+    }
+
+    @Post("/consultations/{id}/answer")
+    @Operation(summary = "Trả lời xin ý kiến / answer a consultation")
+    Views.ConsultedView answer(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body Views.Answer body) {
+        Identity me = requireOfficial(event);
+        return consultedView(moves.answer(me.actor(), id, body == null ? null : body.answer()), me);
+    }
+
+    private Views.ConsultedView consultedView(Dossier d, Identity me) {
+        var c = d.processing().consultation();
+        var files = store.attachments(d.id()).stream().filter(a -> c.files().contains(a.uploadId())
+                && a.status() == vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED).map(Views.AttachmentView::of).toList();
+        return new Views.ConsultedView(d.id(), d.code(), d.procedureCode(),
+                rules.catalogue().version(d.procedureCode(), d.procedureVersion()).map(x -> Views.I18n.of(x.name())).orElse(null),
+                d.agencyCode(), Views.ConsultationView.of(c), files,
+                vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(rules, d, me.actor()).stream().filter("answer-consultation"::equals).toList());
+    }
+
+    private static DomainException notFound(String id) {
+        return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + "."));
     }
 
     /** A dossier of the official's agency, with the moves the official may make now ({@code allowedActions}). */
@@ -108,8 +169,7 @@ final class OfficialController {
     @Operation(summary = "Một hồ sơ của cơ quan, kèm các thao tác được phép / one dossier of the agency with the allowed moves")
     Views.DossierView get(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
         return view(d, me);
     }
 
@@ -121,10 +181,13 @@ final class OfficialController {
     @Operation(summary = "Xem một tệp đã được chấp nhận của hồ sơ (đường dẫn ngắn hạn) / view an accepted file (short-lived link)")
     HttpResponse<?> file(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String uploadId) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + ".")));
+        // the dossier's officials see every accepted file; a consulted unit the files shared with it
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)
+                || vn.gov.bvhttdl.dvc.application.Access.consulted(me.actor(), x)).orElseThrow(() -> notFound(id));
+        boolean all = vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), d);
         vn.gov.bvhttdl.dvc.domain.Attachment a = store.attachments(d.id()).stream()
-                .filter(x -> x.uploadId().equals(uploadId) && x.status() == vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED).findFirst()
+                .filter(x -> x.uploadId().equals(uploadId) && x.status() == vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED)
+                .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found",
                         new Text("Không có tệp hợp lệ \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No accepted file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
         String name = a.fileName().replaceAll("[\"\\\\\r\n]", "_");
@@ -138,10 +201,80 @@ final class OfficialController {
     }
 
     @Post("/{id}/start-processing")
-    @Operation(summary = "Chuyển xử lý hồ sơ đã tiếp nhận / take a received dossier into processing")
+    @Operation(summary = "Chuyển hồ sơ đến đơn vị chuyên môn / send the dossier on to the specialist unit")
     Views.DossierView startProcessing(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
         return view(moves.startProcessing(me.actor(), id), me);
+    }
+
+    @Post("/{id}/assign")
+    @Operation(summary = "Phân công / nhận xử lý (assignee trống: chính mình) / assign, or take it (no assignee: yourself)")
+    Views.DossierView assign(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                             @io.micronaut.core.annotation.Nullable @Body Views.Assignment body) {
+        Identity me = requireOfficial(event);
+        return view(moves.assign(me.actor(), id, body == null ? null : body.assignee(),
+                body == null || body.assignee() == null ? me.name() : body.assigneeName()), me);
+    }
+
+    @Post("/{id}/forward")
+    @Operation(summary = "Chuyển bước tiếp theo / forward to the next step")
+    Views.DossierView forward(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                              @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        return view(moves.forward(me.actor(), id, body == null ? null : body.note()), me);
+    }
+
+    @Post("/{id}/return")
+    @Operation(summary = "Trả lại bước trước, nêu lý do / return to the previous step, with the reason")
+    Views.DossierView returnToPrevious(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                                       @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        return view(moves.returnToPrevious(me.actor(), id, body == null ? null : body.reason()), me);
+    }
+
+    @Post("/{id}/consult")
+    @Operation(summary = "Xin ý kiến cơ quan, đơn vị khác / consult another agency or unit")
+    Views.DossierView consult(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                              @io.micronaut.core.annotation.Nullable @Body Views.ConsultationRequest body) {
+        Identity me = requireOfficial(event);
+        Views.ConsultationRequest b = body == null ? new Views.ConsultationRequest(null, null, null, null, null) : body;
+        if (b.files() != null && b.files().size() > Limits.MAX_SHARED_FILES) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "too-many-files", new Text("Quá nhiều tệp.", "Too many files."));
+        }
+        return view(moves.consult(me.actor(), id, b.agency(), b.unit(), b.question(), b.files(), b.days()), me);
+    }
+
+    @Get("/{id}/extension-draft")
+    @Operation(summary = "Dự thảo văn bản xin lỗi, gia hạn (mẫu 04) / the draft apology and extension (form 04)")
+    Views.ExtensionDraftView extensionDraft(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        var draft = moves.extensionDraft(me.actor(), id);
+        return new Views.ExtensionDraftView(draft.reason(), draft.newDue().toString(), draft.dueDate() == null ? null : draft.dueDate().toString());
+    }
+
+    @Post("/{id}/extend")
+    @Operation(summary = "Xin lỗi và gia hạn, ngày hẹn mới (mẫu 04) / apologise and extend, with the new date (form 04)")
+    Views.DossierView extend(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                             @io.micronaut.core.annotation.Nullable @Body Views.Extension body) {
+        Identity me = requireOfficial(event);
+        java.time.LocalDate date = null;
+        if (body != null && body.newDueDate() != null) {
+            try {
+                date = java.time.LocalDate.parse(body.newDueDate().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                Text t = new Text("Ngày hẹn mới theo dạng yyyy-mm-dd.", "The new date as yyyy-mm-dd.").at("extend.newDue");
+                throw new DomainException(DomainException.Kind.INVALID, "invalid-date", t, List.of(t));
+            }
+        }
+        return view(moves.extend(me.actor(), id, body == null ? null : body.reason(), date), me);
+    }
+
+    @Post("/{id}/stop")
+    @Operation(summary = "Dừng giải quyết hồ sơ, nêu lý do (mẫu 05) / stop resolving, with the reason (form 05)")
+    Views.DossierView stop(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                           @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        return view(moves.stop(me.actor(), id, body == null ? null : body.reason()), me);
     }
 
     @Post("/{id}/approve")
@@ -154,7 +287,8 @@ final class OfficialController {
 
     @Post("/{id}/refuse")
     @Operation(summary = "Từ chối giải quyết hồ sơ, nêu rõ lý do (mẫu 03) / refuse, with the reason (form 03)")
-    Views.DossierView refuse(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body Views.Decision body) {
+    Views.DossierView refuse(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                             @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
         Identity me = requireOfficial(event);
         return view(moves.refuse(me.actor(), id, body == null ? null : body.reason()), me);
     }
@@ -163,7 +297,7 @@ final class OfficialController {
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
         Identity me = requireOfficial(event);
-        Dossier d = store.findByCode(code).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(me.actor(), x)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+        Dossier d = store.findByCode(code).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 "dossier-not-found", new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
         return view(d, me);
     }
@@ -177,16 +311,19 @@ final class OfficialController {
     }
 
     private Views.DossierView view(Dossier d, Identity me) {
+        var history = store.history(d.id());
+        var process = vn.gov.bvhttdl.dvc.application.Access.process(rules, d).orElse(null);
         return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
-                store.history(d.id()), store.attachments(d.id()), rules.calendar(), null,
-                vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(d, me.actor()));
+                history, store.attachments(d.id()), rules.calendar(), null,
+                vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(rules, d, me.actor()),
+                Views.ProcessingView.of(d, process, history, rules.calendar(), true));
     }
 
     private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {
         Identity me = Identity.of(event);
         if (me.role() != Role.OFFICIAL) {
             throw new ApiException(HttpStatus.FORBIDDEN, "officials-only",
-                    new Text("Chỉ cán bộ bộ phận một cửa được thực hiện thao tác này.", "Only one-stop officials may do this."));
+                    new Text("Chỉ cán bộ, công chức được thực hiện thao tác này.", "Only officials may do this."));
         }
         return me;
     }

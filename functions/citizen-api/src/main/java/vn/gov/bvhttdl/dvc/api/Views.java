@@ -254,10 +254,96 @@ public final class Views {
     @Serdeable
     public record QueueItem(String id, @Nullable String code, @Nullable I18n procedureName, @Nullable String applicantName,
                             String status, I18n statusLabel, @Nullable String receivedAt, @Nullable String dueDate,
-                            boolean overdue, boolean dueSoon) {}
+                            boolean overdue, boolean dueSoon, @Nullable String step, @Nullable I18n stepName,
+                            @Nullable String stepDue, boolean stepOverdue, @Nullable String assigneeName, @Nullable String deadline) {}
+
+    /**
+     * One page of a work queue: {@code scope} is {@code unit} (the unit's dossiers in {@code status}), {@code mine}
+     * (assigned to the caller) or {@code consultations} (waiting for the unit's answer); {@code next} is the cursor of
+     * the next page (null at the end).
+     */
+    @Serdeable
+    public record QueuePage(String status, String scope, String unit, Map<String, Long> counts, int size,
+                            List<QueueItem> items, @Nullable String next) {}
+
+    /** A step of the dossier's process: the unit that holds it there and its budget. */
+    @Serdeable
+    public record StageView(String code, I18n name, String unit, I18n budget) {}
+
+    /** A line of the processing-control slip (form 06): a step or a consultation, its time used against its budget. */
+    @Serdeable
+    public record SlipLine(String kind, @Nullable String step, I18n name, String agency, String unit, I18n budget,
+                           String arrived, @Nullable String left, @Nullable String due, int usedWorkingDays, boolean late) {
+        static SlipLine of(vn.gov.bvhttdl.dvc.domain.ControlSlip.Line l) {
+            return new SlipLine(l.kind(), l.step(), I18n.of(l.name()), l.agency(), l.unit(), I18n.of(l.budget().label()),
+                    l.arrived().toString(), l.left() == null ? null : l.left().toString(), l.due() == null ? null : l.due().toString(),
+                    l.usedWorkingDays(), l.late());
+        }
+    }
+
+    /** The question sent to another agency or unit, the files shared with it, and its answer. */
+    @Serdeable
+    public record ConsultationView(String agency, String unit, String question, List<String> files, String askedAt,
+                                   @Nullable String due, @Nullable String answer, @Nullable String answeredAt, boolean open) {
+        static ConsultationView of(vn.gov.bvhttdl.dvc.domain.Processing.Consultation c) {
+            return c == null ? null : new ConsultationView(c.agency(), c.unit(), c.question(), c.files(), c.askedAt().toString(),
+                    c.due() == null ? null : c.due().toString(), c.answer(), c.answeredAt() == null ? null : c.answeredAt().toString(), c.open());
+        }
+    }
+
+    /**
+     * Where the dossier is in its process. Officials get all of it; the applicant gets the step, its name and the
+     * steps (no assignee, no consultation, no control slip).
+     */
+    @Serdeable
+    public record ProcessingView(@Nullable String step, @Nullable I18n stepName, @Nullable String unit, @Nullable String stepDue,
+                                 @Nullable String assignee, @Nullable String assigneeName, @Nullable ConsultationView consultation,
+                                 @Nullable String deadline, List<StageView> stages, @Nullable List<SlipLine> controlSlip,
+                                 boolean defaultProcess) {
+        static ProcessingView of(Dossier d, vn.gov.bvhttdl.dvc.domain.Process process, List<AuditEvent> history,
+                                 vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, boolean official) {
+            if (process == null) return null;
+            var at = process.current(d);
+            var p = d.processing();
+            List<StageView> stages = process.stages().stream().map(s -> new StageView(s.code(), I18n.of(s.name()), s.unit(),
+                    I18n.of(s.budget().label()))).toList();
+            return new ProcessingView(at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::code).orElse(null),
+                    at.map(s -> I18n.of(s.name())).orElse(null), at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::unit).orElse(null),
+                    p == null || p.stepDue() == null || at.isEmpty() ? null : p.stepDue().toString(),
+                    official && p != null ? p.assignee() : null, official && p != null ? p.assigneeName() : null,
+                    official && p != null ? ConsultationView.of(p.consultation()) : null, official && p != null ? p.deadline() : null,
+                    stages, official && history != null && d.code() != null
+                            ? vn.gov.bvhttdl.dvc.domain.ControlSlip.of(process, d, history, cal, java.time.Instant.now()).stream().map(SlipLine::of).toList()
+                            : null, process.defaulted());
+        }
+    }
+
+    /** What a consulted agency or unit sees: the dossier's code and procedure, the question, the shared files. */
+    @Serdeable
+    public record ConsultedView(String id, @Nullable String code, String procedureCode, @Nullable I18n procedureName,
+                                String askingAgency, ConsultationView consultation, List<AttachmentView> files,
+                                List<String> allowedActions) {}
 
     @Serdeable
-    public record QueuePage(String status, Map<String, Long> counts, int total, int page, int size, List<QueueItem> items) {}
+    public record Assignment(@Nullable String assignee, @Nullable String assigneeName) {}
+
+    @Serdeable
+    public record ConsultationRequest(@Nullable String agency, @Nullable String unit, @Nullable String question,
+                                      @Nullable List<String> files, @Nullable Integer days) {}
+
+    @Serdeable
+    public record Answer(@Nullable String answer) {}
+
+    /** Form 04: the reason for the delay and the new date (yyyy-mm-dd). */
+    @Serdeable
+    public record Extension(@Nullable String reason, @Nullable String newDueDate) {}
+
+    @Serdeable
+    public record ExtensionDraftView(String reason, String newDueDate, @Nullable String dueDate) {}
+
+    /** An agency and its units, for the consultation form. */
+    @Serdeable
+    public record UnitView(String agency, I18n agencyName, String unit, I18n name, String kind) {}
 
     /** What anyone with the code and the key sees: no personal data beyond the initials. */
     @Serdeable
@@ -346,7 +432,7 @@ public final class Views {
                               @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate,
                               boolean dueDateProvisional, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments,
-                              List<String> allowedActions, @Nullable String lookupKey) {
+                              List<String> allowedActions, @Nullable String lookupKey, @Nullable ProcessingView processing) {
         /**
          * {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement;
          * {@code role}: whose view it is ({@code allowedActions} are what that caller may do now).
@@ -365,6 +451,16 @@ public final class Views {
         /** With the caller's actions given (an official's: the moves the officials' API offers, in scope). */
         static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
                               vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions) {
+            ProcessingView processing = null;
+            try {
+                processing = p == null ? null : ProcessingView.of(d, vn.gov.bvhttdl.dvc.domain.Process.of(p), history, cal, false);
+            } catch (IllegalStateException noUnits) { // an agency the organisation data does not list: no steps to show
+            }
+            return of(d, p, history, files, cal, lookupKey, actions, processing);
+        }
+
+        static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions, ProcessingView processing) {
             boolean provisional = provisionalDue(d, cal);
             return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
                     p == null ? null : p.serviceLevel(),
@@ -374,7 +470,7 @@ public final class Views {
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey);
+                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey, processing);
         }
     }
 }

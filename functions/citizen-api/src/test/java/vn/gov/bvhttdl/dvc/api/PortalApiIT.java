@@ -53,8 +53,18 @@ class PortalApiIT {
         store.create(draft);
         Dossier.Change submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen(owner), now);
         store.save(submitted);
-        store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, due), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), now));
+        store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, due, "reception", "MOTCUA", null), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), now));
         return draft.dossier().id();
+    }
+
+    /** The claims of an official of {@code agency}'s {@code unit} holding {@code post}. */
+    static Map<String, String> official(String sub, String agency, String unit, String post) {
+        Map<String, String> m = citizen(sub, "Cán bộ " + sub, "001099000" + (100 + Math.abs(sub.hashCode() % 800)));
+        m.put("cognito:groups", "[officials]");
+        m.put("custom:agency", agency);
+        m.put("custom:unit", unit);
+        m.put("custom:post", post);
+        return m;
     }
 
     static String randomCode(String day) {
@@ -157,9 +167,7 @@ class PortalApiIT {
         for (LocalDate due : List.of(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 2))) {
             ids.add(received("owner-queue", new Applicant("Trần Văn Hàng Đợi", "001099000999", null, null, "0912000999", null), randomCode("200101"), due));
         }
-        Map<String, String> official = citizen("sub-queue", "Cán bộ", "001099000998");
-        official.put("cognito:groups", "[officials]");
-        official.put("custom:agency", "CDLQG");
+        Map<String, String> official = official("sub-queue", "CDLQG", "MOTCUA", "ONE_STOP");
         APIGatewayV2HTTPEvent q = signedGet("/api/official/dossiers/queue", "status=RECEIVED&size=2", official);
         Map<String, Object> page = json(handler.handleRequest(q, null));
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
@@ -167,7 +175,15 @@ class PortalApiIT {
         assertEquals(Boolean.TRUE, items.get(0).get("overdue"));
         assertEquals("2020-01-02", items.get(0).get("dueDate"));
         assertEquals("Trần Văn Hàng Đợi", items.get(0).get("applicantName"), "officials see who applied");
-        assertTrue(((Number) page.get("total")).intValue() >= 2);
+        assertEquals("reception", items.get(0).get("step"));
+        assertNotNull(page.get("next"), "a full page says where the next one starts");
+        Map<String, Object> second = json(handler.handleRequest(signedGet("/api/official/dossiers/queue",
+                "status=RECEIVED&size=2&after=" + page.get("next"), official), null));
+        assertTrue(((List<Map<String, Object>>) second.get("items")).stream().noneMatch(x -> ids.contains(x.get("id"))), "the next page goes on");
+        // the specialist unit holds none of them yet
+        List<Map<String, Object>> lh = (List<Map<String, Object>>) json(handler.handleRequest(signedGet("/api/official/dossiers/queue",
+                "status=RECEIVED&size=100", official("sub-queue-lh", "CDLQG", "LUHANH", "SPECIALIST")), null)).get("items");
+        assertTrue(lh.stream().noneMatch(x -> ids.contains(x.get("id"))));
         // another agency's official: nothing of this agency
         Map<String, String> other = new java.util.HashMap<>(official);
         other.put("custom:agency", "CNTBD");
@@ -183,25 +199,49 @@ class PortalApiIT {
     void anOfficialTakesAReceivedDossierToADecisionThroughTheApi() {
         String id = received("owner-moves", new Applicant("Võ Thị Quyết", "001099000997", null, null, "0912000997", null),
                 randomCode("261201"), LocalDate.of(2026, 12, 8));
-        Map<String, String> official = citizen("sub-moves", "Cán bộ", "001099000996");
-        official.put("cognito:groups", "[officials]");
-        official.put("custom:agency", "CDLQG");
+        Map<String, String> official = official("sub-moves", "CDLQG", "MOTCUA", "ONE_STOP");
+        Map<String, String> specialist = official("sub-moves-lh", "CDLQG", "LUHANH", "SPECIALIST");
+        Map<String, String> leader = official("sub-moves-lead", "CDLQG", "LUHANH", "LEADER");
         Map<String, Object> view = json(handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, official), null));
-        assertEquals(List.of("request-supplement", "start-processing", "refuse"), view.get("allowedActions"));
+        assertEquals(List.of("start-processing", "request-supplement", "extend", "refuse"), view.get("allowedActions"));
+        assertEquals("reception", ((Map<String, Object>) view.get("processing")).get("step"));
         assertEquals("Võ Thị Quyết", ((Map<String, Object>) view.get("applicant")).get("fullName"));
         Map<String, String> other = new java.util.HashMap<>(official);
         other.put("custom:agency", "CNTBD");
         assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, other), null).getStatusCode());
         assertEquals(404, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, other), null).getStatusCode());
+        assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, specialist), null).getStatusCode(),
+                "not yet at the specialist unit");
         Map<String, Object> processing = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, official), null));
         assertEquals("IN_PROCESSING", processing.get("status"));
-        APIGatewayV2HTTPResponse noReason = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{}", official), null);
+        assertEquals("LUHANH", ((Map<String, Object>) processing.get("processing")).get("unit"));
+        assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{}", official), null).getStatusCode(),
+                "the desk does not approve");
+        assertEquals(List.of("assign"), json(handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, specialist), null)).get("allowedActions"));
+        APIGatewayV2HTTPResponse take = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/assign", "{}", specialist), null);
+        assertEquals(200, take.getStatusCode(), take.getBody());
+        Map<String, Object> taken = json(take);
+        assertEquals("sub-moves-lh", ((Map<String, Object>) taken.get("processing")).get("assignee"));
+        List<Map<String, Object>> mine = (List<Map<String, Object>>) json(handler.handleRequest(signedGet("/api/official/dossiers/queue", "scope=mine", specialist), null)).get("items");
+        assertTrue(mine.stream().anyMatch(x -> id.equals(x.get("id"))), "in the specialist's own queue");
+        APIGatewayV2HTTPResponse noReason = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{}", specialist), null);
         assertEquals(422, noReason.getStatusCode());
         assertEquals("refuse.reason", ((List<Map<String, Object>>) json(noReason).get("errors")).get(0).get("field"));
-        Map<String, Object> done = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{\"note\":\"Đủ điều kiện\"}", official), null));
+        Map<String, Object> atSigning = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/forward", "{\"note\":\"Trình ký\"}", specialist), null));
+        assertEquals("signing", ((Map<String, Object>) atSigning.get("processing")).get("step"));
+        assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{}", specialist), null).getStatusCode());
+        Map<String, Object> done = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{\"note\":\"Đủ điều kiện\"}", leader), null));
         assertEquals("RESULT_READY", done.get("status"));
         assertEquals(List.of(), done.get("allowedActions"));
-        assertEquals(409, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{}", official), null).getStatusCode());
+        List<Map<String, Object>> slip = (List<Map<String, Object>>) ((Map<String, Object>) done.get("processing")).get("controlSlip");
+        assertEquals(List.of("reception", "specialist", "signing"), slip.stream().map(l -> l.get("step")).toList(), "form 06: each step, ended");
+        assertTrue(slip.stream().allMatch(l -> l.get("left") != null && Boolean.FALSE.equals(l.get("late"))));
+        assertEquals(409, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{}", leader), null).getStatusCode());
+        // the applicant sees every step, not what the officials wrote each other
+        Map<String, Object> mineView = json(handler.handleRequest(request("GET", "/api/dossiers/" + id, null, citizen("owner-moves", "Võ Thị Quyết", "001099000997")), null));
+        String seen = mineView.toString();
+        assertFalse(seen.contains("Trình ký"), "an internal note");
+        assertFalse(seen.contains("sub-moves-lh"), "who of the officials had it");
         Map<String, String> citizen = citizen("owner-moves", "Võ Thị Quyết", "001099000997");
         assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{\"reason\":\"x\"}", citizen), null).getStatusCode());
     }
@@ -214,9 +254,7 @@ class PortalApiIT {
         vn.gov.bvhttdl.dvc.domain.Attachment a = new vn.gov.bvhttdl.dvc.domain.Attachment(id, "dossiers/" + id + "/DON/" + UUID.randomUUID(), "DON",
                 "don \"1\".pdf", "application/pdf", 100, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
         store.authoriseUpload(a);
-        Map<String, String> official = citizen("sub-file", "Cán bộ", "001099000994");
-        official.put("cognito:groups", "[officials]");
-        official.put("custom:agency", "CDLQG");
+        Map<String, String> official = official("sub-file", "CDLQG", "MOTCUA", "ONE_STOP");
         String path = "/api/official/dossiers/" + id + "/files/" + a.uploadId();
         assertEquals(404, handler.handleRequest(request("GET", path, null, official), null).getStatusCode(), "not judged yet: nothing to read");
         store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()).ofVersion("v-judged"));

@@ -147,7 +147,7 @@ class SubmissionFlowIT {
         Dossier.Change s = d.handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.get("sub")), Instant.now());
         store.save(s);
         String code = "000.00.12.G17-991231-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
-        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2030, 1, 2)), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
+        store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2030, 1, 2), "reception", "MOTCUA", null), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
         APIGatewayV2HTTPResponse link = call("GET", "/api/dossiers/" + id + "/receipt", null, me);
         assertEquals(303, link.getStatusCode(), link.getBody());
         String location = link.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("location"))
@@ -156,7 +156,9 @@ class SubmissionFlowIT {
 
         Map<String, String> official = citizen("sub-off-" + System.nanoTime(), "Cán bộ Một cửa", "001099111888");
         official.put("cognito:groups", "[officials]");
-        official.put("custom:agency", "CDLQG"); // the tourism authority: its own procedure
+        official.put("custom:agency", "CDLQG"); // the tourism authority: its own procedure, at its one-stop desk
+        official.put("custom:unit", "MOTCUA");
+        official.put("custom:post", "ONE_STOP");
         Map<String, String> otherAgency = new java.util.HashMap<>(official);
         otherAgency.put("custom:agency", "CNTBD");
         assertEquals(404, call("GET", "/api/official/dossiers/by-code/" + code, null, otherAgency).getStatusCode(), "another agency's dossier");

@@ -2,9 +2,12 @@ package vn.gov.bvhttdl.dvc.domain;
 
 /**
  * Who makes a move: the subject of the signed-in identity (or the function's name for SYSTEM), the role it acts in,
- * and the agency and unit it belongs to (null for a citizen; issue #10 scopes officials' moves by them).
+ * the agency and unit it belongs to and, for an official, the post held there (null for a citizen): the process
+ * data says which steps each post acts at.
  */
-public record Actor(String subject, Role role, String agency, String unit) {
+public record Actor(String subject, Role role, String agency, String unit, Post post) {
+    public Actor(String subject, Role role, String agency, String unit) { this(subject, role, agency, unit, null); }
+
     public Actor {
         if (subject == null || subject.isBlank()) throw new IllegalArgumentException("an actor needs a subject");
         if (role == null) throw new IllegalArgumentException("an actor needs a role");
@@ -15,5 +18,7 @@ public record Actor(String subject, Role role, String agency, String unit) {
     /** A function acting on its own (validation, the scan, the sweep). */
     public static Actor system(String function) { return new Actor(function, Role.SYSTEM, null, null); }
 
-    public static Actor official(String subject, String agency, String unit) { return new Actor(subject, Role.OFFICIAL, agency, unit); }
+    public static Actor official(String subject, String agency, String unit, Post post) {
+        return new Actor(subject, Role.OFFICIAL, agency, unit, post);
+    }
 }

@@ -53,8 +53,8 @@ public sealed interface Command {
         public Map<String, String> details() { return Map.of("items", Integer.toString(items.size()), "template", "02"); }
     }
 
-    /** Reception: the dossier code is given and the appointment date set (form 01). */
-    record Receive(String code, LocalDate dueDate) implements Command {
+    /** Reception: the dossier code is given and the appointment date set (form 01); the dossier is at its first step. */
+    record Receive(String code, LocalDate dueDate, String step, String unit, LocalDate stepDue) implements Command {
         public String action() { return "receive"; }
 
         public Map<String, String> details() {
@@ -62,16 +62,113 @@ public sealed interface Command {
         }
     }
 
-    /** Reception of a supplemented dossier: the same code, a new appointment date. */
-    record ReceiveSupplement(String code, LocalDate dueDate) implements Command {
+    /** Reception of a supplemented dossier: the same code, a new appointment date, back at the first step. */
+    record ReceiveSupplement(String code, LocalDate dueDate, String step, String unit, LocalDate stepDue) implements Command {
         public String action() { return "receive-supplement"; }
 
         public Map<String, String> details() { return Map.of("code", code, "dueDate", dueDate.toString()); }
     }
 
-    /** An official takes a received dossier into processing. */
-    record StartProcessing() implements Command {
+    /** The one-stop desk sends a received dossier on to the unit that resolves it (its next step). */
+    record StartProcessing(String step, String unit, LocalDate stepDue) implements Command {
         public String action() { return "start-processing"; }
+
+        public Map<String, String> details() { return stepDetails(unit, stepDue); }
+    }
+
+    /** The dossier goes on to the next step of its process, held by {@code unit} until {@code stepDue}. */
+    record Forward(String step, String unit, LocalDate stepDue, String note) implements Command {
+        public String action() { return "forward"; }
+
+        public String reason() { return note == null || note.isBlank() ? null : note.strip(); }
+
+        public Map<String, String> details() { return stepDetails(unit, stepDue); }
+    }
+
+    /** The dossier goes back to the previous step, with the reason. */
+    record Return(String step, String unit, LocalDate stepDue, String reason) implements Command {
+        public Return {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("a return gives its reason");
+        }
+
+        public String action() { return "return"; }
+
+        public Map<String, String> details() { return stepDetails(unit, stepDue); }
+    }
+
+    /** An official of the step's unit is given the dossier (by the unit's leader, or takes it themself). */
+    record Assign(String assignee, String assigneeName) implements Command {
+        public Assign {
+            if (assignee == null || assignee.isBlank()) throw new IllegalArgumentException("an assignment names the official");
+        }
+
+        public String action() { return "assign"; }
+
+        public Map<String, String> details() {
+            return assigneeName == null ? Map.of("assignee", assignee) : Map.of("assignee", assignee, "assigneeName", assigneeName);
+        }
+    }
+
+    /** A question to another agency or unit, with the files shared with it and the date it answers by. */
+    record Consult(String agency, String unit, String question, List<String> files, LocalDate due) implements Command {
+        public Consult {
+            if (question == null || question.isBlank()) throw new IllegalArgumentException("a consultation asks a question");
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        public String action() { return "consult"; }
+
+        public String reason() { return question; }
+
+        public Map<String, String> details() {
+            return Map.of("consultedAgency", agency, "consultedUnit", unit, "consultationDue", due.toString(),
+                    "files", Integer.toString(files.size()));
+        }
+    }
+
+    /** The consulted agency or unit answers. */
+    record AnswerConsultation(String answer) implements Command {
+        public AnswerConsultation {
+            if (answer == null || answer.isBlank()) throw new IllegalArgumentException("an answer says something");
+        }
+
+        public String action() { return "answer-consultation"; }
+
+        public String reason() { return answer; }
+    }
+
+    /** Resolution stops, with the reason (form 05). */
+    record Stop(String reason) implements Command {
+        public Stop {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("stopping gives its reason");
+        }
+
+        public String action() { return "stop"; }
+
+        public Map<String, String> details() { return Map.of("template", "05"); }
+    }
+
+    /** A late dossier: the apology, the reason for the delay and the new date (form 04); the appointment moves. */
+    record Extend(String reason, LocalDate newDue) implements Command {
+        public Extend {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("an extension gives the reason for the delay");
+            if (newDue == null) throw new IllegalArgumentException("an extension gives the new date");
+        }
+
+        public String action() { return "extend"; }
+
+        public Map<String, String> details() { return Map.of("template", "04", "dueDate", newDue.toString()); }
+    }
+
+    /** The hourly watch marks a dossier due soon or overdue (null: neither any more). */
+    record MarkDeadline(String flag) implements Command {
+        public String action() { return "mark-deadline"; }
+
+        public Map<String, String> details() { return flag == null ? Map.of() : Map.of("deadline", flag); }
+    }
+
+    private static Map<String, String> stepDetails(String unit, LocalDate due) {
+        return due == null ? Map.of("toUnit", unit) : Map.of("toUnit", unit, "stepDue", due.toString());
     }
 
     /** The competent official approves: the result is ready. */

@@ -12,13 +12,15 @@ import java.util.Map;
  * the next state together with the audit event that records it; adapters store both atomically.
  *
  * @param procedureVersion the catalogue version of the procedure the dossier was created under (it keeps it)
- * @param dueDate          the appointment date (ngày hẹn trả), set at receipt by the working calendar
+ * @param dueDate          the appointment date (ngày hẹn trả), set at receipt by the working calendar (moved by form 04)
+ * @param processing       where the received dossier is in its process (step, unit, assignee, consultation); null before
  * @param version          optimistic-locking version; the store only writes a change made from the version it read
  */
 public record Dossier(String id, String code, String procedureCode, int procedureVersion, String agencyCode,
                       String unitCode, String ownerId, Applicant applicant, Map<String, String> form,
                       DossierStatus status, String statusReason, Instant createdAt, Instant updatedAt,
-                      Instant submittedAt, Instant receivedAt, LocalDate dueDate, long version) {
+                      Instant submittedAt, Instant receivedAt, LocalDate dueDate, Processing processing,
+                      long version) {
 
     public Dossier {
         form = form == null ? Map.of() : Map.copyOf(form);
@@ -35,7 +37,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
         Dossier d = new Dossier(id, null, procedure.code(), procedure.version(), procedure.agencyCode(),
-                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, 1);
+                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null, 1);
         return new Change(d, new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null,
                 Map.of("procedureCode", procedure.code(), "procedureVersion", Integer.toString(procedure.version()))));
     }
@@ -45,45 +47,69 @@ public record Dossier(String id, String code, String procedureCode, int procedur
      * make it from the current status; the result is the next state and its audit entry.
      */
     public Change handle(Command command, Actor actor, Instant at) {
-        return switch (command) {
-            case Command.Receive r -> receive(r.code(), actor, at, r.dueDate());
-            case Command.ReceiveSupplement r -> receiveSupplement(actor, at, r.dueDate());
-            default -> apply(command.action(), actor.subject(), actor.role(), at, command.reason(), command.details());
-        };
+        Workflow.Transition t = Workflow.standard().require(status, command.action(), actor.role());
+        DossierStatus to = t.target(status);
+        String newCode = code;
+        Instant received = receivedAt;
+        LocalDate due = dueDate;
+        Processing p = processing;
+        Map<String, String> details = new LinkedHashMap<>(command.details());
+        switch (command) {
+            case Command.Receive r -> {
+                if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
+                newCode = r.code();
+                received = at;
+                due = r.dueDate();
+                p = Processing.at(r.step(), r.unit(), at, r.stepDue(), null);
+            }
+            case Command.ReceiveSupplement r -> {
+                if (code == null) throw new IllegalStateException("dossier " + id + " has no code yet: use receive");
+                due = r.dueDate();
+                p = Processing.at(r.step(), r.unit(), at, r.stepDue(), processing == null ? null : processing.consultation());
+            }
+            case Command.StartProcessing f -> p = Processing.at(f.step(), f.unit(), at, f.stepDue(), consultation());
+            case Command.Forward f -> p = Processing.at(f.step(), f.unit(), at, f.stepDue(), consultation());
+            case Command.Return r -> p = Processing.at(r.step(), r.unit(), at, r.stepDue(), consultation());
+            case Command.Assign a -> p = current().assignedTo(a.assignee(), a.assigneeName());
+            case Command.Consult c -> p = current().with(new Processing.Consultation(c.agency(), c.unit(), c.question(),
+                    c.files(), at, actor.subject(), c.due(), null, null, null));
+            case Command.AnswerConsultation a -> {
+                if (processing == null || !processing.consulting()) throw new IllegalStateException("dossier " + id + " has no open consultation");
+                p = processing.with(processing.consultation().answered(a.answer(), actor.subject(), at));
+            }
+            case Command.Extend e -> {
+                if (dueDate != null) details.put("previousDueDate", dueDate.toString());
+                due = e.newDue();
+                p = processing == null ? null : processing.flagged(null);
+            }
+            case Command.MarkDeadline m -> p = current().flagged(m.flag());
+            default -> { }
+        }
+        if (to != DossierStatus.IN_PROCESSING && to != DossierStatus.RECEIVED && to != DossierStatus.AWAITING_PAYMENT
+                && to != DossierStatus.PAUSED && p != null && p.step() != null && !(command instanceof Command.Receive)
+                && !(command instanceof Command.ReceiveSupplement)) {
+            // decided, stopped, withdrawn or waiting for the applicant: the dossier leaves its step (the consultation stays on record)
+            p = new Processing(null, null, at, null, null, null, p.consultation(), null);
+        }
+        if (processing != null && processing.step() != null) details.putIfAbsent("step", processing.step());
+        if (p != null && p.step() != null && (processing == null || !p.step().equals(processing.step()))) details.put("toStep", p.step());
+        if (actor.unit() != null) details.put("unit", actor.unit());
+        if (actor.post() != null) details.put("post", actor.post().name());
+        // the reason becomes the dossier's status reason when it is addressed to the applicant (a new status, a new date)
+        String why = to != status || command instanceof Command.Extend ? command.reason() : statusReason;
+        Instant submitted = to == DossierStatus.SUBMITTED ? at : submittedAt;
+        Dossier next = new Dossier(id, newCode, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
+                form, to, why, createdAt, at, submitted, received, due, p, version + 1);
+        return new Change(next, new AuditEvent(id, at, actor.subject(), actor.role(), command.action(), status, to,
+                command.reason(), details));
     }
 
-    private Change apply(String action, String actor, Role role, Instant at, String reason, Map<String, String> details) {
-        Workflow.Transition t = Workflow.standard().require(status, action, role);
-        Instant submitted = t.to() == DossierStatus.SUBMITTED ? at : submittedAt;
-        Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
-                form, t.to(), reason, createdAt, at, submitted, receivedAt, dueDate, version + 1);
-        return new Change(next, new AuditEvent(id, at, actor, role, action, status, t.to(), reason, details));
+    private Processing current() {
+        if (processing == null) throw new IllegalStateException("dossier " + id + " is not at a step of its process");
+        return processing;
     }
 
-    /**
-     * Receipt by the one-stop office: the code is given, the clock starts and the appointment date is set
-     * (structure of Circular 01/2018 Art 19, see rules/dossier-code.json; form 01 of Circular 03/2025).
-     */
-    private Change receive(String newCode, Actor actor, Instant at, LocalDate due) {
-        if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
-        Command.Receive command = new Command.Receive(newCode, due);
-        Change c = apply(command.action(), actor.subject(), actor.role(), at, null, command.details());
-        Dossier d = c.dossier();
-        return new Change(new Dossier(d.id, newCode, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
-                d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt, at,
-                due, d.version), c.event());
-    }
-
-    /** Receipt of a supplemented dossier: same code, new appointment date (the waiting time not counted). */
-    private Change receiveSupplement(Actor actor, Instant at, LocalDate due) {
-        if (code == null) throw new IllegalStateException("dossier " + id + " has no code yet: use receive");
-        Command.ReceiveSupplement command = new Command.ReceiveSupplement(code, due);
-        Change c = apply(command.action(), actor.subject(), actor.role(), at, null, command.details());
-        Dossier d = c.dossier();
-        return new Change(new Dossier(d.id, d.code, d.procedureCode, d.procedureVersion, d.agencyCode, d.unitCode,
-                d.ownerId, d.applicant, d.form, d.status, d.statusReason, d.createdAt, d.updatedAt, d.submittedAt,
-                receivedAt, due, d.version), c.event());
-    }
+    private Processing.Consultation consultation() { return processing == null ? null : processing.consultation(); }
 
     /**
      * The periods the clock stood still: from each supplement request to the resubmission that answered it
@@ -111,7 +137,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         }
         checkInput(procedure, newApplicant, newForm);
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
-                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, version + 1);
+                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, processing, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
                 Map.of("fields", String.valueOf(newForm == null ? 0 : newForm.size()))));
     }

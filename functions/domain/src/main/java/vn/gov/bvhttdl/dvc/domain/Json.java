@@ -105,7 +105,7 @@ public final class Json {
     @SuppressWarnings("unchecked")
     public static List<Object> list(Object o) { return o == null ? List.of() : (List<Object>) o; }
 
-    static String str(Map<String, Object> m, String k) {
+    public static String str(Map<String, Object> m, String k) {
         Object v = m.get(k);
         return v == null ? null : v.toString();
     }

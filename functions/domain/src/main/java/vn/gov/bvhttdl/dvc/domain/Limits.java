@@ -27,6 +27,8 @@ public final class Limits {
     public static final int MAX_SUPPLEMENT_ITEMS = 50;
     public static final int MAX_SUPPLEMENT_ITEM = 1000;
     public static final int MAX_FILE_NAME = 255;
+    /** Files shared with a consulted agency in one request. */
+    public static final int MAX_SHARED_FILES = 100;
     public static final int MAX_QUERY_TEXT = 200;
     public static final int MAX_PAGE = 1000;
     public static final int MAX_PAGE_SIZE = 100;

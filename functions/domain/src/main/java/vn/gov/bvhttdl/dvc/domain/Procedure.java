@@ -136,6 +136,9 @@ public record Procedure(String code, int version, String change, LocalDate effec
             throw new Invalid("steps", "the steps of " + code + " add up to "
                     + steps.stream().mapToInt(s -> s.budget().days()).sum() + " days, not " + timeLimit.days());
         }
+        for (Step s : steps) {
+            if (!Process.kinds().contains(s.code())) throw new Invalid("steps", "step " + s.code() + " is not one of " + Process.kinds());
+        }
         if (components.isEmpty()) throw new Invalid("components", "at least one dossier component is required");
         for (Fee f : fees) {
             List<Rate> rs = f.rates().stream().sorted(java.util.Comparator.comparing(Rate::from)).toList();

@@ -10,11 +10,16 @@ import java.util.Set;
 /** The dossier state machine, read from {@code /rules/dossier-workflow.json}. */
 public final class Workflow {
     /**
-     * One allowed move: {@code action} by one of {@code roles} takes a dossier from any of {@code from} to {@code to};
+     * One allowed move: {@code action} by one of {@code roles} takes a dossier from any of {@code from} to {@code to}
+     * (null: the status stays, the move is between the steps of the process); {@code internal}: the applicant sees
+     * that it happened, not its reason and details;
      * {@code form} is the number ("01"…"07") of the standard form the move issues, if any.
      */
     public record Transition(String action, Set<DossierStatus> from, DossierStatus to, Set<Role> roles,
-                             Text label, Citation basis, String form, String clock) {
+                             Text label, Citation basis, String form, String clock, boolean internal) {
+        /** The status after this move from {@code from}: its {@code to}, or the same status for a move within the process. */
+        public DossierStatus target(DossierStatus from) { return to == null ? from : to; }
+
         /** This move stops the clock (waiting for the applicant). */
         public boolean pausesClock() { return "pause".equals(clock); }
 
@@ -61,9 +66,9 @@ public final class Workflow {
             Json.list(m.get("from")).forEach(s -> from.add(DossierStatus.valueOf(s.toString())));
             Set<Role> roles = EnumSet.noneOf(Role.class);
             Json.list(m.get("roles")).forEach(r -> roles.add(Role.valueOf(r.toString())));
-            return new Transition(Json.str(m, "action"), from, DossierStatus.valueOf(Json.str(m, "to")), roles,
+            return new Transition(Json.str(m, "action"), from, m.get("to") == null ? null : DossierStatus.valueOf(Json.str(m, "to")), roles,
                     Json.text(m, "label"), m.get("basis") == null ? null : Citation.of(Json.obj(m.get("basis"))),
-                    Json.str(m, "form"), Json.str(m, "clock"));
+                    Json.str(m, "form"), Json.str(m, "clock"), "officials".equals(m.get("audience")));
         }).toList();
         for (Transition t : ts) {
             if (t.form() != null && !forms.containsKey(t.form())) {

@@ -308,6 +308,13 @@ public final class WorkingCalendar {
                 skipped.entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList(), List.copyOf(provisional));
     }
 
+    /** The working days after {@code from} up to and including {@code to} (0 when {@code to} is not after {@code from}). */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) if (isWorkingDay(d)) n++;
+        return n;
+    }
+
     public LocalTime officeOpens() { return open; }
 
     public LocalTime officeCloses() { return close; }

@@ -28,7 +28,7 @@ class DossierTest {
         assertEquals(DossierStatus.SUBMITTED, submitted.event().to());
 
         Dossier.Change received = submitted.dossier().handle(new Command.Receive("000.00.12.G17-260115-0001",
-                java.time.LocalDate.of(2026, 1, 29)), Actor.system("validation"), t0.plusSeconds(90));
+                java.time.LocalDate.of(2026, 1, 29), "reception", "MOTCUA", null), Actor.system("validation"), t0.plusSeconds(90));
         assertEquals(DossierStatus.RECEIVED, received.dossier().status());
         assertEquals("000.00.12.G17-260115-0001", received.dossier().code());
         assertEquals(t0.plusSeconds(90), received.dossier().receivedAt());
@@ -43,11 +43,11 @@ class DossierTest {
     void citizenCannotReceiveAndDraftCannotBeReceived() {
         Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
         DomainException e = assertThrows(DomainException.class,
-                () -> draft.handle(new Command.Receive("000.00.12.G17-260115-0001", null), Actor.system("u1"), t0));
+                () -> draft.handle(new Command.Receive("000.00.12.G17-260115-0001", null, "reception", "MOTCUA", null), Actor.system("u1"), t0));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertTrue(e.text().vi().contains("Đang soạn"), e.text().vi());
         Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0).dossier();
-        assertThrows(DomainException.class, () -> submitted.handle(new Command.Receive("000.00.12.G17-260115-0001", null), Actor.citizen("u1"), t0));
+        assertThrows(DomainException.class, () -> submitted.handle(new Command.Receive("000.00.12.G17-260115-0001", null, "reception", "MOTCUA", null), Actor.citizen("u1"), t0));
         assertThrows(DomainException.class, () -> submitted.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0));
     }
 

@@ -54,7 +54,7 @@ class FormFieldTest {
         assertEquals(List.of("edit", "attach", "remove-attachment", "submit", "withdraw"), draft.allowedActions(Role.CITIZEN));
         Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), Instant.now()).dossier();
         assertEquals(List.of("withdraw"), submitted.allowedActions(Role.CITIZEN));
-        Dossier received = submitted.handle(new Command.Receive("000.00.12.G17-261201-0001", null), Actor.system("v"), Instant.now()).dossier();
+        Dossier received = submitted.handle(new Command.Receive("000.00.12.G17-261201-0001", null, "reception", "MOTCUA", null), Actor.system("v"), Instant.now()).dossier();
         assertEquals(List.of("withdraw", "download-receipt"), received.allowedActions(Role.CITIZEN));
         assertTrue(received.allowedActions(Role.OFFICIAL).containsAll(List.of("request-supplement", "start-processing", "refuse")));
         assertFalse(received.allowedActions(Role.OFFICIAL).contains("download-receipt"));

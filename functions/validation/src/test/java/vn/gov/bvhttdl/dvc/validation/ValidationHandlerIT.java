@@ -136,7 +136,7 @@ class ValidationHandlerIT {
         Dossier received = store.find(id).orElseThrow();
         // an official asks for a supplement; the citizen answers later; validation receives it again
         Instant asked = received.receivedAt().plusSeconds(3600);
-        store.save(received.handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestSupplement(java.util.List.of("1. Bản sao công chứng mờ")), vn.gov.bvhttdl.dvc.domain.Actor.official("official-1", null, null), asked));
+        store.save(received.handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestSupplement(java.util.List.of("1. Bản sao công chứng mờ")), vn.gov.bvhttdl.dvc.domain.Actor.official("official-1", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), asked));
         Dossier waiting = store.find(id).orElseThrow();
         Instant answered = asked.plus(java.time.Duration.ofDays(7));
         store.save(waiting.handle(new vn.gov.bvhttdl.dvc.domain.Command.Resubmit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-v"), answered));

@@ -69,11 +69,11 @@ final class DevIdentity {
 
     /** A signed ID token like Cognito's, for a person identified by their 12-digit ID number, in one user-pool group. */
     String issue(String name, String idNumber, String email, String group) throws Exception {
-        return issue(name, idNumber, email, group, null, null);
+        return issue(name, idNumber, email, group, null, null, null);
     }
 
-    /** The same for an official of {@code agency} and {@code unit} (the custom attributes a Cognito user would carry). */
-    String issue(String name, String idNumber, String email, String group, String agency, String unit) throws Exception {
+    /** The same for an official of {@code agency} and {@code unit} holding {@code post} (the custom attributes a Cognito user would carry). */
+    String issue(String name, String idNumber, String email, String group, String agency, String unit, String post) throws Exception {
         String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
         Instant now = Instant.now();
@@ -82,7 +82,7 @@ final class DevIdentity {
                 .claim("token_use", "id").claim("name", name).claim("email", email)
                 .claim("custom:id_number", idNumber)
                 .claim("cognito:groups", List.of(group))
-                .claim("custom:agency", agency).claim("custom:unit", unit).build();
+                .claim("custom:agency", agency).claim("custom:unit", unit).claim("custom:post", post).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

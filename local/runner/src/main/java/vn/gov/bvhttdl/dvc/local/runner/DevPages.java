@@ -50,23 +50,38 @@ final class DevPages {
                   <label>Thư điện tử <input name="email" type="email" value="%s"></label>
                   <fieldset><legend>Vai trò</legend>
                     <label class="inline"><input type="radio" name="role" value="citizen" checked> Công dân / doanh nghiệp</label>
-                    <label class="inline"><input type="radio" name="role" value="official"> Cán bộ một cửa</label>
+                    <label class="inline"><input type="radio" name="role" value="official"> Cán bộ, công chức</label>
                     <label class="inline"><input type="radio" name="role" value="admin"> Quản trị danh mục</label>
                   </fieldset>
-                  <label>Cơ quan của cán bộ (chỉ khi đăng nhập là cán bộ) <select name="agency">%s</select></label>
+                  <label>Đơn vị của cán bộ (chỉ khi đăng nhập là cán bộ) <select name="unit">%s</select></label>
+                  <label>Chức danh <select name="post">%s</select></label>
                   <button type="submit" id="sign-in">Đăng nhập</button>
                 </form></main></body></html>
                 """.formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>",
-                esc(redirect), esc(name), esc(id), esc(email), agencies());
+                esc(redirect), esc(name), esc(id), esc(email), units(), posts());
     }
 
-    /** The agencies of the catalogue, for the official's sign-in: an official acts only on their agency's dossiers. */
-    private static String agencies() {
-        var cat = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.load();
+    /** The units of every agency (rules/organisation.json), as "AGENCY/UNIT": an official sees their unit's work. */
+    private static String units() {
         StringBuilder b = new StringBuilder();
-        for (String code : cat.agencyCodes()) {
-            String name = cat.all().stream().filter(p -> p.agencyCode().equals(code)).map(p -> p.agencyName().vi()).findFirst().orElse(code);
-            b.append("<option value=\"").append(esc(code)).append("\">").append(esc(name)).append(" (").append(esc(code)).append(")</option>");
+        for (var a : vn.gov.bvhttdl.dvc.domain.Organisation.standard().agencies().values()) {
+            b.append("<optgroup label=\"").append(esc(a.name().vi())).append(" (").append(esc(a.code())).append(")\">");
+            for (var u : a.units()) {
+                String v = a.code() + "/" + u.code();
+                b.append("<option value=\"").append(esc(v)).append("\">").append(esc(u.name().vi())).append(" — ")
+                        .append(esc(a.code())).append("/").append(esc(u.code())).append("</option>");
+            }
+            b.append("</optgroup>");
+        }
+        return b.toString();
+    }
+
+    /** The posts an official may hold. */
+    private static String posts() {
+        StringBuilder b = new StringBuilder();
+        for (var p : vn.gov.bvhttdl.dvc.domain.Post.values()) {
+            b.append("<option value=\"").append(p.name()).append("\">")
+                    .append(esc(vn.gov.bvhttdl.dvc.domain.Organisation.standard().label(p).vi())).append("</option>");
         }
         return b.toString();
     }

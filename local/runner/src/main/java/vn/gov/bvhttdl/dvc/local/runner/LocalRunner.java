@@ -169,9 +169,14 @@ public final class LocalRunner implements AutoCloseable {
         return identity.issue(name, idNumber, email, group);
     }
 
-    /** The same for an official of {@code agency} (its one-stop unit). */
+    /** The same for an official of {@code agency} at its one-stop desk. */
     public String devToken(String name, String idNumber, String email, String group, String agency) throws Exception {
-        return identity.issue(name, idNumber, email, group, agency, "MOTCUA");
+        return identity.issue(name, idNumber, email, group, agency, "MOTCUA", "ONE_STOP");
+    }
+
+    /** The same for an official of {@code agency} and {@code unit} holding {@code post} (ONE_STOP, SPECIALIST, LEADER). */
+    public String devToken(String name, String idNumber, String email, String group, String agency, String unit, String post) throws Exception {
+        return identity.issue(name, idNumber, email, group, agency, unit, post);
     }
 
     /** Delivers an ObjectCreated notification for {@code key} as S3 would (for tests of what happens next). */
@@ -283,8 +288,13 @@ public final class LocalRunner implements AutoCloseable {
             try {
                 String role = form.getOrDefault("role", "citizen");
                 String group = role.equals("official") ? DevIdentity.OFFICIALS : role.equals("admin") ? DevIdentity.ADMINS : DevIdentity.CITIZENS;
-                String agency = group.equals(DevIdentity.OFFICIALS) ? form.getOrDefault("agency", "") : "";
-                String token = identity.issue(name, id, email, group, agency.isBlank() ? null : agency, agency.isBlank() ? null : "MOTCUA");
+                String unitRef = group.equals(DevIdentity.OFFICIALS) ? form.getOrDefault("unit", "") : "";
+                int slash = unitRef.indexOf('/');
+                String agency = slash > 0 ? unitRef.substring(0, slash) : null;
+                String unit = slash > 0 ? unitRef.substring(slash + 1) : null;
+                if (agency != null && !vn.gov.bvhttdl.dvc.domain.Organisation.standard().hasUnit(agency, unit)) agency = unit = null;
+                vn.gov.bvhttdl.dvc.domain.Post post = agency == null ? null : vn.gov.bvhttdl.dvc.domain.Post.parse(form.get("post"));
+                String token = identity.issue(name, id, email, group, agency, unit, post == null ? null : post.name());
                 ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
                 ex.sendResponseHeaders(303, -1);
                 ex.close();
