@@ -18,6 +18,7 @@ export function dossierCard(d) {
       <dt>${t('dossier.code')}</dt><dd>${d.code ? html`<span class="code" id="dossier-code">${d.code}</span>` : html`<span class="muted">${t('dossier.noCodeYet')}</span>`}</dd>
       ${d.lookupKey ? html`<dt>${t('track.key')}</dt><dd><span class="code" id="dossier-key">${d.lookupKey}</span> <span class="muted">${t('dossier.keyHelp')}</span></dd>` : ''}
       <dt>${t('dossier.status')}</dt><dd><span class="tag status-${d.status}" id="dossier-status">${pick(d.statusLabel)}</span></dd>
+      ${d.processing && d.processing.stepName ? html`<dt>${t('dossier.step')}</dt><dd id="dossier-step">${pick(d.processing.stepName)}</dd>` : ''}
       ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd><strong id="dossier-due">${weekday(d.dueDate)} ${date(d.dueDate)}</strong>
         ${d.dueDateProvisional ? html` <span class="tag provisional">${t('appointment.provisional')}</span>` : ''}</dd>` : ''}
     </dl>

@@ -42,6 +42,7 @@ export default {
   },
   eform: { title: 'Application form', note: 'Request details', choose: '— Choose —', dateHelp: 'Day/month/year, e.g. 24/01/2025.' },
   dossier: {
+    step: 'Now at', 
     title: 'Dossier', procedure: 'Procedure', code: 'Dossier code', noCodeYet: 'The code is given when the dossier is received.',
     status: 'Status', dueDate: 'Appointment date', reason: 'Reason', supplementAsked: 'The agency asks you to supplement and complete the dossier',
     receipt: 'Download the receipt and appointment slip (PDF)', history: 'History', files: 'Attached files',

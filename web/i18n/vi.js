@@ -42,6 +42,7 @@ export default {
   },
   eform: { title: 'Tờ khai', note: 'Nội dung đề nghị', choose: '— Chọn —', dateHelp: 'Ngày/tháng/năm, ví dụ 24/01/2025.' },
   dossier: {
+    step: 'Đang ở bước', 
     title: 'Hồ sơ', procedure: 'Thủ tục', code: 'Mã hồ sơ', noCodeYet: 'Mã hồ sơ sẽ được cấp khi hồ sơ được tiếp nhận.',
     status: 'Trạng thái', dueDate: 'Ngày hẹn trả', reason: 'Lý do', supplementAsked: 'Cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ',
     receipt: 'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)', history: 'Quá trình xử lý', files: 'Tệp đính kèm',

@@ -60,9 +60,9 @@ async function check(page, what) {
   if (overflow > 0) fail(`${what} overflows horizontally by ${overflow} px`);
 }
 
-async function devToken(name, idNumber, email, role) {
+async function devToken(name, idNumber, email, role, unit = 'CDLQG/MOTCUA', post = 'ONE_STOP') {
   const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, idNumber, email, role, agency: 'CDLQG', redirect: '/' }) });
+    body: new URLSearchParams({ name, idNumber, email, role, unit, post, redirect: '/' }) });
   return decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
 }
 
@@ -272,40 +272,96 @@ try {
     await page.screenshot({ path: shots + '/3-track.png', fullPage: true });
   });
 
-  await step('an official of the agency finds the dossier in the queue and takes it to approval; another agency does not see it', async () => {
-    const official = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
-    await page.goto(base + '/#id_token=' + encodeURIComponent(official));
-    await page.waitForSelector('#nav-official:not([hidden])');
+  await step('officials of two units and another agency take the dossier from reception to approval; another unit does not see it; the citizen follows each step', async () => {
+    const signIn = async (token) => {
+      await page.goto(base + '/#id_token=' + encodeURIComponent(token));
+      await page.waitForSelector('#nav-official:not([hidden])');
+    };
+    const openFromQueue = async (query) => {
+      await page.goto(base + '/#/official?' + query);
+      await page.waitForSelector('#queue, #queue-empty');
+      if (!(await page.$('#queue')) || !(await page.textContent('#queue')).includes(code)) fail(`the dossier is not in the queue ${query}: ` + await page.textContent('main'));
+      await page.click(`#queue tr:has-text("${code}") a.code`);
+    };
+    const status = (text) => page.waitForFunction((x) => document.querySelector('#official-status') && document.querySelector('#official-status').textContent === x, text);
+    // 1. the one-stop desk: the queue of received dossiers, the file, sends it on to the specialist unit
+    await signIn(await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official'));
     await page.click('#nav-official');
     await page.waitForSelector('#queue');
     if (!(await page.textContent('#queue')).includes(code)) fail('the received dossier is not in the queue: ' + await page.textContent('#queue'));
     if (!(await page.textContent('a[data-status="RECEIVED"] .tag')).match(/[1-9]/)) fail('no count on the Received tab');
     await check(page, 'official work queue');
     await page.screenshot({ path: shots + '/3b-official-queue.png', fullPage: true });
-    // the official opens it and takes it to a decision with the moves the API allows
-    await page.click(`#queue a.code`);
+    await page.click(`#queue tr:has-text("${code}") a.code`);
     await page.waitForSelector('#official-status');
     if ((await page.textContent('#official-status')) !== 'Đã tiếp nhận') fail('official view status');
-    // an accepted file opens in a new tab through its short-lived link
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-view]')]);
     if (!popup.url().startsWith('blob:')) fail('the file did not open: ' + popup.url());
     await popup.close();
-    if (await page.$('#move-approve')) fail('approve offered before processing');
+    if (await page.$('#move-approve')) fail('approve offered at the desk');
     await page.click('#move-start-processing');
-    await page.waitForFunction(() => document.querySelector('#official-status').textContent === 'Đang giải quyết');
+    await status('Đang giải quyết');
+    if (!(await page.textContent('#official-step')).includes('LUHANH')) fail('not at the specialist unit: ' + await page.textContent('#official-step'));
+    if (!(await page.$('#no-moves'))) fail('the desk still has moves once it sent it on');
+    // 2. the specialist of the travel unit takes it and consults the heritage department
+    await signIn(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
+    await openFromQueue('status=IN_PROCESSING');
+    await page.waitForSelector('#move-assign');
+    await page.click('#move-assign');
+    await page.waitForSelector('#move-consult');
     await page.click('#move-refuse');
     await page.waitForSelector('#f-refuse-reason-error');
-    await check(page, 'official dossier');
+    await page.selectOption('#f-consult-unit', 'CDSVH/CHUYENMON');
+    await page.fill('#f-consult-question', 'Địa điểm kinh doanh có nằm trong khu vực bảo vệ di tích không?');
+    await page.click('#move-consult');
+    await page.waitForSelector('#consultation');
+    if (!(await page.textContent('#consultation-answer')).includes('chờ')) fail('the consultation is not waiting');
+    if (await page.$('#move-forward')) fail('forward offered while waiting for the answer');
+    await check(page, 'specialist dossier');
+    // another unit of the same agency does not see it
+    const otherUnit = await devToken('Chuyên viên Lưu trú', '001080000777', 'luutru@example.vn', 'official', 'CDLQG/LUUTRU', 'SPECIALIST');
+    const hidden = await fetch(base + '/api/official/dossiers/by-code/' + code, { headers: { authorization: 'Bearer ' + otherUnit } });
+    if (hidden.status !== 404) fail('another unit sees the dossier: ' + hidden.status);
+    // 3. the consulted department answers from its consultations queue, seeing only what was sent
+    await signIn(await devToken('Chuyên viên Di sản', '001080000666', 'disan@example.vn', 'official', 'CDSVH/CHUYENMON', 'SPECIALIST'));
+    await openFromQueue('scope=consultations');
+    await page.waitForSelector('#f-answer-consultation-answer');
+    if ((await page.textContent('main')).includes('Phạm Thị Hoa')) fail('the consulted agency sees the applicant');
+    await page.fill('#f-answer-consultation-answer', 'Không nằm trong khu vực bảo vệ di tích.');
+    await check(page, 'consultation');
+    await page.click('#move-answer-consultation');
+    await page.waitForFunction(() => document.querySelector('#consultation-answer').textContent.includes('Không nằm'));
+    // 4. the specialist forwards it to the leader, who approves
+    await signIn(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
+    await openFromQueue('scope=mine');
+    await page.waitForSelector('#move-forward');
+    await page.click('#move-forward');
+    await page.waitForSelector('#no-moves');
+    await signIn(await devToken('Lãnh đạo phòng Lữ hành', '001080000555', 'lanhdao@example.vn', 'official', 'CDLQG/LUHANH', 'LEADER'));
+    await openFromQueue('status=IN_PROCESSING');
+    await page.waitForSelector('#move-approve');
     await page.fill('#f-approve-note', 'Đủ điều kiện cấp giấy phép');
     await page.click('#move-approve');
-    await page.waitForFunction(() => document.querySelector('#official-status').textContent === 'Có kết quả');
+    await status('Có kết quả');
     if (!(await page.$('#no-moves'))) fail('moves still offered after approval');
+    const lines = await page.$$('#control-slip tbody tr');
+    if (lines.length < 4) fail('the control slip has ' + lines.length + ' lines');
+    await check(page, 'official dossier');
     await page.screenshot({ path: shots + '/3c-official-dossier.png', fullPage: true });
-    const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ name: 'Cán bộ khác', idNumber: '001080000998', email: 'khac@example.vn', role: 'official', agency: 'CNTBD', redirect: '/' }) });
-    const other = decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
-    const theirs = await (await fetch(base + '/api/official/dossiers/queue?status=RECEIVED', { headers: { authorization: 'Bearer ' + other } })).json();
+    const other = await devToken('Cán bộ khác', '001080000998', 'khac@example.vn', 'official', 'CNTBD/MOTCUA', 'ONE_STOP');
+    const theirs = await (await fetch(base + '/api/official/dossiers/queue?status=RESULT_READY', { headers: { authorization: 'Bearer ' + other } })).json();
     if (theirs.items.some((x) => x.code === code)) fail('another agency sees the dossier');
+    // the citizen's page shows every step, not what the officials asked each other
+    await page.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await page.waitForSelector('#sign-out');
+    await page.goto(dossierUrl);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#dossier-status') && document.querySelector('#dossier-status').textContent === 'Có kết quả');
+    const seen = await page.textContent('main');
+    for (const s of ['Chuyển đơn vị chuyên môn', 'Xin ý kiến cơ quan, đơn vị liên quan', 'Chuyển bước tiếp theo', 'Phê duyệt, có kết quả']) {
+      if (!seen.includes(s)) fail('the citizen does not see the step ' + s);
+    }
+    if (seen.includes('khu vực bảo vệ di tích')) fail('the citizen reads the officials\' consultation');
     await page.click('#sign-out');
   });
 
