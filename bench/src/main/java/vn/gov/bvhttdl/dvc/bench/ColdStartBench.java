@@ -68,6 +68,8 @@ public final class ColdStartBench {
                                 seed(s, true); // one more lost submission for each run to find
                                 return read(root, "submission-sweep-scheduled.json");
                             }),
+                    new Case("DeadlineWatchFunction", fns.get("DeadlineWatchFunction").handler(), fns.get("DeadlineWatchFunction").codeUri(),
+                            Floors.Deadlines.class.getName(), s -> read(root, "deadline-watch-scheduled.json")),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
                                     .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));

@@ -98,6 +98,19 @@ public final class Floors {
         }
     }
 
+    /** The same WatchDeadlines as the deadline-watch function, constructed by hand. */
+    public static final class Deadlines implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.WatchDeadlines watch = new vn.gov.bvhttdl.dvc.application.WatchDeadlines(store,
+                RulesStore.fromSettings(store.client()), Clock.systemUTC());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = watch.run();
+            return Map.of("checked", r.checked(), "dueSoon", r.dueSoon(), "overdue", r.overdue(), "cleared", r.cleared(), "busy", r.busy());
+        }
+    }
+
     /** The same StatusCounts as the status-counts function, constructed by hand, fed the same stream records. */
     public static final class Counts implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {

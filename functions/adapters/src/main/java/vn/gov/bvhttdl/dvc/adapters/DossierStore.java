@@ -220,6 +220,12 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return page("ByHolder", holderKey(agency, unit, status), size, after);
     }
 
+    @Override
+    public Held held(String agency, String unit, DossierStatus status, int size, String after) {
+        QueuePage page = byHolder(agency, unit, status, size, after);
+        return new Held(page.items(), page.next());
+    }
+
     /** The dossiers at a step assigned to {@code subject}, earliest due first (ByAssignee). */
     public QueuePage byAssignee(String subject, int size, String after) {
         return page("ByAssignee", "ASSIGNEE#" + subject, size, after);

@@ -49,4 +49,10 @@ public interface Dossiers {
     Optional<String> lookupKey(String code);
 
     void putLookupKey(String code, String dossierId, String key);
+
+    /** A page of the dossiers one unit holds in one status, earliest due date first; {@code next} is null at the end. */
+    record Held(List<Dossier> items, String next) {}
+
+    /** The dossiers {@code unit} of {@code agency} holds in {@code status}, from {@code after} (a page's {@code next}). */
+    Held held(String agency, String unit, vn.gov.bvhttdl.dvc.domain.DossierStatus status, int size, String after);
 }

@@ -82,7 +82,8 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 due = e.newDue();
                 p = processing == null ? null : processing.flagged(null);
             }
-            case Command.MarkDeadline m -> p = current().flagged(m.flag());
+            case Command.MarkDeadline m -> p = processing == null ? new Processing(null, null, at, null, null, null, null, m.flag())
+                    : processing.flagged(m.flag());
             default -> { }
         }
         if (to != DossierStatus.IN_PROCESSING && to != DossierStatus.RECEIVED && to != DossierStatus.AWAITING_PAYMENT

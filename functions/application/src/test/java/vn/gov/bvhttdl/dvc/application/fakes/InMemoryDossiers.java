@@ -100,4 +100,24 @@ public final class InMemoryDossiers implements Dossiers {
 
     @Override
     public void putLookupKey(String code, String dossierId, String key) { keys.put(code, new String[]{dossierId, key}); }
+
+    /** Every dossier the unit holds in the status, earliest due first, in one page (the store pages by 100). */
+    @Override
+    public synchronized Held held(String agency, String unit, vn.gov.bvhttdl.dvc.domain.DossierStatus status, int size, String after) {
+        if (after != null) return new Held(List.of(), null);
+        List<Dossier> out = dossiers.values().stream()
+                .filter(d -> d.agencyCode().equals(agency) && d.status() == status && unit.equals(holder(d)))
+                .sorted(java.util.Comparator.comparing(InMemoryDossiers::due).thenComparing(Dossier::id)).toList();
+        return new Held(out, null);
+    }
+
+    private static String holder(Dossier d) {
+        if (d.processing() != null && d.processing().step() != null && d.processing().unit() != null) return d.processing().unit();
+        return vn.gov.bvhttdl.dvc.domain.Organisation.standard().agency(d.agencyCode()).map(a -> a.oneStop().code()).orElse(null);
+    }
+
+    private static java.time.LocalDate due(Dossier d) {
+        if (d.processing() != null && d.processing().step() != null && d.processing().stepDue() != null) return d.processing().stepDue();
+        return d.dueDate() == null ? java.time.LocalDate.MAX : d.dueDate();
+    }
 }

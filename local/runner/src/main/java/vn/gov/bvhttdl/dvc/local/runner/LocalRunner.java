@@ -190,6 +190,11 @@ public final class LocalRunner implements AutoCloseable {
         return schedules.stream().map(ScheduleEventSource::fire).toList();
     }
 
+    /** The next tick of {@code function}'s schedules now (tests: one function's schedule, whatever the others). */
+    public List<String> fireSchedule(String function) {
+        return schedules.stream().filter(s -> s.functionName().equals(function)).map(ScheduleEventSource::fire).toList();
+    }
+
     /** Stops delivering queue messages to functions (tests: a message that stays in the queue when the stack dies). */
     public void stopQueueDelivery() {
         queues.forEach(SqsEventSource::stop);

@@ -64,6 +64,9 @@ final class ScheduleEventSource extends EventSource {
         fire();
     }
 
+    /** The logical id of the function this schedule invokes. */
+    String functionName() { return function.name; }
+
     /** One scheduled invocation now, with Lambda's asynchronous retries; returns the function's answer or null. */
     String fire() {
         String event = event();

@@ -95,8 +95,9 @@ class DurableSubmissionIT {
         assertEquals("SUBMITTED", status(id, token), "nothing else would ever receive it");
 
         // the schedule's next tick
-        List<String> answers = runner.fireSchedules();
-        assertEquals(1, answers.size(), "one schedule in template.yaml");
+        assertEquals(2, runner.fireSchedules().size(), "two schedules in template.yaml: the sweep and the deadline watch");
+        List<String> answers = runner.fireSchedule("SubmissionSweepFunction");
+        assertEquals(1, answers.size());
         assertEquals(1, ((Number) ((Map<?, ?>) Json.parse(answers.get(0))).get("handedOver")).intValue(), answers.get(0));
         long deadline = System.currentTimeMillis() + 20_000;
         while (!"RECEIVED".equals(status(id, token)) && System.currentTimeMillis() < deadline) Thread.sleep(100);
@@ -109,8 +110,15 @@ class DurableSubmissionIT {
                 .filter(a -> !a.startsWith("attachment-")).toList(), "received once, by the validation function");
 
         // a received dossier is not SUBMITTED any more: the next tick has nothing to do
-        Map<?, ?> again = (Map<?, ?>) Json.parse(runner.fireSchedules().get(0));
+        Map<?, ?> again = (Map<?, ?>) Json.parse(runner.fireSchedule("SubmissionSweepFunction").get(0));
         assertEquals(0, ((Number) again.get("handedOver")).intValue(), again.toString());
         assertEquals(0, ((Number) again.get("checked")).intValue(), again.toString());
+
+        // the deadline watch, played from the template's hourly schedule: it looks at the received dossier, twice the same
+        Map<?, ?> watch = (Map<?, ?>) Json.parse(runner.fireSchedule("DeadlineWatchFunction").get(0));
+        assertTrue(((Number) watch.get("checked")).intValue() >= 1, watch.toString());
+        Map<?, ?> watchAgain = (Map<?, ?>) Json.parse(runner.fireSchedule("DeadlineWatchFunction").get(0));
+        assertEquals(0, ((Number) watchAgain.get("dueSoon")).intValue() + ((Number) watchAgain.get("overdue")).intValue()
+                + ((Number) watchAgain.get("cleared")).intValue(), "the second run changes nothing: " + watchAgain);
     }
 }

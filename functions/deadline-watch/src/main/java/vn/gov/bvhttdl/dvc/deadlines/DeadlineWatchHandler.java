@@ -1,0 +1,39 @@
+package vn.gov.bvhttdl.dvc.deadlines;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.application.WatchDeadlines;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The hourly deadline watch (EventBridge Scheduler on AWS, the offline runner's schedule; both from template.yaml).
+ * The event carries nothing the watch needs; the answer says what it did. Running it twice changes nothing twice.
+ */
+public class DeadlineWatchHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+    @Inject
+    WatchDeadlines watch;
+
+    @Override
+    public Map<String, Object> execute(Map<String, Object> scheduledEvent) {
+        WatchDeadlines.Result r = watch.run();
+        return Map.of("checked", r.checked(), "dueSoon", r.dueSoon(), "overdue", r.overdue(), "cleared", r.cleared(), "busy", r.busy());
+    }
+
+    @Factory
+    static final class Beans {
+        @Singleton
+        DossierStore store() { return DossierStore.primedFromSettings("deadline-watch", null); }
+
+        @Singleton
+        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
+
+        @Singleton
+        WatchDeadlines watch(DossierStore store, RulesStore rules) { return new WatchDeadlines(store, rules, Clock.systemUTC()); }
+    }
+}

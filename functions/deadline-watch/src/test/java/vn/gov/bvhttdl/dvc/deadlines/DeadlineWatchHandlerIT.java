@@ -1,0 +1,67 @@
+package vn.gov.bvhttdl.dvc.deadlines;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.Processing;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The deadline watch, fed the sample scheduled event of events/, against dynoxide (the ByHolder index). */
+class DeadlineWatchHandlerIT {
+    static DossierStore store;
+
+    @BeforeAll
+    static void start() {
+        TestStack.get();
+        store = DossierStore.fromSettings();
+    }
+
+    /** A received DL-003 dossier at the tourism authority's desk, due on {@code due}. */
+    static String received(LocalDate due, LocalDate stepDue) {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-w",
+                new Applicant("Lê Văn Hạn", "001099000432", null, null, "0911000432", null), Map.of(), now);
+        store.create(c);
+        Dossier.Change s = c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen("owner-w"), now);
+        store.save(s);
+        store.save(s.dossier().handle(new Command.Receive("000.00.12.G17-200101-" + (1000 + (int) (Math.random() * 8999)), due,
+                "reception", "MOTCUA", stepDue), Actor.system("validation"), now));
+        return c.dossier().id();
+    }
+
+    @Test
+    void theSampleEventMarksALateDossierOnceAndLeavesAnOnTimeOneAlone() throws Exception {
+        String late = received(LocalDate.of(2020, 1, 10), LocalDate.of(2020, 1, 3));
+        String onTime = received(LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scheduled = (Map<String, Object>) Json.parse(Files.readString(Emulators.repoRoot().resolve("events/deadline-watch-scheduled.json")));
+        assertEquals("Scheduled Event", scheduled.get("detail-type"));
+        try (DeadlineWatchHandler handler = new DeadlineWatchHandler()) {
+            Map<String, Object> first = handler.handleRequest(scheduled, null);
+            assertTrue(((Number) first.get("overdue")).intValue() >= 1, first.toString());
+            assertEquals(Processing.OVERDUE, store.find(late).orElseThrow().processing().deadline());
+            assertNull(store.find(onTime).orElseThrow().processing().deadline());
+            int entries = store.history(late).size();
+            assertEquals("mark-deadline", store.history(late).get(entries - 1).action());
+            Map<String, Object> second = handler.handleRequest(scheduled, null);
+            assertEquals(0, ((Number) second.get("overdue")).intValue(), "the second run marks nothing again: " + second);
+            assertEquals(entries, store.history(late).size(), "and writes nothing");
+        }
+    }
+}

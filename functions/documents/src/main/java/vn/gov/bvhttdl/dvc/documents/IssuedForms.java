@@ -1,0 +1,162 @@
+package vn.gov.bvhttdl.dvc.documents;
+
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.ControlSlip;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Organisation;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Process;
+import vn.gov.bvhttdl.dvc.domain.Workflow;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The content of each form, from the record: a letter to the applicant (02 supplement request, 03 refusal, 04
+ * apology and new date, 05 stop) is rebuilt from the audit entry that issued it, so a second download is the same
+ * document; the control slip (06) from the trail as it stands; the tracking book (07) from a unit's dossiers.
+ */
+public final class IssuedForms {
+    /** The forms addressed to the applicant. */
+    public static final List<String> LETTERS = List.of("02", "03", "04", "05");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private IssuedForms() {}
+
+    /** The latest entry of the trail that issued each letter (by the form number its move records). */
+    public static Map<String, AuditEvent> issued(List<AuditEvent> history) {
+        Map<String, AuditEvent> out = new LinkedHashMap<>();
+        for (AuditEvent e : history) {
+            String n = e.details().get("template");
+            if (n == null) n = Workflow.standard().move(e.action()).map(Workflow.Transition::form).orElse(null);
+            if (n != null && LETTERS.contains(n)) out.put(n, e);
+        }
+        return out;
+    }
+
+    /** Letter {@code number} as the trail issued it, or empty when it was not issued for this dossier. */
+    public static Optional<FormPdf.Content> letter(String number, Dossier d, Procedure p, List<AuditEvent> history) {
+        AuditEvent e = issued(history).get(number);
+        if (e == null) return Optional.empty();
+        Map<String, String> v = common(d, p);
+        v.put("reason", e.reason());
+        v.put("items", e.reason());
+        v.put("previousDueDate", date(e.details().get("previousDueDate")));
+        v.put("newDueDate", date(e.details().get("dueDate")));
+        String unit = unitName(d.agencyCode(), e.details().get("unit"));
+        v.put("unit", unit);
+        String name = Workflow.standard().form(number).name().vi();
+        return Optional.of(new FormPdf.Content(number, p.agencyName().vi(), unit, v, null,
+                qr(d, name, e.at(), Map.of("lyDo", e.reason() == null ? "" : e.reason())), e.at()));
+    }
+
+    /** The processing-control slip (form 06) now. */
+    public static FormPdf.Content controlSlip(Dossier d, Procedure p, Process process, List<AuditEvent> history,
+                                              WorkingCalendar cal, Instant now) {
+        Map<String, String> v = common(d, p);
+        v.put("timeLimit", p.timeLimit().label().vi());
+        v.put("dueDate", d.dueDate() == null ? "" : DAY.format(d.dueDate()));
+        List<List<String>> rows = new ArrayList<>();
+        for (ControlSlip.Line l : ControlSlip.of(process, d, history, cal, now)) {
+            rows.add(List.of(l.name().vi() + " — " + l.unit() + (l.kind().equals("consultation") ? "" : ""),
+                    l.budget().label().vi() + (l.due() == null ? "" : " (đến " + DAY.format(l.due()) + ")"),
+                    MOMENT.format(l.arrived().atZone(Letterhead.VN)),
+                    l.left() == null ? "đang xử lý" : MOMENT.format(l.left().atZone(Letterhead.VN)),
+                    Integer.toString(l.usedWorkingDays()), l.late() ? "Trễ hạn" : "Đúng hạn"));
+        }
+        String unit = unitName(d.agencyCode(), process.oneStopUnit());
+        return new FormPdf.Content("06", p.agencyName().vi(), unit, v, rows, qr(d, Workflow.standard().form("06").name().vi(), now, null), now);
+    }
+
+    /** One line of the tracking book (form 07). */
+    public record BookLine(String code, String procedure, String applicant, Instant receivedAt, LocalDate dueDate, String status, String note) {}
+
+    /** The lines of a unit's tracking book for {@code dossiers} (already those the unit received in the period). */
+    public static List<BookLine> bookLines(List<Dossier> dossiers, Function<Dossier, String> procedureName) {
+        return dossiers.stream().sorted(java.util.Comparator.comparing(Dossier::receivedAt).thenComparing(Dossier::id))
+                .map(d -> new BookLine(d.code(), procedureName.apply(d), applicant(d), d.receivedAt(), d.dueDate(),
+                        Workflow.standard().label(d.status()).vi(), d.processing() != null && d.processing().deadline() != null
+                                ? (d.processing().deadline().equals("OVERDUE") ? "Quá hạn" : "Sắp đến hạn") : ""))
+                .toList();
+    }
+
+    public static FormPdf.Content trackingBook(String agency, String unit, LocalDate from, LocalDate to, List<BookLine> lines, Instant now) {
+        Organisation.Agency a = Organisation.standard().agency(agency).orElseThrow();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("unit", unitName(agency, unit));
+        v.put("agency", a.name().vi());
+        v.put("from", DAY.format(from));
+        v.put("to", DAY.format(to));
+        v.put("count", Integer.toString(lines.size()));
+        List<List<String>> rows = new ArrayList<>();
+        int n = 1;
+        for (BookLine l : lines) rows.add(row(n++, l));
+        String payload = Letterhead.qrPayload(null, null, null, Workflow.standard().form("07").name().vi(), now,
+                Map.of("donVi", agency + "/" + unit, "tuNgay", from.toString(), "denNgay", to.toString(), "soHoSo", Integer.toString(lines.size())));
+        return new FormPdf.Content("07", a.name().vi(), unitName(agency, unit), v, rows, payload, now);
+    }
+
+    /** The same book as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read the diacritics). */
+    public static String trackingBookCsv(List<BookLine> lines) {
+        StringBuilder b = new StringBuilder("\uFEFF");
+        b.append(String.join(",", FormPdf.template("07").columns().stream().map(IssuedForms::csv).toList())).append("\r\n");
+        int n = 1;
+        for (BookLine l : lines) b.append(String.join(",", row(n++, l).stream().map(IssuedForms::csv).toList())).append("\r\n");
+        return b.toString();
+    }
+
+    private static List<String> row(int n, BookLine l) {
+        return List.of(Integer.toString(n), nz(l.code()), nz(l.procedure()), nz(l.applicant()),
+                l.receivedAt() == null ? "" : MOMENT.format(l.receivedAt().atZone(Letterhead.VN)),
+                l.dueDate() == null ? "" : DAY.format(l.dueDate()), nz(l.status()), nz(l.note()));
+    }
+
+    static String csv(String s) {
+        String v = s == null ? "" : s;
+        // a cell a spreadsheet would run as a formula is written as text
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static Map<String, String> common(Dossier d, Procedure p) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("code", d.code());
+        v.put("procedure", p.name().vi() + " (mã " + p.code() + ")");
+        v.put("applicant", applicant(d));
+        v.put("agency", p.agencyName().vi());
+        v.put("oneStop", unitName(d.agencyCode(), Organisation.standard().agency(d.agencyCode()).map(a -> a.oneStop().code()).orElse(null)));
+        v.put("receivedOn", d.receivedAt() == null ? "" : DAY.format(d.receivedAt().atZone(Letterhead.VN)));
+        return v;
+    }
+
+    static String applicant(Dossier d) {
+        if (d.applicant() == null) return "";
+        String company = d.form().get("companyName");
+        boolean enterprise = d.applicant().enterpriseCode() != null && !d.applicant().enterpriseCode().isBlank();
+        return enterprise && company != null ? company + " (mã số doanh nghiệp " + d.applicant().enterpriseCode() + ")" : nz(d.applicant().fullName());
+    }
+
+    private static String unitName(String agency, String unit) {
+        return Organisation.standard().agency(agency).flatMap(a -> a.unit(unit == null ? a.oneStop().code() : unit))
+                .map(u -> u.name().vi()).orElse(unit == null ? "Bộ phận Một cửa" : unit);
+    }
+
+    private static String qr(Dossier d, String name, Instant at, Map<String, String> more) {
+        String id = d.applicant() == null ? null : d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode();
+        return Letterhead.qrPayload(d.code(), d.procedureCode(), id, name, at, more);
+    }
+
+    private static String date(String iso) { return iso == null ? null : DAY.format(LocalDate.parse(iso)); }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}
