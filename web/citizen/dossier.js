@@ -30,6 +30,8 @@ export function dossierCard(d) {
   </div>`;
 }
 
+const LETTERS = ['02', '03', '04', '05'];
+
 function historyCard(d) {
   if (!d.history) return '';
   const label = (h) => {
@@ -39,6 +41,7 @@ function historyCard(d) {
   return html`<section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline" id="timeline">${d.history.map((h) => html`<li>
     <span class="when">${moment(h.at)}</span> — ${label(h)}${h.to && h.from !== h.to && h.toLabel ? html` <span class="muted">(${pick(h.toLabel)})</span>` : ''}
     ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}${h.details && h.details.file ? html` <span class="muted">${h.details.file}</span>` : ''}
+    ${h.details && LETTERS.includes(h.details.template) ? html` <button type="button" class="link" data-form="${h.details.template}">${t('forms.open', { n: h.details.template })}</button>` : ''}
     ${h.details && h.details.form && h.details.form.startsWith('{') ? html`<details><summary class="muted">${t('dossier.submittedContent')}</summary><pre>${
       Object.entries(JSON.parse(h.details.form)).map(([k, v]) => k + ': ' + v).join('\n') || '—'}</pre></details>` : ''}</li>`)}</ol></section>`;
 }
@@ -186,6 +189,14 @@ export async function dossierPage(main, { id }) {
       submit.disabled = false;
     }
   });
+
+  // a letter addressed to the applicant (forms 02–05) opens as PDF in a new tab
+  main.querySelectorAll('button[data-form]').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/dossiers/${encodeURIComponent(d.id)}/forms/${b.dataset.form}`);
+      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    } catch (e) { showErrors(result, null, e); }
+  }));
 
   const receipt = main.querySelector('#download-receipt');
   if (receipt) receipt.addEventListener('click', async () => {

@@ -78,6 +78,8 @@ export default {
     code: 'Dossier code', codeHelp: 'e.g. 000.00.12.G17-260115-0042', key: 'Look-up key', keyHelp: '8 characters, printed next to the code on the receipt.',
     button: 'Look up', applicant: 'Applicant',
   },
+  forms: { title: 'Forms issued', open: 'Open form {n} (PDF)', slip: 'Processing-control slip (form 06, PDF)',
+    book: 'Dossier tracking book (form 07)', from: 'From', to: 'To', pdf: 'Download PDF', csv: 'Download CSV' },
   official: {
     title: 'Officials’ workspace', only: 'This page is for officials of the one-stop desk and the units.',
     agency: 'Agency: {agency}', unit: 'Unit: {unit}', post: 'Post: {post}',

@@ -78,6 +78,8 @@ export default {
     code: 'Mã hồ sơ', codeHelp: 'Ví dụ: 000.00.12.G17-260115-0042', key: 'Mã tra cứu', keyHelp: '8 ký tự, in cạnh mã hồ sơ trên giấy tiếp nhận.',
     button: 'Tra cứu', applicant: 'Người nộp',
   },
+  forms: { title: 'Văn bản đã ban hành', open: 'Mở mẫu số {n} (PDF)', slip: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06, PDF)',
+    book: 'Sổ theo dõi hồ sơ (mẫu 07)', from: 'Từ ngày', to: 'Đến ngày', pdf: 'Tải PDF', csv: 'Tải CSV' },
   official: {
     title: 'Không gian làm việc của cán bộ', only: 'Trang này dành cho cán bộ Bộ phận Một cửa và các đơn vị.',
     agency: 'Cơ quan: {agency}', unit: 'Đơn vị: {unit}', post: 'Chức danh: {post}',

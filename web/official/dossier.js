@@ -73,6 +73,16 @@ function slip(p) {
   </section>`;
 }
 
+const LETTERS = ['02', '03', '04', '05'];
+
+function formsSection(d) {
+  const issued = [...new Set((d.history || []).map((h) => h.details && h.details.template).filter((n) => LETTERS.includes(n)))];
+  if (!d.code) return '';
+  return html`<section class="card" id="forms"><h2>${t('forms.title')}</h2><ul class="files">
+    ${issued.map((n) => html`<li><button type="button" class="link" data-form="${n}">${t('forms.open', { n })}</button></li>`)}
+    <li><button type="button" class="link" data-form="06" id="form-06">${t('forms.slip')}</button></li></ul></section>`;
+}
+
 function consultationBlock(c) {
   return html`<div class="consultation" id="consultation"><h3>${t('official.consultation')}: ${c.unit} (${c.agency})</h3>
     <dl class="summary"><dt>${t('official.asked')}</dt><dd>${c.question}</dd>
@@ -99,6 +109,12 @@ function wire(main, id, actions, path, reload) {
   main.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', async () => {
     try {
       const blob = await download(`/api/official/dossiers/${encodeURIComponent(id)}/files/${encodeURIComponent(b.dataset.view)}`);
+      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    } catch (e) { showErrors(main.querySelector('#move-errors') || main, null, e); }
+  }));
+  main.querySelectorAll('button[data-form]').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/official/dossiers/${encodeURIComponent(id)}/forms/${b.dataset.form}`);
       window.open(URL.createObjectURL(blob), '_blank', 'noopener');
     } catch (e) { showErrors(main.querySelector('#move-errors') || main, null, e); }
   }));
@@ -150,6 +166,7 @@ export async function officialDossierPage(main, { id }) {
     ${movesSection(actions, units, draft)}
     ${filesList(d, d.attachments || [])}
     ${slip(d.processing)}
+    ${formsSection(d)}
     <section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline">${(d.history || []).map((h) => html`<li>
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
       ${h.details && h.details.unit ? html` <span class="muted">[${h.details.unit}]</span>` : ''}

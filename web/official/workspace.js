@@ -2,13 +2,17 @@
 // dossiers assigned to me, and the consultations waiting for my unit's answer; with the agency's counts per status.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
-import { api } from '../shared/api.js';
+import { api, download } from '../shared/api.js';
+import { showErrors } from '../shared/forms.js';
 import { groups, claims } from '../shared/auth.js';
 import { date, moment } from '../shared/format.js';
 import { signInPrompt } from '../citizen/mine.js';
 
 const STATUSES = ['SUBMITTED', 'RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT', 'AWAITING_PAYMENT', 'RESULT_READY'];
 const SCOPES = ['unit', 'mine', 'consultations'];
+const local = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10); // today in Hà Nội
+const today = () => local();
+const monthStart = () => local().slice(0, 8) + '01';
 
 export async function officialPage(main, params, q) {
   if (!groups().length) return signInPrompt(main, t('official.title'));
@@ -43,6 +47,28 @@ export async function officialPage(main, params, q) {
           ${d.overdue ? html` <span class="tag state-MISSING" data-flag="overdue">${t('official.overdue')}</span>` : d.dueSoon ? html` <span class="tag provisional">${t('official.dueSoon')}</span>` : ''}</td>
       </tr>`)}</tbody></table>` : html`<p class="muted" id="queue-empty">${t('official.empty')}</p>`}
     <p class="muted" id="queue-count">${t('official.count', { n: res.items.length })}</p>
-    <nav class="pager">${res.next ? html`<a href="#/official?scope=${scope}&status=${status}&after=${encodeURIComponent(res.next)}">${t('official.more')}</a>` : ''}</nav>`);
+    <nav class="pager">${res.next ? html`<a href="#/official?scope=${scope}&status=${status}&after=${encodeURIComponent(res.next)}">${t('official.more')}</a>` : ''}</nav>
+    <section class="card" id="tracking-book"><h2>${t('forms.book')}</h2><div id="book-errors"></div>
+      <form id="book-form" class="inline-form" novalidate>
+        <div class="field"><label for="f-book-from">${t('forms.from')}</label><input type="date" id="f-book-from" name="from" value="${monthStart()}"></div>
+        <div class="field"><label for="f-book-to">${t('forms.to')}</label><input type="date" id="f-book-to" name="to" value="${today()}"></div>
+        <button type="submit" id="book-pdf" name="format" value="pdf">${t('forms.pdf')}</button>
+        <button type="submit" id="book-csv" name="format" value="csv" class="secondary">${t('forms.csv')}</button>
+      </form></section>`);
+  const form = main.querySelector('#book-form');
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const format = ev.submitter && ev.submitter.value === 'csv' ? 'csv' : 'pdf';
+    try {
+      const blob = await download(`/api/official/dossiers/tracking-book?from=${form.elements.from.value}&to=${form.elements.to.value}&format=${format}`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `so-theo-doi-${form.elements.from.value}-${form.elements.to.value}.${format}`;
+      a.id = 'book-link';
+      a.textContent = a.download;
+      main.querySelector('#book-errors').replaceChildren(a);
+      a.click();
+    } catch (e) { showErrors(main.querySelector('#book-errors'), form, e); }
+  });
   return t('official.title');
 }

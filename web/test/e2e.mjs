@@ -292,6 +292,10 @@ try {
     if (!(await page.textContent('a[data-status="RECEIVED"] .tag')).match(/[1-9]/)) fail('no count on the Received tab');
     await check(page, 'official work queue');
     await page.screenshot({ path: shots + '/3b-official-queue.png', fullPage: true });
+    // the desk's tracking book (form 07) as CSV lists the dossier
+    const [book] = await Promise.all([page.waitForEvent('download'), page.click('#book-csv')]);
+    const csv = (await import('node:fs')).readFileSync(await book.path(), 'utf8');
+    if (!csv.includes(code)) fail('the tracking book does not list the dossier: ' + csv.slice(0, 300));
     await page.click(`#queue tr:has-text("${code}") a.code`);
     await page.waitForSelector('#official-status');
     if ((await page.textContent('#official-status')) !== 'Đã tiếp nhận') fail('official view status');
@@ -346,6 +350,9 @@ try {
     if (!(await page.$('#no-moves'))) fail('moves still offered after approval');
     const lines = await page.$$('#control-slip tbody tr');
     if (lines.length < 4) fail('the control slip has ' + lines.length + ' lines');
+    const [slip06] = await Promise.all([page.waitForEvent('popup'), page.click('#form-06')]);
+    if (!slip06.url().startsWith('blob:')) fail('the control slip (form 06) did not open');
+    await slip06.close();
     await check(page, 'official dossier');
     await page.screenshot({ path: shots + '/3c-official-dossier.png', fullPage: true });
     const other = await devToken('Cán bộ khác', '001080000998', 'khac@example.vn', 'official', 'CNTBD/MOTCUA', 'ONE_STOP');
@@ -362,6 +369,10 @@ try {
       if (!seen.includes(s)) fail('the citizen does not see the step ' + s);
     }
     if (seen.includes('khu vực bảo vệ di tích')) fail('the citizen reads the officials\' consultation');
+    // the supplement request (form 02) addressed to the citizen opens as PDF from the history
+    const [letter] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-form="02"]')]);
+    if (!letter.url().startsWith('blob:')) fail('form 02 did not open');
+    await letter.close();
     await page.click('#sign-out');
   });
 

@@ -211,6 +211,17 @@ final class DossierController {
         return HttpResponse.seeOther(URI.create(get.url().toString()));
     }
 
+    /**
+     * A letter addressed to the applicant (form 02 supplement request, 03 refusal, 04 apology and new date, 05 stop)
+     * as the trail issued it, as PDF; 404 when this dossier has none of that number.
+     */
+    @Get("/{id}/forms/{number}")
+    @Operation(summary = "Văn bản gửi người nộp (mẫu 02–05, PDF) / a letter to the applicant (forms 02–05, PDF)")
+    HttpResponse<byte[]> form(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number) {
+        Dossier d = owned(Identity.of(event), id);
+        return Forms.letter(d, number, rules, store.history(d.id()));
+    }
+
     private Dossier owned(Identity me, String id) {
         return store.find(id).filter(d -> d.ownerId().equals(me.subject())).orElseThrow(() -> notFound(id));
     }

@@ -200,6 +200,75 @@ final class OfficialController {
         return HttpResponse.seeOther(java.net.URI.create(get.url().toString()));
     }
 
+    /** A form of the dossier as PDF: the letters 02–05 as issued, the control slip (06) as it stands now. */
+    @Get("/{id}/forms/{number}")
+    @Operation(summary = "Văn bản của hồ sơ (mẫu 02–06, PDF) / a form of the dossier (02–06, PDF)")
+    HttpResponse<byte[]> form(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        var history = store.history(d.id());
+        if (!"06".equals(number)) return Forms.letter(d, number, rules, history);
+        var process = vn.gov.bvhttdl.dvc.application.Access.process(rules, d).orElseThrow(() -> Forms.noForm(number));
+        if (d.code() == null) throw Forms.noForm(number);
+        return Forms.pdf(vn.gov.bvhttdl.dvc.documents.FormPdf.render(vn.gov.bvhttdl.dvc.documents.IssuedForms.controlSlip(d,
+                Forms.procedure(d, rules), process, history, rules.calendar(), clock.instant())), "mau-06-" + d.code() + ".pdf");
+    }
+
+    /** At most this many dossiers of one status are read for a tracking book. */
+    static final int BOOK_WINDOW = 2000;
+
+    /**
+     * The tracking book (form 07) of the official's unit: the dossiers it received (the desk) or that reached it, by
+     * date of receipt from {@code from} to {@code to} (at most a year), as PDF or CSV.
+     */
+    @Get("/tracking-book{?from,to,format}")
+    @Operation(summary = "Sổ theo dõi hồ sơ của đơn vị (mẫu 07, PDF hoặc CSV) / the unit's tracking book (form 07, PDF or CSV)")
+    HttpResponse<byte[]> trackingBook(@Parameter(hidden = true) APIGatewayV2HTTPEvent event,
+                                      @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String from,
+                                      @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String to,
+                                      @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String format) {
+        Identity me = requireOfficial(event);
+        if (me.agency() == null || me.unit() == null || !vn.gov.bvhttdl.dvc.domain.Organisation.standard().hasUnit(me.agency(), me.unit())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "no-unit", new Text("Tài khoản chưa gắn với đơn vị.", "The account belongs to no unit."));
+        }
+        java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        java.time.LocalDate f, t;
+        try {
+            f = from == null || from.isBlank() ? today.withDayOfMonth(1) : java.time.LocalDate.parse(from.strip());
+            t = to == null || to.isBlank() ? today : java.time.LocalDate.parse(to.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-date", new Text("Ngày theo dạng yyyy-mm-dd.", "Dates as yyyy-mm-dd."));
+        }
+        if (t.isBefore(f) || f.plusYears(1).isBefore(t)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-period",
+                    new Text("Từ ngày không sau đến ngày, tối đa một năm.", "From no later than to, a year at most."));
+        }
+        String fmt = format == null || format.isBlank() ? "pdf" : format.strip();
+        if (!fmt.equals("pdf") && !fmt.equals("csv")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-format", new Text("Định dạng pdf hoặc csv.", "Format pdf or csv."));
+        }
+        java.time.ZoneId zone = rules.calendar().zone();
+        List<Dossier> received = new java.util.ArrayList<>();
+        for (var st : vn.gov.bvhttdl.dvc.domain.DossierStatus.values()) {
+            if (st == vn.gov.bvhttdl.dvc.domain.DossierStatus.DRAFT || st == vn.gov.bvhttdl.dvc.domain.DossierStatus.SUBMITTED) continue;
+            for (Dossier d : store.byAgencyStatus(me.agency(), st, BOOK_WINDOW)) {
+                if (d.receivedAt() == null) continue;
+                java.time.LocalDate on = d.receivedAt().atZone(zone).toLocalDate();
+                if (!on.isBefore(f) && !on.isAfter(t) && vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), d)) received.add(d);
+            }
+        }
+        var lines = vn.gov.bvhttdl.dvc.documents.IssuedForms.bookLines(received, d -> rules.catalogue()
+                .version(d.procedureCode(), d.procedureVersion()).map(x -> x.name().vi()).orElse(d.procedureCode()));
+        String name = "so-theo-doi-" + me.agency() + "-" + me.unit() + "-" + f + "-" + t;
+        if (fmt.equals("csv")) {
+            return HttpResponse.ok(vn.gov.bvhttdl.dvc.documents.IssuedForms.trackingBookCsv(lines).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").header("Cache-Control", "private, no-store");
+        }
+        return Forms.pdf(vn.gov.bvhttdl.dvc.documents.FormPdf.render(vn.gov.bvhttdl.dvc.documents.IssuedForms.trackingBook(me.agency(), me.unit(),
+                f, t, lines, clock.instant())), name + ".pdf");
+    }
+
     @Post("/{id}/start-processing")
     @Operation(summary = "Chuyển hồ sơ đến đơn vị chuyên môn / send the dossier on to the specialist unit")
     Views.DossierView startProcessing(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {

@@ -266,4 +266,51 @@ class PortalApiIT {
         other.put("custom:agency", "CNTBD");
         assertEquals(404, handler.handleRequest(request("GET", path, null, other), null).getStatusCode());
     }
+
+    static byte[] body(APIGatewayV2HTTPResponse r) {
+        return r.getIsBase64Encoded() ? java.util.Base64.getDecoder().decode(r.getBody()) : r.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void theFormsComeAsPdfToWhomTheyAreAddressedAndTheTrackingBookAsCsv() throws Exception {
+        String code = randomCode("261201");
+        String id = received("owner-forms", new Applicant("Mai Thị Mẫu", "001099000993", null, null, "0912000993", null), code, LocalDate.of(2026, 12, 8));
+        Map<String, String> desk = official("sub-forms", "CDLQG", "MOTCUA", "ONE_STOP");
+        Map<String, String> owner = citizen("owner-forms", "Mai Thị Mẫu", "001099000993");
+        assertEquals(404, handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/02", null, owner), null).getStatusCode(), "not issued yet");
+        assertEquals(200, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/supplement-request",
+                "{\"items\":[\"Bản sao giấy phép cũ bị mờ\"]}", desk), null).getStatusCode());
+        APIGatewayV2HTTPResponse f02 = handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/02", null, owner), null);
+        assertEquals(200, f02.getStatusCode(), f02.getBody());
+        assertTrue(f02.getHeaders().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type") && h.getValue().startsWith("application/pdf")));
+        String text = pdfText(body(f02));
+        assertTrue(text.contains("PHIẾU YÊU CẦU BỔ SUNG") && text.contains(code) && text.contains("1. Bản sao giấy phép cũ bị mờ")
+                && text.contains("Kính gửi: Mai Thị Mẫu"), text);
+        assertEquals(404, handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/02", null,
+                citizen("someone-else-forms", "Người khác", "001099000992")), null).getStatusCode(), "only to the applicant");
+        assertEquals(404, handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/07", null, owner), null).getStatusCode());
+        APIGatewayV2HTTPResponse f06 = handler.handleRequest(request("GET", "/api/official/dossiers/" + id + "/forms/06", null, desk), null);
+        assertEquals(200, f06.getStatusCode(), f06.getBody());
+        assertTrue(pdfText(body(f06)).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"));
+        assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id + "/forms/06", null,
+                official("sub-forms-other", "CNTBD", "MOTCUA", "ONE_STOP")), null).getStatusCode());
+        APIGatewayV2HTTPResponse book = handler.handleRequest(signedGet("/api/official/dossiers/tracking-book",
+                "from=2026-01-01&to=2026-12-31&format=csv", desk), null);
+        assertEquals(200, book.getStatusCode(), book.getBody());
+        String csv = new String(body(book), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains(code) && csv.contains("Mai Thị Mẫu"), csv);
+        APIGatewayV2HTTPResponse bookPdf = handler.handleRequest(signedGet("/api/official/dossiers/tracking-book", "from=2026-01-01&to=2026-12-31", desk), null);
+        assertTrue(pdfText(body(bookPdf)).contains("SỔ THEO DÕI HỒ SƠ"));
+        assertEquals(400, handler.handleRequest(signedGet("/api/official/dossiers/tracking-book", "from=2026-12-31&to=2026-01-01", desk), null).getStatusCode());
+        List<?> lh = ((String) new String(body(handler.handleRequest(signedGet("/api/official/dossiers/tracking-book",
+                "from=2026-01-01&to=2026-12-31&format=csv", official("sub-forms-lh", "CDLQG", "LUHANH", "SPECIALIST")), null)),
+                java.nio.charset.StandardCharsets.UTF_8)).lines().filter(l -> l.contains(code)).toList();
+        assertEquals(List.of(), lh, "the specialist unit's book does not list what never reached it");
+    }
 }
