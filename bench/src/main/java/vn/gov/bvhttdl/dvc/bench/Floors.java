@@ -124,7 +124,8 @@ public final class Floors {
                 var now = r.getDynamodb().getNewImage();
                 var old = r.getDynamodb().getOldImage();
                 counts.count(now.get("PK").getS().substring(8), now.get("agencyCode").getS(), old == null ? null : old.get("status").getS(),
-                        now.get("status").getS(), Long.parseLong(now.get("version").getN()));
+                        now.get("status").getS(), old == null || old.get("GSI4PK") == null ? null : old.get("GSI4PK").getS(),
+                        now.get("GSI4PK") == null ? null : now.get("GSI4PK").getS(), Long.parseLong(now.get("version").getN()));
             }
             return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of());
         }

@@ -64,7 +64,7 @@ final class OfficialController {
     /**
      * A work queue of the official's unit, earliest due date first (so overdue first), one Query a page:
      * {@code scope=unit} (default) the unit's dossiers in {@code status}; {@code mine} those at a step assigned to the
-     * caller; {@code consultations} those waiting for the unit's answer. With the counts of every status of the agency.
+     * caller; {@code consultations} those waiting for the unit's answer. With the unit's counts of every status.
      */
     @Get("/queue{?status,scope,size,after}")
     @Operation(summary = "Danh sách hồ sơ cần xử lý của đơn vị / the unit's work queue (unit, mine, consultations)")
@@ -90,8 +90,9 @@ final class OfficialController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-page",
                     new Text("Mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.", "1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
         }
-        Map<String, Long> counts = me.agency() == null ? Map.of()
-                : new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all().getOrDefault(me.agency(), Map.of());
+        // the unit's own counts per status (kept from the stream by StatusCountsFunction)
+        Map<String, Long> counts = me.agency() == null || me.unit() == null ? Map.of()
+                : new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).unit(me.agency(), me.unit());
         DossierStore.QueuePage page = me.agency() == null || me.unit() == null ? new DossierStore.QueuePage(List.of(), null)
                 : switch (sc) {
                     case "mine" -> store.byAssignee(me.subject(), n, after);

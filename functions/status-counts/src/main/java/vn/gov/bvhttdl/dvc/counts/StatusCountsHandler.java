@@ -45,8 +45,12 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
                 String to = s(now, "status");
                 if (pk == null || !pk.startsWith("DOSSIER#") || !"META".equals(s(now, "SK")) || to == null) continue;
                 String from = s(ddb.getOldImage(), "status");
-                if (to.equals(from)) continue; // an edit that did not move the dossier
-                boolean counted = counts.count(pk.substring("DOSSIER#".length()), s(now, "agencyCode"), from, to, Long.parseLong(s(now, "version")));
+                String fromHolder = s(ddb.getOldImage(), "GSI4PK");
+                String toHolder = s(now, "GSI4PK");
+                // an edit that moved the dossier neither to another status nor to another unit's queue
+                if (to.equals(from) && java.util.Objects.equals(fromHolder, toHolder)) continue;
+                boolean counted = counts.count(pk.substring("DOSSIER#".length()), s(now, "agencyCode"), from, to, fromHolder, toHolder,
+                        Long.parseLong(s(now, "version")));
                 LOG.info("dossier {} {} -> {} v{}: {}", pk, from, to, s(now, "version"), counted ? "counted" : "already counted");
             } catch (RuntimeException e) {
                 LOG.warn("record {} failed: {}", ddb.getSequenceNumber(), e.toString());

@@ -73,4 +73,34 @@ class StatusCountsHandlerIT {
         assertTrue(handler.handleRequest(e, null).getBatchItemFailures().isEmpty());
         assertEquals(before, counts.all());
     }
+
+    long unit(String agency, String unit, String status) {
+        return counts.unit(agency, unit).getOrDefault(status, 0L);
+    }
+
+    @Test
+    void aDossierForwardedToAnotherUnitMovesBetweenTheUnitsCounters() {
+        String id = UUID.randomUUID().toString();
+        long lh = unit("CDLQG", "LUHANH", "IN_PROCESSING");
+        long deskReceived = unit("CDLQG", "MOTCUA", "RECEIVED");
+        long deskProcessing = unit("CDLQG", "MOTCUA", "IN_PROCESSING");
+        long agency = n("CDLQG", "IN_PROCESSING");
+        assertTrue(counts.count(id, "CDLQG", null, "RECEIVED", null, "HOLDER#CDLQG#MOTCUA#RECEIVED", 3));
+        assertEquals(deskReceived + 1, unit("CDLQG", "MOTCUA", "RECEIVED"));
+        // the desk sends it on: a new status and another unit
+        assertTrue(counts.count(id, "CDLQG", "RECEIVED", "IN_PROCESSING", "HOLDER#CDLQG#MOTCUA#RECEIVED", "HOLDER#CDLQG#LUHANH#IN_PROCESSING", 4));
+        assertEquals(deskReceived, unit("CDLQG", "MOTCUA", "RECEIVED"));
+        assertEquals(lh + 1, unit("CDLQG", "LUHANH", "IN_PROCESSING"));
+        assertEquals(agency + 1, n("CDLQG", "IN_PROCESSING"));
+        // to the leader of the same unit: nothing moves
+        assertFalse(counts.count(id, "CDLQG", "IN_PROCESSING", "IN_PROCESSING", "HOLDER#CDLQG#LUHANH#IN_PROCESSING", "HOLDER#CDLQG#LUHANH#IN_PROCESSING", 5));
+        // returned to the desk, still in processing: the units' counters move, the agency's stay
+        assertTrue(counts.count(id, "CDLQG", "IN_PROCESSING", "IN_PROCESSING", "HOLDER#CDLQG#LUHANH#IN_PROCESSING", "HOLDER#CDLQG#MOTCUA#IN_PROCESSING", 6));
+        assertEquals(lh, unit("CDLQG", "LUHANH", "IN_PROCESSING"));
+        assertEquals(deskProcessing + 1, unit("CDLQG", "MOTCUA", "IN_PROCESSING"));
+        assertEquals(agency + 1, n("CDLQG", "IN_PROCESSING"));
+        // the same version again (the stream delivers at least once): nothing twice
+        assertFalse(counts.count(id, "CDLQG", "IN_PROCESSING", "IN_PROCESSING", "HOLDER#CDLQG#LUHANH#IN_PROCESSING", "HOLDER#CDLQG#MOTCUA#IN_PROCESSING", 6));
+        assertEquals(deskProcessing + 1, unit("CDLQG", "MOTCUA", "IN_PROCESSING"));
+    }
 }
