@@ -31,5 +31,7 @@ export function html(strings, ...values) {
 export function mount(el, content) {
   if (!(content instanceof SafeHtml)) throw new TypeError('mount takes html`` only');
   el.innerHTML = content.text;
+  // a page's container enters the document when the page first draws, if it is still the page being shown
+  if (typeof el.attach === 'function') el.attach();
   return el;
 }

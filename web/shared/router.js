@@ -7,6 +7,7 @@ import { errorSummary } from './forms.js';
 
 const routes = [];
 let cleanup = null;
+let current = null;
 
 /** pattern like '/procedure/:code'; page(main, params, query) draws into main and returns its title. */
 export function route(pattern, page) {
@@ -25,7 +26,13 @@ export function query() {
 export async function go() {
   if (cleanup) { cleanup(); cleanup = null; }
   const path = (location.hash.replace(/^#/, '').split('?')[0]) || '/';
-  const main = document.getElementById('main');
+  // each navigation draws into its own container, which takes the place of the previous page when it first draws
+  // (the old page stays until then); a page still waiting for the API when the reader has moved on draws into a
+  // container that never enters the document, never over the newer page
+  const main = document.createElement('div');
+  main.className = 'page';
+  current = main;
+  main.attach = () => { if (current === main && !main.isConnected) document.getElementById('main').replaceChildren(main); };
   let title;
   try {
     const r = routes.find((x) => x.re.test(path));
@@ -43,6 +50,8 @@ export async function go() {
     title = t('error.title');
     if (!(e instanceof ApiError)) console.error(e);
   }
+  if (current !== main) return; // a newer navigation took over
+  main.attach();
   document.title = (title ? title + ' – ' : '') + t('portal');
   const h1 = main.querySelector('h1');
   if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: false }); }

@@ -276,6 +276,7 @@ try {
     const signIn = async (token) => {
       await page.goto(base + '/#id_token=' + encodeURIComponent(token));
       await page.waitForSelector('#nav-official:not([hidden])');
+      await page.waitForFunction(() => !location.hash.includes('id_token'));
     };
     const openFromQueue = async (query) => {
       await page.goto(base + '/#/official?' + query);
@@ -373,6 +374,47 @@ try {
     const [letter] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-form="02"]')]);
     if (!letter.url().startsWith('blob:')) fail('form 02 did not open');
     await letter.close();
+    await page.click('#sign-out');
+  });
+
+  await step('a dossier left past its step\'s budget is overdue in the desk\'s queue; the desk issues the apology and new date (form 04); the citizen sees the new date', async () => {
+    const lateCode = process.env.E2E_LATE_CODE;
+    if (!lateCode) fail('no late dossier was seeded (E2E_LATE_CODE)');
+    const desk = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
+    await page.goto(base + '/#id_token=' + encodeURIComponent(desk));
+    await page.waitForSelector('#nav-official:not([hidden])');
+    await page.goto(base + '/#/official?status=RECEIVED');
+    await page.waitForSelector('#queue');
+    const row = `#queue tr:has-text("${lateCode}")`;
+    if (!(await page.$(row))) fail('the late dossier is not in the queue: ' + await page.textContent('#queue'));
+    if (!(await page.$(row + ' [data-flag="overdue"]'))) fail('the late dossier is not marked overdue');
+    const first = await page.$eval('#queue tbody tr a.code', (a) => a.textContent);
+    if (first !== lateCode) fail('the overdue dossier is not first: ' + first);
+    await page.click(row + ' a.code');
+    await page.waitForSelector('#f-extend-reason');
+    const oldDue = await page.textContent('#official-due');
+    const draft = await page.inputValue('#f-extend-reason');
+    if (!draft.includes(lateCode)) fail('the form 04 draft does not name the dossier: ' + draft);
+    if (!(await page.inputValue('#f-extend-newDue'))) fail('the form 04 draft proposes no date');
+    await page.fill('#f-extend-reason', draft + 'phải chờ ý kiến xác minh của cơ quan công an về địa điểm kinh doanh.');
+    await check(page, 'form 04 draft');
+    await page.click('#move-extend');
+    await page.waitForFunction((d) => document.querySelector('#official-due') && document.querySelector('#official-due').textContent !== d, oldDue);
+    const [f04] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-form="04"]')]);
+    if (!f04.url().startsWith('blob:')) fail('form 04 did not open');
+    await f04.close();
+    const newDue = await page.textContent('#official-due');
+    // the citizen: the new date and the apology's reason on the dossier's page
+    const citizen = await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen');
+    const mine = await (await fetch(base + '/api/dossiers', { headers: { authorization: 'Bearer ' + citizen } })).json();
+    const late = (mine.items || mine).find((x) => x.code === lateCode);
+    if (!late) fail('the citizen does not have the late dossier');
+    await page.goto(base + '/#id_token=' + encodeURIComponent(citizen));
+    await page.waitForSelector('#sign-out');
+    await page.goto(base + '/#/dossier/' + encodeURIComponent(late.id));
+    await page.waitForSelector('#dossier-due');
+    if (!(await page.textContent('#dossier-due')).includes(newDue.trim())) fail('the citizen does not see the new date ' + newDue + ': ' + await page.textContent('#dossier-due'));
+    if (!(await page.textContent('main')).includes('cơ quan công an')) fail('the citizen does not read the reason of the delay');
     await page.click('#sign-out');
   });
 

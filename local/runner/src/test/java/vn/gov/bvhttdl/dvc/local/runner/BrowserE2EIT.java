@@ -16,6 +16,32 @@ import static org.junit.jupiter.api.Assertions.*;
  * offline stack. Screenshots land in local/runner/target/e2e.
  */
 class BrowserE2EIT {
+    /**
+     * A DL-003 dossier of the browser test's citizen (Phạm Thị Hoa, the development sign-in's subject for her ID
+     * number), received 21 days ago and left at the desk, stored as reception leaves one; returns its code.
+     */
+    static String lateDossier() throws Exception {
+        var store = vn.gov.bvhttdl.dvc.adapters.DossierStore.fromSettings();
+        var p = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        var cal = vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard();
+        java.time.Instant at = java.time.Instant.now().minus(java.time.Duration.ofDays(21));
+        String owner = "dev-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("079199001234".getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        var draft = vn.gov.bvhttdl.dvc.domain.Dossier.draft(java.util.UUID.randomUUID().toString(), p, owner,
+                new vn.gov.bvhttdl.dvc.domain.Applicant("Phạm Thị Hoa", "079199001234", null, "51 Ngô Quyền, Hoàn Kiếm, Hà Nội", "0987000111", null),
+                Map.of(), at);
+        store.create(draft);
+        var submitted = draft.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen(owner), at);
+        store.save(submitted);
+        var first = vn.gov.bvhttdl.dvc.domain.Process.of(p).first();
+        String code = p.receivingUnitCode() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyMMdd").format(at.atZone(cal.zone())) + "-9"
+                + (100 + (int) (Math.random() * 899));
+        store.save(submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code,
+                cal.appointment(at, p.timeLimit(), java.util.List.of()).dueDate(), first.code(), first.unit(),
+                cal.appointment(at, first.budget(), java.util.List.of()).dueDate()), vn.gov.bvhttdl.dvc.domain.Actor.system("validation-function"), at));
+        return code;
+    }
+
     @Test
     void aCitizenSubmitsWithRealFilesGetsAReceiptAnswersASupplementAndFollowsTheDossier() throws Exception {
         Path root = Emulators.repoRoot();
@@ -24,15 +50,21 @@ class BrowserE2EIT {
         assertTrue(Files.isDirectory(root.resolve("node_modules/playwright-core")), "run npm install at the repository root");
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Options(0, null, null))) {
             Path shots = root.resolve("local/runner/target/e2e");
-            Process p = new ProcessBuilder("node", root.resolve("web/test/e2e.mjs").toString(), runner.baseUrl(), shots.toString())
-                    .directory(root.toFile()).redirectErrorStream(true).start();
+            // a dossier left past its step's budget: received three weeks ago and never sent on; the hourly watch marks it
+            String late = lateDossier();
+            String watch = runner.fireSchedule("DeadlineWatchFunction").get(0);
+            assertTrue(((Number) vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(watch)).get("overdue")).intValue() >= 1, watch);
+            ProcessBuilder pb = new ProcessBuilder("node", root.resolve("web/test/e2e.mjs").toString(), runner.baseUrl(), shots.toString())
+                    .directory(root.toFile()).redirectErrorStream(true);
+            pb.environment().put("E2E_LATE_CODE", late);
+            Process p = pb.start();
             boolean done = p.waitFor(180, TimeUnit.SECONDS);
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(out);
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("12 passed, 0 failed"), out);
+            assertTrue(out.contains("13 passed, 0 failed"), out);
 
             // the receipt the browser downloaded: its QR code, as a phone would read it, carries the dossier's data
             Map<String, Object> expected = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
