@@ -171,6 +171,20 @@ public sealed interface Command {
         return due == null ? Map.of("toUnit", unit) : Map.of("toUnit", unit, "stepDue", due.toString());
     }
 
+    /** The signed electronic result {@code number} is issued (its address on the verification page: {@code resultId}). */
+    record IssueResult(String number, String resultId) implements Command {
+        public String action() { return "issue-result"; }
+
+        public Map<String, String> details() { return Map.of("result", number, "resultId", resultId); }
+    }
+
+    /** The result reached the applicant: downloaded online, or handed over at the counter or by post. */
+    record ReturnResult(String channel) implements Command {
+        public String action() { return "return-result"; }
+
+        public Map<String, String> details() { return Map.of("channel", channel); }
+    }
+
     /** The competent official approves: the result is ready. */
     record Approve(String note) implements Command {
         public String action() { return "approve"; }

@@ -1,0 +1,78 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+
+/**
+ * Issues the electronic result of an approved dossier: the next number {@code <code>-KQ<n>} (never the same twice,
+ * whatever runs at once), the face from the procedure's result template, the validity, the PDF signed by the unit's
+ * key with a QR code pointing at the public verification page, stored once, and the issue in the dossier's trail.
+ */
+public final class IssueResult {
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Dossiers dossiers;
+    private final Results results;
+    private final ResultRenderer renderer;
+    private final Rules rules;
+    private final Clock clock;
+    private final String verifyBase;
+
+    /** @param verifyBase where the public verification page lives, e.g. {@code https://dichvucong.bvhttdl.gov.vn} */
+    public IssueResult(Dossiers dossiers, Results results, ResultRenderer renderer, Rules rules, Clock clock, String verifyBase) {
+        this.dossiers = dossiers;
+        this.results = results;
+        this.renderer = renderer;
+        this.rules = rules;
+        this.clock = clock;
+        this.verifyBase = verifyBase.endsWith("/") ? verifyBase.substring(0, verifyBase.length() - 1) : verifyBase;
+    }
+
+    /** 26 characters of an unambiguous alphabet: 130 bits, the result's address on the verification page. */
+    static String newId() {
+        StringBuilder b = new StringBuilder(26);
+        for (int i = 0; i < 26; i++) b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        return b.toString();
+    }
+
+    public String verifyUrl(String id) { return verifyBase + "/verify/" + id; }
+
+    /** Issues the result of {@code d} (approved: RESULT_READY) as {@code by}, with the decision's note printed on it. */
+    public IssuedResult issue(Dossier d, Actor by, String note) {
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(
+                DomainException.Kind.CONFLICT, "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.",
+                "The dossier's procedure is no longer in the catalogue.")));
+        Instant at = clock.instant();
+        LocalDate today = at.atZone(rules.calendar().zone()).toLocalDate();
+        int n = (int) dossiers.nextSequence("RESULT#" + d.code(), "KQ");
+        IssuedResult draft = new IssuedResult(newId(), d.code() + "-KQ" + n, n, d.id(), d.code(), p.code(), p.version(), p.agencyCode(),
+                p.resultType(), IssuedResult.face(p, d), at, IssuedResult.validUntil(p, today), null, null, IssuedResult.Status.VALID,
+                null, null, null);
+        ResultRenderer.Signed signed = renderer.render(draft, p, verifyUrl(draft.id()), note);
+        IssuedResult result = draft.withSignature(sha256(signed.pdf()), signed.signer());
+        results.store(result, signed.pdf());
+        dossiers.save(d.handle(new Command.IssueResult(result.number(), result.id()), by, at));
+        return result;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

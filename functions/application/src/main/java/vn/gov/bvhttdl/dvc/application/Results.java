@@ -1,0 +1,27 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where the signed results and their records are kept (the results bucket and the table on AWS and offline). */
+public interface Results {
+    /** Stores a new signed result: its file (never overwritten) and its record. */
+    void store(IssuedResult result, byte[] signedPdf);
+
+    Optional<IssuedResult> find(String id);
+
+    /** The results of a dossier, by number. */
+    List<IssuedResult> ofDossier(String dossierId);
+
+    /** The signed file as stored. */
+    byte[] file(String id);
+
+    /**
+     * Changes the record's status (replaced, revoked), only if it is still {@code expected}.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another change came first
+     */
+    void update(IssuedResult changed, IssuedResult.Status expected);
+}
