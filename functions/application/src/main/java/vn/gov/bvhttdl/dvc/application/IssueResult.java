@@ -64,8 +64,18 @@ public final class IssueResult {
         ResultRenderer.Signed signed = renderer.render(draft, p, verifyUrl(draft.id()), note);
         IssuedResult result = draft.withSignature(sha256(signed.pdf()), signed.signer());
         results.store(result, signed.pdf());
-        dossiers.save(d.handle(new Command.IssueResult(result.number(), result.id()), by, at));
-        return result;
+        // the issue goes into the dossier's trail whatever else moved it meanwhile: the entry is appended to the
+        // version it finds (the result is stored and numbered already)
+        Dossier current = d;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dossiers.save(current.handle(new Command.IssueResult(result.number(), result.id()), by, at));
+                return result;
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.CONFLICT || attempt >= 20) throw e;
+                current = dossiers.find(d.id()).orElseThrow();
+            }
+        }
     }
 
     static String sha256(byte[] b) {

@@ -30,11 +30,20 @@ public final class OfficialMoves {
     private final Dossiers dossiers;
     private final Rules rules;
     private final Clock clock;
+    private final IssueResult results;
+    private final Results issued;
 
     public OfficialMoves(Dossiers dossiers, Rules rules, Clock clock) {
+        this(dossiers, rules, clock, null, null);
+    }
+
+    /** With the results: the approval issues the signed result at once ({@code issueResult} null: it does not). */
+    public OfficialMoves(Dossiers dossiers, Rules rules, Clock clock, IssueResult issueResult, Results issued) {
         this.dossiers = dossiers;
         this.rules = rules;
         this.clock = clock;
+        this.results = issueResult;
+        this.issued = issued;
     }
 
     /** The one-stop desk sends a received dossier on to the next step (the unit that resolves it). */
@@ -144,8 +153,36 @@ public final class OfficialMoves {
         return save(at, official, new Command.Extend(why, newDue));
     }
 
+    /** The approval; with the results configured, the signed result is issued with it (its note printed on it). */
     public Dossier approve(Actor official, String id, String note) {
-        return save(at(official, id, "approve"), official, new Command.Approve(limited(note, "approve.note")));
+        String n = limited(note, "approve.note");
+        Dossier approved = save(at(official, id, "approve"), official, new Command.Approve(n));
+        if (results == null) return approved;
+        results.issue(approved, official, n);
+        return dossiers.find(id).orElseThrow();
+    }
+
+    /**
+     * The result of an approved dossier whose issue did not complete with the approval (the signer was not
+     * reachable): the signing step's leader issues it. CONFLICT when it has a valid result already.
+     */
+    public Dossier issueResult(Actor official, String id) {
+        At at = at(official, id, "issue-result");
+        if (results == null) throw new IllegalStateException("results are not configured");
+        if (issued.ofDossier(id).stream().anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "result-issued",
+                    new Text("Hồ sơ đã có kết quả còn hiệu lực.", "The dossier already has a valid result."));
+        }
+        results.issue(at.dossier, official, at.dossier.statusReason());
+        return dossiers.find(id).orElseThrow();
+    }
+
+    /** The desk records that the result was handed over at the counter or sent by post. */
+    public Dossier returnResult(Actor official, String id, String channel) {
+        if (!"counter".equals(channel) && !"post".equals(channel)) {
+            throw invalid("return-result.channel", new Text("Trả tại quầy (counter) hoặc qua bưu chính (post).", "At the counter or by post."));
+        }
+        return save(at(official, id, "return-result"), official, new Command.ReturnResult(channel));
     }
 
     public Dossier refuse(Actor official, String id, String reason) {

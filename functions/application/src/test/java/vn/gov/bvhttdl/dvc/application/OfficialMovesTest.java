@@ -296,6 +296,8 @@ class OfficialMovesTest {
             case "extend" -> moves.extend(a, id, "Lý do", LocalDate.of(2026, 4, 1));
             case "stop" -> moves.stop(a, id, "Lý do");
             case "refuse" -> moves.refuse(a, id, "Lý do");
+            case "issue-result" -> moves.issueResult(a, id);
+            case "return-result" -> moves.returnResult(a, id, "counter");
             default -> fail("no way to make " + move);
         }
     }

@@ -143,7 +143,7 @@ public final class Process {
 
     /** The moves officials make through the officials' API, in the order the pages show them. */
     public static final List<String> OFFICIAL_MOVES = List.of("start-processing", "assign", "forward", "consult",
-            "answer-consultation", "request-supplement", "return", "approve", "extend", "stop", "refuse");
+            "answer-consultation", "request-supplement", "return", "approve", "issue-result", "return-result", "extend", "stop", "refuse");
 
     /**
      * Why {@code official} may not make {@code action} on {@code d} now, or empty when they may: the workflow allows
@@ -172,6 +172,19 @@ public final class Process {
                             "The consultation is addressed to unit " + c.unit() + " (" + c.agency() + ").")));
             if (!consultationPosts().contains(official.post())) return Optional.of(forbidden("wrong-post",
                     new Text("Chức danh của bạn không trả lời xin ý kiến.", "Your post does not answer consultations.")));
+            return Optional.empty();
+        }
+        if ("issue-result".equals(action) || "return-result".equals(action)) {
+            // after the approval: the signing step's leader issues the result; the one-stop desk records its return
+            Stage last = stages.get(stages.size() - 1);
+            boolean leader = "issue-result".equals(action);
+            String unit = leader ? last.unit() : oneStopUnit;
+            if (!agency.equals(official.agency()) || !unit.equals(official.unit())
+                    || (leader ? official.post() != Post.LEADER : official.post() != Post.ONE_STOP)) {
+                return Optional.of(forbidden("not-your-unit", new Text(leader ? "Lãnh đạo đơn vị giải quyết ban hành kết quả."
+                        : "Bộ phận Một cửa ghi nhận việc trả kết quả.", leader ? "The resolving unit's leader issues the result."
+                        : "The one-stop desk records the return of the result.")));
+            }
             return Optional.empty();
         }
         Optional<Stage> at = current(d);

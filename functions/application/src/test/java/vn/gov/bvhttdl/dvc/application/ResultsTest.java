@@ -1,0 +1,124 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.application.fakes.BundledRules;
+import vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers;
+import vn.gov.bvhttdl.dvc.application.fakes.InMemoryResults;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Post;
+import vn.gov.bvhttdl.dvc.domain.Process;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The leader's approval issues the signed result; the applicant's download returns it; numbering under concurrency. */
+class ResultsTest {
+    final Instant t0 = Instant.parse("2026-03-02T03:00:00Z");
+    final Clock clock = Clock.fixed(t0, ZoneOffset.UTC);
+    final InMemoryDossiers dossiers = new InMemoryDossiers();
+    final InMemoryResults results = new InMemoryResults();
+    final Rules rules = new BundledRules();
+    /** Stands for the PDF renderer and the unit's key: the "file" names the result and the address of its page. */
+    final ResultRenderer renderer = (r, p, url, note) -> new ResultRenderer.Signed(
+            ("%PDF " + r.number() + " " + url + " " + note).getBytes(StandardCharsets.UTF_8), "CN=Test unit");
+    final IssueResult issue = new IssueResult(dossiers, results, renderer, rules, clock, "https://dvc.example.vn/");
+    final OfficialMoves moves = new OfficialMoves(dossiers, rules, clock, issue, results);
+    final Actor desk = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
+    final Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
+    final Actor leader = Actor.official("lead", "CDLQG", "LUHANH", Post.LEADER);
+
+    String atSigning() {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+        Dossier.Change c = Dossier.draft("d-" + System.nanoTime(), p, "owner", new Applicant("Phạm Thị Hoa", "079199001234", "0101234567",
+                "51 Ngô Quyền", "0987000111", null), Map.of("companyName", "Công ty TNHH Lữ hành Hoa Sen"), t0);
+        dossiers.create(c);
+        Dossier.Change s = c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen("owner"), t0);
+        dossiers.save(s);
+        Process.Stage first = Process.of(p).first();
+        dossiers.save(s.dossier().handle(new Command.Receive("000.00.12.G17-260302-" + (1000 + (int) (Math.random() * 8999)),
+                LocalDate.of(2026, 3, 16), first.code(), first.unit(), LocalDate.of(2026, 3, 3)), Actor.system("v"), t0));
+        String id = c.dossier().id();
+        moves.startProcessing(desk, id);
+        moves.assign(specialist, id, null, null);
+        moves.forward(specialist, id, null);
+        return id;
+    }
+
+    @Test
+    void theApprovalIssuesResultOneAndTheApplicantsDownloadReturnsIt() {
+        String id = atSigning();
+        Dossier approved = moves.approve(leader, id, "Đủ điều kiện");
+        assertEquals(DossierStatus.RESULT_READY, approved.status());
+        List<IssuedResult> issued = results.ofDossier(id);
+        assertEquals(1, issued.size());
+        IssuedResult r = issued.get(0);
+        assertEquals(approved.code() + "-KQ1", r.number());
+        assertEquals("Công ty TNHH Lữ hành Hoa Sen", r.face().get(0).value());
+        assertNull(r.validUntil(), "a travel licence has no end date");
+        assertTrue(r.id().matches("[a-z0-9]{26}"));
+        assertTrue(new String(results.file(r.id()), StandardCharsets.UTF_8).contains("https://dvc.example.vn/verify/" + r.id()),
+                "the document points at its verification page");
+        assertEquals(64, r.sha256().length());
+        assertEquals("issue-result", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.issueResult(leader, id)).kind(),
+                "one valid result is enough");
+
+        ReturnOnline take = new ReturnOnline(dossiers, results, clock);
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                () -> take.take(Actor.citizen("someone-else"), id, r.number())).kind());
+        assertEquals(r, take.take(Actor.citizen("owner"), id, r.number()));
+        assertEquals(DossierStatus.RESULT_RETURNED, dossiers.find(id).orElseThrow().status());
+        int entries = dossiers.history(id).size();
+        take.take(Actor.citizen("owner"), id, r.number());
+        assertEquals(entries, dossiers.history(id).size(), "a second download changes nothing");
+    }
+
+    @Test
+    void theDeskRecordsACounterReturn() {
+        String id = atSigning();
+        moves.approve(leader, id, null);
+        assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () -> moves.returnResult(leader, id, "counter")).kind());
+        assertEquals("return-result.channel", assertThrows(DomainException.class, () -> moves.returnResult(desk, id, "pigeon")).errors().get(0).field());
+        assertEquals(DossierStatus.RESULT_RETURNED, moves.returnResult(desk, id, "post").status());
+    }
+
+    @Test
+    void numbersAreNeverTheSameTwiceWhateverRunsAtOnce() throws Exception {
+        String id = atSigning();
+        Dossier d = moves.approve(leader, id, null);
+        Set<String> numbers = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 40; i++) {
+            pool.submit(() -> {
+                // corrections issued at once: each takes the next number, and each is in the trail
+                numbers.add(issue.issue(dossiers.find(id).orElseThrow(), leader, null).number());
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        List<String> stored = results.ofDossier(id).stream().map(IssuedResult::number).toList();
+        assertEquals(stored.size(), Set.copyOf(stored).size(), "no number twice");
+        assertTrue(stored.contains(d.code() + "-KQ1"));
+        assertEquals(41, stored.size(), "every issue stored its own file and number");
+        assertEquals(41, dossiers.history(id).stream().filter(e -> e.action().equals("issue-result")).count(), "and its entry in the trail");
+    }
+}
