@@ -30,25 +30,45 @@ import java.util.Optional;
 public final class ResultStore implements Results {
     private final DynamoDbClient ddb;
     private final String table;
-    private final S3Client s3;
-    private final String bucket;
+    private volatile S3Client s3client;
+    private final java.util.function.Supplier<S3Client> s3Factory;
+    private final java.util.function.Supplier<String> bucketName;
 
     public ResultStore(DynamoDbClient ddb, String table, S3Client s3, String bucket) {
+        this(ddb, table, () -> s3, () -> bucket);
+    }
+
+    private ResultStore(DynamoDbClient ddb, String table, java.util.function.Supplier<S3Client> s3, java.util.function.Supplier<String> bucket) {
         this.ddb = ddb;
         this.table = table;
-        this.s3 = s3;
-        this.bucket = bucket;
+        this.s3Factory = s3;
+        this.bucketName = bucket;
     }
 
+    /** The store with the S3 client and the bucket of the settings, made on first use (not at a function's start). */
     public static ResultStore fromSettings(DynamoDbClient ddb, String table) {
-        return new ResultStore(ddb, table, AwsClients.s3(), Settings.require("RESULTS_BUCKET"));
+        return new ResultStore(ddb, table, AwsClients::s3, () -> Settings.require("RESULTS_BUCKET"));
     }
 
-    static String key(String id) { return "results/" + id + ".pdf"; }
+    private S3Client s3() {
+        S3Client c = s3client;
+        if (c == null) {
+            synchronized (this) {
+                if (s3client == null) s3client = s3Factory.get();
+                c = s3client;
+            }
+        }
+        return c;
+    }
+
+    /** The bucket the files are in. */
+    public String bucket() { return bucketName.get(); }
+
+    public static String key(String id) { return "results/" + id + ".pdf"; }
 
     @Override
     public void store(IssuedResult r, byte[] pdf) {
-        s3.putObject(b -> b.bucket(bucket).key(key(r.id())).contentType("application/pdf").ifNoneMatch("*")
+        s3().putObject(b -> b.bucket(bucket()).key(key(r.id())).contentType("application/pdf").ifNoneMatch("*")
                 .metadata(Map.of("number", r.number(), "sha256", r.sha256())), RequestBody.fromBytes(pdf));
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("PK", s("RESULT#" + r.id()));
@@ -85,7 +105,7 @@ public final class ResultStore implements Results {
 
     @Override
     public byte[] file(String id) {
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(id))).asByteArray();
+        return s3().getObjectAsBytes(b -> b.bucket(bucket()).key(key(id))).asByteArray();
     }
 
     @Override

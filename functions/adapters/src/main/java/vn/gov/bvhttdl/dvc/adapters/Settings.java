@@ -13,4 +13,11 @@ public final class Settings {
         if (v == null || v.isBlank()) throw new IllegalStateException("setting " + name + " is missing (environment variable)");
         return v;
     }
+
+    /** The setting {@code name} if it is set. */
+    public static java.util.Optional<String> get(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) v = System.getProperty(name);
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v);
+    }
 }

@@ -177,6 +177,26 @@ public final class OfficialMoves {
         return dossiers.find(id).orElseThrow();
     }
 
+    /**
+     * The signing unit's leader revokes the valid result {@code number}, with the reason: the record says revoked
+     * (the verification page shows it), and the revocation is in the dossier's trail.
+     */
+    public vn.gov.bvhttdl.dvc.domain.IssuedResult revokeResult(Actor official, String id, String number, String reason) {
+        String why = required(reason, "revoke.reason", new Text("Nêu lý do thu hồi.", "Give the reason for revoking."));
+        At at = at(official, id, "revoke-result");
+        if (issued == null) throw new IllegalStateException("results are not configured");
+        var r = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
+                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
+        if (r.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
+        }
+        var revoked = r.revoked(why, clock.instant());
+        issued.update(revoked, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+        save(at, official, new Command.RevokeResult(number, why));
+        return revoked;
+    }
+
     /** The desk records that the result was handed over at the counter or sent by post. */
     public Dossier returnResult(Actor official, String id, String channel) {
         if (!"counter".equals(channel) && !"post".equals(channel)) {

@@ -298,6 +298,7 @@ class OfficialMovesTest {
             case "refuse" -> moves.refuse(a, id, "Lý do");
             case "issue-result" -> moves.issueResult(a, id);
             case "return-result" -> moves.returnResult(a, id, "counter");
+            case "revoke-result" -> moves.revokeResult(a, id, "x-KQ1", "Lý do");
             default -> fail("no way to make " + move);
         }
     }

@@ -93,6 +93,22 @@ class ResultsTest {
     }
 
     @Test
+    void theSigningLeaderRevokesWithAReasonOnce() {
+        String id = atSigning();
+        moves.approve(leader, id, null);
+        String number = results.ofDossier(id).get(0).number();
+        assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () -> moves.revokeResult(desk, id, number, "x")).kind());
+        assertEquals("revoke.reason", assertThrows(DomainException.class, () -> moves.revokeResult(leader, id, number, " ")).errors().get(0).field());
+        IssuedResult revoked = moves.revokeResult(leader, id, number, "Cấp nhầm doanh nghiệp");
+        assertEquals(IssuedResult.Status.REVOKED, results.ofDossier(id).get(0).status());
+        assertEquals("Cấp nhầm doanh nghiệp", revoked.revokedReason());
+        assertEquals("revoke-result", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.revokeResult(leader, id, number, "again")).kind());
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                () -> moves.revokeResult(Actor.official("x", "CNTBD", "CHUYENMON", Post.LEADER), id, number, "x")).kind());
+    }
+
+    @Test
     void theDeskRecordsACounterReturn() {
         String id = atSigning();
         moves.approve(leader, id, null);

@@ -33,4 +33,21 @@ final class Beans {
 
     @Singleton
     Clock clock() { return Clock.systemUTC(); }
+
+    /** The results bucket and records; the S3 client is made on first use. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.ResultStore results(DossierStore store) {
+        return vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName());
+    }
+
+    /** The unit's signer (KMS, or the development CA offline), created on the first signature. */
+    @Singleton
+    Signers signer() { return new Signers(); }
+
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.IssueResult issueResult(DossierStore store, vn.gov.bvhttdl.dvc.adapters.ResultStore results,
+                                                           Signers signer, RulesStore rules, Clock clock) {
+        return new vn.gov.bvhttdl.dvc.application.IssueResult(store, results, new vn.gov.bvhttdl.dvc.documents.ResultPdf(signer), rules, clock,
+                vn.gov.bvhttdl.dvc.adapters.Settings.get("PUBLIC_BASE_URL").orElse("http://127.0.0.1:3000"));
+    }
 }

@@ -64,7 +64,13 @@ final class DossierController {
     private final vn.gov.bvhttdl.dvc.application.CreateDossier createDossier;
     private final vn.gov.bvhttdl.dvc.application.EditDossier editDossier;
 
-    DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock) {
+    private final vn.gov.bvhttdl.dvc.adapters.ResultStore results;
+    private final vn.gov.bvhttdl.dvc.application.IssueResult issueResult;
+
+    DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock,
+                      vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult) {
+        this.results = results;
+        this.issueResult = issueResult;
         this.rules = rules;
         this.store = store;
         this.submissions = submissions;
@@ -208,6 +214,31 @@ final class DossierController {
                 .getObjectRequest(o -> o.bucket(Settings.require("DOCUMENTS_BUCKET")).key(Documents.receiptKey(d.code()))
                         .responseContentType("application/pdf")
                         .responseContentDisposition("inline; filename=\"giay-hen-" + d.code() + ".pdf\"")));
+        return HttpResponse.seeOther(URI.create(get.url().toString()));
+    }
+
+    /** The results issued for the applicant's dossier: number, type, dates, state and the verification address. */
+    @Get("/{id}/results")
+    @Operation(summary = "Kết quả giải quyết của hồ sơ / the dossier's results")
+    List<Views.ResultView> results(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Dossier d = owned(Identity.of(event), id);
+        java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        return results.ofDossier(d.id()).stream().map(r -> Views.ResultView.of(r, today, issueResult.verifyUrl(r.id()))).toList();
+    }
+
+    /**
+     * The signed result file: a short-lived link to it. The first download returns the result (the dossier moves
+     * to "result returned"); a revoked or replaced one still downloads, its page says so.
+     */
+    @Get("/{id}/results/{number}")
+    @Operation(summary = "Tải kết quả điện tử có chữ ký số (PDF) / download the signed result (PDF)")
+    HttpResponse<?> result(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number) {
+        Identity me = Identity.of(event);
+        var r = new vn.gov.bvhttdl.dvc.application.ReturnOnline(store, results, clock).take(vn.gov.bvhttdl.dvc.domain.Actor.citizen(me.subject()), id, number);
+        PresignedGetObjectRequest get = presigner.presignGetObject(x -> x.signatureDuration(LINK_LIFETIME)
+                .getObjectRequest(o -> o.bucket(results.bucket()).key(vn.gov.bvhttdl.dvc.adapters.ResultStore.key(r.id()))
+                        .responseContentType("application/pdf")
+                        .responseContentDisposition("inline; filename=\"ket-qua-" + r.number() + ".pdf\"")));
         return HttpResponse.seeOther(URI.create(get.url().toString()));
     }
 

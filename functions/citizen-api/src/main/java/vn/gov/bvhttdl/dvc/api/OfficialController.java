@@ -40,13 +40,19 @@ final class OfficialController {
 
     private final software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
 
-    OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner) {
+    private final vn.gov.bvhttdl.dvc.adapters.ResultStore results;
+    private final vn.gov.bvhttdl.dvc.application.IssueResult issueResult;
+
+    OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner,
+                       vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult) {
+        this.results = results;
+        this.issueResult = issueResult;
         this.presigner = presigner;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
         this.requestSupplement = new vn.gov.bvhttdl.dvc.application.RequestSupplement(store, rules, clock);
-        this.moves = new vn.gov.bvhttdl.dvc.application.OfficialMoves(store, rules, clock);
+        this.moves = new vn.gov.bvhttdl.dvc.application.OfficialMoves(store, rules, clock, issueResult, results);
     }
 
     /**
@@ -363,6 +369,41 @@ final class OfficialController {
         return view(moves.refuse(me.actor(), id, body == null ? null : body.reason()), me);
     }
 
+    @Post("/{id}/issue-result")
+    @Operation(summary = "Ban hành kết quả có chữ ký số (khi chưa ban hành cùng phê duyệt) / issue the signed result")
+    Views.DossierView issueResult(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        return view(moves.issueResult(me.actor(), id), me);
+    }
+
+    @Post("/{id}/return-result")
+    @Operation(summary = "Ghi nhận trả kết quả tại quầy hoặc qua bưu chính / record the return at the counter or by post")
+    Views.DossierView returnResult(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
+                                   @io.micronaut.core.annotation.Nullable @Body Views.ReturnBody body) {
+        Identity me = requireOfficial(event);
+        return view(moves.returnResult(me.actor(), id, body == null ? null : body.channel()), me);
+    }
+
+    /** The dossier's results, each with its state and the address of its verification page. */
+    @Get("/{id}/results")
+    @Operation(summary = "Các kết quả đã ban hành của hồ sơ / the dossier's issued results")
+    List<Views.ResultView> results(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        return results.ofDossier(d.id()).stream().map(r -> Views.ResultView.of(r, today, issueResult.verifyUrl(r.id()))).toList();
+    }
+
+    /** The signing unit's leader revokes a result, with the reason; the verification page says so from then on. */
+    @Post("/{id}/results/{number}/revoke")
+    @Operation(summary = "Thu hồi kết quả, nêu lý do / revoke a result, with the reason")
+    Views.ResultView revoke(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number,
+                            @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        var revoked = moves.revokeResult(me.actor(), id, number, body == null ? null : body.reason());
+        return Views.ResultView.of(revoked, clock.instant().atZone(rules.calendar().zone()).toLocalDate(), issueResult.verifyUrl(revoked.id()));
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
@@ -385,8 +426,16 @@ final class OfficialController {
         var process = vn.gov.bvhttdl.dvc.application.Access.process(rules, d).orElse(null);
         return Views.DossierView.of(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
                 history, store.attachments(d.id()), rules.calendar(), null,
-                vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(rules, d, me.actor()),
+                offeredNow(d, me),
                 Views.ProcessingView.of(d, process, history, rules.calendar(), true));
+    }
+
+    /** The moves offered; the result's issue only while the dossier has no valid result. */
+    private List<String> offeredNow(Dossier d, Identity me) {
+        List<String> offered = vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(rules, d, me.actor());
+        if (!offered.contains("issue-result")) return offered;
+        boolean issued = results.ofDossier(d.id()).stream().anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+        return issued ? offered.stream().filter(m -> !m.equals("issue-result")).toList() : offered;
     }
 
     private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {

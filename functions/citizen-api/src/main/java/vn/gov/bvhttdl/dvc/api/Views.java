@@ -341,6 +341,23 @@ public final class Views {
     @Serdeable
     public record ExtensionDraftView(String reason, String newDueDate, @Nullable String dueDate) {}
 
+    /** An issued result: its number, type, dates, state today and the address of its public verification page. */
+    @Serdeable
+    public record ResultView(String id, String number, I18n type, String issuedAt, @Nullable String validUntil, String state,
+                             String verifyUrl, @Nullable String revokedReason) {
+        static ResultView of(vn.gov.bvhttdl.dvc.domain.IssuedResult r, java.time.LocalDate today, String verifyUrl) {
+            return new ResultView(r.id(), r.number(), I18n.of(r.type()), r.issuedAt().toString(),
+                    r.validUntil() == null ? null : r.validUntil().toString(), r.state(today), verifyUrl, r.revokedReason());
+        }
+    }
+
+    @Serdeable
+    public record ReturnBody(@Nullable String channel) {}
+
+    /** What the verification page says of a presented file. */
+    @Serdeable
+    public record FileVerdict(boolean genuine, boolean matchesRecord, boolean signatureValid, String state, I18n message) {}
+
     /** An agency and its units, for the consultation form. */
     @Serdeable
     public record UnitView(String agency, I18n agencyName, String unit, I18n name, String kind) {}

@@ -313,4 +313,79 @@ class PortalApiIT {
                 java.nio.charset.StandardCharsets.UTF_8)).lines().filter(l -> l.contains(code)).toList();
         assertEquals(List.of(), lh, "the specialist unit's book does not list what never reached it");
     }
+
+    static List<Object> jsonList(APIGatewayV2HTTPResponse r) {
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        return vn.gov.bvhttdl.dvc.domain.Json.list(vn.gov.bvhttdl.dvc.domain.Json.parse(r.getBody()));
+    }
+
+    /** A raw PDF POSTed to the public verification page, as API Gateway passes a binary body. */
+    static APIGatewayV2HTTPEvent pdfPost(String path, byte[] pdf) {
+        APIGatewayV2HTTPEvent e = request("POST", path, java.util.Base64.getEncoder().encodeToString(pdf), null);
+        e.setIsBase64Encoded(true);
+        Map<String, String> h = new java.util.HashMap<>(e.getHeaders() == null ? Map.of() : e.getHeaders());
+        h.put("content-type", "application/pdf");
+        e.setHeaders(h);
+        return e;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApprovalIssuesASignedResultTheApplicantDownloadsAndAnyoneVerifies() throws Exception {
+        String id = received("owner-result", new Applicant("Trương Thị Kết", "001099000991", null, "12 Hàng Bài, Hà Nội", "0912000991", null),
+                randomCode("261201"), LocalDate.of(2026, 12, 8));
+        Map<String, String> desk = official("sub-res-desk", "CDLQG", "MOTCUA", "ONE_STOP");
+        Map<String, String> specialist = official("sub-res-lh", "CDLQG", "LUHANH", "SPECIALIST");
+        Map<String, String> leader = official("sub-res-lead", "CDLQG", "LUHANH", "LEADER");
+        Map<String, String> owner = citizen("owner-result", "Trương Thị Kết", "001099000991");
+        handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", "{}", desk), null);
+        handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/assign", "{}", specialist), null);
+        handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/forward", "{}", specialist), null);
+        APIGatewayV2HTTPResponse approved = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/approve", "{\"note\":\"Đủ điều kiện\"}", leader), null);
+        assertEquals(200, approved.getStatusCode(), approved.getBody());
+        List<Map<String, Object>> mine = (List<Map<String, Object>>) (List<?>) jsonList(handler.handleRequest(request("GET", "/api/dossiers/" + id + "/results", null, owner), null));
+        assertEquals(1, mine.size());
+        Map<String, Object> r = mine.get(0);
+        String number = (String) r.get("number");
+        assertTrue(number.endsWith("-KQ1"), number);
+        assertEquals("VALID", r.get("state"));
+        String verifyUrl = (String) r.get("verifyUrl");
+        String resultId = (String) r.get("id");
+        assertEquals("http://127.0.0.1:3000/verify/" + resultId, verifyUrl);
+        assertEquals(404, handler.handleRequest(request("GET", "/api/dossiers/" + id + "/results", null,
+                citizen("someone-else-res", "Người khác", "001099000990")), null).getStatusCode());
+
+        APIGatewayV2HTTPResponse link = handler.handleRequest(request("GET", "/api/dossiers/" + id + "/results/" + number, null, owner), null);
+        assertEquals(303, link.getStatusCode(), link.getBody());
+        String location = link.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("location")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertTrue(location.contains("results/" + resultId + ".pdf") && location.contains("X-Amz-Signature"), location);
+        assertEquals("RESULT_RETURNED", json(handler.handleRequest(request("GET", "/api/dossiers/" + id, null, owner), null)).get("status"),
+                "the first download returns the result");
+
+        // the public page, without signing in: genuine and valid, the face only
+        APIGatewayV2HTTPResponse page = handler.handleRequest(publicGet("/verify/" + resultId, null), null);
+        assertEquals(200, page.getStatusCode(), page.getBody());
+        assertTrue(page.getBody().contains("XÁC THỰC — CÒN HIỆU LỰC") && page.getBody().contains(number) && page.getBody().contains("Trương Thị Kết"), page.getBody());
+        assertFalse(page.getBody().contains("001099000991"), "no full ID number on the public page");
+        assertTrue(page.getBody().contains("0991"), "its last digits, to compare with the paper");
+        assertEquals(404, handler.handleRequest(publicGet("/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa", null), null).getStatusCode());
+        // the file as issued: genuine; one byte changed: not
+        var results = vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(DossierStore.fromSettings().client(), DossierStore.fromSettings().tableName());
+        byte[] pdf = results.file(resultId);
+        Map<String, Object> ok = json(handler.handleRequest(pdfPost("/verify/" + resultId, pdf), null));
+        assertEquals(Boolean.TRUE, ok.get("genuine"), ok.toString());
+        byte[] tampered = pdf.clone();
+        tampered[300] ^= 0x01;
+        Map<String, Object> bad = json(handler.handleRequest(pdfPost("/verify/" + resultId, tampered), null));
+        assertEquals(Boolean.FALSE, bad.get("genuine"), bad.toString());
+        assertEquals(Boolean.FALSE, bad.get("matchesRecord"));
+        // revoked by the leader: the page says so
+        assertEquals(403, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/results/" + number + "/revoke",
+                "{\"reason\":\"x\"}", desk), null).getStatusCode());
+        APIGatewayV2HTTPResponse revoked = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/results/" + number + "/revoke",
+                "{\"reason\":\"Cấp nhầm địa chỉ\"}", leader), null);
+        assertEquals(200, revoked.getStatusCode(), revoked.getBody());
+        String after = handler.handleRequest(publicGet("/verify/" + resultId, null), null).getBody();
+        assertTrue(after.contains("ĐÃ BỊ THU HỒI") && after.contains("Cấp nhầm địa chỉ"), after);
+    }
 }

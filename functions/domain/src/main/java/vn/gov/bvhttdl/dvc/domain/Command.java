@@ -178,6 +178,17 @@ public sealed interface Command {
         public Map<String, String> details() { return Map.of("result", number, "resultId", resultId); }
     }
 
+    /** An authorised official revokes the result {@code number}, with the reason. */
+    record RevokeResult(String number, String reason) implements Command {
+        public RevokeResult {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("a revocation gives its reason");
+        }
+
+        public String action() { return "revoke-result"; }
+
+        public Map<String, String> details() { return Map.of("result", number); }
+    }
+
     /** The result reached the applicant: downloaded online, or handed over at the counter or by post. */
     record ReturnResult(String channel) implements Command {
         public String action() { return "return-result"; }

@@ -174,10 +174,10 @@ public final class Process {
                     new Text("Chức danh của bạn không trả lời xin ý kiến.", "Your post does not answer consultations.")));
             return Optional.empty();
         }
-        if ("issue-result".equals(action) || "return-result".equals(action)) {
+        if ("issue-result".equals(action) || "return-result".equals(action) || "revoke-result".equals(action)) {
             // after the approval: the signing step's leader issues the result; the one-stop desk records its return
             Stage last = stages.get(stages.size() - 1);
-            boolean leader = "issue-result".equals(action);
+            boolean leader = !"return-result".equals(action);
             String unit = leader ? last.unit() : oneStopUnit;
             if (!agency.equals(official.agency()) || !unit.equals(official.unit())
                     || (leader ? official.post() != Post.LEADER : official.post() != Post.ONE_STOP)) {

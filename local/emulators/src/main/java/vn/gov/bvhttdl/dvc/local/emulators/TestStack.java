@@ -25,6 +25,14 @@ public final class TestStack {
                     if (!env.getKey().equals("JAVA_TOOL_OPTIONS")) System.setProperty(env.getKey(), env.getValue());
                 }
             }
+            // results signed offline by the development CA (documents.LocalKeySigner), pointing at a local portal
+            try {
+                System.setProperty("SIGNER", "local");
+                System.setProperty("LOCAL_SIGNING_DIR", java.nio.file.Files.createTempDirectory("dvc-signing").toString());
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            System.setProperty("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
             stack = new Stack(e, t, r);
         }
         return stack;

@@ -63,6 +63,8 @@ public final class LocalRunner implements AutoCloseable {
     private final SqsClient sqs;
     private final S3Client s3;
     private final String openApi;
+    private final java.nio.file.Path signingDir;
+    private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
 
     private LocalRunner(Options o) throws Exception {
         root = Emulators.repoRoot();
@@ -75,9 +77,15 @@ public final class LocalRunner implements AutoCloseable {
                 if (!k.equals("JAVA_TOOL_OPTIONS")) System.setProperty(k, v);
             });
         }
-        o.settings().forEach(System::setProperty);
+        // offline the results are signed by a development CA's unit key kept in the data folder (KMS on AWS)
+        signingDir = o.dataDir() != null ? o.dataDir().resolve("signing") : java.nio.file.Files.createTempDirectory("dvc-signing");
+        devSigner = vn.gov.bvhttdl.dvc.documents.LocalKeySigner.in(signingDir);
+        System.setProperty("SIGNER", "local");
+        System.setProperty("LOCAL_SIGNING_DIR", signingDir.toString());
         server = httpServer(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        System.setProperty("PUBLIC_BASE_URL", base); // the results' QR codes point at this runner's verification page
+        o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
 
         for (Template.Function f : template.functions()) {
@@ -222,6 +230,9 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "application/yaml; charset=utf-8", openApi);
             } else if (path.equals("/dev/sign-in")) {
                 signIn(ex);
+            } else if (path.equals("/dev/ca.pem")) {
+                // the development CA: anyone can check a result signed offline against it
+                send(ex, 200, "application/x-pem-file", devSigner.caPem());
             } else if (path.equals("/dev/jwks.json") || path.equals("/.well-known/jwks.json")) {
                 send(ex, 200, "application/json", identity.jwks());
             } else if (path.equals("/config.js")) {
