@@ -32,6 +32,18 @@ export function dossierCard(d) {
 
 const LETTERS = ['02', '03', '04', '05'];
 
+/** The signed results: each to download (PDF) and to check on its public page (the address its QR code holds). */
+function resultsCard(results) {
+  if (!results.length) return '';
+  return html`<section class="card" id="results"><h2>${t('result.title')}</h2><ul class="files">${results.map((r) => html`<li data-result="${r.number}">
+    <strong>${pick(r.type)}</strong> — ${t('result.number')} <span class="code">${r.number}</span>
+    <span class="tag ${r.state === 'VALID' ? 'state-OK' : 'state-MISSING'}">${t('result.state.' + r.state)}</span>
+    <span class="muted">${t('result.issued', { date: date(r.issuedAt.slice(0, 10)) })}${r.validUntil ? ' · ' + t('result.until', { date: date(r.validUntil) }) : ''}</span>
+    <button type="button" class="secondary" data-download-result="${r.number}">${t('result.download')}</button>
+    <a href="${r.verifyUrl}" class="verify-link" rel="noopener">${t('result.verify')}</a></li>`)}</ul>
+    <div id="result-link"></div></section>`;
+}
+
 function historyCard(d) {
   if (!d.history) return '';
   const label = (h) => {
@@ -122,7 +134,9 @@ export async function dossierPage(main, { id }) {
     [list, procedure] = await Promise.all([api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/checklist`),
       api('GET', '/api/procedures/' + encodeURIComponent(d.procedureCode)).catch(() => procedure)]);
   }
-  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
+  const results = ['RESULT_READY', 'RESULT_RETURNED', 'CLOSED'].includes(d.status)
+    ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/results`).catch(() => []) : [];
+  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${resultsCard(results)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
   const result = main.querySelector('#dossier-result');
   const reload = () => dossierPage(main, { id });
 
@@ -189,6 +203,21 @@ export async function dossierPage(main, { id }) {
       submit.disabled = false;
     }
   });
+
+  // a signed result: downloaded through its short-lived link (the first download returns it)
+  main.querySelectorAll('button[data-download-result]').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const blob = await download(`/api/dossiers/${encodeURIComponent(d.id)}/results/${encodeURIComponent(b.dataset.downloadResult)}`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'ket-qua-' + b.dataset.downloadResult + '.pdf';
+      a.id = 'result-file-link';
+      a.textContent = a.download;
+      main.querySelector('#result-link').replaceChildren(a);
+      a.click();
+      setTimeout(reload, 300);
+    } catch (e) { showErrors(main.querySelector('#result-link'), null, e); }
+  }));
 
   // a letter addressed to the applicant (forms 02–05) opens as PDF in a new tab
   main.querySelectorAll('button[data-form]').forEach((b) => b.addEventListener('click', async () => {

@@ -20,6 +20,8 @@ const MOVES = {
   'request-supplement': { path: 'supplement-request', fields: [{ name: 'items', kind: 'textarea', required: true }] },
   return: { path: 'return', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
   approve: { path: 'approve', fields: [{ name: 'note', kind: 'textarea' }] },
+  'issue-result': { path: 'issue-result', fields: [] },
+  'return-result': { path: 'return-result', fields: [{ name: 'channel', kind: 'channel', required: true }] },
   extend: { path: 'extend', fields: [{ name: 'reason', kind: 'textarea', required: true }, { name: 'newDue', kind: 'date', required: true, key: 'extend-date' }] },
   stop: { path: 'stop', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
   refuse: { path: 'refuse', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
@@ -47,6 +49,8 @@ function field(m, f, units, draft) {
   if (f.kind === 'textarea') input = html`<textarea id="${id}" name="${f.name}" rows="2" maxlength="2000">${value}</textarea>`;
   else if (f.kind === 'unit') {
     input = html`<select id="${id}" name="${f.name}"><option value="">${t('eform.choose')}</option>${units.map((u) => html`<option value="${u.agency}/${u.unit}">${pick(u.agencyName)} — ${pick(u.name)}</option>`)}</select>`;
+  } else if (f.kind === 'channel') {
+    input = html`<select id="${id}" name="${f.name}"><option value="counter">${t('result.counter')}</option><option value="post">${t('result.post')}</option></select>`;
   } else if (f.kind === 'number') input = html`<input id="${id}" name="${f.name}" type="number" min="1" max="30" inputmode="numeric">`;
   else if (f.kind === 'date') input = html`<input id="${id}" name="${f.name}" type="date" value="${value}">`;
   else input = html`<input id="${id}" name="${f.name}" maxlength="128">`;

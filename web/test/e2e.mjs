@@ -374,6 +374,25 @@ try {
     const [letter] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-form="02"]')]);
     if (!letter.url().startsWith('blob:')) fail('form 02 did not open');
     await letter.close();
+    // the signed result: downloaded (which returns it), then checked on its public page with the file itself
+    await page.waitForSelector('#results button[data-download-result]');
+    const [resultDl] = await Promise.all([page.waitForEvent('download'), page.click('#results button[data-download-result]')]);
+    const resultPath = shots + '/result.pdf';
+    await resultDl.saveAs(resultPath);
+    await page.waitForFunction(() => document.querySelector('#dossier-status') && document.querySelector('#dossier-status').textContent === 'Đã trả kết quả');
+    const verifyUrl = await page.getAttribute('#results a.verify-link', 'href');
+    (await import('node:fs')).writeFileSync(shots + '/result-expected.json', JSON.stringify({ verifyUrl }));
+    await page.click('#results a.verify-link');
+    await page.waitForSelector('#verdict');
+    if ((await page.getAttribute('#verdict', 'data-state')) !== 'VALID') fail('the verification page does not say valid: ' + await page.textContent('#verdict'));
+    if ((await page.textContent('main')).includes('079199001234')) fail('the verification page shows the ID number');
+    await page.setInputFiles('#file', resultPath);
+    await page.click('#check');
+    await page.waitForSelector('#file-verdict[data-genuine]');
+    if ((await page.getAttribute('#file-verdict', 'data-genuine')) !== 'true') fail('the downloaded result is not genuine: ' + await page.textContent('#file-verdict'));
+    await check(page, 'verification page');
+    await page.screenshot({ path: shots + '/3d-verify.png', fullPage: true });
+    await page.goto(base + '/#/mine');
     await page.click('#sign-out');
   });
 
@@ -496,7 +515,7 @@ try {
     await p.fill('#f-lookup-key', key);
     await p.click('#lookup-form button');
     await p.waitForSelector('#track-result');
-    if ((await p.textContent('#track-status')) !== 'Result ready') fail('English status: ' + await p.textContent('#track-status'));
+    if ((await p.textContent('#track-status')) !== 'Result returned') fail('English status: ' + await p.textContent('#track-status'));
     await check(p, 'phone look-up');
     await p.goto(base + '/#/nothing-here');
     await p.waitForSelector('h1');

@@ -29,16 +29,22 @@ public final class IssueResult {
     private final ResultRenderer renderer;
     private final Rules rules;
     private final Clock clock;
-    private final String verifyBase;
+    private final java.util.function.Supplier<String> verifyBase;
 
     /** @param verifyBase where the public verification page lives, e.g. {@code https://dichvucong.bvhttdl.gov.vn} */
     public IssueResult(Dossiers dossiers, Results results, ResultRenderer renderer, Rules rules, Clock clock, String verifyBase) {
+        this(dossiers, results, renderer, rules, clock, () -> verifyBase);
+    }
+
+    /** The same, with the address read when a result is issued (a setting known only once the server runs). */
+    public IssueResult(Dossiers dossiers, Results results, ResultRenderer renderer, Rules rules, Clock clock,
+                       java.util.function.Supplier<String> verifyBase) {
         this.dossiers = dossiers;
         this.results = results;
         this.renderer = renderer;
         this.rules = rules;
         this.clock = clock;
-        this.verifyBase = verifyBase.endsWith("/") ? verifyBase.substring(0, verifyBase.length() - 1) : verifyBase;
+        this.verifyBase = verifyBase;
     }
 
     /** 26 characters of an unambiguous alphabet: 130 bits, the result's address on the verification page. */
@@ -48,7 +54,10 @@ public final class IssueResult {
         return b.toString();
     }
 
-    public String verifyUrl(String id) { return verifyBase + "/verify/" + id; }
+    public String verifyUrl(String id) {
+        String base = verifyBase.get();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + id;
+    }
 
     /** Issues the result of {@code d} (approved: RESULT_READY) as {@code by}, with the decision's note printed on it. */
     public IssuedResult issue(Dossier d, Actor by, String note) {

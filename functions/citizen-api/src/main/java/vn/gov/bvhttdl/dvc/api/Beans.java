@@ -48,6 +48,6 @@ final class Beans {
     vn.gov.bvhttdl.dvc.application.IssueResult issueResult(DossierStore store, vn.gov.bvhttdl.dvc.adapters.ResultStore results,
                                                            Signers signer, RulesStore rules, Clock clock) {
         return new vn.gov.bvhttdl.dvc.application.IssueResult(store, results, new vn.gov.bvhttdl.dvc.documents.ResultPdf(signer), rules, clock,
-                vn.gov.bvhttdl.dvc.adapters.Settings.get("PUBLIC_BASE_URL").orElse("http://127.0.0.1:3000"));
+                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL"));
     }
 }

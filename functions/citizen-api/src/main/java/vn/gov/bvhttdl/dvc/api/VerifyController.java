@@ -63,7 +63,8 @@ final class VerifyController {
 
     private LocalDate today() { return clock.instant().atZone(rules.calendar().zone()).toLocalDate(); }
 
-    @Get("/{id}") // HTML whatever the Accept header says (a phone's scanner, a browser, a script)
+    // HTML whatever the Accept header says (a phone's scanner, a browser, a script asking for JSON)
+    @Get(value = "/{id}", produces = {"text/html;charset=utf-8", "application/json", "*/*"})
     @Operation(summary = "Trang kiểm tra tính xác thực của kết quả (HTML) / the public verification page of a result")
     HttpResponse<String> page(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         limit(event);
@@ -85,9 +86,9 @@ final class VerifyController {
             default -> "<p class=\"verdict bad\" id=\"verdict\" data-state=\"EXPIRED\">HẾT HIỆU LỰC. <span lang=\"en\">Expired.</span></p>";
         };
         StringBuilder face = new StringBuilder();
-        // what the face prints; an identification number shows only its last four digits (whoever holds the paper reads it there)
+        // what the face prints; a personal identification number (12 digits) shows only its last four (the paper has it whole)
         for (IssuedResult.Line l : r.face()) {
-            String v = l.value().matches("\\d{9,12}") ? "•".repeat(l.value().length() - 4) + l.value().substring(l.value().length() - 4) : l.value();
+            String v = l.value().matches("\\d{12}") ? "•".repeat(l.value().length() - 4) + l.value().substring(l.value().length() - 4) : l.value();
             face.append("<dt>").append(esc(l.label())).append("</dt><dd>").append(esc(v)).append("</dd>");
         }
         String body = verdict

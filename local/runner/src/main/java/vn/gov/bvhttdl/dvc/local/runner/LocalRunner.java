@@ -84,7 +84,6 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("LOCAL_SIGNING_DIR", signingDir.toString());
         server = httpServer(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        System.setProperty("PUBLIC_BASE_URL", base); // the results' QR codes point at this runner's verification page
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
 
@@ -125,6 +124,8 @@ public final class LocalRunner implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/", this::route);
         server.start();
+        // the results' QR codes point at this runner's verification page (the port is known once the server is bound)
+        if (!o.settings().containsKey("PUBLIC_BASE_URL")) System.setProperty("PUBLIC_BASE_URL", baseUrl());
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);

@@ -66,6 +66,10 @@ class BrowserE2EIT {
             assertEquals(0, p.exitValue(), out);
             assertTrue(out.contains("13 passed, 0 failed"), out);
 
+            // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
+            // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
+            resultChecks(runner, shots);
+
             // the receipt the browser downloaded: its QR code, as a phone would read it, carries the dossier's data
             Map<String, Object> expected = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
                     Files.readString(shots.resolve("receipt-expected.json"))));
@@ -92,5 +96,75 @@ class BrowserE2EIT {
                 assertTrue(text.contains(s), "the receipt lacks \"" + s + "\":\n" + text);
             }
         }
+    }
+
+    static String decodeQr(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        }
+    }
+
+    static void resultChecks(LocalRunner runner, Path shots) throws Exception {
+        byte[] pdf = Files.readAllBytes(shots.resolve("result.pdf"));
+        String verifyUrl = (String) vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
+                Files.readString(shots.resolve("result-expected.json")))).get("verifyUrl");
+        assertEquals(verifyUrl, decodeQr(shots.resolve("result.pdf")), "the QR code holds the verification address, nothing else");
+        var http = java.net.http.HttpClient.newHttpClient();
+        String caPem = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(runner.baseUrl() + "/dev/ca.pem")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
+        // independent of the production check: PDFBox reads the signature, BouncyCastle verifies it and the chain
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var sig = doc.getLastSignatureDictionary();
+            assertEquals("ETSI.CAdES.detached", sig.getSubFilter());
+            int[] r = sig.getByteRange();
+            assertEquals(pdf.length, r[2] + r[3], "the signature covers the whole file");
+            byte[] contents;
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents(pdf))) {
+                contents = in.readObject().getEncoded();
+            }
+            var cms = new org.bouncycastle.cms.CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(sig.getSignedContent(pdf)), contents);
+            var si = cms.getSignerInfos().getSigners().iterator().next();
+            var holder = (org.bouncycastle.cert.X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
+            assertTrue(si.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(holder)), "the signature verifies");
+            assertTrue(holder.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder().build(ca.getPublicKey())),
+                    "the signer's certificate was issued by the development CA");
+        }
+        String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(verifyUrl)).header("accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("data-state=\"VALID\""), page);
+        byte[] tampered = pdf.clone();
+        tampered[400] ^= 0x01;
+        String verdict = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(verifyUrl)).header("content-type", "application/pdf")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tampered)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(verdict.contains("\"genuine\":false"), verdict);
+        // the leader revokes it: the page says so
+        String id = verifyUrl.substring(verifyUrl.lastIndexOf('/') + 1);
+        String leader = runner.devToken("Lãnh đạo phòng Lữ hành", "001080000555", "lanhdao@example.vn", "officials", "CDLQG", "LUHANH", "LEADER");
+        var mine = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(runner.baseUrl() + "/api/official/dossiers/queue?status=RESULT_RETURNED&size=100"))
+                .header("authorization", "Bearer " + runner.devToken("Cán bộ Một cửa", "001080000999", "motcua@example.vn", "officials", "CDLQG")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String dossierId = null;
+        for (Object o : vn.gov.bvhttdl.dvc.domain.Json.list(vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(mine)).get("items"))) {
+            String did = (String) vn.gov.bvhttdl.dvc.domain.Json.obj(o).get("id");
+            String results = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(runner.baseUrl() + "/api/official/dossiers/" + did + "/results"))
+                    .header("authorization", "Bearer " + leader).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (results.contains(id)) dossierId = did;
+        }
+        assertNotNull(dossierId, "the returned dossier of the result: " + mine);
+        String number = (String) vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.list(vn.gov.bvhttdl.dvc.domain.Json.parse(
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(runner.baseUrl() + "/api/official/dossiers/" + dossierId + "/results"))
+                        .header("authorization", "Bearer " + leader).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())).get(0)).get("number");
+        var revoke = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(runner.baseUrl() + "/api/official/dossiers/" + dossierId
+                        + "/results/" + number + "/revoke")).header("authorization", "Bearer " + leader).header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"Cấp nhầm thị trường khách\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        String after = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(verifyUrl)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(after.contains("data-state=\"REVOKED\"") && after.contains("Cấp nhầm thị trường khách"), after);
     }
 }
