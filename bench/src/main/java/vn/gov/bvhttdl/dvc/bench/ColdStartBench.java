@@ -50,6 +50,10 @@ public final class ColdStartBench {
                 r.environment(f).forEach((k, v) -> { if (!k.equals("JAVA_TOOL_OPTIONS")) env.put(k, v); });
             }
             env.put("SWEEP_AFTER_MINUTES", "0"); // the sweep finds the bench's submitted dossiers and hands them over
+            // as the runner does: the verification address of receipts and results, the development signer
+            env.put("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
+            env.put("SIGNER", "local");
+            env.put("LOCAL_SIGNING_DIR", Files.createTempDirectory("dvc-bench-signing").toString());
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
             String bucket = r.of("UploadsBucket");

@@ -87,6 +87,15 @@ public final class ResultStore implements Results {
         }
     }
 
+    /**
+     * The verification record of a document whose file is kept elsewhere (the receipt, in the documents bucket):
+     * written whole each time, so that a receipt issued again (a retried reception) is the one its record describes.
+     */
+    public void recordDocument(IssuedResult r) {
+        ddb.putItem(b -> b.tableName(table).item(Map.of("PK", s("RESULT#" + r.id()), "SK", s("META"),
+                "result", s(Json.write(toMap(r))), "resultStatus", s(r.status().name()))));
+    }
+
     @Override
     public Optional<IssuedResult> find(String id) {
         if (id == null || !id.matches("[a-z0-9]{26}")) return Optional.empty();
@@ -141,7 +150,7 @@ public final class ResultStore implements Results {
         m.put("issuedAt", r.issuedAt().toString());
         m.put("validUntil", r.validUntil() == null ? null : r.validUntil().toString());
         m.put("sha256", r.sha256());
-        m.put("signer", r.signer());
+        m.put("signer", r.signer()); // null: an unsigned document (a receipt), genuine when its file's hash is the record's
         m.put("status", r.status().name());
         m.put("replacedBy", r.replacedBy());
         m.put("revokedReason", r.revokedReason());

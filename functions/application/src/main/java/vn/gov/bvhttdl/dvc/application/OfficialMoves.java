@@ -156,8 +156,11 @@ public final class OfficialMoves {
     /** The approval; with the results configured, the signed result is issued with it (its note printed on it). */
     public Dossier approve(Actor official, String id, String note) {
         String n = limited(note, "approve.note");
-        Dossier approved = save(at(official, id, "approve"), official, new Command.Approve(n));
-        if (results == null) return approved;
+        At at = at(official, id, "approve");
+        Dossier approved = save(at, official, new Command.Approve(n));
+        // level 4: the result is signed and issued with the approval; level 3: the leader issues it (issue-result)
+        boolean online = rules.catalogue().version(approved.procedureCode(), approved.procedureVersion()).map(p -> p.serviceLevel() == 4).orElse(false);
+        if (results == null || !online) return approved;
         results.issue(approved, official, n);
         return dossiers.find(id).orElseThrow();
     }
@@ -195,6 +198,25 @@ public final class OfficialMoves {
         issued.update(revoked, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
         save(at, official, new Command.RevokeResult(number, why));
         return revoked;
+    }
+
+    /**
+     * A correction: the signing unit's leader issues the next number for the dossier, with the reason, and the valid
+     * result {@code number} becomes REPLACED by it (its page says so and names the new one).
+     */
+    public vn.gov.bvhttdl.dvc.domain.IssuedResult correctResult(Actor official, String id, String number, String reason) {
+        String why = required(reason, "correct.reason", new Text("Nêu nội dung đính chính.", "Say what is corrected."));
+        At at = at(official, id, "revoke-result");
+        if (results == null) throw new IllegalStateException("results are not configured");
+        var old = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
+                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
+        if (old.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
+        }
+        var next = results.issue(at.dossier, official, "Đính chính " + number + ": " + why);
+        issued.update(old.replacedBy(next.number(), why, clock.instant()), vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+        return next;
     }
 
     /** The desk records that the result was handed over at the counter or sent by post. */

@@ -109,6 +109,48 @@ class ResultsTest {
     }
 
     @Test
+    void aCorrectionIssuesTheNextNumberAndMarksTheOldOneReplaced() {
+        String id = atSigning();
+        moves.approve(leader, id, null);
+        new ReturnOnline(dossiers, results, clock).take(Actor.citizen("owner"), id, results.ofDossier(id).get(0).number());
+        String first = results.ofDossier(id).get(0).number();
+        IssuedResult second = moves.correctResult(leader, id, first, "Sửa địa chỉ trụ sở");
+        assertTrue(second.number().endsWith("-KQ2"), second.number());
+        IssuedResult old = results.ofDossier(id).get(0);
+        assertEquals(IssuedResult.Status.REPLACED, old.status());
+        assertEquals(second.number(), old.replacedBy());
+        assertEquals("REPLACED", old.state(LocalDate.of(2026, 4, 1)));
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.correctResult(leader, id, first, "again")).kind());
+    }
+
+    @Test
+    void aLevelThreeResultIsIssuedByTheLeadersOwnMove() {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-004").orElseThrow();
+        assertEquals(3, p.serviceLevel());
+        Dossier.Change c = Dossier.draft("d-" + System.nanoTime(), p, "owner", new Applicant("Phạm Thị Hoa", "079199001234", null, "51 Ngô Quyền",
+                "0987000111", null), Map.of("establishmentName", "Khách sạn Sông Hàn", "starLevel", "4"), t0);
+        dossiers.create(c);
+        Dossier.Change s = c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen("owner"), t0);
+        dossiers.save(s);
+        Process.Stage first = Process.of(p).first();
+        dossiers.save(s.dossier().handle(new Command.Receive("000.00.12.G17-260302-0777", LocalDate.of(2026, 4, 1), first.code(), first.unit(),
+                LocalDate.of(2026, 3, 5)), Actor.system("v"), t0));
+        String id = c.dossier().id();
+        Actor lt = Actor.official("lt", "CDLQG", "LUUTRU", Post.SPECIALIST);
+        Actor ltLeader = Actor.official("lt-lead", "CDLQG", "LUUTRU", Post.LEADER);
+        moves.startProcessing(desk, id);
+        moves.assign(lt, id, null, null);
+        moves.forward(lt, id, null);
+        moves.approve(ltLeader, id, "Đạt hạng 4 sao");
+        assertEquals(List.of(), results.ofDossier(id), "level 3: not issued with the approval");
+        assertEquals(List.of("issue-result"), OfficialMoves.offered(rules, dossiers.find(id).orElseThrow(), ltLeader));
+        moves.issueResult(ltLeader, id);
+        IssuedResult r = results.ofDossier(id).get(0);
+        assertEquals(LocalDate.of(2031, 3, 1), r.validUntil(), "a star rating: five years");
+        assertTrue(r.face().stream().anyMatch(l -> l.value().equals("4 sao")));
+    }
+
+    @Test
     void theDeskRecordsACounterReturn() {
         String id = atSigning();
         moves.approve(leader, id, null);

@@ -404,6 +404,16 @@ final class OfficialController {
         return Views.ResultView.of(revoked, clock.instant().atZone(rules.calendar().zone()).toLocalDate(), issueResult.verifyUrl(revoked.id()));
     }
 
+    /** A correction: the next number is issued and this result marked replaced by it. */
+    @Post("/{id}/results/{number}/correct")
+    @Operation(summary = "Đính chính: ban hành kết quả số mới thay thế kết quả này / correct: issue a new number replacing this result")
+    Views.ResultView correct(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number,
+                             @io.micronaut.core.annotation.Nullable @Body Views.Decision body) {
+        Identity me = requireOfficial(event);
+        var next = moves.correctResult(me.actor(), id, number, body == null ? null : body.reason());
+        return Views.ResultView.of(next, clock.instant().atZone(rules.calendar().zone()).toLocalDate(), issueResult.verifyUrl(next.id()));
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {

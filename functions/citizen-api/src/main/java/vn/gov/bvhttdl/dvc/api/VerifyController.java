@@ -82,7 +82,8 @@ final class VerifyController {
             case "VALID" -> "<p class=\"verdict good\" id=\"verdict\" data-state=\"VALID\">XÁC THỰC — CÒN HIỆU LỰC. <span lang=\"en\">Genuine and valid.</span></p>";
             case "REVOKED" -> "<p class=\"verdict bad\" id=\"verdict\" data-state=\"REVOKED\">ĐÃ BỊ THU HỒI ngày " + day.format(r.revokedAt().atZone(rules.calendar().zone()))
                     + ". Lý do: " + esc(r.revokedReason()) + ". <span lang=\"en\">Revoked.</span></p>";
-            case "REPLACED" -> "<p class=\"verdict bad\" id=\"verdict\" data-state=\"REPLACED\">ĐÃ ĐƯỢC THAY THẾ bởi văn bản khác. <span lang=\"en\">Replaced.</span></p>";
+            case "REPLACED" -> "<p class=\"verdict bad\" id=\"verdict\" data-state=\"REPLACED\">ĐÃ ĐƯỢC THAY THẾ bởi văn bản số " + esc(r.replacedBy())
+                    + ". Lý do: " + esc(r.revokedReason()) + ". <span lang=\"en\">Replaced by " + esc(r.replacedBy()) + ".</span></p>";
             default -> "<p class=\"verdict bad\" id=\"verdict\" data-state=\"EXPIRED\">HẾT HIỆU LỰC. <span lang=\"en\">Expired.</span></p>";
         };
         StringBuilder face = new StringBuilder();
@@ -97,7 +98,7 @@ final class VerifyController {
                 + "<dt>Số / Number</dt><dd id=\"doc-number\">" + esc(r.number()) + "</dd>"
                 + "<dt>Cơ quan cấp / Issuer</dt><dd>" + esc(rules.catalogue().version(r.procedureCode(), r.procedureVersion())
                         .map(p -> p.agencyName().vi()).orElse(r.agencyCode())) + "</dd>"
-                + "<dt>Ký số bởi / Signed by</dt><dd>" + esc(r.signer()) + "</dd>"
+                + (r.signer() == null ? "" : "<dt>Ký số bởi / Signed by</dt><dd>" + esc(r.signer()) + "</dd>")
                 + "<dt>Ngày cấp / Issued</dt><dd>" + day.format(r.issuedAt().atZone(rules.calendar().zone())) + "</dd>"
                 + "<dt>Hiệu lực / Valid</dt><dd>" + (r.validUntil() == null ? "không thời hạn / no end date" : "đến / until " + day.format(r.validUntil())) + "</dd>"
                 + face + "</dl>"
@@ -128,7 +129,9 @@ final class VerifyController {
             throw new IllegalStateException(e);
         }
         boolean matches = sha.equals(r.sha256());
-        SignatureCheck.Verdict v = SignatureCheck.check(file, signer.root());
+        // a signed result: the hash and the signature; an unsigned document (a receipt): its hash is the record's
+        boolean signed = r.signer() != null;
+        SignatureCheck.Verdict v = signed ? SignatureCheck.check(file, signer.root()) : new SignatureCheck.Verdict(matches, "unsigned", null, null);
         String state = r.state(today());
         boolean genuine = matches && v.valid();
         Text message = !genuine ? new Text("KHÔNG XÁC THỰC: tệp không phải bản gốc đã cấp" + (v.valid() ? "." : " (chữ ký số không hợp lệ)."),

@@ -38,6 +38,11 @@ public record IssuedResult(String id, String number, int sequence, String dossie
                 issuedAt, validUntil, sha, signerName, status, replacedBy, revokedReason, revokedAt);
     }
 
+    public IssuedResult replacedBy(String number, String reason, Instant at) {
+        return new IssuedResult(id, this.number, sequence, dossierId, dossierCode, procedureCode, procedureVersion, agencyCode, type, face,
+                issuedAt, validUntil, sha256, signer, Status.REPLACED, number, reason, at);
+    }
+
     public IssuedResult revoked(String reason, Instant at) {
         return new IssuedResult(id, number, sequence, dossierId, dossierCode, procedureCode, procedureVersion, agencyCode, type, face,
                 issuedAt, validUntil, sha256, signer, Status.REVOKED, replacedBy, reason, at);

@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 03/2025/TT-VPCP, Annex I) as a
- * PDF, with the letterhead, fonts and QR code every form shares ({@link Letterhead}): the QR code of Circular
- * 01/2023 says dossier code, procedure code, applicant ID, document name, issuing system, issue time and appointment date.
+ * PDF, with the letterhead, fonts and QR code every form shares ({@link Letterhead}): the QR code holds the address of
+ * the receipt's public verification page; the Circular 01/2023 metadata (dossier code, procedure code, document name,
+ * issuing system, issue time, appointment date) is in its verification record — not the applicant's ID number.
  */
 final class ReceiptPdf {
     static final String DOCUMENT_NAME = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả";
@@ -44,7 +45,7 @@ final class ReceiptPdf {
      * @param lookupKey the short key printed for looking the dossier up without signing in (with its code)
      */
     static byte[] render(Dossier d, Procedure p, List<Attachment> files, Instant receivedAt, LocalDate due, Instant issuedAt,
-                         String lookupKey) {
+                         String lookupKey, String verifyUrl) {
         Font normal = Letterhead.normal();
         Font bold = Letterhead.bold();
         Font title = Letterhead.title();
@@ -103,9 +104,9 @@ final class ReceiptPdf {
                 : "6. Nộp phí, lệ phí và nhận kết quả tại " + p.agencyName().vi() + " hoặc qua dịch vụ bưu chính (dịch vụ công mức độ 3)", normal));
         doc.add(new Paragraph(" "));
         // the QR code in the flow of the page, beside the note on the electronic issue: never over the text
-        Letterhead.qrFooter(doc, writer, Letterhead.issuedNote(issuedAt) + "\n"
+        Letterhead.qrFooter(doc, writer, Letterhead.issuedNote(issuedAt) + " Kiểm tra giấy này: " + verifyUrl + "\n"
                 + "Tra cứu không cần đăng nhập trên Cổng Dịch vụ công của Bộ (mục Tra cứu hồ sơ) bằng mã hồ sơ và mã tra cứu: "
-                + lookupKey + ".", qrPayload(d, issuedAt, due));
+                + lookupKey + ".", verifyUrl);
         doc.close();
         return out.toByteArray();
     }

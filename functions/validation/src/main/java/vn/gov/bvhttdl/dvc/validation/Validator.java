@@ -32,7 +32,9 @@ public final class Validator {
     private final ReceiveSubmission reception;
 
     public Validator(DossierStore store, RulesStore rules, Clock clock, S3Client s3, String documentsBucket) {
-        this.reception = new ReceiveSubmission(store, rules, new S3Receipts(s3, documentsBucket), clock);
+        this.reception = new ReceiveSubmission(store, rules, new S3Receipts(s3, documentsBucket,
+                vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName()),
+                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL")), clock);
     }
 
     /**

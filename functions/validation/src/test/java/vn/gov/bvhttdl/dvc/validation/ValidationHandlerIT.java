@@ -116,15 +116,20 @@ class ValidationHandlerIT {
         assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("receive")).count());
         assertEquals(d.id(), store.findByCode(d.code()).orElseThrow().id());
 
-        // the receipt (form 01) is in the documents bucket and its QR code carries the dossier's data
+        // the receipt (form 01) is in the documents bucket; its QR code holds only the address of its verification
+        // page, whose record keeps the Circular 01/2023 metadata (but not the applicant's ID number) and the file's hash
         byte[] pdf = vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().getObjectAsBytes(b -> b.bucket(stack.resources().of("DocumentsBucket"))
                 .key(vn.gov.bvhttdl.dvc.adapters.Documents.receiptKey(d.code()))).asByteArray();
-        Map<String, Object> qr = Receipts.decodeQr(pdf);
-        assertEquals(d.code(), qr.get("maHoSo"));
-        assertEquals("BVHTTDL-DL-001", qr.get("maTTHC"));
-        assertEquals("001099888777", qr.get("soDinhDanh"));
-        assertEquals(d.dueDate().toString(), qr.get("ngayHenTra"));
-        assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", qr.get("tenGiayTo"));
+        String qr = Receipts.decodeQrText(pdf);
+        assertTrue(qr.matches("http://127\\.0\\.0\\.1:3000/verify/[a-z0-9]{26}"), qr);
+        assertFalse(qr.contains("001099888777"), "no ID number in the QR code");
+        var record = vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName())
+                .find(qr.substring(qr.lastIndexOf('/') + 1)).orElseThrow();
+        assertEquals(d.code(), record.number());
+        assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", record.type().vi());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)), record.sha256());
+        assertTrue(record.face().stream().anyMatch(l -> l.value().equals("BVHTTDL-DL-001") || l.value().contains("(mã BVHTTDL-DL-001)")));
+        assertTrue(record.face().stream().noneMatch(l -> l.value().contains("001099888777")));
         assertTrue(Receipts.text(pdf).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), "Vietnamese text survives in the PDF");
         assertTrue(Receipts.text(pdf).contains("Đỗ Minh Khoa"));
     }
