@@ -188,12 +188,7 @@ public final class OfficialMoves {
         String why = required(reason, "revoke.reason", new Text("Nêu lý do thu hồi.", "Give the reason for revoking."));
         At at = at(official, id, "revoke-result");
         if (issued == null) throw new IllegalStateException("results are not configured");
-        var r = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
-                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
-        if (r.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
-        }
+        var r = validResult(id, number);
         var revoked = r.revoked(why, clock.instant());
         issued.update(revoked, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
         save(at, official, new Command.RevokeResult(number, why));
@@ -208,15 +203,21 @@ public final class OfficialMoves {
         String why = required(reason, "correct.reason", new Text("Nêu nội dung đính chính.", "Say what is corrected."));
         At at = at(official, id, "revoke-result");
         if (results == null) throw new IllegalStateException("results are not configured");
-        var old = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
-                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
-        if (old.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
-        }
+        var old = validResult(id, number);
         var next = results.issue(at.dossier, official, "Đính chính " + number + ": " + why);
         issued.update(old.replacedBy(next.number(), why, clock.instant()), vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
         return next;
+    }
+
+    /** The dossier's result {@code number}, still valid (NOT_FOUND, CONFLICT otherwise). */
+    private vn.gov.bvhttdl.dvc.domain.IssuedResult validResult(String id, String number) {
+        var r = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
+                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
+        if (r.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
+        }
+        return r;
     }
 
     /** The desk records that the result was handed over at the counter or sent by post. */
