@@ -147,6 +147,20 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         }
     }
 
+    /**
+     * The two writes of {@code change} (the dossier, guarded by the version it was made from, and its audit entry),
+     * for a store that writes them in its own transaction (the payment ledger's credit).
+     */
+    public List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> changeItems(Dossier.Change change) {
+        long expected = change.dossier().version() - 1;
+        var dossierItem = Items.DOSSIER.itemToMap(toItem(change.dossier()), true);
+        var auditItem = Items.AUDIT.itemToMap(toItem(change.event()), true);
+        return List.of(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName).item(dossierItem)
+                        .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))))).build(),
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName).item(auditItem)).build());
+    }
+
     private static boolean conditionFailed(TransactionCanceledException e, int index) {
         List<CancellationReason> reasons = e.cancellationReasons();
         return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());

@@ -87,6 +87,27 @@ public final class ResultStore implements Results {
         }
     }
 
+    @Override
+    public void storeDocument(IssuedResult r, byte[] pdf) {
+        try {
+            s3().putObject(b -> b.bucket(bucket()).key(key(r.id())).contentType("application/pdf").ifNoneMatch("*")
+                    .metadata(Map.of("number", r.number(), "sha256", r.sha256())), RequestBody.fromBytes(pdf));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "document-exists",
+                        new Text("Văn bản này đã được lập.", "This document was already issued."));
+            }
+            throw e;
+        }
+        try {
+            ddb.putItem(b -> b.tableName(table).item(Map.of("PK", s("RESULT#" + r.id()), "SK", s("META"),
+                    "result", s(Json.write(toMap(r))), "resultStatus", s(r.status().name()))).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "document-exists",
+                    new Text("Văn bản này đã được lập.", "This document was already issued."));
+        }
+    }
+
     /**
      * The verification record of a document whose file is kept elsewhere (the receipt, in the documents bucket):
      * written whole each time, so that a receipt issued again (a retried reception) is the one its record describes.

@@ -64,6 +64,10 @@ public final class ReceiveSubmission {
      */
     public Outcome receive(String dossierId) {
         Dossier d = dossiers.find(dossierId).orElseThrow(() -> new Unknown("no dossier " + dossierId));
+        if (d.status() == DossierStatus.RECEIVED && d.code() != null) {
+            // a redelivery after the reception was stored but before the payment was requested: request it now
+            return requestPayment(d, clock.instant(), true) ? Outcome.RECEIVED : Outcome.ALREADY_HANDLED;
+        }
         if (d.status() != DossierStatus.SUBMITTED) return Outcome.ALREADY_HANDLED;
         Instant now = clock.instant();
         Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
@@ -98,6 +102,25 @@ public final class ReceiveSubmission {
         dossiers.putLookupKey(received.code(), received.id(), key);
         receipts.issue(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(), key, now);
         dossiers.save(change);
+        requestPayment(received, now, false);
         return Outcome.RECEIVED;
+    }
+
+    /**
+     * A level-4 dossier whose fees are fixed amounts waits for payment at the step the payment rules name
+     * (rules/payments.json): the system requests it as soon as the dossier is there. Once per dossier: not again
+     * after it was paid (the history says so).
+     */
+    private boolean requestPayment(Dossier d, Instant now, boolean checkHistory) {
+        var p = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
+        if (p.isEmpty() || d.processing() == null) return false;
+        var payment = vn.gov.bvhttdl.dvc.domain.PaymentRules.standard();
+        if (!payment.waitAt().equals(d.processing().step())) return false;
+        var lines = payment.linesFor(p.get(), StartPayment.day(d));
+        if (lines.isEmpty()) return false;
+        if (checkHistory && dossiers.history(d.id()).stream().anyMatch(e -> e.action().equals("request-payment"))) return false;
+        long total = lines.stream().mapToLong(vn.gov.bvhttdl.dvc.domain.Payment.Line::amountVnd).sum();
+        dossiers.save(d.handle(new Command.RequestPayment(total, lines.size()), ACTOR, now));
+        return true;
     }
 }

@@ -10,6 +10,14 @@ public interface Results {
     /** Stores a new signed result: its file (never overwritten) and its record. */
     void store(IssuedResult result, byte[] signedPdf);
 
+    /**
+     * Stores a signed document that is not a result of the dossier (an e-receipt of a payment): its file, written once,
+     * and its verification record; it is not listed among the dossier's results.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when a document with this id exists
+     */
+    void storeDocument(IssuedResult document, byte[] signedPdf);
+
     Optional<IssuedResult> find(String id);
 
     /** The results of a dossier, by number. */

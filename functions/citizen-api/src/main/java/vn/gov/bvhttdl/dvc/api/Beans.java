@@ -50,4 +50,14 @@ final class Beans {
         return new vn.gov.bvhttdl.dvc.application.IssueResult(store, results, new vn.gov.bvhttdl.dvc.documents.ResultPdf(signer), rules, clock,
                 () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL"));
     }
+
+    /** The payment ledger (the same table). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.PaymentStore payments(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store); }
+
+    /** The providers; their settings (Secrets Manager on AWS, the sandbox file offline) are read on the first payment. */
+    @Singleton
+    java.util.Map<String, vn.gov.bvhttdl.dvc.application.PaymentGateway> gateways(Clock clock) {
+        return vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(clock);
+    }
 }

@@ -196,6 +196,23 @@ public sealed interface Command {
         public Map<String, String> details() { return Map.of("channel", channel); }
     }
 
+    /** The dossier waits for its fees to be paid online: the total and the number of fee lines (rules/payments.json). */
+    record RequestPayment(long amountVnd, int lines) implements Command {
+        public String action() { return "request-payment"; }
+
+        public Map<String, String> details() { return Map.of("amountVnd", Long.toString(amountVnd), "lines", Integer.toString(lines)); }
+    }
+
+    /** A provider's verified notice credited payment {@code reference}: the dossier goes on. */
+    record ConfirmPayment(String reference, String provider, String transaction, long amountVnd) implements Command {
+        public String action() { return "confirm-payment"; }
+
+        public Map<String, String> details() {
+            return Map.of("payment", reference, "provider", provider, "transaction", transaction == null ? "" : transaction,
+                    "amountVnd", Long.toString(amountVnd));
+        }
+    }
+
     /** The competent official approves: the result is ready. */
     record Approve(String note) implements Command {
         public String action() { return "approve"; }

@@ -24,8 +24,18 @@ public final class InMemoryResults implements Results {
         records.put(r.id(), r);
     }
 
+    private final Map<String, IssuedResult> documents = new ConcurrentHashMap<>();
+
     @Override
-    public Optional<IssuedResult> find(String id) { return Optional.ofNullable(id == null ? null : records.get(id)); }
+    public synchronized void storeDocument(IssuedResult r, byte[] pdf) {
+        if (files.putIfAbsent(r.id(), pdf) != null) throw new DomainException(DomainException.Kind.CONFLICT, "document-exists", new Text("Đã có.", "Exists."));
+        documents.put(r.id(), r);
+    }
+
+    @Override
+    public Optional<IssuedResult> find(String id) {
+        return Optional.ofNullable(id == null ? null : records.containsKey(id) ? records.get(id) : documents.get(id));
+    }
 
     @Override
     public List<IssuedResult> ofDossier(String dossierId) {

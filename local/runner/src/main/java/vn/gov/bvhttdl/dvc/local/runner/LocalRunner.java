@@ -65,6 +65,7 @@ public final class LocalRunner implements AutoCloseable {
     private final String openApi;
     private final java.nio.file.Path signingDir;
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
+    private final PaymentSandboxes sandboxes;
 
     private LocalRunner(Options o) throws Exception {
         root = Emulators.repoRoot();
@@ -84,6 +85,10 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("LOCAL_SIGNING_DIR", signingDir.toString());
         server = httpServer(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // offline the payment providers are the runner's sandboxes; their development secrets are committed
+        System.setProperty("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
+        System.setProperty("PAYMENT_SANDBOX_BASE", base);
+        sandboxes = new PaymentSandboxes(root.resolve("local/sandbox/payments.json"), base);
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
 
@@ -227,6 +232,8 @@ public final class LocalRunner implements AutoCloseable {
             String path = uri.getRawPath();
             if (gateway.handles(path)) {
                 gateway.handle(ex);
+            } else if (sandboxes.handles(path)) {
+                sandboxes.handle(ex);
             } else if (path.equals("/openapi.yml")) {
                 send(ex, 200, "application/yaml; charset=utf-8", openApi);
             } else if (path.equals("/dev/sign-in")) {
@@ -369,6 +376,7 @@ public final class LocalRunner implements AutoCloseable {
         schedules.forEach(ScheduleEventSource::stop);
         streams.forEach(StreamEventSource::stop);
         server.stop(0);
+        sandboxes.stop();
         pool.shutdownNow();
         for (FunctionHost h : hosts.values()) {
             try {

@@ -1,0 +1,275 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import vn.gov.bvhttdl.dvc.application.Payments;
+import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The payment ledger in the dossier table:
+ * <ul>
+ *   <li>{@code PAYMENT#<reference> / META}: the entry (JSON), its status and version; while it needs the
+ *       reconciliation's attention (pending, paid and not settled, held, refund due or under way) it is in the sparse
+ *       index {@code ByPaymentState} ({@code GSI7PK = PAY#<status>}, {@code GSI7SK} = created at);</li>
+ *   <li>{@code DOSSIER#<id> / PAYMENT#<reference>}: its pointer under the dossier;</li>
+ *   <li>{@code PAYTXN#<provider>#<transaction> / META}: the provider's transaction, claimed by the one payment it credited;</li>
+ *   <li>{@code CALLBACK#<provider>#<reference> / <time>#<uuid>}: each callback as received (at most 16 KB), and the verdict answered.</li>
+ * </ul>
+ * Every change is conditional on the version read; the credit, the transaction's claim and the dossier's move are one
+ * transaction.
+ */
+public final class PaymentStore implements Payments {
+    /** A callback is kept whole up to this size; a bigger body is cut (and was refused as malformed anyway). */
+    public static final int MAX_RAW = 16 * 1024;
+    private static final Set<Payment.Status> WATCHED = Set.of(Payment.Status.PENDING, Payment.Status.PAID, Payment.Status.HELD,
+            Payment.Status.REFUND_DUE, Payment.Status.REFUNDING);
+
+    private final DynamoDbClient ddb;
+    private final String table;
+    private final DossierStore dossiers;
+
+    public PaymentStore(DossierStore dossiers) {
+        this.ddb = dossiers.client();
+        this.table = dossiers.tableName();
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void create(Payment p) {
+        Map<String, AttributeValue> item = item(p, true);
+        Map<String, AttributeValue> pointer = Map.of("PK", s("DOSSIER#" + p.dossierId()), "SK", s("PAYMENT#" + p.reference()),
+                "reference", s(p.reference()));
+        try {
+            ddb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer).conditionExpression("attribute_not_exists(PK)").build()).build()));
+        } catch (TransactionCanceledException e) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "reference-used",
+                    new Text("Mã thanh toán đã được dùng.", "The payment reference is taken."));
+        }
+    }
+
+    @Override
+    public Optional<Payment> find(String reference) {
+        if (reference == null || !reference.matches("[A-Za-z0-9]{1,40}")) return Optional.empty();
+        var r = ddb.getItem(b -> b.tableName(table).key(key(reference)).consistentRead(true));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.of(read(r.item())) : Optional.empty();
+    }
+
+    @Override
+    public List<Payment> ofDossier(String dossierId) {
+        var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":p", s("PAYMENT#"))));
+        List<Payment> out = new ArrayList<>();
+        for (var item : page.items()) find(item.get("reference").s()).ifPresent(out::add);
+        out.sort(java.util.Comparator.comparing(Payment::createdAt));
+        return out;
+    }
+
+    @Override
+    public void save(Payment next, Dossier.Change dossierMove) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(next, WATCHED.contains(next.status())))
+                .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(next.version() - 1))).build()).build());
+        boolean claim = next.status() == Payment.Status.PAID && next.transaction() != null && !next.transaction().isBlank();
+        if (claim) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(Map.of("PK", s("PAYTXN#" + next.provider() + "#" + next.transaction()), "SK", s("META"), "reference", s(next.reference())))
+                    .conditionExpression("attribute_not_exists(PK)").build()).build());
+        }
+        if (dossierMove != null) writes.addAll(dossiers.changeItems(dossierMove));
+        try {
+            ddb.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean txnTaken = claim && reasons != null && reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())
+                    && !"ConditionalCheckFailed".equals(reasons.get(0).code());
+            if (txnTaken) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "transaction-used",
+                        new Text("Giao dịch này đã được ghi nhận cho một khoản thanh toán khác.", "This transaction was credited to another payment."));
+            }
+            throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update",
+                    new Text("Khoản thanh toán vừa được cập nhật bởi thao tác khác.", "The payment was changed by another action."));
+        }
+    }
+
+    @Override
+    public String recordCallback(String provider, String reference, String raw, Instant at) {
+        String id = at.toString() + "#" + UUID.randomUUID();
+        String body = raw == null ? "" : raw;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_RAW) body = new String(bytes, 0, MAX_RAW, StandardCharsets.UTF_8) + "…(cut)";
+        String ref = reference == null || !reference.matches("[A-Za-z0-9._-]{1,64}") ? "unknown" : reference;
+        Map<String, AttributeValue> item = Map.of("PK", s("CALLBACK#" + provider + "#" + ref), "SK", s(id),
+                "raw", s(body.isEmpty() ? "(empty)" : body), "receivedAt", s(at.toString()));
+        ddb.putItem(b -> b.tableName(table).item(item));
+        return id;
+    }
+
+    @Override
+    public void callbackVerdict(String provider, String reference, String id, String verdict) {
+        String ref = reference == null || !reference.matches("[A-Za-z0-9._-]{1,64}") ? "unknown" : reference;
+        ddb.updateItem(b -> b.tableName(table).key(Map.of("PK", s("CALLBACK#" + provider + "#" + ref), "SK", s(id)))
+                .updateExpression("SET verdict = :v").expressionAttributeValues(Map.of(":v", s(verdict))));
+    }
+
+    /** The callbacks kept for {@code reference} (oldest first): what a dispute is settled with. */
+    public List<Map<String, String>> callbacks(String provider, String reference) {
+        var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("CALLBACK#" + provider + "#" + reference))));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (var item : page.items()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            item.forEach((k, v) -> { if (v.s() != null) m.put(k, v.s()); });
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Payment> inStatus(Payment.Status status, int limit) {
+        List<Payment> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = ddb.query(b -> {
+                b.tableName(table).indexName("ByPaymentState").keyConditionExpression("GSI7PK = :p")
+                        .expressionAttributeValues(Map.of(":p", s("PAY#" + status.name()))).limit(Math.min(limit, 100));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (var item : page.items()) {
+                if (out.size() >= limit) break;
+                Payment p = read(item);
+                if (p.status() == status) out.add(p); // the index is eventually consistent: judged again on write
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < limit);
+        return out;
+    }
+
+    @Override
+    public void settle(Payment paid) {
+        try {
+            ddb.updateItem(b -> b.tableName(table).key(key(paid.reference())).updateExpression("REMOVE GSI7PK, GSI7SK")
+                    .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(paid.version()))));
+        } catch (ConditionalCheckFailedException changed) {
+            // changed meanwhile (a refund): the next run judges it again
+        }
+    }
+
+    private Map<String, AttributeValue> key(String reference) {
+        return Map.of("PK", s("PAYMENT#" + reference), "SK", s("META"));
+    }
+
+    private Map<String, AttributeValue> item(Payment p, boolean watched) {
+        Map<String, AttributeValue> m = new HashMap<>(key(p.reference()));
+        m.put("payment", s(Json.write(toMap(p))));
+        m.put("paymentStatus", s(p.status().name()));
+        m.put("dossierId", s(p.dossierId()));
+        m.put("version", n(p.version()));
+        if (watched) {
+            m.put("GSI7PK", s("PAY#" + p.status().name()));
+            m.put("GSI7SK", s(p.createdAt().toString() + "#" + p.reference()));
+        }
+        return m;
+    }
+
+    private static Payment read(Map<String, AttributeValue> item) {
+        Payment p = fromMap(Json.obj(Json.parse(item.get("payment").s())));
+        return p;
+    }
+
+    static Map<String, Object> toMap(Payment p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference", p.reference());
+        m.put("dossierId", p.dossierId());
+        m.put("dossierCode", p.dossierCode());
+        m.put("ownerId", p.ownerId());
+        m.put("agencyCode", p.agencyCode());
+        m.put("provider", p.provider());
+        List<Object> lines = new ArrayList<>();
+        for (Payment.Line l : p.lines()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("nameVi", l.name().vi());
+            x.put("nameEn", l.name().en());
+            x.put("amountVnd", l.amountVnd());
+            if (l.basis() != null) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("document", l.basis().document());
+                b.put("article", l.basis().article());
+                b.put("confirmed", l.basis().confirmed());
+                b.values().removeIf(java.util.Objects::isNull);
+                x.put("basis", b);
+            }
+            lines.add(x);
+        }
+        m.put("lines", lines);
+        m.put("amountVnd", p.amountVnd());
+        m.put("status", p.status().name());
+        m.put("createdAt", p.createdAt().toString());
+        m.put("expiresAt", p.expiresAt().toString());
+        m.put("transaction", p.transaction());
+        m.put("settledAt", p.settledAt() == null ? null : p.settledAt().toString());
+        m.put("receiptId", p.receiptId());
+        m.put("note", p.note());
+        if (p.refund() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", p.refund().id());
+            r.put("reason", p.refund().reason());
+            r.put("requestedAt", p.refund().requestedAt() == null ? null : p.refund().requestedAt().toString());
+            r.put("doneAt", p.refund().doneAt() == null ? null : p.refund().doneAt().toString());
+            r.put("providerRef", p.refund().providerRef());
+            r.values().removeIf(java.util.Objects::isNull);
+            m.put("refund", r);
+        }
+        m.put("version", p.version());
+        m.values().removeIf(java.util.Objects::isNull);
+        return m;
+    }
+
+    static Payment fromMap(Map<String, Object> m) {
+        List<Payment.Line> lines = Json.list(m.get("lines")).stream().map(Json::obj).map(l -> {
+            Map<String, Object> b = l.get("basis") == null ? null : Json.obj(l.get("basis"));
+            Citation c = b == null ? null : new Citation(Json.str(b, "document"), Json.str(b, "article"), !Boolean.FALSE.equals(b.get("confirmed")), null);
+            return new Payment.Line(new Text(Json.str(l, "nameVi"), Json.str(l, "nameEn")), ((Number) l.get("amountVnd")).longValue(), c);
+        }).toList();
+        Payment.Refund refund = null;
+        if (m.get("refund") != null) {
+            Map<String, Object> r = Json.obj(m.get("refund"));
+            refund = new Payment.Refund(Json.str(r, "id"), Json.str(r, "reason"), instant(r, "requestedAt"), instant(r, "doneAt"), Json.str(r, "providerRef"));
+        }
+        return new Payment(Json.str(m, "reference"), Json.str(m, "dossierId"), Json.str(m, "dossierCode"), Json.str(m, "ownerId"),
+                Json.str(m, "agencyCode"), Json.str(m, "provider"), lines, ((Number) m.get("amountVnd")).longValue(),
+                Payment.Status.valueOf(Json.str(m, "status")), instant(m, "createdAt"), instant(m, "expiresAt"), Json.str(m, "transaction"),
+                instant(m, "settledAt"), Json.str(m, "receiptId"), Json.str(m, "note"), refund, ((Number) m.get("version")).longValue());
+    }
+
+    private static Instant instant(Map<String, Object> m, String k) {
+        return m.get(k) == null ? null : Instant.parse(Json.str(m, k));
+    }
+
+    private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
+
+    private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
+}

@@ -1,0 +1,88 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Applies what a provider says about a payment (its callback, or the answer to a query) to the ledger, exactly once:
+ * the ledger rule ({@link Payment#apply}) decides, the store's conditional write makes a concurrent copy lose and
+ * read again, and the dossier's move to paid is written in the same transaction as the credit. A success for a
+ * dossier that no longer waits for payment (paid twice, or withdrawn meanwhile) is credited and marked for refund.
+ */
+public final class PaymentLedger {
+    public static final Actor ACTOR = Actor.system("payments");
+    private static final int ATTEMPTS = 8;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Payments payments;
+    private final Dossiers dossiers;
+    private final Clock clock;
+
+    public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock) {
+        this.payments = payments;
+        this.dossiers = dossiers;
+        this.clock = clock;
+    }
+
+    /** The gateways by provider code. */
+    public static Map<String, PaymentGateway> byProvider(java.util.Collection<PaymentGateway> gateways) {
+        Map<String, PaymentGateway> m = new java.util.LinkedHashMap<>();
+        for (PaymentGateway g : gateways) m.put(g.provider(), g);
+        return Map.copyOf(m);
+    }
+
+    /** The verdict to answer the provider with. */
+    public PaymentGateway.Verdict apply(Payment.Notice n) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Payment p = payments.find(n.reference()).orElse(null);
+            if (p == null) return PaymentGateway.Verdict.NOT_FOUND;
+            if (!p.provider().equals(n.provider())) return PaymentGateway.Verdict.NOT_FOUND; // another provider's order
+            Payment.Decision d = p.apply(n, clock.instant());
+            try {
+                switch (d.effect()) {
+                    case WRONG_AMOUNT -> { return PaymentGateway.Verdict.WRONG_AMOUNT; }
+                    case ALREADY -> { return PaymentGateway.Verdict.ALREADY; }
+                    case NOTHING -> { return PaymentGateway.Verdict.CONFIRMED; }
+                    case RECORDED -> {
+                        payments.save(d.next(), null);
+                        return PaymentGateway.Verdict.CONFIRMED;
+                    }
+                    case CREDIT -> {
+                        credit(d.next().credited(newReceiptId()));
+                        return PaymentGateway.Verdict.CONFIRMED;
+                    }
+                }
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+                if ("transaction-used".equals(e.problem())) return PaymentGateway.Verdict.ALREADY;
+                // another copy of this notice, or a move of the dossier, came first: read again and decide again
+            }
+        }
+        return PaymentGateway.Verdict.ERROR; // the provider retries
+    }
+
+    private void credit(Payment paid) {
+        Dossier d = dossiers.find(paid.dossierId()).orElse(null);
+        if (d != null && d.status() == DossierStatus.AWAITING_PAYMENT) {
+            Dossier.Change move = d.handle(new Command.ConfirmPayment(paid.reference(), paid.provider(), paid.transaction(),
+                    paid.amountVnd()), ACTOR, clock.instant());
+            payments.save(paid, move);
+        } else {
+            // the money is ours only if the dossier still waited for it: paid twice, or withdrawn or refused meanwhile
+            String why = d == null ? "dossier not found"
+                    : d.status().name() + ": the dossier did not wait for payment (paid twice, or decided meanwhile)";
+            payments.save(paid.refundDue(why, clock.instant()).atVersion(paid.version()), null);
+        }
+    }
+
+    /** 130 random bits: the e-receipt's verification address (as the results'). */
+    static String newReceiptId() { return IssueResult.newId(); }
+}

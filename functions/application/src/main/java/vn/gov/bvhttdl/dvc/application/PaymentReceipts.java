@@ -1,0 +1,75 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The e-receipt of a credited payment: drawn and signed the first time it is asked for, stored once under the
+ * verification address the ledger gave the payment when it was credited (two requests at once store one), and
+ * verifiable from its QR code like a result.
+ */
+public final class PaymentReceipts {
+    /** Draws and signs the receipt. */
+    public interface Renderer {
+        record Signed(byte[] pdf, String signer) {}
+
+        Signed render(Payment p, String number, String agencyName, String payerName, String procedureName, String verifyUrl);
+    }
+
+    private final Dossiers dossiers;
+    private final Payments payments;
+    private final Results results;
+    private final Renderer renderer;
+    private final Rules rules;
+    private final java.util.function.Function<String, String> verifyUrl;
+
+    public PaymentReceipts(Dossiers dossiers, Payments payments, Results results, Renderer renderer, Rules rules,
+                           java.util.function.Function<String, String> verifyUrl) {
+        this.dossiers = dossiers;
+        this.payments = payments;
+        this.results = results;
+        this.renderer = renderer;
+        this.rules = rules;
+        this.verifyUrl = verifyUrl;
+    }
+
+    /** The receipt's record (its file is {@link Results#file}); NOT_FOUND unless the applicant's payment was received. */
+    public IssuedResult receipt(Actor applicant, String dossierId, String reference) {
+        Dossier d = Access.owned(dossiers, applicant, dossierId);
+        Payment p = payments.find(reference).filter(x -> x.dossierId().equals(d.id()) && x.status().received() && x.receiptId() != null)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "receipt-not-found", new Text(
+                        "Không có biên lai cho khoản thanh toán " + Limits.clip(reference) + ".", "No receipt for payment " + Limits.clip(reference) + ".")));
+        var existing = results.find(p.receiptId());
+        if (existing.isPresent()) return existing.get();
+        Procedure proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+        String agency = proc == null ? d.agencyCode() : proc.agencyName().vi();
+        String number = "BL-" + p.reference();
+        String payer = d.applicant() == null ? null : d.applicant().fullName();
+        List<IssuedResult.Line> face = List.of(
+                new IssuedResult.Line("Người nộp", payer == null ? "" : payer),
+                new IssuedResult.Line("Hồ sơ", d.code() == null ? "" : d.code()),
+                new IssuedResult.Line("Số tiền", String.format(Locale.ROOT, "%,d", p.amountVnd()).replace(',', '.') + " đồng"),
+                new IssuedResult.Line("Kênh thanh toán", p.provider() + " " + (p.transaction() == null ? "" : p.transaction())));
+        IssuedResult draft = new IssuedResult(p.receiptId(), number, 0, d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.agencyCode(),
+                new Text("Biên lai thu phí, lệ phí điện tử", "Electronic receipt of fees"), face, p.settledAt(), null, null, null,
+                IssuedResult.Status.VALID, null, null, null);
+        Renderer.Signed signed = renderer.render(p, number, agency, payer, proc == null ? d.procedureCode() : proc.name().vi(), verifyUrl.apply(p.receiptId()));
+        IssuedResult r = draft.withSignature(IssueResult.sha256(signed.pdf()), signed.signer());
+        try {
+            results.storeDocument(r, signed.pdf());
+            return r;
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+            return results.find(p.receiptId()).orElseThrow(() -> e); // another request stored it first
+        }
+    }
+}

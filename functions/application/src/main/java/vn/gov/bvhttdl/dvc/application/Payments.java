@@ -1,0 +1,45 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the payment ledger and the raw callbacks kept for disputes (DynamoDB on AWS and offline). */
+public interface Payments {
+    /**
+     * Stores a new payment request.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when the reference exists (a reference is never reused)
+     */
+    void create(Payment payment);
+
+    Optional<Payment> find(String reference);
+
+    /** The payments of a dossier, oldest first. */
+    List<Payment> ofDossier(String dossierId);
+
+    /**
+     * Replaces the ledger entry by {@code next} only if it is still at {@code next.version() - 1}; a PAID entry
+     * claims its provider transaction id (one transaction never credits two payments); {@code dossierMove}, when
+     * given, is stored in the same transaction (the dossier's move to paid with its audit entry).
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT {@code concurrent-update} when another writer came
+     *         first, CONFLICT {@code transaction-used} when the provider's transaction already credited a payment
+     */
+    void save(Payment next, Dossier.Change dossierMove);
+
+    /** Keeps a callback as received, before it is processed; returns its id. */
+    String recordCallback(String provider, String reference, String raw, Instant at);
+
+    /** What was done with callback {@code id} (the verdict answered to the provider). */
+    void callbackVerdict(String provider, String reference, String id, String verdict);
+
+    /** The payments in {@code status} (pending, paid and not yet settled, refund due or under way), oldest first. */
+    List<Payment> inStatus(Payment.Status status, int limit);
+
+    /** A paid payment whose dossier was decided: it leaves the reconciliation's list (the entry is unchanged). */
+    void settle(Payment paid);
+}

@@ -1,0 +1,41 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * A provider's server-to-server callback: kept as received (for disputes), its signature verified by the provider's
+ * adapter, applied to the ledger exactly once, and answered in the provider's own terms. A bad signature, an unknown
+ * order, a wrong amount or a malformed body gets the provider's error code, never a 5xx, and changes nothing.
+ */
+public final class ReceivePaymentCallback {
+    private final Payments payments;
+    private final Map<String, PaymentGateway> gateways;
+    private final PaymentLedger ledger;
+    private final Clock clock;
+
+    public ReceivePaymentCallback(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock) {
+        this.payments = payments;
+        this.gateways = gateways;
+        this.ledger = new PaymentLedger(payments, dossiers, clock);
+        this.clock = clock;
+    }
+
+    /** Null when no such provider (the route does not exist). */
+    public PaymentGateway.Answer handle(String provider, PaymentGateway.Request request, String raw) {
+        PaymentGateway g = gateways.get(provider);
+        if (g == null) return null;
+        PaymentGateway.Callback c = g.read(request);
+        String reference = switch (c) {
+            case PaymentGateway.Callback.Verified v -> v.notice().reference();
+            case PaymentGateway.Callback.Rejected r -> r.reference();
+        };
+        String id = payments.recordCallback(provider, reference, raw, clock.instant());
+        PaymentGateway.Verdict verdict = switch (c) {
+            case PaymentGateway.Callback.Verified v -> ledger.apply(v.notice());
+            case PaymentGateway.Callback.Rejected r -> r.verdict();
+        };
+        payments.callbackVerdict(provider, reference, id, verdict.name());
+        return g.answer(verdict);
+    }
+}

@@ -1,0 +1,105 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.PaymentRules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reconciliation, run on a schedule: asks each provider about payments still pending past the rules' delay and
+ * applies the answer as a callback would (settled, failed, or expired when the provider never saw it); asks for the
+ * refund of money whose dossier was refused, withdrawn or stopped (or paid twice) and follows it to completion.
+ * Every change is a conditional write, so two runs at once, or a run racing a callback, change nothing twice.
+ */
+public final class ReconcilePayments {
+    private static final int PAGE = 200;
+    private static final Set<DossierStatus> DECIDED = Set.of(DossierStatus.RESULT_READY, DossierStatus.RESULT_RETURNED, DossierStatus.CLOSED);
+
+    private final Payments payments;
+    private final Dossiers dossiers;
+    private final Map<String, PaymentGateway> gateways;
+    private final PaymentLedger ledger;
+    private final Clock clock;
+
+    public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock) {
+        this.payments = payments;
+        this.dossiers = dossiers;
+        this.gateways = gateways;
+        this.ledger = new PaymentLedger(payments, dossiers, clock);
+        this.clock = clock;
+    }
+
+    /** What one run did; {@code mismatches} lists what a person should look at (the daily report). */
+    public record Report(int checked, int settled, int expired, int refundsAsked, int refunded, int unreachable, List<String> mismatches) {}
+
+    public Report run() {
+        Instant now = clock.instant();
+        PaymentRules rules = PaymentRules.standard();
+        int checked = 0, settled = 0, expired = 0, asked = 0, refunded = 0, unreachable = 0;
+        List<String> mismatches = new ArrayList<>();
+        for (Payment p : payments.inStatus(Payment.Status.PENDING, PAGE)) {
+            if (p.createdAt().plus(rules.reconcileAfter()).isAfter(now)) continue;
+            checked++;
+            PaymentGateway g = gateways.get(p.provider());
+            try {
+                var notice = g == null ? java.util.Optional.<Payment.Notice>empty() : g.query(p);
+                if (notice.isPresent() && notice.get().outcome() != Payment.Outcome.PENDING) {
+                    PaymentGateway.Verdict v = ledger.apply(notice.get());
+                    if (v == PaymentGateway.Verdict.CONFIRMED) settled++;
+                    if (v == PaymentGateway.Verdict.WRONG_AMOUNT) mismatches.add(p.reference() + ": the provider reports " + notice.get().amountVnd() + " " + notice.get().currency() + ", requested " + p.amountVnd() + " VND");
+                } else if (notice.isEmpty() && now.isAfter(p.expiresAt())) {
+                    if (saved(p.expired(now))) expired++;
+                }
+            } catch (PaymentGateway.Unavailable e) {
+                unreachable++;
+            }
+        }
+        for (Payment p : payments.inStatus(Payment.Status.PAID, PAGE)) {
+            Dossier d = dossiers.find(p.dossierId()).orElse(null);
+            if (d == null) continue;
+            if (rules.refundWhen().contains(d.status())) {
+                saved(p.refundDue("dossier " + d.status().name().toLowerCase(java.util.Locale.ROOT), now));
+            } else if (DECIDED.contains(d.status())) {
+                payments.settle(p);
+            }
+        }
+        for (Payment.Status s : List.of(Payment.Status.REFUND_DUE, Payment.Status.REFUNDING)) {
+            for (Payment p : payments.inStatus(s, PAGE)) {
+                PaymentGateway g = gateways.get(p.provider());
+                if (g == null) continue;
+                try {
+                    PaymentGateway.RefundAnswer a = g.refund(p);
+                    switch (a.state()) {
+                        case DONE -> { if (saved(p.refunded(a.providerRef(), now))) refunded++; }
+                        case PENDING -> { if (p.status() == Payment.Status.REFUND_DUE && saved(p.refunding(a.providerRef()))) asked++; }
+                        case REFUSED -> mismatches.add(p.reference() + ": refund refused by " + p.provider() + " (" + a.code() + ")");
+                    }
+                } catch (PaymentGateway.Unavailable e) {
+                    unreachable++;
+                }
+            }
+        }
+        for (Payment p : payments.inStatus(Payment.Status.HELD, PAGE)) {
+            mismatches.add(p.reference() + ": held for review (" + p.provider() + " " + p.note() + ")");
+        }
+        return new Report(checked, settled, expired, asked, refunded, unreachable, List.copyOf(mismatches));
+    }
+
+    private boolean saved(Payment next) {
+        try {
+            payments.save(next, null);
+            return true;
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+            return false; // a callback or another run changed it first; the next run sees the new state
+        }
+    }
+}

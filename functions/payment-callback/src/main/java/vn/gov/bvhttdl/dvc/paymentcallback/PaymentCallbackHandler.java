@@ -1,0 +1,128 @@
+package vn.gov.bvhttdl.dvc.paymentcallback;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
+import vn.gov.bvhttdl.dvc.application.PaymentGateway;
+import vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.payments.Gateways;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The providers' side of payments, behind the HTTP API without sign-in (a provider cannot sign in; its signature is
+ * what is checked): {@code GET /api/payments/vnpay/ipn}, {@code POST /api/payments/momo/ipn},
+ * {@code POST /api/payments/paygov/callback} apply a verified notice to the ledger and answer in the provider's terms;
+ * {@code GET /api/payments/{provider}/return} only shows the citizen where they are (it credits nothing) and sends
+ * them back to their dossier's page. The event is the HTTP API's payload 2.0.
+ */
+public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentCallbackHandler.class);
+    /** A provider's callback is a few hundred bytes; more is not a callback. */
+    static final int MAX_BODY = 16 * 1024;
+
+    @Inject
+    ReceivePaymentCallback callbacks;
+    @Inject
+    PaymentStore payments;
+    @Inject
+    Map<String, PaymentGateway> gateways;
+
+    @Override
+    public Map<String, Object> execute(Map<String, Object> event) {
+        Map<String, Object> http = Json.obj(Json.obj(event.getOrDefault("requestContext", Map.of())).getOrDefault("http", Map.of()));
+        String method = String.valueOf(http.getOrDefault("method", "GET"));
+        String path = String.valueOf(event.getOrDefault("rawPath", http.getOrDefault("path", "")));
+        Map<String, String> query = new LinkedHashMap<>();
+        Object q = event.get("queryStringParameters");
+        if (q instanceof Map<?, ?> m) m.forEach((k, v) -> query.put(String.valueOf(k), String.valueOf(v)));
+        String body = body(event);
+        if (body != null && body.length() > MAX_BODY) return problem(413, "too-large", "Nội dung quá lớn.", "The body is too large.");
+        String[] parts = path.split("/");
+        // /api/payments/{provider}/{what}
+        if (parts.length != 5 || !"payments".equals(parts[2])) return problem(404, "not-found", "Không có địa chỉ này.", "No such address.");
+        String provider = parts[3], what = parts[4];
+        if (!gateways.containsKey(provider)) return problem(404, "unknown-provider", "Không có kênh thanh toán này.", "No such payment provider.");
+        PaymentGateway.Request request = new PaymentGateway.Request(method, query, body);
+        if (what.equals("return") && method.equals("GET")) return back(provider, request);
+        boolean callbackRoute = (what.equals("ipn") || what.equals("callback"));
+        if (!callbackRoute) return problem(404, "not-found", "Không có địa chỉ này.", "No such address.");
+        String raw = method + " " + path + (event.get("rawQueryString") == null || String.valueOf(event.get("rawQueryString")).isEmpty()
+                ? "" : "?" + event.get("rawQueryString")) + (body == null ? "" : "\n" + body);
+        PaymentGateway.Answer a = callbacks.handle(provider, request, raw);
+        LOG.info("{} callback answered {}", provider, a.status());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("statusCode", a.status());
+        if (a.contentType() != null) out.put("headers", Map.of("Content-Type", a.contentType()));
+        if (a.body() != null) out.put("body", a.body());
+        return out;
+    }
+
+    /** The citizen back from the provider's page: to their dossier, with what the (verified) return says; nothing is credited here. */
+    private Map<String, Object> back(String provider, PaymentGateway.Request request) {
+        PaymentGateway.Callback c = gateways.get(provider).read(request);
+        String outcome = "unverified";
+        String reference = null;
+        if (c instanceof PaymentGateway.Callback.Verified v) {
+            reference = v.notice().reference();
+            outcome = v.notice().outcome().name().toLowerCase(java.util.Locale.ROOT);
+        } else if (c instanceof PaymentGateway.Callback.Rejected r) {
+            reference = r.reference();
+        }
+        String dossier = reference == null ? null : payments.find(reference).map(p -> p.dossierId()).orElse(null);
+        String base = System.getenv().getOrDefault("PUBLIC_BASE_URL", System.getProperty("PUBLIC_BASE_URL", ""));
+        String to = base + "/#/" + (dossier == null ? "dossiers" : "dossiers/" + dossier + "?payment=" + reference + "&outcome=" + outcome);
+        return Map.of("statusCode", 303, "headers", Map.of("Location", to, "Cache-Control", "no-store"), "body", "");
+    }
+
+    private static String body(Map<String, Object> event) {
+        Object b = event.get("body");
+        if (b == null) return null;
+        String s = String.valueOf(b);
+        if (Boolean.TRUE.equals(event.get("isBase64Encoded"))) {
+            try {
+                return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return s;
+            }
+        }
+        return s;
+    }
+
+    private static Map<String, Object> problem(int status, String slug, String vi, String en) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "https://dichvucong.bvhttdl.gov.vn/problems/" + slug);
+        p.put("title", status == 404 ? "Not Found" : "Payload Too Large");
+        p.put("status", status);
+        p.put("detail", en);
+        p.put("message", Map.of("vi", vi, "en", en));
+        return Map.of("statusCode", status, "headers", Map.of("Content-Type", "application/problem+json"), "body", Json.write(p));
+    }
+
+    @Factory
+    static final class Beans {
+        @Singleton
+        DossierStore store() { return DossierStore.primedFromSettings("payment-callback", null); }
+
+        @Singleton
+        PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
+
+        @Singleton
+        Map<String, PaymentGateway> gateways() { return Gateways.fromEnvironment(java.time.Clock.systemUTC()); }
+
+        @Singleton
+        ReceivePaymentCallback callbacks(PaymentStore payments, DossierStore store, Map<String, PaymentGateway> gateways) {
+            return new ReceivePaymentCallback(payments, store, gateways, java.time.Clock.systemUTC());
+        }
+    }
+
+}
