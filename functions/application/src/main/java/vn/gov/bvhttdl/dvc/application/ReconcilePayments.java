@@ -71,8 +71,11 @@ public final class ReconcilePayments {
                 payments.settle(p);
             }
         }
-        for (Payment.Status s : List.of(Payment.Status.REFUND_DUE, Payment.Status.REFUNDING)) {
-            for (Payment p : payments.inStatus(s, PAGE)) {
+        // both lists read first: a refund asked in this run is not asked again in it
+        List<Payment> refunds = new ArrayList<>(payments.inStatus(Payment.Status.REFUND_DUE, PAGE));
+        refunds.addAll(payments.inStatus(Payment.Status.REFUNDING, PAGE));
+        {
+            for (Payment p : refunds) {
                 PaymentGateway g = gateways.get(p.provider());
                 if (g == null) continue;
                 try {

@@ -198,7 +198,7 @@ class PaymentsTest {
         Payment refunded = payments.find(b).orElseThrow();
         assertEquals(Payment.Status.REFUNDED, refunded.status());
         assertEquals(b + "R", refunded.refund().id());
-        assertEquals(List.of(b + "R", b + "R", b + "R"), momo.refunds, "the same refund id every time it is asked");
+        assertEquals(List.of(b + "R", b + "R"), momo.refunds, "the same refund id every time it is asked, once per run");
         assertEquals(0, reconcile.run().refunded(), "nothing more to do");
     }
 

@@ -87,8 +87,7 @@ public final class LocalRunner implements AutoCloseable {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         // offline the payment providers are the runner's sandboxes; their development secrets are committed
         System.setProperty("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
-        System.setProperty("PAYMENT_SANDBOX_BASE", base);
-        sandboxes = new PaymentSandboxes(root.resolve("local/sandbox/payments.json"), base);
+        sandboxes = new PaymentSandboxes(root.resolve("local/sandbox/payments.json"), this::baseUrl);
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
 
@@ -131,6 +130,7 @@ public final class LocalRunner implements AutoCloseable {
         server.start();
         // the results' QR codes point at this runner's verification page (the port is known once the server is bound)
         if (!o.settings().containsKey("PUBLIC_BASE_URL")) System.setProperty("PUBLIC_BASE_URL", baseUrl());
+        System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);

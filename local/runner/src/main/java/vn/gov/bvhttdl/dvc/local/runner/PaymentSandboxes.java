@@ -71,7 +71,7 @@ final class PaymentSandboxes {
     }
 
     private final Path settingsFile;
-    private final String base;
+    private final java.util.function.Supplier<String> baseUrl;
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> log = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService deliveries = Executors.newScheduledThreadPool(4, r -> {
@@ -82,16 +82,16 @@ final class PaymentSandboxes {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong transactions = new AtomicLong(14_000_000L + (System.currentTimeMillis() / 1000) % 1_000_000);
 
-    PaymentSandboxes(Path settingsFile, String base) {
+    PaymentSandboxes(Path settingsFile, java.util.function.Supplier<String> baseUrl) {
         this.settingsFile = settingsFile;
-        this.base = base;
+        this.baseUrl = baseUrl; // known once the server is bound
     }
 
     void stop() { deliveries.shutdownNow(); }
 
     private Map<String, Object> settings(String provider) {
         try {
-            String text = Files.readString(settingsFile).replace("{sandbox}", base);
+            String text = Files.readString(settingsFile).replace("{sandbox}", baseUrl.get());
             return Json.obj(Json.obj(Json.parse(text)).get(provider));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + settingsFile, e);
@@ -301,7 +301,7 @@ final class PaymentSandboxes {
             a.put("amount", Long.parseLong(str(req, "amount")));
             a.put("resultCode", 0);
             a.put("message", "Thành công.");
-            a.put("payUrl", base + "/sandbox/momo/pay?orderId=" + URLEncoder.encode(str(req, "orderId"), StandardCharsets.UTF_8));
+            a.put("payUrl", baseUrl.get() + "/sandbox/momo/pay?orderId=" + URLEncoder.encode(str(req, "orderId"), StandardCharsets.UTF_8));
         }
         LocalRunner.send(ex, 200, "application/json", Json.write(a));
     }
@@ -610,7 +610,8 @@ final class PaymentSandboxes {
 
     static String query(Map<String, String> m) {
         List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(URLEncoder.encode(k, StandardCharsets.US_ASCII) + "=" + URLEncoder.encode(v == null ? "" : v, StandardCharsets.US_ASCII)));
+        // UTF-8: MoMo's message has Vietnamese letters (VNPay's fields are ASCII, the same either way)
+        m.forEach((k, v) -> parts.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8)));
         return String.join("&", parts);
     }
 
