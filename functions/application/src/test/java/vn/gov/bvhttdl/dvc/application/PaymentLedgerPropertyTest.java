@@ -25,7 +25,7 @@ import static vn.gov.bvhttdl.dvc.application.PaymentGateway.Verdict.*;
  * orders, some at once on several threads: each payment is credited at most once, for the amount requested; the
  * dossier is moved to paid at most once; every callback gets the answer its provider expects for it.
  */
-class PaymentLedgerProperties {
+class PaymentLedgerPropertyTest {
     /** What a callback is: which of the dossier's two payment requests, what it says, how it is damaged. */
     record Spec(int payment, Payment.Outcome outcome, int damage, int copies) {}
 
