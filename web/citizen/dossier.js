@@ -3,7 +3,7 @@
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
 import { api, download, ApiError } from '../shared/api.js';
-import { date, weekday, moment, size } from '../shared/format.js';
+import { date, weekday, moment, size, money } from '../shared/format.js';
 import { fieldId, showErrors, showFieldErrors, announce } from '../shared/forms.js';
 import { onLeave } from '../shared/router.js';
 import { applicantFields, procedureFields, readForm, checkRequired } from './eform.js';
@@ -42,6 +42,39 @@ function resultsCard(results) {
     <button type="button" class="secondary" data-download-result="${r.number}">${t('result.download')}</button>
     <a href="${r.verifyUrl}" class="verify-link" rel="noopener">${t('result.verify')}</a></li>`)}</ul>
     <div id="result-link"></div></section>`;
+}
+
+/**
+ * Fees: each line with its amount and legal basis, the total; while the dossier waits for payment, the providers to
+ * choose from; the payments made, their state, the e-receipt of a paid one and the refund of one to be returned.
+ * {@code back}: the citizen coming back from the provider's page (?payment=&outcome=), told where things stand.
+ */
+function paymentCard(s, back) {
+  if (!s || (!s.lines.length && !s.payments.length)) return '';
+  const mine = back ? s.payments.find((p) => p.reference === back.reference) : null;
+  let banner = '';
+  if (mine) {
+    if (mine.status === 'PAID') banner = html`<div class="banner ok" id="payment-outcome" role="status">${t('payment.paid')}</div>`;
+    else if (mine.status === 'PENDING' && back.outcome === 'success') banner = html`<div class="banner" id="payment-outcome" role="status">${t('payment.confirming', { provider: mine.provider.toUpperCase() })}</div>`;
+    else if (mine.status === 'PENDING' && back.outcome === 'unverified') banner = html`<div class="banner warn" id="payment-outcome" role="status">${t('payment.unverified')}</div>`;
+    else if (mine.status === 'FAILED' || back.outcome === 'failed') banner = html`<div class="banner warn" id="payment-outcome" role="status">${t('payment.failed')}</div>`;
+  }
+  return html`<section class="card" id="payment" aria-labelledby="payment-title"><h2 id="payment-title">${t('payment.title')}</h2>${banner}
+    ${s.lines.length ? html`<table class="fees"><thead><tr><th scope="col">${t('payment.title')}</th><th scope="col">${t('payment.basis')}</th><th scope="col" class="num">₫</th></tr></thead>
+      <tbody>${s.lines.map((l) => html`<tr><td>${pick(l.name)}</td><td>${l.basis || ''}${l.basisConfirmed ? '' : html` <span class="tag provisional">${t('procedure.unconfirmed')}</span>`}</td><td class="num">${money(l.amountVnd)}</td></tr>`)}</tbody>
+      <tfoot><tr><th scope="row" colspan="2">${t('payment.total')}</th><td class="num" id="payment-total">${money(s.totalVnd)}</td></tr></tfoot></table>` : html`<p class="muted">${t('payment.none')}</p>`}
+    ${s.due ? html`<p>${t('payment.due')}</p><form id="pay-form" novalidate><div id="pay-errors"></div>
+      <fieldset class="providers"><legend>${t('payment.choose')}</legend>${s.providers.map((p, i) => html`<div class="radio">
+        <input type="radio" name="provider" id="provider-${p.code}" value="${p.code}" ${i === 0 ? 'checked' : ''}><label for="provider-${p.code}">${pick(p.name)}</label></div>`)}</fieldset>
+      <button type="submit" id="pay">${t('payment.pay')} ${money(s.totalVnd)}</button></form>` : ''}
+    ${s.payments.length ? html`<h3>${t('payment.list')}</h3><ul class="files" id="payments">${s.payments.map((p) => html`<li data-payment="${p.reference}" data-status="${p.status}">
+      <span class="code">${p.reference}</span> · ${p.provider.toUpperCase()} · ${money(p.amountVnd)}
+      <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'PENDING' || p.status === 'REFUNDING' || p.status === 'REFUND_DUE' ? 'state-PENDING' : 'state-MISSING'}">${t('payment.status.' + p.status)}</span>
+      <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
+      ${p.refundReason ? html`<span class="muted"> · ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}
+      ${p.receipt ? html` <button type="button" class="secondary" data-payment-receipt="${p.reference}">${t('payment.receipt')}</button>` : ''}</li>`)}</ul>
+      <div id="payment-receipt"></div>` : ''}
+  </section>`;
 }
 
 function historyCard(d) {
@@ -124,7 +157,7 @@ function put(u, file, bar) {
 
 let timer = null;
 
-export async function dossierPage(main, { id }) {
+export async function dossierPage(main, { id }, query) {
   // one poll at a time: a render made while files were still being checked must not reload a later one
   clearTimeout(timer);
   const d = await api('GET', '/api/dossiers/' + encodeURIComponent(id));
@@ -136,7 +169,10 @@ export async function dossierPage(main, { id }) {
   }
   const results = ['RESULT_READY', 'RESULT_RETURNED', 'CLOSED'].includes(d.status)
     ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/results`).catch(() => []) : [];
-  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${resultsCard(results)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
+  const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT'
+    ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/payments`).catch(() => null) : null;
+  const back = query && query.get('payment') ? { reference: query.get('payment'), outcome: query.get('outcome') } : null;
+  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
   const result = main.querySelector('#dossier-result');
   const reload = () => dossierPage(main, { id });
 
@@ -227,6 +263,34 @@ export async function dossierPage(main, { id }) {
     } catch (e) { showErrors(result, null, e); }
   }));
 
+  // pay: the API makes the payment request and answers the provider's page, where the citizen goes next
+  const pay = main.querySelector('#pay-form');
+  if (pay) pay.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const button = main.querySelector('#pay');
+    button.disabled = true;
+    try {
+      const provider = (pay.querySelector('input[name="provider"]:checked') || {}).value;
+      const started = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/payments`, { provider });
+      announce(t('payment.redirecting'));
+      window.location.assign(started.redirectUrl);
+    } catch (e) { showErrors(main.querySelector('#pay-errors'), pay, e); button.disabled = false; }
+  });
+
+  main.querySelectorAll('button[data-payment-receipt]').forEach((b) => b.addEventListener('click', async () => {
+    const box = main.querySelector('#payment-receipt');
+    try {
+      const blob = await download(`/api/dossiers/${encodeURIComponent(d.id)}/payments/${encodeURIComponent(b.dataset.paymentReceipt)}/receipt`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'bien-lai-' + b.dataset.paymentReceipt + '.pdf';
+      a.id = 'payment-receipt-link';
+      a.textContent = a.download;
+      box.replaceChildren(a);
+      a.click();
+    } catch (e) { showErrors(box, null, e); }
+  }));
+
   const receipt = main.querySelector('#download-receipt');
   if (receipt) receipt.addEventListener('click', async () => {
     try {
@@ -249,9 +313,11 @@ export async function dossierPage(main, { id }) {
   });
 
   const pending = (d.attachments || []).some((a) => a.status === 'PENDING');
-  if (d.status === 'SUBMITTED' || pending) {
+  // back from the provider: the page follows the payment until the provider's notice has been applied
+  const confirming = back && payments && payments.payments.some((p) => p.reference === back.reference && p.status === 'PENDING') && back.outcome !== 'failed';
+  if (d.status === 'SUBMITTED' || pending || confirming) {
     if (d.status === 'SUBMITTED') mount(result, html`<p class="muted">${t('dossier.checking')}</p>`);
-    timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) reload(); }, 1000);
+    timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) dossierPage(main, { id }, query); }, 1000);
     onLeave(() => clearTimeout(timer));
   }
   return t('dossier.title') + (d.code ? ' ' + d.code : '');

@@ -62,6 +62,7 @@ export default {
     pages: '{n} pages',
   },
   history: {
+    'request-payment': 'Fees requested online', 'confirm-payment': 'Fees received',
     create: 'Dossier created', edit: 'Dossier details edited', submit: 'Submitted', resubmit: 'Resubmitted after a supplement',
     receive: 'Received: code and appointment slip given', 'receive-supplement': 'Supplemented dossier received',
     'request-supplement': 'Supplement requested', withdraw: 'Withdrawn',
@@ -82,6 +83,17 @@ export default {
   result: { title: 'Results', number: 'No.', download: 'Download (PDF, signed)', verify: 'Check it (public page)',
     issued: 'issued {date}', until: 'valid until {date}', counter: 'At the counter', post: 'By post',
     state: { VALID: 'valid', REVOKED: 'revoked', REPLACED: 'replaced', EXPIRED: 'expired' } },
+  payment: {
+    title: 'Fees and charges', total: 'Total', basis: 'Basis', choose: 'Choose how to pay', pay: 'Pay online',
+    due: 'The dossier is received and waits for its fees. Once they are paid it goes on to be processed.',
+    none: 'This procedure\'s fees are not paid online.', list: 'Payments', reference: 'Payment reference',
+    receipt: 'Download the e-receipt (PDF, signed)', confirming: 'Confirming the payment with {provider}… This page updates by itself.',
+    paid: 'Paid. Thank you.', failed: 'The payment did not go through or was cancelled. You can pay again.',
+    unverified: 'What the payment provider sent back could not be verified; below is what the system has recorded.',
+    redirecting: 'Taking you to the payment page…', refund: 'Refund', refundReason: 'Reason',
+    status: { PENDING: 'waiting for payment', PAID: 'paid', FAILED: 'failed', HELD: 'under review', EXPIRED: 'expired',
+      REFUND_DUE: 'to be refunded', REFUNDING: 'being refunded', REFUNDED: 'refunded' },
+  },
   forms: { title: 'Forms issued', open: 'Open form {n} (PDF)', slip: 'Processing-control slip (form 06, PDF)',
     book: 'Dossier tracking book (form 07)', from: 'From', to: 'To', pdf: 'Download PDF', csv: 'Download CSV' },
   official: {

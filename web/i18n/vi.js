@@ -62,6 +62,7 @@ export default {
     pages: '{n} trang',
   },
   history: {
+    'request-payment': 'Yêu cầu nộp phí, lệ phí trực tuyến', 'confirm-payment': 'Đã nhận thanh toán phí, lệ phí',
     create: 'Tạo hồ sơ', edit: 'Sửa thông tin hồ sơ', submit: 'Nộp hồ sơ', resubmit: 'Nộp lại sau bổ sung',
     receive: 'Tiếp nhận hồ sơ, cấp mã và giấy hẹn', 'receive-supplement': 'Tiếp nhận hồ sơ đã bổ sung',
     'request-supplement': 'Yêu cầu bổ sung, hoàn thiện hồ sơ', withdraw: 'Rút hồ sơ',
@@ -82,6 +83,17 @@ export default {
   result: { title: 'Kết quả giải quyết', number: 'Số', download: 'Tải về (PDF có chữ ký số)', verify: 'Kiểm tra (trang công khai)',
     issued: 'cấp ngày {date}', until: 'hiệu lực đến {date}', counter: 'Tại quầy', post: 'Qua bưu chính',
     state: { VALID: 'còn hiệu lực', REVOKED: 'đã thu hồi', REPLACED: 'đã thay thế', EXPIRED: 'hết hiệu lực' } },
+  payment: {
+    title: 'Phí, lệ phí', total: 'Tổng cộng', basis: 'Căn cứ', choose: 'Chọn kênh thanh toán', pay: 'Thanh toán trực tuyến',
+    due: 'Hồ sơ đã được tiếp nhận và đang chờ nộp phí, lệ phí. Sau khi thanh toán, hồ sơ được chuyển xử lý.',
+    none: 'Thủ tục này không thu phí, lệ phí trực tuyến.', list: 'Các lần thanh toán', reference: 'Mã thanh toán',
+    receipt: 'Tải biên lai điện tử (PDF có chữ ký số)', confirming: 'Đang xác nhận thanh toán với {provider}… Trang tự cập nhật khi có kết quả.',
+    paid: 'Đã thanh toán thành công. Cảm ơn bạn.', failed: 'Thanh toán không thành công hoặc đã bị hủy. Bạn có thể thanh toán lại.',
+    unverified: 'Không xác thực được thông tin trả về từ kênh thanh toán; trạng thái dưới đây là trạng thái hệ thống đã ghi nhận.',
+    redirecting: 'Đang chuyển đến trang thanh toán…', refund: 'Hoàn tiền', refundReason: 'Lý do',
+    status: { PENDING: 'chờ thanh toán', PAID: 'đã thanh toán', FAILED: 'không thành công', HELD: 'đang kiểm tra', EXPIRED: 'hết hạn',
+      REFUND_DUE: 'sẽ hoàn tiền', REFUNDING: 'đang hoàn tiền', REFUNDED: 'đã hoàn tiền' },
+  },
   forms: { title: 'Văn bản đã ban hành', open: 'Mở mẫu số {n} (PDF)', slip: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06, PDF)',
     book: 'Sổ theo dõi hồ sơ (mẫu 07)', from: 'Từ ngày', to: 'Đến ngày', pdf: 'Tải PDF', csv: 'Tải CSV' },
   official: {

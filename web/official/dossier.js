@@ -4,7 +4,7 @@
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
 import { api, download } from '../shared/api.js';
-import { date, moment, size } from '../shared/format.js';
+import { date, moment, size, money } from '../shared/format.js';
 import { showErrors, announce } from '../shared/forms.js';
 import { signInPrompt } from '../citizen/mine.js';
 import { groups } from '../shared/auth.js';
@@ -151,6 +151,7 @@ export async function officialDossierPage(main, { id }) {
   const actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
   const units = actions.includes('consult') ? await api('GET', '/api/official/dossiers/units') : [];
   const draft = actions.includes('extend') ? await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/extension-draft`) : null;
+  const payments = await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []);
   const a = d.applicant || {};
   mount(main, html`<h1>${t('dossier.title')} ${d.code || ''}</h1>
     <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
@@ -167,6 +168,11 @@ export async function officialDossierPage(main, { id }) {
       <dt>${t('applicant.email')}</dt><dd>${a.email || ''}</dd>
       ${Object.entries(d.form || {}).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
     </dl></div>
+    ${payments.length ? html`<section class="card" id="official-payments"><h2>${t('payment.list')}</h2><ul class="files">${payments.map((p) => html`<li data-payment="${p.reference}">
+      <span class="code">${p.reference}</span> · ${p.provider.toUpperCase()} · ${money(p.amountVnd)}
+      <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'FAILED' || p.status === 'EXPIRED' || p.status === 'HELD' ? 'state-MISSING' : 'state-PENDING'}">${t('payment.status.' + p.status)}</span>
+      ${p.transaction ? html` <span class="muted">${p.transaction}</span>` : ''} <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
+      ${p.refundReason ? html` <span class="muted">· ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}</li>`)}</ul></section>` : ''}
     ${movesSection(actions, units, draft)}
     ${filesList(d, d.attachments || [])}
     ${slip(d.processing)}

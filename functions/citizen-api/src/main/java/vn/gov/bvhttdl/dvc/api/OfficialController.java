@@ -43,8 +43,12 @@ final class OfficialController {
     private final vn.gov.bvhttdl.dvc.adapters.ResultStore results;
     private final vn.gov.bvhttdl.dvc.application.IssueResult issueResult;
 
+    private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments;
+
     OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner,
-                       vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult) {
+                       vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult,
+                       vn.gov.bvhttdl.dvc.adapters.PaymentStore payments) {
+        this.payments = payments;
         this.results = results;
         this.issueResult = issueResult;
         this.presigner = presigner;
@@ -178,6 +182,15 @@ final class OfficialController {
         Identity me = requireOfficial(event);
         Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
         return view(d, me);
+    }
+
+    /** The dossier's payments as the ledger holds them (requested, paid, failed, refunded), for the desk and the units. */
+    @Get("/{id}/payments")
+    @Operation(summary = "Các lần thanh toán phí, lệ phí của hồ sơ / the dossier's payments")
+    List<PaymentController.PaymentView> payments(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        return payments.ofDossier(d.id()).stream().map(PaymentController.PaymentView::of).toList();
     }
 
     /**

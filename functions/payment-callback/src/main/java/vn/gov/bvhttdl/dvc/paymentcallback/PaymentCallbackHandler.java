@@ -80,7 +80,7 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         }
         String dossier = reference == null ? null : payments.find(reference).map(p -> p.dossierId()).orElse(null);
         String base = System.getenv().getOrDefault("PUBLIC_BASE_URL", System.getProperty("PUBLIC_BASE_URL", ""));
-        String to = base + "/#/" + (dossier == null ? "dossiers" : "dossiers/" + dossier + "?payment=" + reference + "&outcome=" + outcome);
+        String to = base + "/#/" + (dossier == null ? "mine" : "dossier/" + dossier + "?payment=" + reference + "&outcome=" + outcome);
         return Map.of("statusCode", 303, "headers", Map.of("Location", to, "Cache-Control", "no-store"), "body", "");
     }
 

@@ -58,17 +58,20 @@ class BrowserE2EIT {
                     .directory(root.toFile()).redirectErrorStream(true);
             pb.environment().put("E2E_LATE_CODE", late);
             Process p = pb.start();
-            boolean done = p.waitFor(180, TimeUnit.SECONDS);
+            boolean done = p.waitFor(240, TimeUnit.SECONDS);
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(out);
             if (!done) p.destroyForcibly();
-            assertTrue(done, "the browser test did not finish in 180 s:\n" + out);
+            assertTrue(done, "the browser test did not finish in 240 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("13 passed, 0 failed"), out);
+            assertTrue(out.contains("14 passed, 0 failed"), out);
 
             // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
             resultChecks(runner, shots);
+
+            // the e-receipts the browser downloaded: their QR codes reach their verification pages; a refused paid dossier is refunded
+            paymentChecks(runner, shots);
 
             // the receipt the browser downloaded: its QR code, as a phone would read it, holds the address of its
             // verification page (no personal data), which names the dossier and says the file is the one issued
@@ -91,6 +94,45 @@ class BrowserE2EIT {
                 assertTrue(text.contains(s), "the receipt lacks \"" + s + "\":\n" + text);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void paymentChecks(LocalRunner runner, Path shots) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.List<Object> paid = (java.util.List<Object>) vn.gov.bvhttdl.dvc.domain.Json.parse(Files.readString(shots.resolve("payments-expected.json")));
+        assertEquals(2, paid.size());
+        for (Object o : paid) {
+            Map<String, Object> p = vn.gov.bvhttdl.dvc.domain.Json.obj(o);
+            Path pdf = shots.resolve("e-receipt-" + p.get("provider") + ".pdf");
+            String url = decodeQr(pdf);
+            assertTrue(url.startsWith(runner.baseUrl() + "/verify/"), url);
+            String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("BL-" + p.get("reference")) && page.contains("Biên lai thu phí, lệ phí điện tử"), page);
+            // the page's own check of the file: the one issued, its signature verifies
+            var check = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/pdf")
+                    .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(pdf))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, check.statusCode(), check.body());
+            assertTrue(check.body().contains("\"genuine\":true"), check.body());
+        }
+        // the desk refuses the VNPay-paid dossier; the reconciliation schedule refunds it through the sandbox
+        Map<String, Object> first = vn.gov.bvhttdl.dvc.domain.Json.obj(paid.get(0));
+        String official = runner.devToken("Cán bộ Một cửa", "001080000999", "motcua@example.vn", "officials", "CDLQG");
+        var refused = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/official/dossiers/" + first.get("dossier") + "/refuse", official,
+                "{\"reason\":\"Giấy phép cũ không còn hiệu lực\"}");
+        assertEquals(200, refused.statusCode(), refused.body());
+        String citizen = runner.devToken("Phạm Thị Hoa", "079199001234", "hoa.pham@example.vn", "citizens");
+        String status = null;
+        for (int i = 0; i < 6 && !"REFUNDED".equals(status); i++) {
+            runner.fireSchedule("PaymentReconcileFunction");
+            Thread.sleep(1100);
+            var list = (java.util.List<Object>) vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(LocalRunnerIT.call(runner.baseUrl(), "GET",
+                    "/api/dossiers/" + first.get("dossier") + "/payments", citizen, null).body())).get("payments");
+            status = (String) list.stream().map(vn.gov.bvhttdl.dvc.domain.Json::obj).filter(x -> first.get("reference").equals(x.get("reference")))
+                    .findFirst().orElseThrow().get("status");
+        }
+        assertEquals("REFUNDED", status, "the refused paid dossier is refunded");
     }
 
     static String decodeQr(Path pdf) throws Exception {

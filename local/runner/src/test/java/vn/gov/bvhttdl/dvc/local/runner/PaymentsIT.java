@@ -141,7 +141,7 @@ class PaymentsIT {
         assertEquals("AWAITING_PAYMENT", LocalRunnerIT.json(call("GET", "/api/dossiers/" + id, token, null)).get("status"));
 
         String landing = decide(redirect, "vnpay", ref, "pay", true);
-        assertTrue(landing.endsWith("/#/dossiers/" + id + "?payment=" + ref + "&outcome=success"), landing);
+        assertTrue(landing.endsWith("/#/dossier/" + id + "?payment=" + ref + "&outcome=success"), landing);
         awaitStatus(id, token, "RECEIVED");
         Map<String, Object> paid = awaitPayment(id, token, ref, "PAID");
         assertEquals(Boolean.TRUE, paid.get("receipt"));
