@@ -314,7 +314,9 @@ export async function dossierPage(main, { id }, query) {
 
   const pending = (d.attachments || []).some((a) => a.status === 'PENDING');
   // back from the provider: the page follows the payment until the provider's notice has been applied
-  const confirming = back && payments && payments.payments.some((p) => p.reference === back.reference && p.status === 'PENDING') && back.outcome !== 'failed';
+  // (or paid while this read of the dossier came just before the credit that moved it: read again)
+  const confirming = back && payments && back.outcome !== 'failed' && payments.payments.some((p) => p.reference === back.reference
+    && (p.status === 'PENDING' || (p.status === 'PAID' && d.status === 'AWAITING_PAYMENT')));
   if (d.status === 'SUBMITTED' || pending || confirming) {
     if (d.status === 'SUBMITTED') mount(result, html`<p class="muted">${t('dossier.checking')}</p>`);
     timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) dossierPage(main, { id }, query); }, 1000);

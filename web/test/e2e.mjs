@@ -494,7 +494,8 @@ try {
       await Promise.all([p.waitForURL(new RegExp('#/dossier/' + id)), p.click('#pay')]);
       await p.waitForSelector('#payment-outcome');
       // "confirming" until the IPN is applied, then "paid" without the citizen doing anything
-      await p.waitForFunction(() => document.querySelector('#payment-outcome') && document.querySelector('#payment-outcome').textContent.includes('Đã thanh toán thành công'), null, { timeout: 30000 });
+      await p.waitForFunction(() => document.querySelector('#payment-outcome') && document.querySelector('#payment-outcome').textContent.includes('Đã thanh toán thành công')
+        && document.querySelector('#dossier-status').textContent === 'Đã tiếp nhận', null, { timeout: 30000 });
       if ((await p.textContent('#dossier-status')) !== 'Đã tiếp nhận') fail('after payment the status is ' + await p.textContent('#dossier-status'));
       const ref = await p.getAttribute('#payments li[data-status="PAID"]', 'data-payment');
       await check(p, 'dossier paid');

@@ -36,7 +36,7 @@ class EmulatorsTest {
                     .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(e.s3Endpoint())).forcePathStyle(true).build()) {
 
                 var table = ddb.describeTable(b -> b.tableName(r.of("DossierTable"))).table();
-                assertEquals(List.of("ByAgencyStatus", "ByAssignee", "ByCode", "ByConsulted", "ByHolder", "ByOwner"),
+                assertEquals(List.of("ByAgencyStatus", "ByAssignee", "ByCode", "ByConsulted", "ByHolder", "ByOwner", "ByPaymentState"),
                         table.globalSecondaryIndexes().stream().map(g -> g.indexName()).sorted().toList());
 
                 // redrive: a message received maxReceiveCount times without deletion moves to the DLQ

@@ -204,6 +204,11 @@ public final class LocalRunner implements AutoCloseable {
         return schedules.stream().map(ScheduleEventSource::fire).toList();
     }
 
+    /** The functions with a schedule in template.yaml, one entry per schedule (nothing is fired). */
+    public List<String> scheduledFunctions() {
+        return schedules.stream().map(ScheduleEventSource::functionName).toList();
+    }
+
     /** The next tick of {@code function}'s schedules now (tests: one function's schedule, whatever the others). */
     public List<String> fireSchedule(String function) {
         return schedules.stream().filter(s -> s.functionName().equals(function)).map(ScheduleEventSource::fire).toList();

@@ -95,7 +95,8 @@ class DurableSubmissionIT {
         assertEquals("SUBMITTED", status(id, token), "nothing else would ever receive it");
 
         // the schedule's next tick
-        assertEquals(2, runner.fireSchedules().size(), "two schedules in template.yaml: the sweep and the deadline watch");
+        assertEquals(List.of("DeadlineWatchFunction", "PaymentReconcileFunction", "SubmissionSweepFunction"), runner.scheduledFunctions().stream().sorted().toList(),
+                "three schedules in template.yaml: the sweep, the deadline watch, the payment reconciliation");
         List<String> answers = runner.fireSchedule("SubmissionSweepFunction");
         assertEquals(1, answers.size());
         assertEquals(1, ((Number) ((Map<?, ?>) Json.parse(answers.get(0))).get("handedOver")).intValue(), answers.get(0));
