@@ -54,8 +54,12 @@ public final class ColdStartBench {
             env.put("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
             env.put("SIGNER", "local");
             env.put("LOCAL_SIGNING_DIR", Files.createTempDirectory("dvc-bench-signing").toString());
+            // the providers: the committed sandbox settings, no sandbox behind them (a provider call fails at once, in both)
+            env.put("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
+            env.put("PAYMENT_SANDBOX_BASE", "http://127.0.0.1:9");
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
+            vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
             String bucket = r.of("UploadsBucket");
 
             Map<String, Template.Function> fns = new LinkedHashMap<>();
@@ -74,6 +78,10 @@ public final class ColdStartBench {
                             }),
                     new Case("DeadlineWatchFunction", fns.get("DeadlineWatchFunction").handler(), fns.get("DeadlineWatchFunction").codeUri(),
                             Floors.Deadlines.class.getName(), s -> read(root, "deadline-watch-scheduled.json")),
+                    new Case("PaymentCallbackFunction", fns.get("PaymentCallbackFunction").handler(), fns.get("PaymentCallbackFunction").codeUri(),
+                            Floors.PaymentCallback.class.getName(), s -> PaymentSeed.event(root, PaymentSeed.seed(s, payments))),
+                    new Case("PaymentReconcileFunction", fns.get("PaymentReconcileFunction").handler(), fns.get("PaymentReconcileFunction").codeUri(),
+                            Floors.PaymentReconcile.class.getName(), s -> read(root, "payment-reconcile-scheduled.json")),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
                                     .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));

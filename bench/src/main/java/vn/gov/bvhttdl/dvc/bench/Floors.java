@@ -130,4 +130,35 @@ public final class Floors {
             return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of());
         }
     }
+
+    /** The same ReceivePaymentCallback, PaymentStore and VNPay adapter as the payment-callback function, by hand. */
+    public static final class PaymentCallback implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
+        private final vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback callbacks = new vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback(
+                payments, store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            Map<String, String> q = (Map<String, String>) event.get("queryStringParameters");
+            var a = callbacks.handle("vnpay", new vn.gov.bvhttdl.dvc.application.PaymentGateway.Request("GET", q, null),
+                    "GET " + event.get("rawPath") + "?" + event.get("rawQueryString"));
+            return Map.of("statusCode", a.status(), "body", a.body());
+        }
+    }
+
+    /** The same ReconcilePayments as the payment-reconcile function, by hand. */
+    public static final class PaymentReconcile implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.ReconcilePayments reconcile = new vn.gov.bvhttdl.dvc.application.ReconcilePayments(
+                new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store), store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()),
+                Clock.systemUTC());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = reconcile.run();
+            return Map.of("checked", r.checked(), "refundsAsked", r.refundsAsked(), "unreachable", r.unreachable());
+        }
+    }
 }
