@@ -45,4 +45,15 @@ public final class HttpJson {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return Long.toString(n.longValue());
         return String.valueOf(v);
     }
+
+    /** What a callback says: its query (a GET) or its JSON object body; null when the body is not a JSON object. */
+    public static Map<String, Object> fields(PaymentGateway.Request request) {
+        if ("GET".equals(request.method())) return new java.util.LinkedHashMap<>(request.query());
+        try {
+            Object parsed = request.body() == null ? null : Json.parse(request.body());
+            return parsed instanceof Map<?, ?> ? Json.obj(parsed) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
 }

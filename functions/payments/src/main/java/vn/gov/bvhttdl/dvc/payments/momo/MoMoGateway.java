@@ -72,18 +72,8 @@ public final class MoMoGateway implements PaymentGateway {
 
     @Override
     public Callback read(Request request) {
-        Map<String, Object> m;
-        if ("GET".equals(request.method())) {
-            m = new LinkedHashMap<>(request.query()); // the redirect back carries the same signed fields
-        } else {
-            try {
-                Object parsed = request.body() == null ? null : Json.parse(request.body());
-                if (!(parsed instanceof Map<?, ?>)) return new Callback.Rejected(Verdict.MALFORMED, null, "not a JSON object");
-                m = Json.obj(parsed);
-            } catch (RuntimeException e) {
-                return new Callback.Rejected(Verdict.MALFORMED, null, "unreadable JSON");
-            }
-        }
+        Map<String, Object> m = HttpJson.fields(request); // the redirect back (GET) carries the same signed fields
+        if (m == null) return new Callback.Rejected(Verdict.MALFORMED, null, "not a JSON object");
         String ref = m.get("orderId") == null ? null : HttpJson.str(m, "orderId");
         var s = s();
         String expected = Hmac.sha256(s.get("secretKey"), raw(s.get("accessKey"), m, IPN_FIELDS));

@@ -69,18 +69,8 @@ public final class PayGovGateway implements PaymentGateway {
 
     @Override
     public Callback read(Request request) {
-        Map<String, Object> m;
-        if ("GET".equals(request.method())) {
-            m = new LinkedHashMap<>(request.query());
-        } else {
-            try {
-                Object parsed = request.body() == null ? null : Json.parse(request.body());
-                if (!(parsed instanceof Map<?, ?>)) return new Callback.Rejected(Verdict.MALFORMED, null, "not a JSON object");
-                m = Json.obj(parsed);
-            } catch (RuntimeException e) {
-                return new Callback.Rejected(Verdict.MALFORMED, null, "unreadable JSON");
-            }
-        }
+        Map<String, Object> m = HttpJson.fields(request); // the redirect back (GET) carries the same signed fields
+        if (m == null) return new Callback.Rejected(Verdict.MALFORMED, null, "not a JSON object");
         String ref = m.get("bill_code") == null ? null : String.valueOf(m.get("bill_code"));
         var s = s();
         String expected = Hmac.sha256(s.get("secret"), pipe(m, "addition_fee", "client_id", "command", "trans_amount", "transaction_id", "version"));
