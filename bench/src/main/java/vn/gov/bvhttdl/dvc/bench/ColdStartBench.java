@@ -49,6 +49,7 @@ public final class ColdStartBench {
             for (Template.Function f : template.functions()) {
                 r.environment(f).forEach((k, v) -> { if (!k.equals("JAVA_TOOL_OPTIONS")) env.put(k, v); });
             }
+            env.putAll(e.offlineOverrides());
             env.put("SWEEP_AFTER_MINUTES", "0"); // the sweep finds the bench's submitted dossiers and hands them over
             // as the runner does: the verification address of receipts and results, the development signer
             env.put("PUBLIC_BASE_URL", "http://127.0.0.1:3000");

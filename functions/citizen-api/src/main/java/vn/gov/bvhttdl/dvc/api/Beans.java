@@ -60,4 +60,8 @@ final class Beans {
     java.util.Map<String, vn.gov.bvhttdl.dvc.application.PaymentGateway> gateways(Clock clock) {
         return vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(clock);
     }
+
+    /** The notices' records: the inbox, the applicants' choices, the deliveries (written by StatusNotifyFunction). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.NoticeTable notices(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()); }
 }

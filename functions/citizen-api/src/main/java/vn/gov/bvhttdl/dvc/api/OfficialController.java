@@ -44,11 +44,13 @@ final class OfficialController {
     private final vn.gov.bvhttdl.dvc.application.IssueResult issueResult;
 
     private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments;
+    private final vn.gov.bvhttdl.dvc.adapters.NoticeTable notices;
 
     OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner,
                        vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult,
-                       vn.gov.bvhttdl.dvc.adapters.PaymentStore payments) {
+                       vn.gov.bvhttdl.dvc.adapters.PaymentStore payments, vn.gov.bvhttdl.dvc.adapters.NoticeTable notices) {
         this.payments = payments;
+        this.notices = notices;
         this.results = results;
         this.issueResult = issueResult;
         this.presigner = presigner;
@@ -182,6 +184,20 @@ final class OfficialController {
         Identity me = requireOfficial(event);
         Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
         return view(d, me);
+    }
+
+    /** What the applicant was sent about this dossier: each event's channels, sent or failed (addresses masked). */
+    @io.micronaut.serde.annotation.Serdeable
+    record DeliveryView(String event, String channel, String state, @io.micronaut.core.annotation.Nullable String to,
+                        @io.micronaut.core.annotation.Nullable String subject, String at, @io.micronaut.core.annotation.Nullable String why) {}
+
+    @Get("/{id}/notifications")
+    @Operation(summary = "Thông báo đã gửi người nộp / the notices sent to the applicant")
+    List<DeliveryView> notifications(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
+        Identity me = requireOfficial(event);
+        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        return notices.deliveries(d.id()).stream().map(x -> new DeliveryView(x.eventKey(), x.channel(), x.state(), x.to(), x.subject(),
+                x.at().toString(), x.why())).toList();
     }
 
     /** The dossier's payments as the ledger holds them (requested, paid, failed, refunded), for the desk and the units. */

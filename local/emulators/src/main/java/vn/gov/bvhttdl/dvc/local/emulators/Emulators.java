@@ -30,6 +30,8 @@ public final class Emulators implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path logDir;
     private int dynamoPort;
+    private int smtpPort;
+    private com.icegreen.greenmail.util.GreenMail greenMail;
     private int sqsPort;
     private int s3Port;
 
@@ -81,6 +83,7 @@ public final class Emulators implements AutoCloseable {
             dyn.addAll(List.of("--db-path", dataDir.resolve("dynamodb.sqlite").toString()));
         }
         launch("dynoxide", dyn);
+        startMail();
 
         String java = ProcessHandle.current().info().command().orElse("java");
         launch("elasticmq", List.of(java, "-Xss1m", "-XX:TieredStopAtLevel=1", "-cp", classpath("local/elasticmq"),
@@ -168,6 +171,32 @@ public final class Emulators implements AutoCloseable {
         }
     }
 
+    /** GreenMail in this JVM: a real SMTP server on a free port, every message kept in memory (the outbox reads them back). */
+    private void startMail() throws IOException {
+        smtpPort = freePort();
+        greenMail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        greenMail.start();
+    }
+
+    public int smtpPort() { return smtpPort; }
+
+    /**
+     * What differs offline from the functions' environment in template.yaml, applied after it: the SMTP server is
+     * GreenMail (no TLS, no SES credentials), SMS go to the outbox in the table.
+     */
+    public Map<String, String> offlineOverrides() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("SMTP_HOST", "127.0.0.1");
+        m.put("SMTP_PORT", Integer.toString(smtpPort));
+        m.put("SMTP_STARTTLS", "false");
+        m.put("SMTP_SECRET_ID", "");
+        m.put("SMS_CHANNEL", "outbox");
+        return m;
+    }
+
+    /** The SMTP server (tests stop and start it to see deliveries retried; the runner's outbox reads what it received). */
+    public com.icegreen.greenmail.util.GreenMail mail() { return greenMail; }
+
     public String dynamoEndpoint() { return "http://127.0.0.1:" + dynamoPort; }
 
     public String sqsEndpoint() { return "http://127.0.0.1:" + sqsPort; }
@@ -192,6 +221,8 @@ public final class Emulators implements AutoCloseable {
         m.put("aws.endpointUrlDynamoDb", dynamoEndpoint());
         m.put("aws.endpointUrlSqs", sqsEndpoint());
         m.put("aws.endpointUrlS3", s3Endpoint());
+        m.put("SMTP_HOST", "127.0.0.1");
+        m.put("SMTP_PORT", Integer.toString(smtpPort));
         return m;
     }
 
@@ -204,11 +235,14 @@ public final class Emulators implements AutoCloseable {
         m.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint());
         m.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
         m.put("AWS_ENDPOINT_URL_S3", s3Endpoint());
+        m.put("SMTP_HOST", "127.0.0.1");
+        m.put("SMTP_PORT", Integer.toString(smtpPort));
         return m;
     }
 
     @Override
     public synchronized void close() {
+        if (greenMail != null) greenMail.stop();
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();

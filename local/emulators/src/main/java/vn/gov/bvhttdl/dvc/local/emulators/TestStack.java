@@ -33,6 +33,7 @@ public final class TestStack {
                 throw new java.io.UncheckedIOException(io);
             }
             System.setProperty("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
+            e.offlineOverrides().forEach(System::setProperty);
             stack = new Stack(e, t, r);
         }
         return stack;

@@ -66,6 +66,7 @@ public final class LocalRunner implements AutoCloseable {
     private final java.nio.file.Path signingDir;
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
     private final PaymentSandboxes sandboxes;
+    private DevOutbox outbox;
 
     private LocalRunner(Options o) throws Exception {
         root = Emulators.repoRoot();
@@ -78,6 +79,7 @@ public final class LocalRunner implements AutoCloseable {
                 if (!k.equals("JAVA_TOOL_OPTIONS")) System.setProperty(k, v);
             });
         }
+        emulators.offlineOverrides().forEach(System::setProperty);
         // offline the results are signed by a development CA's unit key kept in the data folder (KMS on AWS)
         signingDir = o.dataDir() != null ? o.dataDir().resolve("signing") : java.nio.file.Files.createTempDirectory("dvc-signing");
         devSigner = vn.gov.bvhttdl.dvc.documents.LocalKeySigner.in(signingDir);
@@ -204,6 +206,28 @@ public final class LocalRunner implements AutoCloseable {
         return schedules.stream().map(ScheduleEventSource::fire).toList();
     }
 
+    private synchronized DevOutbox outbox() {
+        if (outbox == null) {
+            outbox = new DevOutbox(emulators.mail(), software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY)))
+                    .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.dynamoEndpoint())).build(), resources.of("DossierTable"));
+        }
+        return outbox;
+    }
+
+    /** Replays the table's stream to {@code function} from its starting position (every record again). */
+    public void replayStream(String function) {
+        streams.stream().filter(s -> s.functionName().equals(function)).forEach(StreamEventSource::rewind);
+    }
+
+    /** How many stream records that passed its filter were handed to {@code function} so far. */
+    public long streamDeliveries(String function) {
+        return streams.stream().filter(s -> s.functionName().equals(function)).mapToLong(StreamEventSource::delivered).sum();
+    }
+
+    /** What was sent to citizens (email read back from the SMTP server, SMS from the outbox), oldest first. */
+    public List<Map<String, Object>> outboxMessages() { return outbox().messages(); }
+
     /** The functions with a schedule in template.yaml, one entry per schedule (nothing is fired). */
     public List<String> scheduledFunctions() {
         return schedules.stream().map(ScheduleEventSource::functionName).toList();
@@ -243,6 +267,10 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "application/yaml; charset=utf-8", openApi);
             } else if (path.equals("/dev/sign-in")) {
                 signIn(ex);
+            } else if (path.equals("/dev/outbox")) {
+                send(ex, 200, "text/html; charset=utf-8", outbox().html());
+            } else if (path.equals("/dev/outbox.json")) {
+                send(ex, 200, "application/json", outbox().json());
             } else if (path.equals("/dev/ca.pem")) {
                 // the development CA: anyone can check a result signed offline against it
                 send(ex, 200, "application/x-pem-file", devSigner.caPem());

@@ -32,6 +32,11 @@ final class StreamEventSource extends EventSource {
     private final String onFailureQueueUrl;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Map<String, List<Record>> pending = new LinkedHashMap<>();
+    private volatile boolean rewind;
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many records that passed the filter were handed to the function (retries not counted). */
+    long delivered() { return delivered.get(); }
 
     StreamEventSource(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, String startingPosition, int batchSize,
                       int maxRetries, boolean reportFailures, List<String> filterPatterns, String onFailureQueueUrl, FunctionHost function) {
@@ -47,8 +52,17 @@ final class StreamEventSource extends EventSource {
         this.onFailureQueueUrl = onFailureQueueUrl;
     }
 
+    String functionName() { return function.name; }
+
+    /** Reads the stream again from its starting position (tests: a replay of every record must change nothing). */
+    void rewind() { rewind = true; }
+
     @Override
     protected void poll() throws InterruptedException {
+        if (rewind) {
+            iterators.clear();
+            rewind = false;
+        }
         boolean any = false;
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
             String it = iterators.get(shard.shardId());
@@ -77,6 +91,7 @@ final class StreamEventSource extends EventSource {
     /** Invokes the function with the batch, retrying from the first failure; what still fails goes to the on-failure queue. */
     @SuppressWarnings("unchecked")
     private void deliver(List<Record> batch) {
+        delivered.addAndGet(batch.size());
         List<Record> left = new ArrayList<>(batch);
         for (int attempt = 0; attempt <= maxRetries && !left.isEmpty(); attempt++) {
             try {

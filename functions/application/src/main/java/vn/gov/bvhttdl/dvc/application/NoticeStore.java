@@ -1,0 +1,52 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Port: what the notifications keep (DynamoDB on AWS and offline): one delivery record per event and channel (claimed
+ * with a conditional write before the message is sent, then marked sent), the portal inbox, and each applicant's
+ * choices (channels per kind of notice, language).
+ */
+public interface NoticeStore {
+    /**
+     * Claims the delivery of {@code eventKey} on {@code channel}: true when this caller is to send it (new, or an
+     * earlier attempt failed, or an attempt was left unfinished for longer than a lease); false when it was sent, or
+     * another caller is sending it now.
+     */
+    boolean claim(String eventKey, String channel, String dossierId, Instant at);
+
+    void sent(String eventKey, String channel, String dossierId, Instant at, String to, String subject);
+
+    /** The attempt failed: the next delivery of the event may claim it again. */
+    void failed(String eventKey, String channel, String dossierId, Instant at, String why);
+
+    /** A message in the applicant's portal inbox (written once per id). */
+    record InboxMessage(String ownerId, String id, String dossierId, String dossierCode, String kind, String subject, String text,
+                        Instant at, boolean read) {}
+
+    void deliver(InboxMessage m);
+
+    /** The newest first. */
+    List<InboxMessage> inbox(String ownerId, int limit);
+
+    void markRead(String ownerId, String id);
+
+    /** The applicant's choices: channel → on/off (missing: the rules' default) and language ("vi" unless chosen). */
+    record Choices(Map<String, Boolean> channels, String language) {
+        public Choices {
+            channels = channels == null ? Map.of() : Map.copyOf(channels);
+            language = language == null || language.isBlank() ? "vi" : language;
+        }
+    }
+
+    Choices choices(String ownerId);
+
+    void choose(String ownerId, Choices choices);
+
+    /** One delivery, for the officials' view of a dossier. */
+    record Delivery(String eventKey, String channel, String state, String to, String subject, Instant at, String why) {}
+
+    List<Delivery> deliveries(String dossierId);
+}

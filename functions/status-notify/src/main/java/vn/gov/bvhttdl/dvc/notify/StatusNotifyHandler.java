@@ -1,0 +1,99 @@
+package vn.gov.bvhttdl.dvc.notify;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.application.Channel;
+import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.notifications.MustacheRenderer;
+import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.notifications.SmsChannels;
+import vn.gov.bvhttdl.dvc.notifications.SmtpChannel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Status notifications from the table's stream (template.yaml filters it to the audit entries of the moves that
+ * matter to the applicant): each new audit entry is one event, turned into the messages its kind calls for on the
+ * applicant's channels, exactly once per event and channel. A record that fails is reported
+ * (ReportBatchItemFailures): the stream retries from it, bisecting, then the batch's description goes to the
+ * on-failure queue.
+ */
+public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusNotifyHandler.class);
+
+    @Inject
+    NotifyApplicant notify;
+
+    private static String s(Map<String, AttributeValue> image, String name) {
+        AttributeValue v = image == null ? null : image.get(name);
+        return v == null ? null : v.getS() != null ? v.getS() : v.getN();
+    }
+
+    /** The audit entry a stream record carries (its new image), or null when it is not one. */
+    static AuditEvent audit(Map<String, AttributeValue> img) {
+        String pk = s(img, "PK"), sk = s(img, "SK");
+        if (pk == null || !pk.startsWith("DOSSIER#") || sk == null || !sk.startsWith("AUDIT#") || s(img, "action") == null) return null;
+        Map<String, String> details = new LinkedHashMap<>();
+        AttributeValue d = img.get("details");
+        if (d != null && d.getM() != null) d.getM().forEach((k, v) -> { if (v.getS() != null) details.put(k, v.getS()); });
+        String from = s(img, "fromStatus"), to = s(img, "toStatus"), role = s(img, "role");
+        return new AuditEvent(pk.substring("DOSSIER#".length()), Instant.parse(s(img, "at")), s(img, "actor"),
+                role == null ? Role.SYSTEM : Role.valueOf(role), s(img, "action"), from == null ? null : DossierStatus.valueOf(from),
+                to == null ? null : DossierStatus.valueOf(to), s(img, "reason"), details);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        if (event == null || event.getRecords() == null) return new StreamsEventResponse(failures);
+        for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
+            var ddb = r.getDynamodb();
+            try {
+                AuditEvent e = audit(ddb.getNewImage());
+                if (e == null || !"INSERT".equals(r.getEventName())) continue;
+                // the audit entry's key: the same however often the stream delivers it
+                String key = e.dossierId() + "/" + s(ddb.getNewImage(), "SK");
+                NotifyApplicant.Result res = notify.handle(e, key);
+                if (!res.sent().isEmpty()) LOG.info("dossier {} {}: {} sent on {}", e.dossierId(), e.action(), res.kind(), res.sent());
+            } catch (RuntimeException ex) {
+                LOG.warn("record {} failed: {}", ddb.getSequenceNumber(), ex.toString());
+                failures.add(new StreamsEventResponse.BatchItemFailure(ddb.getSequenceNumber()));
+                break; // the stream retries from here, in order
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    @Factory
+    static final class Beans {
+        @Singleton
+        NotifyApplicant notifyApplicant() {
+            DossierStore store = DossierStore.primedFromSettings("status-notify", null);
+            Map<String, Channel> channels = new LinkedHashMap<>();
+            Channel email = SmtpChannel.fromSettings();
+            if (email != null) channels.put("email", email);
+            Channel sms = SmsChannels.fromSettings(store.client(), store.tableName());
+            if (sms != null) channels.put("sms", sms);
+            return new NotifyApplicant(store, RulesStore.fromSettings(store.client()), new NoticeTable(store.client(), store.tableName()),
+                    channels, new MustacheRenderer(), () -> Settings.require("PUBLIC_BASE_URL"), Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.gov.bvhttdl.dvc.local.runner;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.domain.Json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Status notifications on the whole offline stack: the runner plays the table's stream to StatusNotifyFunction with
+ * the template's filter; email goes over SMTP to GreenMail and is read back at /dev/outbox.json; the inbox is in the
+ * table. One message per step and channel; a replay of the whole stream sends nothing new.
+ */
+class NotificationsIT {
+    static LocalRunner runner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runner = LocalRunner.start(new LocalRunner.Options(0, null, 0));
+    }
+
+    @AfterAll
+    static void stop() { runner.close(); }
+
+    static List<Map<String, Object>> outbox(String code) {
+        return runner.outboxMessages().stream().filter(m -> code.equals(m.get("dossierCode"))).toList();
+    }
+
+    static List<Map<String, Object>> awaitOutbox(String code, int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<Map<String, Object>> got;
+        do {
+            got = outbox(code);
+            if (got.size() >= n) return got;
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        fail("outbox for " + code + " has " + got.size() + " messages, expected " + n + ": " + got);
+        return got;
+    }
+
+    @Test
+    void aDossierWalkedThroughItsStepsLeavesOneMessagePerStepAndChannelAndAReplaySendsNothing() throws Exception {
+        String token = runner.devToken("Hoàng Thị Lan", "001088000999", "lan.hoang@example.vn", "citizens");
+        String id = (String) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers", token,
+                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000333\",\"email\":\"lan.hoang@example.vn\"}}")).get("id");
+        byte[] bytes = LocalRunnerIT.pdf("Don de nghi cap lai");
+        HttpResponse<String> r = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/attachments", token,
+                "{\"componentCode\":\"DON\",\"fileName\":\"don.pdf\",\"size\":" + bytes.length + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        Map<String, Object> up = LocalRunnerIT.json(r);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((String) up.get("uploadUrl")));
+        @SuppressWarnings("unchecked") Map<String, String> headers = (Map<String, String>) up.get("headers");
+        headers.forEach(b::header);
+        assertEquals(200, HttpClient.newHttpClient().send(b.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        runner.flushS3Notifications();
+        assertEquals(202, LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
+        String code = null;
+        for (int i = 0; i < 100 && code == null; i++) {
+            code = (String) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/dossiers/" + id, token, null)).get("code");
+            if (code == null) Thread.sleep(200);
+        }
+        assertNotNull(code, "received");
+
+        // received: one email (SMS is off by default), in Vietnamese with every diacritic, with the dossier's link
+        List<Map<String, Object>> first = awaitOutbox(code, 1);
+        assertEquals(1, first.size(), first.toString());
+        Map<String, Object> mail = first.get(0);
+        assertEquals("email", mail.get("channel"));
+        assertEquals("lan.hoang@example.vn", mail.get("to"));
+        assertEquals("Đã tiếp nhận hồ sơ " + code, mail.get("subject"));
+        assertTrue(((String) mail.get("text")).contains("Kính gửi Hoàng Thị Lan"), (String) mail.get("text"));
+        assertTrue(((String) mail.get("text")).contains("/#/dossier/" + id), (String) mail.get("text"));
+
+        // the desk asks for a supplement (a required notice): one more email
+        String official = runner.devToken("Cán bộ Một cửa", "001080000911", "mc@example.vn", "officials", "CDLQG");
+        HttpResponse<String> sup = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/official/dossiers/" + id + "/supplement-request", official,
+                "{\"items\":[\"Đơn chưa có chữ ký của người đại diện theo pháp luật\"]}");
+        assertEquals(200, sup.statusCode(), sup.body());
+        List<Map<String, Object>> second = awaitOutbox(code, 2);
+        assertEquals("Yêu cầu bổ sung, hoàn thiện hồ sơ " + code, second.get(1).get("subject"));
+        assertTrue(((String) second.get(1).get("text")).contains("Đơn chưa có chữ ký của người đại diện theo pháp luật"));
+
+        // replay the whole stream: nothing new is sent
+        long before = runner.streamDeliveries("StatusNotifyFunction");
+        runner.replayStream("StatusNotifyFunction");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (runner.streamDeliveries("StatusNotifyFunction") < 2 * before && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        assertTrue(runner.streamDeliveries("StatusNotifyFunction") >= 2 * before, "the stream was not replayed");
+        Thread.sleep(500);
+        assertEquals(2, outbox(code).size(), "a replay sent again: " + outbox(code));
+        // the two messages are also in the citizen's inbox, and the officials see what was sent
+        HttpResponse<String> deliveries = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id + "/notifications", official, null);
+        assertEquals(200, deliveries.statusCode(), deliveries.body());
+        @SuppressWarnings("unchecked") List<Object> sent = (List<Object>) Json.parse(deliveries.body());
+        assertEquals(4, sent.size(), "two events, inbox and email each: " + sent);
+        assertTrue(sent.stream().map(Json::obj).allMatch(d -> "SENT".equals(d.get("state"))), sent.toString());
+        HttpResponse<String> inbox = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", token, null);
+        assertEquals(200, inbox.statusCode(), inbox.body());
+        Map<String, Object> box = LocalRunnerIT.json(inbox);
+        assertEquals(2, ((Number) box.get("unread")).intValue(), box.toString());
+        // the outbox page lists them for anyone looking on this machine
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/outbox")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("Yêu cầu bổ sung, hoàn thiện hồ sơ " + code), page);
+    }
+}
