@@ -9,6 +9,7 @@ import { cataloguePage } from './citizen/catalogue.js';
 import { procedurePage } from './citizen/procedure.js';
 import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
+import { inboxPage } from './citizen/inbox.js';
 import { trackPage } from './citizen/track.js';
 import { officialPage } from './official/workspace.js';
 import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
@@ -19,6 +20,7 @@ route('/', cataloguePage);
 route('/procedure/:code', procedurePage);
 route('/dossier/:id', dossierPage);
 route('/mine', minePage);
+route('/inbox', inboxPage);
 route('/lookup', trackPage);
 route('/lookup/:code', trackPage); // the older address of the look-up: still works
 route('/official', officialPage);
@@ -42,6 +44,7 @@ function renderShell() {
   document.getElementById('sign-out').hidden = !c;
   document.getElementById('nav-admin').hidden = !g.includes('admins');
   document.getElementById('nav-official').hidden = !g.includes('officials');
+  document.getElementById('nav-inbox').hidden = !c;
   const l = document.getElementById('lang');
   // the other language, named in itself (and marked as that language for screen readers)
   l.textContent = lang() === 'vi' ? 'English' : 'Tiếng Việt';

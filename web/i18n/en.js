@@ -4,7 +4,7 @@ export default {
   ministry: 'Ministry of Culture, Sports and Tourism',
   ministryShort: 'MCST',
   shell: { skip: 'Skip to main content', nav: 'Main navigation' },
-  nav: { procedures: 'Procedures', mine: 'My dossiers', lookup: 'Track a dossier', official: 'Officials', admin: 'Administration' },
+  nav: { inbox: 'Messages', procedures: 'Procedures', mine: 'My dossiers', lookup: 'Track a dossier', official: 'Officials', admin: 'Administration' },
   footer: {
     owner: 'Operated by the Ministry of Culture, Sports and Tourism',
     address: 'Address: 51 Ngo Quyen, Hoan Kiem ward, Hanoi',
@@ -94,6 +94,14 @@ export default {
     status: { PENDING: 'waiting for payment', PAID: 'paid', FAILED: 'failed', HELD: 'under review', EXPIRED: 'expired',
       REFUND_DUE: 'to be refunded', REFUNDING: 'being refunded', REFUNDED: 'refunded' },
   },
+  inbox: {
+    title: 'Messages', unread: '{n} unread', new: 'new', none: 'No messages yet.', open: 'Open dossier {code}',
+    prefs: 'How to be told', channels: 'Besides the portal inbox, send me', language: 'Language of the messages',
+    channel: { email: 'Email', sms: 'SMS (without accents)' }, lang: { vi: 'Vietnamese', en: 'English' },
+    required: 'Always sent to the inbox and by email, as the law requires: {kinds}.', save: 'Save', saved: 'Saved.',
+    kind: { 'supplement-requested': 'requests to complete a dossier', refused: 'refusals', stopped: 'stops', apology: 'apologies with a new date' },
+  },
+  notices: { title: 'Notices sent to the applicant', state: { SENT: 'sent', FAILED: 'failed, will retry', PENDING: 'sending' } },
   forms: { title: 'Forms issued', open: 'Open form {n} (PDF)', slip: 'Processing-control slip (form 06, PDF)',
     book: 'Dossier tracking book (form 07)', from: 'From', to: 'To', pdf: 'Download PDF', csv: 'Download CSV' },
   official: {

@@ -4,7 +4,7 @@ export default {
   ministry: 'Bộ Văn hóa, Thể thao và Du lịch',
   ministryShort: 'Bộ VHTTDL',
   shell: { skip: 'Bỏ qua, đến nội dung chính', nav: 'Điều hướng chính' },
-  nav: { procedures: 'Thủ tục hành chính', mine: 'Hồ sơ của tôi', lookup: 'Tra cứu hồ sơ', official: 'Cán bộ', admin: 'Quản trị' },
+  nav: { inbox: 'Thông báo', procedures: 'Thủ tục hành chính', mine: 'Hồ sơ của tôi', lookup: 'Tra cứu hồ sơ', official: 'Cán bộ', admin: 'Quản trị' },
   footer: {
     owner: 'Cơ quan chủ quản: Bộ Văn hóa, Thể thao và Du lịch',
     address: 'Địa chỉ: 51 Ngô Quyền, phường Hoàn Kiếm, Hà Nội',
@@ -94,6 +94,14 @@ export default {
     status: { PENDING: 'chờ thanh toán', PAID: 'đã thanh toán', FAILED: 'không thành công', HELD: 'đang kiểm tra', EXPIRED: 'hết hạn',
       REFUND_DUE: 'sẽ hoàn tiền', REFUNDING: 'đang hoàn tiền', REFUNDED: 'đã hoàn tiền' },
   },
+  inbox: {
+    title: 'Thông báo', unread: '{n} thông báo chưa đọc', new: 'mới', none: 'Chưa có thông báo nào.', open: 'Mở hồ sơ {code}',
+    prefs: 'Cách nhận thông báo', channels: 'Ngoài hộp thư trên cổng, gửi cho tôi qua', language: 'Ngôn ngữ của thông báo',
+    channel: { email: 'Thư điện tử', sms: 'Tin nhắn SMS (không dấu)' }, lang: { vi: 'Tiếng Việt', en: 'English' },
+    required: 'Luôn được gửi vào hộp thư và thư điện tử, theo quy định: {kinds}.', save: 'Lưu lựa chọn', saved: 'Đã lưu lựa chọn.',
+    kind: { 'supplement-requested': 'yêu cầu bổ sung hồ sơ', refused: 'từ chối giải quyết', stopped: 'dừng giải quyết', apology: 'xin lỗi và hẹn lại ngày trả' },
+  },
+  notices: { title: 'Thông báo đã gửi người nộp', state: { SENT: 'đã gửi', FAILED: 'lỗi, sẽ gửi lại', PENDING: 'đang gửi' } },
   forms: { title: 'Văn bản đã ban hành', open: 'Mở mẫu số {n} (PDF)', slip: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06, PDF)',
     book: 'Sổ theo dõi hồ sơ (mẫu 07)', from: 'Từ ngày', to: 'Đến ngày', pdf: 'Tải PDF', csv: 'Tải CSV' },
   official: {

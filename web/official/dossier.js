@@ -151,7 +151,8 @@ export async function officialDossierPage(main, { id }) {
   const actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
   const units = actions.includes('consult') ? await api('GET', '/api/official/dossiers/units') : [];
   const draft = actions.includes('extend') ? await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/extension-draft`) : null;
-  const payments = await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []);
+  const [payments, notices] = await Promise.all([api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []),
+    api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/notifications`).catch(() => [])]);
   const a = d.applicant || {};
   mount(main, html`<h1>${t('dossier.title')} ${d.code || ''}</h1>
     <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
@@ -174,6 +175,12 @@ export async function officialDossierPage(main, { id }) {
       ${p.transaction ? html` <span class="muted">${p.transaction}</span>` : ''} <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
       ${p.refundReason ? html` <span class="muted">· ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}</li>`)}</ul></section>` : ''}
     ${movesSection(actions, units, draft)}
+    ${notices.length ? html`<section class="card" id="official-notices"><h2>${t('notices.title')}</h2><ul class="files">${notices
+      .slice().sort((x, y) => x.at.localeCompare(y.at)).map((n) => html`<li data-channel="${n.channel}" data-state="${n.state}">
+      <span class="muted">${moment(n.at)}</span> · ${t('inbox.channel.' + n.channel) !== 'inbox.channel.' + n.channel ? t('inbox.channel.' + n.channel) : t('inbox.title')}
+      ${n.to && n.channel !== 'inbox' ? html` <span class="muted">${n.to}</span>` : ''} — ${n.subject || ''}
+      <span class="tag ${n.state === 'SENT' ? 'state-OK' : n.state === 'FAILED' ? 'state-MISSING' : 'state-PENDING'}">${t('notices.state.' + n.state)}</span>
+      ${n.why ? html` <span class="muted">${n.why}</span>` : ''}</li>`)}</ul></section>` : ''}
     ${filesList(d, d.attachments || [])}
     ${slip(d.processing)}
     ${formsSection(d)}

@@ -447,7 +447,7 @@ try {
     };
     // a DL-002 dossier (its fees are paid online) made through the API, as the e-form would: three files, submitted
     const awaitingPayment = async () => {
-      const d = await call('POST', '/api/dossiers', { procedureCode: 'BVHTTDL-DL-002', applicant: { phone: '0987000111' },
+      const d = await call('POST', '/api/dossiers', { procedureCode: 'BVHTTDL-DL-002', applicant: { phone: '0987000111', email: 'hoa.pham@example.vn' },
         form: { licenceNumber: '01-789/2021/TCDL-GP', reason: 'scope-change' } });
       for (const c of ['DON', 'GPCU', 'THAYDOI']) {
         const bytes = pdf('Ho so ' + c);
@@ -510,6 +510,41 @@ try {
     }
     // the Java side of this test reads the e-receipts back (signature, QR address) and has the first one refused and refunded
     writeFileSync(shots + '/payments-expected.json', JSON.stringify(payments));
+    await ctx.close();
+  });
+
+  await step('the citizen reads the messages of her dossiers\' moves in the inbox, opens one, follows its link; the outbox holds the same emails once', async () => {
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/dev/sign-in?redirect=/');
+    await p.fill('input[name=name]', 'Phạm Thị Hoa');
+    await p.fill('input[name=idNumber]', '079199001234');
+    await p.fill('input[name=email]', 'hoa.pham@example.vn');
+    await p.click('#sign-in');
+    await p.waitForSelector('#nav-inbox:not([hidden])');
+    await p.click('#nav-inbox');
+    await p.waitForSelector('#inbox li.unread');
+    const unread = await p.$$eval('#inbox li.unread', (l) => l.length);
+    if (unread < 3) fail('expected the notices of the dossiers\' moves, found ' + unread + ' unread');
+    const subjects = await p.$$eval('#inbox summary strong', (l) => l.map((x) => x.textContent));
+    for (const s of ['Đã tiếp nhận hồ sơ', 'Yêu cầu bổ sung, hoàn thiện hồ sơ', 'Đã nhận phí, lệ phí hồ sơ']) {
+      if (!subjects.some((x) => x.startsWith(s))) fail('no "' + s + '" in the inbox: ' + subjects.join(' | '));
+    }
+    await check(p, 'inbox');
+    await p.screenshot({ path: shots + '/6-inbox.png', fullPage: true });
+    const first = await p.$('#inbox li.unread');
+    const id = await first.getAttribute('data-message');
+    await first.$eval('summary', (s) => s.click());
+    await p.waitForFunction((mid) => document.querySelector(`#inbox li[data-message="${CSS.escape(mid)}"]`).classList.contains('read'), id);
+    if ((await p.$$eval('#inbox li.unread', (l) => l.length)) !== unread - 1) fail('opening a message did not mark it read');
+    await Promise.all([p.waitForSelector('#dossier-status'), first.$eval('a[href^="#/dossier/"]', (a) => a.click())]);
+    // the same notices went by email, once each: the runner's outbox reads them back from the SMTP server
+    const outbox = await (await fetch(base + '/dev/outbox.json')).json();
+    const mine = outbox.filter((m) => m.to === 'hoa.pham@example.vn');
+    if (mine.length < 3) fail('outbox: ' + JSON.stringify(mine).slice(0, 300));
+    const keys = mine.map((m) => m.key);
+    if (new Set(keys).size !== keys.length) fail('an email was sent twice: ' + keys.join(', '));
+    if (!mine.every((m) => m.channel === 'email')) fail('SMS sent though it is off by default');
     await ctx.close();
   });
 

@@ -19,7 +19,7 @@ import java.util.Map;
  *   <li>a delivery: {@code DOSSIER#<id> / NOTICE#<event>#<channel>} ({@code deliveryState} PENDING, SENT or FAILED,
  *       {@code claimedAt}); claimed with {@code attribute_not_exists(PK)}, or over a FAILED one, or over a PENDING one
  *       older than the lease (a consumer that died while sending);</li>
- *   <li>the inbox: {@code INBOX#<owner> / <time>#<event>} (newest last in the key, read in reverse);</li>
+ *   <li>the inbox: {@code INBOX#<owner> / <time>_<event, path-safe>} (read newest first);</li>
  *   <li>the choices: {@code PREFS#<owner> / PREFS}.</li>
  * </ul>
  */
@@ -78,7 +78,8 @@ public final class NoticeTable implements NoticeStore {
     public void deliver(InboxMessage m) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", s("INBOX#" + m.ownerId()));
-        item.put("SK", s(m.at().toString() + "#" + m.id()));
+        // the key is the message's id in addresses (/api/me/inbox/{id}/read): only characters safe in a path segment
+        item.put("SK", s(m.at().toString() + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
         item.put("dossierId", s(m.dossierId()));
         if (m.dossierCode() != null) item.put("dossierCode", s(m.dossierCode()));
         item.put("kind", s(m.kind()));
@@ -100,7 +101,7 @@ public final class NoticeTable implements NoticeStore {
         for (var i : page.items()) {
             String sk = i.get("SK").s();
             out.add(new InboxMessage(ownerId, sk, i.get("dossierId").s(), i.containsKey("dossierCode") ? i.get("dossierCode").s() : null,
-                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), Instant.parse(sk.substring(0, sk.indexOf('#'))),
+                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), Instant.parse(sk.substring(0, sk.indexOf('_'))),
                     Boolean.TRUE.equals(i.get("read").bool())));
         }
         return out;
