@@ -77,6 +77,27 @@ function paymentCard(s, back) {
   </section>`;
 }
 
+/** The quality survey once the result is returned (or the dossier refused): the computed criteria, the rating form. */
+function surveyCard(v) {
+  if (!v || !v.open) return '';
+  const mine = v.answer ? v.ratings.find((r) => r.code === v.answer.rating) : null;
+  return html`<section class="card" id="survey" aria-labelledby="survey-title"><h2 id="survey-title">${t('survey.title')}</h2>
+    <p class="muted">${t('survey.intro')}</p>
+    <table class="fees"><thead><tr><th scope="col">${t('survey.criterion')}</th><th scope="col" class="num">${t('survey.score')}</th></tr></thead>
+      <tbody>${v.criteria.map((c) => html`<tr data-criterion="${c.code}"><td>${pick(c.name)}</td><td class="num">${c.score}</td></tr>`)}</tbody></table>
+    ${mine ? html`<div class="banner ok" id="survey-answer" role="status">${t('survey.yours', { rating: pick(mine.label) })}${v.answer.comment ? html` — “${v.answer.comment}”` : ''}
+      <br>${t('survey.total', { total: v.total, max: v.max })}</div>` : ''}
+    ${v.editable ? html`<form id="survey-form" novalidate><div id="survey-errors"></div>
+      <fieldset class="providers"><legend>${t('survey.rating')}</legend>${v.ratings.map((r) => html`<div class="radio">
+        <input type="radio" name="rating" id="rating-${r.code}" value="${r.code}" ${v.answer && v.answer.rating === r.code ? 'checked' : ''}>
+        <label for="rating-${r.code}">${pick(r.label)}</label></div>`)}</fieldset>
+      <div class="field"><label for="f-survey-comment">${t('survey.comment')}</label>
+        <textarea id="f-survey-comment" name="comment" rows="3" maxlength="2000">${v.answer && v.answer.comment ? v.answer.comment : ''}</textarea></div>
+      <p class="hint">${t('survey.until', { date: date(v.editableUntil.slice(0, 10)) })}</p>
+      <button type="submit" id="send-survey">${v.answer ? t('survey.change') : t('survey.send')}</button></form>` : ''}
+  </section>`;
+}
+
 function historyCard(d) {
   if (!d.history) return '';
   const label = (h) => {
@@ -172,7 +193,9 @@ export async function dossierPage(main, { id }, query) {
   const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT'
     ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/payments`).catch(() => null) : null;
   const back = query && query.get('payment') ? { reference: query.get('payment'), outcome: query.get('outcome') } : null;
-  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
+  const survey = ['RESULT_RETURNED', 'REFUSED', 'CLOSED'].includes(d.status)
+    ? await api('GET', `/api/surveys/${encodeURIComponent(d.id)}`).catch(() => null) : null;
+  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
   const result = main.querySelector('#dossier-result');
   const reload = () => dossierPage(main, { id });
 
@@ -290,6 +313,17 @@ export async function dossierPage(main, { id }, query) {
       a.click();
     } catch (e) { showErrors(box, null, e); }
   }));
+
+  const sf = main.querySelector('#survey-form');
+  if (sf) sf.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const rating = (sf.querySelector('input[name="rating"]:checked') || {}).value || null;
+    try {
+      await api('PUT', `/api/surveys/${encodeURIComponent(d.id)}`, { rating, comment: sf.comment.value });
+      announce(t('survey.thanks'));
+      await reload();
+    } catch (e) { showErrors(main.querySelector('#survey-errors'), sf, e); }
+  });
 
   const receipt = main.querySelector('#download-receipt');
   if (receipt) receipt.addEventListener('click', async () => {

@@ -102,6 +102,11 @@ export default {
     kind: { 'supplement-requested': 'requests to complete a dossier', refused: 'refusals', stopped: 'stops', apology: 'apologies with a new date' },
   },
   notices: { title: 'Notices sent to the applicant', state: { SENT: 'sent', FAILED: 'failed, will retry', PENDING: 'sending' } },
+  survey: {
+    title: 'Rate the service', intro: 'The criteria below are computed from how the dossier was handled (2: good, 1: met, 0: not met). Please tell us how satisfied you are.',
+    criterion: 'Criterion', score: 'Score', rating: 'How satisfied are you', comment: 'Comment (optional)', send: 'Send', change: 'Change my answer',
+    thanks: 'Thank you for your answer.', yours: 'Your answer: {rating}', until: 'You can change it until {date}.', total: 'Total: {total}/{max}',
+  },
   forms: { title: 'Forms issued', open: 'Open form {n} (PDF)', slip: 'Processing-control slip (form 06, PDF)',
     book: 'Dossier tracking book (form 07)', from: 'From', to: 'To', pdf: 'Download PDF', csv: 'Download CSV' },
   official: {

@@ -102,6 +102,11 @@ export default {
     kind: { 'supplement-requested': 'yêu cầu bổ sung hồ sơ', refused: 'từ chối giải quyết', stopped: 'dừng giải quyết', apology: 'xin lỗi và hẹn lại ngày trả' },
   },
   notices: { title: 'Thông báo đã gửi người nộp', state: { SENT: 'đã gửi', FAILED: 'lỗi, sẽ gửi lại', PENDING: 'đang gửi' } },
+  survey: {
+    title: 'Đánh giá chất lượng giải quyết', intro: 'Các tiêu chí dưới đây được tính từ quá trình giải quyết hồ sơ (2: tốt, 1: đạt, 0: chưa đạt). Mời ông/bà cho biết mức độ hài lòng.',
+    criterion: 'Tiêu chí', score: 'Điểm', rating: 'Mức độ hài lòng của ông/bà', comment: 'Ý kiến (nếu có)', send: 'Gửi đánh giá', change: 'Đổi đánh giá',
+    thanks: 'Cảm ơn ông/bà đã đánh giá.', yours: 'Ông/bà đã đánh giá: {rating}', until: 'Có thể thay đổi đến {date}.', total: 'Tổng điểm: {total}/{max}',
+  },
   forms: { title: 'Văn bản đã ban hành', open: 'Mở mẫu số {n} (PDF)', slip: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06, PDF)',
     book: 'Sổ theo dõi hồ sơ (mẫu 07)', from: 'Từ ngày', to: 'Đến ngày', pdf: 'Tải PDF', csv: 'Tải CSV' },
   official: {

@@ -151,8 +151,9 @@ export async function officialDossierPage(main, { id }) {
   const actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
   const units = actions.includes('consult') ? await api('GET', '/api/official/dossiers/units') : [];
   const draft = actions.includes('extend') ? await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/extension-draft`) : null;
-  const [payments, notices] = await Promise.all([api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []),
-    api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/notifications`).catch(() => [])]);
+  const [payments, notices, survey] = await Promise.all([api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []),
+    api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/notifications`).catch(() => []),
+    api('GET', `/api/surveys/${encodeURIComponent(id)}`).catch(() => null)]);
   const a = d.applicant || {};
   mount(main, html`<h1>${t('dossier.title')} ${d.code || ''}</h1>
     <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
@@ -175,6 +176,10 @@ export async function officialDossierPage(main, { id }) {
       ${p.transaction ? html` <span class="muted">${p.transaction}</span>` : ''} <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
       ${p.refundReason ? html` <span class="muted">· ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}</li>`)}</ul></section>` : ''}
     ${movesSection(actions, units, draft)}
+    ${survey && survey.open ? html`<section class="card" id="official-survey"><h2>${t('survey.title')}</h2>
+      <ul class="files">${survey.criteria.map((c) => html`<li>${pick(c.name)}: <strong>${c.score}</strong> <span class="muted">(${c.because})</span></li>`)}</ul>
+      <p>${survey.answer ? html`${t('survey.yours', { rating: pick((survey.ratings.find((r) => r.code === survey.answer.rating) || {}).label) })}${survey.answer.comment ? html` — “${survey.answer.comment}”` : ''}
+        · ${t('survey.total', { total: survey.total, max: survey.max })}` : html`<span class="muted">—</span>`}</p></section>` : ''}
     ${notices.length ? html`<section class="card" id="official-notices"><h2>${t('notices.title')}</h2><ul class="files">${notices
       .slice().sort((x, y) => x.at.localeCompare(y.at)).map((n) => html`<li data-channel="${n.channel}" data-state="${n.state}">
       <span class="muted">${moment(n.at)}</span> · ${t('inbox.channel.' + n.channel) !== 'inbox.channel.' + n.channel ? t('inbox.channel.' + n.channel) : t('inbox.title')}

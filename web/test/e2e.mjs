@@ -513,7 +513,7 @@ try {
     await ctx.close();
   });
 
-  await step('the citizen reads the messages of her dossiers\' moves in the inbox, opens one, follows its link; the outbox holds the same emails once', async () => {
+  await step('the citizen reads the messages of her dossiers\' moves in the inbox, opens one, follows its link, rates the service from the last one; the outbox holds the same emails once', async () => {
     const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const p = await newPage(ctx);
     await p.goto(base + '/dev/sign-in?redirect=/');
@@ -538,6 +538,23 @@ try {
     await p.waitForFunction((mid) => document.querySelector(`#inbox li[data-message="${CSS.escape(mid)}"]`).classList.contains('read'), id);
     if ((await p.$$eval('#inbox li.unread', (l) => l.length)) !== unread - 1) fail('opening a message did not mark it read');
     await Promise.all([p.waitForSelector('#dossier-status'), first.$eval('a[href^="#/dossier/"]', (a) => a.click())]);
+    // the last message of the dossier whose result she downloaded invites her to rate the service: its link opens the survey
+    await p.click('#nav-inbox');
+    await p.waitForSelector('#inbox');
+    const returned = await p.$('xpath=//ul[@id="inbox"]/li[.//strong[starts-with(normalize-space(.), "Đã trả kết quả hồ sơ")]]');
+    if (!returned) fail('no "result returned" message in the inbox');
+    await returned.$eval('summary', (x) => x.click());
+    if (!(await returned.textContent()).includes('đánh giá chất lượng')) fail('the message does not invite a rating: ' + await returned.textContent());
+    await Promise.all([p.waitForSelector('#survey-form'), returned.$eval('a[href^="#/dossier/"]', (a) => a.click())]);
+    const criteria = await p.$$eval('#survey tr[data-criterion]', (l) => l.length);
+    if (criteria < 6) fail('the survey shows ' + criteria + ' computed criteria');
+    await check(p, 'survey');
+    await p.check('#rating-VERY_SATISFIED');
+    await p.fill('#f-survey-comment', 'Cán bộ hướng dẫn tận tình, nhận kết quả điện tử rất tiện.');
+    await p.click('#send-survey');
+    await p.waitForSelector('#survey-answer');
+    if (!(await p.textContent('#survey-answer')).includes('Rất hài lòng')) fail('the answer is not shown: ' + await p.textContent('#survey-answer'));
+    await p.screenshot({ path: shots + '/6-survey.png', fullPage: true });
     // the same notices went by email, once each: the runner's outbox reads them back from the SMTP server
     const outbox = await (await fetch(base + '/dev/outbox.json')).json();
     const mine = outbox.filter((m) => m.to === 'hoa.pham@example.vn');

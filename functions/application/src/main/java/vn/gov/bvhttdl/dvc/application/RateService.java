@@ -1,0 +1,94 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.ControlSlip;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Survey;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The quality survey of a dossier: once the result is returned (or the dossier refused or closed) the criteria the
+ * system computes from the record are shown with their scores, and the applicant rates the service and may comment,
+ * once per dossier, and may change the answer within the window of the rules. Officials in the dossier's scope see
+ * the same.
+ */
+public final class RateService {
+    public static final int MAX_COMMENT = 2000;
+
+    private final Dossiers dossiers;
+    private final Rules rules;
+    private final Payments payments;
+    private final Results results;
+    private final SurveyAnswers answers;
+    private final Clock clock;
+
+    public RateService(Dossiers dossiers, Rules rules, Payments payments, Results results, SurveyAnswers answers, Clock clock) {
+        this.dossiers = dossiers;
+        this.rules = rules;
+        this.payments = payments;
+        this.results = results;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public record View(String dossierId, String dossierCode, boolean open, Instant openedAt, Instant editableUntil, boolean editable,
+                       List<Survey.Score> criteria, int computed, int max, SurveyAnswers.Answer answer, List<Survey.Rating> ratings) {}
+
+    public View view(Actor actor, String dossierId) {
+        Dossier d = actor.role() == Role.OFFICIAL ? Access.inScope(dossiers, rules, actor, dossierId) : Access.owned(dossiers, actor, dossierId);
+        return view(d);
+    }
+
+    private View view(Dossier d) {
+        List<AuditEvent> history = dossiers.history(d.id());
+        Instant opened = Survey.openedAt(history);
+        Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());
+        var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
+        List<ControlSlip.Line> slip = Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), clock.instant())).orElse(List.of());
+        boolean feesDue = proc.map(p -> !p.fees().isEmpty()).orElse(false);
+        boolean paidOnline = payments != null && payments.ofDossier(d.id()).stream().anyMatch(p -> p.status().received());
+        var issued = results == null ? List.<vn.gov.bvhttdl.dvc.domain.IssuedResult>of() : results.ofDossier(d.id());
+        boolean online = history.stream().anyMatch(e -> e.action().equals("return-result") && "online".equals(e.details().get("channel")));
+        List<Survey.Score> scores = opened == null ? List.of() : Survey.score(d, history, slip, feesDue, paidOnline, !issued.isEmpty(), online);
+        int computed = scores.stream().mapToInt(Survey.Score::score).sum();
+        Optional<SurveyAnswers.Answer> a = answers.find(d.id());
+        boolean editable = opened != null && clock.instant().isBefore(until);
+        return new View(d.id(), d.code(), opened != null, opened, until, editable, scores, computed, 2 * scores.size() + 2, a.orElse(null),
+                List.copyOf(Survey.rules().ratings().values()));
+    }
+
+    /** The applicant's rating (a code of the rules' ratings) and comment; a second answer within the window replaces the first. */
+    public View answer(Actor applicant, String dossierId, String rating, String comment) {
+        Dossier d = Access.owned(dossiers, applicant, dossierId);
+        View v = view(d);
+        if (!v.open()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "survey-not-open", new Text(
+                    "Việc đánh giá mở khi hồ sơ đã có kết quả trả cho ông/bà.", "The survey opens once the result is returned to you."));
+        }
+        if (!v.editable()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "survey-closed", new Text(
+                    "Đã hết thời hạn thay đổi đánh giá.", "The time to change the answer is over."));
+        }
+        if (rating == null || !Survey.rules().ratings().containsKey(rating)) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-rating", new Text(
+                    "Chọn một mức: Rất hài lòng, Hài lòng hoặc Không hài lòng.", "Choose: very satisfied, satisfied or dissatisfied.").at("rating"));
+        }
+        String c = comment == null ? null : comment.strip();
+        if (c != null && c.length() > MAX_COMMENT) {
+            throw new DomainException(DomainException.Kind.INVALID, "comment-too-long", new Text(
+                    "Ý kiến tối đa " + MAX_COMMENT + " ký tự.", "A comment has at most " + MAX_COMMENT + " characters.").at("comment"));
+        }
+        long version = v.answer() == null ? 1 : v.answer().version() + 1;
+        answers.save(d.id(), d.ownerId(), new SurveyAnswers.Answer(rating, c == null || c.isEmpty() ? null : c,
+                clock.instant(), version), v.computed() + Survey.rules().ratings().get(rating).score());
+        return view(d);
+    }
+}
