@@ -158,6 +158,7 @@ try {
     await page.fill('#f-applicant-phone', '0987000111');
     await page.fill('#f-applicant-address', '51 Ngô Quyền, Hoàn Kiếm, Hà Nội');
     await page.fill('#f-applicant-enterpriseCode', '0101234567');
+    await page.fill('#f-applicant-email', 'hoa.pham@example.vn');
     await page.fill('#f-form-markets', 'Nhật Bản, Hàn Quốc');
     await page.click('#create-dossier');
     await page.waitForSelector('#checklist');
@@ -558,6 +559,11 @@ try {
     // the same notices went by email, once each: the runner's outbox reads them back from the SMTP server
     const outbox = await (await fetch(base + '/dev/outbox.json')).json();
     const mine = outbox.filter((m) => m.to === 'hoa.pham@example.vn');
+    // the dossier walked from submission to the returned result: one email per step she is told of, in Vietnamese, in order
+    const walked = mine.filter((m) => m.dossierCode === code).map((m) => m.subject.replace(' ' + code, ''));
+    const expected = ['Đã tiếp nhận hồ sơ', 'Yêu cầu bổ sung, hoàn thiện hồ sơ', 'Đã tiếp nhận hồ sơ', 'Đã có kết quả giải quyết hồ sơ', 'Đã trả kết quả hồ sơ'];
+    if (JSON.stringify(walked) !== JSON.stringify(expected)) fail('the walked dossier\'s emails: ' + JSON.stringify(walked));
+    writeFileSync(shots + '/outbox-expected.json', JSON.stringify({ code, count: outbox.length }));
     if (mine.length < 3) fail('outbox: ' + JSON.stringify(mine).slice(0, 300));
     const keys = mine.map((m) => m.key);
     if (new Set(keys).size !== keys.length) fail('an email was sent twice: ' + keys.join(', '));

@@ -70,6 +70,16 @@ class BrowserE2EIT {
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
             resultChecks(runner, shots);
 
+            // replaying the whole stream to the notification function sends nothing new
+            int sentBefore = runner.outboxMessages().size();
+            long delivered = runner.streamDeliveries("StatusNotifyFunction");
+            runner.replayStream("StatusNotifyFunction");
+            long until = System.currentTimeMillis() + 30_000;
+            while (runner.streamDeliveries("StatusNotifyFunction") < 2 * delivered && System.currentTimeMillis() < until) Thread.sleep(200);
+            assertTrue(runner.streamDeliveries("StatusNotifyFunction") >= 2 * delivered, "the stream was not replayed");
+            Thread.sleep(500);
+            assertEquals(sentBefore, runner.outboxMessages().size(), "a replay of the stream sent messages again");
+
             // the e-receipts the browser downloaded: their QR codes reach their verification pages; a refused paid dossier is refunded
             paymentChecks(runner, shots);
 

@@ -1,0 +1,91 @@
+package vn.gov.bvhttdl.dvc.survey;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The survey function fed the sample answer of events/ (the applicant's PUT through the HTTP API with its JWT claims),
+ * against dynoxide: the answer is stored with the computed criteria; a bad rating is a 422 problem; a dossier without a
+ * result yet is a 409; someone else's dossier a 404.
+ */
+class QualitySurveyHandlerIT {
+    static DossierStore store;
+
+    @BeforeAll
+    static void start() {
+        TestStack.get();
+        store = DossierStore.fromSettings();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> sample(String dossierId) throws Exception {
+        return (Map<String, Object>) Json.parse(Files.readString(Emulators.repoRoot().resolve("events/quality-survey-answer.json"))
+                .replace("REPLACED-BY-TEST", dossierId));
+    }
+
+    @SuppressWarnings("unchecked")
+    static String owner(Map<String, Object> event) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) event.get("requestContext"))
+                .get("authorizer")).get("jwt")).get("claims")).get("sub");
+    }
+
+    static String refused(String owner, boolean decided) {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, owner, new Applicant("Phí Văn Sơn", "001099000777", null, null, "0911000777", null), Map.of(), now);
+        store.create(c);
+        Dossier.Change s = c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen(owner), now);
+        store.save(s);
+        Dossier.Change r = s.dossier().handle(new Command.Receive("000.00.12.G17-261201-" + (3000 + (int) (Math.random() * 6000)), LocalDate.now().plusDays(7),
+                "reception", "MOTCUA", LocalDate.now().plusDays(1)), Actor.system("validation"), now);
+        store.save(r);
+        if (decided) store.save(r.dossier().handle(new Command.Refuse("Không thuộc thẩm quyền"), Actor.official("mc", "CDLQG", "MOTCUA", null), now));
+        return c.dossier().id();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSampleAnswerIsStoredWithTheComputedCriteria() throws Exception {
+        String probe = owner(sample("x"));
+        String id = refused(probe, true);
+        try (QualitySurveyHandler handler = new QualitySurveyHandler()) {
+            Map<String, Object> r = handler.handleRequest(sample(id), null);
+            assertEquals(200, r.get("statusCode"), String.valueOf(r.get("body")));
+            Map<String, Object> v = Json.obj(Json.parse((String) r.get("body")));
+            assertEquals("VERY_SATISFIED", Json.obj(v.get("answer")).get("rating"));
+            assertEquals(7, ((List<Object>) v.get("criteria")).size());
+            assertEquals(((Number) v.get("computed")).intValue() + 2, ((Number) v.get("total")).intValue());
+
+            Map<String, Object> bad = sample(id);
+            bad.put("body", "{\"rating\":\"5 stars\"}");
+            Map<String, Object> refusedAnswer = handler.handleRequest(bad, null);
+            assertEquals(422, refusedAnswer.get("statusCode"));
+            assertTrue(((String) refusedAnswer.get("body")).contains("invalid-rating"));
+            assertEquals("application/problem+json", ((Map<String, Object>) refusedAnswer.get("headers")).get("Content-Type"));
+
+            assertEquals(409, handler.handleRequest(sample(refused(probe, false)), null).get("statusCode"), "no result yet: not open");
+            assertEquals(404, handler.handleRequest(sample(refused("someone-else", true)), null).get("statusCode"), "not the caller's dossier");
+            Map<String, Object> garbage = sample(id);
+            garbage.put("body", "{not json");
+            assertEquals(400, handler.handleRequest(garbage, null).get("statusCode"));
+        }
+    }
+}
