@@ -83,6 +83,10 @@ public final class ColdStartBench {
                             Floors.PaymentCallback.class.getName(), s -> PaymentSeed.event(root, PaymentSeed.seed(s, payments))),
                     new Case("PaymentReconcileFunction", fns.get("PaymentReconcileFunction").handler(), fns.get("PaymentReconcileFunction").codeUri(),
                             Floors.PaymentReconcile.class.getName(), s -> read(root, "payment-reconcile-scheduled.json")),
+                    new Case("StatusNotifyFunction", fns.get("StatusNotifyFunction").handler(), fns.get("StatusNotifyFunction").codeUri(),
+                            Floors.StatusNotify.class.getName(), s -> NoticeSeed.streamEvent(root, s)),
+                    new Case("QualitySurveyFunction", fns.get("QualitySurveyFunction").handler(), fns.get("QualitySurveyFunction").codeUri(),
+                            Floors.QualitySurvey.class.getName(), s -> NoticeSeed.surveyEvent(root, s)),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
                                     .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));

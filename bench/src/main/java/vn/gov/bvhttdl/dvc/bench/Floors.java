@@ -161,4 +161,42 @@ public final class Floors {
             return Map.of("checked", r.checked(), "refundsAsked", r.refundsAsked(), "unreachable", r.unreachable());
         }
     }
+
+    /** The same NotifyApplicant, NoticeTable, SMTP channel and Mustache renderer as the status-notify function, by hand. */
+    public static final class StatusNotify implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.NotifyApplicant notify = new vn.gov.bvhttdl.dvc.application.NotifyApplicant(store,
+                RulesStore.fromSettings(store.client()), new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()),
+                Map.of("email", vn.gov.bvhttdl.dvc.notifications.SmtpChannel.fromSettings()), new vn.gov.bvhttdl.dvc.notifications.MustacheRenderer(),
+                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL"), Clock.systemUTC());
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent event, Context context) {
+            for (var r : event.getRecords()) {
+                var e = vn.gov.bvhttdl.dvc.notify.StreamRecords.audit(r.getDynamodb().getNewImage());
+                if (e != null) notify.handle(e, e.dossierId() + "/" + r.getDynamodb().getNewImage().get("SK").getS());
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of());
+        }
+    }
+
+    /** The same RateService as the quality-survey function, by hand: the applicant's answer. */
+    public static final class QualitySurvey implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.RateService rate = new vn.gov.bvhttdl.dvc.application.RateService(store, RulesStore.fromSettings(store.client()),
+                new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store), vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName()),
+                new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()), Clock.systemUTC());
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var actor = vn.gov.bvhttdl.dvc.survey.SurveyHttp.actor((Map<String, Object>) event.get("requestContext"));
+            String id = ((String) event.get("rawPath")).substring("/api/surveys/".length());
+            Map<String, Object> body = Json.obj(Json.parse((String) event.get("body")));
+            return Map.of("statusCode", 200, "body", Json.write(vn.gov.bvhttdl.dvc.survey.SurveyHttp.view(
+                    rate.answer(actor, id, (String) body.get("rating"), (String) body.get("comment")))));
+        }
+    }
 }
