@@ -87,6 +87,9 @@ public final class ColdStartBench {
                             Floors.StatusNotify.class.getName(), s -> NoticeSeed.streamEvent(root, s)),
                     new Case("QualitySurveyFunction", fns.get("QualitySurveyFunction").handler(), fns.get("QualitySurveyFunction").codeUri(),
                             Floors.QualitySurvey.class.getName(), s -> NoticeSeed.surveyEvent(root, s)),
+                    new Case("EmailFeedbackFunction", fns.get("EmailFeedbackFunction").handler(), fns.get("EmailFeedbackFunction").codeUri(),
+                            Floors.EmailFeedback.class.getName(), s -> read(root, "email-feedback-bounce.json")
+                                    .replace("REPLACED-BY-TEST", "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.vn")),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
                                     .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));

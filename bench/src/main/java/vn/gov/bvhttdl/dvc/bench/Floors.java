@@ -199,4 +199,25 @@ public final class Floors {
                     rate.answer(actor, id, (String) body.get("rating"), (String) body.get("comment")))));
         }
     }
+
+    /** The same as the email-feedback function: each permanent bounce's recipients suppressed in the NoticeTable. */
+    public static final class EmailFeedback implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.NoticeTable notices = new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            int n = 0;
+            for (Object rec : Json.list(event.get("Records"))) {
+                Map<String, Object> m = Json.obj(Json.parse(String.valueOf(Json.obj(Json.obj(rec).get("Sns")).get("Message"))));
+                Map<String, Object> b = Json.obj(m.get("bounce"));
+                if (!"Permanent".equals(b.get("bounceType"))) continue;
+                for (Object r : Json.list(b.get("bouncedRecipients"))) {
+                    notices.suppress(String.valueOf(Json.obj(r).get("emailAddress")), "Permanent bounce", java.time.Instant.now());
+                    n++;
+                }
+            }
+            return Map.of("suppressed", n);
+        }
+    }
 }

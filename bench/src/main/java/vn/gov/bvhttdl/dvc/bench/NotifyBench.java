@@ -44,6 +44,7 @@ public final class NotifyBench {
             e.sdkSystemProperties().forEach(System::setProperty);
             e.offlineOverrides().forEach(System::setProperty);
             String table = r.of("DossierTable");
+            System.setProperty("TABLE_NAME", table);
             DossierStore store = new DossierStore(AwsClients.dynamo(), table);
             NotifyApplicant notify = new NotifyApplicant(store, RulesStore.fromSettings(store.client()), new NoticeTable(store.client(), table),
                     Map.of("email", SmtpChannel.fromSettings()), new MustacheRenderer(), () -> "http://127.0.0.1:3000", Clock.systemUTC());

@@ -20,7 +20,8 @@ import java.util.Map;
  *       {@code claimedAt}); claimed with {@code attribute_not_exists(PK)}, or over a FAILED one, or over a PENDING one
  *       older than the lease (a consumer that died while sending);</li>
  *   <li>the inbox: {@code INBOX#<owner> / <time>_<event, path-safe>} (read newest first);</li>
- *   <li>the choices: {@code PREFS#<owner> / PREFS}.</li>
+ *   <li>the choices: {@code PREFS#<owner> / PREFS};</li>
+ *   <li>an address SES reported as bounced for good or complained about: {@code ADDRESS#<address> / FEEDBACK}.</li>
  * </ul>
  */
 public final class NoticeTable implements NoticeStore {
@@ -147,5 +148,23 @@ public final class NoticeTable implements NoticeStore {
                     Instant.parse(at), i.containsKey("why") ? i.get("why").s() : null));
         }
         return out;
+    }
+
+    private static Map<String, AttributeValue> addressKey(String address) {
+        return Map.of("PK", s("ADDRESS#" + address.strip().toLowerCase(java.util.Locale.ROOT)), "SK", s("FEEDBACK"));
+    }
+
+    @Override
+    public void suppress(String address, String why, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(addressKey(address));
+        item.put("why", s(why == null ? "suppressed" : why.length() > 300 ? why.substring(0, 300) : why));
+        item.put("at", s(at.toString()));
+        ddb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean suppressed(String address) {
+        var r = ddb.getItem(b -> b.tableName(table).key(addressKey(address)));
+        return r.hasItem() && !r.item().isEmpty();
     }
 }

@@ -49,4 +49,9 @@ public interface NoticeStore {
     record Delivery(String eventKey, String channel, String state, String to, String subject, Instant at, String why) {}
 
     List<Delivery> deliveries(String dossierId);
+
+    /** The email provider said this address bounced for good or its owner complained: no more email to it. */
+    void suppress(String address, String why, Instant at);
+
+    boolean suppressed(String address);
 }

@@ -71,6 +71,8 @@ public final class NotifyApplicant {
                 default -> null;
             };
             if (to == null) continue;
+            // an address that bounced for good or whose owner complained gets no more email (the inbox still has it)
+            if (channel.equals(NotificationRules.EMAIL) && store.suppressed(to)) continue;
             if (!channel.equals(NotificationRules.INBOX) && !channels.containsKey(channel)) continue;
             Instant now = clock.instant();
             if (!store.claim(eventKey, channel, d.id(), now)) continue;

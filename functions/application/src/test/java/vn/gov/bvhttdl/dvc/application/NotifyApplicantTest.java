@@ -84,6 +84,11 @@ class NotifyApplicantTest {
         assertEquals(List.of(), notify.handle(r.event(), "k1").sent(), "the receipt notice is not required: nothing");
         Dossier.Change refused = r.dossier().handle(new Command.Refuse("Không thuộc thẩm quyền"), Actor.official("mc", "CDLQG", "MOTCUA", null), clock.instant());
         assertEquals(List.of("inbox", "email"), notify.handle(refused.event(), "k2").sent(), "a refusal is always sent (rules/notifications.json)");
+        // an address SES reported as bounced: no more email to it, the inbox still
+        notices.choose("owner-n", new NoticeStore.Choices(Map.of(), "vi"));
+        Dossier.Change bounced = received("bounced@example.vn");
+        notices.suppress("Bounced@Example.vn", "Permanent bounce", clock.instant());
+        assertEquals(List.of("inbox"), notify.handle(bounced.event(), "k-bounced").sent());
         // without an email address: the inbox only (back to the default choices)
         notices.choose("owner-n", new NoticeStore.Choices(Map.of(), "vi"));
         Dossier.Change other = received(null);

@@ -69,4 +69,12 @@ public final class InMemoryNotices implements NoticeStore {
         });
         return out;
     }
+
+    private final java.util.Set<String> suppressed = new java.util.HashSet<>();
+
+    @Override
+    public synchronized void suppress(String address, String why, Instant at) { suppressed.add(address.toLowerCase(java.util.Locale.ROOT)); }
+
+    @Override
+    public synchronized boolean suppressed(String address) { return suppressed.contains(address.toLowerCase(java.util.Locale.ROOT)); }
 }

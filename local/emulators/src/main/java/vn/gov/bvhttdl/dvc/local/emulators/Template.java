@@ -129,6 +129,9 @@ public final class Template {
                         Object enabled = p.containsKey("Enabled") ? p.get("Enabled") : p.get("State") == null || "ENABLED".equals(p.get("State"));
                         schedules.add(new ScheduleTrigger(name, String.valueOf(expr), !Boolean.FALSE.equals(enabled)));
                     }
+                    case "SNS" -> {
+                        // SES's bounce and complaint feedback: SES does not exist offline, so nothing ever publishes it
+                    }
                     default -> throw new IllegalStateException("the offline runner cannot play event type "
                             + e.get("Type") + " of " + id + "." + name);
                 }
