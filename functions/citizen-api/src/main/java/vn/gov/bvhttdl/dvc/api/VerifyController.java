@@ -149,21 +149,7 @@ final class VerifyController {
                 + body + "</main></body></html>";
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
+    static String esc(String s) { return vn.gov.bvhttdl.dvc.domain.Html.escape(s); }
 
     /** Keeps MediaType imported for the binary body. */
     static final MediaType PDF = MediaType.of("application/pdf");

@@ -47,20 +47,7 @@ public final class MustacheRenderer implements MessageRenderer {
         return new Rendered(subject, text, html(subject, text), sms(fill(template.sms(), model), smsCapacity));
     }
 
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
+    static String escape(String s) { return vn.gov.bvhttdl.dvc.domain.Html.escape(s); }
 
     static String html(String subject, String text) {
         StringBuilder b = new StringBuilder("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>")

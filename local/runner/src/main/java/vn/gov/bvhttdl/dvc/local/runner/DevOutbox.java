@@ -96,7 +96,6 @@ final class DevOutbox {
     }
 
     private static String esc(Object o) {
-        String s = o == null ? "" : String.valueOf(o);
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return vn.gov.bvhttdl.dvc.domain.Html.escape(o == null ? "" : String.valueOf(o));
     }
 }

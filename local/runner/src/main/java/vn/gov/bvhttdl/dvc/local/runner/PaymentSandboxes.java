@@ -421,21 +421,7 @@ final class PaymentSandboxes {
 
     // ------------------------------------------------------------------ the pay page and the decision
 
-    private static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
+    private static String esc(String s) { return vn.gov.bvhttdl.dvc.domain.Html.escape(s); }
 
     private void page(HttpExchange ex, Order o) throws IOException {
         if (o == null) {
