@@ -90,6 +90,8 @@ public final class ColdStartBench {
                     new Case("EmailFeedbackFunction", fns.get("EmailFeedbackFunction").handler(), fns.get("EmailFeedbackFunction").codeUri(),
                             Floors.EmailFeedback.class.getName(), s -> read(root, "email-feedback-bounce.json")
                                     .replace("REPLACED-BY-TEST", "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.vn")),
+                    new Case("NoticeResendFunction", fns.get("NoticeResendFunction").handler(), fns.get("NoticeResendFunction").codeUri(),
+                            Floors.NoticeResend.class.getName(), s -> read(root, "notice-resend-scheduled.json")),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
                                     .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));

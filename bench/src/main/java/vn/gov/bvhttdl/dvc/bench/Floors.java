@@ -220,4 +220,18 @@ public final class Floors {
             return Map.of("suppressed", n);
         }
     }
+
+    /** The same ResendNotices as the notice-resend function, by hand. */
+    public static final class NoticeResend implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.ResendNotices resend = new vn.gov.bvhttdl.dvc.application.ResendNotices(store,
+                new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()), vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(store),
+                Clock.systemUTC());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = resend.run();
+            return Map.of("tried", r.tried(), "sent", r.sent(), "stillFailing", r.stillFailing());
+        }
+    }
 }

@@ -64,15 +64,42 @@ public final class NoticeTable implements NoticeStore {
         ddb.updateItem(b -> b.tableName(table).key(key(dossierId, eventKey, channel))
                 .updateExpression("SET deliveryState = :sent, sentAt = :at, sentTo = :to, subject = :subject REMOVE why")
                 .expressionAttributeValues(Map.of(":sent", s("SENT"), ":at", s(at.toString()), ":to", s(to), ":subject", s(subject == null ? "" : subject))));
+        ddb.deleteItem(b -> b.tableName(table).key(failureKey(dossierId, eventKey, channel)));
+    }
+
+    /** The list of deliveries to resend: {@code NOTICE#FAILED / <dossier>|<event>|<channel>} while one is unsent. */
+    private static Map<String, AttributeValue> failureKey(String dossierId, String eventKey, String channel) {
+        return Map.of("PK", s("NOTICE#FAILED"), "SK", s(dossierId + "|" + eventKey + "|" + channel));
     }
 
     @Override
-    public void failed(String eventKey, String channel, String dossierId, Instant at, String why) {
+    public List<Failed> failedDeliveries(int limit) {
+        var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk").limit(limit)
+                .expressionAttributeValues(Map.of(":pk", s("NOTICE#FAILED"))));
+        List<Failed> out = new ArrayList<>();
+        for (var i : page.items()) {
+            out.add(new Failed(i.get("eventKey").s(), i.get("channel").s(), i.get("dossierId").s(), i.get("action").s(),
+                    Instant.parse(i.get("eventAt").s()), Instant.parse(i.get("failedAt").s())));
+        }
+        out.sort(java.util.Comparator.comparing(Failed::failedAt));
+        return out;
+    }
+
+    @Override
+    public void failed(String eventKey, String channel, String dossierId, Instant at, String why, String action, Instant eventAt) {
         String w = why == null ? "failed" : why.length() > 500 ? why.substring(0, 500) : why;
         ddb.updateItem(b -> b.tableName(table).key(key(dossierId, eventKey, channel))
                 .updateExpression("SET deliveryState = :failed, failedAt = :at, why = :why")
                 .conditionExpression("deliveryState = :pending")
                 .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":pending", s("PENDING"), ":at", s(at.toString()), ":why", s(w))));
+        Map<String, AttributeValue> marker = new HashMap<>(failureKey(dossierId, eventKey, channel));
+        marker.put("eventKey", s(eventKey));
+        marker.put("channel", s(channel));
+        marker.put("dossierId", s(dossierId));
+        marker.put("action", s(action));
+        marker.put("eventAt", s(eventAt.toString()));
+        marker.put("failedAt", s(at.toString()));
+        ddb.putItem(b -> b.tableName(table).item(marker));
     }
 
     @Override

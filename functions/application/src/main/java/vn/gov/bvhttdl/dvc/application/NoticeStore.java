@@ -19,8 +19,17 @@ public interface NoticeStore {
 
     void sent(String eventKey, String channel, String dossierId, Instant at, String to, String subject);
 
-    /** The attempt failed: the next delivery of the event may claim it again. */
-    void failed(String eventKey, String channel, String dossierId, Instant at, String why);
+    /**
+     * The attempt failed: the next delivery of the event may claim it again, and it is listed for the resend
+     * ({@code action}, {@code eventAt}: which audit entry it was).
+     */
+    void failed(String eventKey, String channel, String dossierId, Instant at, String why, String action, Instant eventAt);
+
+    /** A delivery that failed and was not sent since. */
+    record Failed(String eventKey, String channel, String dossierId, String action, Instant eventAt, Instant failedAt) {}
+
+    /** The deliveries that failed and are still unsent, oldest first. */
+    List<Failed> failedDeliveries(int limit);
 
     /** A message in the applicant's portal inbox (written once per id). */
     record InboxMessage(String ownerId, String id, String dossierId, String dossierCode, String kind, String subject, String text,

@@ -87,7 +87,7 @@ public final class NotifyApplicant {
                 store.sent(eventKey, channel, d.id(), clock.instant(), mask(channel, to), r.subject());
                 sent.add(channel);
             } catch (RuntimeException ex) {
-                store.failed(eventKey, channel, d.id(), clock.instant(), ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                store.failed(eventKey, channel, d.id(), clock.instant(), ex.getClass().getSimpleName() + ": " + ex.getMessage(), e.action(), e.at());
                 failure = ex; // the other channels still go; the event is delivered again for this one
             }
         }

@@ -120,7 +120,13 @@ class NotifyApplicantTest {
         assertEquals(1, notices.inbox("owner-n", 10).size(), "the inbox got it meanwhile");
         assertEquals("FAILED", notices.deliveries(r.dossier().id()).stream().filter(d -> d.channel().equals("email")).findFirst().orElseThrow().state());
         email.down = false;
-        assertEquals(List.of("email"), notify.handle(r.event(), "k-down").sent(), "only what was not sent");
+        // the stream's retries are over: the schedule resends what failed, once it has been quiet a while
+        assertEquals(1, notices.failedDeliveries(10).size());
+        ResendNotices resend = new ResendNotices(dossiers, notices, notify, Clock.offset(clock, java.time.Duration.ofMinutes(5)));
+        assertEquals(new ResendNotices.Result(1, 1, 0), resend.run());
+        assertEquals(List.of(), notices.failedDeliveries(10), "sent: no longer listed");
+        assertEquals(new ResendNotices.Result(0, 0, 0), resend.run(), "a second run has nothing to do");
+        assertEquals(List.of(), notify.handle(r.event(), "k-down").sent(), "and a late redelivery of the event sends nothing");
         assertEquals(1, email.sent.size());
         assertEquals(1, notices.inbox("owner-n", 10).size());
         assertTrue(notices.deliveries(r.dossier().id()).stream().allMatch(d -> d.state().equals("SENT")));

@@ -72,14 +72,7 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
     static final class Beans {
         @Singleton
         NotifyApplicant notifyApplicant() {
-            DossierStore store = DossierStore.primedFromSettings("status-notify", null);
-            Map<String, Channel> channels = new LinkedHashMap<>();
-            Channel email = SmtpChannel.fromSettings();
-            if (email != null) channels.put("email", email);
-            Channel sms = SmsChannels.fromSettings(store.client(), store.tableName());
-            if (sms != null) channels.put("sms", sms);
-            return new NotifyApplicant(store, RulesStore.fromSettings(store.client()), new NoticeTable(store.client(), store.tableName()),
-                    channels, new MustacheRenderer(), () -> Settings.require("PUBLIC_BASE_URL"), Clock.systemUTC());
+            return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(DossierStore.primedFromSettings("status-notify", null));
         }
     }
 }

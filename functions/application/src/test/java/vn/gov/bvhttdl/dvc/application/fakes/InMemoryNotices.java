@@ -29,11 +29,20 @@ public final class InMemoryNotices implements NoticeStore {
     @Override
     public synchronized void sent(String eventKey, String channel, String dossierId, Instant at, String to, String subject) {
         deliveries.put(eventKey + "#" + channel, new Row(dossierId, "SENT", at, to, subject, null));
+        failures.remove(eventKey + "#" + channel);
+    }
+
+    private final Map<String, Failed> failures = new java.util.LinkedHashMap<>();
+
+    @Override
+    public synchronized void failed(String eventKey, String channel, String dossierId, Instant at, String why, String action, Instant eventAt) {
+        deliveries.put(eventKey + "#" + channel, new Row(dossierId, "FAILED", at, null, null, why));
+        failures.put(eventKey + "#" + channel, new Failed(eventKey, channel, dossierId, action, eventAt, at));
     }
 
     @Override
-    public synchronized void failed(String eventKey, String channel, String dossierId, Instant at, String why) {
-        deliveries.put(eventKey + "#" + channel, new Row(dossierId, "FAILED", at, null, null, why));
+    public synchronized List<Failed> failedDeliveries(int limit) {
+        return failures.values().stream().limit(limit).toList();
     }
 
     @Override
