@@ -107,6 +107,7 @@ export default {
     criterion: 'Criterion', score: 'Score', rating: 'How satisfied are you', comment: 'Comment (optional)', send: 'Send', change: 'Change my answer',
     thanks: 'Thank you for your answer.', yours: 'Your answer: {rating}', until: 'You can change it until {date}.', total: 'Total: {total}/{max}',
   },
+  quality: { rating: { VERY_SATISFIED: 'Very satisfied', SATISFIED: 'Satisfied', DISSATISFIED: 'Dissatisfied' }, title: 'Quality of service (applicants\' ratings)', month: 'Month', answers: 'Ratings', points: 'Points', none: 'No ratings in the last three months.' },
   forms: { title: 'Forms issued', open: 'Open form {n} (PDF)', slip: 'Processing-control slip (form 06, PDF)',
     book: 'Dossier tracking book (form 07)', from: 'From', to: 'To', pdf: 'Download PDF', csv: 'Download CSV' },
   official: {

@@ -107,6 +107,7 @@ export default {
     criterion: 'Tiêu chí', score: 'Điểm', rating: 'Mức độ hài lòng của ông/bà', comment: 'Ý kiến (nếu có)', send: 'Gửi đánh giá', change: 'Đổi đánh giá',
     thanks: 'Cảm ơn ông/bà đã đánh giá.', yours: 'Ông/bà đã đánh giá: {rating}', until: 'Có thể thay đổi đến {date}.', total: 'Tổng điểm: {total}/{max}',
   },
+  quality: { rating: { VERY_SATISFIED: 'Rất hài lòng', SATISFIED: 'Hài lòng', DISSATISFIED: 'Không hài lòng' }, title: 'Chất lượng phục vụ (đánh giá của người nộp)', month: 'Tháng', answers: 'Số đánh giá', points: 'Điểm đạt', none: 'Chưa có đánh giá trong ba tháng gần đây.' },
   forms: { title: 'Văn bản đã ban hành', open: 'Mở mẫu số {n} (PDF)', slip: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06, PDF)',
     book: 'Sổ theo dõi hồ sơ (mẫu 07)', from: 'Từ ngày', to: 'Đến ngày', pdf: 'Tải PDF', csv: 'Tải CSV' },
   official: {

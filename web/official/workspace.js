@@ -23,7 +23,9 @@ export async function officialPage(main, params, q) {
   const status = STATUSES.includes(q.get('status')) ? q.get('status') : 'RECEIVED';
   const scope = SCOPES.includes(q.get('scope')) ? q.get('scope') : 'unit';
   const after = q.get('after');
-  const res = await api('GET', `/api/official/dossiers/queue?status=${status}&scope=${scope}&size=20${after ? '&after=' + encodeURIComponent(after) : ''}`);
+  const [res, quality] = await Promise.all([
+    api('GET', `/api/official/dossiers/queue?status=${status}&scope=${scope}&size=20${after ? '&after=' + encodeURIComponent(after) : ''}`),
+    api('GET', '/api/official/dossiers/quality').catch(() => [])]);
   const c = claims();
   const link = (d) => scope === 'consultations' ? `#/official/consultation/${encodeURIComponent(d.id)}` : `#/official/dossier/${encodeURIComponent(d.id)}`;
   mount(main, html`<h1>${t('official.title')}</h1>
@@ -48,6 +50,13 @@ export async function officialPage(main, params, q) {
       </tr>`)}</tbody></table>` : html`<p class="muted" id="queue-empty">${t('official.empty')}</p>`}
     <p class="muted" id="queue-count">${t('official.count', { n: res.items.length })}</p>
     <nav class="pager">${res.next ? html`<a href="#/official?scope=${scope}&status=${status}&after=${encodeURIComponent(res.next)}">${t('official.more')}</a>` : ''}</nav>
+    <section class="card" id="quality"><h2>${t('quality.title')}</h2>${quality.length ? html`<table class="data"><thead><tr>
+      <th scope="col">${t('quality.month')}</th><th scope="col">${t('quality.answers')}</th><th scope="col">${t('quality.points')}</th>
+      ${['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'].map((r) => html`<th scope="col">${t('quality.rating.' + r)}</th>`)}</tr></thead>
+      <tbody>${quality.map((q) => html`<tr data-month="${q.month}"><td>${q.month}</td><td>${q.answers}</td>
+        <td>${q.max ? Math.round((100 * q.points) / q.max) + ' %' : '—'} <span class="muted">(${q.points}/${q.max})</span></td>
+        ${['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'].map((r) => html`<td>${q.ratings[r] || 0}</td>`)}</tr>`)}</tbody></table>`
+      : html`<p class="muted">${t('quality.none')}</p>`}</section>
     <section class="card" id="tracking-book"><h2>${t('forms.book')}</h2><div id="book-errors"></div>
       <form id="book-form" class="inline-form" novalidate>
         <div class="field"><label for="f-book-from">${t('forms.from')}</label><input type="date" id="f-book-from" name="from" value="${monthStart()}"></div>

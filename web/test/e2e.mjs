@@ -556,6 +556,10 @@ try {
     await p.waitForSelector('#survey-answer');
     if (!(await p.textContent('#survey-answer')).includes('Rất hài lòng')) fail('the answer is not shown: ' + await p.textContent('#survey-answer'));
     await p.screenshot({ path: shots + '/6-survey.png', fullPage: true });
+    // the agency's quality figures of the month count her answer
+    const desk = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
+    const quality = await (await fetch(base + '/api/official/dossiers/quality', { headers: { authorization: 'Bearer ' + desk } })).json();
+    if (!Array.isArray(quality) || !quality.some((q) => q.answers >= 1 && (q.ratings.VERY_SATISFIED || 0) >= 1)) fail('quality figures: ' + JSON.stringify(quality));
     // the same notices went by email, once each: the runner's outbox reads them back from the SMTP server
     const outbox = await (await fetch(base + '/dev/outbox.json')).json();
     const mine = outbox.filter((m) => m.to === 'hoa.pham@example.vn');

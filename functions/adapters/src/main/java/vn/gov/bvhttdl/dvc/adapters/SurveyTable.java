@@ -2,17 +2,27 @@ package vn.gov.bvhttdl.dvc.adapters;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import vn.gov.bvhttdl.dvc.application.SurveyAnswers;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The survey answer of a dossier: {@code DOSSIER#<id> / SURVEY} (rating, comment, when, version, the total score then). */
+/**
+ * The survey answer of a dossier, {@code DOSSIER#<id> / SURVEY} (rating, comment, when, version, its points), and the
+ * agency's figures per month, {@code QUALITY#<agency> / <yyyy-MM>} ({@code answers}, {@code points}, {@code max},
+ * {@code r_<rating>}), moved in the same transaction as the answer (a changed answer moves only the difference).
+ */
 public final class SurveyTable implements SurveyAnswers {
     private final DynamoDbClient ddb;
     private final String table;
@@ -23,6 +33,8 @@ public final class SurveyTable implements SurveyAnswers {
     }
 
     private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
+
+    private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
 
     private static Map<String, AttributeValue> key(String dossierId) {
         return Map.of("PK", s("DOSSIER#" + dossierId), "SK", s("SURVEY"));
@@ -38,24 +50,63 @@ public final class SurveyTable implements SurveyAnswers {
     }
 
     @Override
-    public void save(String dossierId, String ownerId, Answer a, int computedScore) {
+    public void save(String dossierId, String ownerId, Scored sc) {
+        Answer a = sc.answer();
         Map<String, AttributeValue> item = new HashMap<>(key(dossierId));
         item.put("rating", s(a.rating()));
         if (a.comment() != null) item.put("comment", s(a.comment()));
         item.put("answeredAt", s(a.at().toString()));
-        item.put("version", AttributeValue.fromN(Long.toString(a.version())));
+        item.put("version", n(a.version()));
         item.put("ownerId", s(ownerId));
-        item.put("score", AttributeValue.fromN(Integer.toString(computedScore)));
+        item.put("score", n(sc.points()));
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (a.version() == 1) put.conditionExpression("attribute_not_exists(PK)");
+        else put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(a.version() - 1)));
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder add = new StringBuilder("ADD points :p, #r :one");
+        names.put("#r", "r_" + a.rating());
+        values.put(":p", n(sc.points() - sc.previousPoints()));
+        values.put(":one", n(1));
+        if (sc.previous() == null) {
+            add.append(", answers :one, #max :max");
+            names.put("#max", "max");
+            values.put(":max", n(sc.max()));
+        } else if (!sc.previous().rating().equals(a.rating())) {
+            add.append(", #old :minus");
+            names.put("#old", "r_" + sc.previous().rating());
+            values.put(":minus", n(-1));
+        } else {
+            // the same rating again: its count does not move
+            add.setLength(0);
+            add.append("ADD points :p");
+            names.remove("#r");
+            values.remove(":one");
+        }
+        Update update = Update.builder().tableName(table).key(Map.of("PK", s("QUALITY#" + sc.agency()), "SK", s(sc.month())))
+                .updateExpression(add.toString()).expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values).build();
         try {
-            if (a.version() == 1) {
-                ddb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            } else {
-                ddb.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :v")
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(a.version() - 1)))));
-            }
-        } catch (ConditionalCheckFailedException e) {
+            ddb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(), TransactWriteItem.builder().update(update).build()));
+        } catch (TransactionCanceledException e) {
             throw new DomainException(DomainException.Kind.CONFLICT, "survey-changed",
                     new Text("Đánh giá vừa được gửi từ nơi khác. Vui lòng tải lại.", "The answer was just sent from elsewhere. Reload."));
         }
+    }
+
+    @Override
+    public List<Quality> quality(String agency, String fromMonth, String toMonth) {
+        var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND SK BETWEEN :a AND :b")
+                .expressionAttributeValues(Map.of(":pk", s("QUALITY#" + agency), ":a", s(fromMonth), ":b", s(toMonth))));
+        List<Quality> out = new ArrayList<>();
+        for (var i : page.items()) {
+            Map<String, Long> ratings = new LinkedHashMap<>();
+            i.forEach((k, v) -> { if (k.startsWith("r_") && v.n() != null) ratings.put(k.substring(2), Long.parseLong(v.n())); });
+            out.add(new Quality(i.get("SK").s(), num(i, "answers"), num(i, "points"), num(i, "max"), ratings));
+        }
+        return out;
+    }
+
+    private static long num(Map<String, AttributeValue> i, String k) {
+        return i.containsKey(k) && i.get(k).n() != null ? Long.parseLong(i.get(k).n()) : 0;
     }
 }

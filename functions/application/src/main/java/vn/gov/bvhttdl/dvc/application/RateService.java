@@ -42,6 +42,19 @@ public final class RateService {
     public record View(String dossierId, String dossierCode, boolean open, Instant openedAt, Instant editableUntil, boolean editable,
                        List<Survey.Score> criteria, int computed, int max, SurveyAnswers.Answer answer, List<Survey.Rating> ratings) {}
 
+    /** The quality figures of the official's agency, month by month (yyyy-MM, both included). */
+    public List<SurveyAnswers.Quality> quality(Actor official, String fromMonth, String toMonth) {
+        if (official.role() != Role.OFFICIAL || official.agency() == null) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "officials-only", new Text(
+                    "Chỉ cán bộ của cơ quan xem được chỉ số này.", "Only the agency's officials see these figures."));
+        }
+        if (fromMonth == null || toMonth == null || !fromMonth.matches("\\d{4}-\\d{2}") || !toMonth.matches("\\d{4}-\\d{2}") || fromMonth.compareTo(toMonth) > 0) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-months", new Text(
+                    "Tháng theo dạng yyyy-MM, từ tháng không sau đến tháng.", "Months as yyyy-MM, the first not after the last.").at("from"));
+        }
+        return answers.quality(official.agency(), fromMonth, toMonth);
+    }
+
     public View view(Actor actor, String dossierId) {
         Dossier d = actor.role() == Role.OFFICIAL ? Access.inScope(dossiers, rules, actor, dossierId) : Access.owned(dossiers, actor, dossierId);
         return view(d);
@@ -87,8 +100,12 @@ public final class RateService {
                     "Ý kiến tối đa " + MAX_COMMENT + " ký tự.", "A comment has at most " + MAX_COMMENT + " characters.").at("comment"));
         }
         long version = v.answer() == null ? 1 : v.answer().version() + 1;
-        answers.save(d.id(), d.ownerId(), new SurveyAnswers.Answer(rating, c == null || c.isEmpty() ? null : c,
-                clock.instant(), version), v.computed() + Survey.rules().ratings().get(rating).score());
+        SurveyAnswers.Answer a = new SurveyAnswers.Answer(rating, c == null || c.isEmpty() ? null : c, clock.instant(), version);
+        // the agency's month is the month the survey opened (a later change of the answer stays in that month)
+        String month = v.openedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString().substring(0, 7);
+        int points = v.computed() + Survey.rules().ratings().get(rating).score();
+        int previousPoints = v.answer() == null ? 0 : v.computed() + Survey.rules().ratings().get(v.answer().rating()).score();
+        answers.save(d.id(), d.ownerId(), new SurveyAnswers.Scored(d.agencyCode(), month, a, points, v.max(), v.answer(), previousPoints));
         return view(d);
     }
 }

@@ -86,6 +86,16 @@ class RateServiceTest {
         now.set(now.get().plusSeconds(86400 * 30));
         assertEquals("survey-closed", assertThrows(DomainException.class, () -> rate.answer(owner, id, "DISSATISFIED", null)).problem());
         assertEquals("VERY_SATISFIED", rate.view(owner, id).answer().rating());
+        // the agency's month: one answer, its points (the first rating's replaced by the second), the ratings
+        var q = rate.quality(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), "2026-12", "2026-12");
+        assertEquals(1, q.size());
+        assertEquals(1, q.get(0).answers());
+        assertEquals(a.computed() + 2, q.get(0).points(), "computed + very satisfied's 2, the first answer's 1 taken out");
+        assertEquals(a.max(), q.get(0).max());
+        assertEquals(1L, q.get(0).ratings().get("VERY_SATISFIED"));
+        assertEquals(0L, q.get(0).ratings().get("SATISFIED"));
+        assertEquals(List.of(), rate.quality(Actor.official("x", "CNTBD", "MOTCUA", Post.ONE_STOP), "2026-12", "2026-12"), "another agency's figures are its own");
+        assertEquals("officials-only", assertThrows(DomainException.class, () -> rate.quality(owner, "2026-12", "2026-12")).problem());
         // an official of the agency sees it; another citizen does not
         assertEquals("VERY_SATISFIED", rate.view(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), id).answer().rating());
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class, () -> rate.view(Actor.citizen("other"), id)).kind());

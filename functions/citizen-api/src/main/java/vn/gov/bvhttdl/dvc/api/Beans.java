@@ -64,4 +64,8 @@ final class Beans {
     /** The notices' records: the inbox, the applicants' choices, the deliveries (written by StatusNotifyFunction). */
     @Singleton
     vn.gov.bvhttdl.dvc.adapters.NoticeTable notices(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()); }
+
+    /** The survey answers and the agencies' monthly quality figures (written by QualitySurveyFunction). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()); }
 }

@@ -45,10 +45,13 @@ final class OfficialController {
 
     private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments;
     private final vn.gov.bvhttdl.dvc.adapters.NoticeTable notices;
+    private final vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys;
 
     OfficialController(DossierStore store, RulesStore rules, Clock clock, software.amazon.awssdk.services.s3.presigner.S3Presigner presigner,
                        vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult,
-                       vn.gov.bvhttdl.dvc.adapters.PaymentStore payments, vn.gov.bvhttdl.dvc.adapters.NoticeTable notices) {
+                       vn.gov.bvhttdl.dvc.adapters.PaymentStore payments, vn.gov.bvhttdl.dvc.adapters.NoticeTable notices,
+                       vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys) {
+        this.surveys = surveys;
         this.payments = payments;
         this.notices = notices;
         this.results = results;
@@ -71,6 +74,26 @@ final class OfficialController {
         Identity me = requireOfficial(event);
         Map<String, Long> mine = new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName()).all().get(me.agency());
         return me.agency() == null ? Map.of() : Map.of(me.agency(), mine == null ? Map.of() : mine);
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record QualityView(String month, long answers, long points, long max, Map<String, Long> ratings) {}
+
+    /**
+     * The agency's quality of service, month by month, from the surveys: answers, points against the maximum (the
+     * criteria computed from each dossier's record plus the applicant's rating), answers per rating. Default: the
+     * last three months.
+     */
+    @Get("/quality{?from,to}")
+    @Operation(summary = "Chỉ số chất lượng phục vụ của cơ quan theo tháng / the agency's quality figures per month")
+    List<QualityView> quality(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @io.micronaut.core.annotation.Nullable String from,
+                              @io.micronaut.core.annotation.Nullable String to) {
+        Identity me = requireOfficial(event);
+        java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        String t = to == null ? today.toString().substring(0, 7) : to;
+        String f = from == null ? today.minusMonths(2).toString().substring(0, 7) : from;
+        return new vn.gov.bvhttdl.dvc.application.RateService(store, rules, payments, results, surveys, clock).quality(me.actor(), f, t).stream()
+                .map(q -> new QualityView(q.month(), q.answers(), q.points(), q.max(), q.ratings())).toList();
     }
 
     /**

@@ -73,6 +73,11 @@ class QualitySurveyHandlerIT {
             assertEquals("VERY_SATISFIED", Json.obj(v.get("answer")).get("rating"));
             assertEquals(7, ((List<Object>) v.get("criteria")).size());
             assertEquals(((Number) v.get("computed")).intValue() + 2, ((Number) v.get("total")).intValue());
+            // the agency's month moved in the same transaction
+            String month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString().substring(0, 7);
+            var q = new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()).quality("CDLQG", month, month);
+            assertEquals(1, q.size(), q.toString());
+            assertTrue(q.get(0).answers() >= 1 && q.get(0).ratings().getOrDefault("VERY_SATISFIED", 0L) >= 1, q.toString());
 
             Map<String, Object> bad = sample(id);
             bad.put("body", "{\"rating\":\"5 stars\"}");
