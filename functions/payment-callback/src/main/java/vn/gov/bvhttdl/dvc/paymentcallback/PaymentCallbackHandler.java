@@ -22,6 +22,7 @@ import java.util.Map;
  * The providers' side of payments, behind the HTTP API without sign-in (a provider cannot sign in; its signature is
  * what is checked): {@code GET /api/payments/vnpay/ipn}, {@code POST /api/payments/momo/ipn},
  * {@code POST /api/payments/paygov/callback} apply a verified notice to the ledger and answer in the provider's terms;
+ * {@code GET /api/payments/paygov/bill} answers the platform's look-up of a dossier's open bills by its code;
  * {@code GET /api/payments/{provider}/return} only shows the citizen where they are (it credits nothing) and sends
  * them back to their dossier's page. The event is the HTTP API's payload 2.0.
  */
@@ -36,6 +37,8 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
     PaymentStore payments;
     @Inject
     Map<String, PaymentGateway> gateways;
+    @Inject
+    DossierStore dossiers;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
@@ -54,6 +57,12 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         if (!gateways.containsKey(provider)) return problem(404, "unknown-provider", "Không có kênh thanh toán này.", "No such payment provider.");
         PaymentGateway.Request request = new PaymentGateway.Request(method, query, body);
         if (what.equals("return") && method.equals("GET")) return back(provider, request);
+        if (what.equals("bill") && method.equals("GET") && gateways.get(provider) instanceof vn.gov.bvhttdl.dvc.payments.paygov.PayGovGateway pg) {
+            // the platform asks for the dossier's open bills by its code
+            PaymentGateway.Answer a = pg.bills(query, code -> dossiers.findByCode(code).map(d -> payments.ofDossier(d.id()).stream()
+                    .filter(p -> p.provider().equals(provider) && p.open(java.time.Instant.now())).toList()).orElse(java.util.List.of()));
+            return Map.of("statusCode", a.status(), "headers", Map.of("Content-Type", a.contentType()), "body", a.body());
+        }
         boolean callbackRoute = (what.equals("ipn") || what.equals("callback"));
         if (!callbackRoute) return problem(404, "not-found", "Không có địa chỉ này.", "No such address.");
         String raw = method + " " + path + (event.get("rawQueryString") == null || String.valueOf(event.get("rawQueryString")).isEmpty()

@@ -144,5 +144,37 @@ public final class PayGovGateway implements PaymentGateway {
         return new RefundAnswer(RefundState.REFUSED, null, code);
     }
 
+    /**
+     * The platform's bill look-up by dossier code (assumed API: {@code GET …/bill?client_id=&dossier_code=&checksum=},
+     * the checksum HMAC-SHA256 over {@code client_id|dossier_code}): the dossier's open bills of this platform, signed
+     * over {@code client_id|dossier_code|count}. "97" a bad checksum, "01" no such dossier or no open bill.
+     */
+    public Answer bills(Map<String, String> query, java.util.function.Function<String, java.util.List<Payment>> openBills) {
+        var s = s();
+        String client = query.getOrDefault("client_id", ""), code = query.getOrDefault("dossier_code", "");
+        String expected = Hmac.sha256(s.get("secret"), client + "|" + code);
+        if (!Hmac.matches(expected, query.get("checksum")) || !s.get("clientId").equals(client)) {
+            return new Answer(200, "application/json", Json.write(Map.of("code", "97", "message", "BAD_SIGNATURE")));
+        }
+        java.util.List<Payment> open = openBills.apply(code);
+        if (open.isEmpty()) return new Answer(200, "application/json", Json.write(Map.of("code", "01", "message", "NOT_FOUND")));
+        java.util.List<Object> bills = new java.util.ArrayList<>();
+        for (Payment p : open) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("bill_code", p.reference());
+            b.put("trans_amount", Long.toString(p.amountVnd()));
+            b.put("expires_at", p.expiresAt().toString());
+            b.put("lines", p.lines().stream().map(l -> Map.of("name", l.name().vi(), "amount", Long.toString(l.amountVnd()))).toList());
+            bills.add(b);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", "00");
+        out.put("client_id", client);
+        out.put("dossier_code", code);
+        out.put("bills", bills);
+        out.put("checksum", Hmac.sha256(s.get("secret"), client + "|" + code + "|" + bills.size()));
+        return new Answer(200, "application/json", Json.write(out));
+    }
+
     Clock clock() { return clock; }
 }

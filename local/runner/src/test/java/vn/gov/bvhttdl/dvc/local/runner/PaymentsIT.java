@@ -220,4 +220,42 @@ class PaymentsIT {
         HttpResponse<String> garbage = call("POST", "/api/payments/momo/ipn", null, "{not json");
         assertEquals(400, garbage.statusCode(), garbage.body());
     }
+
+    static String hmac256(String secret, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNationalPlatformLooksUpTheBillByDossierCodeAndItsCallbackCredits() throws Exception {
+        String token = runner.devToken("Lý Thị Hằng", "001088000779", "hang@example.vn", "citizens");
+        String id = awaitingPayment(token);
+        String code = (String) LocalRunnerIT.json(call("GET", "/api/dossiers/" + id, token, null)).get("code");
+        HttpResponse<String> started = call("POST", "/api/dossiers/" + id + "/payments", token, "{\"provider\":\"paygov\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        String ref = (String) LocalRunnerIT.json(started).get("reference");
+
+        Map<String, Object> sandbox = Json.obj(Json.obj(Json.parse(java.nio.file.Files.readString(
+                vn.gov.bvhttdl.dvc.local.emulators.Emulators.repoRoot().resolve("local/sandbox/payments.json")))).get("paygov"));
+        String client = (String) sandbox.get("clientId"), secret = (String) sandbox.get("secret");
+        String q = "client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8) + "&dossier_code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+        Map<String, Object> bills = Json.obj(Json.parse(get("/api/payments/paygov/bill?" + q + "&checksum=" + hmac256(secret, client + "|" + code)).body()));
+        assertEquals("00", bills.get("code"), bills.toString());
+        List<Object> list = (List<Object>) bills.get("bills");
+        assertEquals(ref, Json.obj(list.get(0)).get("bill_code"));
+        assertEquals(hmac256(secret, client + "|" + code + "|" + list.size()), bills.get("checksum"), "the answer is signed");
+        assertEquals("97", Json.obj(Json.parse(get("/api/payments/paygov/bill?" + q + "&checksum=00").body())).get("code"));
+        String unknown = "client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8) + "&dossier_code=000.00.12.G17-990101-0001";
+        assertEquals("01", Json.obj(Json.parse(get("/api/payments/paygov/bill?" + unknown + "&checksum="
+                + hmac256(secret, client + "|000.00.12.G17-990101-0001")).body())).get("code"));
+
+        String landing = decide((String) LocalRunnerIT.json(started).get("redirectUrl"), "paygov", ref, "pay", false);
+        assertTrue(landing.contains("outcome=success"), landing);
+        awaitStatus(id, token, "RECEIVED");
+        awaitPayment(id, token, ref, "PAID");
+        assertEquals("01", Json.obj(Json.parse(get("/api/payments/paygov/bill?" + q + "&checksum=" + hmac256(secret, client + "|" + code)).body())).get("code"),
+                "paid: no open bill any more");
+    }
 }
