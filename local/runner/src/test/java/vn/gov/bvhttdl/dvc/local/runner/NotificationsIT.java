@@ -106,6 +106,24 @@ class NotificationsIT {
         assertEquals(200, inbox.statusCode(), inbox.body());
         Map<String, Object> box = LocalRunnerIT.json(inbox);
         assertEquals(2, ((Number) box.get("unread")).intValue(), box.toString());
+        // bad choices and unknown messages are problems, never a 5xx, and change nothing
+        HttpResponse<String> badChannel = LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{\"channels\":{\"fax\":true}}");
+        assertEquals(422, badChannel.statusCode(), badChannel.body());
+        assertTrue(badChannel.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(badChannel.body().contains("unknown-channel"));
+        HttpResponse<String> badLanguage = LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{\"language\":\"fr\"}");
+        assertEquals(422, badLanguage.statusCode(), badLanguage.body());
+        assertEquals(400, LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{not json").statusCode());
+        HttpResponse<String> noMessage = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/me/inbox/2026-01-01T00:00:00Z_none/read", token, null);
+        assertEquals(404, noMessage.statusCode(), noMessage.body());
+        assertEquals(401, LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", null, null).statusCode());
+        Map<String, Object> prefs = LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/preferences", token, null));
+        assertEquals("vi", prefs.get("language"), "the refused choices changed nothing");
+        assertEquals(2, ((Number) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", token, null)).get("unread")).intValue());
+        // a choice that is allowed is kept
+        HttpResponse<String> ok = LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{\"channels\":{\"sms\":true},\"language\":\"en\"}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) LocalRunnerIT.json(ok).get("channels")).get("sms"));
         // the outbox page lists them for anyone looking on this machine
         String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/outbox")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
