@@ -60,6 +60,15 @@ async function check(page, what) {
   if (overflow > 0) fail(`${what} overflows horizontally by ${overflow} px`);
 }
 
+/** The browser test's citizen signs in on the development sign-in page of a fresh context. */
+async function signInAsHoa(p) {
+  await p.goto(base + '/dev/sign-in?redirect=/');
+  await p.fill('input[name=name]', 'Phạm Thị Hoa');
+  await p.fill('input[name=idNumber]', '079199001234');
+  await p.fill('input[name=email]', 'hoa.pham@example.vn');
+  await p.click('#sign-in');
+}
+
 async function devToken(name, idNumber, email, role, unit = 'CDLQG/MOTCUA', post = 'ONE_STOP') {
   const r = await fetch(base + '/dev/sign-in', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ name, idNumber, email, role, unit, post, redirect: '/' }) });
@@ -470,11 +479,7 @@ try {
     };
     const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
     const p = await newPage(ctx);
-    await p.goto(base + '/dev/sign-in?redirect=/');
-    await p.fill('input[name=name]', 'Phạm Thị Hoa');
-    await p.fill('input[name=idNumber]', '079199001234');
-    await p.fill('input[name=email]', 'hoa.pham@example.vn');
-    await p.click('#sign-in');
+    await signInAsHoa(p);
     await p.waitForSelector('h1');
     const payments = [];
     for (const provider of ['vnpay', 'momo']) {
@@ -517,11 +522,7 @@ try {
   await step('the citizen reads the messages of her dossiers\' moves in the inbox, opens one, follows its link, rates the service from the last one; the outbox holds the same emails once', async () => {
     const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const p = await newPage(ctx);
-    await p.goto(base + '/dev/sign-in?redirect=/');
-    await p.fill('input[name=name]', 'Phạm Thị Hoa');
-    await p.fill('input[name=idNumber]', '079199001234');
-    await p.fill('input[name=email]', 'hoa.pham@example.vn');
-    await p.click('#sign-in');
+    await signInAsHoa(p);
     await p.waitForSelector('#nav-inbox:not([hidden])');
     await p.click('#nav-inbox');
     await p.waitForSelector('#inbox li.unread');

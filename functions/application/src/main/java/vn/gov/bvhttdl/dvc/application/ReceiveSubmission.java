@@ -11,7 +11,6 @@ import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +35,6 @@ public final class ReceiveSubmission {
         public Unknown(String message) { super(message); }
     }
 
-    private static final String KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Dossiers dossiers;
     private final Rules rules;
@@ -53,9 +50,7 @@ public final class ReceiveSubmission {
 
     /** Eight characters of an unambiguous alphabet: 40 bits, printed on the receipt beside the code. */
     public static String newLookupKey() {
-        StringBuilder b = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) b.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));
-        return b.toString();
+        return Codes.draw(8);
     }
 
     /**

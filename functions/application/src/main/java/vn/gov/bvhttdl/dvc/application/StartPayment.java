@@ -7,10 +7,8 @@ import vn.gov.bvhttdl.dvc.domain.DossierStatus;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.PaymentRules;
-import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +26,6 @@ public final class StartPayment {
     /** At most this many payment requests per dossier (a citizen who keeps cancelling; each is kept in the ledger). */
     public static final int MAX_REQUESTS = 10;
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Dossiers dossiers;
     private final Payments payments;
@@ -119,8 +115,6 @@ public final class StartPayment {
 
     /** "TT" + the day (yyMMdd, Vietnam) + 10 characters of an unambiguous alphabet: 50 random bits; never reused (the store refuses a second). */
     static String newReference(Instant now) {
-        StringBuilder b = new StringBuilder("TT").append(DateTimeFormatter.ofPattern("yyMMdd").format(now.atZone(VN)));
-        for (int i = 0; i < 10; i++) b.append(REF_ALPHABET.charAt(RANDOM.nextInt(REF_ALPHABET.length())));
-        return b.toString();
+        return "TT" + DateTimeFormatter.ofPattern("yyMMdd").format(now.atZone(VN)) + Codes.draw(10);
     }
 }

@@ -253,7 +253,10 @@ final class DossierController {
         return Forms.letter(d, number, rules, store.history(d.id()));
     }
 
-    private Dossier owned(Identity me, String id) {
+    private Dossier owned(Identity me, String id) { return owned(store, me, id); }
+
+    /** The caller's dossier {@code id}; someone else's answers exactly like none (404). */
+    static Dossier owned(DossierStore store, Identity me, String id) {
         return store.find(id).filter(d -> d.ownerId().equals(me.subject())).orElseThrow(() -> notFound(id));
     }
 

@@ -201,11 +201,16 @@ final class OfficialController {
     }
 
     /** A dossier of the official's agency, with the moves the official may make now ({@code allowedActions}). */
+    /** The dossier {@code id} if it has reached the official's unit; else the same 404 as no dossier. */
+    private Dossier inScope(Identity me, String id) {
+        return store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+    }
+
     @Get("/{id}")
     @Operation(summary = "Một hồ sơ của cơ quan, kèm các thao tác được phép / one dossier of the agency with the allowed moves")
     Views.DossierView get(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        Dossier d = inScope(me, id);
         return view(d, me);
     }
 
@@ -218,7 +223,7 @@ final class OfficialController {
     @Operation(summary = "Thông báo đã gửi người nộp / the notices sent to the applicant")
     List<DeliveryView> notifications(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        Dossier d = inScope(me, id);
         return notices.deliveries(d.id()).stream().map(x -> new DeliveryView(x.eventKey(), x.channel(), x.state(), x.to(), x.subject(),
                 x.at().toString(), x.why())).toList();
     }
@@ -228,7 +233,7 @@ final class OfficialController {
     @Operation(summary = "Các lần thanh toán phí, lệ phí của hồ sơ / the dossier's payments")
     List<PaymentController.PaymentView> payments(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        Dossier d = inScope(me, id);
         return payments.ofDossier(d.id()).stream().map(PaymentController.PaymentView::of).toList();
     }
 
@@ -264,7 +269,7 @@ final class OfficialController {
     @Operation(summary = "Văn bản của hồ sơ (mẫu 02–06, PDF) / a form of the dossier (02–06, PDF)")
     HttpResponse<byte[]> form(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @PathVariable String number) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        Dossier d = inScope(me, id);
         var history = store.history(d.id());
         if (!"06".equals(number)) return Forms.letter(d, number, rules, history);
         var process = vn.gov.bvhttdl.dvc.application.Access.process(rules, d).orElseThrow(() -> Forms.noForm(number));
@@ -441,7 +446,7 @@ final class OfficialController {
     @Operation(summary = "Các kết quả đã ban hành của hồ sơ / the dossier's issued results")
     List<Views.ResultView> results(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
-        Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me.actor(), x)).orElseThrow(() -> notFound(id));
+        Dossier d = inScope(me, id);
         java.time.LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
         return results.ofDossier(d.id()).stream().map(r -> Views.ResultView.of(r, today, issueResult.verifyUrl(r.id()))).toList();
     }

@@ -24,13 +24,10 @@ import vn.gov.bvhttdl.dvc.application.PaymentReceipts;
 import vn.gov.bvhttdl.dvc.application.StartPayment;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Citation;
-import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
-import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.PaymentRules;
-import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.net.URI;
 import java.time.Clock;
@@ -149,9 +146,5 @@ final class PaymentController {
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
-    private Dossier owned(Identity me, String id) {
-        return store.find(id).filter(d -> d.ownerId().equals(me.subject())).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
-                "dossier-not-found", new Text("Không tìm thấy hồ sơ \"" + Limits.clip(id) + "\" trong tài khoản của bạn.",
-                "No dossier \"" + Limits.clip(id) + "\" in your account.")));
-    }
+    private Dossier owned(Identity me, String id) { return DossierController.owned(store, me, id); }
 }

@@ -13,14 +13,10 @@ import vn.gov.bvhttdl.dvc.application.RateService;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Json;
-import vn.gov.bvhttdl.dvc.domain.Post;
 import vn.gov.bvhttdl.dvc.domain.Role;
-import vn.gov.bvhttdl.dvc.domain.Survey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

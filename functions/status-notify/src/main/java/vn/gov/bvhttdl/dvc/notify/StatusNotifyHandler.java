@@ -10,22 +10,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
-import vn.gov.bvhttdl.dvc.adapters.Settings;
-import vn.gov.bvhttdl.dvc.application.Channel;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
-import vn.gov.bvhttdl.dvc.domain.DossierStatus;
-import vn.gov.bvhttdl.dvc.domain.Role;
-import vn.gov.bvhttdl.dvc.notifications.MustacheRenderer;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
-import vn.gov.bvhttdl.dvc.notifications.SmsChannels;
-import vn.gov.bvhttdl.dvc.notifications.SmtpChannel;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
