@@ -175,7 +175,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
     public Optional<Dossier> find(String id) {
         if (id == null || !LOOKUP.matcher(id).matches()) return Optional.empty();
         Items.DossierItem item = dossiers.getItem(r -> r.key(key(id)).consistentRead(true));
-        return Optional.ofNullable(item).map(DossierStore::toDossier);
+        return Optional.ofNullable(item).map(this::toDossier);
     }
 
     public Optional<Dossier> findByCode(String code) {
@@ -265,7 +265,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
                     pkName + "PK", AttributeValue.fromS(partition), pkName + "SK", AttributeValue.fromS(after)));
         }
         var first = dossiers.index(index).query(b.build()).iterator().next();
-        List<Dossier> out = first.items().stream().map(DossierStore::toDossier).toList();
+        List<Dossier> out = first.items().stream().map(this::toDossier).toList();
         String next = first.lastEvaluatedKey() == null || first.lastEvaluatedKey().isEmpty() ? null
                 : first.lastEvaluatedKey().get(pkName + "SK").s();
         return new QueuePage(out, next);
@@ -520,6 +520,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         i.gsi6pk = p != null && p.consulting() ? "CONSULTED#" + p.consultation().agency() + "#" + p.consultation().unit() : null;
         i.gsi6sk = i.gsi6pk == null ? null : p.consultation().due() + "#" + d.id();
         i.processing = p == null ? null : Json.write(processingMap(p));
+        i.reached = d.reached();
         i.id = d.id();
         i.code = d.code();
         i.procedureCode = d.procedureCode();
@@ -540,7 +541,13 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return i;
     }
 
-    static Dossier toDossier(Items.DossierItem i) {
+    /** The dossier an item holds; one stored before the units it reached were recorded gets them from its audit trail. */
+    Dossier toDossier(Items.DossierItem i) {
+        Dossier d = stored(i);
+        return d.reached() != null ? d : d.withReached(Dossier.reachedFrom(history(d.id()), d.processing()));
+    }
+
+    static Dossier stored(Items.DossierItem i) {
         Map<String, String> a = i.applicant == null ? Map.of() : i.applicant;
         Applicant applicant = new Applicant(a.get("fullName"), a.get("idNumber"), a.get("enterpriseCode"),
                 a.get("address"), a.get("phone"), a.get("email"));
@@ -548,7 +555,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
                 i.agencyCode, i.unitCode, i.ownerId, applicant, i.form, DossierStatus.valueOf(i.status), i.statusReason,
                 inst(i.createdAt), inst(i.updatedAt), inst(i.submittedAt), inst(i.receivedAt),
                 i.dueDate == null ? null : java.time.LocalDate.parse(i.dueDate),
-                i.processing == null ? null : processing(Json.obj(Json.parse(i.processing))), i.version == null ? 0 : i.version);
+                i.processing == null ? null : processing(Json.obj(Json.parse(i.processing))), i.reached, i.version == null ? 0 : i.version);
     }
 
     /** The ByHolder partition of a unit's dossiers in one status. */

@@ -22,6 +22,8 @@ final class Items {
         String id, code, procedureCode, agencyCode, unitCode, ownerId, status, statusReason;
         String createdAt, updatedAt, submittedAt, receivedAt, dueDate;
         Map<String, String> applicant, form;
+        /** The units the dossier has been at (absent on items stored before it was recorded). */
+        java.util.List<String> reached;
         Long version, procedureVersion;
     }
 
@@ -87,6 +89,7 @@ final class Items {
         d.addAttribute(String.class, a -> a.name("GSI6SK").getter(i -> i.gsi6sk).setter((i, v) -> i.gsi6sk = v)
                 .tags(StaticAttributeTags.secondarySortKey("ByConsulted")));
         str(d, "processing", i -> i.processing, (i, v) -> i.processing = v);
+        d.addAttribute(EnhancedType.listOf(String.class), a -> a.name("reached").getter(i -> i.reached).setter((i, v) -> i.reached = v));
         str(d, "id", i -> i.id, (i, v) -> i.id = v);
         str(d, "code", i -> i.code, (i, v) -> i.code = v);
         str(d, "procedureCode", i -> i.procedureCode, (i, v) -> i.procedureCode = v);

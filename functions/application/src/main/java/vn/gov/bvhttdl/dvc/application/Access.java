@@ -24,14 +24,17 @@ public final class Access {
     }
 
     /**
-     * Whether {@code official} may see and act on {@code d}: the dossier belongs to the official's agency and has
-     * reached the official's unit (the one-stop desk sees all of its agency's dossiers; a specialist unit those its
-     * process has brought to it). An official without an agency or unit reaches nothing.
+     * Whether {@code official} may see and act on {@code d}: the one decision for every officials' read and move. The
+     * dossier belongs to the official's agency and has actually reached the official's unit: the one-stop desk from
+     * submission on (never a draft), a specialist unit once a step brought the dossier to it ({@link Dossier#reached()}:
+     * a dossier refused at the desk or withdrawn before it got there never reaches it). An official without an agency
+     * or unit reaches nothing. A consulted unit is not in scope: it sees what was sent to it
+     * ({@link #consulted(Actor, Dossier)}).
      */
     public static boolean inScope(Rules rules, Actor official, Dossier d) {
         if (official.role() != vn.gov.bvhttdl.dvc.domain.Role.OFFICIAL || official.agency() == null || official.unit() == null
                 || !official.agency().equals(d.agencyCode())) return false;
-        return process(rules, d).map(p -> p.unitsReached(d).contains(official.unit())).orElse(false);
+        return process(rules, d).map(p -> p.unitsReached(d, d.reached()).contains(official.unit())).orElse(false);
     }
 
     /** Whether {@code d}'s latest consultation was sent to {@code official}'s agency and unit (they see that part only). */

@@ -182,7 +182,7 @@ class OfficialMovesTest {
                         if (taken) moves.assign(specialist, id, null, null);
                         Actor a = Actor.official(post + "-" + unit, "CDLQG", unit, post);
                         Dossier d = get(id);
-                        boolean reached = process.unitsReached(d).contains(unit);
+                        boolean reached = process.unitsReached(d, d.reached()).contains(unit);
                         assertEquals(reached, Access.inScope(rules, a, d), stage.code() + " " + unit);
                         List<String> offered = OfficialMoves.offered(rules, d, a);
                         String where = stage.code() + " × " + move + " × " + post + " × " + unit;
@@ -269,7 +269,7 @@ class OfficialMovesTest {
         if (d.processing() == null) return d;
         return new Dossier(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.agencyCode(), d.unitCode(), d.ownerId(),
                 d.applicant(), d.form(), d.status(), d.statusReason(), d.createdAt(), d.updatedAt(), d.submittedAt(), d.receivedAt(),
-                d.dueDate(), d.processing().assignedTo(a.subject(), null), d.version());
+                d.dueDate(), d.processing().assignedTo(a.subject(), null), d.reached(), d.version());
     }
 
     /** A fresh DL-001 dossier brought to {@code step} through the use cases, assigned at an assignable step. */

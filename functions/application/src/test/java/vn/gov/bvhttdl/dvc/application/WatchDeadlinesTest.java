@@ -98,7 +98,7 @@ class WatchDeadlinesTest {
         assertEquals(LocalDate.of(2026, 1, 10), cal.nextWorkingDay(fri));
         Dossier atDesk = new Dossier(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.agencyCode(), d.unitCode(), d.ownerId(),
                 d.applicant(), d.form(), d.status(), d.statusReason(), d.createdAt(), d.updatedAt(), d.submittedAt(), d.receivedAt(),
-                d.dueDate(), new Processing("reception", "MOTCUA", d.receivedAt(), LocalDate.of(2026, 1, 30), null, null, null, null), d.version());
+                d.dueDate(), new Processing("reception", "MOTCUA", d.receivedAt(), LocalDate.of(2026, 1, 30), null, null, null, null), d.reached(), d.version());
         assertEquals(Processing.DUE_SOON, WatchDeadlines.flag(atDesk, fri, cal.nextWorkingDay(fri)));
         assertEquals(Processing.DUE_SOON, WatchDeadlines.flag(atDesk, LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 12)), "due today");
         assertEquals(Processing.OVERDUE, WatchDeadlines.flag(atDesk, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 13)));

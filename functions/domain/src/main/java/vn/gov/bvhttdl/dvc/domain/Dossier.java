@@ -14,16 +14,49 @@ import java.util.Map;
  * @param procedureVersion the catalogue version of the procedure the dossier was created under (it keeps it)
  * @param dueDate          the appointment date (ngày hẹn trả), set at receipt by the working calendar (moved by form 04)
  * @param processing       where the received dossier is in its process (step, unit, assignee, consultation); null before
+ * @param reached          the units the dossier has actually been at, in order (from reception on: the one-stop desk,
+ *                         then each unit a step brought it to); null for a dossier stored before this was recorded, whose
+ *                         units the store reads from its audit trail ({@link #reachedFrom(List, Processing)})
  * @param version          optimistic-locking version; the store only writes a change made from the version it read
  */
 public record Dossier(String id, String code, String procedureCode, int procedureVersion, String agencyCode,
                       String unitCode, String ownerId, Applicant applicant, Map<String, String> form,
                       DossierStatus status, String statusReason, Instant createdAt, Instant updatedAt,
                       Instant submittedAt, Instant receivedAt, LocalDate dueDate, Processing processing,
-                      long version) {
+                      List<String> reached, long version) {
 
     public Dossier {
         form = form == null ? Map.of() : Map.copyOf(form);
+        reached = reached == null ? null : List.copyOf(reached);
+    }
+
+    /** The same dossier with {@code p} as its processing (the units reached unchanged). */
+    public Dossier withProcessing(Processing p) {
+        return new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, p, reached, version);
+    }
+
+    /** The same dossier with {@code units} as the units it has reached. */
+    public Dossier withReached(List<String> units) {
+        return new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, processing, units, version);
+    }
+
+    /**
+     * The units a dossier stored before {@code reached} was recorded has been at, read from its audit trail: the unit
+     * of every official who moved it (a consulted unit's answer excepted: it saw only what was sent to it) and the
+     * unit that holds it now. A dossier moves on from a unit only by a move of that unit's officials, so no unit it
+     * was at is missed.
+     */
+    public static List<String> reachedFrom(List<AuditEvent> history, Processing now) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (AuditEvent e : history) {
+            if (e.role() == Role.OFFICIAL && !"answer-consultation".equals(e.action()) && e.details().get("unit") != null) {
+                out.add(e.details().get("unit"));
+            }
+        }
+        if (now != null && now.unit() != null) out.add(now.unit());
+        return List.copyOf(out);
     }
 
     /** A dossier and the audit event of the change that produced it. */
@@ -37,7 +70,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
         Dossier d = new Dossier(id, null, procedure.code(), procedure.version(), procedure.agencyCode(),
-                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null, 1);
+                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null, List.of(), 1);
         return new Change(d, new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null,
                 Map.of("procedureCode", procedure.code(), "procedureVersion", Integer.toString(procedure.version()))));
     }
@@ -99,8 +132,14 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         // the reason becomes the dossier's status reason when it is addressed to the applicant (a new status, a new date)
         String why = to != status || command instanceof Command.Extend ? command.reason() : statusReason;
         Instant submitted = to == DossierStatus.SUBMITTED ? at : submittedAt;
+        // where it has been: every unit a step brings it to joins the units reached, never to leave them
+        List<String> nowReached = reached == null ? List.of() : reached;
+        if (p != null && p.unit() != null && !nowReached.contains(p.unit())) {
+            nowReached = new ArrayList<>(nowReached);
+            nowReached.add(p.unit());
+        }
         Dossier next = new Dossier(id, newCode, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
-                form, to, why, createdAt, at, submitted, received, due, p, version + 1);
+                form, to, why, createdAt, at, submitted, received, due, p, nowReached, version + 1);
         return new Change(next, new AuditEvent(id, at, actor.subject(), actor.role(), command.action(), status, to,
                 command.reason(), details));
     }
@@ -138,7 +177,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         }
         checkInput(procedure, newApplicant, newForm);
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
-                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, processing, version + 1);
+                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, processing, reached, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
                 Map.of("fields", String.valueOf(newForm == null ? 0 : newForm.size()))));
     }

@@ -131,13 +131,17 @@ public final class Process {
         return current(d).map(Stage::unit).orElse(oneStopUnit);
     }
 
-    /** The units that have had {@code d} so far (the one-stop desk always): the officials of these units see it. */
-    public Set<String> unitsReached(Dossier d) {
+    /**
+     * The units that have had {@code d} so far, whose officials see it: none for a dossier never submitted (a draft
+     * is the applicant's alone); the one-stop desk from submission on; and every unit a step actually brought it to
+     * ({@code reached}: {@link Dossier#reached()}).
+     * A unit a refused or withdrawn dossier never got to does not see it.
+     */
+    public Set<String> unitsReached(Dossier d, List<String> reached) {
         Set<String> out = new java.util.LinkedHashSet<>();
+        if (d.submittedAt() == null && d.receivedAt() == null) return out;
         out.add(oneStopUnit);
-        int upTo = current(d).map(Stage::index).orElse(
-                d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.SUBMITTED ? 0 : stages.size() - 1);
-        for (Stage s : stages) if (s.index() <= upTo) out.add(s.unit());
+        if (reached != null) out.addAll(reached);
         return out;
     }
 
