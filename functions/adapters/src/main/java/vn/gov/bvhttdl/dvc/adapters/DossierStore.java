@@ -322,19 +322,6 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return Optional.of(new Lookup(code, item.get("dossierId").s(), item.get("lookupKey").s()));
     }
 
-    /**
-     * Counts one more request in {@code bucket} (e.g. the look-ups of one address in one minute) and returns the
-     * count; the counter expires by the table's TTL ({@code expiresAt}, epoch seconds).
-     */
-    public long countRequest(String bucket, long expiresAtEpochSecond) {
-        var r = client.updateItem(b -> b.tableName(tableName)
-                .key(Map.of("PK", AttributeValue.fromS("RATE#" + bucket), "SK", AttributeValue.fromS("RATE")))
-                .updateExpression("ADD n :one SET expiresAt = if_not_exists(expiresAt, :exp)")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":exp", AttributeValue.fromN(Long.toString(expiresAtEpochSecond))))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(r.attributes().get("n").n());
-    }
-
     /** The audit trail of a dossier, oldest first. */
     public List<AuditEvent> history(String id) {
         List<AuditEvent> out = new ArrayList<>();

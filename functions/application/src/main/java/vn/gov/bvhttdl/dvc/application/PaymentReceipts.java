@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The e-receipt of a credited payment: drawn and signed the first time it is asked for, stored once under the
- * verification address the ledger gave the payment when it was credited (two requests at once store one), and
- * verifiable from its QR code like a result.
+ * The e-receipt of a credited payment: drawn and signed when the payment is credited ({@link #issue}, by the
+ * functions that credit payments: the providers' callbacks and the reconciliation), stored once under the
+ * verification address the ledger gave the payment (two issuers at once store one), verifiable from its QR code like
+ * a result; the applicant reads it ({@link #receipt}) through a function that cannot sign.
  */
 public final class PaymentReceipts {
     /** Draws and signs the receipt. */
@@ -42,14 +43,44 @@ public final class PaymentReceipts {
         this.verifyUrl = verifyUrl;
     }
 
-    /** The receipt's record (its file is {@link Results#file}); NOT_FOUND unless the applicant's payment was received. */
+    /** Only reads receipts (the applicant's function, which holds no signing key). */
+    public PaymentReceipts(Dossiers dossiers, Payments payments, Results results) {
+        this(dossiers, payments, results, null, null, null);
+    }
+
+    /**
+     * The receipt's record (its file is {@link Results#file}); NOT_FOUND unless the applicant's payment was received,
+     * and NOT_FOUND {@code receipt-pending} while its receipt is being issued.
+     */
     public IssuedResult receipt(Actor applicant, String dossierId, String reference) {
         Dossier d = Access.owned(dossiers, applicant, dossierId);
-        Payment p = payments.find(reference).filter(x -> x.dossierId().equals(d.id()) && x.status().received() && x.receiptId() != null)
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "receipt-not-found", new Text(
-                        "Không có biên lai cho khoản thanh toán " + Limits.clip(reference) + ".", "No receipt for payment " + Limits.clip(reference) + ".")));
+        Payment p = credited(reference).filter(x -> x.dossierId().equals(d.id())).orElseThrow(() -> noReceipt(reference));
+        return results.find(p.receiptId()).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "receipt-pending", new Text(
+                "Biên lai của khoản thanh toán " + Limits.clip(reference) + " đang được phát hành; vui lòng thử lại sau ít phút.",
+                "The receipt of payment " + Limits.clip(reference) + " is being issued; please try again in a few minutes.")));
+    }
+
+    private java.util.Optional<Payment> credited(String reference) {
+        return payments.find(reference).filter(x -> x.status().received() && x.receiptId() != null);
+    }
+
+    private static DomainException noReceipt(String reference) {
+        return new DomainException(DomainException.Kind.NOT_FOUND, "receipt-not-found", new Text(
+                "Không có biên lai cho khoản thanh toán " + Limits.clip(reference) + ".", "No receipt for payment " + Limits.clip(reference) + "."));
+    }
+
+    /**
+     * Issues the receipt of the credited payment {@code reference} once: its record if it was issued already, else
+     * drawn, signed and stored now. Empty for a payment that was not credited.
+     */
+    public java.util.Optional<IssuedResult> issue(String reference) {
+        if (renderer == null) throw new IllegalStateException("this PaymentReceipts only reads receipts");
+        var credited = credited(reference);
+        if (credited.isEmpty()) return java.util.Optional.empty();
+        Payment p = credited.get();
         var existing = results.find(p.receiptId());
-        if (existing.isPresent()) return existing.get();
+        if (existing.isPresent()) return existing;
+        Dossier d = dossiers.find(p.dossierId()).orElseThrow(() -> new IllegalStateException("payment " + p.reference() + " names no dossier"));
         Procedure proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         String agency = proc == null ? d.agencyCode() : proc.agencyName().vi();
         String number = "BL-" + p.reference();
@@ -66,10 +97,10 @@ public final class PaymentReceipts {
         IssuedResult r = draft.withSignature(IssueResult.sha256(signed.pdf()), signed.signer());
         try {
             results.storeDocument(r, signed.pdf());
-            return r;
+            return java.util.Optional.of(r);
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.CONFLICT) throw e;
-            return results.find(p.receiptId()).orElseThrow(() -> e); // another request stored it first
+            return java.util.Optional.of(results.find(p.receiptId()).orElseThrow(() -> e)); // another issuer stored it first
         }
     }
 }

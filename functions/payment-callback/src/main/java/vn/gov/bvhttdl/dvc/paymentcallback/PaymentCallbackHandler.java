@@ -39,6 +39,8 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
     Map<String, PaymentGateway> gateways;
     @Inject
     DossierStore dossiers;
+    @Inject
+    vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
@@ -69,11 +71,24 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
                 ? "" : "?" + event.get("rawQueryString")) + (body == null ? "" : "\n" + body);
         PaymentGateway.Answer a = callbacks.handle(provider, request, raw);
         LOG.info("{} callback answered {}", provider, a.status());
+        issueReceipt(provider, request);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("statusCode", a.status());
         if (a.contentType() != null) out.put("headers", Map.of("Content-Type", a.contentType()));
         if (a.body() != null) out.put("body", a.body());
         return out;
+    }
+
+    /**
+     * The e-receipt of a payment this callback credited (or an earlier copy did), issued now: drawn and signed here,
+     * once. A failure leaves the credit as it is; the reconciliation schedule issues the receipt on its next run.
+     */
+    private void issueReceipt(String provider, PaymentGateway.Request request) {
+        try {
+            if (gateways.get(provider).read(request) instanceof PaymentGateway.Callback.Verified v) receipts.issue(v.notice().reference());
+        } catch (RuntimeException e) {
+            LOG.error("receipt-not-issued: {}", vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
+        }
     }
 
     /** The citizen back from the provider's page: to their dossier, with what the (verified) return says; nothing is credited here. */
@@ -127,6 +142,12 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
 
         @Singleton
         Map<String, PaymentGateway> gateways() { return Gateways.fromEnvironment(java.time.Clock.systemUTC()); }
+
+        /** The e-receipts: the payment's unit key signs them (KMS on AWS, the development CA offline), on first use. */
+        @Singleton
+        vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
+            return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-callback");
+        }
 
         @Singleton
         ReceivePaymentCallback callbacks(PaymentStore payments, DossierStore store, Map<String, PaymentGateway> gateways) {

@@ -27,11 +27,24 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String,
 
     @Inject
     ReconcilePayments reconcile;
+    @Inject
+    PaymentStore payments;
+    @Inject
+    vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> scheduledEvent) {
         ReconcilePayments.Report r = reconcile.run();
         for (String m : r.mismatches()) LOG.warn("payment-mismatch {}", m);
+        // the e-receipt of every credited payment: those settled now, and any whose callback could not issue it
+        int receiptsIssued = 0;
+        for (vn.gov.bvhttdl.dvc.domain.Payment p : payments.inStatus(vn.gov.bvhttdl.dvc.domain.Payment.Status.PAID, 200)) {
+            try {
+                if (receipts.issue(p.reference()).isPresent()) receiptsIssued++;
+            } catch (RuntimeException e) {
+                LOG.error("receipt-not-issued: {}", vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("checked", r.checked());
         out.put("settled", r.settled());
@@ -40,6 +53,7 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String,
         out.put("refunded", r.refunded());
         out.put("unreachable", r.unreachable());
         out.put("mismatches", r.mismatches());
+        out.put("receipts", receiptsIssued);
         LOG.info("reconciliation {}", out);
         return out;
     }
@@ -50,8 +64,16 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String,
         DossierStore store() { return DossierStore.primedFromSettings("payment-reconcile", null); }
 
         @Singleton
-        ReconcilePayments reconcile(DossierStore store) {
-            return new ReconcilePayments(new PaymentStore(store), store, Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+        PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
+
+        @Singleton
+        ReconcilePayments reconcile(DossierStore store, PaymentStore payments) {
+            return new ReconcilePayments(payments, store, Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+        }
+
+        @Singleton
+        vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
+            return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-reconcile");
         }
     }
 }

@@ -1,0 +1,61 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+
+import java.time.Clock;
+
+/**
+ * What every API function reads with, made once per Lambda container (and before a SnapStart snapshot, primed): the
+ * table, the rules, the clock, and the table's read adapters. None of them holds a permission: what a function may do
+ * with them is its role's (template.yaml), so the public function builds the same store and cannot write with it.
+ */
+@Factory
+public final class SharedBeans {
+    @Singleton
+    DossierStore store() {
+        return DossierStore.primedFromSettings(Settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse("api"), null);
+    }
+
+    /** The catalogue and calendar: bundled rules plus administrators' publications, cached for a minute. */
+    @Singleton
+    RulesStore rules(DossierStore store) {
+        RulesStore rules = RulesStore.fromSettings(store.client());
+        vn.gov.bvhttdl.dvc.adapters.Priming.register("api-rules", () -> rules.catalogue().all().forEach(p -> Views.ProcedureView.of(p, null, null, vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today())));
+        return rules;
+    }
+
+    @Singleton
+    Clock clock() { return Clock.systemUTC(); }
+
+    /** Short-lived links to files (uploads, receipts, results): signing a link reads nothing; the role decides what it opens. */
+    @Singleton
+    software.amazon.awssdk.services.s3.presigner.S3Presigner presigner() { return vn.gov.bvhttdl.dvc.adapters.AwsClients.presigner(); }
+
+    /** The results' records and files; the S3 client is made on first use. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.ResultStore results(DossierStore store) {
+        return vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName());
+    }
+
+    /** The payment ledger (the same table). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.PaymentStore payments(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store); }
+
+    /** The notices' records: the inbox, the applicants' choices, the deliveries (written by StatusNotifyFunction). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.NoticeTable notices(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()); }
+
+    /** The survey answers and the agencies' monthly quality figures (written by QualitySurveyFunction). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()); }
+
+    /** The public verification page of a result or receipt {@code id}, on the portal's origin. */
+    public static String verifyUrl(String id) {
+        String base = Settings.require("PUBLIC_BASE_URL");
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + id;
+    }
+}

@@ -1,0 +1,513 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Period;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.Workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the API sends and accepts. Domain objects stay plain; these are their JSON shapes. */
+public final class Views {
+    private Views() {}
+
+    @Serdeable
+    public record I18n(String vi, String en) {
+        public static I18n of(Text t) { return t == null ? null : new I18n(t.vi(), t.en()); }
+    }
+
+    @Serdeable
+    public record CitationView(String document, @Nullable String article, boolean confirmed, @Nullable String note) {
+        public static CitationView of(Citation c) {
+            return c == null ? null : new CitationView(c.document(), c.article(), c.confirmed(), c.note());
+        }
+    }
+
+    /** A time limit or step budget: {@code days}, {@code unit} WORKING_DAYS or CALENDAR_DAYS, and how to say it. */
+    @Serdeable
+    public record PeriodView(int days, String unit, I18n label) {
+        public static PeriodView of(Period p) { return new PeriodView(p.days(), p.unit().name(), I18n.of(p.label())); }
+    }
+
+    /**
+     * @param fixedFeeVnd the sum of the fixed fees in force on {@code day} (a temporary reduction applied);
+     *                    {@code feeByRule} tells that some fee depends on the case
+     */
+    @Serdeable
+    public record ProcedureSummary(String code, I18n name, String field, String agencyCode, I18n agencyName,
+                                   int serviceLevel, boolean fullProcess, PeriodView timeLimit, long fixedFeeVnd,
+                                   boolean feeByRule, boolean feeReduced) {
+        public static ProcedureSummary of(Procedure p, LocalDate day) {
+            return new ProcedureSummary(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
+                    p.serviceLevel(), p.fullProcess(), PeriodView.of(p.timeLimit()),
+                    p.fees().stream().filter(f -> f.amountOn(day) != null).mapToLong(f -> f.amountOn(day)).sum(),
+                    p.fees().stream().anyMatch(f -> f.amountVnd() == null),
+                    p.fees().stream().anyMatch(f -> f.rateOn(day).isPresent()));
+        }
+    }
+
+    @Serdeable
+    public record ProcedurePage(List<ProcedureSummary> items, int total, int page, int size, Map<String, I18n> fields) {}
+
+    @Serdeable
+    public record ComponentView(String code, I18n name, boolean mandatory, @Nullable I18n condition, List<String> formats,
+                                int maxSizeMb, int copies, @Nullable String template) {}
+
+    /** A temporary rate of a fee: its amount, its period (until inclusive) and its basis. */
+    @Serdeable
+    public record RateView(long amountVnd, String from, @Nullable String until, CitationView basis) {
+        public static RateView of(Procedure.Rate r) {
+            return new RateView(r.amountVnd(), r.from().toString(), r.until() == null ? null : r.until().toString(), CitationView.of(r.basis()));
+        }
+    }
+
+    /**
+     * @param amountVnd         what is charged for a dossier submitted on the day the view is for
+     * @param standardAmountVnd the amount without a temporary rate
+     * @param rateInForce       the temporary rate applied, if any, with its basis
+     */
+    @Serdeable
+    public record FeeView(I18n name, @Nullable Long amountVnd, @Nullable Long standardAmountVnd, @Nullable I18n rule,
+                          @Nullable CitationView basis, @Nullable RateView rateInForce, List<RateView> rates) {
+        public static FeeView of(Procedure.Fee f, LocalDate day) {
+            return new FeeView(I18n.of(f.name()), f.amountOn(day), f.amountVnd(), I18n.of(f.rule()), CitationView.of(f.basis()),
+                    f.rateOn(day).map(RateView::of).orElse(null), f.rates().stream().map(RateView::of).toList());
+        }
+    }
+
+    @Serdeable
+    public record StepView(String code, I18n name, PeriodView budget) {}
+
+    @Serdeable
+    public record OptionView(String value, I18n label) {}
+
+    /** A field of the procedure's e-form: the browser builds the form from these, the server checks the same. */
+    @Serdeable
+    public record FormFieldView(String name, String type, I18n label, boolean required, @Nullable String pattern,
+                                @Nullable I18n patternHint, List<OptionView> options, @Nullable I18n help, int maxLength) {
+        public static FormFieldView of(vn.gov.bvhttdl.dvc.domain.FormField f) {
+            return new FormFieldView(f.name(), f.type(), I18n.of(f.label()), f.required(), f.pattern(), I18n.of(f.patternHint()),
+                    f.options().stream().map(o -> new OptionView(o.value(), I18n.of(o.label()))).toList(), I18n.of(f.help()), f.maxLength());
+        }
+    }
+
+    @Serdeable
+    public record VersionView(int version, String change, String effectiveFrom, @Nullable CitationView decision) {
+        public static VersionView of(Procedure p) {
+            return new VersionView(p.version(), p.change(), p.effectiveFrom().toString(), CitationView.of(p.decision()));
+        }
+    }
+
+    @Serdeable
+    public record ProcedureView(String code, int version, String effectiveFrom, I18n name, String field,
+                                @Nullable I18n fieldName, String agencyCode, I18n agencyName, String receivingUnitCode,
+                                int serviceLevel, boolean fullProcess, PeriodView timeLimit, List<StepView> steps,
+                                List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
+                                List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history,
+                                List<FormFieldView> formFields) {
+        /**
+         * The public view on {@code day} (fees in force then). {@code dataNote} (administrators' working notes on
+         * the data) is left out: only {@link #forAdministrators} carries it.
+         */
+        public static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history, LocalDate day) {
+            return of(p, fieldName, history, day, false);
+        }
+
+        public static ProcedureView forAdministrators(Procedure p, LocalDate day) {
+            return of(p, null, null, day, true);
+        }
+
+        private static ProcedureView of(Procedure p, vn.gov.bvhttdl.dvc.domain.Text fieldName, List<Procedure> history,
+                                        LocalDate day, boolean admin) {
+            return new ProcedureView(p.code(), p.version(), p.effectiveFrom().toString(), I18n.of(p.name()), p.field(),
+                    I18n.of(fieldName), p.agencyCode(), I18n.of(p.agencyName()), p.receivingUnitCode(), p.serviceLevel(),
+                    p.fullProcess(), PeriodView.of(p.timeLimit()),
+                    p.steps().stream().map(s -> new StepView(s.code(), I18n.of(s.name()), PeriodView.of(s.budget()))).toList(),
+                    p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(),
+                            I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template())).toList(),
+                    p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
+                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
+                    history == null ? null : history.stream().map(VersionView::of).toList(),
+                    p.formFields().stream().map(FormFieldView::of).toList());
+        }
+    }
+
+    @Serdeable
+    public record DayOffView(String date, I18n reason) {}
+
+    /**
+     * When a dossier submitted at {@code submittedAt} would be received and due; {@code provisional} when a year
+     * in between has no announced schedule (the date is then "dự kiến", with the reason).
+     */
+    @Serdeable
+    public record AppointmentView(String procedureCode, PeriodView timeLimit, String submittedAt, String receivedOn,
+                                  String dueDate, List<DayOffView> holidaysSkipped, boolean provisional,
+                                  @Nullable I18n provisionalReason) {
+        public static AppointmentView of(String code, vn.gov.bvhttdl.dvc.domain.WorkingCalendar.Appointment a) {
+            return new AppointmentView(code, PeriodView.of(a.period()), a.submittedAt().toString(), a.receivedOn().toString(),
+                    a.dueDate().toString(), a.holidaysSkipped().stream()
+                    .map(d -> new DayOffView(d.date().toString(), I18n.of(d.reason()))).toList(),
+                    a.provisional(), I18n.of(a.provisionalReason()));
+        }
+    }
+
+    @Serdeable
+    public record HolidayRuleView(String id, I18n name, CitationView basis) {}
+
+    @Serdeable
+    public record BlockView(List<String> replaces, List<String> days) {}
+
+    /**
+     * A year's days off; {@code provisional} when the government has not announced the year (statutory defaults).
+     * {@code blocks} are the announced blocks as published (what the administrators' editor starts from), and
+     * {@code holidayRules} the statutory holidays a block may replace.
+     */
+    @Serdeable
+    public record CalendarView(int year, List<DayOffView> daysOff, List<String> workingWeekendDays,
+                               @Nullable CitationView announcement, String officeHours, boolean provisional,
+                               @Nullable I18n provisionalReason, List<BlockView> blocks, List<HolidayRuleView> holidayRules) {
+        public static CalendarView of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, int year) {
+            var s = cal.schedule(year);
+            boolean provisional = cal.provisional(year);
+            return new CalendarView(year, cal.daysOff(year).entrySet().stream()
+                    .map(e -> new DayOffView(e.getKey().toString(), I18n.of(e.getValue()))).toList(),
+                    s == null ? List.of() : s.workingWeekendDays().stream().map(LocalDate::toString).toList(),
+                    s == null ? null : CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses(), provisional,
+                    provisional ? I18n.of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.provisionalReason(List.of(year))) : null,
+                    s == null ? List.of() : s.holidays().stream().map(b -> new BlockView(b.replaces(), b.days().stream().map(LocalDate::toString).toList())).toList(),
+                    cal.rules().stream().map(r -> new HolidayRuleView(r.id(), I18n.of(r.name()), CitationView.of(r.basis()))).toList());
+        }
+    }
+
+    /** The effect of a draft schedule: the same appointment with the calendar as it is and as it would be. */
+    @Serdeable
+    public record CalendarPreview(AppointmentView now, AppointmentView withDraft) {}
+
+    @Serdeable
+    public record Published(String kind, String key, String publishedBy) {}
+
+    // ---- the shapes administrators publish (read by the domain from the JSON; typed here for the OpenAPI document)
+
+    @Serdeable
+    public record TextInput(String vi, @Nullable String en) {}
+
+    @Serdeable
+    public record CitationInput(String document, @Nullable String article, @Nullable Boolean confirmed, @Nullable String note) {}
+
+    @Serdeable
+    public record PeriodInput(int days, String unit) {}
+
+    @Serdeable
+    public record RateInput(long amountVnd, String from, @Nullable String until, CitationInput basis) {}
+
+    @Serdeable
+    public record FeeInput(TextInput name, @Nullable Long amountVnd, @Nullable TextInput rule, @Nullable CitationInput basis,
+                           @Nullable List<RateInput> rates) {}
+
+    @Serdeable
+    public record ComponentInput(String code, TextInput name, boolean mandatory, @Nullable TextInput condition, List<String> formats,
+                                 @Nullable Integer maxSizeMb, @Nullable Integer copies, @Nullable String template) {}
+
+    @Serdeable
+    public record StepInput(String code, TextInput name, PeriodInput budget) {}
+
+    @Serdeable
+    public record OptionInput(String value, TextInput label) {}
+
+    @Serdeable
+    public record FormFieldInput(String name, String type, TextInput label, @Nullable Boolean required, @Nullable String pattern,
+                                 @Nullable TextInput patternHint, @Nullable List<OptionInput> options, @Nullable TextInput help,
+                                 @Nullable Integer maxLength) {}
+
+    /** A new version of a procedure: what its decision says (change: issued, amended, replaced, repealed). */
+    @Serdeable
+    public record ProcedureVersionInput(String code, int version, String change, String effectiveFrom, @Nullable CitationInput decision,
+                                        TextInput name, String field, String agencyCode, TextInput agencyName,
+                                        String receivingUnitCode, int serviceLevel, boolean fullProcess, PeriodInput timeLimit,
+                                        @Nullable List<StepInput> steps, List<ComponentInput> components, @Nullable List<FeeInput> fees,
+                                        @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable String dataNote,
+                                        @Nullable List<FormFieldInput> formFields) {}
+
+    @Serdeable
+    public record HolidayBlockInput(List<String> replaces, List<String> days) {}
+
+    /** A year's announced days off and swapped working days, with the letter that announced them. */
+    @Serdeable
+    public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays) {}
+
+    /** Whether the dossier's due date rests on a year without an announced schedule (the calendar as it is now). */
+    public static boolean provisionalDue(Dossier d, vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {
+        if (d.dueDate() == null) return false;
+        return cal.provisional(d.receivedAt() == null ? d.dueDate() : d.receivedAt().atZone(cal.zone()).toLocalDate(), d.dueDate());
+    }
+
+    /** One line of a work queue: overdue when the due date has passed, dueSoon when it is today or the next working day. */
+    @Serdeable
+    public record QueueItem(String id, @Nullable String code, @Nullable I18n procedureName, @Nullable String applicantName,
+                            String status, I18n statusLabel, @Nullable String receivedAt, @Nullable String dueDate,
+                            boolean overdue, boolean dueSoon, @Nullable String step, @Nullable I18n stepName,
+                            @Nullable String stepDue, boolean stepOverdue, @Nullable String assigneeName, @Nullable String deadline) {}
+
+    /**
+     * One page of a work queue: {@code scope} is {@code unit} (the unit's dossiers in {@code status}), {@code mine}
+     * (assigned to the caller) or {@code consultations} (waiting for the unit's answer); {@code next} is the cursor of
+     * the next page (null at the end).
+     */
+    @Serdeable
+    public record QueuePage(String status, String scope, String unit, Map<String, Long> counts, int size,
+                            List<QueueItem> items, @Nullable String next) {}
+
+    /** A step of the dossier's process: the unit that holds it there and its budget. */
+    @Serdeable
+    public record StageView(String code, I18n name, String unit, I18n budget) {}
+
+    /** A line of the processing-control slip (form 06): a step or a consultation, its time used against its budget. */
+    @Serdeable
+    public record SlipLine(String kind, @Nullable String step, I18n name, String agency, String unit, I18n budget,
+                           String arrived, @Nullable String left, @Nullable String due, int usedWorkingDays, boolean late) {
+        public static SlipLine of(vn.gov.bvhttdl.dvc.domain.ControlSlip.Line l) {
+            return new SlipLine(l.kind(), l.step(), I18n.of(l.name()), l.agency(), l.unit(), I18n.of(l.budget().label()),
+                    l.arrived().toString(), l.left() == null ? null : l.left().toString(), l.due() == null ? null : l.due().toString(),
+                    l.usedWorkingDays(), l.late());
+        }
+    }
+
+    /** The question sent to another agency or unit, the files shared with it, and its answer. */
+    @Serdeable
+    public record ConsultationView(String agency, String unit, String question, List<String> files, String askedAt,
+                                   @Nullable String due, @Nullable String answer, @Nullable String answeredAt, boolean open) {
+        public static ConsultationView of(vn.gov.bvhttdl.dvc.domain.Processing.Consultation c) {
+            return c == null ? null : new ConsultationView(c.agency(), c.unit(), c.question(), c.files(), c.askedAt().toString(),
+                    c.due() == null ? null : c.due().toString(), c.answer(), c.answeredAt() == null ? null : c.answeredAt().toString(), c.open());
+        }
+    }
+
+    /**
+     * Where the dossier is in its process. Officials get all of it; the applicant gets the step, its name and the
+     * steps (no assignee, no consultation, no control slip).
+     */
+    @Serdeable
+    public record ProcessingView(@Nullable String step, @Nullable I18n stepName, @Nullable String unit, @Nullable String stepDue,
+                                 @Nullable String assignee, @Nullable String assigneeName, @Nullable ConsultationView consultation,
+                                 @Nullable String deadline, List<StageView> stages, @Nullable List<SlipLine> controlSlip,
+                                 boolean defaultProcess) {
+        public static ProcessingView of(Dossier d, vn.gov.bvhttdl.dvc.domain.Process process, List<AuditEvent> history,
+                                 vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, boolean official) {
+            if (process == null) return null;
+            var at = process.current(d);
+            var p = d.processing();
+            List<StageView> stages = process.stages().stream().map(s -> new StageView(s.code(), I18n.of(s.name()), s.unit(),
+                    I18n.of(s.budget().label()))).toList();
+            return new ProcessingView(at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::code).orElse(null),
+                    at.map(s -> I18n.of(s.name())).orElse(null), at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::unit).orElse(null),
+                    p == null || p.stepDue() == null || at.isEmpty() ? null : p.stepDue().toString(),
+                    official && p != null ? p.assignee() : null, official && p != null ? p.assigneeName() : null,
+                    official && p != null ? ConsultationView.of(p.consultation()) : null, official && p != null ? p.deadline() : null,
+                    stages, official && history != null && d.code() != null
+                            ? vn.gov.bvhttdl.dvc.domain.ControlSlip.of(process, d, history, cal, java.time.Instant.now()).stream().map(SlipLine::of).toList()
+                            : null, process.defaulted());
+        }
+    }
+
+    /** What a consulted agency or unit sees: the dossier's code and procedure, the question, the shared files. */
+    @Serdeable
+    public record ConsultedView(String id, @Nullable String code, String procedureCode, @Nullable I18n procedureName,
+                                String askingAgency, ConsultationView consultation, List<AttachmentView> files,
+                                List<String> allowedActions) {}
+
+    @Serdeable
+    public record Assignment(@Nullable String assignee, @Nullable String assigneeName) {}
+
+    @Serdeable
+    public record ConsultationRequest(@Nullable String agency, @Nullable String unit, @Nullable String question,
+                                      @Nullable List<String> files, @Nullable Integer days) {}
+
+    @Serdeable
+    public record Answer(@Nullable String answer) {}
+
+    /** Form 04: the reason for the delay and the new date (yyyy-mm-dd). */
+    @Serdeable
+    public record Extension(@Nullable String reason, @Nullable String newDueDate) {}
+
+    @Serdeable
+    public record ExtensionDraftView(String reason, String newDueDate, @Nullable String dueDate) {}
+
+    /** An issued result: its number, type, dates, state today and the address of its public verification page. */
+    @Serdeable
+    public record ResultView(String id, String number, I18n type, String issuedAt, @Nullable String validUntil, String state,
+                             String verifyUrl, @Nullable String revokedReason) {
+        public static ResultView of(vn.gov.bvhttdl.dvc.domain.IssuedResult r, java.time.LocalDate today, String verifyUrl) {
+            return new ResultView(r.id(), r.number(), I18n.of(r.type()), r.issuedAt().toString(),
+                    r.validUntil() == null ? null : r.validUntil().toString(), r.state(today), verifyUrl, r.revokedReason());
+        }
+    }
+
+    @Serdeable
+    public record ReturnBody(@Nullable String channel) {}
+
+    /** What the verification page says of a presented file. */
+    @Serdeable
+    public record FileVerdict(boolean genuine, boolean matchesRecord, boolean signatureValid, String state, I18n message) {}
+
+    /** An agency and its units, for the consultation form. */
+    @Serdeable
+    public record UnitView(String agency, I18n agencyName, String unit, I18n name, String kind) {}
+
+    /** What anyone with the code and the key sees: no personal data beyond the initials. */
+    @Serdeable
+    public record TrackView(String code, @Nullable I18n procedureName, String status, I18n statusLabel,
+                            @Nullable String receivedOn, @Nullable String dueDate, boolean dueDateProvisional,
+                            String applicantInitials) {}
+
+    @Serdeable
+    public record ApplicantInput(@Nullable String fullName, @Nullable String idNumber, @Nullable String enterpriseCode,
+                                 @Nullable String address, @Nullable String phone, @Nullable String email) {
+        public Applicant toDomain() {
+            return new Applicant(trim(fullName), trim(idNumber), trim(enterpriseCode), trim(address), trim(phone), trim(email));
+        }
+
+        public static ApplicantInput of(Applicant a) {
+            return a == null ? null : new ApplicantInput(a.fullName(), a.idNumber(), a.enterpriseCode(), a.address(), a.phone(), a.email());
+        }
+
+        private static String trim(String s) { return s == null ? null : s.strip(); }
+    }
+
+    /** A new draft. The applicant defaults to the signed-in person's profile. */
+    @Serdeable
+    public record NewDossier(String procedureCode, @Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    @Serdeable
+    public record EditDossier(@Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    @Serdeable
+    public record EventView(String at, String action, @Nullable String from, @Nullable String to,
+                            @Nullable I18n toLabel, String role, @Nullable String reason, Map<String, String> details) {
+        public static EventView of(AuditEvent e) {
+            return new EventView(e.at().toString(), e.action(), e.from() == null ? null : e.from().name(),
+                    e.to() == null ? null : e.to().name(), e.to() == null ? null : I18n.of(Workflow.standard().label(e.to())),
+                    e.role().name(), e.reason(), e.details());
+        }
+    }
+
+    @Serdeable
+    public record AttachmentView(String id, String key, String componentCode, String fileName, long size, String status,
+                                 @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
+                                 @Nullable Integer pages, String createdAt, boolean expired) {
+        public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) {
+            return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
+                    I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString(),
+                    a.expired(java.time.Instant.now()));
+        }
+    }
+
+    /** Where and how the browser sends the file: a presigned PUT bound to the size and type declared. */
+    @Serdeable
+    public record UploadView(String uploadUrl, String method, Map<String, String> headers, String expiresAt,
+                             AttachmentView attachment) {}
+
+    @Serdeable
+    public record NewUpload(@Nullable String componentCode, @Nullable String fileName, @Nullable Long size) {}
+
+    @Serdeable
+    public record ChecklistItemView(@Nullable String componentCode, I18n name, boolean mandatory, String state,
+                                    @Nullable I18n reason, @Nullable String field) {}
+
+    @Serdeable
+    public record ChecklistView(boolean complete, List<ChecklistItemView> items) {
+        public static ChecklistView of(vn.gov.bvhttdl.dvc.domain.Completeness.Result r) {
+            return new ChecklistView(r.complete(), r.items().stream().map(i -> new ChecklistItemView(i.componentCode(),
+                    I18n.of(i.name()), i.mandatory(), i.state().name(), I18n.of(i.reason()),
+                    i.reason() == null ? null : i.reason().field())).toList());
+        }
+    }
+
+    @Serdeable
+    public record Withdrawal(@Nullable String reason) {}
+
+    /** An official's decision: a note on an approval, the reason of a refusal. */
+    @Serdeable
+    public record Decision(@Nullable String note, @Nullable String reason) {}
+
+    /** An official's request for a supplement (form 02): every missing or wrong item, at once. */
+    @Serdeable
+    public record SupplementRequest(@Nullable List<String> items) {}
+
+    @Serdeable
+    public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
+                              @Nullable I18n procedureName, @Nullable Integer serviceLevel, String status, I18n statusLabel, @Nullable String statusReason,
+                              ApplicantInput applicant, Map<String, String> form, String createdAt, String updatedAt,
+                              @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate,
+                              boolean dueDateProvisional, long version,
+                              @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments,
+                              List<String> allowedActions, @Nullable String lookupKey, @Nullable ProcessingView processing) {
+        /**
+         * {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement;
+         * {@code role}: whose view it is ({@code allowedActions} are what that caller may do now).
+         */
+        public static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role) {
+            return of(d, p, history, files, cal, role, null);
+        }
+
+        /** {@code lookupKey}: the key printed on the receipt, shown to the applicant (who may pass it on). */
+        public static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, vn.gov.bvhttdl.dvc.domain.Role role, String lookupKey) {
+            return of(d, p, history, files, cal, lookupKey, d.allowedActions(role));
+        }
+
+        /** With the caller's actions given (an official's: the moves the officials' API offers, in scope). */
+        public static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions) {
+            ProcessingView processing = null;
+            try {
+                processing = p == null ? null : ProcessingView.of(d, vn.gov.bvhttdl.dvc.domain.Process.of(p), history, cal, false);
+            } catch (IllegalStateException noUnits) { // an agency the organisation data does not list: no steps to show
+            }
+            return of(d, p, history, files, cal, lookupKey, actions, processing);
+        }
+
+        public static DossierView of(Dossier d, Procedure p, List<AuditEvent> history, List<vn.gov.bvhttdl.dvc.domain.Attachment> files,
+                              vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions, ProcessingView processing) {
+            boolean provisional = provisionalDue(d, cal);
+            return new DossierView(d.id(), d.code(), d.procedureCode(), d.procedureVersion(), p == null ? null : I18n.of(p.name()),
+                    p == null ? null : p.serviceLevel(),
+                    d.status().name(), I18n.of(Workflow.standard().label(d.status())), d.statusReason(),
+                    ApplicantInput.of(d.applicant()), d.sortedForm(), d.createdAt().toString(), d.updatedAt().toString(),
+                    d.submittedAt() == null ? null : d.submittedAt().toString(),
+                    d.receivedAt() == null ? null : d.receivedAt().toString(),
+                    d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
+                    history == null ? null : history.stream().map(EventView::of).toList(),
+                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey, processing);
+        }
+    }
+
+    @Serdeable
+    /** A payment as the ledger holds it (requested, paid, failed, refunded), for the applicant and the officials. */
+    public record PaymentView(String reference, String provider, long amountVnd, String status, String createdAt, String expiresAt,
+                       @Nullable String settledAt, @Nullable String transaction, boolean receipt, @Nullable String refundStatus,
+                       @Nullable String refundReason, @Nullable String refundedAt) {
+        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p) {
+            String refund = switch (p.status()) {
+                case REFUND_DUE -> "DUE";
+                case REFUNDING -> "REQUESTED";
+                case REFUNDED -> "DONE";
+                default -> null;
+            };
+            return new PaymentView(p.reference(), p.provider(), p.amountVnd(), p.status().name(), p.createdAt().toString(), p.expiresAt().toString(),
+                    p.settledAt() == null ? null : p.settledAt().toString(), p.transaction(), p.status().received() && p.receiptId() != null,
+                    refund, p.refund() == null ? null : p.refund().reason(),
+                    p.refund() == null || p.refund().doneAt() == null ? null : p.refund().doneAt().toString());
+        }
+    }
+
+}

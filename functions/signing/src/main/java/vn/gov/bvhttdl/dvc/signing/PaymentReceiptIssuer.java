@@ -1,0 +1,33 @@
+package vn.gov.bvhttdl.dvc.signing;
+
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
+import vn.gov.bvhttdl.dvc.adapters.ResultStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.application.PaymentReceipts;
+import vn.gov.bvhttdl.dvc.documents.PaymentReceiptPdf;
+
+/**
+ * The e-receipts' issuer as the functions that credit payments (the providers' callbacks, the reconciliation) wire
+ * it: the receipt drawn by {@link PaymentReceiptPdf}, signed by the unit's key ({@link Signers}, made on the first
+ * signature), stored in the results bucket, its QR code the public verification address ({@code PUBLIC_BASE_URL}).
+ */
+public final class PaymentReceiptIssuer {
+    private PaymentReceiptIssuer() {}
+
+    public static PaymentReceipts receipts(DossierStore store, PaymentStore payments, String function) {
+        PaymentReceiptPdf pdf = new PaymentReceiptPdf(new Signers());
+        return new PaymentReceipts(store, payments, ResultStore.fromSettings(store.client(), store.tableName()),
+                (p, number, agency, payer, procedure, url) -> {
+                    var s = pdf.render(p, number, agency, payer, procedure, url);
+                    return new PaymentReceipts.Renderer.Signed(s.pdf(), s.signer());
+                }, RulesStore.fromSettings(store.client()), PaymentReceiptIssuer::verifyUrl);
+    }
+
+    /** The public verification page of {@code id}. */
+    public static String verifyUrl(String id) {
+        String base = Settings.require("PUBLIC_BASE_URL");
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + id;
+    }
+}
