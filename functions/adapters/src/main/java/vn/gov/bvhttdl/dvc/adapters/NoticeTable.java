@@ -20,7 +20,8 @@ import java.util.Map;
  *       {@code claimedAt}); claimed with {@code attribute_not_exists(PK)}, or over a FAILED one, or over a PENDING one
  *       older than the lease (a consumer that died while sending);</li>
  *   <li>the inbox: {@code INBOX#<owner> / <time>_<event, path-safe>} (read newest first);</li>
- *   <li>the choices: {@code PREFS#<owner> / PREFS};</li>
+ *   <li>the choices: {@code PREFS#<owner> / PREFS}; the e-mail of the owner's account: {@code PREFS#<owner> / ACCOUNT}
+ *       ({@code email}, apart from the choices, which a change rewrites whole);</li>
  *   <li>an address SES reported as bounced for good or complained about: {@code ADDRESS#<address> / FEEDBACK}.</li>
  * </ul>
  */
@@ -161,6 +162,23 @@ public final class NoticeTable implements NoticeStore {
         Map<String, AttributeValue> item = new HashMap<>(Map.of("PK", s("PREFS#" + ownerId), "SK", s("PREFS"), "language", s(c.language())));
         c.channels().forEach((k, v) -> item.put("ch_" + k, AttributeValue.fromBool(v)));
         ddb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static Map<String, AttributeValue> accountKey(String ownerId) {
+        return Map.of("PK", s("PREFS#" + ownerId), "SK", s("ACCOUNT"));
+    }
+
+    @Override
+    public void rememberAccountEmail(String ownerId, String email) {
+        ddb.updateItem(b -> b.tableName(table).key(accountKey(ownerId)).updateExpression("SET email = :e")
+                .expressionAttributeValues(Map.of(":e", s(email))));
+    }
+
+    @Override
+    public java.util.Optional<String> accountEmail(String ownerId) {
+        var r = ddb.getItem(b -> b.tableName(table).key(accountKey(ownerId)));
+        if (!r.hasItem() || r.item().isEmpty() || r.item().get("email") == null) return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(r.item().get("email").s());
     }
 
     @Override

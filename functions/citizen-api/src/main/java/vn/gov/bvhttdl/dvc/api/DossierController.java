@@ -68,7 +68,8 @@ final class DossierController {
     private final vn.gov.bvhttdl.dvc.application.IssueResult issueResult;
 
     DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock,
-                      vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult) {
+                      vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.application.IssueResult issueResult,
+                      vn.gov.bvhttdl.dvc.adapters.NoticeTable notices) {
         this.results = results;
         this.issueResult = issueResult;
         this.rules = rules;
@@ -81,7 +82,7 @@ final class DossierController {
         this.attachFile = new vn.gov.bvhttdl.dvc.application.AttachFile(store, rules,
                 new S3UploadLinks(presigner, Settings.require("UPLOADS_BUCKET")), clock);
         this.removeFile = new vn.gov.bvhttdl.dvc.application.RemoveFile(store, clock);
-        this.createDossier = new vn.gov.bvhttdl.dvc.application.CreateDossier(store, rules, clock);
+        this.createDossier = new vn.gov.bvhttdl.dvc.application.CreateDossier(store, rules, notices, clock);
         this.editDossier = new vn.gov.bvhttdl.dvc.application.EditDossier(store, rules, clock);
     }
 
