@@ -108,7 +108,7 @@ public final class NoticeTable implements NoticeStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", s("INBOX#" + m.ownerId()));
         // the key is the message's id in addresses (/api/me/inbox/{id}/read): only characters safe in a path segment
-        item.put("SK", s(m.at().toString() + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
+        item.put("SK", s(SortableTime.format(m.at()) + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
         item.put("dossierId", s(m.dossierId()));
         if (m.dossierCode() != null) item.put("dossierCode", s(m.dossierCode()));
         item.put("kind", s(m.kind()));
@@ -130,9 +130,11 @@ public final class NoticeTable implements NoticeStore {
         for (var i : page.items()) {
             String sk = i.get("SK").s();
             out.add(new InboxMessage(ownerId, sk, i.get("dossierId").s(), i.containsKey("dossierCode") ? i.get("dossierCode").s() : null,
-                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), Instant.parse(sk.substring(0, sk.indexOf('_'))),
+                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), SortableTime.parse(sk.substring(0, sk.indexOf('_'))),
                     Boolean.TRUE.equals(i.get("read").bool())));
         }
+        // keys written before the fixed-width time may be out of order within a second: newest first by the moment itself
+        out.sort(java.util.Comparator.comparing(InboxMessage::at).reversed());
         return out;
     }
 
