@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Dossiers in the single DynamoDB table. Every change is written together with its audit entry in one
@@ -106,7 +105,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
                     software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
                             .item(Items.DOSSIER.itemToMap(toItem(change.dossier()), true)).conditionExpression("attribute_not_exists(PK)")).build(),
                     software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName)
-                            .item(Items.AUDIT.itemToMap(toItem(change.event()), true))).build()));
+                            .item(Items.AUDIT.itemToMap(toItem(change.event(), change.dossier().version()), true))).build()));
             return change.dossier().id();
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
@@ -136,7 +135,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
             enhanced.transactWriteItems(t -> t
                     .addPutItem(dossiers, TransactPutItemEnhancedRequest.builder(Items.DossierItem.class)
                             .item(toItem(change.dossier())).conditionExpression(condition).build())
-                    .addPutItem(audit, toItem(change.event())));
+                    .addPutItem(audit, toItem(change.event(), change.dossier().version())));
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update",
@@ -154,7 +153,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
     public List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> changeItems(Dossier.Change change) {
         long expected = change.dossier().version() - 1;
         var dossierItem = Items.DOSSIER.itemToMap(toItem(change.dossier()), true);
-        var auditItem = Items.AUDIT.itemToMap(toItem(change.event()), true);
+        var auditItem = Items.AUDIT.itemToMap(toItem(change.event(), change.dossier().version()), true);
         return List.of(
                 software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(tableName).item(dossierItem)
                         .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))))).build(),
@@ -322,13 +321,16 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return Optional.of(new Lookup(code, item.get("dossierId").s(), item.get("lookupKey").s()));
     }
 
-    /** The audit trail of a dossier, oldest first. */
+    /**
+     * The audit trail of a dossier, oldest first: sorted by time and sequence after reading, so entries stored under
+     * the older keys (time of varying width, no sequence) come out in true order too ({@link SortableTime#inOrder}).
+     */
     public List<AuditEvent> history(String id) {
-        List<AuditEvent> out = new ArrayList<>();
+        List<SortableTime.Keyed> out = new ArrayList<>();
         audit.query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortBeginsWith(
-                Key.builder().partitionValue(DOSSIER + id).sortValue("AUDIT#").build())).consistentRead(true).build())
-                .items().forEach(i -> out.add(toEvent(i)));
-        return out;
+                Key.builder().partitionValue(DOSSIER + id).sortValue(SortableTime.AUDIT).build())).consistentRead(true).build())
+                .items().forEach(i -> out.add(new SortableTime.Keyed(toEvent(i), i.sk)));
+        return SortableTime.inOrder(out);
     }
 
     public List<Attachment> attachments(String id) {
@@ -609,11 +611,20 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
 
     private static java.time.LocalDate date(String s) { return s == null ? null : java.time.LocalDate.parse(s); }
 
+    /** An entry that is not a move of the dossier (a file's verdict, a refused overwrite): sequence 0. */
     private static Items.AuditItem toItem(AuditEvent e) {
+        return toItem(e, 0);
+    }
+
+    /**
+     * @param sequence orders the entries of one instant: the dossier's version the move produced (two moves made at
+     *                 the same moment, the reception and the payment request, keep their order)
+     */
+    private static Items.AuditItem toItem(AuditEvent e, long sequence) {
         Items.AuditItem i = new Items.AuditItem();
         i.pk = DOSSIER + e.dossierId();
-        // time first so a query returns the trail in order; a random tail keeps same-millisecond events apart
-        i.sk = "AUDIT#" + e.at() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        // fixed-width time, then the sequence, so the keys sort as the trail happened; a random tail keeps the rest apart
+        i.sk = SortableTime.auditKey(e.at(), sequence);
         i.dossierId = e.dossierId();
         i.at = e.at().toString();
         i.actor = e.actor();

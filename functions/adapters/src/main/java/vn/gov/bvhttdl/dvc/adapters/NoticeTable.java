@@ -20,7 +20,8 @@ import java.util.Map;
  *       {@code claimedAt}); claimed with {@code attribute_not_exists(PK)}, or over a FAILED one, or over a PENDING one
  *       older than the lease (a consumer that died while sending);</li>
  *   <li>the inbox: {@code INBOX#<owner> / <time>_<event, path-safe>} (read newest first);</li>
- *   <li>the choices: {@code PREFS#<owner> / PREFS};</li>
+ *   <li>the choices: {@code PREFS#<owner> / PREFS}; the e-mail of the owner's account: {@code PREFS#<owner> / ACCOUNT}
+ *       ({@code email}, apart from the choices, which a change rewrites whole);</li>
  *   <li>an address SES reported as bounced for good or complained about: {@code ADDRESS#<address> / FEEDBACK}.</li>
  * </ul>
  */
@@ -107,7 +108,7 @@ public final class NoticeTable implements NoticeStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", s("INBOX#" + m.ownerId()));
         // the key is the message's id in addresses (/api/me/inbox/{id}/read): only characters safe in a path segment
-        item.put("SK", s(m.at().toString() + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
+        item.put("SK", s(SortableTime.format(m.at()) + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
         item.put("dossierId", s(m.dossierId()));
         if (m.dossierCode() != null) item.put("dossierCode", s(m.dossierCode()));
         item.put("kind", s(m.kind()));
@@ -129,9 +130,11 @@ public final class NoticeTable implements NoticeStore {
         for (var i : page.items()) {
             String sk = i.get("SK").s();
             out.add(new InboxMessage(ownerId, sk, i.get("dossierId").s(), i.containsKey("dossierCode") ? i.get("dossierCode").s() : null,
-                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), Instant.parse(sk.substring(0, sk.indexOf('_'))),
+                    i.get("kind").s(), i.get("subject").s(), i.get("text").s(), SortableTime.parse(sk.substring(0, sk.indexOf('_'))),
                     Boolean.TRUE.equals(i.get("read").bool())));
         }
+        // keys written before the fixed-width time may be out of order within a second: newest first by the moment itself
+        out.sort(java.util.Comparator.comparing(InboxMessage::at).reversed());
         return out;
     }
 
@@ -161,6 +164,23 @@ public final class NoticeTable implements NoticeStore {
         Map<String, AttributeValue> item = new HashMap<>(Map.of("PK", s("PREFS#" + ownerId), "SK", s("PREFS"), "language", s(c.language())));
         c.channels().forEach((k, v) -> item.put("ch_" + k, AttributeValue.fromBool(v)));
         ddb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static Map<String, AttributeValue> accountKey(String ownerId) {
+        return Map.of("PK", s("PREFS#" + ownerId), "SK", s("ACCOUNT"));
+    }
+
+    @Override
+    public void rememberAccountEmail(String ownerId, String email) {
+        ddb.updateItem(b -> b.tableName(table).key(accountKey(ownerId)).updateExpression("SET email = :e")
+                .expressionAttributeValues(Map.of(":e", s(email))));
+    }
+
+    @Override
+    public java.util.Optional<String> accountEmail(String ownerId) {
+        var r = ddb.getItem(b -> b.tableName(table).key(accountKey(ownerId)));
+        if (!r.hasItem() || r.item().isEmpty() || r.item().get("email") == null) return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(r.item().get("email").s());
     }
 
     @Override

@@ -137,4 +137,52 @@ class DossierStoreIT {
                 Instant.now(), null)));
         assertEquals(DomainException.Kind.NOT_FOUND, noDossier.kind());
     }
+
+    /**
+     * The reception and the payment request made at one instant read back in that order, whatever the random tails;
+     * entries stored under the older keys (time of 0, 3, 6 or 9 fraction digits) read back in time order too.
+     */
+    @Test
+    void theTrailReadsInTrueOrderForMovesOfOneInstantAndOlderKeys() {
+        vn.gov.bvhttdl.dvc.domain.Actor system = vn.gov.bvhttdl.dvc.domain.Actor.system("validation");
+        Instant t = Instant.parse("2026-03-02T03:00:10Z");
+        for (int round = 0; round < 8; round++) { // a random tail decided the order before: eight rounds, all in order
+            Dossier.Change created = Dossier.draft(UUID.randomUUID().toString(), licence, "owner-t", applicant, Map.of(), t.minusSeconds(60));
+            store.create(created);
+            Dossier.Change submitted = created.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0),
+                    vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-t"), t.minusSeconds(30));
+            store.save(submitted);
+            Dossier.Change received = submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive("000.00.12.G17-260302-" + (1000 + round),
+                    java.time.LocalDate.of(2026, 3, 16), "reception", "MOTCUA", null), system, t);
+            store.save(received);
+            store.save(received.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestPayment(3_000_000, 1), system, t));
+            assertEquals(List.of("create", "submit", "receive", "request-payment"),
+                    store.history(created.dossier().id()).stream().map(e -> e.action()).toList(), "round " + round);
+        }
+        // older keys: written by Instant.toString(), so "…:10Z" sorts after "…:10.1Z" as text
+        String id = UUID.randomUUID().toString();
+        String[][] old = {
+                {"2026-03-02T03:00:09Z", "create", null, "DRAFT"},
+                {"2026-03-02T03:00:10Z", "submit", "DRAFT", "SUBMITTED"},
+                {"2026-03-02T03:00:10.100Z", "receive", "SUBMITTED", "RECEIVED"},
+                {"2026-03-02T03:00:10.100Z", "request-payment", "RECEIVED", "AWAITING_PAYMENT"},
+                {"2026-03-02T03:00:10.123456Z", "confirm-payment", "AWAITING_PAYMENT", "RECEIVED"},
+        };
+        String[] tails = {"5", "4", "f", "0", "2"}; // request-payment's tail before receive's
+        for (int k = 0; k < old.length; k++) {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>();
+            item.put("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DOSSIER#" + id));
+            item.put("SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AUDIT#" + old[k][0] + "#" + tails[k].repeat(8)));
+            item.put("dossierId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id));
+            item.put("at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(old[k][0]));
+            item.put("actor", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"));
+            item.put("role", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SYSTEM"));
+            item.put("action", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(old[k][1]));
+            if (old[k][2] != null) item.put("fromStatus", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(old[k][2]));
+            item.put("toStatus", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(old[k][3]));
+            store.client().putItem(b -> b.tableName(store.tableName()).item(item));
+        }
+        assertEquals(List.of("create", "submit", "receive", "request-payment", "confirm-payment"),
+                store.history(id).stream().map(e -> e.action()).toList());
+    }
 }

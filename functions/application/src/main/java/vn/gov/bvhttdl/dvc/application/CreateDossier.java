@@ -23,11 +23,21 @@ public final class CreateDossier {
     private final Dossiers dossiers;
     private final Rules rules;
     private final Clock clock;
+    private final NoticeStore profiles;
 
     public CreateDossier(Dossiers dossiers, Rules rules, Clock clock) {
+        this(dossiers, rules, null, clock);
+    }
+
+    /**
+     * With the applicants' profiles: the e-mail of the creator's verified identity is kept there, so the notices of
+     * a dossier with no e-mail of its own still reach the account's ({@link NotifyApplicant}).
+     */
+    public CreateDossier(Dossiers dossiers, Rules rules, NoticeStore profiles, Clock clock) {
         this.dossiers = dossiers;
         this.rules = rules;
         this.clock = clock;
+        this.profiles = profiles;
     }
 
     public Result create(Actor actor, VerifiedIdentity identity, String procedureCode, Applicant typed, Map<String, String> form,
@@ -39,6 +49,7 @@ public final class CreateDossier {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.INVALID, "unknown-procedure",
                         new Text("Không có thủ tục mã \"" + Limits.clip(procedureCode) + "\" đang có hiệu lực.",
                                 "No procedure with code \"" + Limits.clip(procedureCode) + "\" is in force.")));
+        rememberAccountEmail(actor, identity);
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form, clock.instant());
         if (idempotencyKey == null) {
             dossiers.create(c);
@@ -47,5 +58,12 @@ public final class CreateDossier {
         String id = dossiers.createOnce(c, idempotencyKey, fingerprint);
         if (id.equals(c.dossier().id())) return new Result(c.dossier(), false);
         return new Result(Access.owned(dossiers, actor, id), true);
+    }
+
+    private void rememberAccountEmail(Actor actor, VerifiedIdentity identity) {
+        if (profiles == null || identity == null || identity.email() == null || identity.email().isBlank()) return;
+        String email = identity.email().strip();
+        if (email.length() > 254 || email.indexOf('@') < 1) return; // not an address: nothing to keep
+        profiles.rememberAccountEmail(actor.subject(), email);
     }
 }

@@ -54,6 +54,15 @@ public interface NoticeStore {
 
     void choose(String ownerId, Choices choices);
 
+    /**
+     * Keeps the e-mail of the applicant's signed-in account (the verified identity's {@code email} claim) in their
+     * profile, apart from their choices: the address of the notices of a dossier that names none.
+     */
+    void rememberAccountEmail(String ownerId, String email);
+
+    /** The e-mail of the applicant's account, if one was kept. */
+    java.util.Optional<String> accountEmail(String ownerId);
+
     /** One delivery, for the officials' view of a dossier. */
     record Delivery(String eventKey, String channel, String state, String to, String subject, Instant at, String why) {}
 

@@ -66,7 +66,7 @@ public final class NotifyApplicant {
             if (!nr.sends(event, channel, choices.channels())) continue;
             String to = switch (channel) {
                 case NotificationRules.INBOX -> d.ownerId();
-                case NotificationRules.EMAIL -> d.applicant() == null ? null : blankToNull(d.applicant().email());
+                case NotificationRules.EMAIL -> emailOf(d);
                 case NotificationRules.SMS -> d.applicant() == null ? null : blankToNull(d.applicant().phone());
                 default -> null;
             };
@@ -110,6 +110,12 @@ public final class NotifyApplicant {
         String base = baseUrl.get();
         m.put("link", (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/#/dossier/" + d.id());
         return m;
+    }
+
+    /** The dossier's e-mail, else the one of the owner's signed-in account (a dossier that names none is still told). */
+    private String emailOf(Dossier d) {
+        String typed = d.applicant() == null ? null : blankToNull(d.applicant().email());
+        return typed != null ? typed : store.accountEmail(d.ownerId()).map(NotifyApplicant::blankToNull).orElse(null);
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The moves officials make on a dossier, one method per move: send it from the one-stop desk to the unit that
@@ -171,11 +173,7 @@ public final class OfficialMoves {
      */
     public Dossier issueResult(Actor official, String id) {
         At at = at(official, id, "issue-result");
-        if (results == null) throw new IllegalStateException("results are not configured");
-        if (issued.ofDossier(id).stream().anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-issued",
-                    new Text("Hồ sơ đã có kết quả còn hiệu lực.", "The dossier already has a valid result."));
-        }
+        if (!available("issue-result")) throw new IllegalStateException("results are not configured");
         results.issue(at.dossier, official, at.dossier.statusReason());
         return dossiers.find(id).orElseThrow();
     }
@@ -187,7 +185,7 @@ public final class OfficialMoves {
     public vn.gov.bvhttdl.dvc.domain.IssuedResult revokeResult(Actor official, String id, String number, String reason) {
         String why = required(reason, "revoke.reason", new Text("Nêu lý do thu hồi.", "Give the reason for revoking."));
         At at = at(official, id, "revoke-result");
-        if (issued == null) throw new IllegalStateException("results are not configured");
+        if (!available("revoke-result")) throw new IllegalStateException("results are not configured");
         var r = validResult(id, number);
         var revoked = r.revoked(why, clock.instant());
         issued.update(revoked, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
@@ -201,8 +199,8 @@ public final class OfficialMoves {
      */
     public vn.gov.bvhttdl.dvc.domain.IssuedResult correctResult(Actor official, String id, String number, String reason) {
         String why = required(reason, "correct.reason", new Text("Nêu nội dung đính chính.", "Say what is corrected."));
-        At at = at(official, id, "revoke-result");
-        if (results == null) throw new IllegalStateException("results are not configured");
+        At at = at(official, id, "correct-result");
+        if (!available("correct-result")) throw new IllegalStateException("results are not configured");
         var old = validResult(id, number);
         var next = results.issue(at.dossier, official, "Đính chính " + number + ": " + why);
         issued.update(old.replacedBy(next.number(), why, clock.instant()), vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
@@ -233,10 +231,61 @@ public final class OfficialMoves {
         return save(at(official, id, "refuse"), official, new Command.Refuse(why));
     }
 
-    /** The moves {@code official} may make on {@code d} now (none for a dossier out of their scope). */
+    /**
+     * What the process alone allows {@code official} on {@code d} now (none for a dossier out of their scope), without
+     * the dossier's results: {@link #offered(Dossier, Actor)} is what the use cases accept.
+     */
     public static List<String> offered(Rules rules, Dossier d, Actor official) {
         if (!Access.inScope(rules, official, d) && !Access.consulted(official, d)) return List.of();
         return Access.process(rules, d).map(p -> p.allowed(d, official)).orElse(List.of());
+    }
+
+    /** The moves offered to officials: the process's, then revoking and correcting a result. */
+    public static final List<String> MOVES = Stream.concat(Process.OFFICIAL_MOVES.stream(), Stream.of("revoke-result", "correct-result")).toList();
+
+    /**
+     * The moves of {@link #MOVES} {@code official} may make on {@code d} now: exactly those the use cases accept (none
+     * for a dossier out of their scope). Revoking and correcting need a valid result, issuing one needs none.
+     */
+    public List<String> offered(Dossier d, Actor official) {
+        if (!Access.inScope(rules, official, d) && !Access.consulted(official, d)) return List.of();
+        Process process = Access.process(rules, d).orElse(null);
+        if (process == null) return List.of();
+        return MOVES.stream().filter(m -> available(m) && refusal(d, process, official, m).isEmpty()).toList();
+    }
+
+    /** The guard of the process a move answers to: a correction is guarded as a revocation (the signing unit's leader, the same statuses). */
+    private static String guard(String move) {
+        return "correct-result".equals(move) ? "revoke-result" : move;
+    }
+
+    /** Whether this instance can make {@code move} at all (the moves on results need the results configured). */
+    private boolean available(String move) {
+        return switch (move) {
+            case "issue-result", "correct-result" -> results != null && issued != null;
+            case "revoke-result" -> issued != null;
+            default -> true;
+        };
+    }
+
+    /**
+     * Why {@code official} may not make {@code move} on {@code d} now, or empty when they may: the process's guard
+     * ({@link Process#refusal}), then for the moves on results the dossier's results (issue: no valid result yet;
+     * revoke, correct: a valid result to act on). The one rule of both the offer and the use cases.
+     */
+    private Optional<DomainException> refusal(Dossier d, Process process, Actor official, String move) {
+        Optional<DomainException> no = process.refusal(d, official, guard(move));
+        if (no.isPresent() || issued == null) return no;
+        boolean valid = switch (move) {
+            case "issue-result", "revoke-result", "correct-result" -> issued.ofDossier(d.id()).stream()
+                    .anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+            default -> false;
+        };
+        if ("issue-result".equals(move) && valid) return Optional.of(new DomainException(DomainException.Kind.CONFLICT, "result-issued",
+                new Text("Hồ sơ đã có kết quả còn hiệu lực.", "The dossier already has a valid result.")));
+        if (("revoke-result".equals(move) || "correct-result".equals(move)) && !valid) return Optional.of(new DomainException(
+                DomainException.Kind.CONFLICT, "no-valid-result", new Text("Hồ sơ không có kết quả còn hiệu lực.", "The dossier has no valid result.")));
+        return Optional.empty();
     }
 
     private Dossier toNext(Actor official, String id, String action, String note) {
@@ -252,7 +301,8 @@ public final class OfficialMoves {
     private At at(Actor official, String id, String action) {
         Dossier d = Access.inScope(dossiers, rules, official, id);
         Process process = Access.requireProcess(rules, d);
-        process.require(d, official, action);
+        Optional<DomainException> no = refusal(d, process, official, action);
+        if (no.isPresent()) throw no.get();
         return new At(d, process);
     }
 

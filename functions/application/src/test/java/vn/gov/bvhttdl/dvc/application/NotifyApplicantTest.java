@@ -132,4 +132,34 @@ class NotifyApplicantTest {
         assertTrue(notices.deliveries(r.dossier().id()).stream().allMatch(d -> d.state().equals("SENT")));
         assertEquals("m***@example.vn", notices.deliveries(r.dossier().id()).stream().filter(d -> d.channel().equals("email")).findFirst().orElseThrow().to());
     }
+
+    /** A dossier with no e-mail of its own: the notices go to the e-mail of the account that created it. */
+    @Test
+    void aDossierWithoutEmailIsToldAtTheAccountsEmail() {
+        CreateDossier create = new CreateDossier(dossiers, new BundledRules(), notices, clock);
+        VerifiedIdentity identity = new VerifiedIdentity("Lê Thị Mai", "001099000321", " mai.account@example.vn ");
+        Applicant typed = new Applicant(null, null, null, null, "0912000321", ""); // the e-mail field cleared
+        Dossier d = create.create(Actor.citizen("owner-m"), identity, "BVHTTDL-DL-003", typed, Map.of(), null, null).dossier();
+        assertNull(d.applicant().email(), "the dossier keeps what was typed");
+        assertEquals(java.util.Optional.of("mai.account@example.vn"), notices.accountEmail("owner-m"));
+        Dossier.Change s = d.handle(new Command.Submit("{}", 0), Actor.citizen("owner-m"), clock.instant());
+        dossiers.save(s);
+        Dossier.Change r = s.dossier().handle(new Command.Receive("000.00.12.G17-261201-0008", LocalDate.of(2026, 12, 8), "reception", "MOTCUA",
+                LocalDate.of(2026, 12, 2)), Actor.system("validation"), clock.instant());
+        dossiers.save(r);
+        assertEquals(List.of("inbox", "email"), notify.handle(r.event(), "k-account").sent());
+        assertEquals("mai.account@example.vn", email.sent.get(0).to());
+        // the dossier's own e-mail comes first
+        Dossier.Change own = received("mai@example.vn");
+        notify.handle(own.event(), "k-own");
+        assertEquals("mai@example.vn", email.sent.get(1).to());
+        // an account address that bounced for good is not used either
+        notices.suppress("mai.account@example.vn", "bounce", clock.instant());
+        Dossier.Change sup = r.dossier().handle(new Command.RequestSupplement(List.of("Thiếu đơn")), Actor.official("mc", "CDLQG", "MOTCUA", null), clock.instant());
+        assertEquals(List.of("inbox"), notify.handle(sup.event(), "k-account-2").sent());
+        // an owner without a kept address and a dossier without one: the inbox only
+        Dossier.Change none = received(null);
+        notices.choose("owner-n", new NoticeStore.Choices(Map.of(), "vi"));
+        assertEquals(List.of("inbox"), notify.handle(none.event(), "k-none").sent());
+    }
 }

@@ -179,4 +179,72 @@ class ResultsTest {
         assertEquals(41, stored.size(), "every issue stored its own file and number");
         assertEquals(41, dossiers.history(id).stream().filter(e -> e.action().equals("issue-result")).count(), "and its entry in the trail");
     }
+
+    /** A dossier at signing, then as {@code state} says: its results, and the move that brought it there. */
+    String inState(String state) {
+        String id = atSigning();
+        if (state.equals("signing")) return id;
+        moves.approve(leader, id, null); // level 4: result 1 issued with the approval
+        String first = results.ofDossier(id).get(0).number();
+        switch (state) {
+            case "approved" -> { }
+            case "revoked" -> moves.revokeResult(leader, id, first, "Cấp nhầm");
+            case "corrected" -> moves.correctResult(leader, id, first, "Sửa địa chỉ");
+            case "returned" -> moves.returnResult(desk, id, "counter");
+            case "returned-revoked" -> { moves.returnResult(desk, id, "counter"); moves.revokeResult(leader, id, first, "Cấp nhầm"); }
+            default -> fail(state);
+        }
+        return id;
+    }
+
+    /** The number a revocation or correction names: a valid result's, else the last one's, else none. */
+    String numberFor(String id) {
+        List<IssuedResult> all = results.ofDossier(id);
+        return all.stream().filter(r -> r.status() == IssuedResult.Status.VALID).map(IssuedResult::number).findFirst()
+                .orElse(all.isEmpty() ? "none-KQ1" : all.get(all.size() - 1).number());
+    }
+
+    /** For every post of every unit (own agency and another) and every state of the results: offered exactly when accepted. */
+    @Test
+    void theResultsMovesAreOfferedExactlyWhenTheyAreAccepted() {
+        int accepted = 0;
+        for (String state : List.of("signing", "approved", "revoked", "corrected", "returned", "returned-revoked")) {
+            for (String agencyUnit : List.of("CDLQG/MOTCUA", "CDLQG/LUHANH", "CDLQG/LUUTRU", "CDSVH/CHUYENMON")) {
+                for (Post post : Post.values()) {
+                    for (String move : List.of("issue-result", "revoke-result", "correct-result")) {
+                        String id = inState(state);
+                        String[] au = agencyUnit.split("/");
+                        Actor a = Actor.official(post + "-" + au[1], au[0], au[1], post);
+                        boolean offered = moves.offered(dossiers.find(id).orElseThrow(), a).contains(move);
+                        String where = state + " × " + agencyUnit + " × " + post + " × " + move;
+                        int entries = dossiers.history(id).size();
+                        List<IssuedResult> before = results.ofDossier(id);
+                        Runnable perform = switch (move) {
+                            case "issue-result" -> () -> moves.issueResult(a, id);
+                            case "revoke-result" -> () -> moves.revokeResult(a, id, numberFor(id), "Lý do");
+                            default -> () -> moves.correctResult(a, id, numberFor(id), "Lý do");
+                        };
+                        if (offered) {
+                            assertDoesNotThrow(perform::run, where + ": offered, so accepted");
+                            accepted++;
+                        } else {
+                            assertThrows(DomainException.class, perform::run, where + ": not offered, so refused");
+                            assertEquals(entries, dossiers.history(id).size(), where + ": nothing written");
+                            assertEquals(before, results.ofDossier(id), where + ": no result changed");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(accepted >= 7, "accepted " + accepted); // the leader of LUHANH: revoke and correct on each valid result, issue after a revocation
+        // the signing unit's leader is offered both on a valid result, nobody else is
+        String id = inState("returned");
+        assertTrue(moves.offered(dossiers.find(id).orElseThrow(), leader).containsAll(List.of("revoke-result", "correct-result")));
+        assertFalse(moves.offered(dossiers.find(id).orElseThrow(), leader).contains("issue-result"), "it has a valid result");
+        assertFalse(moves.offered(dossiers.find(id).orElseThrow(), desk).contains("revoke-result"));
+        // after the revocation: a new issue is offered to the leader, no more revocation
+        String revoked = inState("revoked");
+        List<String> now = moves.offered(dossiers.find(revoked).orElseThrow(), leader);
+        assertTrue(now.contains("issue-result") && !now.contains("revoke-result") && !now.contains("correct-result"), now.toString());
+    }
 }

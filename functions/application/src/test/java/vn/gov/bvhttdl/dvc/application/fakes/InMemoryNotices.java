@@ -68,6 +68,14 @@ public final class InMemoryNotices implements NoticeStore {
     @Override
     public synchronized void choose(String ownerId, Choices c) { choices.put(ownerId, c); }
 
+    private final Map<String, String> accountEmails = new HashMap<>();
+
+    @Override
+    public synchronized void rememberAccountEmail(String ownerId, String email) { accountEmails.put(ownerId, email); }
+
+    @Override
+    public synchronized java.util.Optional<String> accountEmail(String ownerId) { return java.util.Optional.ofNullable(accountEmails.get(ownerId)); }
+
     @Override
     public synchronized List<Delivery> deliveries(String dossierId) {
         List<Delivery> out = new ArrayList<>();

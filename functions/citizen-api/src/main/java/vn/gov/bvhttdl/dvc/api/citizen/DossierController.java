@@ -69,7 +69,7 @@ final class DossierController {
     private final vn.gov.bvhttdl.dvc.adapters.ResultStore results;
 
     DossierController(RulesStore rules, DossierStore store, SubmissionQueue submissions, S3Presigner presigner, Clock clock,
-                      vn.gov.bvhttdl.dvc.adapters.ResultStore results) {
+                      vn.gov.bvhttdl.dvc.adapters.ResultStore results, vn.gov.bvhttdl.dvc.adapters.NoticeTable notices) {
         this.results = results;
         this.rules = rules;
         this.store = store;
@@ -81,7 +81,7 @@ final class DossierController {
         this.attachFile = new vn.gov.bvhttdl.dvc.application.AttachFile(store, rules,
                 new S3UploadLinks(presigner, Settings.require("UPLOADS_BUCKET")), clock);
         this.removeFile = new vn.gov.bvhttdl.dvc.application.RemoveFile(store, clock);
-        this.createDossier = new vn.gov.bvhttdl.dvc.application.CreateDossier(store, rules, clock);
+        this.createDossier = new vn.gov.bvhttdl.dvc.application.CreateDossier(store, rules, notices, clock);
         this.editDossier = new vn.gov.bvhttdl.dvc.application.EditDossier(store, rules, clock);
     }
 

@@ -499,12 +499,9 @@ final class OfficialController {
                 Views.ProcessingView.of(d, process, history, rules.calendar(), true));
     }
 
-    /** The moves offered; the result's issue only while the dossier has no valid result. */
+    /** The moves offered: exactly those the use cases accept (OfficialMoves.offered). */
     private List<String> offeredNow(Dossier d, Identity me) {
-        List<String> offered = vn.gov.bvhttdl.dvc.application.OfficialMoves.offered(rules, d, me.actor());
-        if (!offered.contains("issue-result")) return offered;
-        boolean issued = results.ofDossier(d.id()).stream().anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
-        return issued ? offered.stream().filter(m -> !m.equals("issue-result")).toList() : offered;
+        return moves.offered(d, me.actor());
     }
 
     private static Identity requireOfficial(APIGatewayV2HTTPEvent event) {
