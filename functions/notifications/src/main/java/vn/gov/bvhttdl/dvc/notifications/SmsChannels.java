@@ -2,15 +2,22 @@ package vn.gov.bvhttdl.dvc.notifications;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.MessageType;
+import software.amazon.awssdk.services.pinpointsmsvoicev2.model.SendTextMessageRequest;
+import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.application.Channel;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * SMS: Amazon SNS on AWS (a transactional SMS to the number, in E.164: a Vietnamese 0xxxxxxxxx becomes +84xxxxxxxxx);
- * offline an outbox in the table ({@code OUTBOX#sms / <time>#<key>}) that the runner's {@code /dev/outbox} lists —
- * there is no SMS server to speak to offline. {@code SMS_CHANNEL}: {@code sns} or {@code outbox}; unset, no SMS.
+ * SMS: AWS End User Messaging SMS on AWS ({@code SendTextMessage}, transactional, from the registered origination
+ * identity {@code SMS_ORIGINATION_IDENTITY}: a sender ID, phone number or pool ARN; to the number in E.164: a
+ * Vietnamese 0xxxxxxxxx becomes +84xxxxxxxxx); offline an outbox in the table ({@code OUTBOX#sms / <time>#<key>}) that
+ * the runner's {@code /dev/outbox} lists — there is no SMS server to speak to offline.
+ * {@code SMS_CHANNEL}: {@code sms-voice} or {@code outbox}; unset, no SMS.
  */
 public final class SmsChannels {
     private SmsChannels() {}
@@ -19,9 +26,14 @@ public final class SmsChannels {
         String kind = SmtpChannel.setting("SMS_CHANNEL");
         if (kind == null) return null;
         return switch (kind) {
-            case "sns" -> new Sns(SmtpChannel.setting("SMS_SENDER_ID"));
+            case "sms-voice" -> {
+                String identity = SmtpChannel.setting("SMS_ORIGINATION_IDENTITY");
+                if (identity == null) throw new IllegalStateException("SMS_CHANNEL=sms-voice needs SMS_ORIGINATION_IDENTITY (the sender ID, phone number or pool ARN)");
+                yield new EndUserMessaging(identity, () -> PinpointSmsVoiceV2Client.builder()
+                        .httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build());
+            }
             case "outbox" -> new Outbox(ddb, table);
-            default -> throw new IllegalStateException("SMS_CHANNEL is sns or outbox");
+            default -> throw new IllegalStateException("SMS_CHANNEL is sms-voice or outbox, not " + kind);
         };
     }
 
@@ -34,17 +46,35 @@ public final class SmsChannels {
         return "+" + digits;
     }
 
-    static final class Sns implements Channel {
-        private final String senderId;
-        private volatile software.amazon.awssdk.services.sns.SnsClient client;
+    /**
+     * AWS End User Messaging SMS (the SDK's {@code pinpointsmsvoicev2}): one {@code SendTextMessage} per message, from
+     * the origination identity, so the function's permission names that identity's ARN (no {@code Resource: *}).
+     * The text is sent as the renderer made it (unaccented, within its segments).
+     */
+    static final class EndUserMessaging implements Channel {
+        private final String originationIdentity;
+        private final Supplier<PinpointSmsVoiceV2Client> factory;
+        private volatile PinpointSmsVoiceV2Client client;
 
-        Sns(String senderId) { this.senderId = senderId; }
+        EndUserMessaging(String originationIdentity, Supplier<PinpointSmsVoiceV2Client> factory) {
+            this.originationIdentity = originationIdentity;
+            this.factory = factory;
+        }
 
-        private software.amazon.awssdk.services.sns.SnsClient client() {
+        /** The request for one message: transactional, from the origination identity, to the number in E.164. */
+        static SendTextMessageRequest request(String originationIdentity, Message m) {
+            return SendTextMessageRequest.builder()
+                    .originationIdentity(originationIdentity)
+                    .destinationPhoneNumber(e164(m.to()))
+                    .messageBody(m.text())
+                    .messageType(MessageType.TRANSACTIONAL)
+                    .build();
+        }
+
+        private PinpointSmsVoiceV2Client client() {
             if (client == null) {
                 synchronized (this) {
-                    if (client == null) client = software.amazon.awssdk.services.sns.SnsClient.builder()
-                            .httpClient(vn.gov.bvhttdl.dvc.adapters.AwsClients.HTTP).credentialsProvider(vn.gov.bvhttdl.dvc.adapters.AwsClients.credentials()).build();
+                    if (client == null) client = factory.get();
                 }
             }
             return client;
@@ -55,10 +85,7 @@ public final class SmsChannels {
 
         @Override
         public void send(Message m) {
-            var attrs = new java.util.HashMap<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue>();
-            attrs.put("AWS.SNS.SMS.SMSType", software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
-            if (senderId != null) attrs.put("AWS.SNS.SMS.SenderID", software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue(senderId).build());
-            client().publish(b -> b.phoneNumber(e164(m.to())).message(m.text()).messageAttributes(attrs));
+            client().sendTextMessage(request(originationIdentity, m));
         }
     }
 
