@@ -37,7 +37,7 @@ public final class WarmBench {
             Provisioner.Resources r = Provisioner.provision(template, e);
             Map<String, String> env = new LinkedHashMap<>(e.sdkEnvironment());
             r.environment(api).forEach((k, v) -> { if (!k.equals("JAVA_TOOL_OPTIONS")) env.put(k, v); });
-            String event = Files.readString(root.resolve("events/citizen-api-list-procedures.json"))
+            String event = Files.readString(root.resolve("events/public-api-list-procedures.json"))
                     .replace("/api/procedures", "/api/calendar/2025").replace("GET /api/calendar/2025", "GET /api/calendar/{year}");
             Path file = Files.createTempFile("warm-event", ".json");
             Files.writeString(file, event);

@@ -83,7 +83,7 @@ class CitizenApiHandlerIT {
 
     @Test
     void listsProceduresWithoutSignIn() {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(sample("citizen-api-list-procedures.json"), null);
+        APIGatewayV2HTTPResponse r = handler.handleRequest(sample("public-api-list-procedures.json"), null);
         assertEquals(200, r.getStatusCode(), r.getBody());
         Map<String, Object> page = json(r);
         assertTrue(((Number) page.get("total")).intValue() >= 15);

@@ -1,6 +1,5 @@
 package vn.gov.bvhttdl.dvc.local.emulators;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * template.yaml's functions get what they use and no more: (1) no wildcard action or resource in any function's
@@ -19,14 +18,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * dossiers, touch the uploads or read a secret. Each check is also run on a small template that breaks it, so a check
  * that finds nothing cannot pass for one that looks at nothing.
  *
- * <p>{@code CitizenApiFunction} is being split into {@code PublicApiFunction}, {@code CitizenApiFunction},
- * {@code OfficialApiFunction} and {@code AdminApiFunction}. Until then the tests tagged {@value #API_SPLIT} fail (today's
- * CitizenApiFunction signs results; there is no PublicApiFunction); the module's POM leaves that tag out of the
- * build. See them with {@code -DexcludedGroups=none}; once the split lands, drop the exclusion.
+ * <p>The API is one function per audience: {@code PublicApiFunction}, {@code CitizenApiFunction},
+ * {@code OfficialApiFunction} and {@code AdminApiFunction}; only the officials' (and the functions that credit
+ * payments, for the e-receipts) may sign.
  */
 class LeastPrivilegeTest {
-    static final String API_SPLIT = "api-split";
-
     static final Template TEMPLATE = Template.read(Emulators.repoRoot().resolve("template.yaml"));
     static final PolicyCheck REAL = new PolicyCheck(TEMPLATE);
 
@@ -45,27 +41,21 @@ class LeastPrivilegeTest {
 
     @Test
     void publicApiMayNotSign() {
-        assumeTrue(REAL.functions.contains("PublicApiFunction"), "no PublicApiFunction yet");
+        assertTrue(REAL.functions.contains("PublicApiFunction"), "template.yaml has a PublicApiFunction: " + REAL.functions);
         assertEquals(List.of(), REAL.kmsSign("PublicApiFunction"));
     }
 
     @Test
     void publicApiMayNotWriteDossiersTouchUploadsOrReadSecrets() {
-        assumeTrue(REAL.functions.contains("PublicApiFunction"), "no PublicApiFunction yet");
+        assertTrue(REAL.functions.contains("PublicApiFunction"));
         assertEquals(List.of(), REAL.publicApi("PublicApiFunction", "DossierTable", "UploadsBucket"));
     }
 
     @Test
-    @Tag(API_SPLIT)
-    void publicApiFunctionExists_failsUntilTheApiIsSplit() {
-        assertTrue(REAL.functions.contains("PublicApiFunction"), "template.yaml has no PublicApiFunction yet: " + REAL.functions);
-    }
-
-    @Test
-    @Tag(API_SPLIT)
-    void citizenApiMayNotSign_failsUntilTheApiIsSplit() {
+    void citizenApiMayNotSign() {
         assertTrue(REAL.functions.contains("CitizenApiFunction"), "CitizenApiFunction: " + REAL.functions);
         assertEquals(List.of(), REAL.kmsSign("CitizenApiFunction"));
+        assertFalse(REAL.kmsSign("OfficialApiFunction").isEmpty(), "the officials' function signs results: the check sees kms:Sign");
     }
 
     // ---------------------------------------------------------------- each check fires
