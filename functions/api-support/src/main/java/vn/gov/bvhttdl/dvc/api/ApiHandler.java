@@ -24,6 +24,13 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction {
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent input, Context context) {
+        // text DynamoDB cannot store (a lone UTF-16 surrogate, which JSON's \\u escapes can carry) is refused here,
+        // for every route, naming the field, before any controller reads it
+        String field = input == null ? null : UnstorableText.field(input.getBody(), input.getIsBase64Encoded());
+        if (field != null) {
+            return problem(422, "unstorable-text", "Trường \"" + field + "\" chứa ký tự không hợp lệ (nửa cặp UTF-16).",
+                    "The field \"" + field + "\" holds a character that is not valid text (half a UTF-16 pair).", field);
+        }
         try {
             return super.handleRequest(input, context);
         } catch (UriSyntaxException | IllegalArgumentException bad) {
@@ -39,12 +46,21 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction {
     }
 
     private static APIGatewayV2HTTPResponse problem(int status, String slug, String vi, String en) {
+        return problem(status, slug, vi, en, null);
+    }
+
+    private static APIGatewayV2HTTPResponse problem(int status, String slug, String vi, String en, String field) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", Problem.BASE + slug);
-        p.put("title", status == 400 ? "Bad Request" : "Internal Server Error");
+        p.put("title", switch (status) {
+            case 400 -> "Bad Request";
+            case 422 -> "Unprocessable Content";
+            default -> "Internal Server Error";
+        });
         p.put("status", status);
         p.put("detail", en);
         p.put("message", Map.of("vi", vi, "en", en));
+        if (field != null) p.put("errors", java.util.List.of(Map.of("vi", vi, "en", en, "field", field)));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("Content-Type", Problem.MEDIA_TYPE)).withBody(Json.write(p)).build();
     }

@@ -1,0 +1,186 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Command;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Post;
+import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static vn.gov.bvhttdl.dvc.api.CitizenApiHandlerIT.*;
+
+/**
+ * Who may read and act on a dossier, through the API: every actor (the applicant, another citizen, the one-stop desk,
+ * the resolving unit's specialist and leader, another unit of the agency, a consulted unit, another agency's unit, an
+ * administrator) × every route that names a dossier × a dossier in every state (draft, submitted, received, in
+ * processing, consulting another agency, refused at the desk, withdrawn at the desk, decided and returned). A cell is
+ * allowed (200) exactly when the rule says so and refused (404, or 403 for a caller of the wrong kind) otherwise; the
+ * work queue lists the dossier exactly to the units that may read it. Every wrong cell is listed at once.
+ */
+class AccessMatrixIT {
+    static ApiHandler handler;
+    static final String OWNER = "matrix-owner-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        TestStack.get();
+        handler = new ApiHandler();
+    }
+
+    @AfterAll
+    static void stop() { handler.close(); }
+
+    record Who(String name, Map<String, String> claims) {}
+
+    static Map<String, String> admin() {
+        Map<String, String> m = citizen("matrix-admin", "Quản trị", "001099000777");
+        m.put("cognito:groups", "[admins]");
+        return m;
+    }
+
+    static final List<Who> ACTORS = List.of(
+            new Who("applicant", citizen(OWNER, "Nguyễn Văn An", "001099012345")),
+            new Who("other-citizen", citizen("matrix-other", "Trần Thị Bình", "001099054321")),
+            new Who("desk", PortalApiIT.official("matrix-desk", "CDLQG", "MOTCUA", "ONE_STOP")),
+            new Who("unit-specialist", PortalApiIT.official("matrix-lh", "CDLQG", "LUHANH", "SPECIALIST")),
+            new Who("unit-leader", PortalApiIT.official("matrix-lh-lead", "CDLQG", "LUHANH", "LEADER")),
+            new Who("other-unit", PortalApiIT.official("matrix-lt", "CDLQG", "LUUTRU", "LEADER")),
+            new Who("consulted", PortalApiIT.official("matrix-ds", "CDSVH", "CHUYENMON", "SPECIALIST")),
+            new Who("other-agency", PortalApiIT.official("matrix-ds-mc", "CDSVH", "MOTCUA", "ONE_STOP")),
+            new Who("admin", admin()));
+
+    static final Set<String> OFFICIALS = Set.of("desk", "unit-specialist", "unit-leader", "other-unit", "consulted", "other-agency");
+
+    /** A DL-001 dossier of CDLQG walked to {@code state} through the domain's moves, stored as the use cases leave it. */
+    static Dossier walk(String state) {
+        DossierStore store = DossierStore.fromSettings();
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+        Instant now = Instant.now();
+        LocalDate due = LocalDate.now().plusDays(20);
+        Actor owner = Actor.citizen(OWNER);
+        Actor system = Actor.system("validation");
+        Actor desk = Actor.official("matrix-desk", "CDLQG", "MOTCUA", Post.ONE_STOP);
+        Actor specialist = Actor.official("matrix-lh", "CDLQG", "LUHANH", Post.SPECIALIST);
+        Actor leader = Actor.official("matrix-lh-lead", "CDLQG", "LUHANH", Post.LEADER);
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, OWNER,
+                new Applicant("Nguyễn Văn An", "001099012345", null, "Hà Nội", "0912345678", null), Map.of(), now);
+        store.create(c);
+        List<Function<Dossier, Dossier.Change>> moves = new ArrayList<>();
+        if (!state.equals("draft")) moves.add(d -> d.handle(new Command.Submit("{}", 0), owner, now));
+        String code = PortalApiIT.randomCode(LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")));
+        if (!Set.of("draft", "submitted").contains(state)) {
+            moves.add(d -> d.handle(new Command.Receive(code, due, "reception", "MOTCUA", due), system, now));
+        }
+        switch (state) {
+            case "refused-at-desk" -> moves.add(d -> d.handle(new Command.Refuse("Không thuộc thẩm quyền"), desk, now));
+            case "withdrawn-at-desk" -> moves.add(d -> d.handle(new Command.Withdraw("Không cần nữa"), owner, now));
+            case "in-processing", "consulting", "returned" -> {
+                moves.add(d -> d.handle(new Command.StartProcessing("specialist", "LUHANH", due), desk, now));
+                moves.add(d -> d.handle(new Command.Assign("matrix-lh", "Cán bộ"), specialist, now));
+                if (state.equals("consulting")) {
+                    moves.add(d -> d.handle(new Command.Consult("CDSVH", "CHUYENMON", "Ý kiến?", List.of(), due), specialist, now));
+                }
+                if (state.equals("returned")) {
+                    moves.add(d -> d.handle(new Command.Forward("signing", "LUHANH", due, null), specialist, now));
+                    moves.add(d -> d.handle(new Command.Approve("Đủ điều kiện"), leader, now));
+                    moves.add(d -> d.handle(new Command.ReturnResult("counter"), desk, now));
+                }
+            }
+            default -> { }
+        }
+        Dossier d = c.dossier();
+        for (var m : moves) {
+            Dossier.Change next = m.apply(d);
+            store.save(next);
+            d = next.dossier();
+        }
+        return d;
+    }
+
+    static final List<String> STATES = List.of("draft", "submitted", "received", "in-processing", "consulting",
+            "refused-at-desk", "withdrawn-at-desk", "returned");
+
+    /** Who reads the dossier through the officials' routes in each state (the rule, written out). */
+    static Set<String> officialsWhoSee(String state) {
+        return switch (state) {
+            case "draft" -> Set.of();
+            case "submitted", "received", "refused-at-desk", "withdrawn-at-desk" -> Set.of("desk");
+            default -> Set.of("desk", "unit-specialist", "unit-leader");
+        };
+    }
+
+    @Test
+    void everyActorEveryRouteEveryState() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (String state : STATES) {
+            Dossier d = walk(state);
+            String id = d.id();
+            Map<String, String> routes = new LinkedHashMap<>();
+            // the applicant's
+            routes.put("citizen", "/api/dossiers/" + id);
+            routes.put("citizen-checklist", "/api/dossiers/" + id + "/checklist");
+            routes.put("citizen-results", "/api/dossiers/" + id + "/results");
+            routes.put("citizen-payments", "/api/dossiers/" + id + "/payments");
+            // the officials'
+            routes.put("official", "/api/official/dossiers/" + id);
+            routes.put("official-notifications", "/api/official/dossiers/" + id + "/notifications");
+            routes.put("official-payments", "/api/official/dossiers/" + id + "/payments");
+            routes.put("official-results", "/api/official/dossiers/" + id + "/results");
+            if (d.code() != null) {
+                routes.put("official-by-code", "/api/official/dossiers/by-code/" + d.code());
+                routes.put("official-slip", "/api/official/dossiers/" + id + "/forms/06");
+            }
+            routes.put("consultation", "/api/official/dossiers/consultations/" + id);
+            for (Who who : ACTORS) {
+                for (var r : routes.entrySet()) {
+                    boolean allowed = switch (r.getKey()) {
+                        case "citizen", "citizen-checklist", "citizen-results", "citizen-payments" -> who.name().equals("applicant");
+                        case "consultation" -> state.equals("consulting") && who.name().equals("consulted");
+                        default -> officialsWhoSee(state).contains(who.name());
+                    };
+                    APIGatewayV2HTTPResponse res = handler.handleRequest(request("GET", r.getValue(), null, who.claims()), null);
+                    int s = res.getStatusCode();
+                    boolean ok = allowed ? s == 200 : (s == 404 || s == 403);
+                    cells++;
+                    if (!ok) wrong.add(state + " × " + who.name() + " × " + r.getKey() + ": " + s + (allowed ? " (should be 200)" : " (should be refused)"));
+                }
+                // a move by an official out of scope is refused as if there were no dossier
+                if (OFFICIALS.contains(who.name()) && !officialsWhoSee(state).contains(who.name())) {
+                    int s = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/refuse", "{\"reason\":\"x\"}", who.claims()), null).getStatusCode();
+                    cells++;
+                    if (s != 404) wrong.add(state + " × " + who.name() + " × refuse: " + s + " (should be 404)");
+                }
+                // the work queue of the official's unit lists it exactly when they may read it
+                if (OFFICIALS.contains(who.name()) && !state.equals("draft")) {
+                    Map<String, Object> q = json(handler.handleRequest(PortalApiIT.signedGet("/api/official/dossiers/queue",
+                            "status=" + d.status().name() + "&size=100", who.claims()), null));
+                    @SuppressWarnings("unchecked")
+                    boolean listed = ((List<Map<String, Object>>) q.getOrDefault("items", List.of())).stream().anyMatch(i -> id.equals(i.get("id")));
+                    boolean holder = officialsWhoSee(state).contains(who.name());
+                    cells++;
+                    if (listed && !holder) wrong.add(state + " × " + who.name() + " × queue: listed (should not be)");
+                }
+            }
+        }
+        assertTrue(cells > 500, "the matrix was walked: " + cells + " cells");
+        assertEquals(List.of(), wrong, wrong.size() + " wrong cells of " + cells);
+    }
+}
