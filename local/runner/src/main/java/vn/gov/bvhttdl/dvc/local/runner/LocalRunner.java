@@ -112,7 +112,10 @@ public final class LocalRunner implements AutoCloseable {
                         t.batchSize(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
             }
             for (Template.S3Trigger t : f.buckets()) {
-                buckets.add(new S3Notifications(emulators.s3Events(), sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
+                // where this trigger's notifications reached in the journal, kept so that a restart goes on from there
+                Path position = o.dataDir() == null ? null
+                        : o.dataDir().resolve("s3-notifications").resolve(f.logicalId() + "." + t.bucketLogicalId() + ".offset");
+                buckets.add(new S3Notifications(emulators.s3Events(), position, sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
                         hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
             }
             for (Template.StreamTrigger t : f.streams()) {
