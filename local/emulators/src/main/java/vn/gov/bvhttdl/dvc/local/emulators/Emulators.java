@@ -3,7 +3,6 @@ package vn.gov.bvhttdl.dvc.local.emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the open-source servers that speak the AWS wire protocols: dynoxide (DynamoDB), ElasticMQ (SQS) and
- * S3Proxy (S3, with SigV4 auth on), each as its own process on 127.0.0.1 and a free port.
+ * S3Proxy (S3, with SigV4 auth on), each as its own process on 127.0.0.1 and the port it bound (port 0, read back),
+ * and GreenMail (SMTP) in this JVM the same way.
  * With a data folder, DynamoDB items and S3 objects survive restarts; without one everything is transient.
  */
 public final class Emulators implements AutoCloseable {
@@ -71,40 +71,210 @@ public final class Emulators implements AutoCloseable {
         }
     }
 
+    /**
+     * Every server binds port 0 itself and the port it got is read back from it: nothing picks a "free" port
+     * and hands it over later, so another process (or another stack) can never take a port between the pick and the
+     * bind. Each port is then checked to answer the protocol expected there, from the process that reported it.
+     */
     private void startAll(Path dataDir) throws IOException {
         Path dynoxide = ensureDynoxide();
-        dynamoPort = freePort();
-        sqsPort = freePort();
-        s3Port = freePort();
-
-        List<String> dyn = new ArrayList<>(List.of(dynoxide.toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(dynamoPort)));
-        if (dataDir != null) {
-            Files.createDirectories(dataDir);
-            dyn.addAll(List.of("--db-path", dataDir.resolve("dynamodb.sqlite").toString()));
-        }
-        launch("dynoxide", dyn);
         startMail();
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        launch("elasticmq", List.of(java, "-Xss1m", "-XX:TieredStopAtLevel=1", "-cp", classpath("local/elasticmq"),
-                "vn.gov.bvhttdl.dvc.local.sqs.ElasticMqMain", String.valueOf(sqsPort)));
+        Process sqs = launch("elasticmq", List.of(java, "-Xss1m", "-XX:TieredStopAtLevel=1", "-cp", classpath("local/elasticmq"),
+                "vn.gov.bvhttdl.dvc.local.sqs.ElasticMqMain", "0"));
 
         Path props = logDir.resolve("s3proxy.properties");
         String store = dataDir == null
                 ? "jclouds.provider=transient\n"
                 : "jclouds.provider=filesystem-nio2\njclouds.filesystem.basedir=" + Files.createDirectories(dataDir.resolve("s3")) + "\n";
-        Files.writeString(props, "s3proxy.endpoint=http://127.0.0.1:" + s3Port + "\n"
+        Files.writeString(props, "s3proxy.endpoint=http://127.0.0.1:0\n"
                 + "s3proxy.authorization=aws-v2-or-v4\n"
                 + "s3proxy.identity=" + ACCESS_KEY + "\n"
                 + "s3proxy.credential=" + SECRET_KEY + "\n"
                 + "s3proxy.cors-allow-all=true\n"
                 + store);
-        launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classpath("local/s3proxy"),
+        Process s3 = launch("s3proxy", List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classpath("local/s3proxy"),
                 "vn.gov.bvhttdl.dvc.local.s3.S3ProxyMain", props.toString(), s3Events().toString()));
 
-        waitForPort("dynoxide", dynamoPort);
-        waitForPort("elasticmq", sqsPort);
-        waitForPort("s3proxy", s3Port);
+        dynamoPort = startDynoxide(dynoxide, dataDir);
+        sqsPort = reportedPort("elasticmq", sqs, "READY sqs http://127.0.0.1:");
+        s3Port = reportedPort("s3proxy", s3, "READY s3 http://127.0.0.1:");
+        expect("elasticmq", sqsPort, Probe.SQS);
+        expect("s3proxy", s3Port, Probe.S3);
+    }
+
+    /**
+     * dynoxide (a native binary) binds port 0 when asked but prints the port it was given, not the one it got: the
+     * port is read back from the kernel's table of the process's own listening sockets ({@code /proc/<pid>/net/tcp}).
+     * Where there is no {@code /proc}, a port is picked and the start is retried on a clash (the process exits
+     * with "already in use"), at most five times; either way the port must answer DynamoDB from this process.
+     */
+    private int startDynoxide(Path dynoxide, Path dataDir) throws IOException {
+        List<String> db = new ArrayList<>();
+        if (dataDir != null) {
+            Files.createDirectories(dataDir);
+            db.addAll(List.of("--db-path", dataDir.resolve("dynamodb.sqlite").toString()));
+        }
+        boolean procfs = Files.isReadable(Path.of("/proc/self/net/tcp"));
+        for (int attempt = 1; ; attempt++) {
+            int wanted = procfs ? 0 : pickPort();
+            List<String> cmd = new ArrayList<>(List.of(dynoxide.toString(), "serve", "--host", "127.0.0.1", "--port", String.valueOf(wanted)));
+            cmd.addAll(db);
+            Process p = launch("dynoxide", cmd);
+            try {
+                int port = procfs ? listeningPort("dynoxide", p) : awaitOwnPort("dynoxide", p, wanted);
+                expect("dynoxide", port, Probe.DYNAMODB);
+                if (!p.isAlive()) throw new IllegalStateException("dynoxide exited; see " + logDir.resolve("dynoxide.log"));
+                return port;
+            } catch (IllegalStateException clash) {
+                stop(p);
+                if (procfs || attempt >= 5) throw clash;
+                System.err.println("[emulators] dynoxide could not use port " + wanted + " (" + clash.getMessage() + "); trying another");
+            }
+        }
+    }
+
+    /** A port free at this moment: only for the fallback above, whose start is checked and retried. */
+    private static int pickPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Fallback without /proc: {@code port} answers while {@code p} is still alive a moment later (not someone else's). */
+    private int awaitOwnPort(String name, Process p, int port) {
+        await(name, p, () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return port;
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!p.isAlive()) throw new IllegalStateException(name + " exited (port " + port + " taken?)");
+        return port;
+    }
+
+    /** The TCP port {@code p} itself listens on, from /proc: its socket inodes matched against its net namespace's table. */
+    private int listeningPort(String name, Process p) {
+        return await(name, p, () -> {
+            try {
+                java.util.Set<String> inodes = new java.util.HashSet<>();
+                try (var fds = Files.list(Path.of("/proc", Long.toString(p.pid()), "fd"))) {
+                    for (Path fd : (Iterable<Path>) fds::iterator) {
+                        try {
+                            String target = Files.readSymbolicLink(fd).toString();
+                            if (target.startsWith("socket:[")) inodes.add(target.substring(8, target.length() - 1));
+                        } catch (IOException closed) {
+                            // gone while listing
+                        }
+                    }
+                }
+                for (String table : List.of("tcp", "tcp6")) {
+                    Path t = Path.of("/proc", Long.toString(p.pid()), "net", table);
+                    if (!Files.isReadable(t)) continue;
+                    for (String line : Files.readAllLines(t)) {
+                        String[] f = line.trim().split("\\s+");
+                        // sl local_address rem_address st ... inode (field 9); st 0A = LISTEN
+                        if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
+                            return Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+                        }
+                    }
+                }
+                return null;
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
+    }
+
+    /** The port {@code p} printed on its ready line ({@code prefix<port>}) in its log. */
+    private int reportedPort(String name, Process p, String prefix) {
+        Path log = logDir.resolve(name + ".log");
+        return await(name, p, () -> {
+            try {
+                if (!Files.exists(log)) return null;
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    if (line.startsWith(prefix)) return Integer.parseInt(line.substring(prefix.length()).trim());
+                }
+                return null;
+            } catch (IOException | java.io.UncheckedIOException notYet) {
+                return null; // e.g. a line half written
+            }
+        });
+    }
+
+    /** Polls {@code probe} until it gives a value, for 60 s, failing at once if {@code p} exits. */
+    private <T> T await(String name, Process p, java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) return value;
+            if (!p.isAlive()) throw new IllegalStateException(name + " exited early (code " + p.exitValue() + "); see " + logDir.resolve(name + ".log"));
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " did not report its port within 60 s; see " + logDir);
+    }
+
+    /** What each server must answer on its port: a request that only that protocol's server answers so. */
+    enum Probe {
+        DYNAMODB, SQS, S3, SMTP
+    }
+
+    /** Checks that {@code port} answers {@code probe}'s protocol (the server that reported it, not another one). */
+    void expect(String name, int port, Probe probe) {
+        String seen;
+        try {
+            seen = switch (probe) {
+                case SMTP -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                        s.setSoTimeout(5000);
+                        String banner = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                        yield banner != null && banner.startsWith("220") ? null : banner;
+                    }
+                }
+                // unsigned, DynamoDB refuses with its own JSON error type (a server that is not DynamoDB would not)
+                case DYNAMODB -> http(port, "POST", "/", Map.of("X-Amz-Target", "DynamoDB_20120810.ListTables",
+                        "Content-Type", "application/x-amz-json-1.0"), "{}", "com.amazon.coral.service#");
+                case SQS -> http(port, "GET", "/?Action=ListQueues&Version=2012-11-05", Map.of(), null, "ListQueuesResponse");
+                // S3Proxy refuses an unsigned request with S3's XML error document
+                case S3 -> http(port, "GET", "/", Map.of(), null, "<Error><Code>");
+            };
+        } catch (IOException e) {
+            seen = e.toString();
+        }
+        if (seen != null) throw new IllegalStateException(name + " on port " + port + " does not answer as " + probe + ": " + seen);
+    }
+
+    /** null when the answer holds {@code expected}, else what was seen. */
+    private static String http(int port, String method, String path, Map<String, String> headers, String body, String expected) throws IOException {
+        var c = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(10_000);
+        c.setRequestMethod(method);
+        headers.forEach(c::setRequestProperty);
+        if (body != null) {
+            c.setDoOutput(true);
+            c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        var in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        c.disconnect();
+        return answer.contains(expected) ? null : status + " " + (answer.length() > 300 ? answer.substring(0, 300) : answer);
     }
 
     private Path ensureDynoxide() throws IOException {
@@ -137,45 +307,33 @@ public final class Emulators implements AutoCloseable {
         return dir.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(cp, StandardCharsets.UTF_8).trim();
     }
 
-    private void launch(String name, List<String> cmd) throws IOException {
+    private synchronized Process launch(String name, List<String> cmd) throws IOException {
         Path log = logDir.resolve(name + ".log");
         Process p = new ProcessBuilder(cmd).directory(repoRoot.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         processes.add(p);
+        return p;
     }
 
-    private void waitForPort(String name, int port) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                for (Process p : processes) {
-                    if (!p.isAlive()) throw new IllegalStateException(name + " (or another emulator) exited early; see logs in " + logDir);
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(name + " did not open port " + port + " within 60 s; see " + logDir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
+    private synchronized void stop(Process p) {
+        processes.remove(p);
+        p.destroy();
+        try {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** GreenMail in this JVM: a real SMTP server on a free port, every message kept in memory (the outbox reads them back). */
-    private void startMail() throws IOException {
-        smtpPort = freePort();
-        greenMail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    /**
+     * GreenMail in this JVM: a real SMTP server on the port it binds (0: the system's choice, read back once bound),
+     * every message kept in memory (the outbox reads them back).
+     */
+    private void startMail() {
+        greenMail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
         greenMail.start();
+        smtpPort = greenMail.getSmtp().getPort();
+        expect("greenmail", smtpPort, Probe.SMTP);
     }
 
     public int smtpPort() { return smtpPort; }

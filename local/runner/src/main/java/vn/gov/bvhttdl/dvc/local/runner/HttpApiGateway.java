@@ -5,7 +5,6 @@ import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.local.emulators.Template;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +22,8 @@ import java.util.UUID;
 /**
  * Plays the HTTP API of template.yaml: matches the request to a route declared there, checks the bearer token as
  * the JWT authorizer would (401 {"message":"Unauthorized"} otherwise), builds the payload-2.0 event with the
- * token's claims, invokes the function and turns its response back into HTTP.
+ * token's claims, invokes the function and turns its response back into HTTP. Every answer, a refusal before the
+ * body was needed included, goes out through {@link Exchanges}, which consumes the request's body first.
  */
 final class HttpApiGateway {
     /** Lambda's limit on a synchronous request payload. */
@@ -115,10 +115,8 @@ final class HttpApiGateway {
                 return;
             }
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_PAYLOAD + 1);
-        }
+        // not closed here: what is beyond the limit is discarded before the 413 (Exchanges), the connection kept
+        byte[] body = ex.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
         if (body.length > MAX_PAYLOAD) {
             LocalRunner.send(ex, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}");
             return;
@@ -220,7 +218,7 @@ final class HttpApiGateway {
         String body = (String) r.get("body");
         byte[] bytes = body == null ? new byte[0]
                 : Boolean.TRUE.equals(r.get("isBase64Encoded")) ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        Exchanges.sendHeaders(ex, status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) ex.getResponseBody().write(bytes);
         ex.close();
     }

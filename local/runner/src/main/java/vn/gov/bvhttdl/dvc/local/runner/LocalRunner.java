@@ -112,7 +112,10 @@ public final class LocalRunner implements AutoCloseable {
                         t.batchSize(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
             }
             for (Template.S3Trigger t : f.buckets()) {
-                buckets.add(new S3Notifications(emulators.s3Events(), sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
+                // where this trigger's notifications reached in the journal, kept so that a restart goes on from there
+                Path position = o.dataDir() == null ? null
+                        : o.dataDir().resolve("s3-notifications").resolve(f.logicalId() + "." + t.bucketLogicalId() + ".offset");
+                buckets.add(new S3Notifications(emulators.s3Events(), position, sqs, resources.of(t.bucketLogicalId()), t.prefix() == null ? "" : t.prefix(),
                         hosts.get(f.logicalId()), f.deadLetterQueue() == null ? null : resources.of(f.deadLetterQueue())));
             }
             for (Template.StreamTrigger t : f.streams()) {
@@ -319,7 +322,7 @@ public final class LocalRunner implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(file);
         ex.getResponseHeaders().add("Content-Type", type);
         ex.getResponseHeaders().add("Cache-Control", "no-cache");
-        ex.sendResponseHeaders(200, bytes.length);
+        Exchanges.sendHeaders(ex, 200, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
     }
@@ -327,11 +330,10 @@ public final class LocalRunner implements AutoCloseable {
     private void signIn(HttpExchange ex) throws IOException {
         if (ex.getRequestMethod().equalsIgnoreCase("POST")) {
             Map<String, String> form = new LinkedHashMap<>();
-            try (InputStream in = ex.getRequestBody()) {
-                for (String pair : new String(in.readNBytes(16_384), StandardCharsets.UTF_8).split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) form.put(decodeOrEmpty(pair.substring(0, eq)), decodeOrEmpty(pair.substring(eq + 1)).strip());
-                }
+            // the rest of a longer body is discarded before the answer (Exchanges)
+            for (String pair : new String(ex.getRequestBody().readNBytes(16_384), StandardCharsets.UTF_8).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) form.put(decodeOrEmpty(pair.substring(0, eq)), decodeOrEmpty(pair.substring(eq + 1)).strip());
             }
             String name = form.getOrDefault("name", "");
             String id = form.getOrDefault("idNumber", "");
@@ -353,7 +355,7 @@ public final class LocalRunner implements AutoCloseable {
                 vn.gov.bvhttdl.dvc.domain.Post post = agency == null ? null : vn.gov.bvhttdl.dvc.domain.Post.parse(form.get("post"));
                 String token = identity.issue(name, id, email, group, agency, unit, post == null ? null : post.name());
                 ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-                ex.sendResponseHeaders(303, -1);
+                Exchanges.sendHeaders(ex, 303, -1);
                 ex.close();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -394,10 +396,11 @@ public final class LocalRunner implements AutoCloseable {
         return "# no OpenAPI document was generated\n";
     }
 
+    /** Answers with {@code body}; the request's body, read or not, is consumed first ({@link Exchanges}). */
     static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        Exchanges.sendHeaders(ex, status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) ex.getResponseBody().write(bytes);
         ex.close();
     }

@@ -510,7 +510,7 @@ final class PaymentSandboxes {
             }
         }
         ex.getResponseHeaders().add("Location", returnTo);
-        ex.sendResponseHeaders(303, -1);
+        Exchanges.sendHeaders(ex, 303, -1);
         ex.close();
     }
 

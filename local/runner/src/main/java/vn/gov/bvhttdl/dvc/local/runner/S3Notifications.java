@@ -24,10 +24,19 @@ import java.util.Map;
  * {@code ObjectCreated:*} event. As S3 does, only complete objects are announced, each write once, with the version
  * it created. As Lambda does for asynchronous invocations, a failed event is retried twice and then sent to the
  * function's dead-letter queue.
+ * <p>
+ * Where the journal has been read up to is kept in a position file (in the runner's data folder): advanced after
+ * each write is announced (delivered, or after its retries sent to the dead-letter queue), so that a runner
+ * restarted after a crash or a stop goes on from the first write not yet announced. Every write is announced at
+ * least once; one whose announcement was under way when the runner died is announced again (the function is
+ * idempotent, as it must be on AWS).
  */
 final class S3Notifications extends EventSource {
     /** One completed write, as the journal records it. */
     record Write(String event, String bucket, long size, String eTag, String versionId, String key) {
+        /** A journal line with the journal offset just past it. */
+        record At(Write write, long end) {}
+
         static Write parse(String line) {
             String[] f = line.split(" ", 6);
             if (f.length < 6) return null;
@@ -41,19 +50,51 @@ final class S3Notifications extends EventSource {
     private final String prefix;
     private final String deadLetterQueueUrl;
     private final Path journal;
+    private final Path position;
     private long offset;
     private long sequencer = System.nanoTime();
 
-    S3Notifications(Path journal, SqsClient sqs, String bucket, String prefix, FunctionHost function, String deadLetterQueueUrl) {
+    /**
+     * @param position where the journal offset reached is kept across restarts (null: nothing kept, the journal is
+     *                 read from its start, as a transient stack's journal is new)
+     */
+    S3Notifications(Path journal, Path position, SqsClient sqs, String bucket, String prefix, FunctionHost function, String deadLetterQueueUrl) {
         super("s3", function);
         this.journal = journal;
+        this.position = position;
         this.sqs = sqs;
         this.bucket = bucket;
         this.prefix = prefix;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
-        // writes made before this runner started were announced by the one that was running then
+        this.offset = resumeAt();
+    }
+
+    /**
+     * The offset to go on from: the one kept, unless the journal is now shorter (a new journal: from its start).
+     * With no position kept yet, from the journal's start: what is in it may never have been announced.
+     */
+    private long resumeAt() {
         try {
-            this.offset = Files.exists(journal) ? Files.size(journal) : 0;
+            long size = Files.exists(journal) ? Files.size(journal) : 0;
+            if (position == null || !Files.exists(position)) return 0;
+            long kept = Long.parseLong(Files.readString(position, StandardCharsets.US_ASCII).trim());
+            return kept >= 0 && kept <= size ? kept : 0;
+        } catch (NumberFormatException unreadable) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps {@code end} as the offset reached (written whole, then renamed into place: never half a number). */
+    private void keep(long end) {
+        offset = end;
+        if (position == null) return;
+        try {
+            Files.createDirectories(position.toAbsolutePath().getParent());
+            Path tmp = position.resolveSibling(position.getFileName() + ".tmp");
+            Files.writeString(tmp, Long.toString(end), StandardCharsets.US_ASCII);
+            Files.move(tmp, position, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,15 +106,27 @@ final class S3Notifications extends EventSource {
         Thread.sleep(100);
     }
 
-    /** Announces every complete write recorded since the last pass. */
+    /**
+     * Announces every complete write recorded since the last pass, each one's position kept once announced. Stopped
+     * (the runner closing), it leaves the rest for the next start.
+     */
     synchronized void scan() {
-        for (Write w : newWrites()) {
-            if (w.bucket().equals(bucket) && w.key().startsWith(prefix)) notifyCreated(w);
+        long reached = offset;
+        for (Write.At at : newWrites()) {
+            if (!running()) break;
+            Write w = at.write();
+            if (w != null && w.bucket().equals(bucket) && w.key().startsWith(prefix)) {
+                notifyCreated(w);
+                keep(at.end());
+            }
+            reached = at.end();
         }
+        if (reached != offset) keep(reached);
     }
 
-    private List<Write> newWrites() {
-        List<Write> out = new ArrayList<>();
+    /** The lines complete since {@link #offset} (an unreadable one as a null write), with the offset past each. */
+    private List<Write.At> newWrites() {
+        List<Write.At> out = new ArrayList<>();
         if (!Files.exists(journal)) return out;
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "r")) {
             if (f.length() <= offset) return out;
@@ -83,12 +136,17 @@ final class S3Notifications extends EventSource {
             int end = 0;
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == '\n') {
-                    Write w = Write.parse(new String(bytes, end, i - end, StandardCharsets.UTF_8));
-                    if (w != null) out.add(w);
+                    Write w;
+                    try {
+                        w = Write.parse(new String(bytes, end, i - end, StandardCharsets.UTF_8));
+                    } catch (RuntimeException unreadable) {
+                        w = null;
+                    }
+                    out.add(new Write.At(w, offset + i + 1));
                     end = i + 1;
                 }
             }
-            offset += end; // a line still being written is read on the next pass
+            // a line still being written is read on the next pass
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,7 +27,8 @@ import java.util.Properties;
  * write that <em>completed</em> (a PUT, a copy, a completed multipart upload) appends one line to a journal,
  * {@code <eventName> <bucket> <size> <eTag> <versionId|-> <url-encoded key>}; the offline runner reads the journal
  * and plays S3's notifications to the functions. Half-written objects are never announced, unlike a bucket listing,
- * which also shows the store's temporary files. Usage: {@code S3ProxyMain <properties file> <journal file>}.
+ * which also shows the store's temporary files. Usage: {@code S3ProxyMain <properties file> <journal file>}; prints
+ * {@code READY s3 http://127.0.0.1:<port bound>} once listening.
  */
 public final class S3ProxyMain {
     private S3ProxyMain() {}
@@ -42,6 +43,9 @@ public final class S3ProxyMain {
         BlobStore store = BlobStores.create(props.getProperty("jclouds.provider"), props);
         S3Proxy proxy = S3Proxy.Builder.fromProperties(props).blobStore(new Notifying(store, journal)).build();
         proxy.start();
+        // the endpoint's port may be 0 (bound by the system): the port actually bound is how the emulators find it
+        System.out.println("READY s3 http://127.0.0.1:" + proxy.getPort());
+        System.out.flush();
         Thread.currentThread().join();
     }
 
