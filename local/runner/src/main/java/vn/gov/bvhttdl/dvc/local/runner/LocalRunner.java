@@ -381,22 +381,47 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The OpenAPI document of the whole HTTP API: each API function's jar carries the document generated from its
+     * controllers (META-INF/swagger); their paths and schemas are put together, as the HTTP API routes them together.
+     */
+    @SuppressWarnings("unchecked")
     private String findOpenApi(Template template) throws IOException {
+        Map<String, Object> merged = null;
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
         for (Template.Function f : template.functions()) {
             if (f.routes().isEmpty()) continue;
             try (JarFile jar = new JarFile(root.resolve(f.codeUri()).toFile())) {
                 var entry = jar.stream().filter(e -> e.getName().startsWith("META-INF/swagger/") && e.getName().endsWith(".yml")).findFirst();
-                if (entry.isPresent()) {
-                    try (InputStream in = jar.getInputStream(entry.get())) {
-                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
+                if (entry.isEmpty()) continue;
+                Map<String, Object> doc;
+                try (InputStream in = jar.getInputStream(entry.get())) {
+                    doc = yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
+                if (merged == null) {
+                    merged = new java.util.LinkedHashMap<>(doc);
+                    Map<String, Object> info = new java.util.LinkedHashMap<>((Map<String, Object>) merged.getOrDefault("info", Map.of()));
+                    info.put("title", "dvc-api");
+                    merged.put("info", info);
+                    continue;
+                }
+                for (String section : List.of("paths")) {
+                    Map<String, Object> into = new java.util.TreeMap<>((Map<String, Object>) merged.getOrDefault(section, Map.of()));
+                    into.putAll((Map<String, Object>) doc.getOrDefault(section, Map.of()));
+                    merged.put(section, into);
+                }
+                Map<String, Object> components = new java.util.LinkedHashMap<>((Map<String, Object>) merged.getOrDefault("components", Map.of()));
+                ((Map<String, Object>) doc.getOrDefault("components", Map.of())).forEach((k, v) -> {
+                    Map<String, Object> into = new java.util.TreeMap<>((Map<String, Object>) components.getOrDefault(k, Map.of()));
+                    into.putAll((Map<String, Object>) v);
+                    components.put(k, into);
+                });
+                merged.put("components", components);
             }
         }
-        return "# no OpenAPI document was generated\n";
+        return merged == null ? "# no OpenAPI document was generated\n" : yaml.dump(merged);
     }
 
-    /** Answers with {@code body}; the request's body, read or not, is consumed first ({@link Exchanges}). */
     static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", contentType);
