@@ -330,8 +330,25 @@ public final class Emulators implements AutoCloseable {
      * every message kept in memory (the outbox reads them back).
      */
     private void startMail() {
-        greenMail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
-        greenMail.start();
+        var probe = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+        probe.start();
+        int port = probe.getSmtp().getPort();
+        probe.stop();
+        // the functions are given this port: a server stopped and started again (a test's outage) must come back on
+        // it, so the one kept is set up with the port itself (retried should another process take it meanwhile)
+        for (int attempt = 0; ; attempt++) {
+            try {
+                greenMail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+                greenMail.start();
+                break;
+            } catch (RuntimeException clash) {
+                if (attempt >= 4) throw clash;
+                probe = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+                probe.start();
+                port = probe.getSmtp().getPort();
+                probe.stop();
+            }
+        }
         smtpPort = greenMail.getSmtp().getPort();
         expect("greenmail", smtpPort, Probe.SMTP);
     }
