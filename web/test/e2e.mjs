@@ -605,6 +605,13 @@ try {
     await page.waitForFunction(() => location.hash === '#/procedure/BVHTTDL-DL-003' || (document.querySelector('#publish-errors') && document.querySelector('#publish-errors').textContent.trim()));
     if (!page.url().endsWith('#/procedure/BVHTTDL-DL-003') && await page.$('#publish-errors #error-summary')) fail('publishing refused: ' + await page.textContent('#publish-errors'));
     await page.waitForSelector('#time-limit');
+    // the public function serves the catalogue from its own cache: a publication reaches it at its next revision check
+    // (within a second, RulesStore.REVISION_CHECK); the page read again shows it
+    for (let i = 0; i < 10 && (await page.textContent('#time-limit')).trim() !== '4 ngày làm việc'; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.waitForSelector('#time-limit');
+    }
     if ((await page.textContent('#time-limit')).trim() !== '4 ngày làm việc') fail('the new version is not served: ' + await page.textContent('#time-limit'));
     if (!(await page.textContent('#versions')).includes('Phiên bản 2')) fail('version 2 not in the history');
   });

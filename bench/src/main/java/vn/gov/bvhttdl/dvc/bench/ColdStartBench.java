@@ -66,6 +66,12 @@ public final class ColdStartBench {
             Map<String, Template.Function> fns = new LinkedHashMap<>();
             template.functions().forEach(f -> fns.put(f.logicalId(), f));
             List<Case> cases = List.of(
+                    new Case("PublicApiFunction", fns.get("PublicApiFunction").handler(), fns.get("PublicApiFunction").codeUri(),
+                            Floors.PublicApi.class.getName(), s -> read(root, "public-api-list-procedures.json")),
+                    new Case("OfficialApiFunction", fns.get("OfficialApiFunction").handler(), fns.get("OfficialApiFunction").codeUri(),
+                            Floors.OfficialApi.class.getName(), s -> officialEvent(root, s)),
+                    new Case("AdminApiFunction", fns.get("AdminApiFunction").handler(), fns.get("AdminApiFunction").codeUri(),
+                            Floors.AdminApi.class.getName(), s -> read(root, "admin-api-publications.json")),
                     new Case("CitizenApiFunction", fns.get("CitizenApiFunction").handler(), fns.get("CitizenApiFunction").codeUri(),
                             Floors.Api.class.getName(), s -> apiEvent(root, s)),
                     new Case("ValidationFunction", fns.get("ValidationFunction").handler(), fns.get("ValidationFunction").codeUri(),
@@ -207,6 +213,19 @@ public final class ColdStartBench {
         Dossier.Change s = c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("bench-owner"), Instant.now());
         store.save(s);
         return s.dossier();
+    }
+
+    /** The desk reads a submitted dossier (GET /api/official/dossiers/{id}), as the officials' sample event signs in. */
+    @SuppressWarnings("unchecked")
+    private static String officialEvent(Path root, DossierStore store) {
+        Dossier d = seed(store, true);
+        Map<String, Object> e = (Map<String, Object>) Json.parse(read(root, "official-api-queue.json"));
+        e.put("rawPath", "/api/official/dossiers/" + d.id());
+        e.put("rawQueryString", "");
+        e.remove("queryStringParameters");
+        Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) e.get("requestContext")).get("http");
+        http.put("path", "/api/official/dossiers/" + d.id());
+        return Json.write(e);
     }
 
     @SuppressWarnings("unchecked")

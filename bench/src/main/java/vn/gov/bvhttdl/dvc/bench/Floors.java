@@ -234,4 +234,66 @@ public final class Floors {
             return Map.of("tried", r.tried(), "sent", r.sent(), "stillFailing", r.stillFailing());
         }
     }
+
+    /** Same as GET /api/procedures of the public API: the catalogue (bundled rules and publications) read and listed. */
+    public static final class PublicApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final RulesStore rules = RulesStore.fromSettings(store.client());
+
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+            java.time.LocalDate today = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (var p : rules.catalogue().all()) {
+                if (rules.catalogue().inForce(p.code(), today).isEmpty()) continue;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", p.code());
+                m.put("name", Map.of("vi", p.name().vi(), "en", p.name().en()));
+                m.put("field", p.field());
+                m.put("agencyCode", p.agencyCode());
+                items.add(m);
+            }
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(Map.of("items", items, "total", items.size()))).build();
+        }
+    }
+
+    /** Same as GET /api/official/dossiers/{id} of the officials' API: the dossier if in the caller's scope, its history and files. */
+    public static final class OfficialApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final RulesStore rules = RulesStore.fromSettings(store.client());
+
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+            Map<String, String> c = event.getRequestContext().getAuthorizer().getJwt().getClaims();
+            var me = vn.gov.bvhttdl.dvc.domain.Actor.official(c.get("sub"), c.get("custom:agency"), c.get("custom:unit"),
+                    vn.gov.bvhttdl.dvc.domain.Post.valueOf(c.get("custom:post")));
+            String id = event.getRawPath().substring(event.getRawPath().lastIndexOf('/') + 1);
+            Dossier d = store.find(id).filter(x -> vn.gov.bvhttdl.dvc.application.Access.inScope(rules, me, x)).orElse(null);
+            if (d == null) return APIGatewayV2HTTPResponse.builder().withStatusCode(404).build();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", d.id());
+            body.put("status", d.status().name());
+            body.put("history", store.history(id).stream().map(e -> e.action()).toList());
+            body.put("attachments", store.attachments(id).stream().map(a -> a.key()).toList());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(body)).build();
+        }
+    }
+
+    /** Same as GET /api/admin/publications of the administrators' API: every publication of the catalogue and the calendar. */
+    public static final class AdminApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        private final DossierStore store = DossierStore.fromSettings();
+        private final RulesStore rules = RulesStore.fromSettings(store.client());
+
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String kind : List.of("CATALOGUE", "CALENDAR")) {
+                for (var p : rules.publications(kind)) out.add(Map.of("kind", kind, "key", p.key(), "publishedBy", p.publishedBy()));
+            }
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(out)).build();
+        }
+    }
 }

@@ -32,7 +32,7 @@ public final class WarmBench {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path root = Emulators.repoRoot();
         Template template = Template.read(root.resolve("template.yaml"));
-        Template.Function api = template.functions().stream().filter(f -> f.logicalId().equals("CitizenApiFunction")).findFirst().orElseThrow();
+        Template.Function api = template.functions().stream().filter(f -> f.logicalId().equals("PublicApiFunction")).findFirst().orElseThrow(); // the calendar route is the public function's
         try (Emulators e = Emulators.start(null)) {
             Provisioner.Resources r = Provisioner.provision(template, e);
             Map<String, String> env = new LinkedHashMap<>(e.sdkEnvironment());

@@ -38,14 +38,28 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
     public record Publication(String key, String publishedBy, Instant publishedAt) {}
 
     private final DynamoDbTable<Items.RuleItem> rules;
+    private final DynamoDbClient client;
+    private final String tableName;
     private final Clock clock;
     private final Duration ttl;
     private volatile Instant loadedAt = Instant.EPOCH;
+    /** The publications' revision the cache holds, and when it was last compared with the table's. */
+    private volatile long revision = -1;
+    private volatile Instant checkedAt = Instant.EPOCH;
+    /**
+     * How often a container compares its cache with the publications' revision (one strongly consistent GetItem): a
+     * publication made by the administrators' function reaches the public and the other functions within this.
+     */
+    static final Duration REVISION_CHECK = Duration.ofSeconds(1);
+    static final String REVISION_PK = "RULES";
+    static final String REVISION_SK = "REVISION";
     private volatile ProcedureCatalogue catalogue = ProcedureCatalogue.load();
     private volatile WorkingCalendar calendar = WorkingCalendar.standard();
 
     public RulesStore(DynamoDbClient client, String tableName, Clock clock, Duration ttl) {
         this.rules = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build().table(tableName, Items.RULE);
+        this.client = client;
+        this.tableName = tableName;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -70,7 +84,13 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
 
     private synchronized void refreshIfStale() {
         Instant now = clock.instant();
-        if (Duration.between(loadedAt, now).compareTo(ttl) < 0) return;
+        boolean stale = Duration.between(loadedAt, now).compareTo(ttl) >= 0;
+        if (!stale && Duration.between(checkedAt, now).compareTo(REVISION_CHECK) >= 0) {
+            checkedAt = now;
+            stale = readRevision() != revision; // another function published since this container loaded
+        }
+        if (!stale) return;
+        long seen = readRevision(); // read before the publications: one published meanwhile is seen by the next check
         List<Procedure> published = new ArrayList<>();
         for (Items.RuleItem i : items(CATALOGUE)) published.add(Procedure.of(Json.obj(Json.parse(i.json))));
         Map<Integer, WorkingCalendar.YearSchedule> years = new TreeMap<>();
@@ -81,6 +101,25 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
         catalogue = ProcedureCatalogue.load().with(published);
         calendar = WorkingCalendar.standard().withSchedules(years.values());
         loadedAt = now;
+        checkedAt = now;
+        revision = seen;
+    }
+
+    /** The publications' revision: how many have been made (0 before the first). */
+    private long readRevision() {
+        var item = client.getItem(b -> b.tableName(tableName).consistentRead(true).key(Map.of(
+                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(REVISION_PK),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(REVISION_SK)))).item();
+        return item == null || !item.containsKey("n") ? 0 : Long.parseLong(item.get("n").n());
+    }
+
+    /** One more publication: every container's next revision check reloads. */
+    private void bumpRevision() {
+        client.updateItem(b -> b.tableName(tableName).key(Map.of(
+                        "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(REVISION_PK),
+                        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(REVISION_SK)))
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
     }
 
     private List<Items.RuleItem> items(String partition) {
@@ -112,6 +151,7 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure-version", why, List.of(why));
         }
         put(CATALOGUE, "PROC#" + p.code() + "#V#" + String.format("%04d", p.version()), data, actor);
+        bumpRevision();
         loadedAt = Instant.EPOCH;
         return p;
     }
@@ -122,6 +162,7 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
         calendar().withSchedules(List.of(s)); // validates the holiday names
         int next = (int) items(CALENDAR).stream().filter(i -> i.sk.startsWith("YEAR#" + s.year() + "#")).count() + 1;
         put(CALENDAR, "YEAR#" + s.year() + "#V#" + String.format("%04d", next), data, actor);
+        bumpRevision();
         loadedAt = Instant.EPOCH;
         return s;
     }

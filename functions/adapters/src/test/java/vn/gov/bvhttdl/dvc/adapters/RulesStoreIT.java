@@ -64,6 +64,32 @@ class RulesStoreIT {
                 assertThrows(DomainException.class, () -> rules.publishProcedureVersion(early, "admin-1")).problem());
     }
 
+    /**
+     * Two containers of two functions (the administrators' publishes, the public one serves): the public one's cache,
+     * kept ten minutes, serves the publication as soon as its next revision check, not ten minutes later.
+     */
+    @Test
+    void aPublicationByOneFunctionReachesAnotherWithinTheRevisionCheck() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+        Clock ticking = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        RulesStore admin = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), Clock.systemUTC(), Duration.ofMinutes(10));
+        RulesStore serving = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), ticking, Duration.ofMinutes(10));
+        assertEquals(1, serving.catalogue().history("BVHTTDL-MT-002").size(), "loaded before the publication");
+        Map<String, Object> v2 = bundled("BVHTTDL-MT-002");
+        v2.put("version", 2L);
+        v2.put("change", "amended");
+        v2.put("effectiveFrom", "2031-01-01");
+        v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
+        admin.publishProcedureVersion(v2, "admin-1");
+        assertEquals(1, serving.catalogue().history("BVHTTDL-MT-002").size(), "within the same second the cache stands");
+        now.set(now.get().plus(RulesStore.REVISION_CHECK));
+        assertEquals(2, serving.catalogue().history("BVHTTDL-MT-002").size(), "the next check sees the new revision and reloads");
+    }
+
     @Test
     void aYearsCalendarCanBePublishedAndRepublishedAndTheLatestApplies() {
         Map<String, Object> first = Map.of("year", 2031L, "basis", Map.of("document", "Thông báo 2031 (thử)", "confirmed", false),

@@ -44,18 +44,7 @@ public final class UnstorableText {
         }
     }
 
-    static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
-                else return true;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    static boolean hasLoneSurrogate(String s) { return !vn.gov.bvhttdl.dvc.domain.Limits.wholeText(s); }
 
     /** The JSON path of the parser's place as dotted names and [index]: {@code applicant.address}, {@code items[0]}. */
     private static String name(JsonParser p) {

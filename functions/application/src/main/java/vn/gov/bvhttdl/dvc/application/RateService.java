@@ -94,6 +94,10 @@ public final class RateService {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-rating", new Text(
                     "Chọn một mức: Rất hài lòng, Hài lòng hoặc Không hài lòng.", "Choose: very satisfied, satisfied or dissatisfied.").at("rating"));
         }
+        if (!vn.gov.bvhttdl.dvc.domain.Limits.wholeText(comment)) {
+            throw new DomainException(DomainException.Kind.INVALID, "unstorable-text", new Text(
+                    "Ý kiến chứa ký tự không hợp lệ (nửa cặp UTF-16).", "The comment holds a character that is not valid text (half a UTF-16 pair).").at("comment"));
+        }
         String c = comment == null ? null : comment.strip();
         if (c != null && c.length() > MAX_COMMENT) {
             throw new DomainException(DomainException.Kind.INVALID, "comment-too-long", new Text(

@@ -113,5 +113,11 @@ class RateServiceTest {
         assertEquals("invalid-rating", bad.problem());
         assertEquals("rating", bad.text().field());
         assertEquals("comment-too-long", assertThrows(DomainException.class, () -> rate.answer(owner, id, "SATISFIED", "x".repeat(2001))).problem());
+        // half a UTF-16 pair (a JSON "\\udfff") cannot be stored: refused naming the field, before anything is written
+        DomainException half = assertThrows(DomainException.class, () -> rate.answer(owner, id, "SATISFIED", "Tốt \udfff"));
+        assertEquals("unstorable-text", half.problem());
+        assertEquals("comment", half.text().field());
+        assertNull(rate.view(owner, id).answer(), "nothing was stored");
+        assertEquals("SATISFIED", rate.answer(owner, id, "SATISFIED", "Tốt \ud83d\ude00").answer().rating(), "a whole pair (an emoji) is text");
     }
 }

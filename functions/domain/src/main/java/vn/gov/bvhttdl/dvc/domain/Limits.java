@@ -16,6 +16,24 @@ public final class Limits {
 
     /** The largest JSON request body the API reads (413 beyond). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /**
+     * Whether {@code s} is whole text: no lone UTF-16 surrogate (half a pair, which JSON's escapes can carry and which
+     * DynamoDB refuses to store). Null is whole.
+     */
+    public static boolean wholeText(String s) {
+        if (s == null) return true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+                else return false;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
     /** Form fields: how many, the length of a name and of a value, and all values together (UTF-8). */
     public static final int MAX_FORM_FIELDS = 50;
     public static final int MAX_FIELD_LENGTH = 4000;
