@@ -35,11 +35,13 @@ function blockRow(b, i, rules) {
   </fieldset></div>`;
 }
 
-export async function adminCalendarPage(main, { year }) {
+export async function adminCalendarPage(main, { year, published }) {
   const y = Number(year);
   const title = t('admin.calendarTitle', { year: y });
   if (!requireAdmin(main, title)) return title;
-  const cal = await api('GET', '/api/calendar/' + y);
+  // just published: the administrators' function's answer is the year as it now stands (the public function's
+  // cache takes up to a second to see it)
+  const cal = published || await api('GET', '/api/calendar/' + y);
   const rules = cal.holidayRules;
   mount(main, html`<h1>${title}</h1>${adminNav()}
     <nav class="pager"><a href="#/admin/calendar/${y - 1}">← ${y - 1}</a> <a href="#/admin/calendar/${y + 1}">${y + 1} →</a></nav>
@@ -94,7 +96,7 @@ export async function adminCalendarPage(main, { year }) {
   });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try { await api('PUT', '/api/admin/calendar/' + y, collect()); announce(t('admin.published')); await adminCalendarPage(main, { year }); }
+    try { const now = await api('PUT', '/api/admin/calendar/' + y, collect()); announce(t('admin.published')); await adminCalendarPage(main, { year, published: now }); }
     catch (e) { showErrors(main.querySelector('#calendar-errors'), form, e); }
   });
   return title;
