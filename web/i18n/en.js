@@ -101,7 +101,7 @@ export default {
     required: 'Always sent to the inbox and by email, as the law requires: {kinds}.', save: 'Save', saved: 'Saved.',
     kind: { 'supplement-requested': 'requests to complete a dossier', refused: 'refusals', stopped: 'stops', apology: 'apologies with a new date' },
   },
-  notices: { title: 'Notices sent to the applicant', state: { SENT: 'sent', FAILED: 'failed, will retry', PENDING: 'sending' } },
+  notices: { title: 'Notices sent to the applicant', state: { SENT: 'sent', FAILED: 'failed, will retry', PENDING: 'sending', SKIPPED: 'not sent: no address' } },
   survey: {
     title: 'Rate the service', intro: 'The criteria below are computed from how the dossier was handled (2: good, 1: met, 0: not met). Please tell us how satisfied you are.',
     criterion: 'Criterion', score: 'Score', rating: 'How satisfied are you', comment: 'Comment (optional)', send: 'Send', change: 'Change my answer',

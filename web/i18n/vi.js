@@ -101,7 +101,7 @@ export default {
     required: 'Luôn được gửi vào hộp thư và thư điện tử, theo quy định: {kinds}.', save: 'Lưu lựa chọn', saved: 'Đã lưu lựa chọn.',
     kind: { 'supplement-requested': 'yêu cầu bổ sung hồ sơ', refused: 'từ chối giải quyết', stopped: 'dừng giải quyết', apology: 'xin lỗi và hẹn lại ngày trả' },
   },
-  notices: { title: 'Thông báo đã gửi người nộp', state: { SENT: 'đã gửi', FAILED: 'lỗi, sẽ gửi lại', PENDING: 'đang gửi' } },
+  notices: { title: 'Thông báo đã gửi người nộp', state: { SENT: 'đã gửi', FAILED: 'lỗi, sẽ gửi lại', PENDING: 'đang gửi', SKIPPED: 'không gửi: chưa có địa chỉ' } },
   survey: {
     title: 'Đánh giá chất lượng giải quyết', intro: 'Các tiêu chí dưới đây được tính từ quá trình giải quyết hồ sơ (2: tốt, 1: đạt, 0: chưa đạt). Mời ông/bà cho biết mức độ hài lòng.',
     criterion: 'Tiêu chí', score: 'Điểm', rating: 'Mức độ hài lòng của ông/bà', comment: 'Ý kiến (nếu có)', send: 'Gửi đánh giá', change: 'Đổi đánh giá',

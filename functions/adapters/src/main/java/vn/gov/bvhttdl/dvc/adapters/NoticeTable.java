@@ -68,6 +68,13 @@ public final class NoticeTable implements NoticeStore {
         ddb.deleteItem(b -> b.tableName(table).key(failureKey(dossierId, eventKey, channel)));
     }
 
+    @Override
+    public void skipped(String eventKey, String channel, String dossierId, Instant at, String why) {
+        ddb.updateItem(b -> b.tableName(table).key(key(dossierId, eventKey, channel))
+                .updateExpression("SET deliveryState = :skipped, sentAt = :at, why = :why")
+                .expressionAttributeValues(Map.of(":skipped", s("SKIPPED"), ":at", s(at.toString()), ":why", s(why))));
+    }
+
     /** The list of deliveries to resend: {@code NOTICE#FAILED / <dossier>|<event>|<channel>} while one is unsent. */
     private static Map<String, AttributeValue> failureKey(String dossierId, String eventKey, String channel) {
         return Map.of("PK", s("NOTICE#FAILED"), "SK", s(dossierId + "|" + eventKey + "|" + channel));

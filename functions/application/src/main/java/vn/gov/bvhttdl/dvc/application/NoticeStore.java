@@ -20,6 +20,12 @@ public interface NoticeStore {
     void sent(String eventKey, String channel, String dossierId, Instant at, String to, String subject);
 
     /**
+     * The event's channel was decided without sending (no address known when the event was handled): the decision
+     * stands, so a replay of the event later, when an address is known, sends nothing old.
+     */
+    void skipped(String eventKey, String channel, String dossierId, Instant at, String why);
+
+    /**
      * The attempt failed: the next delivery of the event may claim it again, and it is listed for the resend
      * ({@code action}, {@code eventAt}: which audit entry it was).
      */

@@ -70,7 +70,13 @@ public final class NotifyApplicant {
                 case NotificationRules.SMS -> d.applicant() == null ? null : blankToNull(d.applicant().phone());
                 default -> null;
             };
-            if (to == null) continue;
+            if (to == null) {
+                // no address for this channel now: decided once (a replay, when one is known, sends nothing old)
+                if (!channel.equals(NotificationRules.INBOX) && store.claim(eventKey, channel, d.id(), clock.instant())) {
+                    store.skipped(eventKey, channel, d.id(), clock.instant(), "no-address");
+                }
+                continue;
+            }
             // an address that bounced for good or whose owner complained gets no more email (the inbox still has it)
             if (channel.equals(NotificationRules.EMAIL) && store.suppressed(to)) continue;
             if (!channel.equals(NotificationRules.INBOX) && !channels.containsKey(channel)) continue;

@@ -161,5 +161,15 @@ class NotifyApplicantTest {
         Dossier.Change none = received(null);
         notices.choose("owner-n", new NoticeStore.Choices(Map.of(), "vi"));
         assertEquals(List.of("inbox"), notify.handle(none.event(), "k-none").sent());
+        assertTrue(notices.deliveries(none.dossier().id()).stream().anyMatch(x -> x.channel().equals("email") && x.state().equals("SKIPPED")),
+                "the e-mail was decided: none to send to");
+        // an address known later (the owner signs in with one) does not make a replay of the old event send it
+        notices.rememberAccountEmail("owner-n", "mai.later@example.vn");
+        int before = email.sent.size();
+        assertEquals(List.of(), notify.handle(none.event(), "k-none").sent(), "the replay sends nothing");
+        assertEquals(before, email.sent.size());
+        // while a new event of the dossier does reach it
+        Dossier.Change sup2 = none.dossier().handle(new Command.RequestSupplement(List.of("Thiếu đơn")), Actor.official("mc", "CDLQG", "MOTCUA", null), clock.instant());
+        assertEquals(List.of("inbox", "email"), notify.handle(sup2.event(), "k-none-2").sent());
     }
 }

@@ -35,6 +35,11 @@ public final class InMemoryNotices implements NoticeStore {
     private final Map<String, Failed> failures = new java.util.LinkedHashMap<>();
 
     @Override
+    public synchronized void skipped(String eventKey, String channel, String dossierId, Instant at, String why) {
+        deliveries.put(eventKey + "#" + channel, new Row(dossierId, "SKIPPED", at, null, null, why));
+    }
+
+    @Override
     public synchronized void failed(String eventKey, String channel, String dossierId, Instant at, String why, String action, Instant eventAt) {
         deliveries.put(eventKey + "#" + channel, new Row(dossierId, "FAILED", at, null, null, why));
         failures.put(eventKey + "#" + channel, new Failed(eventKey, channel, dossierId, action, eventAt, at));
