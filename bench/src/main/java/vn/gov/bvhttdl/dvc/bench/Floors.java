@@ -135,15 +135,22 @@ public final class Floors {
     public static final class PaymentCallback implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         private final DossierStore store = DossierStore.fromSettings();
         private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
+        private final Map<String, vn.gov.bvhttdl.dvc.application.PaymentGateway> gateways = vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC());
         private final vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback callbacks = new vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback(
-                payments, store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+                payments, store, gateways, Clock.systemUTC());
+        private final vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts =
+                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "floor");
 
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
             Map<String, String> q = (Map<String, String>) event.get("queryStringParameters");
-            var a = callbacks.handle("vnpay", new vn.gov.bvhttdl.dvc.application.PaymentGateway.Request("GET", q, null),
-                    "GET " + event.get("rawPath") + "?" + event.get("rawQueryString"));
+            var request = new vn.gov.bvhttdl.dvc.application.PaymentGateway.Request("GET", q, null);
+            var a = callbacks.handle("vnpay", request, "GET " + event.get("rawPath") + "?" + event.get("rawQueryString"));
+            // the e-receipt, drawn and signed as the function does once the payment is credited
+            if (gateways.get("vnpay").read(request) instanceof vn.gov.bvhttdl.dvc.application.PaymentGateway.Callback.Verified v) {
+                receipts.issue(v.notice().reference());
+            }
             return Map.of("statusCode", a.status(), "body", a.body());
         }
     }
@@ -151,13 +158,17 @@ public final class Floors {
     /** The same ReconcilePayments as the payment-reconcile function, by hand. */
     public static final class PaymentReconcile implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         private final DossierStore store = DossierStore.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
         private final vn.gov.bvhttdl.dvc.application.ReconcilePayments reconcile = new vn.gov.bvhttdl.dvc.application.ReconcilePayments(
-                new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store), store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()),
-                Clock.systemUTC());
+                payments, store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+        private final vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts =
+                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "floor");
 
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
             var r = reconcile.run();
+            // every credited payment's e-receipt, as the function does
+            for (var p : payments.inStatus(vn.gov.bvhttdl.dvc.domain.Payment.Status.PAID, 200)) receipts.issue(p.reference());
             return Map.of("checked", r.checked(), "refundsAsked", r.refundsAsked(), "unreachable", r.unreachable());
         }
     }
