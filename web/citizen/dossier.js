@@ -177,6 +177,16 @@ function put(u, file, bar) {
 }
 
 let timer = null;
+// the refusals of files chosen on this page (too large, empty, refused by the API), per dossier and component: the
+// page is drawn again while other files are being checked, and a refusal must stay next to its component until the
+// citizen chooses another file there
+const uploadErrors = new Map();
+const keepUploadErrors = (dossierId, code, errs) => {
+  const byComponent = uploadErrors.get(dossierId) || new Map();
+  if (errs.length) byComponent.set(code, errs); else byComponent.delete(code);
+  uploadErrors.set(dossierId, byComponent);
+  return [...byComponent.values()].flat();
+};
 
 export async function dossierPage(main, { id }, query) {
   // one poll at a time: a render made while files were still being checked must not reload a later one
@@ -198,6 +208,8 @@ export async function dossierPage(main, { id }, query) {
   mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
   const result = main.querySelector('#dossier-result');
   const reload = () => dossierPage(main, { id });
+  const refused = [...(uploadErrors.get(d.id) || new Map()).values()].flat();
+  if (refused.length && main.querySelector('#checklist')) showFieldErrors(main.querySelector('#checklist'), refused);
 
   const ed = main.querySelector('#edit-form');
   if (ed) ed.addEventListener('submit', async (ev) => {
@@ -216,12 +228,13 @@ export async function dossierPage(main, { id }, query) {
       const code = input.dataset.upload;
       const field = 'component.' + code;
       const item = main.querySelector('#checklist');
+      showFieldErrors(item, keepUploadErrors(d.id, code, [])); // a new choice: this component's refusal goes
       const max = Number(input.dataset.max) * 1024 * 1024;
       if (file.size > max || file.size === 0) {
         const e = file.size === 0
           ? { vi: `Tệp "${file.name}" rỗng.`, en: `The file "${file.name}" is empty.`, field }
           : { vi: `Tệp "${file.name}" ${size(file.size)} vượt quá ${input.dataset.max} MB cho phép.`, en: `The file "${file.name}" is ${size(file.size)}, more than the ${input.dataset.max} MB allowed.`, field };
-        showFieldErrors(item, [e]);
+        showFieldErrors(item, keepUploadErrors(d.id, code, [e]));
         input.value = '';
         return;
       }
@@ -238,7 +251,7 @@ export async function dossierPage(main, { id }, query) {
         await reload();
       } catch (e) {
         const errs = e.errors.map((x) => ({ ...x, field: x.field || field }));
-        showFieldErrors(item, errs);
+        showFieldErrors(item, keepUploadErrors(d.id, code, errs));
         input.disabled = false; bar.hidden = true;
       }
     });
