@@ -506,7 +506,14 @@ try {
       const ref = await p.getAttribute('#payments li[data-status="PAID"]', 'data-payment');
       await check(p, 'dossier paid');
       await p.screenshot({ path: shots + `/5-${provider}-paid.png`, fullPage: true });
-      const [dl] = await Promise.all([p.waitForEvent('download'), p.click(`button[data-payment-receipt="${ref}"]`)]);
+      // the e-receipt is drawn and signed when the payment is credited; while it is still being issued the page says
+      // so (404 receipt-pending) and the citizen asks again
+      let dl = null;
+      for (let i = 0; i < 10 && !dl; i++) {
+        [dl] = await Promise.all([p.waitForEvent('download', { timeout: 4000 }).catch(() => null), p.click(`button[data-payment-receipt="${ref}"]`)]);
+        if (!dl) await p.waitForTimeout(1000);
+      }
+      if (!dl) fail('the e-receipt was never issued');
       await dl.saveAs(shots + `/e-receipt-${provider}.pdf`);
       const bytes = readFileSync(shots + `/e-receipt-${provider}.pdf`);
       if (bytes.subarray(0, 5).toString() !== '%PDF-' || !bytes.includes(Buffer.from('/ByteRange'))) fail('the e-receipt is not a signed PDF');
