@@ -72,7 +72,8 @@ function paymentCard(s, back) {
       <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'PENDING' || p.status === 'REFUNDING' || p.status === 'REFUND_DUE' ? 'state-PENDING' : 'state-MISSING'}">${t('payment.status.' + p.status)}</span>
       <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
       ${p.refundReason ? html`<span class="muted"> · ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}
-      ${p.receipt ? html` <button type="button" class="secondary" data-payment-receipt="${p.reference}">${t('payment.receipt')}</button>` : ''}</li>`)}</ul>
+      ${p.receipt ? html` <button type="button" class="secondary" data-payment-receipt="${p.reference}">${t('payment.receipt')}</button>` : ''}
+      ${p.receiptIssuing ? html` <span class="muted" data-receipt-issuing="${p.reference}">${t('payment.receiptIssuing')}</span>` : ''}</li>`)}</ul>
       <div id="payment-receipt"></div>` : ''}
   </section>`;
 }
@@ -187,6 +188,8 @@ const keepUploadErrors = (dossierId, code, errs) => {
   uploadErrors.set(dossierId, byComponent);
   return [...byComponent.values()].flat();
 };
+
+let issuingPolls = 0;
 
 export async function dossierPage(main, { id }, query) {
   // one poll at a time: a render made while files were still being checked must not reload a later one
@@ -364,7 +367,11 @@ export async function dossierPage(main, { id }, query) {
   // (or paid while this read of the dossier came just before the credit that moved it: read again)
   const confirming = back && payments && back.outcome !== 'failed' && payments.payments.some((p) => p.reference === back.reference
     && (p.status === 'PENDING' || (p.status === 'PAID' && d.status === 'AWAITING_PAYMENT')));
-  if (d.status === 'SUBMITTED' || pending || confirming) {
+  // a credited payment's e-receipt is drawn and signed within seconds: the page offers it once it is (followed for a
+  // minute at most; the list says it is being issued until then)
+  const issuing = payments && payments.payments.some((p) => p.receiptIssuing);
+  issuingPolls = issuing ? issuingPolls + 1 : 0;
+  if (d.status === 'SUBMITTED' || pending || confirming || (issuing && issuingPolls <= 60)) {
     if (d.status === 'SUBMITTED') mount(result, html`<p class="muted">${t('dossier.checking')}</p>`);
     timer = setTimeout(() => { if (location.hash.startsWith('#/dossier/')) dossierPage(main, { id }, query); }, 1000);
     onLeave(() => clearTimeout(timer));

@@ -506,14 +506,12 @@ try {
       const ref = await p.getAttribute('#payments li[data-status="PAID"]', 'data-payment');
       await check(p, 'dossier paid');
       await p.screenshot({ path: shots + `/5-${provider}-paid.png`, fullPage: true });
-      // the e-receipt is drawn and signed when the payment is credited; while it is still being issued the page says
-      // so (404 receipt-pending) and the citizen asks again
-      let dl = null;
-      for (let i = 0; i < 10 && !dl; i++) {
-        [dl] = await Promise.all([p.waitForEvent('download', { timeout: 4000 }).catch(() => null), p.click(`button[data-payment-receipt="${ref}"]`)]);
-        if (!dl) await p.waitForTimeout(1000);
-      }
-      if (!dl) fail('the e-receipt was never issued');
+      // the e-receipt is drawn and signed when the payment is credited: the list says it is being issued and offers
+      // it once it is, without the citizen reloading
+      await p.waitForSelector(`button[data-payment-receipt="${ref}"]`, { timeout: 30000 })
+        .catch(() => fail('the e-receipt was never offered'));
+      const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }).catch(() => null), p.click(`button[data-payment-receipt="${ref}"]`)]);
+      if (!dl) fail('the e-receipt offered could not be downloaded');
       await dl.saveAs(shots + `/e-receipt-${provider}.pdf`);
       const bytes = readFileSync(shots + `/e-receipt-${provider}.pdf`);
       if (bytes.subarray(0, 5).toString() !== '%PDF-' || !bytes.includes(Buffer.from('/ByteRange'))) fail('the e-receipt is not a signed PDF');

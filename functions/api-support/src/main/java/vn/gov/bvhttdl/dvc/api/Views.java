@@ -492,11 +492,16 @@ public final class Views {
     }
 
     @Serdeable
-    /** A payment as the ledger holds it (requested, paid, failed, refunded), for the applicant and the officials. */
+    /**
+     * A payment as the ledger holds it (requested, paid, failed, refunded), for the applicant and the officials.
+     * {@code receipt}: its signed e-receipt can be downloaded; {@code receiptIssuing}: credited, its e-receipt is still
+     * being drawn and signed (offered once it is).
+     */
     public record PaymentView(String reference, String provider, long amountVnd, String status, String createdAt, String expiresAt,
-                       @Nullable String settledAt, @Nullable String transaction, boolean receipt, @Nullable String refundStatus,
+                       @Nullable String settledAt, @Nullable String transaction, boolean receipt, boolean receiptIssuing, @Nullable String refundStatus,
                        @Nullable String refundReason, @Nullable String refundedAt) {
-        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p) {
+        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts) {
+            var state = receipts.state(p);
             String refund = switch (p.status()) {
                 case REFUND_DUE -> "DUE";
                 case REFUNDING -> "REQUESTED";
@@ -504,8 +509,8 @@ public final class Views {
                 default -> null;
             };
             return new PaymentView(p.reference(), p.provider(), p.amountVnd(), p.status().name(), p.createdAt().toString(), p.expiresAt().toString(),
-                    p.settledAt() == null ? null : p.settledAt().toString(), p.transaction(), p.status().received() && p.receiptId() != null,
-                    refund, p.refund() == null ? null : p.refund().reason(),
+                    p.settledAt() == null ? null : p.settledAt().toString(), p.transaction(), state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUED,
+                    state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUING, refund, p.refund() == null ? null : p.refund().reason(),
                     p.refund() == null || p.refund().doneAt() == null ? null : p.refund().doneAt().toString());
         }
     }

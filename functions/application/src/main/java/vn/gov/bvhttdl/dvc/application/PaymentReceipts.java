@@ -60,6 +60,19 @@ public final class PaymentReceipts {
                 "The receipt of payment " + Limits.clip(reference) + " is being issued; please try again in a few minutes.")));
     }
 
+    /**
+     * Where the receipt of {@code p} stands, for the lists that offer it: {@code ISSUED} once its signed file is stored
+     * (and only then is it offered), {@code ISSUING} while a credited payment's receipt is still being drawn and signed,
+     * {@code NONE} for a payment that was not credited.
+     */
+    public ReceiptState state(Payment p) {
+        if (!p.status().received() || p.receiptId() == null) return ReceiptState.NONE;
+        return results.find(p.receiptId()).isPresent() ? ReceiptState.ISSUED : ReceiptState.ISSUING;
+    }
+
+    /** See {@link #state}. */
+    public enum ReceiptState { NONE, ISSUING, ISSUED }
+
     private java.util.Optional<Payment> credited(String reference) {
         return payments.find(reference).filter(x -> x.status().received() && x.receiptId() != null);
     }

@@ -18,6 +18,7 @@ import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.PaymentRules;
 import vn.gov.bvhttdl.dvc.domain.Post;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
 
 import java.time.Clock;
@@ -153,6 +154,37 @@ class PaymentsTest {
         // once paid, no new payment request
         assertEquals("not-awaiting-payment", assertThrows(DomainException.class,
                 () -> start.start(owner, id, "momo", null, r -> "x", "y")).problem());
+    }
+
+    @Test
+    void theEReceiptIsOfferedOnceItIsSignedAndSaidToBeIssuingUntilThen() {
+        String id = awaitingPayment();
+        var results = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryResults();
+        List<String> drawn = new java.util.ArrayList<>();
+        PaymentReceipts.Renderer renderer = (p, number, agency, payer, procedure, verify) -> {
+            drawn.add(number);
+            return new PaymentReceipts.Renderer.Signed(("%PDF-receipt " + number).getBytes(java.nio.charset.StandardCharsets.UTF_8), "CN=test");
+        };
+        PaymentReceipts issuer = new PaymentReceipts(dossiers, payments, results, renderer, rules, rid -> "https://portal/verify/" + rid);
+        PaymentReceipts reader = new PaymentReceipts(dossiers, payments, results);
+        String ref = start.start(owner, id, "vnpay", null, r -> "https://portal/return", "https://portal/ipn").payment().reference();
+        assertEquals(PaymentReceipts.ReceiptState.NONE, reader.state(payments.find(ref).orElseThrow()), "not paid: no receipt");
+        assertEquals(java.util.Optional.empty(), issuer.issue(ref), "nothing to issue before the credit");
+
+        assertEquals(CONFIRMED, deliver(vnpay, ref, "T1", due(id), Payment.Outcome.SUCCESS));
+        Payment paid = payments.find(ref).orElseThrow();
+        assertEquals(PaymentReceipts.ReceiptState.ISSUING, reader.state(paid), "credited, its receipt not yet signed");
+        assertEquals("receipt-pending", assertThrows(DomainException.class, () -> reader.receipt(owner, id, ref)).problem());
+
+        IssuedResult issued = issuer.issue(ref).orElseThrow();
+        assertEquals(issued, issuer.issue(ref).orElseThrow(), "issued once: asked again, the same receipt");
+        assertEquals(List.of("BL-" + ref), drawn, "drawn and signed once");
+        assertEquals(PaymentReceipts.ReceiptState.ISSUED, reader.state(paid));
+        assertEquals(issued.id(), reader.receipt(owner, id, ref).id());
+        assertEquals(paid.receiptId(), issued.id(), "stored under the verification address the ledger gave the payment");
+        assertEquals("receipt-not-found", assertThrows(DomainException.class,
+                () -> reader.receipt(owner, id, "TT000000NOSUCHREF")).problem());
+        assertThrows(DomainException.class, () -> reader.receipt(Actor.citizen("someone-else"), id, ref), "another citizen reads no receipt");
     }
 
     @Test

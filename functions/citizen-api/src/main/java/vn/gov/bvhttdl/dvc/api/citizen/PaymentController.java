@@ -91,7 +91,7 @@ final class PaymentController {
         return new Summary(d.status() == DossierStatus.AWAITING_PAYMENT && !lines.isEmpty(), lines.stream().map(Line::of).toList(),
                 lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
                 rules.providers().values().stream().map(p -> new Provider(p.code(), Views.I18n.of(p.name()))).toList(),
-                payments.ofDossier(d.id()).stream().map(Views.PaymentView::of).toList(), rules.basis().stream().map(Views.CitationView::of).toList());
+                payments.ofDossier(d.id()).stream().map(p -> Views.PaymentView.of(p, receipts)).toList(), rules.basis().stream().map(Views.CitationView::of).toList());
     }
 
     @Post

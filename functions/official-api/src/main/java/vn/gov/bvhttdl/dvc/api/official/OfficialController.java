@@ -237,7 +237,8 @@ final class OfficialController {
     List<Views.PaymentView> payments(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = requireOfficial(event);
         Dossier d = inScope(me, id);
-        return payments.ofDossier(d.id()).stream().map(Views.PaymentView::of).toList();
+        var receipts = new vn.gov.bvhttdl.dvc.application.PaymentReceipts(store, payments, results);
+        return payments.ofDossier(d.id()).stream().map(p -> Views.PaymentView.of(p, receipts)).toList();
     }
 
     /**
