@@ -25,9 +25,22 @@ public final class Forms {
         return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
     }
 
+    /** A letter (02–05) as issued, drawn with the procedure {@code p} the dossier was created under. */
+    public static HttpResponse<byte[]> letter(Dossier d, String number, Procedure p, List<AuditEvent> history) {
+        if (!IssuedForms.LETTERS.contains(number)) throw noForm(number);
+        FormPdf.Content c = IssuedForms.letter(number, d, present(p), history).orElseThrow(() -> noForm(number));
+        return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
+    }
+
     public static Procedure procedure(Dossier d, Rules rules) {
-        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
-                "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.", "The dossier's procedure is no longer in the catalogue.")));
+        return present(rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null));
+    }
+
+    /** {@code p}, or CONFLICT when the catalogue no longer has the dossier's procedure. */
+    public static Procedure present(Procedure p) {
+        if (p != null) return p;
+        throw new DomainException(DomainException.Kind.CONFLICT,
+                "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.", "The dossier's procedure is no longer in the catalogue."));
     }
 
     public static HttpResponse<byte[]> pdf(byte[] bytes, String fileName) {

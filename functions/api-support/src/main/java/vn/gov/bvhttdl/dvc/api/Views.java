@@ -501,7 +501,11 @@ public final class Views {
                        @Nullable String settledAt, @Nullable String transaction, boolean receipt, boolean receiptIssuing, @Nullable String refundStatus,
                        @Nullable String refundReason, @Nullable String refundedAt) {
         public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts) {
-            var state = receipts.state(p);
+            return of(p, receipts.state(p));
+        }
+
+        /** {@code state}: where the payment's e-receipt stands. */
+        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState state) {
             String refund = switch (p.status()) {
                 case REFUND_DUE -> "DUE";
                 case REFUNDING -> "REQUESTED";

@@ -66,7 +66,7 @@ public final class Access {
                         "Procedure " + d.procedureCode() + " (version " + d.procedureVersion() + ") is no longer in the catalogue.")));
     }
 
-    private static DomainException noSuch(String id) {
+    static DomainException noSuch(String id) {
         return new DomainException(DomainException.Kind.NOT_FOUND,
                 "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + "."));
     }

@@ -1,0 +1,50 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.core.bind.ArgumentBinder;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.Optional;
+
+/**
+ * An official calling: a controller method that takes one is called only for a signed-in official (401 for no
+ * sign-in, 403 {@code officials-only} for anyone else), bound once from the claims the HTTP API's authorizer checked.
+ */
+public record OfficialCaller(Identity identity) {
+    /** The actor of the use cases (agency, unit and post included). */
+    public Actor actor() { return identity.actor(); }
+
+    /** The official's name, as the sign-in gives it. */
+    public String name() { return identity.name(); }
+
+    public static OfficialCaller of(Identity me) {
+        if (me.role() != Role.OFFICIAL) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "officials-only",
+                    new Text("Chỉ cán bộ, công chức được thực hiện thao tác này.", "Only officials may do this."));
+        }
+        return new OfficialCaller(me);
+    }
+
+    /** Binds an {@link OfficialCaller} argument from the API Gateway event behind the request. */
+    @Singleton
+    public static final class Binder implements TypedRequestArgumentBinder<OfficialCaller> {
+        @Override
+        public Argument<OfficialCaller> argumentType() { return Argument.of(OfficialCaller.class); }
+
+        @Override
+        public ArgumentBinder.BindingResult<OfficialCaller> bind(ArgumentConversionContext<OfficialCaller> context, HttpRequest<?> source) {
+            APIGatewayV2HTTPEvent event = source instanceof APIGatewayV2HTTPEventServletRequest r ? (APIGatewayV2HTTPEvent) r.getNativeRequest() : null;
+            OfficialCaller caller = of(Identity.of(event));
+            return () -> Optional.of(caller);
+        }
+    }
+}
