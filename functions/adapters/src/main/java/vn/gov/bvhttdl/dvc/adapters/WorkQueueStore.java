@@ -38,6 +38,9 @@ public final class WorkQueueStore implements WorkQueues {
     public Optional<Dossier> findByCode(String code) { return store.findByCode(code); }
 
     @Override
+    public List<Dossier> byOwner(String ownerId, int limit) { return store.listByOwner(ownerId, limit); }
+
+    @Override
     public Map<String, Long> unitCounts(String agency, String unit) { return counts.unit(agency, unit); }
 
     @Override

@@ -1,10 +1,8 @@
 package vn.gov.bvhttdl.dvc.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.bind.ArgumentBinder;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
@@ -42,8 +40,7 @@ public record OfficialCaller(Identity identity) {
 
         @Override
         public ArgumentBinder.BindingResult<OfficialCaller> bind(ArgumentConversionContext<OfficialCaller> context, HttpRequest<?> source) {
-            APIGatewayV2HTTPEvent event = source instanceof APIGatewayV2HTTPEventServletRequest r ? (APIGatewayV2HTTPEvent) r.getNativeRequest() : null;
-            OfficialCaller caller = of(Identity.of(event));
+            OfficialCaller caller = of(Identity.of(SignedIn.event(source)));
             return () -> Optional.of(caller);
         }
     }

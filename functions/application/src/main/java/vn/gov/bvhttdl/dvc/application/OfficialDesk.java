@@ -34,12 +34,6 @@ import java.util.function.Function;
  * Every read goes through {@link Access}: an official sees what reached their unit, a consulted unit what was sent to it.
  */
 public final class OfficialDesk {
-    /** A result with the address of its verification page. */
-    public record ResultLine(IssuedResult result, String verifyUrl) {}
-
-    /** A payment with where its e-receipt stands. */
-    public record PaymentLine(Payment payment, PaymentReceipts.ReceiptState receipt) {}
-
     /** An agency's unit that can be consulted. */
     public record UnitLine(String agency, Text agencyName, String unit, Text name, String kind) {}
 

@@ -30,6 +30,9 @@ public interface WorkQueues {
 
     Optional<Dossier> findByCode(String code);
 
+    /** The dossiers of the citizen {@code ownerId}, newest first, at most {@code limit}. */
+    List<Dossier> byOwner(String ownerId, int limit);
+
     /** The unit's dossiers per status. */
     Map<String, Long> unitCounts(String agency, String unit);
 

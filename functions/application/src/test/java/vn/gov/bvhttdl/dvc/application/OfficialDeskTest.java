@@ -2,6 +2,7 @@ package vn.gov.bvhttdl.dvc.application;
 
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.application.fakes.BundledRules;
+import vn.gov.bvhttdl.dvc.application.fakes.FakeFileLinks;
 import vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers;
 import vn.gov.bvhttdl.dvc.application.fakes.InMemoryNotices;
 import vn.gov.bvhttdl.dvc.application.fakes.InMemoryPayments;
@@ -42,14 +43,11 @@ class OfficialDeskTest {
     final InMemoryResults results = new InMemoryResults();
     final InMemoryNotices notices = new InMemoryNotices();
     final Rules rules = new BundledRules();
-    final List<Attachment> opened = new ArrayList<>();
+    final FakeFileLinks links = new FakeFileLinks();
     final IssueResult issue = new IssueResult(dossiers, results, (r, p, url, note) -> new ResultRenderer.Signed(
             ("%PDF " + r.number()).getBytes(StandardCharsets.UTF_8), "CN=Test unit"), rules, clock, "https://dvc.example.vn/");
     final OfficialDesk desk = new OfficialDesk(dossiers, new InMemoryWorkQueues(dossiers), rules, new InMemoryPayments(dossiers), results,
-            notices, new InMemorySurveyAnswers(), a -> {
-                opened.add(a);
-                return URI.create("https://files.example/" + a.uploadId());
-            }, issue, clock);
+            notices, new InMemorySurveyAnswers(), links, issue, clock);
     final Actor oneStop = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
     final Actor leader = Actor.official("lead", "CDLQG", "LUHANH", Post.LEADER);
@@ -119,7 +117,8 @@ class OfficialDeskTest {
         assertEquals(1, c.files().size(), "the file shared with it");
         assertEquals("dossier-not-found", assertThrows(DomainException.class, () -> desk.dossier(archive, id)).problem(),
                 "a consulted unit sees the consultation only");
-        assertEquals(URI.create("https://files.example/u-0002"), desk.file(archive, id, "u-0002"));
+        assertEquals(URI.create("https://files.example/uploads/dossiers/" + id + "/DON/u-0002"), desk.file(archive, id, "u-0002"));
+        assertThrows(DomainException.class, () -> desk.file(archive, id, "u-other"), "only what was shared with it");
         assertEquals(List.of(), desk.answer(archive, id, "Đồng ý").moves(), "answered: nothing left to it");
 
         assertThrows(DomainException.class, () -> desk.act(specialist, id, new OfficialDesk.Move.Refuse(null)), "a refusal needs its reason");

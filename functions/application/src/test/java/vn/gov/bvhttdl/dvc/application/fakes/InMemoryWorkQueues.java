@@ -58,6 +58,12 @@ public final class InMemoryWorkQueues implements WorkQueues {
     }
 
     @Override
+    public List<Dossier> byOwner(String ownerId, int limit) {
+        return dossiers.all().stream().filter(d -> d.ownerId().equals(ownerId))
+                .sorted(Comparator.comparing(Dossier::createdAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public Map<String, Long> unitCounts(String agency, String unit) {
         Map<String, Long> out = new TreeMap<>();
         dossiers.all().stream().filter(d -> d.agencyCode().equals(agency) && unit.equals(InMemoryDossiers.holder(d)))

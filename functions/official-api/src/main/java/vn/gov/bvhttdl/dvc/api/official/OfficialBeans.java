@@ -38,6 +38,6 @@ final class OfficialBeans {
     OfficialDesk desk(DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
                       S3Presigner presigner, IssueResult issueResult, Clock clock) {
         return new OfficialDesk(store, new WorkQueueStore(store), rules, payments, results, notices, surveys,
-                new S3FileLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), issueResult, clock);
+                S3FileLinks.fromSettings(presigner), issueResult, clock);
     }
 }

@@ -5,8 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.gov.bvhttdl.dvc.api.Views;
 import vn.gov.bvhttdl.dvc.application.OfficialDesk;
-import vn.gov.bvhttdl.dvc.application.RateService;
-import vn.gov.bvhttdl.dvc.domain.Survey;
 import vn.gov.bvhttdl.dvc.domain.Workflow;
 
 import java.util.List;
@@ -24,7 +22,7 @@ final class OfficialViews {
      */
     @Serdeable
     record DossierPageView(@JsonUnwrapped Views.DossierView dossier, List<Views.PaymentView> payments, List<DeliveryView> notices,
-                           List<Views.ResultView> results, @Nullable SurveyView survey, List<Views.UnitView> units,
+                           List<Views.ResultView> results, @Nullable Views.SurveyView survey, List<Views.UnitView> units,
                            @Nullable Views.ExtensionDraftView extensionDraft) {
         static DossierPageView of(OfficialDesk.DossierPage p) {
             var d = p.dossier();
@@ -33,7 +31,7 @@ final class OfficialViews {
             var x = p.extensionDraft();
             return new DossierPageView(view, p.payments().stream().map(OfficialViews::payment).toList(),
                     p.notices().stream().map(DeliveryView::of).toList(),
-                    p.results().stream().map(r -> result(r, p.today())).toList(), p.survey() == null ? null : SurveyView.of(p.survey()),
+                    p.results().stream().map(r -> result(r, p.today())).toList(), p.survey() == null ? null : Views.SurveyView.of(p.survey()),
                     p.units().stream().map(OfficialViews::unit).toList(),
                     x == null ? null : new Views.ExtensionDraftView(x.reason(), x.newDue().toString(), x.dueDate() == null ? null : x.dueDate().toString()));
         }
@@ -47,39 +45,14 @@ final class OfficialViews {
         }
     }
 
-    /** The quality survey of the dossier as the applicant sees it: the computed criteria, the rating, the total. */
-    @Serdeable
-    record SurveyView(String dossierId, @Nullable String dossierCode, boolean open, @Nullable String openedAt, @Nullable String editableUntil,
-                      boolean editable, List<Criterion> criteria, int computed, int max, @Nullable AnswerView answer, @Nullable Integer total,
-                      List<RatingView> ratings) {
-        @Serdeable
-        record Criterion(String code, Views.I18n name, int score, String because) {}
-
-        @Serdeable
-        record AnswerView(String rating, @Nullable String comment, String at) {}
-
-        @Serdeable
-        record RatingView(String code, int score, Views.I18n label) {}
-
-        static SurveyView of(RateService.View v) {
-            var a = v.answer();
-            return new SurveyView(v.dossierId(), v.dossierCode(), v.open(), v.openedAt() == null ? null : v.openedAt().toString(),
-                    v.editableUntil() == null ? null : v.editableUntil().toString(), v.editable(),
-                    v.criteria().stream().map(s -> new Criterion(s.code(), Views.I18n.of(s.name()), s.score(), s.because())).toList(),
-                    v.computed(), v.max(), a == null ? null : new AnswerView(a.rating(), a.comment(), a.at().toString()),
-                    a == null ? null : v.computed() + Survey.rules().ratings().get(a.rating()).score(),
-                    v.ratings().stream().map(r -> new RatingView(r.code(), r.score(), Views.I18n.of(r.label()))).toList());
-        }
-    }
-
     @Serdeable
     record QualityView(String month, long answers, long points, long max, Map<String, Long> ratings) {}
 
-    static Views.PaymentView payment(OfficialDesk.PaymentLine l) {
+    static Views.PaymentView payment(vn.gov.bvhttdl.dvc.application.PaymentLine l) {
         return Views.PaymentView.of(l.payment(), l.receipt());
     }
 
-    static Views.ResultView result(OfficialDesk.ResultLine r, java.time.LocalDate today) {
+    static Views.ResultView result(vn.gov.bvhttdl.dvc.application.ResultLine r, java.time.LocalDate today) {
         return Views.ResultView.of(r.result(), today, r.verifyUrl());
     }
 
