@@ -17,7 +17,7 @@ const MOVES = {
   consult: { path: 'consult', fields: [{ name: 'unit', kind: 'unit', required: true, key: 'consult-unit' },
     { name: 'question', kind: 'textarea', required: true, key: 'consult' }, { name: 'days', kind: 'number', key: 'consult-days' }] },
   'answer-consultation': { path: null, fields: [{ name: 'answer', kind: 'textarea', required: true }] },
-  'request-supplement': { path: 'supplement-request', fields: [{ name: 'items', kind: 'textarea', required: true }] },
+  'request-supplement': { path: 'request-supplement', fields: [{ name: 'items', kind: 'textarea', required: true }] },
   return: { path: 'return', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
   approve: { path: 'approve', fields: [{ name: 'note', kind: 'textarea' }] },
   'issue-result': { path: 'issue-result', fields: [] },
