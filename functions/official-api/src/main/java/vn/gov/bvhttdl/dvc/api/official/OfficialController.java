@@ -261,7 +261,7 @@ final class OfficialController {
         return act(me, id, new Move.ReturnResult(body == null ? null : body.channel()));
     }
 
-    @Post("/{id}/supplement-request")
+    @Post("/{id}/request-supplement")
     @Operation(summary = "Yêu cầu bổ sung hồ sơ (mẫu 02), nêu một lần tất cả nội dung / request a supplement, all items at once")
     OfficialViews.DossierPageView requestSupplement(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @Body Views.SupplementRequest body) {
         return act(me, id, new Move.RequestSupplement(body.items()));
