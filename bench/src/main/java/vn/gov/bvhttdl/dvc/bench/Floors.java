@@ -301,7 +301,7 @@ public final class Floors {
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (String kind : List.of("CATALOGUE", "CALENDAR")) {
-                for (var p : rules.publications(kind)) out.add(Map.of("kind", kind, "key", p.key(), "publishedBy", p.publishedBy()));
+                for (var p : rules.list(vn.gov.bvhttdl.dvc.application.Publications.Kind.valueOf(kind))) out.add(Map.of("kind", kind, "key", p.key(), "publishedBy", p.publishedBy()));
             }
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(out)).build();

@@ -298,9 +298,6 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return Long.parseLong(r.attributes().get("n").n());
     }
 
-    /** What the public look-up by code needs: the dossier and the key printed on its receipt. */
-    public record Lookup(String code, String dossierId, String key) {}
-
     /** Records (or replaces) the look-up key of a dossier code; written with the receipt that prints it. */
     public void putLookup(String code, String dossierId, String key) {
         client.putItem(b -> b.tableName(tableName).item(Map.of("PK", AttributeValue.fromS("LOOKUP#" + code),
@@ -308,17 +305,15 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
     }
 
     @Override
-    public Optional<String> lookupKey(String code) { return lookup(code).map(Lookup::key); }
-
-    @Override
     public void putLookupKey(String code, String dossierId, String key) { putLookup(code, dossierId, key); }
 
+    @Override
     public Optional<Lookup> lookup(String code) {
         if (code == null || !LOOKUP.matcher(code).matches()) return Optional.empty();
         var item = client.getItem(b -> b.tableName(tableName).consistentRead(true).key(Map.of("PK", AttributeValue.fromS("LOOKUP#" + code),
                 "SK", AttributeValue.fromS("LOOKUP")))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Lookup(code, item.get("dossierId").s(), item.get("lookupKey").s()));
+        return Optional.of(new Lookup(item.get("dossierId").s(), item.get("lookupKey").s()));
     }
 
     /**

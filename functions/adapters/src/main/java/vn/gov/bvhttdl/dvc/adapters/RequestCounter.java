@@ -11,7 +11,7 @@ import java.util.Map;
  * a small table of their own ({@code RATE_TABLE_NAME}, template.yaml {@code RateLimitTable}, expired by its TTL): the
  * only table the public function may write, so nothing it does can change a dossier.
  */
-public final class RequestCounter {
+public final class RequestCounter implements vn.gov.bvhttdl.dvc.application.RequestCounts {
     private final DynamoDbClient client;
     private final String table;
 
@@ -25,6 +25,7 @@ public final class RequestCounter {
     }
 
     /** Counts one more request in {@code bucket} and returns the count; the counter expires at {@code expiresAtEpochSecond}. */
+    @Override
     public long count(String bucket, long expiresAtEpochSecond) {
         var r = client.updateItem(b -> b.tableName(table)
                 .key(Map.of("PK", AttributeValue.fromS("RATE#" + bucket)))

@@ -28,14 +28,12 @@ import java.util.TreeMap;
  * What administrators publish without a deploy — new procedure versions and yearly calendar announcements — and
  * the catalogue and calendar that result (bundled data plus publications), cached for a short time in the
  * container. Publications are never overwritten: each is a new item with who published it and when, so the
- * items are their own audit trail. Two partitions, read with a Query each (no Scan).
+ * items are their own audit trail. Two partitions, read with a Query each (no Scan). What may be published is the
+ * application's to check ({@code AdminDesk}); this stores it.
  */
-public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
-    static final String CATALOGUE = "CATALOGUE";
-    static final String CALENDAR = "CALENDAR";
-
-    /** A publication as listed to administrators. */
-    public record Publication(String key, String publishedBy, Instant publishedAt) {}
+public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules, vn.gov.bvhttdl.dvc.application.Publications {
+    static final String CATALOGUE = Kind.CATALOGUE.name();
+    static final String CALENDAR = Kind.CALENDAR.name();
 
     private final DynamoDbTable<Items.RuleItem> rules;
     private final DynamoDbClient client;
@@ -129,47 +127,18 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
         return out;
     }
 
-    /**
-     * Publishes a new version of a procedure. It must be the next version number and take effect no earlier than
-     * the version before it; the catalogue rules check the rest.
-     */
-    public Procedure publishProcedureVersion(Map<String, Object> data, String actor) {
-        ProcedureCatalogue current = catalogue();
-        Procedure p = Procedure.of(data);
-        int expected = current.nextVersion(p.code());
-        if (p.version() != expected) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "wrong-version-number",
-                    new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
-                            "The next version of procedure " + p.code() + " must be " + expected + ".").at("version"),
-                    List.of(new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
-                            "The next version of procedure " + p.code() + " must be " + expected + ".").at("version")));
-        }
-        try {
-            current.with(List.of(p));
-        } catch (IllegalArgumentException e) {
-            Text why = new Text("Phiên bản không hợp lệ: " + e.getMessage(), "Invalid version: " + e.getMessage()).at("effectiveFrom");
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure-version", why, List.of(why));
-        }
-        put(CATALOGUE, "PROC#" + p.code() + "#V#" + String.format("%04d", p.version()), data, actor);
+    /** Stores a publication (never over another) and drops this container's cache; the others see it at their next revision check. */
+    @Override
+    public void publish(Kind kind, String key, Map<String, Object> data, String actor) {
+        put(kind.name(), key, data, actor);
         bumpRevision();
         loadedAt = Instant.EPOCH;
-        return p;
     }
 
-    /** Publishes (or republishes) a year's calendar announcement; the latest publication of a year applies. */
-    public WorkingCalendar.YearSchedule publishCalendar(Map<String, Object> data, String actor) {
-        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule(data);
-        calendar().withSchedules(List.of(s)); // validates the holiday names
-        int next = (int) items(CALENDAR).stream().filter(i -> i.sk.startsWith("YEAR#" + s.year() + "#")).count() + 1;
-        put(CALENDAR, "YEAR#" + s.year() + "#V#" + String.format("%04d", next), data, actor);
-        bumpRevision();
-        loadedAt = Instant.EPOCH;
-        return s;
-    }
-
-    /** Every publication of a kind ({@code CATALOGUE} or {@code CALENDAR}), oldest key first. */
-    public List<Publication> publications(String partition) {
-        return items(partition).stream().map(i -> new Publication(i.sk, i.publishedBy, Instant.parse(i.publishedAt))).toList();
+    /** Every publication of a kind, oldest key first. */
+    @Override
+    public List<Publication> list(Kind kind) {
+        return items(kind.name()).stream().map(i -> new Publication(kind, i.sk, i.publishedBy, Instant.parse(i.publishedAt))).toList();
     }
 
     private void put(String pk, String sk, Map<String, Object> data, String actor) {

@@ -2,6 +2,8 @@ package vn.gov.bvhttdl.dvc.adapters;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.gov.bvhttdl.dvc.application.AdminDesk;
+import vn.gov.bvhttdl.dvc.application.Publications;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
@@ -19,11 +21,14 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Administrators' publications against dynoxide: procedure versions and yearly calendars, without a deploy. */
 class RulesStoreIT {
     static RulesStore rules;
+    /** Publications are checked by the application's desk and stored by the store. */
+    static AdminDesk desk;
 
     @BeforeAll
     static void stack() {
         TestStack.get();
         rules = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), Clock.systemUTC(), Duration.ofMinutes(10));
+        desk = new AdminDesk(rules, rules, Clock.systemUTC());
     }
 
     @SuppressWarnings("unchecked")
@@ -45,23 +50,23 @@ class RulesStoreIT {
         v2.put("effectiveFrom", "2030-01-01");
         v2.put("timeLimit", Map.of("days", 5L, "unit", "WORKING_DAYS"));
         v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
-        rules.publishProcedureVersion(v2, "admin-1");
+        desk.publishVersion("admin-1", (String) v2.get("code"), v2);
 
         ProcedureCatalogue cat = rules.catalogue();
         assertEquals(7, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2029, 12, 31)).orElseThrow().timeLimit().days());
         assertEquals(5, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2030, 1, 1)).orElseThrow().timeLimit().days());
         assertEquals(2, cat.history("BVHTTDL-MT-001").size());
-        assertTrue(rules.publications(RulesStore.CATALOGUE).stream()
+        assertTrue(rules.list(Publications.Kind.CATALOGUE).stream()
                 .anyMatch(p -> p.key().equals("PROC#BVHTTDL-MT-001#V#0002") && p.publishedBy().equals("admin-1")));
 
         // the same number again, or a gap, is refused; nothing is overwritten
-        DomainException again = assertThrows(DomainException.class, () -> rules.publishProcedureVersion(v2, "admin-2"));
+        DomainException again = assertThrows(DomainException.class, () -> desk.publishVersion("admin-2", (String) v2.get("code"), v2));
         assertEquals("wrong-version-number", again.problem());
         Map<String, Object> early = new LinkedHashMap<>(v2);
         early.put("version", 3L);
         early.put("effectiveFrom", "2029-06-01");
         assertEquals("invalid-procedure-version",
-                assertThrows(DomainException.class, () -> rules.publishProcedureVersion(early, "admin-1")).problem());
+                assertThrows(DomainException.class, () -> desk.publishVersion("admin-1", (String) early.get("code"), early)).problem());
     }
 
     /**
@@ -84,7 +89,7 @@ class RulesStoreIT {
         v2.put("change", "amended");
         v2.put("effectiveFrom", "2031-01-01");
         v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
-        admin.publishProcedureVersion(v2, "admin-1");
+        new AdminDesk(admin, admin, Clock.systemUTC()).publishVersion("admin-1", "BVHTTDL-MT-002", v2);
         assertEquals(1, serving.catalogue().history("BVHTTDL-MT-002").size(), "within the same second the cache stands");
         now.set(now.get().plus(RulesStore.REVISION_CHECK));
         assertEquals(2, serving.catalogue().history("BVHTTDL-MT-002").size(), "the next check sees the new revision and reloads");
@@ -96,17 +101,17 @@ class RulesStoreIT {
                 "holidays", List.of(Map.of("replaces", List.of("victory", "labour"),
                         "days", List.of("2031-04-30", "2031-05-01", "2031-05-02"))),
                 "workingWeekendDays", List.of("2031-05-10"));
-        rules.publishCalendar(first, "admin-1");
+        desk.publishCalendar("admin-1", 2031, first);
         assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)));
         assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
 
         Map<String, Object> second = Map.of("year", 2031L, "holidays", List.of(), "workingWeekendDays", List.of());
-        rules.publishCalendar(second, "admin-2");
+        desk.publishCalendar("admin-2", 2031, second);
         assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)), "the republished year replaces the first");
         assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
-        assertEquals(2, rules.publications(RulesStore.CALENDAR).stream().filter(p -> p.key().startsWith("YEAR#2031#")).count());
+        assertEquals(2, rules.list(Publications.Kind.CALENDAR).stream().filter(p -> p.key().startsWith("YEAR#2031#")).count());
 
-        assertThrows(DomainException.class, () -> rules.publishCalendar(Map.of("year", 2031L,
-                "holidays", List.of(Map.of("replaces", List.of("christmas"), "days", List.of("2031-12-25")))), "admin-1"));
+        assertThrows(DomainException.class, () -> desk.publishCalendar("admin-1", 2031, Map.of("year", 2031L,
+                "holidays", List.of(Map.of("replaces", List.of("christmas"), "days", List.of("2031-12-25"))))));
     }
 }

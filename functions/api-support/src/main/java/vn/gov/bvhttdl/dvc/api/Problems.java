@@ -62,6 +62,20 @@ public final class Problems {
         }
     }
 
+    /** A request the application would not look at: malformed (400) or too frequent (429). */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static final class RefusedHandler implements ExceptionHandler<vn.gov.bvhttdl.dvc.application.RequestRefused, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, vn.gov.bvhttdl.dvc.application.RequestRefused e) {
+            HttpStatus status = switch (e.why()) {
+                case MALFORMED -> HttpStatus.BAD_REQUEST;
+                case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            };
+            return response(status, e.problem(), e.text(), null, request.getPath());
+        }
+    }
+
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     static final class CodecHandler implements ExceptionHandler<CodecException, HttpResponse<Problem>> {

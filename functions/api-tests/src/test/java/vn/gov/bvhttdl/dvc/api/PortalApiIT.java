@@ -105,7 +105,7 @@ class PortalApiIT {
         assertEquals(json(wrongKey).get("message"), json(noCode).get("message"));
         // ten a minute per address: the next is refused with a clear problem, another address is not
         APIGatewayV2HTTPResponse last = null;
-        for (int i = 0; i < 10; i++) // ten: TrackController.PER_MINUTE
+        for (int i = 0; i < 10; i++) // ten: PublicDesk.LOOKUPS_PER_MINUTE
             last = handler.handleRequest(track(code, "K7M2Q9XA", ip), null);
         assertEquals(429, last.getStatusCode(), last.getBody());
         assertEquals(Problem.BASE + "too-many-lookups", json(last).get("type"));

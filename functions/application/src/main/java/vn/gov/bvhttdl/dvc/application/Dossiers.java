@@ -45,8 +45,14 @@ public interface Dossiers {
     /** The applicant withdraws a file (cancels an upload on its way or removes a judged one), with its audit entry. */
     void cancelAttachment(Attachment current, String actor, java.time.Instant at);
 
+    /** What the public look-up by code needs: the dossier and the key printed on its receipt. */
+    record Lookup(String dossierId, String key) {}
+
+    /** The dossier received under {@code code} and the look-up key printed on its receipt, if one was given. */
+    Optional<Lookup> lookup(String code);
+
     /** The look-up key printed on the receipt of {@code code}, if one was given. */
-    Optional<String> lookupKey(String code);
+    default Optional<String> lookupKey(String code) { return lookup(code).map(Lookup::key); }
 
     void putLookupKey(String code, String dossierId, String key);
 

@@ -1,8 +1,5 @@
 package vn.gov.bvhttdl.dvc.api.admin;
 
-import vn.gov.bvhttdl.dvc.api.*;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,27 +13,29 @@ import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.api.AdminCaller;
+import vn.gov.bvhttdl.dvc.api.ApiException;
+import vn.gov.bvhttdl.dvc.api.Moments;
+import vn.gov.bvhttdl.dvc.api.Views;
+import vn.gov.bvhttdl.dvc.application.AdminDesk;
 import vn.gov.bvhttdl.dvc.domain.Json;
-import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
-import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Administrators publish catalogue and calendar changes without a deploy. Only members of the {@code admins}
- * group may; everything published is kept with who published it and when.
+ * Administrators publish catalogue and calendar changes without a deploy: HTTP in, one {@link AdminDesk} call, a view
+ * out. The caller is bound once as an {@link AdminCaller} (members of the {@code admins} group; 403 {@code admin-only}
+ * for anyone else); everything published is kept with who published it and when.
  */
 @Controller("/api/admin")
 @SecurityRequirement(name = "cognito")
 final class AdminController {
-    private final RulesStore rules;
+    private final AdminDesk desk;
 
-    AdminController(RulesStore rules) {
-        this.rules = rules;
+    AdminController(AdminDesk desk) {
+        this.desk = desk;
     }
 
     @Post("/procedures/{code}/versions")
@@ -44,27 +43,15 @@ final class AdminController {
     @Operation(summary = "Công bố phiên bản mới của thủ tục (ban hành, sửa đổi, thay thế, bãi bỏ) / publish a procedure version")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.ProcedureVersionInput.class)))
-    HttpResponse<Views.VersionView> publishVersion(@Parameter(hidden = true) APIGatewayV2HTTPEvent event,
-                                                   @PathVariable String code, @Body String body) {
-        Identity admin = requireAdmin(event);
-        Map<String, Object> data = object(body);
-        if (!code.equals(data.get("code"))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "code-mismatch",
-                    new Text("Mã thủ tục trong nội dung phải là \"" + code + "\".", "The procedure code in the body must be \"" + code + "\"."));
-        }
-        Procedure p = rules.publishProcedureVersion(data, admin.subject());
-        return HttpResponse.created(Views.VersionView.of(p));
+    HttpResponse<Views.VersionView> publishVersion(@Parameter(hidden = true) AdminCaller admin, @PathVariable String code, @Body String body) {
+        return HttpResponse.created(Views.VersionView.of(desk.publishVersion(admin.subject(), code, object(body))));
     }
 
     @Get("/procedures/{code}")
     @Operation(summary = "Thủ tục đang có hiệu lực kèm ghi chú dữ liệu nội bộ / the procedure in force with the internal data note")
-    Views.ProcedureView procedure(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
-        requireAdmin(event);
-        java.time.LocalDate today = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today();
-        Procedure p = rules.catalogue().inForce(code, today).orElseThrow(() -> ApiException.notFound("procedure",
-                "Không có thủ tục mã \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" đang có hiệu lực.",
-                "No procedure with code \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" is in force."));
-        return Views.ProcedureView.forAdministrators(p, today);
+    Views.ProcedureView procedure(@Parameter(hidden = true) AdminCaller admin, @PathVariable String code) {
+        AdminDesk.ProcedurePage p = desk.procedure(code);
+        return Views.ProcedureView.forAdministrators(p.procedure(), p.today());
     }
 
     @Put("/calendar/{year}")
@@ -72,17 +59,9 @@ final class AdminController {
     @Operation(summary = "Công bố lịch nghỉ lễ, Tết và ngày làm bù của một năm / publish a year's announced days off and swaps")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.CalendarInput.class)))
-    Views.CalendarView publishCalendar(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable int year,
-                                       @Body String body) {
-        Identity admin = requireAdmin(event);
-        Map<String, Object> data = object(body);
-        Object y = data.get("year");
-        if (!(y instanceof Number n) || n.intValue() != year) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "year-mismatch",
-                    new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
-        }
-        WorkingCalendar.YearSchedule s = rules.publishCalendar(data, admin.subject());
-        return Views.CalendarView.of(rules.calendar(), s.year());
+    Views.CalendarView publishCalendar(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
+        AdminDesk.CalendarYear y = desk.publishCalendar(admin.subject(), year, object(body));
+        return Views.CalendarView.of(y.calendar(), y.year());
     }
 
     /**
@@ -92,53 +71,21 @@ final class AdminController {
     @Post("/calendar/{year}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Xem trước ảnh hưởng của lịch nghỉ tới ngày hẹn trả / preview a schedule's effect on an appointment")
-    Views.CalendarPreview previewCalendar(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable int year, @Body String body) {
-        requireAdmin(event);
+    Views.CalendarPreview previewCalendar(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
         Map<String, Object> data = object(body);
-        Object schedule = data.get("schedule");
-        if (!(schedule instanceof Map<?, ?>)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-required",
-                    new Text("Cần lịch nghỉ của năm (schedule).", "The year's schedule is required (schedule)."));
-        }
-        @SuppressWarnings("unchecked")
-        WorkingCalendar.YearSchedule s = WorkingCalendar.schedule((Map<String, Object>) schedule);
-        if (s.year() != year) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "year-mismatch",
-                    new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
-        }
         Object at = data.get("at");
-        java.time.Instant when = Moments.parse(at == null ? year + "-01-02T09:00" : at.toString());
-        int days = data.get("days") instanceof Number n ? n.intValue() : 10;
-        vn.gov.bvhttdl.dvc.domain.Period period;
-        try {
-            period = new vn.gov.bvhttdl.dvc.domain.Period(days, vn.gov.bvhttdl.dvc.domain.Period.Unit.valueOf(
-                    data.get("unit") == null ? "WORKING_DAYS" : data.get("unit").toString()));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-period",
-                    new Text("Thời hạn phải từ 0 đến 3650 ngày, đơn vị WORKING_DAYS hoặc CALENDAR_DAYS.", "The period must be 0–3650 days, unit WORKING_DAYS or CALENDAR_DAYS."));
-        }
-        WorkingCalendar cal = rules.calendar();
-        return new Views.CalendarPreview(Views.AppointmentView.of("preview", cal.appointment(when, period, List.of())),
-                Views.AppointmentView.of("preview", cal.withSchedules(List.of(s)).appointment(when, period, List.of())));
+        AdminDesk.Preview p = desk.preview(year, data.get("schedule"), Moments.parse(at == null ? year + "-01-02T09:00" : at.toString()),
+                data.get("days"), data.get("unit"));
+        return new Views.CalendarPreview(Views.AppointmentView.of("preview", p.now()), Views.AppointmentView.of("preview", p.withDraft()));
     }
 
     @Get("/publications")
     @Operation(summary = "Mọi nội dung đã công bố, ai công bố, khi nào / every publication, by whom and when")
-    List<Views.Published> publications(@Parameter(hidden = true) APIGatewayV2HTTPEvent event) {
-        requireAdmin(event);
-        return Stream.of("CATALOGUE", "CALENDAR").flatMap(kind -> rules.publications(kind).stream()
-                .map(p -> new Views.Published(kind, p.key(), p.publishedBy()))).toList();
+    List<Views.Published> publications(@Parameter(hidden = true) AdminCaller admin) {
+        return desk.publications().stream().map(p -> new Views.Published(p.kind().name(), p.key(), p.publishedBy())).toList();
     }
 
-    private static Identity requireAdmin(APIGatewayV2HTTPEvent event) {
-        Identity me = Identity.of(event);
-        if (!me.admin()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "admin-only",
-                    new Text("Chỉ quản trị viên được thực hiện thao tác này.", "Only administrators may do this."));
-        }
-        return me;
-    }
-
+    /** The body as a JSON object (400 {@code malformed-body} otherwise). */
     private static Map<String, Object> object(String body) {
         Object parsed;
         try {

@@ -96,7 +96,7 @@ public final class InMemoryDossiers implements Dossiers {
     }
 
     @Override
-    public Optional<String> lookupKey(String code) { return Optional.ofNullable(keys.get(code)).map(k -> k[1]); }
+    public Optional<Lookup> lookup(String code) { return Optional.ofNullable(code == null ? null : keys.get(code)).map(k -> new Lookup(k[0], k[1])); }
 
     @Override
     public void putLookupKey(String code, String dossierId, String key) { keys.put(code, new String[]{dossierId, key}); }

@@ -1,19 +1,27 @@
 package vn.gov.bvhttdl.dvc.api.pub;
 
-import vn.gov.bvhttdl.dvc.api.*;
-
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.RequestCounter;
+import vn.gov.bvhttdl.dvc.adapters.ResultStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.application.PublicDesk;
+import vn.gov.bvhttdl.dvc.signing.TrustRoot;
+import vn.gov.bvhttdl.dvc.signing.TrustedSignatures;
 
-/** The public function's own: the certificate signatures are checked against (it cannot sign) and the look-up counter. */
+import java.time.Clock;
+
+/**
+ * The public function's wiring, the one place that names its adapters: the desk (every public page's query) over the
+ * table's stores (read only: the role allows no write there), the results' records, the look-up counters in the small
+ * table of their own that this function may write, and the signing CA's certificate signatures are checked against
+ * (it cannot sign).
+ */
 @Factory
 final class PublicBeans {
     @Singleton
-    vn.gov.bvhttdl.dvc.signing.TrustRoot trustRoot() { return new vn.gov.bvhttdl.dvc.signing.TrustRoot(); }
-
-    /** The look-ups per address and minute, in the small table of its own that the public function may write. */
-    @Singleton
-    vn.gov.bvhttdl.dvc.adapters.RequestCounter counter(vn.gov.bvhttdl.dvc.adapters.DossierStore store) {
-        return vn.gov.bvhttdl.dvc.adapters.RequestCounter.fromSettings(store.client());
+    PublicDesk desk(DossierStore store, RulesStore rules, ResultStore results, Clock clock) {
+        return new PublicDesk(store, rules, results, RequestCounter.fromSettings(store.client()), new TrustedSignatures(new TrustRoot()), clock);
     }
 }

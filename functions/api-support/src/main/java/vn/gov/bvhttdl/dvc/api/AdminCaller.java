@@ -1,0 +1,43 @@
+package vn.gov.bvhttdl.dvc.api;
+
+import io.micronaut.core.bind.ArgumentBinder;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.Optional;
+
+/**
+ * An administrator calling: a controller method that takes one is called only for a signed-in member of the
+ * {@code admins} group (401 for no sign-in, 403 {@code admin-only} for anyone else), bound once from the claims the
+ * HTTP API's authorizer checked.
+ */
+public record AdminCaller(Identity identity) {
+    /** Who publishes: recorded with each publication. */
+    public String subject() { return identity.subject(); }
+
+    public static AdminCaller of(Identity me) {
+        if (!me.admin()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "admin-only",
+                    new Text("Chỉ quản trị viên được thực hiện thao tác này.", "Only administrators may do this."));
+        }
+        return new AdminCaller(me);
+    }
+
+    /** Binds an {@link AdminCaller} argument from the API Gateway event behind the request. */
+    @Singleton
+    public static final class Binder implements TypedRequestArgumentBinder<AdminCaller> {
+        @Override
+        public Argument<AdminCaller> argumentType() { return Argument.of(AdminCaller.class); }
+
+        @Override
+        public ArgumentBinder.BindingResult<AdminCaller> bind(ArgumentConversionContext<AdminCaller> context, HttpRequest<?> source) {
+            AdminCaller caller = of(Identity.of(SignedIn.event(source)));
+            return () -> Optional.of(caller);
+        }
+    }
+}
