@@ -138,7 +138,7 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
         Procedure p = Procedure.of(data);
         int expected = current.nextVersion(p.code());
         if (p.version() != expected) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "wrong-version-number",
+            throw new DomainException(DomainException.Kind.REFUSED, "wrong-version-number",
                     new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
                             "The next version of procedure " + p.code() + " must be " + expected + ".").at("version"),
                     List.of(new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
@@ -183,9 +183,7 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules {
             rules.putItem(PutItemEnhancedRequest.builder(Items.RuleItem.class).item(item)
                     .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "already-published",
-                    new Text("Nội dung này vừa được công bố bởi người khác. Vui lòng tải lại.",
-                            "This was just published by someone else. Reload and try again."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("publication " + pk + " " + sk + " exists already");
         }
     }
 }

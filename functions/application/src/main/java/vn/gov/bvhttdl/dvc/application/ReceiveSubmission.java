@@ -55,7 +55,7 @@ public final class ReceiveSubmission {
 
     /**
      * @throws Unknown for a dossier that does not exist (a message that can never be processed)
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another writer got there first (retried)
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another writer got there first (retried)
      */
     public Outcome receive(String dossierId) {
         Dossier d = dossiers.find(dossierId).orElseThrow(() -> new Unknown("no dossier " + dossierId));
