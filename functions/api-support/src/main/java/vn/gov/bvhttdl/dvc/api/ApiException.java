@@ -1,35 +1,33 @@
 package vn.gov.bvhttdl.dvc.api;
 
 import io.micronaut.http.HttpStatus;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.List;
 
-/** A client-facing error raised by the API layer itself (not by a domain rule). */
-public class ApiException extends RuntimeException {
-    private final HttpStatus status;
-    private final String slug;
-    private final Text text;
-    private final List<Text> errors;
-
+/**
+ * The HTTP layer's old name for a {@link DomainException}: the same thing, its kind taken from the status. Kept only so
+ * that code written against it still compiles (the officials' controller); raise {@code DomainException} (with
+ * {@link DomainException#of} for the common problems) instead.
+ *
+ * @deprecated use {@link DomainException}
+ */
+@Deprecated
+public class ApiException extends DomainException {
     public ApiException(HttpStatus status, String slug, Text text) {
         this(status, slug, text, List.of());
     }
 
     public ApiException(HttpStatus status, String slug, Text text, List<Text> errors) {
-        super(slug + ": " + text.en());
-        this.status = status;
-        this.slug = slug;
-        this.text = text;
-        this.errors = errors;
+        super(kindOf(status), slug, text, errors);
     }
 
-    public HttpStatus status() { return status; }
-    public String slug() { return slug; }
-    public Text text() { return text; }
-    public List<Text> errors() { return errors; }
-
-    public static ApiException notFound(String what, String vi, String en) {
-        return new ApiException(HttpStatus.NOT_FOUND, what + "-not-found", new Text(vi, en));
+    /** The kind answered with {@code status}; a status no kind has is a programming mistake. */
+    static Kind kindOf(HttpStatus status) {
+        for (Kind k : Kind.values()) {
+            if (k.status() == status.getCode() && k != Kind.RACE) return k;
+        }
+        throw new IllegalArgumentException("no kind of problem is answered with " + status);
     }
 }

@@ -26,8 +26,7 @@ public final class Forms {
     }
 
     public static Procedure procedure(Dossier d, Rules rules) {
-        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
-                "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.", "The dossier's procedure is no longer in the catalogue.")));
+        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
     }
 
     public static HttpResponse<byte[]> pdf(byte[] bytes, String fileName) {

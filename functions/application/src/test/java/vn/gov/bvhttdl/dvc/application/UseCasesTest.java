@@ -151,6 +151,8 @@ class UseCasesTest {
 
     @Test
     void receptionOfAnUnknownDossierIsPermanent() {
-        assertThrows(ReceiveSubmission.Unknown.class, () -> new ReceiveSubmission(dossiers, rules, receipts, clock).receive("nope"));
+        DomainException unknown = assertThrows(DomainException.class, () -> new ReceiveSubmission(dossiers, rules, receipts, clock).receive("nope"));
+        assertEquals("dossier-not-found", unknown.problem());
+        assertFalse(unknown.race(), "a message naming no dossier can never be processed: not a race to retry");
     }
 }

@@ -4,7 +4,6 @@ import vn.gov.bvhttdl.dvc.api.*;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -19,6 +18,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
@@ -49,7 +49,7 @@ final class AdminController {
         Identity admin = requireAdmin(event);
         Map<String, Object> data = object(body);
         if (!code.equals(data.get("code"))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "code-mismatch",
+            throw new DomainException(DomainException.Kind.INVALID, "code-mismatch",
                     new Text("Mã thủ tục trong nội dung phải là \"" + code + "\".", "The procedure code in the body must be \"" + code + "\"."));
         }
         Procedure p = rules.publishProcedureVersion(data, admin.subject());
@@ -61,9 +61,7 @@ final class AdminController {
     Views.ProcedureView procedure(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
         requireAdmin(event);
         java.time.LocalDate today = vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today();
-        Procedure p = rules.catalogue().inForce(code, today).orElseThrow(() -> ApiException.notFound("procedure",
-                "Không có thủ tục mã \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" đang có hiệu lực.",
-                "No procedure with code \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(code) + "\" is in force."));
+        Procedure p = rules.catalogue().inForce(code, today).orElseThrow(() -> DomainException.of("procedure-not-found", "ref", code));
         return Views.ProcedureView.forAdministrators(p, today);
     }
 
@@ -78,7 +76,7 @@ final class AdminController {
         Map<String, Object> data = object(body);
         Object y = data.get("year");
         if (!(y instanceof Number n) || n.intValue() != year) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "year-mismatch",
+            throw new DomainException(DomainException.Kind.INVALID, "year-mismatch",
                     new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
         }
         WorkingCalendar.YearSchedule s = rules.publishCalendar(data, admin.subject());
@@ -97,13 +95,13 @@ final class AdminController {
         Map<String, Object> data = object(body);
         Object schedule = data.get("schedule");
         if (!(schedule instanceof Map<?, ?>)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-required",
+            throw new DomainException(DomainException.Kind.INVALID, "schedule-required",
                     new Text("Cần lịch nghỉ của năm (schedule).", "The year's schedule is required (schedule)."));
         }
         @SuppressWarnings("unchecked")
         WorkingCalendar.YearSchedule s = WorkingCalendar.schedule((Map<String, Object>) schedule);
         if (s.year() != year) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "year-mismatch",
+            throw new DomainException(DomainException.Kind.INVALID, "year-mismatch",
                     new Text("Năm trong nội dung phải là " + year + ".", "The year in the body must be " + year + "."));
         }
         Object at = data.get("at");
@@ -114,7 +112,7 @@ final class AdminController {
             period = new vn.gov.bvhttdl.dvc.domain.Period(days, vn.gov.bvhttdl.dvc.domain.Period.Unit.valueOf(
                     data.get("unit") == null ? "WORKING_DAYS" : data.get("unit").toString()));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-period",
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-period",
                     new Text("Thời hạn phải từ 0 đến 3650 ngày, đơn vị WORKING_DAYS hoặc CALENDAR_DAYS.", "The period must be 0–3650 days, unit WORKING_DAYS or CALENDAR_DAYS."));
         }
         WorkingCalendar cal = rules.calendar();
@@ -133,8 +131,7 @@ final class AdminController {
     private static Identity requireAdmin(APIGatewayV2HTTPEvent event) {
         Identity me = Identity.of(event);
         if (!me.admin()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "admin-only",
-                    new Text("Chỉ quản trị viên được thực hiện thao tác này.", "Only administrators may do this."));
+            throw DomainException.of("admin-only");
         }
         return me;
     }
@@ -144,12 +141,10 @@ final class AdminController {
         try {
             parsed = Json.parse(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body",
-                    new Text("Nội dung gửi lên không phải JSON hợp lệ.", "The request body is not valid JSON."));
+            throw DomainException.of("malformed-body");
         }
         if (!(parsed instanceof Map<?, ?>)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body",
-                    new Text("Nội dung phải là một đối tượng JSON.", "The body must be a JSON object."));
+            throw DomainException.of("malformed-body");
         }
         return Json.obj(parsed);
     }

@@ -96,7 +96,7 @@ final class DossierController {
         Identity me = Identity.of(event);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+            throw new DomainException(DomainException.Kind.MALFORMED, "invalid-idempotency-key",
                     new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
         }
         var r = createDossier.create(me.actor(), verified(me), body.procedureCode(),
@@ -128,7 +128,7 @@ final class DossierController {
     Views.DossierView byCode(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code) {
         Identity me = Identity.of(event);
         if (!DossierCode.standard().isWellFormed(code)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-dossier-code",
+            throw new DomainException(DomainException.Kind.MALFORMED, "malformed-dossier-code",
                     new Text("Mã hồ sơ \"" + Limits.clip(code) + "\" không đúng định dạng <mã đơn vị>-<YYMMDD>-<số thứ tự 4 chữ số>.",
                             "Dossier code \"" + Limits.clip(code) + "\" is not of the form <unit code>-<YYMMDD>-<4-digit number>."));
         }
@@ -207,7 +207,7 @@ final class DossierController {
     HttpResponse<?> receipt(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Dossier d = owned(Identity.of(event), id);
         if (d.code() == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "no-receipt-yet",
+            throw new DomainException(DomainException.Kind.REFUSED, "no-receipt-yet",
                     new Text("Hồ sơ chưa được tiếp nhận nên chưa có giấy hẹn.", "The dossier has not been received yet: no receipt."));
         }
         PresignedGetObjectRequest get = presigner.presignGetObject(r -> r.signatureDuration(LINK_LIFETIME)
@@ -261,9 +261,7 @@ final class DossierController {
     }
 
     private static DomainException notFound(String ref) {
-        return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không tìm thấy hồ sơ \"" + Limits.clip(ref) + "\" trong tài khoản của bạn.",
-                        "No dossier \"" + Limits.clip(ref) + "\" in your account."));
+        return DomainException.of("dossier-not-found", "ref", ref);
     }
 
     /** The version in force now: a new dossier is created under it and keeps it. */
@@ -276,8 +274,8 @@ final class DossierController {
         return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> procedureGone(d.procedureCode()));
     }
 
-    private static ApiException procedureGone(String code) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-procedure",
+    private static DomainException procedureGone(String code) {
+        return new DomainException(DomainException.Kind.INVALID, "unknown-procedure",
                 new Text("Không có thủ tục mã \"" + Limits.clip(code) + "\" đang có hiệu lực.", "No procedure with code \"" + Limits.clip(code) + "\" is in force."));
     }
 

@@ -3,7 +3,6 @@ package vn.gov.bvhttdl.dvc.api.pub;
 import vn.gov.bvhttdl.dvc.api.*;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -13,6 +12,7 @@ import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
@@ -44,12 +44,12 @@ final class ProcedureController {
                              @QueryValue @Nullable String agency, @QueryValue @Nullable Integer level,
                              @QueryValue(defaultValue = "1") int page, @QueryValue(defaultValue = "20") int size) {
         if (q != null && q.length() > Limits.MAX_QUERY_TEXT) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-long",
+            throw new DomainException(DomainException.Kind.MALFORMED, "query-too-long",
                     new Text("Từ khóa tìm kiếm quá dài (tối đa " + Limits.MAX_QUERY_TEXT + " ký tự).",
                             "The search text is too long (" + Limits.MAX_QUERY_TEXT + " characters at most)."));
         }
         if (page < 1 || page > Limits.MAX_PAGE || size < 1 || size > Limits.MAX_PAGE_SIZE) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "page-out-of-range",
+            throw new DomainException(DomainException.Kind.MALFORMED, "page-out-of-range",
                     new Text("Trang phải từ 1 đến " + Limits.MAX_PAGE + ", cỡ trang từ 1 đến " + Limits.MAX_PAGE_SIZE + ".",
                             "The page must be 1–" + Limits.MAX_PAGE + " and the page size 1–" + Limits.MAX_PAGE_SIZE + "."));
         }
@@ -82,7 +82,7 @@ final class ProcedureController {
     @Operation(summary = "Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm / a year's days off and swapped working days")
     Views.CalendarView calendar(@PathVariable int year) {
         if (year < 1900 || year > 2199) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "year-out-of-range",
+            throw new DomainException(DomainException.Kind.MALFORMED, "year-out-of-range",
                     new Text("Năm phải trong khoảng 1900–2199.", "The year must be between 1900 and 2199."));
         }
         WorkingCalendar cal = rules.calendar();
@@ -95,8 +95,7 @@ final class ProcedureController {
     }
 
     private Procedure inForce(ProcedureCatalogue cat, String code) {
-        return cat.inForce(code, today()).orElseThrow(() -> ApiException.notFound("procedure",
-                "Không có thủ tục mã \"" + Limits.clip(code) + "\" đang có hiệu lực.", "No procedure with code \"" + Limits.clip(code) + "\" is in force."));
+        return cat.inForce(code, today()).orElseThrow(() -> DomainException.of("procedure-not-found", "ref", code));
     }
 
 }

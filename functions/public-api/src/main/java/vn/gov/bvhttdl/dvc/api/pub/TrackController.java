@@ -4,7 +4,6 @@ import vn.gov.bvhttdl.dvc.api.*;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.Workflow;
 
@@ -53,13 +53,12 @@ final class TrackController {
                 ? "unknown" : String.valueOf(event.getRequestContext().getHttp().getSourceIp());
         long minute = now.getEpochSecond() / 60;
         if (counter.count("track#" + ip + "#" + minute, (minute + 2) * 60) > PER_MINUTE) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-lookups",
+            throw new DomainException(DomainException.Kind.TOO_MANY, "too-many-lookups",
                     new Text("Bạn đã tra cứu quá " + PER_MINUTE + " lần trong một phút. Vui lòng thử lại sau một phút.",
                             "More than " + PER_MINUTE + " look-ups in a minute. Please try again in a minute."));
         }
-        ApiException notFound = new ApiException(HttpStatus.NOT_FOUND, "dossier-not-found",
-                new Text("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Kiểm tra lại hai mã trên giấy tiếp nhận.",
-                        "No dossier with this code and key. Check both on the receipt."));
+        // the same answer whether the code or the key is wrong
+        DomainException notFound = DomainException.of("dossier-not-found", "ref", code == null ? "" : code.strip());
         String given = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
         var found = store.lookup(code == null ? null : code.strip());
         if (found.isEmpty() || !MessageDigest.isEqual(found.get().key().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

@@ -19,6 +19,7 @@ import vn.gov.bvhttdl.dvc.adapters.ResultStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.documents.SignatureCheck;
 import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.security.MessageDigest;
@@ -61,7 +62,7 @@ final class VerifyController {
                 ? "unknown" : String.valueOf(event.getRequestContext().getHttp().getSourceIp());
         long minute = clock.instant().getEpochSecond() / 60;
         if (counter.count("verify#" + ip + "#" + minute, (minute + 2) * 60) > PER_MINUTE) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-verifications",
+            throw new DomainException(DomainException.Kind.TOO_MANY, "too-many-verifications",
                     new Text("Quá " + PER_MINUTE + " lần kiểm tra trong một phút. Vui lòng thử lại sau.", "More than " + PER_MINUTE + " checks in a minute. Please try again later."));
         }
     }
@@ -122,10 +123,9 @@ final class VerifyController {
     @Operation(summary = "Kiểm tra một tệp với bản gốc và chữ ký số / check a file against the original and its signature")
     Views.FileVerdict check(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body byte[] file) {
         limit(event);
-        IssuedResult r = results.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "result-not-found",
-                new Text("Không có văn bản với mã này.", "No document with this code.")));
+        IssuedResult r = results.find(id).orElseThrow(() -> DomainException.of("result-not-found", "ref", id));
         if (file == null || file.length == 0 || file.length > MAX_FILE) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-file", new Text("Gửi một tệp PDF, tối đa 10 MB.", "Send one PDF file, 10 MB at most."));
+            throw new DomainException(DomainException.Kind.MALFORMED, "invalid-file", new Text("Gửi một tệp PDF, tối đa 10 MB.", "Send one PDF file, 10 MB at most."));
         }
         String sha;
         try {

@@ -1,0 +1,60 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A consumer's dead-letter queue, for the items that can never be processed (lambda-support's {@code Batches}): the
+ * body as it came (a stream record: its description), with the reason and the original id as attributes
+ * ({@code ErrorMessage}, {@code OriginalMessageId}). The queue is named by {@code DEAD_LETTER_QUEUE_URL}; the function
+ * needs {@code sqs:SendMessage} on it (template.yaml, checked by LeastPrivilegeTest). The SQS client is made on first
+ * use (a poison item is rare; cold starts do not pay for it). The function declares the {@code sqs} dependency.
+ */
+public class DeadLetterQueue {
+    public static final String SETTING = "DEAD_LETTER_QUEUE_URL";
+
+    private final Supplier<SqsClient> sqs;
+    private final String queueUrl;
+    private volatile SqsClient client;
+
+    public DeadLetterQueue(Supplier<SqsClient> sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    /** The queue {@code DEAD_LETTER_QUEUE_URL} names, if it is set. */
+    public static Optional<DeadLetterQueue> fromSettings() {
+        return Settings.get(SETTING).filter(s -> !s.isBlank()).map(url -> new DeadLetterQueue(
+                () -> SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build(), url));
+    }
+
+    /** {@link #fromSettings} read once, on first use; null when no queue is set. */
+    public static Supplier<DeadLetterQueue> lazy() {
+        return new Supplier<>() {
+            private volatile Optional<DeadLetterQueue> queue;
+
+            @Override
+            public DeadLetterQueue get() {
+                if (queue == null) queue = fromSettings();
+                return queue.orElse(null);
+            }
+        };
+    }
+
+    public void send(String body, String messageId, String reason) {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) client = sqs.get();
+            }
+        }
+        String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
+                .messageAttributes(Map.of(
+                        "ErrorMessage", MessageAttributeValue.builder().dataType("String").stringValue(why).build(),
+                        "OriginalMessageId", MessageAttributeValue.builder().dataType("String").stringValue(messageId == null ? "?" : messageId).build())));
+    }
+}
