@@ -10,13 +10,12 @@ import java.util.function.Supplier;
 /**
  * A consumer's dead-letter queue, for the items that can never be processed (lambda-support's {@code Batches}): the
  * body as it came (a stream record: its description), with the reason and the original id as attributes
- * ({@code ErrorMessage}, {@code OriginalMessageId}). The queue is named by {@code DEAD_LETTER_QUEUE_URL}; the function
- * needs {@code sqs:SendMessage} on it (template.yaml, checked by LeastPrivilegeTest). The SQS client is made on first
+ * ({@code ErrorMessage}, {@code OriginalMessageId}). The queue is named by the function's {@code <NAME>_DLQ_URL} setting
+ * (one name per function: offline every function's settings share one JVM's properties); the function needs
+ * {@code sqs:SendMessage} on it (template.yaml, checked by LeastPrivilegeTest). The SQS client is made on first
  * use (a poison item is rare; cold starts do not pay for it). The function declares the {@code sqs} dependency.
  */
 public class DeadLetterQueue {
-    public static final String SETTING = "DEAD_LETTER_QUEUE_URL";
-
     private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private volatile SqsClient client;
@@ -26,20 +25,20 @@ public class DeadLetterQueue {
         this.queueUrl = queueUrl;
     }
 
-    /** The queue {@code DEAD_LETTER_QUEUE_URL} names, if it is set. */
-    public static Optional<DeadLetterQueue> fromSettings() {
-        return Settings.get(SETTING).filter(s -> !s.isBlank()).map(url -> new DeadLetterQueue(
+    /** The queue the setting {@code name} (e.g. {@code SUBMISSION_DLQ_URL}) names, if it is set. */
+    public static Optional<DeadLetterQueue> fromSettings(String name) {
+        return Settings.get(name).filter(s -> !s.isBlank()).map(url -> new DeadLetterQueue(
                 () -> SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build(), url));
     }
 
     /** {@link #fromSettings} read once, on first use; null when no queue is set. */
-    public static Supplier<DeadLetterQueue> lazy() {
+    public static Supplier<DeadLetterQueue> lazy(String name) {
         return new Supplier<>() {
             private volatile Optional<DeadLetterQueue> queue;
 
             @Override
             public DeadLetterQueue get() {
-                if (queue == null) queue = fromSettings();
+                if (queue == null) queue = fromSettings(name);
                 return queue.orElse(null);
             }
         };

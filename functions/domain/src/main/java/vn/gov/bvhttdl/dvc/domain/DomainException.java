@@ -68,7 +68,7 @@ public class DomainException extends RuntimeException {
         ProblemTexts.Entry e = ProblemTexts.standard().entry(slug);
         if (e.kind() == null) throw new IllegalArgumentException("problem " + slug + " is not raised as an exception");
         if (e.kind() == Kind.RACE) throw new IllegalArgumentException("a lost race is a ConcurrentChange, raised by an adapter");
-        return new DomainException(e.kind(), slug, e.text(args));
+        return new DomainException(e.kind(), e.slug(), e.text(args));
     }
 
     public Kind kind() { return kind; }

@@ -42,7 +42,11 @@ public final class ProblemTexts {
 
     public static ProblemTexts standard() { return STANDARD; }
 
-    /** @throws IllegalArgumentException for a slug the data does not hold (a programming mistake) */
+    /**
+     * The problem {@code slug}, or a wording of one ({@code dossier-not-found.code-and-key}, whose {@link Entry#slug} is
+     * {@code dossier-not-found}).
+     * @throws IllegalArgumentException for a key the data does not hold (a programming mistake)
+     */
     public Entry entry(String slug) {
         Entry e = entries.get(slug);
         if (e == null) throw new IllegalArgumentException("rules/problems.json has no problem " + slug);
@@ -60,7 +64,7 @@ public final class ProblemTexts {
             int status = kind != null ? kind.status() : ((Number) m.get("status")).intValue();
             String vi = Json.str(m, "vi"), en = Json.str(m, "en");
             if (vi == null || en == null) throw new IllegalStateException("rules/problems.json: " + slug + " needs vi and en");
-            out.put(slug, new Entry(slug, kind, status, vi, en));
+            out.put(slug, new Entry(m.get("slug") == null ? slug : String.valueOf(m.get("slug")), kind, status, vi, en));
         });
         return new ProblemTexts(Map.copyOf(out));
     }

@@ -26,6 +26,13 @@ class ProblemTextsTest {
     }
 
     @Test
+    void anotherWordingKeepsItsProblemsSlug() {
+        DomainException e = DomainException.of("dossier-not-found.code-and-key");
+        assertEquals("dossier-not-found", e.problem());
+        assertTrue(e.text().en().contains("Check both on the receipt"), e.text().en());
+    }
+
+    @Test
     void aMissingPlaceholderOrAnUnknownSlugIsAProgrammingMistake() {
         assertThrows(IllegalArgumentException.class, () -> DomainException.of("dossier-not-found"));
         assertThrows(IllegalArgumentException.class, () -> DomainException.of("no-such-problem"));

@@ -46,7 +46,7 @@ public final class ProblemJson {
     /** A problem of rules/problems.json by its slug, its placeholders filled from {@code args} (name, value, …). */
     public static Map<String, Object> body(String slug, String instance, Object... args) {
         ProblemTexts.Entry e = ProblemTexts.standard().entry(slug);
-        return body(e.status(), slug, e.text(args), null, instance);
+        return body(e.status(), e.slug(), e.text(args), null, instance);
     }
 
     /**

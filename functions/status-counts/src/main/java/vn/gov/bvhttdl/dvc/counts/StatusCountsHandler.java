@@ -35,7 +35,7 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         return v == null ? null : v.getS() != null ? v.getS() : v.getN();
     }
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy();
+    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("STATUS_COUNTS_DLQ_URL");
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {

@@ -35,7 +35,7 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     static AuditEvent audit(Map<String, AttributeValue> img) { return StreamRecords.audit(img); }
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy();
+    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("STATUS_NOTIFY_DLQ_URL");
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {

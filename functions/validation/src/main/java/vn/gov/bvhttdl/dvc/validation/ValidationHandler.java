@@ -22,7 +22,7 @@ public class ValidationHandler extends MicronautRequestHandler<SQSEvent, SQSBatc
     @Inject
     Validator validator;
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy();
+    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("SUBMISSION_DLQ_URL");
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {

@@ -57,8 +57,8 @@ final class TrackController {
                     new Text("Bạn đã tra cứu quá " + PER_MINUTE + " lần trong một phút. Vui lòng thử lại sau một phút.",
                             "More than " + PER_MINUTE + " look-ups in a minute. Please try again in a minute."));
         }
-        // the same answer whether the code or the key is wrong
-        DomainException notFound = DomainException.of("dossier-not-found", "ref", code == null ? "" : code.strip());
+        // the same answer whether the code or the key is wrong (the code is not echoed)
+        DomainException notFound = DomainException.of("dossier-not-found.code-and-key");
         String given = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
         var found = store.lookup(code == null ? null : code.strip());
         if (found.isEmpty() || !MessageDigest.isEqual(found.get().key().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

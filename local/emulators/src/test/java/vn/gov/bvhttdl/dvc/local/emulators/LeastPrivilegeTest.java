@@ -61,7 +61,7 @@ class LeastPrivilegeTest {
     @Test
     void everyConsumerThatDeadLettersItselfMaySendToItsQueue() {
         List<String> consumers = TEMPLATE.resources("AWS::Serverless::Function").entrySet().stream()
-                .filter(e -> String.valueOf(e.getValue().get("Environment")).contains("DEAD_LETTER_QUEUE_URL")).map(java.util.Map.Entry::getKey).toList();
+                .filter(e -> String.valueOf(e.getValue().get("Environment")).contains("_DLQ_URL")).map(java.util.Map.Entry::getKey).toList();
         assertTrue(consumers.containsAll(List.of("ValidationFunction", "StatusCountsFunction", "StatusNotifyFunction")), consumers.toString());
         assertEquals(List.of(), REAL.deadLetterSenders());
     }
@@ -214,7 +214,7 @@ class LeastPrivilegeTest {
 
     static String consumer(String id, String queue, String policies) {
         return function(id, policies).replace("      Handler: h\n",
-                "      Handler: h\n      Environment:\n        Variables:\n          DEAD_LETTER_QUEUE_URL: !Ref " + queue + "\n");
+                "      Handler: h\n      Environment:\n        Variables:\n          " + id.toUpperCase() + "_DLQ_URL: !Ref " + queue + "\n");
     }
 
     @Test
