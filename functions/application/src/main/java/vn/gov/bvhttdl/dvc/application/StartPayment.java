@@ -106,8 +106,9 @@ public final class StartPayment {
         try {
             return new Started(p, gateway.start(p, info, returnUrl.apply(p.reference()), notifyUrl, clientIp));
         } catch (PaymentGateway.Unavailable e) {
-            // the request stays pending in the ledger; reconciliation expires it if the provider never saw it
-            throw new DomainException(DomainException.Kind.UNAVAILABLE, "provider-unavailable", new Text(
+            // the request stays pending in the ledger; reconciliation expires it if the provider never saw it. 409, not
+            // 503: the web client repeats a 503 by itself, and each repeat would draw another payment request
+            throw new DomainException(DomainException.Kind.REFUSED, "provider-unavailable", new Text(
                     "Kênh thanh toán " + provider + " tạm thời không phản hồi. Vui lòng thử lại hoặc chọn kênh khác.",
                     "The payment provider " + provider + " is not answering. Try again or choose another."));
         }

@@ -32,9 +32,7 @@ public class DomainException extends RuntimeException {
         /** What was sent breaks a rule of its content (a missing field, a bad value). */
         INVALID(422),
         /** Too many requests in a while. */
-        TOO_MANY(429),
-        /** Something we depend on is not answering (a payment provider): try again later. */
-        UNAVAILABLE(503);
+        TOO_MANY(429);
 
         private final int status;
 
