@@ -194,23 +194,24 @@ let issuingPolls = 0;
 export async function dossierPage(main, { id }, query) {
   // one poll at a time: a render made while files were still being checked must not reload a later one
   clearTimeout(timer);
-  const d = await api('GET', '/api/dossiers/' + encodeURIComponent(id));
-  let list = null;
-  let procedure = { components: [], formFields: [] };
-  if (can(d, 'attach') || can(d, 'edit')) {
-    [list, procedure] = await Promise.all([api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/checklist`),
-      api('GET', '/api/procedures/' + encodeURIComponent(d.procedureCode)).catch(() => procedure)]);
-  }
-  const results = ['RESULT_READY', 'RESULT_RETURNED', 'CLOSED'].includes(d.status)
-    ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/results`).catch(() => []) : [];
-  const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT'
-    ? await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/payments`).catch(() => null) : null;
+  // one request: the dossier with its checklist, the procedure it keeps, its fees and payments, results and survey
+  return showDossier(main, await api('GET', '/api/dossiers/' + encodeURIComponent(id)), query);
+}
+
+/** Draws the page of dossier {@code d} (a GET's answer, or the answer of a move: each answers the page it leaves). */
+function showDossier(main, d, query) {
+  clearTimeout(timer);
+  const id = d.id;
+  const list = d.checklist || null;
+  const procedure = d.procedure || { components: [], formFields: [] };
+  const results = d.results || [];
+  const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT' ? d.fees : null;
   const back = query && query.get('payment') ? { reference: query.get('payment'), outcome: query.get('outcome') } : null;
-  const survey = ['RESULT_RETURNED', 'REFUSED', 'CLOSED'].includes(d.status)
-    ? await api('GET', `/api/surveys/${encodeURIComponent(d.id)}`).catch(() => null) : null;
+  const survey = d.survey || null;
   mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
   const result = main.querySelector('#dossier-result');
-  const reload = () => dossierPage(main, { id });
+  // a move's answer is the page it leaves: drawn as it is; otherwise the page is read again
+  const reload = (next) => (next && next.id === id ? showDossier(main, next) : dossierPage(main, { id }));
   const refused = [...(uploadErrors.get(d.id) || new Map()).values()].flat();
   if (refused.length && main.querySelector('#checklist')) showFieldErrors(main.querySelector('#checklist'), refused);
 
@@ -220,7 +221,7 @@ export async function dossierPage(main, { id }, query) {
     const body = readForm(ed, procedure);
     const problems = checkRequired(procedure, body);
     if (problems.length) { showErrors(main.querySelector('#edit-errors'), ed, problems); return; }
-    try { await api('PUT', `/api/dossiers/${encodeURIComponent(d.id)}`, body); announce(t('dossier.saved')); await reload(); }
+    try { const next = await api('PUT', `/api/dossiers/${encodeURIComponent(d.id)}`, body); announce(t('dossier.saved')); await reload(next); }
     catch (e) { showErrors(main.querySelector('#edit-errors'), ed, e); }
   });
 
@@ -262,14 +263,14 @@ export async function dossierPage(main, { id }, query) {
 
   main.querySelectorAll('button[data-remove]').forEach((b) => b.addEventListener('click', async () => {
     b.disabled = true;
-    try { await api('DELETE', `/api/dossiers/${encodeURIComponent(d.id)}/attachments/${encodeURIComponent(b.dataset.remove)}`); announce(t('file.removed')); await reload(); }
+    try { const next = await api('DELETE', `/api/dossiers/${encodeURIComponent(d.id)}/attachments/${encodeURIComponent(b.dataset.remove)}`); announce(t('file.removed')); await reload(next); }
     catch (e) { showErrors(result, null, e); b.disabled = false; }
   }));
 
   const submit = main.querySelector('#submit-draft');
   if (submit) submit.addEventListener('click', async () => {
     submit.disabled = true;
-    try { await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/submit`); announce(t('dossier.submitted')); await reload(); }
+    try { const next = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/submit`); announce(t('dossier.submitted')); await reload(next); }
     catch (e) {
       // every missing item at once: in the summary above the checklist, and next to the field it is about
       const box = main.querySelector('#checklist-errors');
@@ -358,7 +359,7 @@ export async function dossierPage(main, { id }, query) {
   const wd = main.querySelector('#withdraw-form');
   if (wd) wd.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try { await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/withdraw`, { reason: ev.target.reason.value }); await reload(); }
+    try { const next = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/withdraw`, { reason: ev.target.reason.value }); await reload(next); }
     catch (e) { showErrors(result, wd, e); }
   });
 

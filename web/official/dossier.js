@@ -17,7 +17,7 @@ const MOVES = {
   consult: { path: 'consult', fields: [{ name: 'unit', kind: 'unit', required: true, key: 'consult-unit' },
     { name: 'question', kind: 'textarea', required: true, key: 'consult' }, { name: 'days', kind: 'number', key: 'consult-days' }] },
   'answer-consultation': { path: null, fields: [{ name: 'answer', kind: 'textarea', required: true }] },
-  'request-supplement': { path: 'supplement-request', fields: [{ name: 'items', kind: 'textarea', required: true }] },
+  'request-supplement': { path: 'request-supplement', fields: [{ name: 'items', kind: 'textarea', required: true }] },
   return: { path: 'return', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
   approve: { path: 'approve', fields: [{ name: 'note', kind: 'textarea' }] },
   'issue-result': { path: 'issue-result', fields: [] },
@@ -109,7 +109,8 @@ function movesSection(actions, units, draft) {
     </section>`;
 }
 
-function wire(main, id, actions, path, reload) {
+/** {@code show}: draws the page again from a move's answer (every move answers the page it leaves). */
+function wire(main, id, actions, path, show) {
   main.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', async () => {
     try {
       const blob = await download(`/api/official/dossiers/${encodeURIComponent(id)}/files/${encodeURIComponent(b.dataset.view)}`);
@@ -135,9 +136,9 @@ function wire(main, id, actions, path, reload) {
     const errors = main.querySelector('#move-errors');
     if (missing.length) { showErrors(errors, f, missing); return; }
     try {
-      await api('POST', path(m), bodyOf(m, values));
+      const next = await api('POST', path(m), bodyOf(m, values));
+      show(next);
       announce(t('official.done'));
-      await reload();
     } catch (e) {
       // the API names fields as move.field (refuse.reason, extend.newDue): the ids of this form's fields
       showErrors(errors, f, e.errors || e);
@@ -147,13 +148,17 @@ function wire(main, id, actions, path, reload) {
 
 export async function officialDossierPage(main, { id }) {
   if (!groups().includes('officials')) return signInPrompt(main, t('official.title'));
-  const d = await api('GET', '/api/official/dossiers/' + encodeURIComponent(id));
+  // one request: the dossier with everything this page shows and what the offered moves need
+  return showDossier(main, await api('GET', '/api/official/dossiers/' + encodeURIComponent(id)));
+}
+
+function showDossier(main, d) {
   const actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
-  const units = actions.includes('consult') ? await api('GET', '/api/official/dossiers/units') : [];
-  const draft = actions.includes('extend') ? await api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/extension-draft`) : null;
-  const [payments, notices, survey] = await Promise.all([api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/payments`).catch(() => []),
-    api('GET', `/api/official/dossiers/${encodeURIComponent(id)}/notifications`).catch(() => []),
-    api('GET', `/api/surveys/${encodeURIComponent(id)}`).catch(() => null)]);
+  const units = d.units || [];
+  const draft = d.extensionDraft || null;
+  const payments = d.payments || [];
+  const notices = d.notices || [];
+  const survey = d.survey || null;
   const a = d.applicant || {};
   mount(main, html`<h1>${t('dossier.title')} ${d.code || ''}</h1>
     <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
@@ -193,14 +198,17 @@ export async function officialDossierPage(main, { id }) {
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
       ${h.details && h.details.unit ? html` <span class="muted">[${h.details.unit}]</span>` : ''}
       ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}</li>`)}</ol></section>`);
-  wire(main, d.id, actions, (m) => `/api/official/dossiers/${encodeURIComponent(d.id)}/${MOVES[m].path}`, () => officialDossierPage(main, { id }));
+  wire(main, d.id, actions, (m) => `/api/official/dossiers/${encodeURIComponent(d.id)}/${MOVES[m].path}`, (next) => showDossier(main, next));
   return t('dossier.title') + ' ' + (d.code || '');
 }
 
 /** What a consulted agency or unit sees: the question, the files shared with it, and the answer form. */
 export async function officialConsultationPage(main, { id }) {
   if (!groups().includes('officials')) return signInPrompt(main, t('official.title'));
-  const c = await api('GET', '/api/official/dossiers/consultations/' + encodeURIComponent(id));
+  return showConsultation(main, await api('GET', '/api/official/dossiers/consultations/' + encodeURIComponent(id)));
+}
+
+function showConsultation(main, c) {
   const actions = (c.allowedActions || []).filter((a) => a === 'answer-consultation');
   mount(main, html`<h1>${t('official.consultedTitle', { agency: c.askingAgency })}: ${c.code || ''}</h1>
     <p><a href="#/official?scope=consultations">← ${t('official.back')}</a></p>
@@ -208,6 +216,6 @@ export async function officialConsultationPage(main, { id }) {
       ${consultationBlock(c.consultation)}</div>
     ${movesSection(actions, [], null)}
     ${filesList(c, c.files || [])}`);
-  wire(main, c.id, actions, () => `/api/official/dossiers/consultations/${encodeURIComponent(c.id)}/answer`, () => officialConsultationPage(main, { id }));
+  wire(main, c.id, actions, () => `/api/official/dossiers/consultations/${encodeURIComponent(c.id)}/answer`, (next) => showConsultation(main, next));
   return t('official.consultedTitle', { agency: c.askingAgency });
 }

@@ -234,7 +234,7 @@ try {
   await step('an official asks for a supplement; the citizen replaces the file online under the same code', async () => {
     const official = await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official');
     const found = await (await fetch(base + '/api/official/dossiers/by-code/' + code, { headers: { authorization: 'Bearer ' + official } })).json();
-    const ask = await fetch(base + `/api/official/dossiers/${found.id}/supplement-request`, { method: 'POST',
+    const ask = await fetch(base + `/api/official/dossiers/${found.id}/request-supplement`, { method: 'POST',
       headers: { authorization: 'Bearer ' + official, 'content-type': 'application/json' },
       body: JSON.stringify({ items: ['Giấy chứng nhận ký quỹ đã hết hạn, nộp bản mới', 'Ghi rõ thị trường khách'] }) });
     if (ask.status !== 200) fail('supplement request: ' + ask.status + ' ' + await ask.text());

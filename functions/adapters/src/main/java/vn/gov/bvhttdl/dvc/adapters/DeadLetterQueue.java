@@ -4,7 +4,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -17,41 +16,32 @@ import java.util.function.Supplier;
  */
 public class DeadLetterQueue {
     private final Supplier<SqsClient> sqs;
-    private final String queueUrl;
+    private final Supplier<String> queueUrl;
     private volatile SqsClient client;
 
-    public DeadLetterQueue(Supplier<SqsClient> sqs, String queueUrl) {
+    public DeadLetterQueue(Supplier<SqsClient> sqs, Supplier<String> queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
 
-    /** The queue the setting {@code name} (e.g. {@code SUBMISSION_DLQ_URL}) names, if it is set. */
-    public static Optional<DeadLetterQueue> fromSettings(String name) {
-        return Settings.get(name).filter(s -> !s.isBlank()).map(url -> new DeadLetterQueue(
-                () -> SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build(), url));
-    }
-
-    /** {@link #fromSettings} read once, on first use; null when no queue is set. */
-    public static Supplier<DeadLetterQueue> lazy(String name) {
-        return new Supplier<>() {
-            private volatile Optional<DeadLetterQueue> queue;
-
-            @Override
-            public DeadLetterQueue get() {
-                if (queue == null) queue = fromSettings(name);
-                return queue.orElse(null);
-            }
-        };
+    /**
+     * The queue the setting {@code name} (e.g. {@code SUBMISSION_DLQ_URL}) names, read at the first send: a function
+     * without it starts, and each send fails (the batch loop then reports the item for retry instead).
+     */
+    public static DeadLetterQueue named(String name) {
+        return new DeadLetterQueue(() -> SqsClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build(),
+                () -> Settings.get(name).orElseThrow(() -> new IllegalStateException("no dead-letter queue is set (" + name + ")")));
     }
 
     public void send(String body, String messageId, String reason) {
+        String url = queueUrl.get();
         if (client == null) {
             synchronized (this) {
                 if (client == null) client = sqs.get();
             }
         }
         String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
+        client.sendMessage(b -> b.queueUrl(url).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
                 .messageAttributes(Map.of(
                         "ErrorMessage", MessageAttributeValue.builder().dataType("String").stringValue(why).build(),
                         "OriginalMessageId", MessageAttributeValue.builder().dataType("String").stringValue(messageId == null ? "?" : messageId).build())));

@@ -25,8 +25,21 @@ public final class Forms {
         return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
     }
 
+    /** A letter (02–05) as issued, drawn with the procedure {@code p} the dossier was created under. */
+    public static HttpResponse<byte[]> letter(Dossier d, String number, Procedure p, List<AuditEvent> history) {
+        if (!IssuedForms.LETTERS.contains(number)) throw noForm(number);
+        FormPdf.Content c = IssuedForms.letter(number, d, present(p), history).orElseThrow(() -> noForm(number));
+        return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
+    }
+
     public static Procedure procedure(Dossier d, Rules rules) {
-        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
+        return present(rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null));
+    }
+
+    /** {@code p}, or REFUSED {@code procedure-not-in-catalogue} when the catalogue no longer has the dossier's procedure. */
+    public static Procedure present(Procedure p) {
+        if (p != null) return p;
+        throw DomainException.of("procedure-not-in-catalogue");
     }
 
     public static HttpResponse<byte[]> pdf(byte[] bytes, String fileName) {

@@ -501,7 +501,11 @@ public final class Views {
                        @Nullable String settledAt, @Nullable String transaction, boolean receipt, boolean receiptIssuing, @Nullable String refundStatus,
                        @Nullable String refundReason, @Nullable String refundedAt) {
         public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts) {
-            var state = receipts.state(p);
+            return of(p, receipts.state(p));
+        }
+
+        /** {@code state}: where the payment's e-receipt stands. */
+        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState state) {
             String refund = switch (p.status()) {
                 case REFUND_DUE -> "DUE";
                 case REFUNDING -> "REQUESTED";
@@ -512,6 +516,31 @@ public final class Views {
                     p.settledAt() == null ? null : p.settledAt().toString(), p.transaction(), state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUED,
                     state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUING, refund, p.refund() == null ? null : p.refund().reason(),
                     p.refund() == null || p.refund().doneAt() == null ? null : p.refund().doneAt().toString());
+        }
+    }
+
+    /** The quality survey of the dossier as the applicant sees it: the computed criteria, the rating, the total. */
+    @Serdeable
+    public record SurveyView(String dossierId, @Nullable String dossierCode, boolean open, @Nullable String openedAt, @Nullable String editableUntil,
+                      boolean editable, List<Criterion> criteria, int computed, int max, @Nullable AnswerView answer, @Nullable Integer total,
+                      List<RatingView> ratings) {
+        @Serdeable
+        public record Criterion(String code, I18n name, int score, String because) {}
+
+        @Serdeable
+        public record AnswerView(String rating, @Nullable String comment, String at) {}
+
+        @Serdeable
+        public record RatingView(String code, int score, I18n label) {}
+
+        public static SurveyView of(vn.gov.bvhttdl.dvc.application.RateService.View v) {
+            var a = v.answer();
+            return new SurveyView(v.dossierId(), v.dossierCode(), v.open(), v.openedAt() == null ? null : v.openedAt().toString(),
+                    v.editableUntil() == null ? null : v.editableUntil().toString(), v.editable(),
+                    v.criteria().stream().map(s -> new Criterion(s.code(), I18n.of(s.name()), s.score(), s.because())).toList(),
+                    v.computed(), v.max(), a == null ? null : new AnswerView(a.rating(), a.comment(), a.at().toString()),
+                    a == null ? null : v.computed() + vn.gov.bvhttdl.dvc.domain.Survey.rules().ratings().get(a.rating()).score(),
+                    v.ratings().stream().map(r -> new RatingView(r.code(), r.score(), I18n.of(r.label()))).toList());
         }
     }
 

@@ -233,7 +233,7 @@ class HostileInputIT {
     @Provide
     Arbitrary<String> writeRoutes() {
         return Arbitraries.of("POST /api/dossiers", "PUT /api/dossiers/" + UUID.randomUUID(), "POST /api/dossiers/" + UUID.randomUUID() + "/attachments",
-                "POST /api/dossiers/" + UUID.randomUUID() + "/withdraw", "POST /api/official/dossiers/" + UUID.randomUUID() + "/supplement-request",
+                "POST /api/dossiers/" + UUID.randomUUID() + "/withdraw", "POST /api/official/dossiers/" + UUID.randomUUID() + "/request-supplement",
                 "POST /api/admin/procedures/BVHTTDL-DL-001/versions", "PUT /api/admin/calendar/2027");
     }
 

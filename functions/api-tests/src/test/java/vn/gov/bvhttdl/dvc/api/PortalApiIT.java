@@ -285,7 +285,7 @@ class PortalApiIT {
         Map<String, String> desk = official("sub-forms", "CDLQG", "MOTCUA", "ONE_STOP");
         Map<String, String> owner = citizen("owner-forms", "Mai Thị Mẫu", "001099000993");
         assertEquals(404, handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/02", null, owner), null).getStatusCode(), "not issued yet");
-        assertEquals(200, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/supplement-request",
+        assertEquals(200, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/request-supplement",
                 "{\"items\":[\"Bản sao giấy phép cũ bị mờ\"]}", desk), null).getStatusCode());
         APIGatewayV2HTTPResponse f02 = handler.handleRequest(request("GET", "/api/dossiers/" + id + "/forms/02", null, owner), null);
         assertEquals(200, f02.getStatusCode(), f02.getBody());

@@ -162,12 +162,12 @@ class SubmissionFlowIT {
         Map<String, String> otherAgency = new java.util.HashMap<>(official);
         otherAgency.put("custom:agency", "CNTBD");
         assertEquals(404, call("GET", "/api/official/dossiers/by-code/" + code, null, otherAgency).getStatusCode(), "another agency's dossier");
-        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[\"x\"]}", otherAgency).getStatusCode(),
+        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/request-supplement", "{\"items\":[\"x\"]}", otherAgency).getStatusCode(),
                 "nor can it act on it");
-        assertEquals(403, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[\"x\"]}", me).getStatusCode());
-        assertEquals(422, call("POST", "/api/official/dossiers/" + id + "/supplement-request", "{\"items\":[]}", official).getStatusCode());
+        assertEquals(403, call("POST", "/api/official/dossiers/" + id + "/request-supplement", "{\"items\":[\"x\"]}", me).getStatusCode());
+        assertEquals(422, call("POST", "/api/official/dossiers/" + id + "/request-supplement", "{\"items\":[]}", official).getStatusCode());
         assertEquals(id, json(call("GET", "/api/official/dossiers/by-code/" + code, null, official)).get("id"));
-        APIGatewayV2HTTPResponse asked = call("POST", "/api/official/dossiers/" + id + "/supplement-request",
+        APIGatewayV2HTTPResponse asked = call("POST", "/api/official/dossiers/" + id + "/request-supplement",
                 "{\"items\":[\"Đơn đề nghị chưa có chữ ký\",\"Thiếu bản sao giấy phép cũ\"]}", official);
         assertEquals(200, asked.getStatusCode(), asked.getBody());
         Map<String, Object> mine = json(call("GET", "/api/dossiers/" + id, null, me));

@@ -55,7 +55,7 @@ class UnstorableInputIT {
         assertEquals("DRAFT", json(handler.handleRequest(request("GET", "/api/dossiers/" + id, null, AN), null)).get("status"),
                 "the refused withdrawal changed nothing");
         Map<String, String> desk = PortalApiIT.official("unstorable-desk", "CDLQG", "MOTCUA", "ONE_STOP");
-        refused(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/supplement-request",
+        refused(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/request-supplement",
                 "{\"items\":[\"Bản sao\",\"\\ud800x\"]}", desk), null), "items[1]");
         // a whole pair (an emoji) is text like any other
         APIGatewayV2HTTPResponse emoji = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/withdraw", "{\"reason\":\"\\ud83d\\ude00 thôi\"}", AN), null);

@@ -64,7 +64,7 @@ public final class Access {
         return process(rules, d).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
     }
 
-    private static DomainException noSuch(String id) {
+    static DomainException noSuch(String id) {
         return DomainException.of("dossier-not-found", "ref", id);
     }
 

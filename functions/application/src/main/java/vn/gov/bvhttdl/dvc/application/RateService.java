@@ -60,7 +60,8 @@ public final class RateService {
         return view(d);
     }
 
-    private View view(Dossier d) {
+    /** The survey of a dossier the caller was found to reach. */
+    View view(Dossier d) {
         List<AuditEvent> history = dossiers.history(d.id());
         Instant opened = Survey.openedAt(history);
         Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());

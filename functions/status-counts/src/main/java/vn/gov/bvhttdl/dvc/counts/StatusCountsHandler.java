@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue;
 import vn.gov.bvhttdl.dvc.adapters.StatusCounts;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
@@ -27,19 +26,26 @@ import java.util.Map;
 public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StatusCountsHandler.class);
 
+    /** Moves one dossier between two counters, once per version (the table's counters, wired in {@link Beans}). */
+    @FunctionalInterface
+    interface Counter {
+        boolean count(String dossierId, String agency, String from, String to, String fromHolder, String toHolder, long version);
+    }
+
     @Inject
-    StatusCounts counts;
+    Counter counts;
 
     private static String s(Map<String, AttributeValue> image, String name) {
         AttributeValue v = image == null ? null : image.get(name);
         return v == null ? null : v.getS() != null ? v.getS() : v.getN();
     }
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("STATUS_COUNTS_DLQ_URL");
+    @Inject
+    Batches.DeadLetters deadLetters;
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        return Batches.stream(event, this::count, () -> deadLetters.get() == null ? null : deadLetters.get()::send);
+        return Batches.stream(event, this::count, () -> deadLetters);
     }
 
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
@@ -65,10 +71,14 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     @Factory
     static final class Beans {
+        /** This function's DLQ, for the records that can never be handled (STATUS_COUNTS_DLQ_URL). */
         @Singleton
-        StatusCounts counts() {
+        Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_COUNTS_DLQ_URL")::send; }
+
+        @Singleton
+        Counter counts() {
             DossierStore store = DossierStore.primedFromSettings("status-counts", null);
-            return new StatusCounts(store.client(), store.tableName());
+            return new StatusCounts(store.client(), store.tableName())::count;
         }
     }
 }

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
-import vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -35,11 +34,12 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     static AuditEvent audit(Map<String, AttributeValue> img) { return StreamRecords.audit(img); }
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("STATUS_NOTIFY_DLQ_URL");
+    @Inject
+    Batches.DeadLetters deadLetters;
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        return Batches.stream(event, this::tell, () -> deadLetters.get() == null ? null : deadLetters.get()::send);
+        return Batches.stream(event, this::tell, () -> deadLetters);
     }
 
     private void tell(DynamodbEvent.DynamodbStreamRecord r) {
@@ -54,6 +54,10 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     @Factory
     static final class Beans {
+        /** This function's DLQ, for the records that can never be handled (STATUS_NOTIFY_DLQ_URL). */
+        @Singleton
+        Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_NOTIFY_DLQ_URL")::send; }
+
         @Singleton
         NotifyApplicant notifyApplicant() {
             return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(DossierStore.primedFromSettings("status-notify", null));

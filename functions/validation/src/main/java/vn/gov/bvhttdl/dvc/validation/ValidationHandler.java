@@ -6,7 +6,6 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
 /**
@@ -22,11 +21,12 @@ public class ValidationHandler extends MicronautRequestHandler<SQSEvent, SQSBatc
     @Inject
     Validator validator;
 
-    private final java.util.function.Supplier<DeadLetterQueue> deadLetters = DeadLetterQueue.lazy("SUBMISSION_DLQ_URL");
+    @Inject
+    Batches.DeadLetters deadLetters;
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return Batches.sqs(event, m -> LOG.info("message {}: {}", m.getMessageId(), validator.handle(m.getBody())),
-                () -> deadLetters.get() == null ? null : deadLetters.get()::send);
+                () -> deadLetters);
     }
 }

@@ -69,6 +69,10 @@ public final class Validator {
         @Singleton
         Clock clock() { return Clock.systemUTC(); }
 
+        /** The submission DLQ, for what can never be processed (SUBMISSION_DLQ_URL). */
+        @Singleton
+        vn.gov.bvhttdl.dvc.lambda.Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("SUBMISSION_DLQ_URL")::send; }
+
         @Singleton
         Validator validator(DossierStore store, RulesStore rules, Clock clock) {
             return new Validator(store, rules, clock, AwsClients.s3(), Settings.require("DOCUMENTS_BUCKET"));

@@ -109,12 +109,15 @@ public final class InMemoryDossiers implements Dossiers {
         return new Held(out, null);
     }
 
-    private static String holder(Dossier d) {
+    /** Every dossier stored (for the other in-memory ports over the same table). */
+    public synchronized List<Dossier> all() { return List.copyOf(dossiers.values()); }
+
+    static String holder(Dossier d) {
         if (d.processing() != null && d.processing().step() != null && d.processing().unit() != null) return d.processing().unit();
         return vn.gov.bvhttdl.dvc.domain.Organisation.standard().agency(d.agencyCode()).map(a -> a.oneStop().code()).orElse(null);
     }
 
-    private static java.time.LocalDate due(Dossier d) {
+    static java.time.LocalDate due(Dossier d) {
         if (d.processing() != null && d.processing().step() != null && d.processing().stepDue() != null) return d.processing().stepDue();
         return d.dueDate() == null ? java.time.LocalDate.MAX : d.dueDate();
     }

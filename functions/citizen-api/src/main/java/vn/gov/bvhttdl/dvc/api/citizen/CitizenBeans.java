@@ -1,22 +1,58 @@
 package vn.gov.bvhttdl.dvc.api.citizen;
 
-import vn.gov.bvhttdl.dvc.api.*;
-
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
+import vn.gov.bvhttdl.dvc.adapters.ResultStore;
+import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.S3FileLinks;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
+import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
+import vn.gov.bvhttdl.dvc.api.SharedBeans;
+import vn.gov.bvhttdl.dvc.application.CitizenDesk;
+import vn.gov.bvhttdl.dvc.application.PaymentGateway;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** The citizen function's own: the submission queue and the payment providers (no signing key here). */
+/**
+ * The citizens' function's wiring, the one place that names its adapters: the desk (every dossier route's use case
+ * or query) over the table's stores, the submission queue, the upload and download links, the payment providers (no
+ * signing key here).
+ */
 @Factory
 final class CitizenBeans {
+    /** The portal's public address, read when a payment starts (the providers send the citizen back there). */
+    interface PublicBase extends Supplier<String> {}
+
+    @Singleton
+    PublicBase publicBase() {
+        return () -> {
+            String b = Settings.require("PUBLIC_BASE_URL");
+            return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        };
+    }
+
     @Singleton
     SubmissionQueue submissions() { return SubmissionQueue.fromSettings(); }
 
     /** The providers; their settings (Secrets Manager on AWS, the sandbox file offline) are read on the first payment. */
     @Singleton
-    java.util.Map<String, vn.gov.bvhttdl.dvc.application.PaymentGateway> gateways(Clock clock) {
+    Map<String, PaymentGateway> gateways(Clock clock) {
         return vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(clock);
+    }
+
+    @Singleton
+    CitizenDesk desk(DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
+                     PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock) {
+        return new CitizenDesk(store, new WorkQueueStore(store), rules, submissions,
+                new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
+                gateways, results, surveys, clock, SharedBeans::verifyUrl);
     }
 }

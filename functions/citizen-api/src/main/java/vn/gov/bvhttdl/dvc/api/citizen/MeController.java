@@ -14,7 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.application.NoticeStore;
 import vn.gov.bvhttdl.dvc.application.NoticeStore;
 import vn.gov.bvhttdl.dvc.domain.NotificationRules;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
@@ -32,9 +32,9 @@ import java.util.Map;
 @Controller("/api/me")
 @SecurityRequirement(name = "cognito")
 final class MeController {
-    private final NoticeTable notices;
+    private final NoticeStore notices;
 
-    MeController(NoticeTable notices) { this.notices = notices; }
+    MeController(NoticeStore notices) { this.notices = notices; }
 
     @Serdeable
     record Message(String id, String dossierId, @Nullable String dossierCode, String kind, String subject, String text, String at, boolean read) {}

@@ -15,9 +15,10 @@ import java.util.Map;
  */
 final class S3UploadLinks implements UploadLinks {
     private final S3Presigner presigner;
-    private final String bucket;
+    private final java.util.function.Supplier<String> bucket;
 
-    S3UploadLinks(S3Presigner presigner, String bucket) {
+    /** {@code bucket}: read when a link is made. */
+    S3UploadLinks(S3Presigner presigner, java.util.function.Supplier<String> bucket) {
         this.presigner = presigner;
         this.bucket = bucket;
     }
@@ -25,7 +26,7 @@ final class S3UploadLinks implements UploadLinks {
     @Override
     public Link put(String key, String contentType, long size, Duration lifetime) {
         PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(lifetime)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(size).ifNoneMatch("*")));
+                .putObjectRequest(o -> o.bucket(bucket.get()).key(key).contentType(contentType).contentLength(size).ifNoneMatch("*")));
         return new Link(put.url().toString(), Map.of("Content-Type", contentType, "If-None-Match", "*"), put.expiration());
     }
 }

@@ -1,26 +1,43 @@
 package vn.gov.bvhttdl.dvc.api.official;
 
-import vn.gov.bvhttdl.dvc.api.*;
-
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
+import vn.gov.bvhttdl.dvc.adapters.ResultStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.S3FileLinks;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
+import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
+import vn.gov.bvhttdl.dvc.application.IssueResult;
+import vn.gov.bvhttdl.dvc.application.OfficialDesk;
+import vn.gov.bvhttdl.dvc.documents.ResultPdf;
 import vn.gov.bvhttdl.dvc.signing.Signers;
 
 import java.time.Clock;
 
-/** The officials' function's own: the unit's signing key (KMS, or the development CA offline) and the result's issue. */
+/**
+ * The officials' function's wiring, the one place that names its adapters: the desk (every route's use case or query)
+ * over the table's stores, the results' store, the uploads' links, and the unit's signing key (KMS, or the development
+ * CA offline), created on the first signature, not at start.
+ */
 @Factory
 final class OfficialBeans {
-    /** Created on the first signature, not at start. */
     @Singleton
     Signers signer() { return new Signers(); }
 
     @Singleton
-    vn.gov.bvhttdl.dvc.application.IssueResult issueResult(DossierStore store, vn.gov.bvhttdl.dvc.adapters.ResultStore results,
-                                                           Signers signer, RulesStore rules, Clock clock) {
-        return new vn.gov.bvhttdl.dvc.application.IssueResult(store, results, new vn.gov.bvhttdl.dvc.documents.ResultPdf(signer), rules, clock,
-                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL"));
+    IssueResult issueResult(DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock) {
+        return new IssueResult(store, results, new ResultPdf(signer), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
+    }
+
+    @Singleton
+    OfficialDesk desk(DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
+                      S3Presigner presigner, IssueResult issueResult, Clock clock) {
+        return new OfficialDesk(store, new WorkQueueStore(store), rules, payments, results, notices, surveys,
+                S3FileLinks.fromSettings(presigner), issueResult, clock);
     }
 }

@@ -134,7 +134,7 @@ class LocalRunnerIT {
         String elsewhere = runner.devToken("Cán bộ Cục khác", "001080000322", "khac@example.vn", "officials", "CNTBD");
         assertEquals(404, call("GET", "/api/official/dossiers/by-code/" + code, elsewhere, null).statusCode());
         assertFalse(json(call("GET", "/api/official/dossiers/counts", elsewhere, null)).containsKey("CDLQG"));
-        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/supplement-request", elsewhere, "{\"items\":[\"x\"]}").statusCode());
+        assertEquals(404, call("POST", "/api/official/dossiers/" + id + "/request-supplement", elsewhere, "{\"items\":[\"x\"]}").statusCode());
         assertEquals(200, call("GET", "/api/official/dossiers/by-code/" + code, official, null).statusCode());
 
         // another citizen cannot see it, by id or by code

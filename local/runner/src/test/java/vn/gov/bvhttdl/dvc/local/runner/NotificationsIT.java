@@ -81,7 +81,7 @@ class NotificationsIT {
 
         // the desk asks for a supplement (a required notice): one more email
         String official = runner.devToken("Cán bộ Một cửa", "001080000911", "mc@example.vn", "officials", "CDLQG");
-        HttpResponse<String> sup = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/official/dossiers/" + id + "/supplement-request", official,
+        HttpResponse<String> sup = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/official/dossiers/" + id + "/request-supplement", official,
                 "{\"items\":[\"Đơn chưa có chữ ký của người đại diện theo pháp luật\"]}");
         assertEquals(200, sup.statusCode(), sup.body());
         List<Map<String, Object>> second = awaitOutbox(code, 2);

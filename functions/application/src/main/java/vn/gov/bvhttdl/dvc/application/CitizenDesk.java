@@ -1,0 +1,239 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Applicant;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.Completeness;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.PaymentRules;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the citizens' function does with a citizen's own dossiers, one method per page or move: the list, one
+ * dossier's page (everything the applicant's screen shows, read once here: the dossier with the public part of its
+ * trail, the files, the checklist while it can change, the procedure version it keeps, the fees and payments, the
+ * results and the survey), each move answered with the page it leaves, and links to the files addressed to them.
+ * A dossier of someone else answers exactly like none.
+ */
+public final class CitizenDesk {
+    /**
+     * The fees of a dossier and its payments: {@code due} while it waits for payment; each line with its legal basis;
+     * the providers to choose from.
+     */
+    public record Fees(boolean due, List<Payment.Line> lines, long totalVnd, List<PaymentRules.Provider> providers, List<PaymentLine> payments,
+                       List<Citation> basis) {}
+
+    /**
+     * One dossier's page for its applicant. {@code procedure} is the version the dossier keeps (with {@code versions},
+     * its code's history, and {@code fieldName}); {@code checklist} only while files can be added or the form edited;
+     * {@code lookupKey} once the dossier has a code.
+     */
+    public record DossierPage(Dossier dossier, Procedure procedure, List<Procedure> versions, Text fieldName, List<AuditEvent> history,
+                              List<Attachment> files, String lookupKey, List<String> actions, Completeness.Result checklist,
+                              Fees fees, List<ResultLine> results, RateService.View survey, WorkingCalendar calendar, LocalDate today) {}
+
+    private final Dossiers dossiers;
+    private final WorkQueues lists;
+    private final Rules rules;
+    private final Payments payments;
+    private final Results results;
+    private final FileLinks links;
+    private final Clock clock;
+    private final Function<String, String> verifyUrl;
+    private final CreateDossier create;
+    private final EditDossier edit;
+    private final SubmitDossier submit;
+    private final WithdrawDossier withdraw;
+    private final AttachFile attach;
+    private final RemoveFile remove;
+    private final ReturnOnline returnOnline;
+    private final PaymentReceipts receipts;
+    private final RateService rate;
+    private final StartPayment startPayment;
+
+    public CitizenDesk(Dossiers dossiers, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+                       NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
+                       Clock clock, Function<String, String> verifyUrl) {
+        this.dossiers = dossiers;
+        this.lists = lists;
+        this.rules = rules;
+        this.payments = payments;
+        this.results = results;
+        this.links = links;
+        this.clock = clock;
+        this.verifyUrl = verifyUrl;
+        this.create = new CreateDossier(dossiers, rules, notices, clock);
+        this.edit = new EditDossier(dossiers, rules, clock);
+        this.submit = new SubmitDossier(dossiers, rules, submissions, clock);
+        this.withdraw = new WithdrawDossier(dossiers, clock);
+        this.attach = new AttachFile(dossiers, rules, uploads, clock);
+        this.remove = new RemoveFile(dossiers, clock);
+        this.returnOnline = new ReturnOnline(dossiers, results, clock);
+        this.receipts = new PaymentReceipts(dossiers, payments, results);
+        this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
+        this.startPayment = new StartPayment(dossiers, payments, gateways, rules, clock);
+    }
+
+    // ---- reading
+
+    /** A dossier in the applicant's list, with the procedure version it keeps (absent when the catalogue no longer has it). */
+    public record Listed(Dossier dossier, Procedure procedure) {}
+
+    /** The applicant's list, with the calendar its due dates are read against. */
+    public record Mine(List<Listed> items, WorkingCalendar calendar) {}
+
+    /** The applicant's dossiers, newest first (at most 100). */
+    public Mine mine(Actor applicant) {
+        return new Mine(lists.byOwner(applicant.subject(), 100).stream()
+                .map(d -> new Listed(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null))).toList(), rules.calendar());
+    }
+
+    /** The page of the applicant's dossier {@code id}. */
+    public DossierPage dossier(Actor applicant, String id) {
+        return page(Access.owned(dossiers, applicant, id));
+    }
+
+    /** The page of the applicant's dossier with {@code code}. */
+    public DossierPage byCode(Actor applicant, String code) {
+        Dossier d = lists.findByCode(code).filter(x -> x.ownerId().equals(applicant.subject())).orElseThrow(() -> Access.noSuch(code));
+        return page(d);
+    }
+
+    /** The completeness checklist of the applicant's dossier, as it stands now. */
+    public Completeness.Result checklist(Actor applicant, String id) {
+        Dossier d = Access.owned(dossiers, applicant, id);
+        return Completeness.check(procedureOf(d), d, dossiers.attachments(d.id()), clock.instant());
+    }
+
+    /** The results issued for the applicant's dossier, each with its verification page. */
+    public List<ResultLine> results(Actor applicant, String id) {
+        return resultLines(Access.owned(dossiers, applicant, id));
+    }
+
+    // ---- moves: each answers the page it leaves
+
+    /** A draft of the procedure in force; the same request again (same key and content) answers the dossier it created. */
+    public CreateDossier.Result create(Actor applicant, VerifiedIdentity identity, String procedureCode, Applicant typed, Map<String, String> form,
+                                       String idempotencyKey, String fingerprint) {
+        return create.create(applicant, identity, procedureCode, typed, form, idempotencyKey, fingerprint);
+    }
+
+    public DossierPage edit(Actor applicant, VerifiedIdentity identity, String id, Applicant typed, Map<String, String> form) {
+        return page(edit.edit(applicant, identity, id, typed, form));
+    }
+
+    public DossierPage submit(Actor applicant, String id) {
+        return page(submit.submit(applicant, id).dossier());
+    }
+
+    public DossierPage withdraw(Actor applicant, String id, String reason) {
+        return page(withdraw.withdraw(applicant, id, reason));
+    }
+
+    /** Authorises one file for one component: a link the browser sends the bytes to; the file stays PENDING until scanned. */
+    public AttachFile.Result attach(Actor applicant, String id, String componentCode, String fileName, Long size) {
+        return attach.attach(applicant, id, componentCode, fileName, size);
+    }
+
+    public DossierPage removeFile(Actor applicant, String id, String uploadId) {
+        return page(remove.remove(applicant, id, uploadId));
+    }
+
+    // ---- fees and payments
+
+    /** The fees of the applicant's dossier with their basis, the providers, the payments made. */
+    public Fees fees(Actor applicant, String id) {
+        Dossier d = Access.owned(dossiers, applicant, id);
+        return fees(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null));
+    }
+
+    /** A new payment request to {@code provider}: the provider's page to send the citizen to. */
+    public StartPayment.Started pay(Actor applicant, String id, String provider, String ip, Function<String, String> returnUrl, String ipnUrl) {
+        return startPayment.start(applicant, id, provider, ip, returnUrl, ipnUrl);
+    }
+
+    /** The signed e-receipt of a credited payment; NOT_FOUND {@code receipt-pending} while it is being issued. */
+    public URI paymentReceipt(Actor applicant, String id, String reference) {
+        IssuedResult r = receipts.receipt(applicant, id, reference);
+        return links.result(r, "bien-lai-" + r.number() + ".pdf");
+    }
+
+    // ---- files addressed to the applicant
+
+    /** The receipt and appointment slip (form 01); REFUSED before the dossier is received. */
+    public URI receipt(Actor applicant, String id) {
+        Dossier d = Access.owned(dossiers, applicant, id);
+        if (d.code() == null) {
+            throw new DomainException(DomainException.Kind.REFUSED, "no-receipt-yet",
+                    new Text("Hồ sơ chưa được tiếp nhận nên chưa có giấy hẹn.", "The dossier has not been received yet: no receipt."));
+        }
+        return links.receipt(d.code());
+    }
+
+    /** The signed result {@code number}: the first download returns the result (the dossier moves to "result returned"). */
+    public URI result(Actor applicant, String id, String number) {
+        IssuedResult r = returnOnline.take(applicant, id, number);
+        return links.result(r, "ket-qua-" + r.number() + ".pdf");
+    }
+
+    /** What the applicant's letters (forms 02–05) are drawn from: the dossier, the procedure it keeps, its trail. */
+    public record Letters(Dossier dossier, Procedure procedure, List<AuditEvent> history) {}
+
+    public Letters letters(Actor applicant, String id) {
+        Dossier d = Access.owned(dossiers, applicant, id);
+        return new Letters(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), dossiers.history(d.id()));
+    }
+
+    // ---- the page
+
+    private DossierPage page(Dossier d) {
+        var procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+        List<String> actions = d.allowedActions(Role.CITIZEN);
+        List<Attachment> files = dossiers.attachments(d.id());
+        boolean changing = actions.contains("attach") || actions.contains("edit");
+        LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+        boolean surveyed = d.status() == DossierStatus.RESULT_RETURNED || d.status() == DossierStatus.REFUSED || d.status() == DossierStatus.CLOSED;
+        return new DossierPage(d, procedure, procedure == null ? List.of() : rules.catalogue().history(d.procedureCode()),
+                procedure == null ? null : rules.catalogue().fields().get(procedure.field()),
+                // the applicant reads the public part of the trail: statuses, steps, dates, the reasons addressed to them
+                dossiers.history(d.id()).stream().map(AuditEvent::publicPart).toList(), files,
+                d.code() == null ? null : dossiers.lookupKey(d.code()).orElse(null), actions,
+                changing && procedure != null ? Completeness.check(procedure, d, files, clock.instant()) : null,
+                fees(d, procedure), resultLines(d), surveyed ? rate.view(d) : null, rules.calendar(), today);
+    }
+
+    private Fees fees(Dossier d, Procedure procedure) {
+        List<Payment.Line> lines = procedure == null ? List.of() : PaymentRules.standard().linesFor(procedure, StartPayment.day(d));
+        PaymentRules pr = PaymentRules.standard();
+        return new Fees(d.status() == DossierStatus.AWAITING_PAYMENT && !lines.isEmpty(), lines, lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
+                List.copyOf(pr.providers().values()), payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                pr.basis());
+    }
+
+    private List<ResultLine> resultLines(Dossier d) {
+        return results.ofDossier(d.id()).stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList();
+    }
+
+    private Procedure procedureOf(Dossier d) {
+        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(DomainException.Kind.INVALID,
+                "unknown-procedure", new Text("Không có thủ tục mã \"" + Limits.clip(d.procedureCode()) + "\" đang có hiệu lực.",
+                "No procedure with code \"" + Limits.clip(d.procedureCode()) + "\" is in force.")));
+    }
+}

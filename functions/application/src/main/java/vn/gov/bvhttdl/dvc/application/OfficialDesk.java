@@ -1,0 +1,357 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Limits;
+import vn.gov.bvhttdl.dvc.domain.Organisation;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Process;
+import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the officials' function does, one method per page or move: the work queue, one dossier's page (everything the
+ * official's screen shows, read once here: the dossier, its procedure and process, history, files, payments, notices,
+ * results, the quality survey, and the moves this official may make now with what they need), a move answered with
+ * the page it leaves, the consultation sent to a unit, files, forms' sources, the tracking book, counts and quality.
+ * Every read goes through {@link Access}: an official sees what reached their unit, a consulted unit what was sent to it.
+ */
+public final class OfficialDesk {
+    /** An agency's unit that can be consulted. */
+    public record UnitLine(String agency, Text agencyName, String unit, Text name, String kind) {}
+
+    /**
+     * One dossier's page for an official. {@code procedure} and {@code process} are those of the version the dossier
+     * was created under (absent when the catalogue no longer has it); {@code units} only when {@code consult} is
+     * offered, {@code extensionDraft} only when {@code extend} is.
+     */
+    public record DossierPage(Dossier dossier, Procedure procedure, Process process, List<AuditEvent> history, List<Attachment> files,
+                              List<String> moves, List<PaymentLine> payments, List<NoticeStore.Delivery> notices, List<ResultLine> results,
+                              RateService.View survey, List<UnitLine> units, OfficialMoves.ExtensionDraft extensionDraft,
+                              WorkingCalendar calendar, LocalDate today, Instant now) {}
+
+    /** What a consulted unit sees: the dossier's code and procedure, the question, the files shared with it, its move. */
+    public record ConsultedPage(Dossier dossier, Procedure procedure, List<Attachment> files, List<String> moves) {}
+
+    /** Which queue: the unit's dossiers in a status, those assigned to the caller, those waiting for the unit's answer. */
+    public enum Scope { UNIT, MINE, CONSULTATIONS }
+
+    /** A line of a work queue, with the step the dossier is at and how its deadlines stand today. */
+    public record QueueLine(Dossier dossier, Procedure procedure, Process.Stage stage, LocalDate stepDue,
+                            boolean overdue, boolean dueSoon, boolean stepOverdue) {}
+
+    /** One page of a work queue, with the unit's counts per status; {@code next} the cursor of the next page. */
+    public record WorkQueue(DossierStatus status, Scope scope, String unit, Map<String, Long> counts, int size, List<QueueLine> lines, String next) {}
+
+    /** The dossiers the unit received or that reached it, by date of receipt (form 07's lines are drawn from them). */
+    public record Book(String agency, String unit, LocalDate from, LocalDate to, List<Dossier> received, Instant now) {}
+
+    /** A tracking book's period, both days included. */
+    public record BookPeriod(LocalDate from, LocalDate to) {}
+
+    /** What a dossier's forms are drawn from (the letters as issued, the control slip as it stands now). */
+    public record FormSource(Dossier dossier, Procedure procedure, Process process, List<AuditEvent> history, WorkingCalendar calendar, Instant now) {}
+
+    /** An official's move, as asked: the use cases add what the rules compute (steps, units, dates). */
+    public sealed interface Move {
+        record StartProcessing() implements Move {}
+        /** {@code assignee} absent: the caller takes it, under {@code assigneeName}. */
+        record Assign(String assignee, String assigneeName) implements Move {}
+        record Forward(String note) implements Move {}
+        record Return(String reason) implements Move {}
+        record Consult(String agency, String unit, String question, List<String> files, Integer days) implements Move {}
+        record Extend(String reason, LocalDate newDue) implements Move {}
+        record Stop(String reason) implements Move {}
+        record Approve(String note) implements Move {}
+        record Refuse(String reason) implements Move {}
+        record IssueResult() implements Move {}
+        record ReturnResult(String channel) implements Move {}
+        record RequestSupplement(List<String> items) implements Move {}
+    }
+
+    /** At most this many dossiers of one status are read for a tracking book. */
+    public static final int BOOK_WINDOW = 2000;
+
+    private final Dossiers dossiers;
+    private final WorkQueues queues;
+    private final Rules rules;
+    private final Payments payments;
+    private final Results results;
+    private final NoticeStore notices;
+    private final FileLinks files;
+    private final OfficialMoves moves;
+    private final RequestSupplement supplement;
+    private final PaymentReceipts receipts;
+    private final RateService rate;
+    private final Function<String, String> verifyUrl;
+    private final Clock clock;
+
+    public OfficialDesk(Dossiers dossiers, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
+                        SurveyAnswers surveys, FileLinks files, IssueResult issueResult, Clock clock) {
+        this.dossiers = dossiers;
+        this.queues = queues;
+        this.rules = rules;
+        this.payments = payments;
+        this.results = results;
+        this.notices = notices;
+        this.files = files;
+        this.clock = clock;
+        this.moves = new OfficialMoves(dossiers, rules, clock, issueResult, results);
+        this.supplement = new RequestSupplement(dossiers, rules, clock);
+        this.receipts = new PaymentReceipts(dossiers, payments, results);
+        this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
+        this.verifyUrl = issueResult::verifyUrl;
+    }
+
+    // ---- the dossier's page
+
+    /** The page of dossier {@code id} if it reached the official's unit; else the same NOT_FOUND as no dossier. */
+    public DossierPage dossier(Actor official, String id) {
+        return page(official, Access.inScope(dossiers, rules, official, id));
+    }
+
+    /** The page of the dossier with {@code code}, for an official it reached. */
+    public DossierPage byCode(Actor official, String code) {
+        Dossier d = queues.findByCode(code).filter(x -> Access.inScope(rules, official, x)).orElseThrow(() -> new DomainException(
+                DomainException.Kind.NOT_FOUND, "dossier-not-found",
+                new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
+        return page(official, d);
+    }
+
+    /** Makes {@code move} on dossier {@code id} and answers the page it leaves (the moves offered now, the new step...). */
+    public DossierPage act(Actor official, String id, Move move) {
+        Dossier after = switch (move) {
+            case Move.StartProcessing m -> moves.startProcessing(official, id);
+            case Move.Assign m -> moves.assign(official, id, m.assignee(), m.assigneeName());
+            case Move.Forward m -> moves.forward(official, id, m.note());
+            case Move.Return m -> moves.returnToPrevious(official, id, m.reason());
+            case Move.Consult m -> moves.consult(official, id, m.agency(), m.unit(), m.question(), m.files(), m.days());
+            case Move.Extend m -> moves.extend(official, id, m.reason(), m.newDue());
+            case Move.Stop m -> moves.stop(official, id, m.reason());
+            case Move.Approve m -> moves.approve(official, id, m.note());
+            case Move.Refuse m -> moves.refuse(official, id, m.reason());
+            case Move.IssueResult m -> moves.issueResult(official, id);
+            case Move.ReturnResult m -> moves.returnResult(official, id, m.channel());
+            case Move.RequestSupplement m -> supplement.request(official, id, m.items());
+        };
+        // the units a dossier reached stay reached: the official who moved it still sees it (with the moves left to them)
+        return page(official, after);
+    }
+
+    private DossierPage page(Actor official, Dossier d) {
+        List<AuditEvent> history = dossiers.history(d.id());
+        Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
+        Process process = Access.process(rules, d).orElse(null);
+        List<String> offered = moves.offered(d, official);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(rules.calendar().zone()).toLocalDate();
+        return new DossierPage(d, procedure.orElse(null), process, history, dossiers.attachments(d.id()), offered,
+                payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                notices.deliveries(d.id()), resultLines(d), rate.view(d),
+                offered.contains("consult") ? units() : List.of(),
+                offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null, rules.calendar(), today, now);
+    }
+
+    private List<ResultLine> resultLines(Dossier d) {
+        return results.ofDossier(d.id()).stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList();
+    }
+
+    /** The notices sent to the applicant about dossier {@code id}: each event's channels, sent, skipped or failed. */
+    public List<NoticeStore.Delivery> notices(Actor official, String id) {
+        return notices.deliveries(Access.inScope(dossiers, rules, official, id).id());
+    }
+
+    /** The dossier's payments as the ledger holds them, with where each e-receipt stands. */
+    public List<PaymentLine> payments(Actor official, String id) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        return payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList();
+    }
+
+    /** The dossier's issued results, each with its verification page. */
+    public List<ResultLine> results(Actor official, String id) {
+        return resultLines(Access.inScope(dossiers, rules, official, id));
+    }
+
+    /** The draft apology and extension (form 04) the official starts from. */
+    public OfficialMoves.ExtensionDraft extensionDraft(Actor official, String id) {
+        return moves.extensionDraft(official, id);
+    }
+
+    /** The signing unit's leader revokes the valid result {@code number}, with the reason. */
+    public ResultLine revoke(Actor official, String id, String number, String reason) {
+        IssuedResult r = moves.revokeResult(official, id, number, reason);
+        return new ResultLine(r, verifyUrl.apply(r.id()));
+    }
+
+    /** A correction: the next number is issued and result {@code number} marked replaced by it. */
+    public ResultLine correct(Actor official, String id, String number, String reason) {
+        IssuedResult r = moves.correctResult(official, id, number, reason);
+        return new ResultLine(r, verifyUrl.apply(r.id()));
+    }
+
+    /** Today in the calendar's zone (what the results' states are judged on). */
+    public LocalDate today() {
+        return clock.instant().atZone(rules.calendar().zone()).toLocalDate();
+    }
+
+    // ---- consultations
+
+    /** What was sent to the consulted unit of dossier {@code id}. */
+    public ConsultedPage consultation(Actor official, String id) {
+        return consulted(official, Access.consulted(dossiers, official, id));
+    }
+
+    /** The consulted unit answers; the page it leaves. */
+    public ConsultedPage answer(Actor official, String id, String answer) {
+        return consulted(official, moves.answer(official, id, answer));
+    }
+
+    private ConsultedPage consulted(Actor official, Dossier d) {
+        var c = d.processing().consultation();
+        List<Attachment> shared = dossiers.attachments(d.id()).stream()
+                .filter(a -> c.files().contains(a.uploadId()) && a.status() == Attachment.Status.ACCEPTED).toList();
+        return new ConsultedPage(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), shared,
+                OfficialMoves.offered(rules, d, official).stream().filter("answer-consultation"::equals).toList());
+    }
+
+    // ---- files and forms
+
+    /**
+     * A link to one accepted file of the dossier: the dossier's officials open every accepted file, a consulted unit
+     * those shared with it; anything else is NOT_FOUND.
+     */
+    public URI file(Actor official, String id, String uploadId) {
+        Dossier d = dossiers.find(id).filter(x -> Access.inScope(rules, official, x) || Access.consulted(official, x))
+                .orElseThrow(() -> Access.noSuch(id));
+        boolean all = Access.inScope(rules, official, d);
+        Attachment a = dossiers.attachments(d.id()).stream()
+                .filter(x -> x.uploadId().equals(uploadId) && x.status() == Attachment.Status.ACCEPTED)
+                .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found", new Text(
+                        "Không có tệp hợp lệ \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No accepted file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
+        return files.open(a);
+    }
+
+    /** What the dossier's forms are drawn from. */
+    public FormSource forms(Actor official, String id) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        return new FormSource(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
+                Access.process(rules, d).orElse(null), dossiers.history(d.id()), rules.calendar(), clock.instant());
+    }
+
+    // ---- the unit's books and figures
+
+    /**
+     * A page of the unit's work queue, earliest due first (overdue first), only what the official may see, with the
+     * unit's counts per status. An official of no agency or unit has an empty queue.
+     */
+    public WorkQueue queue(Actor official, DossierStatus status, Scope scope, int size, String after) {
+        if (size < 1 || size > Limits.MAX_PAGE_SIZE || (after != null && after.length() > 100)) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-page",
+                    new Text("Mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.", "1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
+        }
+        if (official.agency() == null || official.unit() == null) {
+            return new WorkQueue(status, scope, official.unit() == null ? "" : official.unit(), Map.of(), size, List.of(), null);
+        }
+        WorkQueues.Page page = switch (scope) {
+            case MINE -> queues.byAssignee(official.subject(), size, after);
+            case CONSULTATIONS -> queues.byConsulted(official.agency(), official.unit(), size, after);
+            case UNIT -> queues.byHolder(official.agency(), official.unit(), status, size, after);
+        };
+        LocalDate today = today();
+        LocalDate soon = rules.calendar().nextWorkingDay(today);
+        List<QueueLine> lines = page.items().stream()
+                .filter(d -> scope == Scope.CONSULTATIONS ? Access.consulted(official, d) : Access.inScope(rules, official, d))
+                .map(d -> line(d, today, soon)).toList();
+        return new WorkQueue(status, scope, official.unit(), queues.unitCounts(official.agency(), official.unit()), size, lines, page.next());
+    }
+
+    private QueueLine line(Dossier d, LocalDate today, LocalDate soon) {
+        Optional<Process.Stage> stage = Access.process(rules, d).flatMap(p -> p.current(d));
+        var pr = d.processing();
+        LocalDate stepDue = pr == null || stage.isEmpty() ? null : pr.stepDue();
+        LocalDate due = d.dueDate();
+        return new QueueLine(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), stage.orElse(null), stepDue,
+                due != null && due.isBefore(today), due != null && !due.isBefore(today) && !due.isAfter(soon),
+                stepDue != null && stepDue.isBefore(today));
+    }
+
+    /**
+     * The tracking book (form 07) of the official's unit: the dossiers it received (the desk) or that reached it, by
+     * date of receipt in {@code period} (a period of at most a year, {@link #bookPeriod}). FORBIDDEN for an
+     * account of no unit.
+     */
+    public Book trackingBook(Actor official, BookPeriod period) {
+        if (official.role() != Role.OFFICIAL || official.agency() == null || official.unit() == null
+                || !Organisation.standard().hasUnit(official.agency(), official.unit())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "no-unit", new Text("Tài khoản chưa gắn với đơn vị.", "The account belongs to no unit."));
+        }
+        LocalDate f = period.from(), t = period.to();
+        var zone = rules.calendar().zone();
+        List<Dossier> received = new ArrayList<>();
+        for (DossierStatus st : DossierStatus.values()) {
+            if (st == DossierStatus.DRAFT || st == DossierStatus.SUBMITTED) continue;
+            for (Dossier d : queues.byAgencyStatus(official.agency(), st, BOOK_WINDOW)) {
+                if (d.receivedAt() == null) continue;
+                LocalDate on = d.receivedAt().atZone(zone).toLocalDate();
+                if (!on.isBefore(f) && !on.isAfter(t) && Access.inScope(rules, official, d)) received.add(d);
+            }
+        }
+        return new Book(official.agency(), official.unit(), f, t, received, clock.instant());
+    }
+
+    /**
+     * The tracking book's period from what was asked: by default from the first of this month to today; empty when
+     * {@code to} is before {@code from} or more than a year after it.
+     */
+    public Optional<BookPeriod> bookPeriod(LocalDate from, LocalDate to) {
+        LocalDate today = today();
+        LocalDate f = from == null ? today.withDayOfMonth(1) : from;
+        LocalDate t = to == null ? today : to;
+        return t.isBefore(f) || f.plusYears(1).isBefore(t) ? Optional.empty() : Optional.of(new BookPeriod(f, t));
+    }
+
+    /** The procedure's name in Vietnamese for a book's line (the code when the catalogue no longer has it). */
+    public String procedureName(Dossier d) {
+        return rules.catalogue().version(d.procedureCode(), d.procedureVersion()).map(x -> x.name().vi()).orElse(d.procedureCode());
+    }
+
+    /** How many dossiers the official's agency has in each status (none for an account of no agency). */
+    public Map<String, Map<String, Long>> counts(Actor official) {
+        if (official.agency() == null) return Map.of();
+        return Map.of(official.agency(), queues.agencyCounts(official.agency()));
+    }
+
+    /** The agency's quality of service month by month (yyyy-MM); default the last three months. */
+    public List<SurveyAnswers.Quality> quality(Actor official, String fromMonth, String toMonth) {
+        LocalDate today = today();
+        return rate.quality(official, fromMonth == null ? today.minusMonths(2).toString().substring(0, 7) : fromMonth,
+                toMonth == null ? today.toString().substring(0, 7) : toMonth);
+    }
+
+    /** The agencies and units that can be consulted (rules/organisation.json). */
+    public List<UnitLine> units() {
+        List<UnitLine> out = new ArrayList<>();
+        for (var a : Organisation.standard().agencies().values()) {
+            for (var u : a.units()) out.add(new UnitLine(a.code(), a.name(), u.code(), u.name(), u.kind()));
+        }
+        return out;
+    }
+}

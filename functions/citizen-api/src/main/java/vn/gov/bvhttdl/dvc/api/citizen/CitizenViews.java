@@ -1,0 +1,57 @@
+package vn.gov.bvhttdl.dvc.api.citizen;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.gov.bvhttdl.dvc.api.Views;
+import vn.gov.bvhttdl.dvc.application.CitizenDesk;
+import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.Payment;
+
+import java.util.List;
+
+/** The citizens' answers as JSON, each made from one read model of {@link CitizenDesk}. */
+final class CitizenViews {
+    private CitizenViews() {}
+
+    /**
+     * The applicant's page of one dossier, opened with one request: the dossier (as {@link Views.DossierView}, with
+     * the moves the applicant may make in {@code allowedActions}) and beside it the procedure version it keeps, the
+     * checklist while it can change, the fees and payments, the results and the quality survey. A move answers it.
+     */
+    @Serdeable
+    record DossierPageView(@JsonUnwrapped Views.DossierView dossier, @Nullable Views.ProcedureView procedure, @Nullable Views.ChecklistView checklist,
+                           Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey) {
+        static DossierPageView of(CitizenDesk.DossierPage p) {
+            var view = Views.DossierView.of(p.dossier(), p.procedure(), p.history(), p.files(), p.calendar(), p.lookupKey(), p.actions());
+            return new DossierPageView(view, p.procedure() == null ? null : Views.ProcedureView.of(p.procedure(), p.fieldName(), p.versions(), p.today()),
+                    p.checklist() == null ? null : Views.ChecklistView.of(p.checklist()), Fees.of(p.fees()),
+                    p.results().stream().map(r -> Views.ResultView.of(r.result(), p.today(), r.verifyUrl())).toList(),
+                    p.survey() == null ? null : Views.SurveyView.of(p.survey()));
+        }
+    }
+
+    /** A fee line with its amount and legal basis. */
+    @Serdeable
+    record Line(Views.I18n name, long amountVnd, @Nullable String basis, boolean basisConfirmed) {
+        static Line of(Payment.Line l) {
+            Citation c = l.basis();
+            return new Line(Views.I18n.of(l.name()), l.amountVnd(), c == null ? null : ((c.article() == null ? "" : c.article() + " ") + c.document()).strip(),
+                    c != null && c.confirmed());
+        }
+    }
+
+    @Serdeable
+    record Provider(String code, Views.I18n name) {}
+
+    /** The dossier's fees, the providers to pay with while it is due, the payments made, the rules' basis. */
+    @Serdeable
+    record Fees(boolean due, List<Line> lines, long totalVnd, List<Provider> providers, List<Views.PaymentView> payments, List<Views.CitationView> basis) {
+        static Fees of(CitizenDesk.Fees f) {
+            return new Fees(f.due(), f.lines().stream().map(Line::of).toList(), f.totalVnd(),
+                    f.providers().stream().map(p -> new Provider(p.code(), Views.I18n.of(p.name()))).toList(),
+                    f.payments().stream().map(p -> Views.PaymentView.of(p.payment(), p.receipt())).toList(),
+                    f.basis().stream().map(Views.CitationView::of).toList());
+        }
+    }
+}
