@@ -138,9 +138,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
                     .addPutItem(audit, toItem(change.event(), change.dossier().version())));
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update",
-                        new Text("Hồ sơ vừa được thay đổi bởi một thao tác khác. Vui lòng tải lại và thử lại.",
-                                "The dossier was changed by another action. Reload and try again."));
+                throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("dossier " + change.dossier().id() + " is no longer at version " + (change.dossier().version() - 1));
             }
             throw e;
         }
@@ -405,8 +403,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
                     .addPutItem(audit, toItem(event)));
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "attachment-changed",
-                        new Text("Tệp vừa thay đổi trạng thái. Vui lòng tải lại trang.", "The file's state just changed. Reload the page."));
+                throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("file " + current.key() + " is no longer " + current.status());
             }
             throw e;
         }
@@ -431,8 +428,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
     }
 
     private static DomainException notFound(String dossierId) {
-        return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không tìm thấy hồ sơ " + dossierId + ".", "Dossier " + dossierId + " not found."));
+        return DomainException.of("dossier-not-found", "ref", dossierId);
     }
 
     private static Items.AttachmentItem toItem(Attachment a) {

@@ -152,8 +152,7 @@ public final class NoticeTable implements NoticeStore {
                     .updateExpression("SET #r = :t").conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#r", "read")).expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
         } catch (ConditionalCheckFailedException none) {
-            throw new vn.gov.bvhttdl.dvc.domain.DomainException(vn.gov.bvhttdl.dvc.domain.DomainException.Kind.NOT_FOUND, "message-not-found",
-                    new vn.gov.bvhttdl.dvc.domain.Text("Không có thông báo này.", "No such message."));
+            throw vn.gov.bvhttdl.dvc.domain.DomainException.of("message-not-found");
         }
     }
 

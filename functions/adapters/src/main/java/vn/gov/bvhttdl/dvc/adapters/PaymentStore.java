@@ -65,8 +65,7 @@ public final class PaymentStore implements Payments {
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer).conditionExpression("attribute_not_exists(PK)").build()).build()));
         } catch (TransactionCanceledException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "reference-used",
-                    new Text("Mã thanh toán đã được dùng.", "The payment reference is taken."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("payment reference " + p.reference() + " is taken");
         }
     }
 
@@ -106,11 +105,10 @@ public final class PaymentStore implements Payments {
             boolean txnTaken = claim && reasons != null && reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())
                     && !"ConditionalCheckFailed".equals(reasons.get(0).code());
             if (txnTaken) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "transaction-used",
+                throw new DomainException(DomainException.Kind.REFUSED, "transaction-used",
                         new Text("Giao dịch này đã được ghi nhận cho một khoản thanh toán khác.", "This transaction was credited to another payment."));
             }
-            throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update",
-                    new Text("Khoản thanh toán vừa được cập nhật bởi thao tác khác.", "The payment was changed by another action."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("payment " + next.reference() + " or its dossier changed meanwhile");
         }
     }
 

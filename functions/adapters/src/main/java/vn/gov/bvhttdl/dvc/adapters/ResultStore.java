@@ -82,8 +82,7 @@ public final class ResultStore implements Results {
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer).conditionExpression("attribute_not_exists(PK)").build()).build()));
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-exists",
-                    new Text("Kết quả số này đã được ban hành.", "A result with this number was already issued."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("result " + r.number() + " (" + r.id() + ") is stored already");
         }
     }
 
@@ -94,8 +93,7 @@ public final class ResultStore implements Results {
                     .metadata(Map.of("number", r.number(), "sha256", r.sha256())), RequestBody.fromBytes(pdf));
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "document-exists",
-                        new Text("Văn bản này đã được lập.", "This document was already issued."));
+                throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("document " + r.id() + " is stored already");
             }
             throw e;
         }
@@ -103,8 +101,7 @@ public final class ResultStore implements Results {
             ddb.putItem(b -> b.tableName(table).item(Map.of("PK", s("RESULT#" + r.id()), "SK", s("META"),
                     "result", s(Json.write(toMap(r))), "resultStatus", s(r.status().name()))).conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "document-exists",
-                    new Text("Văn bản này đã được lập.", "This document was already issued."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("document " + r.id() + " is recorded already");
         }
     }
 
@@ -146,8 +143,7 @@ public final class ResultStore implements Results {
                     .expressionAttributeNames(Map.of("#r", "result"))
                     .expressionAttributeValues(Map.of(":r", s(Json.write(toMap(changed))), ":s", s(changed.status().name()), ":e", s(expected.name()))));
         } catch (ConditionalCheckFailedException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-changed",
-                    new Text("Kết quả vừa được thay đổi bởi thao tác khác.", "The result was changed by another action."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("result " + changed.id() + " is no longer " + expected);
         }
     }
 

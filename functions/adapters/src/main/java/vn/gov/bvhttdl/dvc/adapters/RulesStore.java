@@ -152,9 +152,7 @@ public final class RulesStore implements vn.gov.bvhttdl.dvc.application.Rules, v
             rules.putItem(PutItemEnhancedRequest.builder(Items.RuleItem.class).item(item)
                     .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "already-published",
-                    new Text("Nội dung này vừa được công bố bởi người khác. Vui lòng tải lại.",
-                            "This was just published by someone else. Reload and try again."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("publication " + pk + " " + sk + " exists already");
         }
     }
 }

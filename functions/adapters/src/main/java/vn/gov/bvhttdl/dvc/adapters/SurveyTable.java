@@ -88,8 +88,7 @@ public final class SurveyTable implements SurveyAnswers {
         try {
             ddb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(), TransactWriteItem.builder().update(update).build()));
         } catch (TransactionCanceledException e) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "survey-changed",
-                    new Text("Đánh giá vừa được gửi từ nơi khác. Vui lòng tải lại.", "The answer was just sent from elsewhere. Reload."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("survey answer of " + dossierId + " changed meanwhile");
         }
     }
 

@@ -55,8 +55,10 @@ class DossierStoreIT {
         store.save(submitted);
         // a second writer who read the draft too loses, and nothing of its change is stored
         Dossier.Change stale = loaded.handle(new vn.gov.bvhttdl.dvc.domain.Command.Withdraw("đổi ý"), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-a"), Instant.now());
-        DomainException conflict = assertThrows(DomainException.class, () -> store.save(stale));
-        assertEquals("concurrent-update", conflict.problem());
+        // a lost race, not a refusal: the use case may read again and retry; the user would be told to reload
+        vn.gov.bvhttdl.dvc.domain.ConcurrentChange conflict = assertThrows(vn.gov.bvhttdl.dvc.domain.ConcurrentChange.class, () -> store.save(stale));
+        assertEquals(DomainException.Kind.RACE, conflict.kind());
+        assertEquals("changed-meanwhile", conflict.problem());
 
         Dossier now = store.find(created.dossier().id()).orElseThrow();
         assertEquals(DossierStatus.SUBMITTED, now.status());

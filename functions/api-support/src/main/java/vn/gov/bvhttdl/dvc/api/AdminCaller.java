@@ -4,10 +4,8 @@ import io.micronaut.core.bind.ArgumentBinder;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.Optional;
 
@@ -22,8 +20,7 @@ public record AdminCaller(Identity identity) {
 
     public static AdminCaller of(Identity me) {
         if (!me.admin()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "admin-only",
-                    new Text("Chỉ quản trị viên được thực hiện thao tác này.", "Only administrators may do this."));
+            throw vn.gov.bvhttdl.dvc.domain.DomainException.of("admin-only");
         }
         return new AdminCaller(me);
     }

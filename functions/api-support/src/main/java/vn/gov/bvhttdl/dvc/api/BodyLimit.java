@@ -3,11 +3,9 @@ package vn.gov.bvhttdl.dvc.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import vn.gov.bvhttdl.dvc.domain.Limits;
-import vn.gov.bvhttdl.dvc.domain.Text;
 
 /**
  * Refuses a request body over {@link Limits#MAX_BODY_BYTES} with 413 problem+json, before any controller reads it.
@@ -19,9 +17,7 @@ final class BodyLimit {
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         if (request.getContentLength() > Limits.MAX_BODY_BYTES) {
-            return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
-                    new Text("Nội dung gửi lên lớn quá " + Limits.MAX_BODY_BYTES / 1024 + " KB.",
-                            "The request body is larger than " + Limits.MAX_BODY_BYTES / 1024 + " KB."), null, request.getPath());
+            return Problems.response("body-too-large", request.getPath(), "kb", Limits.MAX_BODY_BYTES / 1024);
         }
         return null;
     }

@@ -6,7 +6,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.swagger.v3.oas.annotations.Hidden;
-import vn.gov.bvhttdl.dvc.domain.Text;
+
+import java.util.Map;
 
 /**
  * Problem documents for what the router itself refuses (unknown path, wrong method or media type). No
@@ -16,21 +17,17 @@ import vn.gov.bvhttdl.dvc.domain.Text;
 @Hidden
 final class ErrorRoutes {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
-    HttpResponse<Problem> notFound(HttpRequest<?> request) {
-        return Problems.response(HttpStatus.NOT_FOUND, "no-such-resource",
-                new Text("Không có tài nguyên tại địa chỉ này.", "There is nothing at this address."), null, request.getPath());
+    HttpResponse<Map<String, Object>> notFound(HttpRequest<?> request) {
+        return Problems.response("no-such-resource", request.getPath());
     }
 
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
-    HttpResponse<Problem> methodNotAllowed(HttpRequest<?> request) {
-        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                new Text("Phương thức " + request.getMethodName() + " không được hỗ trợ tại địa chỉ này.",
-                        "Method " + request.getMethodName() + " is not allowed here."), null, request.getPath());
+    HttpResponse<Map<String, Object>> methodNotAllowed(HttpRequest<?> request) {
+        return Problems.response("method-not-allowed", request.getPath(), "method", request.getMethodName());
     }
 
     @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
-    HttpResponse<Problem> unsupportedMediaType(HttpRequest<?> request) {
-        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                new Text("Nội dung phải ở dạng application/json.", "The body must be application/json."), null, request.getPath());
+    HttpResponse<Map<String, Object>> unsupportedMediaType(HttpRequest<?> request) {
+        return Problems.response("unsupported-media-type", request.getPath());
     }
 }

@@ -36,11 +36,10 @@ public final class Forms {
         return present(rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null));
     }
 
-    /** {@code p}, or CONFLICT when the catalogue no longer has the dossier's procedure. */
+    /** {@code p}, or REFUSED {@code procedure-not-in-catalogue} when the catalogue no longer has the dossier's procedure. */
     public static Procedure present(Procedure p) {
         if (p != null) return p;
-        throw new DomainException(DomainException.Kind.CONFLICT,
-                "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.", "The dossier's procedure is no longer in the catalogue."));
+        throw DomainException.of("procedure-not-in-catalogue");
     }
 
     public static HttpResponse<byte[]> pdf(byte[] bytes, String fileName) {

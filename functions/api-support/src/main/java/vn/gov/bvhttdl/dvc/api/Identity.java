@@ -1,9 +1,7 @@
 package vn.gov.bvhttdl.dvc.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.micronaut.http.HttpStatus;
 import vn.gov.bvhttdl.dvc.domain.Role;
-import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.Map;
 
@@ -33,8 +31,7 @@ public record Identity(String subject, String name, String email, String idNumbe
             claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
         }
         if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "sign-in-required",
-                    new Text("Vui lòng đăng nhập để thực hiện thao tác này.", "Please sign in to do this."));
+            throw vn.gov.bvhttdl.dvc.domain.DomainException.of("sign-in-required");
         }
         // HTTP API passes array claims as a string like "[officials citizens]"
         java.util.List<String> groups = java.util.Arrays.asList(

@@ -1,6 +1,5 @@
 package vn.gov.bvhttdl.dvc.api;
 
-import io.micronaut.http.HttpStatus;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -16,13 +15,13 @@ public final class Moments {
     public static Instant parse(String s) {
         Instant at = s.length() > 40 ? null : parseOrNull(s);
         if (at == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-date-time",
+            throw new vn.gov.bvhttdl.dvc.domain.DomainException(vn.gov.bvhttdl.dvc.domain.DomainException.Kind.MALFORMED, "invalid-date-time",
                     new Text("Thời điểm \"" + Limits.clip(s) + "\" không hợp lệ (ví dụ: 2026-02-13T10:00).",
                             "\"" + Limits.clip(s) + "\" is not a date-time (e.g. 2026-02-13T10:00)."));
         }
         // the calendar (and its lunar table) covers 1900–2199; the year 2199 still needs room for a time limit
         if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "date-out-of-range",
+            throw new vn.gov.bvhttdl.dvc.domain.DomainException(vn.gov.bvhttdl.dvc.domain.DomainException.Kind.INVALID, "date-out-of-range",
                     new Text("Thời điểm phải trong khoảng năm 1900–2198.", "The moment must be within the years 1900–2198."));
         }
         return at;

@@ -4,12 +4,10 @@ import io.micronaut.core.bind.ArgumentBinder;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Role;
-import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.Optional;
 
@@ -26,8 +24,7 @@ public record OfficialCaller(Identity identity) {
 
     public static OfficialCaller of(Identity me) {
         if (me.role() != Role.OFFICIAL) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "officials-only",
-                    new Text("Chỉ cán bộ, công chức được thực hiện thao tác này.", "Only officials may do this."));
+            throw vn.gov.bvhttdl.dvc.domain.DomainException.of("officials-only");
         }
         return new OfficialCaller(me);
     }

@@ -1,30 +1,14 @@
 package vn.gov.bvhttdl.dvc.api;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-
-import java.util.List;
+import vn.gov.bvhttdl.dvc.lambda.ProblemJson;
 
 /**
- * An RFC 9457 problem document ({@code application/problem+json}) with the message in Vietnamese and English.
- *
- * @param type    a URI that names the kind of problem (stable; clients may branch on it)
- * @param title   short English summary
- * @param detail  English explanation of this occurrence
- * @param message the same, for people: {@code vi} first, {@code en}
- * @param errors  every item at fault, when there are several (e.g. all that is missing, at once)
+ * The problem documents ({@code application/problem+json}, RFC 9457) every API function answers with: their shape is
+ * written in one place, {@link ProblemJson}; here are its constants under their old name.
  */
-@Serdeable
-public record Problem(String type, String title, int status, String detail, Message message,
-                      @Nullable List<Message> errors, @Nullable String instance) {
-    public static final String BASE = "https://dichvucong.bvhttdl.gov.vn/problems/";
-    public static final String MEDIA_TYPE = "application/problem+json";
+public final class Problem {
+    public static final String BASE = ProblemJson.BASE;
+    public static final String MEDIA_TYPE = ProblemJson.MEDIA_TYPE;
 
-    /** A message; in {@code errors}, {@code field} names what it is about (e.g. {@code applicant.phone}), if anything. */
-    @Serdeable
-    public record Message(String vi, String en, @Nullable String field) {
-        public Message(String vi, String en) {
-            this(vi, en, null);
-        }
-    }
+    private Problem() {}
 }

@@ -1,7 +1,6 @@
 package vn.gov.bvhttdl.dvc.api;
 
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,114 +13,92 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.bvhttdl.dvc.domain.ConcurrentChange;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.lambda.ProblemJson;
 
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
-/** Turns every failure into {@code application/problem+json}; a client's mistake is never a 5xx. */
+/**
+ * Turns every failure into {@code application/problem+json}, written by {@link ProblemJson}; a client's mistake is
+ * never a 5xx. One handler for {@link DomainException} (every refusal, whoever raised it; a race lost for good is 409
+ * {@code changed-meanwhile}), one each for what Micronaut itself refuses, one for the unexpected (500 with an incident).
+ */
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
-    public static MutableHttpResponse<Problem> response(HttpStatus status, String slug, Text text, List<Text> errors, String instance) {
-        Problem p = new Problem(Problem.BASE + slug, status.getReason(), status.getCode(), text.en(),
-                new Problem.Message(text.vi(), text.en()),
-                errors == null || errors.isEmpty() ? null : errors.stream().map(t -> new Problem.Message(t.vi(), t.en(), t.field())).toList(),
-                instance == null || instance.length() > 200 ? null : instance);
-        return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(p);
+    public static MutableHttpResponse<Map<String, Object>> response(Map<String, Object> body) {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf((Integer) body.get("status"))).contentType(Problem.MEDIA_TYPE).body(body);
+    }
+
+    public static MutableHttpResponse<Map<String, Object>> response(DomainException e, String instance) {
+        return response(ProblemJson.body(e, instance));
+    }
+
+    /** A problem of rules/problems.json by its slug (placeholders from {@code args}: name, value, …). */
+    public static MutableHttpResponse<Map<String, Object>> response(String slug, String instance, Object... args) {
+        return response(ProblemJson.body(slug, instance, args));
     }
 
     public static HttpStatus statusOf(DomainException.Kind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
+        return HttpStatus.valueOf(kind.status());
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    @Requires(classes = DomainException.class)
-    static final class DomainHandler implements ExceptionHandler<DomainException, HttpResponse<Problem>> {
+    static final class DomainHandler implements ExceptionHandler<DomainException, HttpResponse<Map<String, Object>>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, DomainException e) {
-            return response(statusOf(e.kind()), e.problem(), e.text(), e.errors(), request.getPath());
+        public HttpResponse<Map<String, Object>> handle(HttpRequest request, DomainException e) {
+            if (e instanceof ConcurrentChange race) LOG.info("{} {}: lost the race for good ({})", request.getMethod(), request.getPath(), race.what());
+            return response(e, request.getPath());
         }
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    static final class ApiHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
+    static final class CodecHandler implements ExceptionHandler<CodecException, HttpResponse<Map<String, Object>>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ApiException e) {
-            return response(e.status(), e.slug(), e.text(), e.errors(), request.getPath());
-        }
-    }
-
-    /** A request the application would not look at: malformed (400) or too frequent (429). */
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    static final class RefusedHandler implements ExceptionHandler<vn.gov.bvhttdl.dvc.application.RequestRefused, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, vn.gov.bvhttdl.dvc.application.RequestRefused e) {
-            HttpStatus status = switch (e.why()) {
-                case MALFORMED -> HttpStatus.BAD_REQUEST;
-                case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-            };
-            return response(status, e.problem(), e.text(), null, request.getPath());
-        }
-    }
-
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    static final class CodecHandler implements ExceptionHandler<CodecException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, CodecException e) {
-            return response(HttpStatus.BAD_REQUEST, "malformed-body",
-                    new Text("Nội dung gửi lên không phải JSON hợp lệ.", "The request body is not valid JSON."), null, request.getPath());
+        public HttpResponse<Map<String, Object>> handle(HttpRequest request, CodecException e) {
+            return response("malformed-body", request.getPath());
         }
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
-    static final class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
+    static final class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<Map<String, Object>>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
-            return response(HttpStatus.BAD_REQUEST, "invalid-value",
+        public HttpResponse<Map<String, Object>> handle(HttpRequest request, ConversionErrorException e) {
+            return response(new DomainException(DomainException.Kind.MALFORMED, "invalid-value",
                     new Text("Giá trị của \"" + e.getArgument().getName() + "\" không hợp lệ.",
-                            "The value of \"" + e.getArgument().getName() + "\" is invalid."), null, request.getPath());
+                            "The value of \"" + e.getArgument().getName() + "\" is invalid.")), request.getPath());
         }
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Replaces(io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler.class)
-    static final class UnsatisfiedHandler implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<Problem>> {
+    static final class UnsatisfiedHandler implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<Map<String, Object>>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedRouteException e) {
-            return response(HttpStatus.BAD_REQUEST, "missing-value",
+        public HttpResponse<Map<String, Object>> handle(HttpRequest request, UnsatisfiedRouteException e) {
+            return response(new DomainException(DomainException.Kind.MALFORMED, "missing-value",
                     new Text("Thiếu thông tin bắt buộc: \"" + e.getArgument().getName() + "\".",
-                            "Required value missing: \"" + e.getArgument().getName() + "\"."), null, request.getPath());
+                            "Required value missing: \"" + e.getArgument().getName() + "\".")), request.getPath());
         }
     }
 
     /** Anything unexpected: 500 with an incident id that is also in the log, and no internals in the body. */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    static final class FallbackHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
+    static final class FallbackHandler implements ExceptionHandler<Exception, HttpResponse<Map<String, Object>>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.error("incident {} on {} {}", incident, request.getMethod(), request.getPath(), e);
-            return response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                    new Text("Hệ thống gặp lỗi. Mã sự cố: " + incident + ". Dữ liệu của bạn không bị mất; vui lòng thử lại sau.",
-                            "The system hit an error. Incident " + incident + ". Nothing you sent was lost; please try again later."),
-                    null, request.getPath());
+        public HttpResponse<Map<String, Object>> handle(HttpRequest request, Exception e) {
+            var incident = ProblemJson.internalError(request.getPath());
+            LOG.error("incident {} on {} {}", incident.getKey(), request.getMethod(), request.getPath(), e);
+            return response(incident.getValue());
         }
     }
 }

@@ -16,6 +16,7 @@ import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -254,6 +255,39 @@ class CitizenApiHandlerIT {
         assertEquals(200, mine.getStatusCode());
     }
 
+    /** An absent member of a problem document is left out: no {@code "field": null}, {@code "errors": null}... */
+    static void assertNoNullMember(Object json, String where) {
+        if (json == null) fail("a member written as null in " + where);
+        if (json instanceof Map<?, ?> m) m.forEach((k, v) -> assertNoNullMember(v, where + " ." + k));
+        if (json instanceof List<?> l) l.forEach(v -> assertNoNullMember(v, where));
+    }
+
+    @Test
+    void aProblemWritesNoNullMemberAndAFieldOnlyWhereAnErrorIsAboutOne() {
+        Map<String, String> me = citizen("sub-null-" + System.nanoTime(), "Lê Văn Hùng", "001070000444");
+        APIGatewayV2HTTPResponse notFound = handler.handleRequest(request("GET", "/api/dossiers/no-such-dossier", null, me), null);
+        assertEquals(404, notFound.getStatusCode());
+        assertFalse(notFound.getBody().contains("null"), notFound.getBody());
+        Map<String, Object> p = json(notFound);
+        assertEquals(Problem.BASE + "dossier-not-found", p.get("type"));
+        assertEquals(Set.of("vi", "en"), ((Map<?, ?>) p.get("message")).keySet(), "the message is about the whole: no field member");
+        assertFalse(p.containsKey("errors"));
+
+        String draftId = (String) json(handler.handleRequest(request("POST", "/api/dossiers",
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"fullName\":\"\"}}", Map.of("sub", me.get("sub"))), null)).get("id");
+        APIGatewayV2HTTPResponse incomplete = handler.handleRequest(request("POST", "/api/dossiers/" + draftId + "/submit", null,
+                Map.of("sub", me.get("sub"))), null);
+        assertEquals(422, incomplete.getStatusCode());
+        assertFalse(incomplete.getBody().contains(":null"), incomplete.getBody());
+        Map<String, Object> q = json(incomplete);
+        assertNoNullMember(q, "submit");
+        for (Object e : (List<?>) q.get("errors")) {
+            Map<?, ?> m = (Map<?, ?>) e;
+            assertTrue(m.keySet().equals(Set.of("vi", "en", "field")) || m.keySet().equals(Set.of("vi", "en")), m.toString());
+        }
+        assertTrue(((List<?>) q.get("errors")).stream().anyMatch(e -> ((Map<?, ?>) e).containsKey("field")));
+    }
+
     @Test
     void badInputGetsBilingualProblemsNeverA5xx() {
         Map<String, String> me = citizen("sub-bad-" + System.nanoTime(), "Vũ Văn Giang", "001070000333");
@@ -281,6 +315,7 @@ class CitizenApiHandlerIT {
             Map<String, Object> message = (Map<String, Object>) p.get("message");
             assertFalse(((String) message.get("vi")).isBlank(), what);
             assertFalse(((String) message.get("en")).isBlank(), what);
+            assertNoNullMember(p, what);
         }
         // the incomplete submission lists every missing item at once, each with the field it is about:
         // 3 about the applicant, the 2 required fields of the procedure's e-form, 4 missing components

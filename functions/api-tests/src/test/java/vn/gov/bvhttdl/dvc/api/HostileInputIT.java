@@ -84,6 +84,7 @@ class HostileInputIT {
         Map<?, ?> message = (Map<?, ?>) CitizenApiHandlerIT.json(r).get("message");
         assertNotNull(message.get("vi"));
         assertNotNull(message.get("en"));
+        CitizenApiHandlerIT.assertNoNullMember(CitizenApiHandlerIT.json(r), r.getBody());
     }
 
     static String repeat(String s, int n) { return s.repeat(n); }

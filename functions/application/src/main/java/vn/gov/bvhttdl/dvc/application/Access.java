@@ -61,24 +61,19 @@ public final class Access {
     }
 
     static vn.gov.bvhttdl.dvc.domain.Process requireProcess(Rules rules, Dossier d) {
-        return process(rules, d).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "procedure-not-in-catalogue",
-                new Text("Thủ tục " + d.procedureCode() + " (phiên bản " + d.procedureVersion() + ") không còn trong danh mục.",
-                        "Procedure " + d.procedureCode() + " (version " + d.procedureVersion() + ") is no longer in the catalogue.")));
+        return process(rules, d).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
     }
 
     static DomainException noSuch(String id) {
-        return new DomainException(DomainException.Kind.NOT_FOUND,
-                "dossier-not-found", new Text("Không có hồ sơ " + Limits.clip(id) + ".", "No dossier " + Limits.clip(id) + "."));
+        return DomainException.of("dossier-not-found", "ref", id);
     }
 
-    /** CONFLICT {@code not-editable} unless the applicant may still change the dossier. */
+    /** REFUSED {@code not-editable} unless the applicant may still change the dossier. */
     static void requireEditable(Dossier d, Text why) {
-        if (!d.editable()) throw new DomainException(DomainException.Kind.CONFLICT, "not-editable", why);
+        if (!d.editable()) throw new DomainException(DomainException.Kind.REFUSED, "not-editable", why);
     }
 
     static DomainException dossier(String ref) {
-        return new DomainException(DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không tìm thấy hồ sơ \"" + Limits.clip(ref) + "\" trong tài khoản của bạn.",
-                        "No dossier \"" + Limits.clip(ref) + "\" in your account."));
+        return DomainException.of("dossier-not-found", "ref", ref);
     }
 }

@@ -66,7 +66,7 @@ public final class AdminDesk {
         if (p.version() != expected) {
             Text why = new Text("Phiên bản tiếp theo của thủ tục " + p.code() + " phải là " + expected + ".",
                     "The next version of procedure " + p.code() + " must be " + expected + ".").at("version");
-            throw new DomainException(DomainException.Kind.CONFLICT, "wrong-version-number", why, List.of(why));
+            throw new DomainException(DomainException.Kind.REFUSED, "wrong-version-number", why, List.of(why));
         }
         try {
             current.with(List.of(p));

@@ -177,11 +177,11 @@ public final class CitizenDesk {
 
     // ---- files addressed to the applicant
 
-    /** The receipt and appointment slip (form 01); CONFLICT before the dossier is received. */
+    /** The receipt and appointment slip (form 01); REFUSED before the dossier is received. */
     public URI receipt(Actor applicant, String id) {
         Dossier d = Access.owned(dossiers, applicant, id);
         if (d.code() == null) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "no-receipt-yet",
+            throw new DomainException(DomainException.Kind.REFUSED, "no-receipt-yet",
                     new Text("Hồ sơ chưa được tiếp nhận nên chưa có giấy hẹn.", "The dossier has not been received yet: no receipt."));
         }
         return links.receipt(d.code());

@@ -18,7 +18,7 @@ public interface Dossiers {
      * Stores a new dossier once per {@code idempotencyKey} of its owner and returns the id of the dossier that key
      * created (this one, or the earlier one on a retry).
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT {@code idempotency-key-reused} when the key was used
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException INVALID {@code idempotency-key-reused} when the key was used
      *                                                   for a request with another {@code fingerprint}
      */
     String createOnce(Dossier.Change change, String idempotencyKey, String fingerprint);
@@ -32,7 +32,7 @@ public interface Dossiers {
      * Stores the change and its audit entry together, only if the dossier is still at the version the change was
      * made from.
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another writer got there first
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another writer got there first
      */
     void save(Dossier.Change change);
 

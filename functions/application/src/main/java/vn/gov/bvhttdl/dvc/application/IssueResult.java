@@ -61,9 +61,7 @@ public final class IssueResult {
 
     /** Issues the result of {@code d} (approved: RESULT_READY) as {@code by}, with the decision's note printed on it. */
     public IssuedResult issue(Dossier d, Actor by, String note) {
-        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(
-                DomainException.Kind.CONFLICT, "procedure-not-in-catalogue", new Text("Thủ tục của hồ sơ không còn trong danh mục.",
-                "The dossier's procedure is no longer in the catalogue.")));
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
         Instant at = clock.instant();
         LocalDate today = at.atZone(rules.calendar().zone()).toLocalDate();
         int n = (int) dossiers.nextSequence("RESULT#" + d.code(), "KQ");
@@ -74,17 +72,13 @@ public final class IssueResult {
         IssuedResult result = draft.withSignature(sha256(signed.pdf()), signed.signer());
         results.store(result, signed.pdf());
         // the issue goes into the dossier's trail whatever else moved it meanwhile: the entry is appended to the
-        // version it finds (the result is stored and numbered already)
-        Dossier current = d;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dossiers.save(current.handle(new Command.IssueResult(result.number(), result.id()), by, at));
-                return result;
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.CONFLICT || attempt >= 20) throw e;
-                current = dossiers.find(d.id()).orElseThrow();
-            }
-        }
+        // version it finds (the result is stored and numbered already); only a lost race is tried again: a refusal of
+        // the move (the dossier left RESULT_READY meanwhile) goes out at once
+        return Races.retry(Races.ATTEMPTS, attempt -> {
+            Dossier current = attempt == 1 ? d : dossiers.find(d.id()).orElseThrow(() -> DomainException.of("dossier-not-found", "ref", d.id()));
+            dossiers.save(current.handle(new Command.IssueResult(result.number(), result.id()), by, at));
+            return result;
+        });
     }
 
     static String sha256(byte[] b) {

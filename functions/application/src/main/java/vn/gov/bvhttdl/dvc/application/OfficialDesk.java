@@ -129,9 +129,7 @@ public final class OfficialDesk {
 
     /** The page of the dossier with {@code code}, for an official it reached. */
     public DossierPage byCode(Actor official, String code) {
-        Dossier d = queues.findByCode(code).filter(x -> Access.inScope(rules, official, x)).orElseThrow(() -> new DomainException(
-                DomainException.Kind.NOT_FOUND, "dossier-not-found",
-                new Text("Không có hồ sơ mã \"" + Limits.clip(code) + "\".", "No dossier with code \"" + Limits.clip(code) + "\".")));
+        Dossier d = queues.findByCode(code).filter(x -> Access.inScope(rules, official, x)).orElseThrow(() -> DomainException.of("dossier-not-found", "ref", code));
         return page(official, d);
     }
 
@@ -244,8 +242,7 @@ public final class OfficialDesk {
         Attachment a = dossiers.attachments(d.id()).stream()
                 .filter(x -> x.uploadId().equals(uploadId) && x.status() == Attachment.Status.ACCEPTED)
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found", new Text(
-                        "Không có tệp hợp lệ \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No accepted file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
+                .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
         return files.open(a);
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * (form 05), approve it, refuse it (form 03). The workflow data says from which status each move is allowed; the
  * process data says at which step, for which post in which unit ({@link Process#refusal}). A dossier the official
  * may not see does not exist for them; two officials moving the same dossier at once: one wins, the other gets
- * CONFLICT with nothing stored.
+ * a ConcurrentChange (409 changed-meanwhile) with nothing stored.
  */
 public final class OfficialMoves {
     private final Dossiers dossiers;
@@ -169,7 +169,7 @@ public final class OfficialMoves {
 
     /**
      * The result of an approved dossier whose issue did not complete with the approval (the signer was not
-     * reachable): the signing step's leader issues it. CONFLICT when it has a valid result already.
+     * reachable): the signing step's leader issues it. REFUSED when it has a valid result already.
      */
     public Dossier issueResult(Actor official, String id) {
         At at = at(official, id, "issue-result");
@@ -207,13 +207,12 @@ public final class OfficialMoves {
         return next;
     }
 
-    /** The dossier's result {@code number}, still valid (NOT_FOUND, CONFLICT otherwise). */
+    /** The dossier's result {@code number}, still valid (NOT_FOUND, REFUSED otherwise). */
     private vn.gov.bvhttdl.dvc.domain.IssuedResult validResult(String id, String number) {
         var r = issued.ofDossier(id).stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
-                        new Text("Không có kết quả " + Limits.clip(number) + ".", "No result " + Limits.clip(number) + ".")));
+                DomainException.of("result-not-found", "ref", number));
         if (r.status() != vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
+            throw new DomainException(DomainException.Kind.REFUSED, "result-not-valid", new Text("Kết quả không còn hiệu lực.", "The result is no longer valid."));
         }
         return r;
     }
@@ -281,10 +280,10 @@ public final class OfficialMoves {
                     .anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
             default -> false;
         };
-        if ("issue-result".equals(move) && valid) return Optional.of(new DomainException(DomainException.Kind.CONFLICT, "result-issued",
+        if ("issue-result".equals(move) && valid) return Optional.of(new DomainException(DomainException.Kind.REFUSED, "result-issued",
                 new Text("Hồ sơ đã có kết quả còn hiệu lực.", "The dossier already has a valid result.")));
         if (("revoke-result".equals(move) || "correct-result".equals(move)) && !valid) return Optional.of(new DomainException(
-                DomainException.Kind.CONFLICT, "no-valid-result", new Text("Hồ sơ không có kết quả còn hiệu lực.", "The dossier has no valid result.")));
+                DomainException.Kind.REFUSED, "no-valid-result", new Text("Hồ sơ không có kết quả còn hiệu lực.", "The dossier has no valid result.")));
         return Optional.empty();
     }
 

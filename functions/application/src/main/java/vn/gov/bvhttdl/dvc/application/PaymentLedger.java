@@ -41,32 +41,36 @@ public final class PaymentLedger {
 
     /** The verdict to answer the provider with. */
     public PaymentGateway.Verdict apply(Payment.Notice n) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Payment p = payments.find(n.reference()).orElse(null);
-            if (p == null) return PaymentGateway.Verdict.NOT_FOUND;
-            if (!p.provider().equals(n.provider())) return PaymentGateway.Verdict.NOT_FOUND; // another provider's order
-            Payment.Decision d = p.apply(n, clock.instant());
-            try {
-                switch (d.effect()) {
-                    case WRONG_AMOUNT -> { return PaymentGateway.Verdict.WRONG_AMOUNT; }
-                    case ALREADY -> { return PaymentGateway.Verdict.ALREADY; }
-                    case NOTHING -> { return PaymentGateway.Verdict.CONFIRMED; }
-                    case RECORDED -> {
-                        payments.save(d.next(), null);
-                        return PaymentGateway.Verdict.CONFIRMED;
-                    }
-                    case CREDIT -> {
-                        credit(d.next().credited(newReceiptId()));
-                        return PaymentGateway.Verdict.CONFIRMED;
-                    }
+        // another copy of this notice, or a move of the dossier, came first: read again and decide again; when every
+        // attempt lost, ERROR (the provider sends the notice again)
+        return Races.retryOr(ATTEMPTS, attempt -> applyOnce(n), () -> PaymentGateway.Verdict.ERROR);
+    }
+
+    private PaymentGateway.Verdict applyOnce(Payment.Notice n) {
+        Payment p = payments.find(n.reference()).orElse(null);
+        if (p == null) return PaymentGateway.Verdict.NOT_FOUND;
+        if (!p.provider().equals(n.provider())) return PaymentGateway.Verdict.NOT_FOUND; // another provider's order
+        Payment.Decision d = p.apply(n, clock.instant());
+        try {
+            return switch (d.effect()) {
+                case WRONG_AMOUNT -> PaymentGateway.Verdict.WRONG_AMOUNT;
+                case ALREADY -> PaymentGateway.Verdict.ALREADY;
+                case NOTHING -> PaymentGateway.Verdict.CONFIRMED;
+                case RECORDED -> {
+                    payments.save(d.next(), null);
+                    yield PaymentGateway.Verdict.CONFIRMED;
                 }
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.CONFLICT) throw e;
-                if ("transaction-used".equals(e.problem())) return PaymentGateway.Verdict.ALREADY;
-                // another copy of this notice, or a move of the dossier, came first: read again and decide again
-            }
+                case CREDIT -> {
+                    credit(d.next().credited(newReceiptId()));
+                    yield PaymentGateway.Verdict.CONFIRMED;
+                }
+            };
+        } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange lost) {
+            throw lost;
+        } catch (DomainException e) {
+            if ("transaction-used".equals(e.problem())) return PaymentGateway.Verdict.ALREADY; // the store's refusal: credited to another payment
+            throw e;
         }
-        return PaymentGateway.Verdict.ERROR; // the provider retries
     }
 
     private void credit(Payment paid) {

@@ -78,8 +78,7 @@ public final class PaymentReceipts {
     }
 
     private static DomainException noReceipt(String reference) {
-        return new DomainException(DomainException.Kind.NOT_FOUND, "receipt-not-found", new Text(
-                "Không có biên lai cho khoản thanh toán " + Limits.clip(reference) + ".", "No receipt for payment " + Limits.clip(reference) + "."));
+        return DomainException.of("receipt-not-found", "ref", reference);
     }
 
     /**
@@ -111,8 +110,7 @@ public final class PaymentReceipts {
         try {
             results.storeDocument(r, signed.pdf());
             return java.util.Optional.of(r);
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+        } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange e) {
             return java.util.Optional.of(results.find(p.receiptId()).orElseThrow(() -> e)); // another issuer stored it first
         }
     }

@@ -12,7 +12,7 @@ public interface Payments {
     /**
      * Stores a new payment request.
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when the reference exists (a reference is never reused)
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when the reference exists (a reference is never reused)
      */
     void create(Payment payment);
 
@@ -26,8 +26,8 @@ public interface Payments {
      * claims its provider transaction id (one transaction never credits two payments); {@code dossierMove}, when
      * given, is stored in the same transaction (the dossier's move to paid with its audit entry).
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT {@code concurrent-update} when another writer came
-     *         first, CONFLICT {@code transaction-used} when the provider's transaction already credited a payment
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another writer came
+     *         first, DomainException REFUSED {@code transaction-used} when the provider's transaction already credited a payment
      */
     void save(Payment next, Dossier.Change dossierMove);
 

@@ -84,11 +84,11 @@ public final class RateService {
         Dossier d = Access.owned(dossiers, applicant, dossierId);
         View v = view(d);
         if (!v.open()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "survey-not-open", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "survey-not-open", new Text(
                     "Việc đánh giá mở khi hồ sơ đã có kết quả trả cho ông/bà.", "The survey opens once the result is returned to you."));
         }
         if (!v.editable()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "survey-closed", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "survey-closed", new Text(
                     "Đã hết thời hạn thay đổi đánh giá.", "The time to change the answer is over."));
         }
         if (rating == null || !Survey.rules().ratings().containsKey(rating)) {
@@ -96,8 +96,8 @@ public final class RateService {
                     "Chọn một mức: Rất hài lòng, Hài lòng hoặc Không hài lòng.", "Choose: very satisfied, satisfied or dissatisfied.").at("rating"));
         }
         if (!vn.gov.bvhttdl.dvc.domain.Limits.wholeText(comment)) {
-            throw new DomainException(DomainException.Kind.INVALID, "unstorable-text", new Text(
-                    "Ý kiến chứa ký tự không hợp lệ (nửa cặp UTF-16).", "The comment holds a character that is not valid text (half a UTF-16 pair).").at("comment"));
+            Text t = vn.gov.bvhttdl.dvc.domain.ProblemTexts.standard().entry("unstorable-text").text("field", "comment").at("comment");
+            throw new DomainException(DomainException.Kind.INVALID, "unstorable-text", t, List.of(t));
         }
         String c = comment == null ? null : comment.strip();
         if (c != null && c.length() > MAX_COMMENT) {

@@ -30,11 +30,6 @@ public final class ReceiveSubmission {
     /** What happened to one submission. */
     public enum Outcome { RECEIVED, SUPPLEMENT_REQUESTED, ALREADY_HANDLED }
 
-    /** A submission that can never be received (no such dossier): not worth retrying. */
-    public static final class Unknown extends RuntimeException {
-        public Unknown(String message) { super(message); }
-    }
-
 
     private final Dossiers dossiers;
     private final Rules rules;
@@ -54,11 +49,11 @@ public final class ReceiveSubmission {
     }
 
     /**
-     * @throws Unknown for a dossier that does not exist (a message that can never be processed)
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another writer got there first (retried)
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException {@code dossier-not-found}: a message that can never be processed
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another writer got there first (retried)
      */
     public Outcome receive(String dossierId) {
-        Dossier d = dossiers.find(dossierId).orElseThrow(() -> new Unknown("no dossier " + dossierId));
+        Dossier d = dossiers.find(dossierId).orElseThrow(() -> vn.gov.bvhttdl.dvc.domain.DomainException.of("dossier-not-found", "ref", dossierId));
         if (d.status() == DossierStatus.RECEIVED && d.code() != null) {
             // a redelivery after the reception was stored but before the payment was requested: request it now
             return requestPayment(d, clock.instant(), true) ? Outcome.RECEIVED : Outcome.ALREADY_HANDLED;

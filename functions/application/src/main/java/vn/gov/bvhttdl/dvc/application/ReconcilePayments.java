@@ -100,8 +100,7 @@ public final class ReconcilePayments {
         try {
             payments.save(next, null);
             return true;
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+        } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange e) {
             return false; // a callback or another run changed it first; the next run sees the new state
         }
     }

@@ -26,8 +26,7 @@ public final class RemoveFile {
         Dossier d = Access.owned(dossiers, actor, dossierId);
         Access.requireEditable(d, new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
         Attachment a = dossiers.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
-                .findFirst().orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "attachment-not-found",
-                        new Text("Không có tệp \"" + Limits.clip(uploadId) + "\" trong hồ sơ.", "No file \"" + Limits.clip(uploadId) + "\" in the dossier.")));
+                .findFirst().orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
         dossiers.cancelAttachment(a, actor.subject(), clock.instant());
         return d; // the dossier item itself is unchanged; its files and trail are read fresh
     }

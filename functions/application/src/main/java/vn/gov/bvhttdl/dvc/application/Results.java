@@ -14,7 +14,7 @@ public interface Results {
      * Stores a signed document that is not a result of the dossier (an e-receipt of a payment): its file, written once,
      * and its verification record; it is not listed among the dossier's results.
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when a document with this id exists
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when a document with this id exists
      */
     void storeDocument(IssuedResult document, byte[] signedPdf);
 
@@ -29,7 +29,7 @@ public interface Results {
     /**
      * Changes the record's status (replaced, revoked), only if it is still {@code expected}.
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another change came first
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another change came first
      */
     void update(IssuedResult changed, IssuedResult.Status expected);
 }

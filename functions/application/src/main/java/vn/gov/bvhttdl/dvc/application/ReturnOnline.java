@@ -30,13 +30,12 @@ public final class ReturnOnline {
     public IssuedResult take(Actor applicant, String id, String number) {
         Dossier d = Access.owned(dossiers, applicant, id);
         IssuedResult r = results.ofDossier(d.id()).stream().filter(x -> x.number().equals(number)).findFirst()
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "result-not-found",
-                        new Text("Hồ sơ không có kết quả số " + Limits.clip(number) + ".", "The dossier has no result " + Limits.clip(number) + ".")));
+                .orElseThrow(() -> DomainException.of("result-not-found", "ref", number));
         if (d.status() == DossierStatus.RESULT_READY && r.status() == IssuedResult.Status.VALID) {
             try {
                 dossiers.save(d.handle(new Command.ReturnResult("online"), applicant, clock.instant()));
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.CONFLICT) throw e; // downloaded twice at once: one of them returned it
+            } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange downloadedTwice) {
+                // downloaded twice at once: one of them returned it
             }
         }
         return r;

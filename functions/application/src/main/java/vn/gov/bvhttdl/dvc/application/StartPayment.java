@@ -69,23 +69,23 @@ public final class StartPayment {
                     "Choose one of the payment providers: " + String.join(", ", gateways.keySet()) + ".").at("provider"));
         }
         if (d.status() != DossierStatus.AWAITING_PAYMENT) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "not-awaiting-payment", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "not-awaiting-payment", new Text(
                     "Hồ sơ không ở trạng thái chờ thanh toán.", "The dossier is not waiting for payment."));
         }
         List<Payment> earlier = payments.ofDossier(d.id());
         if (earlier.stream().anyMatch(p -> p.status().received() && p.status() != Payment.Status.REFUND_DUE
                 && p.status() != Payment.Status.REFUNDING && p.status() != Payment.Status.REFUNDED)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "already-paid", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "already-paid", new Text(
                     "Hồ sơ đã được thanh toán; đang chờ xác nhận.", "The dossier is paid; the confirmation is on its way."));
         }
         if (earlier.size() >= MAX_REQUESTS) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "too-many-payment-requests", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "too-many-payment-requests", new Text(
                     "Đã tạo quá nhiều yêu cầu thanh toán cho hồ sơ này; vui lòng liên hệ Bộ phận Một cửa.",
                     "Too many payment requests for this dossier; contact the one-stop desk."));
         }
         List<Payment.Line> lines = lines(d);
         if (lines.isEmpty()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "nothing-to-pay-online", new Text(
+            throw new DomainException(DomainException.Kind.REFUSED, "nothing-to-pay-online", new Text(
                     "Thủ tục này không thu phí trực tuyến.", "This procedure's fees are not paid online."));
         }
         Instant now = clock.instant();
@@ -97,8 +97,8 @@ public final class StartPayment {
             try {
                 payments.create(candidate);
                 p = candidate;
-            } catch (DomainException e) {
-                if (e.kind() != DomainException.Kind.CONFLICT) throw e; // a reference drawn twice: draw again
+            } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange taken) {
+                // a reference drawn twice: draw again
             }
         }
         if (p == null) throw new IllegalStateException("could not draw a new payment reference");
@@ -106,8 +106,9 @@ public final class StartPayment {
         try {
             return new Started(p, gateway.start(p, info, returnUrl.apply(p.reference()), notifyUrl, clientIp));
         } catch (PaymentGateway.Unavailable e) {
-            // the request stays pending in the ledger; reconciliation expires it if the provider never saw it
-            throw new DomainException(DomainException.Kind.CONFLICT, "provider-unavailable", new Text(
+            // the request stays pending in the ledger; reconciliation expires it if the provider never saw it. 409, not
+            // 503: the web client repeats a 503 by itself, and each repeat would draw another payment request
+            throw new DomainException(DomainException.Kind.REFUSED, "provider-unavailable", new Text(
                     "Kênh thanh toán " + provider + " tạm thời không phản hồi. Vui lòng thử lại hoặc chọn kênh khác.",
                     "The payment provider " + provider + " is not answering. Try again or choose another."));
         }

@@ -24,7 +24,7 @@ public interface SurveyAnswers {
      * Stores the answer if it is still at {@code answer.version() - 1} (0: there was none), and moves the agency's
      * figures in the same transaction.
      *
-     * @throws vn.gov.bvhttdl.dvc.domain.DomainException CONFLICT when another answer came first
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another answer came first
      */
     void save(String dossierId, String ownerId, Scored s);
 

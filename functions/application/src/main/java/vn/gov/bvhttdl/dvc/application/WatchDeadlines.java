@@ -73,8 +73,7 @@ public final class WatchDeadlines {
                                 if (want == null) cleared++;
                                 else if (want.equals(Processing.OVERDUE)) overdue++;
                                 else dueSoon++;
-                            } catch (DomainException e) {
-                                if (e.kind() != DomainException.Kind.CONFLICT) throw e;
+                            } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange moving) {
                                 busy++; // an official is moving it right now: the next run sees the new state
                             }
                         }

@@ -69,7 +69,7 @@ class AdminDeskTest {
         DomainException gap = assertThrows(DomainException.class,
                 () -> desk.publishVersion("admin-1", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 3, "2030-01-01")));
         assertEquals("wrong-version-number", gap.problem());
-        assertEquals(DomainException.Kind.CONFLICT, gap.kind());
+        assertEquals(DomainException.Kind.REFUSED, gap.kind());
         assertEquals("version", gap.errors().get(0).field(), "the form shows it next to the version");
         assertTrue(gap.text().en().contains("must be 2"), gap.text().en());
 

@@ -66,6 +66,6 @@ class FilesTest {
                 () -> new RemoveFile(dossiers, clock).remove(owner, id, r.pending().uploadId())).problem(), "removed once");
         Dossier d = dossiers.find(id).orElseThrow();
         dossiers.save(d.handle(new Command.Withdraw("Đổi ý"), owner, t0));
-        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> attach.attach(owner, id, "DON", "don.pdf", 10L)).kind());
+        assertEquals(DomainException.Kind.REFUSED, assertThrows(DomainException.class, () -> attach.attach(owner, id, "DON", "don.pdf", 10L)).kind());
     }
 }

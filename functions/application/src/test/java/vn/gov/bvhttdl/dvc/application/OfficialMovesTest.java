@@ -84,17 +84,17 @@ class OfficialMovesTest {
         assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> moves.assign(otherUnit, id, null, null)));
 
         assertEquals(List.of("assign"), OfficialMoves.offered(rules, get(id), specialist), "nobody has it: take it first");
-        assertEquals(DomainException.Kind.CONFLICT, refused(() -> moves.forward(specialist, id, null)));
+        assertEquals(DomainException.Kind.REFUSED, refused(() -> moves.forward(specialist, id, null)));
         assertEquals(DomainException.Kind.FORBIDDEN, refused(() -> moves.assign(specialist, id, "lh-2", "B")),
                 "only the leader assigns to someone else");
         assertEquals("lh-1", moves.assign(specialist, id, null, null).processing().assignee());
         assertEquals(DomainException.Kind.FORBIDDEN, refused(() -> moves.forward(colleague, id, null)), "it is lh-1's");
-        assertEquals(DomainException.Kind.CONFLICT, refused(() -> moves.assign(colleague, id, null, null)));
+        assertEquals(DomainException.Kind.REFUSED, refused(() -> moves.assign(colleague, id, null, null)));
 
         Dossier asked = moves.consult(specialist, id, "CDSVH", "CHUYENMON", "Địa điểm có thuộc khu vực di tích không?", null, null);
         assertTrue(asked.processing().consulting());
         assertEquals(LocalDate.of(2026, 3, 9), asked.processing().consultation().due(), "5 working days by default");
-        assertEquals(DomainException.Kind.CONFLICT, refused(() -> moves.forward(specialist, id, null)), "waiting for the answer");
+        assertEquals(DomainException.Kind.REFUSED, refused(() -> moves.forward(specialist, id, null)), "waiting for the answer");
         assertFalse(Access.inScope(rules, heritage, get(id)), "the consulted agency sees only the consultation");
         assertTrue(Access.consulted(heritage, get(id)));
         assertEquals(List.of("answer-consultation"), OfficialMoves.offered(rules, get(id), heritage));
@@ -224,7 +224,7 @@ class OfficialMovesTest {
         assertEquals(DomainException.Kind.NOT_FOUND, refused(() -> moves.startProcessing(new Actor("owner", Role.CITIZEN, "CDLQG", "MOTCUA"), received())));
     }
 
-    /** Fifty officials make conflicting moves on one dossier at once: one wins, the others get CONFLICT, one audit entry. */
+    /** Fifty officials make conflicting moves on one dossier at once: one wins, the others lose the race or are refused, one audit entry. */
     @Test
     void fiftyConflictingMovesOneWinner() throws Exception {
         String id = received();
@@ -257,7 +257,7 @@ class OfficialMovesTest {
         assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
         assertEquals(1, won.get());
         assertEquals(49, lost.size());
-        assertTrue(lost.stream().allMatch(k -> k == DomainException.Kind.CONFLICT || k == DomainException.Kind.FORBIDDEN
+        assertTrue(lost.stream().allMatch(k -> k == DomainException.Kind.RACE || k == DomainException.Kind.REFUSED || k == DomainException.Kind.FORBIDDEN
                 || k == DomainException.Kind.NOT_FOUND), lost.toString());
         assertEquals(before + 1, dossiers.history(id).size(), "exactly one entry for the one move");
     }

@@ -79,7 +79,7 @@ class ResultsTest {
                 "the document points at its verification page");
         assertEquals(64, r.sha256().length());
         assertEquals("issue-result", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
-        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.issueResult(leader, id)).kind(),
+        assertEquals(DomainException.Kind.REFUSED, assertThrows(DomainException.class, () -> moves.issueResult(leader, id)).kind(),
                 "one valid result is enough");
 
         ReturnOnline take = new ReturnOnline(dossiers, results, clock);
@@ -103,7 +103,7 @@ class ResultsTest {
         assertEquals(IssuedResult.Status.REVOKED, results.ofDossier(id).get(0).status());
         assertEquals("Cấp nhầm doanh nghiệp", revoked.revokedReason());
         assertEquals("revoke-result", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
-        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.revokeResult(leader, id, number, "again")).kind());
+        assertEquals(DomainException.Kind.REFUSED, assertThrows(DomainException.class, () -> moves.revokeResult(leader, id, number, "again")).kind());
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
                 () -> moves.revokeResult(Actor.official("x", "CNTBD", "CHUYENMON", Post.LEADER), id, number, "x")).kind());
     }
@@ -120,7 +120,7 @@ class ResultsTest {
         assertEquals(IssuedResult.Status.REPLACED, old.status());
         assertEquals(second.number(), old.replacedBy());
         assertEquals("REPLACED", old.state(LocalDate.of(2026, 4, 1)));
-        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, () -> moves.correctResult(leader, id, first, "again")).kind());
+        assertEquals(DomainException.Kind.REFUSED, assertThrows(DomainException.class, () -> moves.correctResult(leader, id, first, "again")).kind());
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class DossierCode {
         if (unitCode == null || unitCode.isBlank()) throw new IllegalArgumentException("unit code is required");
         long max = (long) Math.pow(10, sequenceDigits) - 1;
         if (sequence < 1 || sequence > max) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "daily-sequence-exhausted",
+            throw new DomainException(DomainException.Kind.REFUSED, "daily-sequence-exhausted",
                     new Text("Đã hết số thứ tự hồ sơ trong ngày của đơn vị " + unitCode + ".",
                             "The daily dossier sequence of unit " + unitCode + " is exhausted."));
         }

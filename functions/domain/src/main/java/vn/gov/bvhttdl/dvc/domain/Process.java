@@ -151,9 +151,9 @@ public final class Process {
 
     /**
      * Why {@code official} may not make {@code action} on {@code d} now, or empty when they may: the workflow allows
-     * the move from the status (else CONFLICT); at the dossier's step the move is allowed and the official holds
+     * the move from the status (else REFUSED); at the dossier's step the move is allowed and the official holds
      * the step's post in the step's unit, and at a step worked by one assignee it is theirs or they lead the unit
-     * (else FORBIDDEN); the step has a next or previous one, and no consultation is waiting (else CONFLICT). An
+     * (else FORBIDDEN); the step has a next or previous one, and no consultation is waiting (else REFUSED). An
      * answer to a consultation is for the consulted agency and unit.
      */
     public Optional<DomainException> refusal(Dossier d, Actor official, String action) {
@@ -169,7 +169,7 @@ public final class Process {
         Processing p = d.processing();
         if ("answer-consultation".equals(action)) {
             Processing.Consultation c = p == null ? null : p.consultation();
-            if (c == null || !c.open()) return Optional.of(conflict("no-open-consultation",
+            if (c == null || !c.open()) return Optional.of(refused("no-open-consultation",
                     new Text("Hồ sơ không có yêu cầu xin ý kiến đang chờ trả lời.", "The dossier has no consultation waiting for an answer.")));
             if (!c.agency().equals(official.agency()) || !c.unit().equals(official.unit())) return Optional.of(forbidden("not-consulted",
                     new Text("Yêu cầu xin ý kiến gửi đơn vị " + c.unit() + " (" + c.agency() + ").",
@@ -192,7 +192,7 @@ public final class Process {
             return Optional.empty();
         }
         Optional<Stage> at = current(d);
-        if (at.isEmpty()) return Optional.of(conflict("not-at-a-step",
+        if (at.isEmpty()) return Optional.of(refused("not-at-a-step",
                 new Text("Hồ sơ không ở bước xử lý nào.", "The dossier is not at a step of its process.")));
         Stage s = at.get();
         Text stepName = s.name();
@@ -207,22 +207,22 @@ public final class Process {
                         "The step \"" + stepName.en() + "\" is for: " + postsLabel(s, false) + ".")));
         String assignee = p == null ? null : p.assignee();
         if (s.assignable() && !"assign".equals(action)) {
-            if (assignee == null) return Optional.of(conflict("not-assigned",
+            if (assignee == null) return Optional.of(refused("not-assigned",
                     new Text("Hồ sơ chưa được phân công: nhận xử lý hoặc phân công trước.", "Nobody has the dossier yet: take it or assign it first.")));
             if (!assignee.equals(official.subject()) && official.post() != Post.LEADER) return Optional.of(forbidden("assigned-to-another",
                     new Text("Hồ sơ đã phân công cho công chức khác.", "The dossier is assigned to another official.")));
         }
         if ("assign".equals(action) && official.post() != Post.LEADER && assignee != null) {
-            return Optional.of(conflict(assignee.equals(official.subject()) ? "already-yours" : "assigned-to-another",
+            return Optional.of(refused(assignee.equals(official.subject()) ? "already-yours" : "assigned-to-another",
                     new Text("Hồ sơ đã được phân công; lãnh đạo đơn vị phân công lại.", "The dossier is assigned; the unit's leader reassigns it.")));
         }
         if (p != null && p.consulting() && List.of("forward", "approve", "consult", "start-processing").contains(action)) {
-            return Optional.of(conflict("consultation-open", new Text("Đang chờ ý kiến của " + p.consultation().unit() + " (" + p.consultation().agency() + ").",
+            return Optional.of(refused("consultation-open", new Text("Đang chờ ý kiến của " + p.consultation().unit() + " (" + p.consultation().agency() + ").",
                     "Waiting for the answer of " + p.consultation().unit() + " (" + p.consultation().agency() + ").")));
         }
-        if (List.of("forward", "start-processing").contains(action) && next(s).isEmpty()) return Optional.of(conflict("last-step",
+        if (List.of("forward", "start-processing").contains(action) && next(s).isEmpty()) return Optional.of(refused("last-step",
                 new Text("Đây là bước cuối của quy trình.", "This is the last step of the process.")));
-        if ("return".equals(action) && previous(s).isEmpty()) return Optional.of(conflict("first-step",
+        if ("return".equals(action) && previous(s).isEmpty()) return Optional.of(refused("first-step",
                 new Text("Đây là bước đầu của quy trình.", "This is the first step of the process.")));
         return Optional.empty();
     }
@@ -245,7 +245,7 @@ public final class Process {
 
     private static DomainException forbidden(String slug, Text t) { return new DomainException(DomainException.Kind.FORBIDDEN, slug, t); }
 
-    private static DomainException conflict(String slug, Text t) { return new DomainException(DomainException.Kind.CONFLICT, slug, t); }
+    private static DomainException refused(String slug, Text t) { return new DomainException(DomainException.Kind.REFUSED, slug, t); }
 
     private static Rules read() {
         Map<String, Object> root = Json.obj(Json.resource("/rules/process-steps.json"));

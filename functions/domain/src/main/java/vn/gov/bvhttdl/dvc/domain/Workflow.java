@@ -104,7 +104,7 @@ public final class Workflow {
     }
 
     public Transition require(DossierStatus status, String action, Role role) {
-        return find(status, action, role).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
+        return find(status, action, role).orElseThrow(() -> new DomainException(DomainException.Kind.REFUSED,
                 "illegal-transition",
                 new Text("Không thể thực hiện thao tác \"" + action + "\" khi hồ sơ đang ở trạng thái \""
                         + label(status).vi() + "\".",

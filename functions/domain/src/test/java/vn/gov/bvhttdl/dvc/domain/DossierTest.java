@@ -44,7 +44,7 @@ class DossierTest {
         Dossier draft = Dossier.draft("d1", licence, "u1", complete, Map.of(), t0).dossier();
         DomainException e = assertThrows(DomainException.class,
                 () -> draft.handle(new Command.Receive("000.00.12.G17-260115-0001", null, "reception", "MOTCUA", null), Actor.system("u1"), t0));
-        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertEquals(DomainException.Kind.REFUSED, e.kind());
         assertTrue(e.text().vi().contains("Đang soạn"), e.text().vi());
         Dossier submitted = draft.handle(new Command.Submit("{}", 0), Actor.citizen("u1"), t0).dossier();
         assertThrows(DomainException.class, () -> submitted.handle(new Command.Receive("000.00.12.G17-260115-0001", null, "reception", "MOTCUA", null), Actor.citizen("u1"), t0));

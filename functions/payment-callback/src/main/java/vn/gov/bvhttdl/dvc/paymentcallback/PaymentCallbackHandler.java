@@ -11,6 +11,7 @@ import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
 import vn.gov.bvhttdl.dvc.application.PaymentGateway;
 import vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback;
 import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.lambda.ProblemJson;
 import vn.gov.bvhttdl.dvc.payments.Gateways;
 
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,15 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         Object q = event.get("queryStringParameters");
         if (q instanceof Map<?, ?> m) m.forEach((k, v) -> query.put(String.valueOf(k), String.valueOf(v)));
         String body = body(event);
-        if (body != null && body.length() > MAX_BODY) return problem(413, "too-large", "Nội dung quá lớn.", "The body is too large.");
+        if (body != null && body.length() > MAX_BODY) return ProblemJson.response("body-too-large", path, "kb", MAX_BODY / 1024);
         String[] parts = path.split("/");
         // /api/payments/{provider}/{what}
-        if (parts.length != 5 || !"payments".equals(parts[2])) return problem(404, "not-found", "Không có địa chỉ này.", "No such address.");
+        if (parts.length != 5 || !"payments".equals(parts[2])) return ProblemJson.response("no-such-resource", path);
         String provider = parts[3], what = parts[4];
-        if (!gateways.containsKey(provider)) return problem(404, "unknown-provider", "Không có kênh thanh toán này.", "No such payment provider.");
+        if (!gateways.containsKey(provider)) {
+            return ProblemJson.response(new vn.gov.bvhttdl.dvc.domain.DomainException(vn.gov.bvhttdl.dvc.domain.DomainException.Kind.NOT_FOUND,
+                    "unknown-provider", new vn.gov.bvhttdl.dvc.domain.Text("Không có kênh thanh toán này.", "No such payment provider.")), path);
+        }
         PaymentGateway.Request request = new PaymentGateway.Request(method, query, body);
         if (what.equals("return") && method.equals("GET")) return back(provider, request);
         if (what.equals("bill") && method.equals("GET") && gateways.get(provider) instanceof vn.gov.bvhttdl.dvc.payments.paygov.PayGovGateway pg) {
@@ -66,7 +70,7 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
             return Map.of("statusCode", a.status(), "headers", Map.of("Content-Type", a.contentType()), "body", a.body());
         }
         boolean callbackRoute = (what.equals("ipn") || what.equals("callback"));
-        if (!callbackRoute) return problem(404, "not-found", "Không có địa chỉ này.", "No such address.");
+        if (!callbackRoute) return ProblemJson.response("no-such-resource", path);
         String raw = method + " " + path + (event.get("rawQueryString") == null || String.valueOf(event.get("rawQueryString")).isEmpty()
                 ? "" : "?" + event.get("rawQueryString")) + (body == null ? "" : "\n" + body);
         PaymentGateway.Answer a = callbacks.handle(provider, request, raw);
@@ -120,16 +124,6 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
             }
         }
         return s;
-    }
-
-    private static Map<String, Object> problem(int status, String slug, String vi, String en) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "https://dichvucong.bvhttdl.gov.vn/problems/" + slug);
-        p.put("title", status == 404 ? "Not Found" : "Payload Too Large");
-        p.put("status", status);
-        p.put("detail", en);
-        p.put("message", Map.of("vi", vi, "en", en));
-        return Map.of("statusCode", status, "headers", Map.of("Content-Type", "application/problem+json"), "body", Json.write(p));
     }
 
     @Factory

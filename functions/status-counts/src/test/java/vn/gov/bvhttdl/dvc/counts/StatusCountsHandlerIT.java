@@ -74,6 +74,36 @@ class StatusCountsHandlerIT {
         assertEquals(before, counts.all());
     }
 
+    /** A record that can never be counted goes to the dead-letter queue at once; the good record after it is still counted. */
+    @Test
+    void aRecordThatCanNeverBeCountedGoesToTheDeadLetterQueueAtOnceAndTheShardGoesOn() throws Exception {
+        String dlq = TestStack.get().resources().of("StatusCountsDLQ");
+        String poisonId = UUID.randomUUID().toString(), goodId = UUID.randomUUID().toString();
+        DynamodbEvent e = sample(poisonId);
+        var poison = e.getRecords().get(0);
+        poison.getDynamodb().getNewImage().put("version", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("x"));
+        poison.getDynamodb().setSequenceNumber("1000");
+        e.getRecords().add(sample(goodId).getRecords().get(0));
+        e.getRecords().get(1).getDynamodb().setSequenceNumber("1001");
+        long received = n("CDLQG", "RECEIVED");
+        try (software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .httpClient(vn.gov.bvhttdl.dvc.adapters.AwsClients.HTTP).credentialsProvider(vn.gov.bvhttdl.dvc.adapters.AwsClients.credentials()).build()) {
+            sqs.purgeQueue(b -> b.queueUrl(dlq));
+            StreamsEventResponse r = handler.handleRequest(e, null);
+            assertEquals(java.util.List.of(), r.getBatchItemFailures(), "not retried: it would hold the shard up for nothing");
+            assertEquals(received + 1, n("CDLQG", "RECEIVED"), "the record after it is counted");
+            java.util.List<software.amazon.awssdk.services.sqs.model.Message> dead = new java.util.ArrayList<>();
+            for (int i = 0; i < 5 && dead.isEmpty(); i++) {
+                dead.addAll(sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());
+            }
+            assertEquals(1, dead.size(), dead.toString());
+            assertTrue(dead.get(0).body().contains("DOSSIER#" + poisonId) || dead.get(0).body().contains(poisonId), dead.get(0).body());
+            assertEquals("1000", dead.get(0).messageAttributes().get("OriginalMessageId").stringValue());
+            assertTrue(dead.get(0).messageAttributes().get("ErrorMessage").stringValue().startsWith("unreadable-message"),
+                    dead.get(0).messageAttributes().get("ErrorMessage").stringValue());
+        }
+    }
+
     long unit(String agency, String unit, String status) {
         return counts.unit(agency, unit).getOrDefault(status, 0L);
     }

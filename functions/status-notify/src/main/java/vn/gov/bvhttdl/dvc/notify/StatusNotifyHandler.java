@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.lambda.Batches;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Status notifications from the table's stream (template.yaml filters it to the audit entries of the moves that
  * matter to the applicant): each new audit entry is one event, turned into the messages its kind calls for on the
- * applicant's channels, exactly once per event and channel. A record that fails is reported
- * (ReportBatchItemFailures): the stream retries from it, bisecting, then the batch's description goes to the
- * on-failure queue.
+ * applicant's channels, exactly once per event and channel. The consumers' one loop ({@link Batches}): a record that
+ * can never be handled (a {@code DomainException}: its dossier is gone, its entry unreadable) goes to the dead-letter
+ * queue at once and the shard goes on; one that fails otherwise (SMTP down, a throttled table) is reported
+ * (ReportBatchItemFailures): the stream retries from it, then the batch's description goes to the on-failure queue.
  */
 public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifyHandler.class);
@@ -34,30 +34,30 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     static AuditEvent audit(Map<String, AttributeValue> img) { return StreamRecords.audit(img); }
 
+    @Inject
+    Batches.DeadLetters deadLetters;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        if (event == null || event.getRecords() == null) return new StreamsEventResponse(failures);
-        for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
-            var ddb = r.getDynamodb();
-            try {
-                AuditEvent e = audit(ddb.getNewImage());
-                if (e == null || !"INSERT".equals(r.getEventName())) continue;
-                // the audit entry's key: the same however often the stream delivers it
-                String key = e.dossierId() + "/" + s(ddb.getNewImage(), "SK");
-                NotifyApplicant.Result res = notify.handle(e, key);
-                if (!res.sent().isEmpty()) LOG.info("dossier {} {}: {} sent on {}", e.dossierId(), e.action(), res.kind(), res.sent());
-            } catch (RuntimeException ex) {
-                LOG.warn("record {} failed: {}", ddb.getSequenceNumber(), ex.toString());
-                failures.add(new StreamsEventResponse.BatchItemFailure(ddb.getSequenceNumber()));
-                break; // the stream retries from here, in order
-            }
-        }
-        return new StreamsEventResponse(failures);
+        return Batches.stream(event, this::tell, () -> deadLetters);
+    }
+
+    private void tell(DynamodbEvent.DynamodbStreamRecord r) {
+        var ddb = r.getDynamodb();
+        AuditEvent e = audit(ddb.getNewImage());
+        if (e == null || !"INSERT".equals(r.getEventName())) return;
+        // the audit entry's key: the same however often the stream delivers it
+        String key = e.dossierId() + "/" + s(ddb.getNewImage(), "SK");
+        NotifyApplicant.Result res = notify.handle(e, key);
+        if (!res.sent().isEmpty()) LOG.info("dossier {} {}: {} sent on {}", e.dossierId(), e.action(), res.kind(), res.sent());
     }
 
     @Factory
     static final class Beans {
+        /** This function's DLQ, for the records that can never be handled (STATUS_NOTIFY_DLQ_URL). */
+        @Singleton
+        Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_NOTIFY_DLQ_URL")::send; }
+
         @Singleton
         NotifyApplicant notifyApplicant() {
             return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(DossierStore.primedFromSettings("status-notify", null));

@@ -19,8 +19,7 @@ import java.util.Map;
 /**
  * The validation function's use of {@link ReceiveSubmission}: reads the submission message and hands the dossier to
  * reception; the PDF receipt goes to the documents bucket ({@link S3Receipts}). A message that can never be processed
- * (not JSON, no dossier id, no such dossier) is an IllegalArgumentException; the handler reports it as failed so the
- * queue's redrive moves it to the DLQ.
+ * (not JSON, no dossier id, no such dossier) is a {@code DomainException}: the handler's loop sends it to the DLQ at once.
  */
 public final class Validator {
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
@@ -38,17 +37,12 @@ public final class Validator {
     }
 
     /**
-     * @throws IllegalArgumentException for a message that can never be processed (it goes to the DLQ after retries)
-     * @throws DomainException          CONFLICT when another writer got there first (retried)
+     * @throws DomainException  {@code unreadable-message} or {@code dossier-not-found}: a message that can never be processed
+     * @throws vn.gov.bvhttdl.dvc.domain.ConcurrentChange when another writer got there first (retried)
      */
     public Outcome handle(String body) {
         String dossierId = dossierId(body);
-        ReceiveSubmission.Outcome o;
-        try {
-            o = reception.receive(dossierId);
-        } catch (ReceiveSubmission.Unknown e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        ReceiveSubmission.Outcome o = reception.receive(dossierId);
         LOG.info("dossier {}: {}", dossierId, o);
         return Outcome.valueOf(o.name());
     }
@@ -58,10 +52,10 @@ public final class Validator {
         try {
             parsed = Json.parse(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("message body is not JSON", e);
+            throw DomainException.of("unreadable-message", "why", "not JSON");
         }
         if (parsed instanceof Map<?, ?> m && m.get("dossierId") instanceof String id && !id.isBlank()) return id;
-        throw new IllegalArgumentException("message body has no dossierId");
+        throw DomainException.of("unreadable-message", "why", "no dossierId");
     }
 
     @Factory
@@ -75,8 +69,9 @@ public final class Validator {
         @Singleton
         Clock clock() { return Clock.systemUTC(); }
 
+        /** The submission DLQ, for what can never be processed (SUBMISSION_DLQ_URL). */
         @Singleton
-        DeadLetters deadLetters() { return DeadLetters.fromSettings(); }
+        vn.gov.bvhttdl.dvc.lambda.Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("SUBMISSION_DLQ_URL")::send; }
 
         @Singleton
         Validator validator(DossierStore store, RulesStore rules, Clock clock) {

@@ -179,7 +179,7 @@ class ValidationHandlerIT {
             assertEquals(Set.of("msg-1", "msg-2", "msg-3"), dead.stream().map(m -> m.messageAttributes().get("OriginalMessageId").stringValue())
                     .collect(java.util.stream.Collectors.toSet()));
             assertTrue(dead.stream().anyMatch(m -> m.body().contains(unknown)
-                    && m.messageAttributes().get("ErrorMessage").stringValue().contains("no dossier")), "the reason goes with it");
+                    && m.messageAttributes().get("ErrorMessage").stringValue().contains("dossier-not-found")), "the reason goes with it");
         }
     }
 

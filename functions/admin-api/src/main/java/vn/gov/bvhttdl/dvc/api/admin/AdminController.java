@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.api.AdminCaller;
-import vn.gov.bvhttdl.dvc.api.ApiException;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.api.Moments;
 import vn.gov.bvhttdl.dvc.api.Views;
 import vn.gov.bvhttdl.dvc.application.AdminDesk;
@@ -91,12 +91,10 @@ final class AdminController {
         try {
             parsed = Json.parse(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body",
-                    new Text("Nội dung gửi lên không phải JSON hợp lệ.", "The request body is not valid JSON."));
+            throw DomainException.of("malformed-body");
         }
         if (!(parsed instanceof Map<?, ?>)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body",
-                    new Text("Nội dung phải là một đối tượng JSON.", "The body must be a JSON object."));
+            throw DomainException.of("malformed-body");
         }
         return Json.obj(parsed);
     }

@@ -37,7 +37,7 @@ public final class InMemoryDossiers implements Dossiers {
         String[] seen = idempotency.get(key);
         if (seen != null) {
             if (!seen[1].equals(fingerprint)) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "idempotency-key-reused",
+                throw new DomainException(DomainException.Kind.INVALID, "idempotency-key-reused",
                         new Text("Khóa đã dùng cho một yêu cầu khác.", "The key was used for another request."));
             }
             return seen[0];
@@ -65,8 +65,7 @@ public final class InMemoryDossiers implements Dossiers {
         Dossier next = change.dossier();
         Dossier current = dossiers.get(next.id());
         if (current == null || current.version() != next.version() - 1) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-change",
-                    new Text("Hồ sơ vừa được thay đổi.", "The dossier was changed meanwhile."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("dossier " + next.id());
         }
         dossiers.put(next.id(), next);
         audit.computeIfAbsent(next.id(), k -> new ArrayList<>()).add(change.event());
@@ -87,8 +86,7 @@ public final class InMemoryDossiers implements Dossiers {
     public synchronized void cancelAttachment(Attachment current, String actor, java.time.Instant at) {
         List<Attachment> list = files.get(current.dossierId());
         int i = list.indexOf(current);
-        if (i < 0) throw new DomainException(DomainException.Kind.CONFLICT, "attachment-changed",
-                new Text("Tệp vừa thay đổi.", "The file changed meanwhile."));
+        if (i < 0) throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("file " + current.key());
         list.set(i, current.cancelled(at));
         audit.computeIfAbsent(current.dossierId(), k -> new ArrayList<>()).add(new AuditEvent(current.dossierId(), at, actor,
                 vn.gov.bvhttdl.dvc.domain.Role.CITIZEN, "attachment-cancelled", null, null, null,

@@ -32,7 +32,7 @@ public final class InMemoryPayments implements Payments {
 
     @Override
     public synchronized void create(Payment p) {
-        if (ledger.containsKey(p.reference())) throw new DomainException(DomainException.Kind.CONFLICT, "reference-used", new Text("Đã dùng.", "Used."));
+        if (ledger.containsKey(p.reference())) throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("payment reference " + p.reference());
         ledger.put(p.reference(), p);
     }
 
@@ -50,14 +50,14 @@ public final class InMemoryPayments implements Payments {
             synchronized (this) {
                 Payment now = ledger.get(next.reference());
                 if (now == null || now.version() != next.version() - 1) {
-                    throw new DomainException(DomainException.Kind.CONFLICT, "concurrent-update", new Text("Đã đổi.", "Changed."));
+                    throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("payment " + next.reference());
                 }
                 String txn = next.provider() + "#" + next.transaction();
                 boolean claim = next.status() == Payment.Status.PAID && next.transaction() != null && !next.transaction().isBlank();
                 if (claim && claimed.contains(txn)) {
-                    throw new DomainException(DomainException.Kind.CONFLICT, "transaction-used", new Text("Đã dùng.", "Used."));
+                    throw new DomainException(DomainException.Kind.REFUSED, "transaction-used", new Text("Đã dùng.", "Used."));
                 }
-                if (move != null) dossiers.save(move); // throws CONFLICT before anything here is written
+                if (move != null) dossiers.save(move); // throws ConcurrentChange before anything here is written
                 if (claim) claimed.add(txn);
                 ledger.put(next.reference(), next);
             }

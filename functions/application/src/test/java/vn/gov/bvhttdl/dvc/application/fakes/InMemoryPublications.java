@@ -28,7 +28,7 @@ public final class InMemoryPublications implements Rules, Publications {
     @Override
     public synchronized void publish(Kind kind, String key, Map<String, Object> item, String actor) {
         if (published.containsKey(kind + "|" + key)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "already-published", new Text("Đã công bố.", "Already published."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("publication exists already");
         }
         published.put(kind + "|" + key, new Publication(kind, key, actor, clock.instant()));
         data.put(kind + "|" + key, new java.util.LinkedHashMap<>(item));

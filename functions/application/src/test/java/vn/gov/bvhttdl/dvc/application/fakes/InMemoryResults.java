@@ -19,7 +19,7 @@ public final class InMemoryResults implements Results {
     @Override
     public synchronized void store(IssuedResult r, byte[] pdf) {
         if (records.values().stream().anyMatch(x -> x.number().equals(r.number())) || files.putIfAbsent(r.id(), pdf) != null) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-exists", new Text("Đã có.", "Exists."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("result " + r.number());
         }
         records.put(r.id(), r);
     }
@@ -28,7 +28,7 @@ public final class InMemoryResults implements Results {
 
     @Override
     public synchronized void storeDocument(IssuedResult r, byte[] pdf) {
-        if (files.putIfAbsent(r.id(), pdf) != null) throw new DomainException(DomainException.Kind.CONFLICT, "document-exists", new Text("Đã có.", "Exists."));
+        if (files.putIfAbsent(r.id(), pdf) != null) throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("document " + r.id());
         documents.put(r.id(), r);
     }
 
@@ -49,7 +49,7 @@ public final class InMemoryResults implements Results {
     public synchronized void update(IssuedResult changed, IssuedResult.Status expected) {
         IssuedResult now = records.get(changed.id());
         if (now == null || now.status() != expected) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "result-changed", new Text("Đã đổi.", "Changed."));
+            throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("result " + changed.id());
         }
         records.put(changed.id(), changed);
     }

@@ -25,7 +25,7 @@ public final class InMemorySurveyAnswers implements SurveyAnswers {
     public synchronized void save(String dossierId, String ownerId, Scored s) {
         Answer now = answers.get(dossierId);
         long have = now == null ? 0 : now.version();
-        if (have != s.answer().version() - 1) throw new DomainException(DomainException.Kind.CONFLICT, "survey-changed", new Text("Đã đổi.", "Changed."));
+        if (have != s.answer().version() - 1) throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("survey " + dossierId);
         answers.put(dossierId, s.answer());
         scores.put(dossierId, s.points());
         String k = s.agency() + "|" + s.month();

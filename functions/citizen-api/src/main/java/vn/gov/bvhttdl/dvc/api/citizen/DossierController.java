@@ -14,11 +14,11 @@ import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.gov.bvhttdl.dvc.api.ApiException;
 import vn.gov.bvhttdl.dvc.api.Forms;
 import vn.gov.bvhttdl.dvc.api.SignedIn;
 import vn.gov.bvhttdl.dvc.api.Views;
 import vn.gov.bvhttdl.dvc.application.CitizenDesk;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.DossierCode;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.domain.Limits;
@@ -49,7 +49,7 @@ final class DossierController {
                                                       @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+            throw new DomainException(DomainException.Kind.MALFORMED, "invalid-idempotency-key",
                     new Text("Idempotency-Key phải gồm 8–64 ký tự chữ, số, '-' hoặc '_'.", "Idempotency-Key must be 8–64 letters, digits, '-' or '_'."));
         }
         var r = desk.create(me.actor(), me.verified(), body.procedureCode(), body.applicant() == null ? null : body.applicant().toDomain(),
@@ -77,7 +77,7 @@ final class DossierController {
     @Operation(summary = "Tra cứu theo mã hồ sơ / look up by dossier code")
     CitizenViews.DossierPageView byCode(@Parameter(hidden = true) SignedIn me, @PathVariable String code) {
         if (!DossierCode.standard().isWellFormed(code)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-dossier-code",
+            throw new DomainException(DomainException.Kind.MALFORMED, "malformed-dossier-code",
                     new Text("Mã hồ sơ \"" + Limits.clip(code) + "\" không đúng định dạng <mã đơn vị>-<YYMMDD>-<số thứ tự 4 chữ số>.",
                             "Dossier code \"" + Limits.clip(code) + "\" is not of the form <unit code>-<YYMMDD>-<4-digit number>."));
         }

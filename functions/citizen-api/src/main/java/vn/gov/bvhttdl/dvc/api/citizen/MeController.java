@@ -4,7 +4,6 @@ import vn.gov.bvhttdl.dvc.api.*;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import vn.gov.bvhttdl.dvc.application.NoticeStore;
 import vn.gov.bvhttdl.dvc.application.NoticeStore;
 import vn.gov.bvhttdl.dvc.domain.NotificationRules;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ final class MeController {
     @Operation(summary = "Đánh dấu đã đọc / mark a message read")
     Map<String, Object> read(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id) {
         Identity me = Identity.of(event);
-        if (id == null || id.length() > 200) throw new ApiException(HttpStatus.NOT_FOUND, "message-not-found", new Text("Không có thông báo này.", "No such message."));
+        if (id == null || id.length() > 200) throw DomainException.of("message-not-found");
         notices.markRead(me.subject(), id);
         return Map.of("id", id, "read", true);
     }
@@ -81,7 +81,7 @@ final class MeController {
         if (body != null && body.channels() != null) {
             body.channels().forEach((k, v) -> {
                 if (!rules.channels().contains(k)) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-channel", new Text(
+                    throw new DomainException(DomainException.Kind.INVALID, "unknown-channel", new Text(
                             "Kênh \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(k) + "\" không có; các kênh: " + String.join(", ", rules.channels()) + ".",
                             "No channel \"" + vn.gov.bvhttdl.dvc.domain.Limits.clip(k) + "\"; the channels: " + String.join(", ", rules.channels()) + ".").at("channels"));
                 }
@@ -90,7 +90,7 @@ final class MeController {
         }
         String language = body == null || body.language() == null ? "vi" : body.language();
         if (!language.equals("vi") && !language.equals("en")) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-language", new Text("Ngôn ngữ: vi hoặc en.", "Language: vi or en.").at("language"));
+            throw new DomainException(DomainException.Kind.INVALID, "unknown-language", new Text("Ngôn ngữ: vi hoặc en.", "Language: vi or en.").at("language"));
         }
         NoticeStore.Choices c = new NoticeStore.Choices(channels, language);
         notices.choose(me.subject(), c);

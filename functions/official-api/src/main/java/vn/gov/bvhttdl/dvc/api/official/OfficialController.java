@@ -2,7 +2,6 @@ package vn.gov.bvhttdl.dvc.api.official;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,7 +12,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.gov.bvhttdl.dvc.api.ApiException;
 import vn.gov.bvhttdl.dvc.api.Forms;
 import vn.gov.bvhttdl.dvc.api.OfficialCaller;
 import vn.gov.bvhttdl.dvc.api.Views;
@@ -297,7 +295,8 @@ final class OfficialController {
         }
     }
 
-    private static ApiException bad(String slug, String vi, String en) {
-        return new ApiException(HttpStatus.BAD_REQUEST, slug, new Text(vi, en));
+    /** A query or body that cannot be read (400). */
+    private static DomainException bad(String slug, String vi, String en) {
+        return new DomainException(DomainException.Kind.MALFORMED, slug, new Text(vi, en));
     }
 }

@@ -58,6 +58,14 @@ class LeastPrivilegeTest {
         assertFalse(REAL.kmsSign("OfficialApiFunction").isEmpty(), "the officials' function signs results: the check sees kms:Sign");
     }
 
+    @Test
+    void everyConsumerThatDeadLettersItselfMaySendToItsQueue() {
+        List<String> consumers = TEMPLATE.resources("AWS::Serverless::Function").entrySet().stream()
+                .filter(e -> String.valueOf(e.getValue().get("Environment")).contains("_DLQ_URL")).map(java.util.Map.Entry::getKey).toList();
+        assertTrue(consumers.containsAll(List.of("ValidationFunction", "StatusCountsFunction", "StatusNotifyFunction")), consumers.toString());
+        assertEquals(List.of(), REAL.deadLetterSenders());
+    }
+
     // ---------------------------------------------------------------- each check fires
 
     static final String HEAD = """
@@ -171,6 +179,42 @@ class LeastPrivilegeTest {
         assertTrue(v.get(0).contains("FunctionRole.logs") && v.get(0).contains("RoleFunction"), v.toString());
         assertTrue(v.get(1).contains("ExtraPolicy") && v.get(1).contains("kms:*"), v.toString());
         assertEquals(1, c.kmsSign("RoleFunction").size(), "the role's grants are the function's");
+    }
+
+    @Test
+    void aConsumerThatMayNotSendToItsDeadLetterQueueIsFound() throws IOException {
+        String queues = """
+                  ItsDLQ:
+                    Type: AWS::SQS::Queue
+                  OtherDLQ:
+                    Type: AWS::SQS::Queue
+                """;
+        PolicyCheck c = check(queues + consumer("Allowed", "ItsDLQ", """
+                - SQSSendMessagePolicy:
+                    QueueName: !GetAtt ItsDLQ.QueueName
+                """) + consumer("AllowedByStatement", "ItsDLQ", """
+                - Statement:
+                    - Effect: Allow
+                      Action: [sqs:SendMessage]
+                      Resource: !GetAtt ItsDLQ.Arn
+                """) + consumer("AnotherQueue", "ItsDLQ", """
+                - SQSSendMessagePolicy:
+                    QueueName: !GetAtt OtherDLQ.QueueName
+                """) + consumer("NoPolicy", "ItsDLQ", """
+                - Statement:
+                    - Effect: Allow
+                      Action: [dynamodb:GetItem]
+                      Resource: !GetAtt DossierTable.Arn
+                """));
+        List<String> v = c.deadLetterSenders();
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.get(0).startsWith("AnotherQueue:"), v.toString());
+        assertTrue(v.get(1).startsWith("NoPolicy:"), v.toString());
+    }
+
+    static String consumer(String id, String queue, String policies) {
+        return function(id, policies).replace("      Handler: h\n",
+                "      Handler: h\n      Environment:\n        Variables:\n          " + id.toUpperCase() + "_DLQ_URL: !Ref " + queue + "\n");
     }
 
     @Test

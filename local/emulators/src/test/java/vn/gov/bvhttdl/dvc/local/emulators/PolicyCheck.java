@@ -191,6 +191,31 @@ final class PolicyCheck {
         return out;
     }
 
+    /**
+     * (4) A function whose {@code *_DLQ_URL} setting names a queue may send to that queue: its batch loop sends an
+     * item that can never be processed there itself, at once ({@code SQSSendMessagePolicy} on it, or
+     * {@code sqs:SendMessage} on its ARN), and the setting is a {@code !Ref} to a queue of the template.
+     */
+    List<String> deadLetterSenders() {
+        List<String> out = new ArrayList<>();
+        template.resources("AWS::Serverless::Function").forEach((id, props) -> {
+            Template.map(Template.map(props.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of())).forEach((name, v) -> {
+                if (!name.endsWith("_DLQ_URL")) return;
+                String queue = v instanceof Map<?, ?> ? Template.refOf(v) : null;
+                if (queue == null || !template.resources("AWS::SQS::Queue").containsKey(queue)) {
+                    out.add(id + ": " + name + " " + v + " is not a !Ref to a queue of the template");
+                    return;
+                }
+                boolean byTemplate = policyTemplates.stream().anyMatch(t -> t.function().equals(id) && t.name().equals("SQSSendMessagePolicy")
+                        && referencedIds(t.args().get("QueueName")).contains(queue));
+                boolean byStatement = grantsOf(id).stream().anyMatch(g -> g.actions().stream().anyMatch(a -> allows(g, a, "sqs:SendMessage"))
+                        && (g.notResource() || g.resources().stream().anyMatch(r -> referencedIds(r).contains(queue))));
+                if (!byTemplate && !byStatement) out.add(id + ": may not send to its dead-letter queue " + queue);
+            });
+        });
+        return out;
+    }
+
     private List<Grant> grantsOf(String function) {
         return grants.stream().filter(g -> g.function().equals(function)).toList();
     }
