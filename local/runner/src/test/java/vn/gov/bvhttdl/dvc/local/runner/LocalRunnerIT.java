@@ -325,7 +325,7 @@ class LocalRunnerIT {
         }
         assertEquals(1, dead.size(), "the poison message must reach the DLQ, not vanish");
         assertTrue(dead.get(0).body().contains("00000000-0000-0000-0000-000000000000"));
-        assertTrue(dead.get(0).messageAttributes().get("ErrorMessage").stringValue().contains("no dossier"),
+        assertTrue(dead.get(0).messageAttributes().get("ErrorMessage").stringValue().contains("dossier-not-found"),
                 "sent by the function with its reason at the first receive, not moved by the redrive after five");
     }
 
