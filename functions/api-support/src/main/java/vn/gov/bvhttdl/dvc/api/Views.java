@@ -169,12 +169,14 @@ public final class Views {
     /**
      * A year's days off; {@code provisional} when the government has not announced the year (statutory defaults).
      * {@code blocks} are the announced blocks as published (what the administrators' editor starts from), and
-     * {@code holidayRules} the statutory holidays a block may replace.
+     * {@code holidayRules} the statutory holidays a block may replace; {@code pending} the holidays a partly announced
+     * year has not announced yet (statutory defaults).
      */
     @Serdeable
     public record CalendarView(int year, List<DayOffView> daysOff, List<String> workingWeekendDays,
                                @Nullable CitationView announcement, String officeHours, boolean provisional,
-                               @Nullable I18n provisionalReason, List<BlockView> blocks, List<HolidayRuleView> holidayRules) {
+                               @Nullable I18n provisionalReason, List<BlockView> blocks, List<HolidayRuleView> holidayRules,
+                               List<String> pending) {
         public static CalendarView of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, int year) {
             var s = cal.schedule(year);
             boolean provisional = cal.provisional(year);
@@ -184,7 +186,8 @@ public final class Views {
                     s == null ? null : CitationView.of(s.basis()), cal.officeOpens() + "–" + cal.officeCloses(), provisional,
                     provisional ? I18n.of(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.provisionalReason(List.of(year))) : null,
                     s == null ? List.of() : s.holidays().stream().map(b -> new BlockView(b.replaces(), b.days().stream().map(LocalDate::toString).toList())).toList(),
-                    cal.rules().stream().map(r -> new HolidayRuleView(r.id(), I18n.of(r.name()), CitationView.of(r.basis()))).toList());
+                    cal.rules().stream().map(r -> new HolidayRuleView(r.id(), I18n.of(r.name()), CitationView.of(r.basis()))).toList(),
+                    s == null ? List.of() : s.pending());
         }
     }
 
@@ -242,7 +245,8 @@ public final class Views {
 
     /** A year's announced days off and swapped working days, with the letter that announced them. */
     @Serdeable
-    public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays) {}
+    public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays,
+                                @Nullable List<String> pending) {}
 
     /** Whether the dossier's due date rests on a year without an announced schedule (the calendar as it is now). */
     public static boolean provisionalDue(Dossier d, vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {

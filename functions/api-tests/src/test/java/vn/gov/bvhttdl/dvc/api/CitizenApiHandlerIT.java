@@ -136,6 +136,7 @@ class CitizenApiHandlerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theExpectedCompletionDateOfADossierSubmittedJustBeforeTet() {
         // Fri 24 Jan 2025 + 10 working days; Tết Ất Tỵ off 25 Jan – 2 Feb, no swapped Saturday: Fri 14 Feb 2025
         Map<String, Object> a = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2025-01-24T10:00"), null));
@@ -150,12 +151,29 @@ class CitizenApiHandlerIT {
         Map<String, Object> cal = json(handler.handleRequest(publicGet("/api/calendar/2025", null), null));
         assertEquals(List.of("2025-04-26"), cal.get("workingWeekendDays"), "only Sat 26 Apr 2025 was worked");
         assertEquals(Boolean.FALSE, cal.get("provisional"));
+        // Vietnam Culture Day, Tue 24 Nov 2026 (Resolution 28/2026/QH16 Art 2; VPCP 10065/VPCP-KGVX: no swapped day)
+        Map<String, Object> cal2026 = json(handler.handleRequest(publicGet("/api/calendar/2026", null), null));
+        List<String> off2026 = ((List<Map<String, Object>>) cal2026.get("daysOff")).stream().map(d -> (String) d.get("date")).toList();
+        assertTrue(off2026.contains("2026-11-24"), "Culture Day 2026");
+        assertFalse(off2026.contains("2026-11-23"));
+        assertEquals(List.of("2026-01-10", "2026-08-22"), cal2026.get("workingWeekendDays"));
+        assertTrue(((String) ((Map<?, ?>) cal2026.get("announcement")).get("document")).contains("10065/VPCP-KGVX"));
+        // 2027: Tết Thu 4 – Wed 10 Feb and National Day 2–5 Sep (Fri 3 Sep adjacent) announced by VPCP 10065/VPCP-KGVX;
+        // the other holidays are pending, so the year is still provisional
         Map<String, Object> cal2027 = json(handler.handleRequest(publicGet("/api/calendar/2027", null), null));
-        assertEquals(Boolean.TRUE, cal2027.get("provisional"), "no announcement for 2027 yet");
+        List<String> off2027 = ((List<Map<String, Object>>) cal2027.get("daysOff")).stream().map(d -> (String) d.get("date")).toList();
+        assertTrue(off2027.containsAll(List.of("2027-02-04", "2027-02-10", "2027-09-03")), off2027.toString());
+        assertFalse(off2027.contains("2027-02-11"), "no compensatory Thu 11 Feb: the announcement replaces the default");
+        assertFalse(off2027.contains("2027-09-01"), "the adjacent day is the day after in 2027");
+        assertEquals(List.of("new-year", "hung-kings", "victory", "labour", "culture-day"), cal2027.get("pending"));
+        assertEquals(Boolean.TRUE, cal2027.get("provisional"), "2027 is announced only in part");
         assertTrue(((String) ((Map<?, ?>) cal2027.get("provisionalReason")).get("vi")).contains("2027"));
-        // into 2027: provisional, with the reason
+        // into 2027 across New Year's Day, not announced: provisional, with the reason
         Map<String, Object> late = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2026-12-28T10:00"), null));
         assertEquals(Boolean.TRUE, late.get("provisional"));
+        // across Tết 2027, announced, far from the pending holidays: not provisional
+        Map<String, Object> tet2027 = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2027-02-03T10:00"), null));
+        assertEquals(Boolean.FALSE, tet2027.get("provisional"));
         // a calendar-day limit (star rating, Tourism Law Art 50): Wed 21 Jan 2026 + 30 days = Fri 20 Feb, in Tết → Mon 23 Feb
         Map<String, Object> star = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-004/appointment", "at=2026-01-21T10:00"), null));
         assertEquals("2026-02-23", star.get("dueDate"));

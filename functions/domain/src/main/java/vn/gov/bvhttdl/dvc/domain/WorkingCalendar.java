@@ -27,18 +27,33 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WorkingCalendar {
     /**
      * A statutory holiday rule. {@code solar} "MM-dd", or {@code lunar} "MM-dd" / "last-day-of-year";
-     * {@code adjacent} "before" or "after" when the holiday also takes the day next to it (null otherwise).
+     * {@code adjacent} "before" or "after" when the holiday also takes the day next to it (null otherwise);
+     * {@code from} the day its text came into force (null: always); {@code compensated} whether a day of it on a
+     * weekly day off gives the next working day off (Labour Code Art 111(3) reaches only the holidays of Art 112(1)).
      */
-    public record HolidayRule(String id, Text name, String solar, String lunar, int days, String adjacent, Citation basis) {}
+    public record HolidayRule(String id, Text name, String solar, String lunar, int days, String adjacent, Citation basis,
+                              LocalDate from, boolean compensated) {
+        public HolidayRule(String id, Text name, String solar, String lunar, int days, String adjacent, Citation basis) {
+            this(id, name, solar, lunar, days, adjacent, basis, null, true);
+        }
+    }
 
     /** One announced block of days off, replacing the default rule of the holidays it names for that year. */
     public record Block(List<String> replaces, List<LocalDate> days) {}
 
-    /** The days off and swapped working days announced for a year. */
-    public record YearSchedule(int year, Citation basis, List<Block> holidays, List<LocalDate> workingWeekendDays) {
+    /**
+     * The days off and swapped working days announced for a year; {@code pending} the holidays of a partly announced
+     * year that are not announced yet (their statutory defaults apply and dates near them are provisional).
+     */
+    public record YearSchedule(int year, Citation basis, List<Block> holidays, List<LocalDate> workingWeekendDays, List<String> pending) {
+        public YearSchedule(int year, Citation basis, List<Block> holidays, List<LocalDate> workingWeekendDays) {
+            this(year, basis, holidays, workingWeekendDays, List.of());
+        }
+
         public YearSchedule {
             holidays = List.copyOf(holidays);
             workingWeekendDays = List.copyOf(workingWeekendDays);
+            pending = pending == null ? List.of() : List.copyOf(pending);
             for (Block b : holidays) for (LocalDate d : b.days()) {
                 if (d.getYear() != year && !(d.getYear() == year - 1 && d.getMonthValue() == 12) && !(d.getYear() == year + 1 && d.getMonthValue() == 1)) {
                     throw new DomainException(DomainException.Kind.INVALID, "calendar-day-outside-year",
@@ -73,13 +88,13 @@ public final class WorkingCalendar {
         }
     }
 
-    /** The warning for dates that fall in years without an announced schedule. */
+    /** The warning for dates that fall in years without an announced schedule (or not yet announced in full). */
     public static Text provisionalReason(List<Integer> years) {
         String ys = String.join(", ", years.stream().map(String::valueOf).toList());
-        return new Text("Chưa có thông báo lịch nghỉ lễ, Tết năm " + ys + " của Chính phủ: ngày nghỉ tính theo Bộ luật Lao động 2019 Điều 112, "
-                + "có thể thay đổi khi lịch được công bố.",
-                "No government announcement of the " + ys + " holidays yet: days off follow Labour Code 2019 Art 112 and may "
-                        + "change when the schedule is announced.");
+        return new Text("Chưa có thông báo đầy đủ lịch nghỉ lễ, Tết năm " + ys + " của Chính phủ: ngày nghỉ chưa công bố tính theo "
+                + "Bộ luật Lao động 2019 Điều 112, có thể thay đổi khi lịch được công bố.",
+                "No full government announcement of the " + ys + " holidays yet: days off not announced follow Labour Code 2019 "
+                        + "Art 112 and may change when the schedule is announced.");
     }
 
     private final ZoneId zone;
@@ -88,16 +103,18 @@ public final class WorkingCalendar {
     private final LocalTime close;
     private final List<HolidayRule> rules;
     private final Map<Integer, YearSchedule> schedules;
+    private final int swapWindowDays;
     private final Map<Integer, Map<LocalDate, Text>> daysOffByYear = new ConcurrentHashMap<>();
 
     private WorkingCalendar(ZoneId zone, Set<DayOfWeek> weeklyOff, LocalTime open, LocalTime close,
-                            List<HolidayRule> rules, Map<Integer, YearSchedule> schedules) {
+                            List<HolidayRule> rules, Map<Integer, YearSchedule> schedules, int swapWindowDays) {
         this.zone = zone;
         this.weeklyOff = weeklyOff;
         this.open = open;
         this.close = close;
         this.rules = rules;
         this.schedules = schedules;
+        this.swapWindowDays = swapWindowDays;
     }
 
     private static final WorkingCalendar STANDARD = read();
@@ -113,14 +130,17 @@ public final class WorkingCalendar {
         List<HolidayRule> rules = Json.list(m.get("holidays")).stream().map(Json::obj).map(h -> new HolidayRule(
                 Json.str(h, "id"), Json.text(h, "name"), Json.str(h, "solar"), Json.str(h, "lunar"),
                 ((Number) h.get("days")).intValue(), adjacent(h.get("adjacent")),
-                Citation.of(Json.obj(h.get("basis"))))).toList();
+                Citation.of(Json.obj(h.get("basis"))), h.get("from") == null ? null : LocalDate.parse(h.get("from").toString()),
+                !Boolean.FALSE.equals(h.get("compensated")))).toList();
         Map<Integer, YearSchedule> schedules = new TreeMap<>();
         for (Object y : Json.list(Json.obj(Json.resource("/rules/calendar-announcements.json")).get("years"))) {
             YearSchedule s = schedule(Json.obj(y));
             schedules.put(s.year(), s);
         }
+        for (YearSchedule s : schedules.values()) checkHolidays(rules, s);
+        int window = ((Number) Json.obj(m.get("provisional")).get("swapWindowDays")).intValue();
         return new WorkingCalendar(ZoneId.of(Json.str(m, "zone")), off, LocalTime.parse(Json.str(hours, "start")),
-                LocalTime.parse(Json.str(hours, "end")), rules, schedules);
+                LocalTime.parse(Json.str(hours, "end")), rules, schedules, window);
     }
 
     private static String adjacent(Object v) {
@@ -137,7 +157,8 @@ public final class WorkingCalendar {
                     Json.list(b.get("days")).stream().map(d -> LocalDate.parse(d.toString())).toList())).toList();
             List<LocalDate> working = Json.list(y.get("workingWeekendDays")).stream().map(d -> LocalDate.parse(d.toString())).toList();
             Object basis = y.get("basis");
-            return new YearSchedule(((Number) y.get("year")).intValue(), basis == null ? null : Citation.of(Json.obj(basis)), blocks, working);
+            List<String> pending = y.get("pending") == null ? List.of() : Json.list(y.get("pending")).stream().map(Object::toString).toList();
+            return new YearSchedule(((Number) y.get("year")).intValue(), basis == null ? null : Citation.of(Json.obj(basis)), blocks, working, pending);
         } catch (RuntimeException e) {
             if (e instanceof DomainException de) throw de;
             throw new DomainException(DomainException.Kind.INVALID, "invalid-calendar-schedule",
@@ -150,15 +171,21 @@ public final class WorkingCalendar {
         if (more.isEmpty()) return this;
         Map<Integer, YearSchedule> merged = new TreeMap<>(schedules);
         for (YearSchedule s : more) {
-            for (Block b : s.holidays()) for (String id : b.replaces()) {
-                if (rules.stream().noneMatch(r -> r.id().equals(id))) {
-                    throw new DomainException(DomainException.Kind.INVALID, "unknown-holiday",
-                            new Text("Không có ngày lễ \"" + id + "\".", "No holiday \"" + id + "\"."));
-                }
-            }
+            checkHolidays(rules, s);
             merged.put(s.year(), s);
         }
-        return new WorkingCalendar(zone, weeklyOff, open, close, rules, merged);
+        return new WorkingCalendar(zone, weeklyOff, open, close, rules, merged, swapWindowDays);
+    }
+
+    private static void checkHolidays(List<HolidayRule> rules, YearSchedule s) {
+        List<String> ids = new ArrayList<>(s.pending());
+        for (Block b : s.holidays()) ids.addAll(b.replaces());
+        for (String id : ids) {
+            if (rules.stream().noneMatch(r -> r.id().equals(id))) {
+                throw new DomainException(DomainException.Kind.INVALID, "unknown-holiday",
+                        new Text("Không có ngày lễ \"" + id + "\".", "No holiday \"" + id + "\"."));
+            }
+        }
     }
 
     public ZoneId zone() { return zone; }
@@ -167,13 +194,44 @@ public final class WorkingCalendar {
 
     public YearSchedule schedule(int year) { return schedules.get(year); }
 
-    /** True when {@code year} has no announced schedule: its days off are the statutory defaults only. */
-    public boolean provisional(int year) { return !schedules.containsKey(year); }
+    /**
+     * True when {@code year} has no announced schedule (its days off are the statutory defaults only) or one that
+     * leaves some holidays {@linkplain YearSchedule#pending pending}.
+     */
+    public boolean provisional(int year) {
+        YearSchedule s = schedules.get(year);
+        return s == null || !s.pending().isEmpty();
+    }
 
-    /** True when a year from {@code from} to {@code to} has no announced schedule (a due date that may still move). */
+    /**
+     * True when the days from {@code from} to {@code to} may still move: they run through a year without an announced
+     * schedule, or within {@code swapWindowDays} (calendar.json) of the statutory days of a holiday still pending.
+     */
     public boolean provisional(LocalDate from, LocalDate to) {
-        for (int y = from.getYear(); y <= to.getYear(); y++) if (provisional(y)) return true;
-        return false;
+        return !provisionalYears(from, to).isEmpty();
+    }
+
+    private List<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        List<Integer> out = new ArrayList<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            YearSchedule s = schedules.get(y);
+            if (s == null) {
+                out.add(y);
+                continue;
+            }
+            for (HolidayRule r : rules) {
+                if (!s.pending().contains(r.id())) continue;
+                List<LocalDate> ds = dates(r, y);
+                if (ds.isEmpty()) continue;
+                LocalDate first = ds.stream().min(LocalDate::compareTo).orElseThrow().minusDays(swapWindowDays);
+                LocalDate last = ds.stream().max(LocalDate::compareTo).orElseThrow().plusDays(swapWindowDays);
+                if (!to.isBefore(first) && !from.isAfter(last)) {
+                    out.add(y);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Days off other than the weekly ones (holidays, announced days, compensatory days) of a year, with reasons. */
@@ -193,14 +251,18 @@ public final class WorkingCalendar {
             }
         }
         Map<LocalDate, Text> statutory = new TreeMap<>();
+        Set<LocalDate> compensated = new java.util.HashSet<>();
         for (HolidayRule r : rules) {
             if (replaced.contains(r.id())) continue;
-            for (LocalDate d : dates(r, year)) statutory.put(d, r.name());
+            for (LocalDate d : dates(r, year)) {
+                statutory.put(d, r.name());
+                if (r.compensated()) compensated.add(d);
+            }
         }
         out.putAll(statutory);
         Set<LocalDate> working = s == null ? Set.of() : new TreeSet<>(s.workingWeekendDays());
         for (Map.Entry<LocalDate, Text> e : statutory.entrySet()) {
-            if (!weeklyOff.contains(e.getKey().getDayOfWeek())) continue;
+            if (!weeklyOff.contains(e.getKey().getDayOfWeek()) || !compensated.contains(e.getKey())) continue;
             LocalDate d = e.getKey().plusDays(1);
             while (weeklyOff.contains(d.getDayOfWeek()) || out.containsKey(d)) d = d.plusDays(1);
             out.put(d, new Text("Nghỉ bù " + e.getValue().vi(), "Compensatory day for " + e.getValue().en()));
@@ -231,6 +293,7 @@ public final class WorkingCalendar {
         } else {
             throw new IllegalStateException("holiday " + r.id() + ": lunar date " + r.lunar() + " is not in rules/lunar-holidays.json");
         }
+        if (r.from() != null) out.removeIf(d -> d.isBefore(r.from()));
         return out;
     }
 
@@ -302,8 +365,7 @@ public final class WorkingCalendar {
                 d = d.plusDays(1);
             }
         }
-        List<Integer> provisional = new ArrayList<>();
-        for (int y = received.getYear(); y <= d.getYear(); y++) if (provisional(y)) provisional.add(y);
+        List<Integer> provisional = provisionalYears(received, d);
         return new Appointment(submittedAt, received, d, period, pausedDays,
                 skipped.entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList(), List.copyOf(provisional));
     }

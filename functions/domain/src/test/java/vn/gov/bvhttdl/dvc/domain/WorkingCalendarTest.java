@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Appointment dates against the official schedules. Each expected date is counted by hand in the comment from the
- * announced days off (2025: VPCP 8726/VPCP-KGVX; 2026: VPCP 12729/VPCP-KGVX of 25 Dec 2025, as in
- * shared/domain/RULES.md), the first day not counted (Civil Code Art 147).
+ * announced days off (2025: VPCP 8726/VPCP-KGVX; 2026: VPCP 12729/VPCP-KGVX of 25 Dec 2025, Notice 9441/TB-BNV, letter
+ * 3383/BNV-CVL; Culture Day 2026 and Tết and National Day 2027: VPCP 10065/VPCP-KGVX of 2 Oct 2026; all as found in
+ * secondary copies, see calendar-announcements.json), the first day not counted (Civil Code Art 147).
  */
 class WorkingCalendarTest {
     final WorkingCalendar cal = WorkingCalendar.standard();
@@ -108,19 +109,101 @@ class WorkingCalendarTest {
 
     @Test
     void aYearWithoutAnAnnouncementIsComputedFromTheDefaultsAndFlaggedProvisional() {
-        assertTrue(cal.provisional(2027));
+        assertTrue(cal.provisional(2028));
+        assertNull(cal.schedule(2028));
         assertFalse(cal.provisional(2026));
-        // Tết Đinh Mùi is Sat 6 Feb 2027: default = last day of the year (Fri 5) + days 1–4 (6–9 Feb); Sat 6 and
-        // Sun 7 are weekly days off, so Wed 10 and Thu 11 are compensatory
-        Map<LocalDate, Text> off = cal.daysOff(2027);
-        for (int d = 5; d <= 11; d++) assertTrue(off.containsKey(LocalDate.of(2027, 2, d)) || !cal.isWorkingDay(LocalDate.of(2027, 2, d)), "Feb " + d);
-        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 2, 12)));
-        WorkingCalendar.Appointment a = cal.appointment(at("2026-12-28T10:00"), 10, List.of());
-        assertTrue(a.provisional(), "the count runs into 2027");
-        assertEquals(List.of(2027), a.provisionalYears());
-        assertTrue(a.provisionalReason().vi().contains("2027"));
+        // Tết Mậu Thân is Wed 26 Jan 2028: default = last day of the year (Tue 25) + days 1–4 (26–29 Jan); Sat 29 is a
+        // weekly day off, so Mon 31 Jan is compensatory
+        for (int d = 25; d <= 31; d++) assertFalse(cal.isWorkingDay(LocalDate.of(2028, 1, d)), "Jan " + d);
+        assertTrue(cal.daysOff(2028).get(LocalDate.of(2028, 1, 31)).vi().startsWith("Nghỉ bù"));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2028, 2, 1)));
+        // Tue 28 Dec 2027; 10 working days: 29, 30, 31 (3), [Sat 1 Jan 2028 → Mon 3 Jan off], 4, 5, 6, 7 (7), 10, 11, Wed 12 Jan (10)
+        WorkingCalendar.Appointment a = cal.appointment(at("2027-12-28T10:00"), 10, List.of());
+        assertEquals(LocalDate.of(2028, 1, 12), a.dueDate());
+        assertTrue(a.provisional(), "the count runs into 2028");
+        assertEquals(List.of(2028), a.provisionalYears(), "late December 2027 is far from 2027's holidays still pending");
+        assertTrue(a.provisionalReason().vi().contains("2028"));
         assertTrue(a.provisionalReason().en().contains("may change"));
+        // into 2027 across New Year's Day, which 2027's announcement leaves pending
+        WorkingCalendar.Appointment ny = cal.appointment(at("2026-12-28T10:00"), 10, List.of());
+        assertEquals(List.of(2027), ny.provisionalYears());
+        assertTrue(ny.provisionalReason().vi().contains("2027"));
         assertFalse(cal.appointment(at("2026-12-01T10:00"), 5, List.of()).provisional());
+    }
+
+    @Test
+    void vietnamCultureDayIsADayOffFrom24November2026() {
+        // Resolution 28/2026/QH16 Art 2 (in force 1 Jul 2026): 24 November each year is Vietnam Culture Day, a paid
+        // day off; VPCP 10065/VPCP-KGVX: Tue 24 Nov 2026 off, no swapped day. Not a day off before the resolution.
+        WorkingCalendar.HolidayRule rule = cal.rules().stream().filter(r -> r.id().equals("culture-day")).findFirst().orElseThrow();
+        assertEquals("Nghị quyết 28/2026/QH16 về phát triển văn hóa Việt Nam", rule.basis().document());
+        assertEquals("Điều 2", rule.basis().article());
+        assertFalse(rule.basis().confirmed(), "read only in a secondary copy");
+        assertEquals(LocalDate.of(2026, 7, 1), rule.from());
+        assertTrue(cal.isWorkingDay(LocalDate.of(2025, 11, 24)), "Mon 24 Nov 2025: before the resolution");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 11, 24)));
+        assertEquals("Ngày Văn hóa Việt Nam", cal.reasonOff(LocalDate.of(2026, 11, 24)).vi());
+        assertTrue(cal.isWorkingDay(LocalDate.of(2026, 11, 23)), "the proposed Monday 23 Nov swap was not adopted");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2026, 11, 28)), "no Saturday worked for it");
+        assertEquals(List.of(), cal.schedule(2026).workingWeekendDays().stream().filter(d -> d.getMonthValue() == 11).toList());
+        assertTrue(cal.schedule(2026).basis().document().contains("10065/VPCP-KGVX"));
+        assertTrue(cal.schedule(2026).basis().document().contains("9441/TB-BNV"));
+        assertTrue(cal.schedule(2026).basis().document().contains("3383/BNV-CVL"));
+        // Mon 23 Nov 2026 10:00; 5 working days: [Tue 24 off], Wed 25 (1), Thu 26, Fri 27, Mon 30 Nov, Tue 1 Dec (5)
+        WorkingCalendar.Appointment a = cal.appointment(at("2026-11-23T10:00"), 5, List.of());
+        assertEquals(LocalDate.of(2026, 12, 1), a.dueDate(), "one day later than without Culture Day (Mon 30 Nov)");
+        assertEquals(List.of(new WorkingCalendar.DayOff(LocalDate.of(2026, 11, 24), cal.reasonOff(LocalDate.of(2026, 11, 24)))),
+                a.holidaysSkipped());
+        assertFalse(a.provisional(), "2026 is announced in full");
+        // 2027 and later: the statutory default, Wed 24 Nov 2027, still provisional (not announced)
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 11, 24)));
+        assertTrue(cal.appointment(at("2027-11-22T10:00"), 5, List.of()).provisional());
+        // not one of Labour Code Art 112(1)'s holidays, so Art 111(3)'s make-up is not applied: Sat 24 Nov 2029 gives
+        // no Monday off
+        assertFalse(rule.compensated());
+        assertTrue(cal.isWorkingDay(LocalDate.of(2029, 11, 26)));
+    }
+
+    @Test
+    void tet2027FollowsTheAnnouncementNotTheDefault() {
+        // VPCP 10065/VPCP-KGVX: Tết Đinh Mùi off Thu 4 – Wed 10 Feb 2027 (mùng 1 is Sat 6 Feb), no swapped day.
+        // The default would have been Fri 5 – Tue 9 with Wed 10 and Thu 11 compensatory for the weekend.
+        for (int d = 4; d <= 10; d++) assertFalse(cal.isWorkingDay(LocalDate.of(2027, 2, d)), "Tết 2027: " + d + " Feb");
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 2, 3)));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 2, 11)), "Thu 11 Feb is not a compensatory day: the announcement replaces the default");
+        assertEquals(List.of(), cal.schedule(2027).workingWeekendDays());
+        // Wed 3 Feb 2027 10:00; 1 working day: [Thu 4 – Wed 10 off] Thu 11 Feb (the default would have given Thu 4)
+        WorkingCalendar.Appointment one = cal.appointment(at("2027-02-03T10:00"), 1, List.of());
+        assertEquals(LocalDate.of(2027, 2, 11), one.dueDate());
+        assertEquals(7, one.holidaysSkipped().size());
+        assertFalse(one.provisional(), "Tết 2027 is announced and no pending holiday is near");
+        // Wed 3 Feb 2027 17:30 (after hours) → received Thu 11 Feb; 3 working days: Fri 12, Mon 15, Tue 16 Feb
+        WorkingCalendar.Appointment late = cal.appointment(at("2027-02-03T17:30"), 3, List.of());
+        assertEquals(LocalDate.of(2027, 2, 11), late.receivedOn());
+        assertEquals(LocalDate.of(2027, 2, 16), late.dueDate());
+        assertTrue(cal.schedule(2027).basis().document().contains("10065/VPCP-KGVX"));
+        assertFalse(cal.schedule(2027).basis().confirmed());
+    }
+
+    @Test
+    void nationalDay2027TakesTheDayAfterAndTheRestOf2027StaysProvisional() {
+        // VPCP 10065/VPCP-KGVX: National Day off Thu 2 – Sun 5 Sep 2027, Fri 3 Sep the adjacent day (after)
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 9, 1)), "Wed 1 Sep 2027 is a working day");
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 9, 2)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 9, 3)));
+        // Wed 1 Sep 2027 10:00; 2 working days: [2–5 Sep off] Mon 6 (1), Tue 7 Sep (2)
+        assertEquals(LocalDate.of(2027, 9, 7), cal.appointment(at("2027-09-01T10:00"), 2, List.of()).dueDate());
+        assertFalse(cal.appointment(at("2027-09-01T10:00"), 2, List.of()).provisional());
+        // nothing announced for 30 Apr – 1 May 2027: the defaults (Fri 30 Apr, Sat 1 May → Mon 3 May), provisional
+        assertTrue(cal.provisional(2027));
+        assertEquals(List.of("new-year", "hung-kings", "victory", "labour", "culture-day"), cal.schedule(2027).pending());
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 4, 30)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 5, 3)));
+        // Mon 26 Apr 2027 10:00; 5 working days: 27, 28, 29 (3), [30 Apr – 3 May off], Tue 4 (4), Wed 5 May (5)
+        WorkingCalendar.Appointment a = cal.appointment(at("2027-04-26T10:00"), 5, List.of());
+        assertEquals(LocalDate.of(2027, 5, 5), a.dueDate());
+        assertTrue(a.provisional());
+        assertEquals(List.of(2027), a.provisionalYears());
     }
 
     @Test
@@ -128,9 +211,10 @@ class WorkingCalendarTest {
         // Labour Code Art 112(1)(đ): 2 Sep and one adjacent day; the day before in both announced years
         assertFalse(cal.isWorkingDay(LocalDate.of(2025, 9, 1)));
         assertFalse(cal.isWorkingDay(LocalDate.of(2026, 9, 1)));
-        // 2027 (no announcement): 2 Sep is a Thursday → Wed 1 Sep off; Fri 3 Sep is a working day
-        assertFalse(cal.isWorkingDay(LocalDate.of(2027, 9, 1)));
-        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 9, 3)), "not 'else 3 September'");
+        // 2028 (no announcement): 2 Sep is a Saturday → Fri 1 Sep off, Mon 4 Sep compensatory; not 'else 3 September'
+        assertFalse(cal.isWorkingDay(LocalDate.of(2028, 9, 1)));
+        assertFalse(cal.isWorkingDay(LocalDate.of(2028, 9, 4)));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2028, 9, 5)));
         // 2 September 2023 was a Saturday: Fri 1 Sep off, and Mon 4 Sep compensatory for the Saturday
         assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 1)));
         assertFalse(cal.isWorkingDay(LocalDate.of(2023, 9, 4)));
@@ -180,8 +264,8 @@ class WorkingCalendarTest {
         assertFalse(cal.isWorkingDay(LocalDate.of(2027, 2, 20)), "the standard calendar is unchanged");
         assertFalse(custom.isWorkingDay(LocalDate.of(2027, 2, 4)));
         assertTrue(custom.isWorkingDay(LocalDate.of(2027, 2, 15)));
-        assertFalse(custom.provisional(2027), "published: no longer provisional");
-        assertTrue(cal.provisional(2027));
+        assertFalse(custom.provisional(2027), "published in full (nothing pending): no longer provisional");
+        assertTrue(cal.provisional(2027), "the bundled 2027 leaves holidays pending");
         assertThrows(DomainException.class, () -> cal.withSchedules(List.of(WorkingCalendar.schedule(Map.of("year", 2027L,
                 "holidays", List.of(Map.of("replaces", List.of("no-such-holiday"), "days", List.of("2027-02-14"))))))));
         assertThrows(DomainException.class, () -> WorkingCalendar.schedule(Map.of("year", 2027L,
@@ -196,10 +280,12 @@ class WorkingCalendarTest {
                 "national", "điểm đ", "hung-kings", "điểm e");
         for (WorkingCalendar.HolidayRule r : cal.rules()) {
             assertNotNull(r.basis(), r.id());
+            if (r.id().equals("culture-day")) continue; // Resolution 28/2026/QH16 Art 2, pinned above
+            assertTrue(r.compensated(), r.id() + ": Labour Code Art 111(3)");
             assertEquals("Bộ luật Lao động 2019", r.basis().document());
             assertTrue(r.basis().article().endsWith(points.get(r.id())), r.id() + ": " + r.basis().article());
         }
-        assertEquals(6, cal.rules().size());
-        for (int y : List.of(2025, 2026)) assertNotNull(cal.schedule(y).basis(), "announcement " + y + " cites its letter");
+        assertEquals(7, cal.rules().size());
+        for (int y : List.of(2025, 2026, 2027)) assertNotNull(cal.schedule(y).basis(), "announcement " + y + " cites its letter");
     }
 }

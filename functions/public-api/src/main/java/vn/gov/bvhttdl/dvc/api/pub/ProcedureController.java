@@ -41,7 +41,7 @@ final class ProcedureController {
     Views.AppointmentView appointment(@PathVariable String code, @QueryValue @Nullable String at) {
         PublicDesk.Expected e = desk.appointment(code, at == null || at.isBlank() ? null : Moments.parse(at));
         if (e.appointment().provisional()) {
-            LOG.warn("appointment of {} for {} rests on years without an announced schedule: {}", e.procedure().code(), e.at(), e.appointment().provisionalYears());
+            LOG.warn("appointment of {} for {} rests on years not announced in full: {}", e.procedure().code(), e.at(), e.appointment().provisionalYears());
         }
         return Views.AppointmentView.of(e.procedure().code(), e.appointment());
     }
@@ -50,7 +50,7 @@ final class ProcedureController {
     @Operation(summary = "Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm / a year's days off and swapped working days")
     Views.CalendarView calendar(@PathVariable int year) {
         PublicDesk.CalendarYear y = desk.calendar(year);
-        if (y.calendar().provisional(y.year())) LOG.warn("calendar {} has no announced schedule: statutory defaults only (provisional)", y.year());
+        if (y.calendar().provisional(y.year())) LOG.warn("calendar {} is not announced in full: statutory defaults for what is not (provisional)", y.year());
         return Views.CalendarView.of(y.calendar(), y.year());
     }
 }
