@@ -75,9 +75,10 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return store;
     }
 
-    public DynamoDbClient client() { return client; }
+    /** For the other stores of this package ({@link Table}): no other module builds an adapter from the client. */
+    DynamoDbClient client() { return client; }
 
-    public String tableName() { return tableName; }
+    String tableName() { return tableName; }
 
     /** Stores a new dossier and its creation event. */
     public void create(Dossier.Change change) {

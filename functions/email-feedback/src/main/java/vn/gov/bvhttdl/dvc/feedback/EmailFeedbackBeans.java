@@ -2,8 +2,7 @@ package vn.gov.bvhttdl.dvc.feedback;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.NoticeStore;
 
 /** The email feedback function's wiring: the only class of it that names the adapters. */
@@ -11,7 +10,6 @@ import vn.gov.bvhttdl.dvc.application.NoticeStore;
 final class EmailFeedbackBeans {
     @Singleton
     NoticeStore notices() {
-        DossierStore store = DossierStore.primedFromSettings("email-feedback", null);
-        return new NoticeTable(store.client(), store.tableName());
+        return Table.primedFromSettings("email-feedback", null).notices();
     }
 }

@@ -2,9 +2,7 @@ package vn.gov.bvhttdl.dvc.paymentcallback;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
-import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.PaymentGateway;
 import vn.gov.bvhttdl.dvc.application.PaymentReceipts;
 import vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback;
@@ -17,22 +15,19 @@ import java.util.Map;
 @Factory
 final class PaymentCallbackBeans {
     @Singleton
-    DossierStore store() { return DossierStore.primedFromSettings("payment-callback", null); }
-
-    @Singleton
-    PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
+    Table table() { return Table.primedFromSettings("payment-callback", null); }
 
     @Singleton
     Map<String, PaymentGateway> gateways() { return Gateways.fromEnvironment(Clock.systemUTC()); }
 
     /** The e-receipts: the payment's unit key signs them (KMS on AWS, the development CA offline), on first use. */
     @Singleton
-    PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
-        return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-callback");
+    PaymentReceipts receipts(Table table) {
+        return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(table);
     }
 
     @Singleton
-    ReceivePaymentCallback callbacks(PaymentStore payments, DossierStore store, Map<String, PaymentGateway> gateways) {
-        return new ReceivePaymentCallback(payments, store, new WorkQueueStore(store), gateways, Clock.systemUTC());
+    ReceivePaymentCallback callbacks(Table table, Map<String, PaymentGateway> gateways) {
+        return new ReceivePaymentCallback(table.payments(), table.dossiers(), table.workQueues(), gateways, Clock.systemUTC());
     }
 }

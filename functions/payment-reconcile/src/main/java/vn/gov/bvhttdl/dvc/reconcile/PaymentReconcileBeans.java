@@ -2,8 +2,7 @@ package vn.gov.bvhttdl.dvc.reconcile;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.PaymentReceipts;
 import vn.gov.bvhttdl.dvc.application.ReconcilePayments;
 import vn.gov.bvhttdl.dvc.payments.Gateways;
@@ -14,18 +13,15 @@ import java.time.Clock;
 @Factory
 final class PaymentReconcileBeans {
     @Singleton
-    DossierStore store() { return DossierStore.primedFromSettings("payment-reconcile", null); }
+    Table table() { return Table.primedFromSettings("payment-reconcile", null); }
 
     @Singleton
-    PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
-
-    @Singleton
-    ReconcilePayments reconcile(DossierStore store, PaymentStore payments) {
-        return new ReconcilePayments(payments, store, Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+    ReconcilePayments reconcile(Table table) {
+        return new ReconcilePayments(table.payments(), table.dossiers(), Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Singleton
-    PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
-        return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-reconcile");
+    PaymentReceipts receipts(Table table) {
+        return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(table);
     }
 }

@@ -9,8 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.StatusCounts;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -77,8 +76,7 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
 
         @Singleton
         Counter counts() {
-            DossierStore store = DossierStore.primedFromSettings("status-counts", null);
-            return new StatusCounts(store.client(), store.tableName())::count;
+            return Table.primedFromSettings("status-counts", null).counts()::count;
         }
     }
 }

@@ -60,7 +60,7 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
         @Singleton
         NotifyApplicant notifyApplicant() {
-            return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(DossierStore.primedFromSettings("status-notify", null));
+            return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(vn.gov.bvhttdl.dvc.adapters.Table.primedFromSettings("status-notify", null));
         }
     }
 }
