@@ -2,6 +2,7 @@ package vn.gov.bvhttdl.dvc.bench;
 
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.StreamItems;
 import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
@@ -74,7 +75,7 @@ public final class NotifyBench {
                         AuditEvent ev = events.get(i);
                         fs.add(pool.submit(() -> {
                             long s = System.nanoTime();
-                            notify.handle(ev, ev.dossierId() + "/AUDIT#" + ev.at() + "#bench");
+                            notify.handle(ev, ev.dossierId() + "/" + StreamItems.auditSortKey(ev.at()));
                             return (System.nanoTime() - s) / 1e6;
                         }));
                     }
