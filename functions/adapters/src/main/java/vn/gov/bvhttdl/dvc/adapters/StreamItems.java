@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.adapters;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import software.amazon.awssdk.core.SdkBytes;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Role;
 
 import java.time.Instant;
@@ -29,10 +30,22 @@ public final class StreamItems {
      */
     public record DossierState(String dossierId, String agency, String status, String holder, Long version) {}
 
-    /** The dossier's own item ({@code META}) with a status that {@code image} is, else empty (another item, or no image). */
+    /**
+     * The dossier's own item ({@code META}) with a status that {@code image} is, else empty (another item, or no image).
+     *
+     * @throws DomainException {@code unreadable-message} for an image the table's layout cannot read (a version that is
+     *                         no number): sending it again gives the same answer
+     */
     public static Optional<DossierState> dossier(Map<String, AttributeValue> image) {
         if (image == null) return Optional.empty();
-        Items.DossierItem i = Items.DOSSIER.mapToItem(sdk(image));
+        Items.DossierItem i;
+        try {
+            i = Items.DOSSIER.mapToItem(sdk(image));
+        } catch (RuntimeException e) {
+            AttributeValue pk = image.get("PK");
+            throw DomainException.of("unreadable-message", "why", (pk == null ? "an item" : pk.getS()) + " is not readable: "
+                    + vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
+        }
         if (i.pk == null || !i.pk.startsWith(DossierStore.DOSSIER) || !META.equals(i.sk) || i.status == null) return Optional.empty();
         return Optional.of(new DossierState(i.pk.substring(DossierStore.DOSSIER.length()), i.agencyCode, i.status, i.gsi4pk, i.version));
     }

@@ -31,6 +31,9 @@ class StreamItemsTest {
         assertEquals(Optional.empty(), StreamItems.dossier(Map.of("PK", s("DOSSIER#d1"), "SK", s("SURVEY"), "status", s("X"))));
         assertEquals(Optional.empty(), StreamItems.dossier(Map.of("PK", s("PAYMENT#r"), "SK", s("META"), "status", s("PAID"))));
         assertEquals(Optional.empty(), StreamItems.dossier(null), "a removed item has no new image");
+        var unreadable = assertThrows(vn.gov.bvhttdl.dvc.domain.DomainException.class, () -> StreamItems.dossier(Map.of(
+                "PK", s("DOSSIER#d1"), "SK", s("META"), "status", s("RECEIVED"), "version", n("x"))));
+        assertEquals("unreadable-message", unreadable.problem(), "permanent: sent again, the same answer");
     }
 
     @Test
