@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Json;
@@ -31,7 +32,8 @@ public final class Floors {
 
     /** Same as GET /api/dossiers/{id} of the citizen API: read the dossier, its history and attachments. */
     public static final class Api implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
 
         @Override
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -51,8 +53,9 @@ public final class Floors {
 
     /** The same Validator as the validation function, constructed by hand. */
     public static final class Validation implements RequestHandler<SQSEvent, SQSBatchResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final Validator validator = new Validator(store, RulesStore.fromSettings(store.client()), Clock.systemUTC(),
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final Validator validator = new Validator(table, Clock.systemUTC(),
                 vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(), vn.gov.bvhttdl.dvc.adapters.Settings.require("DOCUMENTS_BUCKET"));
 
         @Override
@@ -85,10 +88,11 @@ public final class Floors {
 
     /** The same SubmissionSweep as the sweep function, constructed by hand. */
     public static final class Sweep implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.adapters.SubmissionQueue queue = vn.gov.bvhttdl.dvc.adapters.SubmissionQueue.fromSettings();
         private final vn.gov.bvhttdl.dvc.sweep.SubmissionSweep sweep = new vn.gov.bvhttdl.dvc.sweep.SubmissionSweep(store,
-                RulesStore.fromSettings(store.client()), () -> queue, Clock.systemUTC(),
+                table.rules(), () -> queue, Clock.systemUTC(),
                 java.time.Duration.ofMinutes(Long.parseLong(vn.gov.bvhttdl.dvc.adapters.Settings.require("SWEEP_AFTER_MINUTES"))));
 
         @Override
@@ -100,9 +104,10 @@ public final class Floors {
 
     /** The same WatchDeadlines as the deadline-watch function, constructed by hand. */
     public static final class Deadlines implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.application.WatchDeadlines watch = new vn.gov.bvhttdl.dvc.application.WatchDeadlines(store,
-                RulesStore.fromSettings(store.client()), Clock.systemUTC());
+                table.rules(), Clock.systemUTC());
 
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -114,8 +119,9 @@ public final class Floors {
     /** The same StatusCounts as the status-counts function, constructed by hand, fed the same stream records. */
     public static final class Counts implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final vn.gov.bvhttdl.dvc.adapters.StatusCounts counts = new vn.gov.bvhttdl.dvc.adapters.StatusCounts(store.client(), store.tableName());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final vn.gov.bvhttdl.dvc.adapters.StatusCounts counts = table.counts();
 
         @Override
         public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
@@ -133,13 +139,14 @@ public final class Floors {
 
     /** The same ReceivePaymentCallback, PaymentStore and VNPay adapter as the payment-callback function, by hand. */
     public static final class PaymentCallback implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = table.payments();
         private final Map<String, vn.gov.bvhttdl.dvc.application.PaymentGateway> gateways = vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC());
         private final vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback callbacks = new vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback(
                 payments, store, gateways, Clock.systemUTC());
         private final vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts =
-                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "floor");
+                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(table);
 
         @Override
         @SuppressWarnings("unchecked")
@@ -157,12 +164,13 @@ public final class Floors {
 
     /** The same ReconcilePayments as the payment-reconcile function, by hand. */
     public static final class PaymentReconcile implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = table.payments();
         private final vn.gov.bvhttdl.dvc.application.ReconcilePayments reconcile = new vn.gov.bvhttdl.dvc.application.ReconcilePayments(
                 payments, store, vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
         private final vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts =
-                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "floor");
+                vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(table);
 
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -176,9 +184,10 @@ public final class Floors {
     /** The same NotifyApplicant, NoticeTable, SMTP channel and Mustache renderer as the status-notify function, by hand. */
     public static final class StatusNotify implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.application.NotifyApplicant notify = new vn.gov.bvhttdl.dvc.application.NotifyApplicant(store,
-                RulesStore.fromSettings(store.client()), new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()),
+                table.rules(), table.notices(),
                 Map.of("email", vn.gov.bvhttdl.dvc.notifications.SmtpChannel.fromSettings()), new vn.gov.bvhttdl.dvc.notifications.MustacheRenderer(),
                 () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL"), Clock.systemUTC());
 
@@ -195,10 +204,11 @@ public final class Floors {
 
     /** The same RateService as the quality-survey function, by hand: the applicant's answer. */
     public static final class QualitySurvey implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final vn.gov.bvhttdl.dvc.application.RateService rate = new vn.gov.bvhttdl.dvc.application.RateService(store, RulesStore.fromSettings(store.client()),
-                new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store), vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName()),
-                new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()), Clock.systemUTC());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final vn.gov.bvhttdl.dvc.application.RateService rate = new vn.gov.bvhttdl.dvc.application.RateService(store, table.rules(),
+                table.payments(), table.results(),
+                table.surveys(), Clock.systemUTC());
 
         @Override
         @SuppressWarnings("unchecked")
@@ -213,8 +223,9 @@ public final class Floors {
 
     /** The same as the email-feedback function: each permanent bounce's recipients suppressed in the NoticeTable. */
     public static final class EmailFeedback implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final vn.gov.bvhttdl.dvc.adapters.NoticeTable notices = new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final vn.gov.bvhttdl.dvc.adapters.NoticeTable notices = table.notices();
 
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -234,9 +245,10 @@ public final class Floors {
 
     /** The same ResendNotices as the notice-resend function, by hand. */
     public static final class NoticeResend implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        private final DossierStore store = DossierStore.fromSettings();
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.application.ResendNotices resend = new vn.gov.bvhttdl.dvc.application.ResendNotices(store,
-                new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()), vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(store),
+                table.notices(), vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(table),
                 Clock.systemUTC());
 
         @Override
@@ -248,8 +260,9 @@ public final class Floors {
 
     /** Same as GET /api/procedures of the public API: the catalogue (bundled rules and publications) read and listed. */
     public static final class PublicApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final RulesStore rules = RulesStore.fromSettings(store.client());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final RulesStore rules = table.rules();
 
         @Override
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -271,8 +284,9 @@ public final class Floors {
 
     /** Same as GET /api/official/dossiers/{id} of the officials' API: the dossier if in the caller's scope, its history and files. */
     public static final class OfficialApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final RulesStore rules = RulesStore.fromSettings(store.client());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final RulesStore rules = table.rules();
 
         @Override
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -294,8 +308,9 @@ public final class Floors {
 
     /** Same as GET /api/admin/publications of the administrators' API: every publication of the catalogue and the calendar. */
     public static final class AdminApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        private final DossierStore store = DossierStore.fromSettings();
-        private final RulesStore rules = RulesStore.fromSettings(store.client());
+        private final Table table = Table.fromSettings();
+        private final DossierStore store = table.dossiers();
+        private final RulesStore rules = table.rules();
 
         @Override
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -45,7 +45,7 @@ final class NoticeSeed {
     static String streamEvent(Path root, DossierStore store) {
         AuditEvent e = received(store, "bench-notify", "bench@example.vn");
         return read(root, "status-notify-stream.json").replace("REPLACED-BY-TEST", e.dossierId())
-                .replace("AUDIT#2026-12-01T03:00:00Z#4f2a9c1e", "AUDIT#" + e.at() + "#" + UUID.randomUUID().toString().substring(0, 8));
+                .replace("AUDIT#2026-12-01T03:00:00Z#4f2a9c1e", vn.gov.bvhttdl.dvc.adapters.StreamItems.auditSortKey(e.at()));
     }
 
     @SuppressWarnings("unchecked")

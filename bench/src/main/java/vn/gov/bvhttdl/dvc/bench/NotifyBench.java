@@ -2,6 +2,8 @@ package vn.gov.bvhttdl.dvc.bench;
 
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.StreamItems;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
@@ -45,8 +47,9 @@ public final class NotifyBench {
             e.offlineOverrides().forEach(System::setProperty);
             String table = r.of("DossierTable");
             System.setProperty("TABLE_NAME", table);
-            DossierStore store = new DossierStore(AwsClients.dynamo(), table);
-            NotifyApplicant notify = new NotifyApplicant(store, RulesStore.fromSettings(store.client()), new NoticeTable(store.client(), table),
+            Table tables = new Table(AwsClients.dynamo(), table);
+            DossierStore store = tables.dossiers();
+            NotifyApplicant notify = new NotifyApplicant(store, tables.rules(), tables.notices(),
                     Map.of("email", SmtpChannel.fromSettings()), new MustacheRenderer(), () -> "http://127.0.0.1:3000", Clock.systemUTC());
             List<Run> runs = new ArrayList<>();
             for (int workers : new int[]{1, 4}) {
@@ -72,7 +75,7 @@ public final class NotifyBench {
                         AuditEvent ev = events.get(i);
                         fs.add(pool.submit(() -> {
                             long s = System.nanoTime();
-                            notify.handle(ev, ev.dossierId() + "/AUDIT#" + ev.at() + "#bench");
+                            notify.handle(ev, ev.dossierId() + "/" + StreamItems.auditSortKey(ev.at()));
                             return (System.nanoTime() - s) / 1e6;
                         }));
                     }

@@ -39,7 +39,7 @@ import java.util.Optional;
  * TransactWriteItems, guarded by the version the change was made from (optimistic locking).
  */
 public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossiers {
-    private static final String DOSSIER = "DOSSIER#";
+    static final String DOSSIER = "DOSSIER#";
 
     private final DynamoDbClient client;
     private final DynamoDbEnhancedClient enhanced;
@@ -75,9 +75,10 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return store;
     }
 
-    public DynamoDbClient client() { return client; }
+    /** For the other stores of this package ({@link Table}): no other module builds an adapter from the client. */
+    DynamoDbClient client() { return client; }
 
-    public String tableName() { return tableName; }
+    String tableName() { return tableName; }
 
     /** Stores a new dossier and its creation event. */
     public void create(Dossier.Change change) {
@@ -628,7 +629,7 @@ public final class DossierStore implements vn.gov.bvhttdl.dvc.application.Dossie
         return i;
     }
 
-    private static AuditEvent toEvent(Items.AuditItem i) {
+    static AuditEvent toEvent(Items.AuditItem i) {
         return new AuditEvent(i.dossierId, Instant.parse(i.at), i.actor, Role.valueOf(i.role), i.action,
                 i.from == null ? null : DossierStatus.valueOf(i.from), i.to == null ? null : DossierStatus.valueOf(i.to),
                 i.reason, i.details);

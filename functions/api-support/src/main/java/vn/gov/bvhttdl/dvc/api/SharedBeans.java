@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 
 import java.time.Clock;
 
@@ -15,15 +16,19 @@ import java.time.Clock;
  */
 @Factory
 public final class SharedBeans {
+    /** The dossier table: every store below comes from it. */
     @Singleton
-    DossierStore store() {
-        return DossierStore.primedFromSettings(Settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse("api"), null);
+    Table table() {
+        return Table.primedFromSettings(Settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse("api"), null);
     }
+
+    @Singleton
+    DossierStore store(Table table) { return table.dossiers(); }
 
     /** The catalogue and calendar: bundled rules plus administrators' publications, cached for a minute. */
     @Singleton
-    RulesStore rules(DossierStore store) {
-        RulesStore rules = RulesStore.fromSettings(store.client());
+    RulesStore rules(Table table) {
+        RulesStore rules = table.rules();
         vn.gov.bvhttdl.dvc.adapters.Priming.register("api-rules", () -> rules.catalogue().all().forEach(p -> Views.ProcedureView.of(p, null, null, vn.gov.bvhttdl.dvc.domain.ProcedureCatalogue.today())));
         return rules;
     }
@@ -37,21 +42,21 @@ public final class SharedBeans {
 
     /** The results' records and files; the S3 client is made on first use. */
     @Singleton
-    vn.gov.bvhttdl.dvc.adapters.ResultStore results(DossierStore store) {
-        return vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName());
+    vn.gov.bvhttdl.dvc.adapters.ResultStore results(Table table) {
+        return table.results();
     }
 
     /** The payment ledger (the same table). */
     @Singleton
-    vn.gov.bvhttdl.dvc.adapters.PaymentStore payments(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store); }
+    vn.gov.bvhttdl.dvc.adapters.PaymentStore payments(Table table) { return table.payments(); }
 
     /** The notices' records: the inbox, the applicants' choices, the deliveries (written by StatusNotifyFunction). */
     @Singleton
-    vn.gov.bvhttdl.dvc.adapters.NoticeTable notices(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.NoticeTable(store.client(), store.tableName()); }
+    vn.gov.bvhttdl.dvc.adapters.NoticeTable notices(Table table) { return table.notices(); }
 
     /** The survey answers and the agencies' monthly quality figures (written by QualitySurveyFunction). */
     @Singleton
-    vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys(DossierStore store) { return new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()); }
+    vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys(Table table) { return table.surveys(); }
 
     /** The public verification page of a result or receipt {@code id}, on the portal's origin. */
     public static String verifyUrl(String id) {

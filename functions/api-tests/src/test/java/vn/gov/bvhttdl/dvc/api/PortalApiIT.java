@@ -371,7 +371,7 @@ class PortalApiIT {
         assertTrue(page.getBody().contains("0991"), "its last digits, to compare with the paper");
         assertEquals(404, handler.handleRequest(publicGet("/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa", null), null).getStatusCode());
         // the file as issued: genuine; one byte changed: not
-        var results = vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(DossierStore.fromSettings().client(), DossierStore.fromSettings().tableName());
+        var results = vn.gov.bvhttdl.dvc.adapters.Table.fromSettings().results();
         byte[] pdf = results.file(resultId);
         Map<String, Object> ok = json(handler.handleRequest(pdfPost("/verify/" + resultId, pdf), null));
         assertEquals(Boolean.TRUE, ok.get("genuine"), ok.toString());

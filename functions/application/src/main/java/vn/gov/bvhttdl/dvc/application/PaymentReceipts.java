@@ -82,6 +82,23 @@ public final class PaymentReceipts {
     }
 
     /**
+     * The receipts of the credited payments ({@code PAID}, up to {@code limit}): each {@link #issue}d, a failure handed
+     * to {@code failed} and the others issued all the same (the reconciliation's sweep after the callbacks). Returns
+     * how many have their receipt now.
+     */
+    public int issueCredited(int limit, java.util.function.Consumer<RuntimeException> failed) {
+        int issued = 0;
+        for (Payment p : payments.inStatus(Payment.Status.PAID, limit)) {
+            try {
+                if (issue(p.reference()).isPresent()) issued++;
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+        }
+        return issued;
+    }
+
+    /**
      * Issues the receipt of the credited payment {@code reference} once: its record if it was issued already, else
      * drawn, signed and stored now. Empty for a payment that was not credited.
      */

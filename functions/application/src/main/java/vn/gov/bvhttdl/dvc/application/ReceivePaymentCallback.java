@@ -1,6 +1,10 @@
 package vn.gov.bvhttdl.dvc.application;
 
+import vn.gov.bvhttdl.dvc.domain.Payment;
+
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -10,12 +14,19 @@ import java.util.Map;
  */
 public final class ReceivePaymentCallback {
     private final Payments payments;
+    private final WorkQueues queues;
     private final Map<String, PaymentGateway> gateways;
     private final PaymentLedger ledger;
     private final Clock clock;
 
     public ReceivePaymentCallback(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock) {
+        this(payments, dossiers, null, gateways, clock);
+    }
+
+    /** With {@code queues}, for the look-ups by dossier code ({@link #openBills}). */
+    public ReceivePaymentCallback(Payments payments, Dossiers dossiers, WorkQueues queues, Map<String, PaymentGateway> gateways, Clock clock) {
         this.payments = payments;
+        this.queues = queues;
         this.gateways = gateways;
         this.ledger = new PaymentLedger(payments, dossiers, clock);
         this.clock = clock;
@@ -37,5 +48,17 @@ public final class ReceivePaymentCallback {
         };
         payments.callbackVerdict(provider, reference, id, verdict.name());
         return g.answer(verdict);
+    }
+
+    /** The payments of the dossier with this code still open with {@code provider} (a platform's look-up of bills); none for an unknown code. */
+    public List<Payment> openBills(String provider, String dossierCode) {
+        if (queues == null) throw new IllegalStateException("this ReceivePaymentCallback was made without the work queues");
+        return queues.findByCode(dossierCode).map(d -> payments.ofDossier(d.id()).stream()
+                .filter(p -> p.provider().equals(provider) && p.open(clock.instant())).toList()).orElse(List.of());
+    }
+
+    /** The dossier the payment {@code reference} is for, if there is such a payment (to send the citizen back to it). */
+    public Optional<String> dossierOf(String reference) {
+        return payments.find(reference).map(Payment::dossierId);
     }
 }

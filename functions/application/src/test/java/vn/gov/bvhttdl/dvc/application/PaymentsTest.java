@@ -122,6 +122,23 @@ class PaymentsTest {
     }
 
     @Test
+    void aPlatformFindsADossiersOpenBillsByItsCodeAndTheCitizenIsSentBackToTheDossierOfAPayment() {
+        ReceivePaymentCallback withQueues = new ReceivePaymentCallback(payments, dossiers,
+                new vn.gov.bvhttdl.dvc.application.fakes.InMemoryWorkQueues(dossiers), gateways, clock);
+        String id = awaitingPayment();
+        String code = dossiers.find(id).orElseThrow().code();
+        assertNotNull(code, "a received dossier has its code");
+        String ref = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
+        assertEquals(List.of(ref), withQueues.openBills("vnpay", code).stream().map(Payment::reference).toList());
+        assertEquals(List.of(), withQueues.openBills("momo", code), "another provider's bills are not this one's");
+        assertEquals(List.of(), withQueues.openBills("vnpay", "NO-SUCH-CODE"));
+        assertEquals(java.util.Optional.of(id), withQueues.dossierOf(ref));
+        assertEquals(java.util.Optional.empty(), withQueues.dossierOf("TT000000NOSUCHREF"));
+        assertEquals(CONFIRMED, deliver(vnpay, ref, "T1", due(id), Payment.Outcome.SUCCESS));
+        assertEquals(List.of(), withQueues.openBills("vnpay", code), "a paid bill is not open");
+    }
+
+    @Test
     void oneSuccessCreditsOnceAndMovesTheDossierOnEverythingElseChangesNothing() {
         String id = awaitingPayment();
         long amount = due(id);
@@ -185,6 +202,26 @@ class PaymentsTest {
         assertEquals("receipt-not-found", assertThrows(DomainException.class,
                 () -> reader.receipt(owner, id, "TT000000NOSUCHREF")).problem());
         assertThrows(DomainException.class, () -> reader.receipt(Actor.citizen("someone-else"), id, ref), "another citizen reads no receipt");
+    }
+
+    @Test
+    void theReconciliationIssuesTheReceiptsOfCreditedPaymentsAndAFailureStopsNoOther() {
+        String id = awaitingPayment();
+        var results = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryResults();
+        List<RuntimeException> failed = new java.util.ArrayList<>();
+        PaymentReceipts broken = new PaymentReceipts(dossiers, payments, results,
+                (p, number, agency, payer, procedure, verify) -> { throw new IllegalStateException("signer down"); }, rules, rid -> "v/" + rid);
+        PaymentReceipts issuer = new PaymentReceipts(dossiers, payments, results,
+                (p, number, agency, payer, procedure, verify) -> new PaymentReceipts.Renderer.Signed(new byte[]{'%'}, "CN=test"), rules, rid -> "v/" + rid);
+        String ref = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
+        assertEquals(0, issuer.issueCredited(200, failed::add), "nothing credited yet");
+        assertEquals(CONFIRMED, deliver(vnpay, ref, "T1", due(id), Payment.Outcome.SUCCESS));
+        assertEquals(0, broken.issueCredited(200, failed::add));
+        assertEquals(1, failed.size(), "the failure is handed on, not thrown");
+        assertEquals(1, issuer.issueCredited(200, failed::add));
+        assertTrue(results.find(payments.find(ref).orElseThrow().receiptId()).isPresent(), "the receipt is stored");
+        assertEquals(1, issuer.issueCredited(200, failed::add), "an issued receipt counts again, drawn no second time");
+        assertEquals(1, failed.size());
     }
 
     @Test

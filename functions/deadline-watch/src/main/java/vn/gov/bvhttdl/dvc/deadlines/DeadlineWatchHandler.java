@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.WatchDeadlines;
 
 import java.time.Clock;
@@ -28,12 +28,12 @@ public class DeadlineWatchHandler extends MicronautRequestHandler<Map<String, Ob
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("deadline-watch", null); }
+        Table table() { return Table.primedFromSettings("deadline-watch", null); }
 
         @Singleton
-        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
+        RulesStore rules(Table table) { return table.rules(); }
 
         @Singleton
-        WatchDeadlines watch(DossierStore store, RulesStore rules) { return new WatchDeadlines(store, rules, Clock.systemUTC()); }
+        WatchDeadlines watch(Table table, RulesStore rules) { return new WatchDeadlines(table.dossiers(), rules, Clock.systemUTC()); }
     }
 }

@@ -1,13 +1,10 @@
 package vn.gov.bvhttdl.dvc.feedback;
 
-import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.application.NoticeStore;
 import vn.gov.bvhttdl.dvc.domain.Json;
 
 import java.time.Instant;
@@ -19,12 +16,13 @@ import java.util.Map;
  * this function is subscribed to): a permanent bounce or a complaint is recorded on the address, and the
  * notifications send it no more email (the portal inbox still gets every notice). A transient bounce changes nothing.
  * A message that is not SES feedback is logged and skipped; a failure to record is thrown (SNS retries, then the DLQ).
+ * The adapters are wired in {@link EmailFeedbackBeans}.
  */
 public class EmailFeedbackHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
 
     @Inject
-    NoticeTable notices;
+    NoticeStore notices;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
@@ -66,14 +64,4 @@ public class EmailFeedbackHandler extends MicronautRequestHandler<Map<String, Ob
         out.put("ignored", ignored);
         return out;
     }
-
-    @Factory
-    static final class Beans {
-        @Singleton
-        NoticeTable notices() {
-            DossierStore store = DossierStore.primedFromSettings("email-feedback", null);
-            return new NoticeTable(store.client(), store.tableName());
-        }
-    }
-
 }

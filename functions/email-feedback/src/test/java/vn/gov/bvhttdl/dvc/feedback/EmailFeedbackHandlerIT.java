@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.feedback;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
@@ -22,7 +23,7 @@ class EmailFeedbackHandlerIT {
     static void start() {
         TestStack.get();
         DossierStore store = DossierStore.fromSettings();
-        notices = new NoticeTable(store.client(), store.tableName());
+        notices = Table.of(store).notices();
     }
 
     @Test

@@ -6,8 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.ResendNotices;
 import vn.gov.bvhttdl.dvc.notifications.Notifier;
 
@@ -38,9 +37,9 @@ public class NoticeResendHandler extends MicronautRequestHandler<Map<String, Obj
     static final class Beans {
         @Singleton
         ResendNotices resend() {
-            DossierStore store = DossierStore.primedFromSettings("notice-resend", null);
+            Table table = Table.primedFromSettings("notice-resend", null);
             String quiet = System.getenv().getOrDefault("RESEND_QUIET_SECONDS", System.getProperty("RESEND_QUIET_SECONDS", ""));
-            return new ResendNotices(store, new NoticeTable(store.client(), store.tableName()), Notifier.fromSettings(store), Clock.systemUTC(),
+            return new ResendNotices(table.dossiers(), table.notices(), Notifier.fromSettings(table), Clock.systemUTC(),
                     quiet.isBlank() ? ResendNotices.QUIET : Duration.ofSeconds(Long.parseLong(quiet)));
         }
     }

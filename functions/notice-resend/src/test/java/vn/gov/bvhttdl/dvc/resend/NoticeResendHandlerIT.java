@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.resend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
@@ -50,7 +51,7 @@ class NoticeResendHandlerIT {
         Dossier.Change r = s.dossier().handle(new Command.Receive("000.00.12.G17-261201-0555", LocalDate.now().plusDays(7), "reception", "MOTCUA",
                 LocalDate.now().plusDays(1)), Actor.system("validation"), now);
         store.save(r);
-        var notify = Notifier.fromSettings(store);
+        var notify = Notifier.fromSettings(Table.of(store));
         var mail = stack.emulators().mail();
         mail.stop();
         try {
@@ -58,7 +59,7 @@ class NoticeResendHandlerIT {
         } finally {
             mail.start();
         }
-        NoticeTable notices = new NoticeTable(store.client(), store.tableName());
+        NoticeTable notices = Table.of(store).notices();
         assertTrue(notices.failedDeliveries(100).stream().anyMatch(f -> f.dossierId().equals(r.dossier().id())), "listed for the resend");
         int before = mail.getReceivedMessages().length;
         Map<String, Object> scheduled = (Map<String, Object>) Json.parse(Files.readString(Emulators.repoRoot().resolve("events/notice-resend-scheduled.json")));

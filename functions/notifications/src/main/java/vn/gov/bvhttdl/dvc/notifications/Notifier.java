@@ -1,9 +1,7 @@
 package vn.gov.bvhttdl.dvc.notifications;
 
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.Channel;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
 
@@ -15,13 +13,13 @@ import java.util.Map;
 public final class Notifier {
     private Notifier() {}
 
-    public static NotifyApplicant fromSettings(DossierStore store) {
+    public static NotifyApplicant fromSettings(Table table) {
         Map<String, Channel> channels = new LinkedHashMap<>();
         Channel email = SmtpChannel.fromSettings();
         if (email != null) channels.put("email", email);
-        Channel sms = SmsChannels.fromSettings(store.client(), store.tableName());
+        Channel sms = SmsChannels.fromSettings(table);
         if (sms != null) channels.put("sms", sms);
-        return new NotifyApplicant(store, RulesStore.fromSettings(store.client()), new NoticeTable(store.client(), store.tableName()),
+        return new NotifyApplicant(table.dossiers(), table.rules(), table.notices(),
                 channels, new MustacheRenderer(), () -> Settings.require("PUBLIC_BASE_URL"), Clock.systemUTC());
     }
 }

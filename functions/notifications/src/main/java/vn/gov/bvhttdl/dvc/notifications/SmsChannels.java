@@ -1,15 +1,12 @@
 package vn.gov.bvhttdl.dvc.notifications;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.MessageType;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.SendTextMessageRequest;
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.Channel;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +19,7 @@ import java.util.function.Supplier;
 public final class SmsChannels {
     private SmsChannels() {}
 
-    public static Channel fromSettings(DynamoDbClient ddb, String table) {
+    public static Channel fromSettings(Table table) {
         String kind = SmtpChannel.setting("SMS_CHANNEL");
         if (kind == null) return null;
         return switch (kind) {
@@ -32,7 +29,7 @@ public final class SmsChannels {
                 yield new EndUserMessaging(identity, () -> PinpointSmsVoiceV2Client.builder()
                         .httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build());
             }
-            case "outbox" -> new Outbox(ddb, table);
+            case "outbox" -> new Outbox(table);
             default -> throw new IllegalStateException("SMS_CHANNEL is sms-voice or outbox, not " + kind);
         };
     }
@@ -89,12 +86,11 @@ public final class SmsChannels {
         }
     }
 
+    /** The offline outbox: each message an item of the table ({@link vn.gov.bvhttdl.dvc.adapters.SmsOutbox}), the number in E.164. */
     static final class Outbox implements Channel {
-        private final DynamoDbClient ddb;
-        private final String table;
+        private final Table table;
 
-        Outbox(DynamoDbClient ddb, String table) {
-            this.ddb = ddb;
+        Outbox(Table table) {
             this.table = table;
         }
 
@@ -103,10 +99,7 @@ public final class SmsChannels {
 
         @Override
         public void send(Message m) {
-            String at = Instant.now().toString();
-            ddb.putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("OUTBOX#sms"), "SK", AttributeValue.fromS(at + "#" + m.key()),
-                    "to", AttributeValue.fromS(e164(m.to())), "text", AttributeValue.fromS(m.text()), "sentAt", AttributeValue.fromS(at),
-                    "dossierCode", AttributeValue.fromS(m.dossierCode() == null ? "" : m.dossierCode()))));
+            table.smsOutbox().put(e164(m.to()), m.text(), m.key(), m.dossierCode());
         }
     }
 }

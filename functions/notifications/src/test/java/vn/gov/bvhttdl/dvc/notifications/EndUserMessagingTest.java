@@ -91,13 +91,13 @@ class EndUserMessagingTest {
     @Test
     void theSettingsChooseTheChannelAndTheIdentityIsRequired() {
         System.setProperty("SMS_CHANNEL", "sms-voice");
-        assertThrows(IllegalStateException.class, () -> SmsChannels.fromSettings(null, "t"), "no origination identity");
+        assertThrows(IllegalStateException.class, () -> SmsChannels.fromSettings(null), "no origination identity");
         System.setProperty("SMS_ORIGINATION_IDENTITY", IDENTITY);
-        assertTrue(SmsChannels.fromSettings(null, "t") instanceof SmsChannels.EndUserMessaging);
+        assertTrue(SmsChannels.fromSettings(null) instanceof SmsChannels.EndUserMessaging);
         System.setProperty("SMS_CHANNEL", "outbox");
-        assertTrue(SmsChannels.fromSettings(null, "t") instanceof SmsChannels.Outbox);
+        assertTrue(SmsChannels.fromSettings(null) instanceof SmsChannels.Outbox);
         System.setProperty("SMS_CHANNEL", "sns");
-        assertThrows(IllegalStateException.class, () -> SmsChannels.fromSettings(null, "t"), "SNS is gone");
+        assertThrows(IllegalStateException.class, () -> SmsChannels.fromSettings(null), "SNS is gone");
     }
 
     static PinpointSmsVoiceV2Client client(SdkHttpClient http, List<SdkRequest> seen) {

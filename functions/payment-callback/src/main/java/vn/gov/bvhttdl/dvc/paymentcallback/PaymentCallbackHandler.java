@@ -1,18 +1,13 @@
 package vn.gov.bvhttdl.dvc.paymentcallback;
 
-import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
 import vn.gov.bvhttdl.dvc.application.PaymentGateway;
 import vn.gov.bvhttdl.dvc.application.ReceivePaymentCallback;
 import vn.gov.bvhttdl.dvc.domain.Json;
 import vn.gov.bvhttdl.dvc.lambda.ProblemJson;
-import vn.gov.bvhttdl.dvc.payments.Gateways;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,7 +20,8 @@ import java.util.Map;
  * {@code POST /api/payments/paygov/callback} apply a verified notice to the ledger and answer in the provider's terms;
  * {@code GET /api/payments/paygov/bill} answers the platform's look-up of a dossier's open bills by its code;
  * {@code GET /api/payments/{provider}/return} only shows the citizen where they are (it credits nothing) and sends
- * them back to their dossier's page. The event is the HTTP API's payload 2.0.
+ * them back to their dossier's page. The event is the HTTP API's payload 2.0. The adapters are wired in
+ * {@link PaymentCallbackBeans}.
  */
 public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentCallbackHandler.class);
@@ -35,11 +31,7 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
     @Inject
     ReceivePaymentCallback callbacks;
     @Inject
-    PaymentStore payments;
-    @Inject
     Map<String, PaymentGateway> gateways;
-    @Inject
-    DossierStore dossiers;
     @Inject
     vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts;
 
@@ -65,8 +57,7 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         if (what.equals("return") && method.equals("GET")) return back(provider, request);
         if (what.equals("bill") && method.equals("GET") && gateways.get(provider) instanceof vn.gov.bvhttdl.dvc.payments.paygov.PayGovGateway pg) {
             // the platform asks for the dossier's open bills by its code
-            PaymentGateway.Answer a = pg.bills(query, code -> dossiers.findByCode(code).map(d -> payments.ofDossier(d.id()).stream()
-                    .filter(p -> p.provider().equals(provider) && p.open(java.time.Instant.now())).toList()).orElse(java.util.List.of()));
+            PaymentGateway.Answer a = pg.bills(query, code -> callbacks.openBills(provider, code));
             return Map.of("statusCode", a.status(), "headers", Map.of("Content-Type", a.contentType()), "body", a.body());
         }
         boolean callbackRoute = (what.equals("ipn") || what.equals("callback"));
@@ -106,7 +97,7 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         } else if (c instanceof PaymentGateway.Callback.Rejected r) {
             reference = r.reference();
         }
-        String dossier = reference == null ? null : payments.find(reference).map(p -> p.dossierId()).orElse(null);
+        String dossier = reference == null ? null : callbacks.dossierOf(reference).orElse(null);
         String base = System.getenv().getOrDefault("PUBLIC_BASE_URL", System.getProperty("PUBLIC_BASE_URL", ""));
         String to = base + "/#/" + (dossier == null ? "mine" : "dossier/" + dossier + "?payment=" + reference + "&outcome=" + outcome);
         return Map.of("statusCode", 303, "headers", Map.of("Location", to, "Cache-Control", "no-store"), "body", "");
@@ -125,28 +116,4 @@ public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, 
         }
         return s;
     }
-
-    @Factory
-    static final class Beans {
-        @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("payment-callback", null); }
-
-        @Singleton
-        PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
-
-        @Singleton
-        Map<String, PaymentGateway> gateways() { return Gateways.fromEnvironment(java.time.Clock.systemUTC()); }
-
-        /** The e-receipts: the payment's unit key signs them (KMS on AWS, the development CA offline), on first use. */
-        @Singleton
-        vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
-            return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-callback");
-        }
-
-        @Singleton
-        ReceivePaymentCallback callbacks(PaymentStore payments, DossierStore store, Map<String, PaymentGateway> gateways) {
-            return new ReceivePaymentCallback(payments, store, gateways, java.time.Clock.systemUTC());
-        }
-    }
-
 }

@@ -1,17 +1,11 @@
 package vn.gov.bvhttdl.dvc.reconcile;
 
-import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
 import vn.gov.bvhttdl.dvc.application.ReconcilePayments;
-import vn.gov.bvhttdl.dvc.payments.Gateways;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,15 +14,13 @@ import java.util.Map;
  * rules' delay are asked of their provider and settled or expired; money of refused, withdrawn or stopped dossiers
  * (and second payments) is refunded and followed to completion. Safe to run twice at once. Each run logs its report;
  * a mismatch (a provider's other amount, a refused refund, a payment held for fraud review) is a WARN line for the
- * daily alarm.
+ * daily alarm. The adapters are wired in {@link PaymentReconcileBeans}.
  */
 public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReconcileHandler.class);
 
     @Inject
     ReconcilePayments reconcile;
-    @Inject
-    PaymentStore payments;
     @Inject
     vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts;
 
@@ -37,14 +29,8 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String,
         ReconcilePayments.Report r = reconcile.run();
         for (String m : r.mismatches()) LOG.warn("payment-mismatch {}", m);
         // the e-receipt of every credited payment: those settled now, and any whose callback could not issue it
-        int receiptsIssued = 0;
-        for (vn.gov.bvhttdl.dvc.domain.Payment p : payments.inStatus(vn.gov.bvhttdl.dvc.domain.Payment.Status.PAID, 200)) {
-            try {
-                if (receipts.issue(p.reference()).isPresent()) receiptsIssued++;
-            } catch (RuntimeException e) {
-                LOG.error("receipt-not-issued: {}", vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
-            }
-        }
+        int receiptsIssued = receipts.issueCredited(200,
+                e -> LOG.error("receipt-not-issued: {}", vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("checked", r.checked());
         out.put("settled", r.settled());
@@ -56,24 +42,5 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String,
         out.put("receipts", receiptsIssued);
         LOG.info("reconciliation {}", out);
         return out;
-    }
-
-    @Factory
-    static final class Beans {
-        @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("payment-reconcile", null); }
-
-        @Singleton
-        PaymentStore payments(DossierStore store) { return new PaymentStore(store); }
-
-        @Singleton
-        ReconcilePayments reconcile(DossierStore store, PaymentStore payments) {
-            return new ReconcilePayments(payments, store, Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
-        }
-
-        @Singleton
-        vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts(DossierStore store, PaymentStore payments) {
-            return vn.gov.bvhttdl.dvc.signing.PaymentReceiptIssuer.receipts(store, payments, "payment-reconcile");
-        }
     }
 }

@@ -4,11 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
-import vn.gov.bvhttdl.dvc.adapters.ResultStore;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
-import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.RateService;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
@@ -98,9 +94,8 @@ public class QualitySurveyHandler extends MicronautRequestHandler<Map<String, Ob
     static final class Beans {
         @Singleton
         RateService rate() {
-            DossierStore store = DossierStore.primedFromSettings("quality-survey", null);
-            return new RateService(store, RulesStore.fromSettings(store.client()), new PaymentStore(store),
-                    ResultStore.fromSettings(store.client(), store.tableName()), new SurveyTable(store.client(), store.tableName()), Clock.systemUTC());
+            Table table = Table.primedFromSettings("quality-survey", null);
+            return new RateService(table.dossiers(), table.rules(), table.payments(), table.results(), table.surveys(), Clock.systemUTC());
         }
     }
 }

@@ -75,7 +75,7 @@ class QualitySurveyHandlerIT {
             assertEquals(((Number) v.get("computed")).intValue() + 2, ((Number) v.get("total")).intValue());
             // the agency's month moved in the same transaction
             String month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString().substring(0, 7);
-            var q = new vn.gov.bvhttdl.dvc.adapters.SurveyTable(store.client(), store.tableName()).quality("CDLQG", month, month);
+            var q = vn.gov.bvhttdl.dvc.adapters.Table.of(store).surveys().quality("CDLQG", month, month);
             assertEquals(1, q.size(), q.toString());
             assertTrue(q.get(0).answers() >= 1 && q.get(0).ratings().getOrDefault("VERY_SATISFIED", 0L) >= 1, q.toString());
 

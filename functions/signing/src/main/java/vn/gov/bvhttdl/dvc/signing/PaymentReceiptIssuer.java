@@ -1,10 +1,7 @@
 package vn.gov.bvhttdl.dvc.signing;
 
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.PaymentStore;
-import vn.gov.bvhttdl.dvc.adapters.ResultStore;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.PaymentReceipts;
 import vn.gov.bvhttdl.dvc.documents.PaymentReceiptPdf;
 
@@ -16,13 +13,13 @@ import vn.gov.bvhttdl.dvc.documents.PaymentReceiptPdf;
 public final class PaymentReceiptIssuer {
     private PaymentReceiptIssuer() {}
 
-    public static PaymentReceipts receipts(DossierStore store, PaymentStore payments, String function) {
+    public static PaymentReceipts receipts(Table table) {
         PaymentReceiptPdf pdf = new PaymentReceiptPdf(new Signers());
-        return new PaymentReceipts(store, payments, ResultStore.fromSettings(store.client(), store.tableName()),
+        return new PaymentReceipts(table.dossiers(), table.payments(), table.results(),
                 (p, number, agency, payer, procedure, url) -> {
                     var s = pdf.render(p, number, agency, payer, procedure, url);
                     return new PaymentReceipts.Renderer.Signed(s.pdf(), s.signer());
-                }, RulesStore.fromSettings(store.client()), PaymentReceiptIssuer::verifyUrl);
+                }, table.rules(), PaymentReceiptIssuer::verifyUrl);
     }
 
     /** The public verification page of {@code id}. */

@@ -2,15 +2,13 @@ package vn.gov.bvhttdl.dvc.counts;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.StatusCounts;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -35,11 +33,6 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     Counter counts;
 
-    private static String s(Map<String, AttributeValue> image, String name) {
-        AttributeValue v = image == null ? null : image.get(name);
-        return v == null ? null : v.getS() != null ? v.getS() : v.getN();
-    }
-
     @Inject
     Batches.DeadLetters deadLetters;
 
@@ -50,23 +43,15 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
-        Map<String, AttributeValue> now = ddb.getNewImage();
-        String pk = s(now, "PK");
-        String to = s(now, "status");
-        if (pk == null || !pk.startsWith("DOSSIER#") || !"META".equals(s(now, "SK")) || to == null) return;
-        String from = s(ddb.getOldImage(), "status");
-        String fromHolder = s(ddb.getOldImage(), "GSI4PK");
-        String toHolder = s(now, "GSI4PK");
+        DossierMoves.Move m = DossierMoves.of(ddb.getNewImage(), ddb.getOldImage());
+        if (m == null) return;
+        String from = m.from(), to = m.to(), fromHolder = m.fromHolder(), toHolder = m.toHolder();
         // an edit that moved the dossier neither to another status nor to another unit's queue
         if (to.equals(from) && java.util.Objects.equals(fromHolder, toHolder)) return;
-        long version;
-        try {
-            version = Long.parseLong(String.valueOf(s(now, "version")));
-        } catch (NumberFormatException e) {
-            throw DomainException.of("unreadable-message", "why", pk + " has no version");
-        }
-        boolean counted = counts.count(pk.substring("DOSSIER#".length()), s(now, "agencyCode"), from, to, fromHolder, toHolder, version);
-        LOG.info("dossier {} {} -> {} v{}: {}", pk, from, to, version, counted ? "counted" : "already counted");
+        if (m.version() == null) throw DomainException.of("unreadable-message", "why", "dossier " + m.dossierId() + " has no version");
+        long version = m.version();
+        boolean counted = counts.count(m.dossierId(), m.agency(), from, to, fromHolder, toHolder, version);
+        LOG.info("dossier {} {} -> {} v{}: {}", m.dossierId(), from, to, version, counted ? "counted" : "already counted");
     }
 
     @Factory
@@ -77,8 +62,7 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
 
         @Singleton
         Counter counts() {
-            DossierStore store = DossierStore.primedFromSettings("status-counts", null);
-            return new StatusCounts(store.client(), store.tableName())::count;
+            return Table.primedFromSettings("status-counts", null).counts()::count;
         }
     }
 }

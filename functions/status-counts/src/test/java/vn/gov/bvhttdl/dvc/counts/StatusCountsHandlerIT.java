@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.StatusCounts;
 import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
 import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
@@ -28,7 +29,7 @@ class StatusCountsHandlerIT {
         TestStack.get();
         handler = new StatusCountsHandler();
         DossierStore store = DossierStore.fromSettings();
-        counts = new StatusCounts(store.client(), store.tableName());
+        counts = Table.of(store).counts();
     }
 
     @AfterAll

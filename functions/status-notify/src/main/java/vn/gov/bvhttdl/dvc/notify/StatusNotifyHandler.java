@@ -2,14 +2,12 @@ package vn.gov.bvhttdl.dvc.notify;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
@@ -30,10 +28,6 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     NotifyApplicant notify;
 
-    private static String s(Map<String, AttributeValue> image, String name) { return StreamRecords.s(image, name); }
-
-    static AuditEvent audit(Map<String, AttributeValue> img) { return StreamRecords.audit(img); }
-
     @Inject
     Batches.DeadLetters deadLetters;
 
@@ -44,11 +38,11 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     private void tell(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
-        AuditEvent e = audit(ddb.getNewImage());
-        if (e == null || !"INSERT".equals(r.getEventName())) return;
+        StreamRecords.Entry entry = StreamRecords.entry(ddb.getNewImage());
+        if (entry == null || !"INSERT".equals(r.getEventName())) return;
+        AuditEvent e = entry.event();
         // the audit entry's key: the same however often the stream delivers it
-        String key = e.dossierId() + "/" + s(ddb.getNewImage(), "SK");
-        NotifyApplicant.Result res = notify.handle(e, key);
+        NotifyApplicant.Result res = notify.handle(e, entry.key());
         if (!res.sent().isEmpty()) LOG.info("dossier {} {}: {} sent on {}", e.dossierId(), e.action(), res.kind(), res.sent());
     }
 
@@ -60,7 +54,7 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
 
         @Singleton
         NotifyApplicant notifyApplicant() {
-            return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(DossierStore.primedFromSettings("status-notify", null));
+            return vn.gov.bvhttdl.dvc.notifications.Notifier.fromSettings(vn.gov.bvhttdl.dvc.adapters.Table.primedFromSettings("status-notify", null));
         }
     }
 }

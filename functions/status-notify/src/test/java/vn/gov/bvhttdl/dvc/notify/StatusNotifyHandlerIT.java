@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.NoticeTable;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
@@ -80,7 +81,7 @@ class StatusNotifyHandlerIT {
             try {
                 var failed = handler.handleRequest(event(other, "AUDIT#2026-12-01T03:00:00Z#77777777"), null);
                 assertEquals(1, failed.getBatchItemFailures().size(), "reported for a retry");
-                var d = new NoticeTable(store.client(), store.tableName()).deliveries(other);
+                var d = Table.of(store).notices().deliveries(other);
                 assertTrue(d.stream().anyMatch(x -> x.channel().equals("email") && x.state().equals("FAILED")), d.toString());
                 assertTrue(d.stream().anyMatch(x -> x.channel().equals("inbox") && x.state().equals("SENT")), d.toString());
             } finally {
@@ -90,7 +91,7 @@ class StatusNotifyHandlerIT {
             assertTrue(retried.getBatchItemFailures().isEmpty(), retried.toString());
             var all = mail.getReceivedMessages();
             assertEquals("hung2@example.vn", all[all.length - 1].getAllRecipients()[0].toString());
-            assertEquals(1, new NoticeTable(store.client(), store.tableName()).inbox("owner-notify", 10).stream()
+            assertEquals(1, Table.of(store).notices().inbox("owner-notify", 10).stream()
                     .filter(m -> m.dossierId().equals(other)).count(), "the inbox got it once");
         }
     }

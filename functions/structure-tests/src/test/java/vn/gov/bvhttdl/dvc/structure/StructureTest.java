@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.domain.LunarCalendar;
@@ -35,18 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ol>
  *   <li>the domain is plain Java: the JDK, itself, and the two libraries its module declares;</li>
  *   <li>the application (use cases over ports) knows no AWS, no Micronaut and no adapter;</li>
- *   <li>controllers and handlers only translate: they do not reach into the adapters (frozen: the breaches of today
- *       are recorded in {@code src/test/resources/archunit_store} and are the remaining debt; a new one fails);</li>
+ *   <li>controllers and handlers only translate: they do not reach into the adapters (each function's
+ *       {@code @Factory} wires them behind the application's ports);</li>
  *   <li>one function's package does not use another function's: what two functions share lives in a library.</li>
  * </ol>
- * To drop the entries of breaches that were fixed from the store, run {@link #REFRESH} and commit the store (see
- * {@code archunit.properties}; the store is never written otherwise, in CI included).
  */
 class StructureTest {
     static final String ROOT = "vn.gov.bvhttdl.dvc";
-    /** Drops fixed breaches from the store; {@code -am} so that the classes checked are this work tree's, not ~/.m2's. */
-    static final String REFRESH = "mvn -pl functions/structure-tests -am verify -Dtest=StructureTest"
-            + " -Dsurefire.failIfNoSpecifiedTests=false -Darchunit.freeze.store.default.allowStoreUpdate=true";
 
     /** Each function module (a {@code CodeUri} of template.yaml, a shaded jar) and the package of its code. */
     static final Map<String, String> FUNCTIONS = new LinkedHashMap<>();
@@ -137,26 +131,16 @@ class StructureTest {
                 .check(classes);
     }
 
-    // ---------------------------------------------------------------- (c) controllers and handlers, frozen
+    // ---------------------------------------------------------------- (c) controllers and handlers
 
     @Test
     void controllersAndHandlersDoNotReachIntoTheAdapters() {
-        ArchRule rule = noClasses().that(IN_A_FUNCTION).and(CONTROLLER_OR_HANDLER)
+        noClasses().that(IN_A_FUNCTION).and(CONTROLLER_OR_HANDLER)
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".adapters..")
                 .as("controllers and handlers of the function modules should not depend on the adapters")
                 .because("they only translate the request into a use case of the application and its answer back;"
-                        + " the adapters are wired behind the application's ports");
-        // The breaches of today are in src/test/resources/archunit_store, keyed by this rule's text (changing the text
-        // orphans them). A breach not there fails. A breach fixed must leave the store in the same change: the store
-        // is never written by an ordinary run (archunit.properties), so a stale entry cannot hide its comeback.
-        try {
-            FreezingArchRule.freeze(rule).check(classes);
-        } catch (RuntimeException e) {
-            // ArchUnit's StoreUpdateFailedException (not public): fixed breaches it was not allowed to drop
-            if (!e.getClass().getSimpleName().equals("StoreUpdateFailedException")) throw e;
-            throw new AssertionError("Breaches recorded in functions/structure-tests/src/test/resources/archunit_store were"
-                    + " fixed. Drop them from the store and commit it: " + REFRESH, e);
-        }
+                        + " the adapters are wired behind the application's ports by each function's @Factory")
+                .check(classes);
     }
 
     // ---------------------------------------------------------------- (d) functions apart

@@ -8,6 +8,7 @@ import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +31,13 @@ public class SubmissionSweepHandler extends MicronautRequestHandler<Map<String, 
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("submission-sweep", null); }
+        Table table() { return Table.primedFromSettings("submission-sweep", null); }
 
         @Singleton
-        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
+        DossierStore store(Table table) { return table.dossiers(); }
+
+        @Singleton
+        RulesStore rules(Table table) { return table.rules(); }
 
         @Singleton
         SubmissionSweep sweep(DossierStore store, RulesStore rules) {

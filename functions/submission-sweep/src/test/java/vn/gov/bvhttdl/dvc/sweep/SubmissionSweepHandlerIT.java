@@ -113,7 +113,7 @@ class SubmissionSweepHandlerIT {
                 new Applicant("Hồ Thị Lan", "001099000321", null, null, "0911000321", null), Map.of(), now.minus(Duration.ofHours(2)));
         store.create(draft);
         SubmissionQueue queue = SubmissionQueue.fromSettings();
-        SubmissionSweep sweep = new SubmissionSweep(store, RulesStore.fromSettings(store.client()), () -> queue,
+        SubmissionSweep sweep = new SubmissionSweep(store, vn.gov.bvhttdl.dvc.adapters.Table.of(store).rules(), () -> queue,
                 Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(15));
         sweep.run();
         assertEquals(1, drain(old.id()).size(), "20 minutes SUBMITTED: lost");

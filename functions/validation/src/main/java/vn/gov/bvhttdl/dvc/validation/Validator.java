@@ -5,10 +5,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import software.amazon.awssdk.services.s3.S3Client;
-import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.application.ReceiveSubmission;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Json;
@@ -30,9 +29,8 @@ public final class Validator {
 
     private final ReceiveSubmission reception;
 
-    public Validator(DossierStore store, RulesStore rules, Clock clock, S3Client s3, String documentsBucket) {
-        this.reception = new ReceiveSubmission(store, rules, new S3Receipts(s3, documentsBucket,
-                vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName()),
+    public Validator(Table table, Clock clock, S3Client s3, String documentsBucket) {
+        this.reception = new ReceiveSubmission(table.dossiers(), table.rules(), new S3Receipts(s3, documentsBucket, table.results(),
                 () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL")), clock);
     }
 
@@ -61,10 +59,7 @@ public final class Validator {
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("validation", null); }
-
-        @Singleton
-        RulesStore rules(DossierStore store) { return RulesStore.fromSettings(store.client()); }
+        Table table() { return Table.primedFromSettings("validation", null); }
 
         @Singleton
         Clock clock() { return Clock.systemUTC(); }
@@ -74,8 +69,8 @@ public final class Validator {
         vn.gov.bvhttdl.dvc.lambda.Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("SUBMISSION_DLQ_URL")::send; }
 
         @Singleton
-        Validator validator(DossierStore store, RulesStore rules, Clock clock) {
-            return new Validator(store, rules, clock, AwsClients.s3(), Settings.require("DOCUMENTS_BUCKET"));
+        Validator validator(Table table, Clock clock) {
+            return new Validator(table, clock, AwsClients.s3(), Settings.require("DOCUMENTS_BUCKET"));
         }
     }
 }

@@ -123,7 +123,7 @@ class ValidationHandlerIT {
         String qr = Receipts.decodeQrText(pdf);
         assertTrue(qr.matches("http://127\\.0\\.0\\.1:3000/verify/[a-z0-9]{26}"), qr);
         assertFalse(qr.contains("001099888777"), "no ID number in the QR code");
-        var record = vn.gov.bvhttdl.dvc.adapters.ResultStore.fromSettings(store.client(), store.tableName())
+        var record = vn.gov.bvhttdl.dvc.adapters.Table.of(store).results()
                 .find(qr.substring(qr.lastIndexOf('/') + 1)).orElseThrow();
         assertEquals(d.code(), record.number());
         assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", record.type().vi());

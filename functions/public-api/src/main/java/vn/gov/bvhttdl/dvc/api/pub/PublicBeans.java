@@ -3,9 +3,9 @@ package vn.gov.bvhttdl.dvc.api.pub;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.DossierStore;
-import vn.gov.bvhttdl.dvc.adapters.RequestCounter;
 import vn.gov.bvhttdl.dvc.adapters.ResultStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.PublicDesk;
 import vn.gov.bvhttdl.dvc.signing.TrustRoot;
 import vn.gov.bvhttdl.dvc.signing.TrustedSignatures;
@@ -21,7 +21,7 @@ import java.time.Clock;
 @Factory
 final class PublicBeans {
     @Singleton
-    PublicDesk desk(DossierStore store, RulesStore rules, ResultStore results, Clock clock) {
-        return new PublicDesk(store, rules, results, RequestCounter.fromSettings(store.client()), new TrustedSignatures(new TrustRoot()), clock);
+    PublicDesk desk(Table table, DossierStore store, RulesStore rules, ResultStore results, Clock clock) {
+        return new PublicDesk(store, rules, results, table.requestCounter(), new TrustedSignatures(new TrustRoot()), clock);
     }
 }

@@ -1,0 +1,110 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The dossier table ({@code DossierTable}, ADR 0004) and every adapter over it, in one place: a function makes one
+ * per container ({@link #fromSettings}, {@link #primedFromSettings}) and takes its stores from it, each made once on
+ * first use. The DynamoDB client and the table's name stay in this package: no other module builds an adapter from
+ * them, and the key layout ({@link Items}, the raw items of the stores) is known here only.
+ */
+public final class Table {
+    private final DynamoDbClient client;
+    private final String name;
+    private final DossierStore dossiers;
+    private final Supplier<RulesStore> rules;
+    private final Supplier<ResultStore> results;
+    private final Supplier<PaymentStore> payments;
+    private final Supplier<NoticeTable> notices;
+    private final Supplier<SurveyTable> surveys;
+    private final Supplier<StatusCounts> counts;
+    private final Supplier<WorkQueueStore> workQueues;
+    private final Supplier<RequestCounter> requestCounter;
+    private final Supplier<SmsOutbox> smsOutbox;
+
+    /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
+    public Table(DynamoDbClient client, String name) {
+        this(new DossierStore(client, name));
+    }
+
+    private Table(DossierStore dossiers) {
+        this.client = dossiers.client();
+        this.name = dossiers.tableName();
+        this.dossiers = dossiers;
+        this.rules = once(() -> new RulesStore(client, name, Clock.systemUTC(), Duration.ofSeconds(60)));
+        this.results = once(() -> ResultStore.fromSettings(client, name));
+        this.payments = once(() -> new PaymentStore(dossiers));
+        this.notices = once(() -> new NoticeTable(client, name));
+        this.surveys = once(() -> new SurveyTable(client, name));
+        this.counts = once(() -> new StatusCounts(client, name));
+        this.workQueues = once(() -> new WorkQueueStore(dossiers));
+        this.requestCounter = once(() -> RequestCounter.fromSettings(client));
+        this.smsOutbox = once(() -> new SmsOutbox(client, name));
+    }
+
+    /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
+    public static Table of(DossierStore dossiers) { return new Table(dossiers); }
+
+    /** The table of a function's {@code TABLE_NAME} setting. */
+    public static Table fromSettings() { return new Table(DossierStore.fromSettings()); }
+
+    /**
+     * The table of a function, primed for SnapStart: before the snapshot it reads DynamoDB once (plus {@code more},
+     * if given) so that the SDK's first-call work is in the snapshot.
+     */
+    public static Table primedFromSettings(String function, Runnable more) {
+        return new Table(DossierStore.primedFromSettings(function, more));
+    }
+
+    /** Dossiers, their audit trail, files, codes and look-up keys ({@code DOSSIER#…}, {@code LOOKUP#…}, {@code SEQ#…}). */
+    public DossierStore dossiers() { return dossiers; }
+
+    /** The catalogue and calendar: bundled rules plus the administrators' publications, cached for a minute. */
+    public RulesStore rules() { return rules.get(); }
+
+    /** The results' and e-receipts' records ({@code RESULT#…}); their files in {@code RESULTS_BUCKET}, its client made on first use. */
+    public ResultStore results() { return results.get(); }
+
+    /** The payment ledger ({@code PAYMENT#…}, {@code PAYTXN#…}, {@code CALLBACK#…}). */
+    public PaymentStore payments() { return payments.get(); }
+
+    /** Deliveries, inbox, notification choices, suppressed addresses. */
+    public NoticeTable notices() { return notices.get(); }
+
+    /** Survey answers and the agencies' monthly quality figures. */
+    public SurveyTable surveys() { return surveys.get(); }
+
+    /** The status counters kept from the stream ({@code COUNTS…}, the dossiers' {@code COUNTED} markers). */
+    public StatusCounts counts() { return counts.get(); }
+
+    /** The officials' ways into the dossiers (queues, look-up by code, counts). */
+    public WorkQueueStore workQueues() { return workQueues.get(); }
+
+    /** The public function's per-address counters: the table of its {@code RATE_TABLE_NAME} setting, same client. */
+    public RequestCounter requestCounter() { return requestCounter.get(); }
+
+    /** Offline, the SMS that would have been sent. */
+    public SmsOutbox smsOutbox() { return smsOutbox.get(); }
+
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T made;
+
+            @Override
+            public T get() {
+                T t = made;
+                if (t == null) {
+                    synchronized (this) {
+                        if (made == null) made = make.get();
+                        t = made;
+                    }
+                }
+                return t;
+            }
+        };
+    }
+}
