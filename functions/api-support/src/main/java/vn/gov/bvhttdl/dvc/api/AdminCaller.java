@@ -1,13 +1,7 @@
 package vn.gov.bvhttdl.dvc.api;
 
-import io.micronaut.core.bind.ArgumentBinder;
-import io.micronaut.core.convert.ArgumentConversionContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 
-import java.util.Optional;
 
 /**
  * An administrator calling: a controller method that takes one is called only for a signed-in member of the
@@ -27,14 +21,7 @@ public record AdminCaller(Identity identity) {
 
     /** Binds an {@link AdminCaller} argument from the API Gateway event behind the request. */
     @Singleton
-    public static final class Binder implements TypedRequestArgumentBinder<AdminCaller> {
-        @Override
-        public Argument<AdminCaller> argumentType() { return Argument.of(AdminCaller.class); }
-
-        @Override
-        public ArgumentBinder.BindingResult<AdminCaller> bind(ArgumentConversionContext<AdminCaller> context, HttpRequest<?> source) {
-            AdminCaller caller = of(Identity.of(SignedIn.event(source)));
-            return () -> Optional.of(caller);
-        }
+    public static final class Binder extends CallerBinder<AdminCaller> {
+        public Binder() { super(AdminCaller.class, AdminCaller::of); }
     }
 }

@@ -1,15 +1,9 @@
 package vn.gov.bvhttdl.dvc.api;
 
-import io.micronaut.core.bind.ArgumentBinder;
-import io.micronaut.core.convert.ArgumentConversionContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Role;
 
-import java.util.Optional;
 
 /**
  * An official calling: a controller method that takes one is called only for a signed-in official (401 for no
@@ -31,14 +25,7 @@ public record OfficialCaller(Identity identity) {
 
     /** Binds an {@link OfficialCaller} argument from the API Gateway event behind the request. */
     @Singleton
-    public static final class Binder implements TypedRequestArgumentBinder<OfficialCaller> {
-        @Override
-        public Argument<OfficialCaller> argumentType() { return Argument.of(OfficialCaller.class); }
-
-        @Override
-        public ArgumentBinder.BindingResult<OfficialCaller> bind(ArgumentConversionContext<OfficialCaller> context, HttpRequest<?> source) {
-            OfficialCaller caller = of(Identity.of(SignedIn.event(source)));
-            return () -> Optional.of(caller);
-        }
+    public static final class Binder extends CallerBinder<OfficialCaller> {
+        public Binder() { super(OfficialCaller.class, OfficialCaller::of); }
     }
 }

@@ -1,16 +1,11 @@
 package vn.gov.bvhttdl.dvc.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.micronaut.core.bind.ArgumentBinder;
-import io.micronaut.core.convert.ArgumentConversionContext;
-import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 
-import java.util.Optional;
 
 /**
  * Whoever is signed in, calling about their own affairs (a citizen, or an official as an applicant): a controller
@@ -34,14 +29,7 @@ public record SignedIn(Identity identity) {
 
     /** Binds a {@link SignedIn} argument from the API Gateway event behind the request. */
     @Singleton
-    public static final class Binder implements TypedRequestArgumentBinder<SignedIn> {
-        @Override
-        public Argument<SignedIn> argumentType() { return Argument.of(SignedIn.class); }
-
-        @Override
-        public ArgumentBinder.BindingResult<SignedIn> bind(ArgumentConversionContext<SignedIn> context, HttpRequest<?> source) {
-            SignedIn caller = new SignedIn(Identity.of(event(source)));
-            return () -> Optional.of(caller);
-        }
+    public static final class Binder extends CallerBinder<SignedIn> {
+        public Binder() { super(SignedIn.class, SignedIn::new); }
     }
 }

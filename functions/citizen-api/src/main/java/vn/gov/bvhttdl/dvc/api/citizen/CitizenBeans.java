@@ -12,7 +12,6 @@ import vn.gov.bvhttdl.dvc.adapters.S3FileLinks;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
 import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
-import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
 import vn.gov.bvhttdl.dvc.api.SharedBeans;
 import vn.gov.bvhttdl.dvc.application.CitizenDesk;
 import vn.gov.bvhttdl.dvc.application.PaymentGateway;
@@ -49,9 +48,9 @@ final class CitizenBeans {
     }
 
     @Singleton
-    CitizenDesk desk(DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
+    CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock) {
-        return new CitizenDesk(store, new WorkQueueStore(store), rules, submissions,
+        return new CitizenDesk(store, table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
                 gateways, results, surveys, clock, SharedBeans::verifyUrl);
     }

@@ -11,7 +11,6 @@ import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.S3FileLinks;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
-import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
 import vn.gov.bvhttdl.dvc.application.IssueResult;
 import vn.gov.bvhttdl.dvc.application.OfficialDesk;
 import vn.gov.bvhttdl.dvc.documents.ResultPdf;
@@ -35,9 +34,9 @@ final class OfficialBeans {
     }
 
     @Singleton
-    OfficialDesk desk(DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
+    OfficialDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
                       S3Presigner presigner, IssueResult issueResult, Clock clock) {
-        return new OfficialDesk(store, new WorkQueueStore(store), rules, payments, results, notices, surveys,
+        return new OfficialDesk(store, table.workQueues(), rules, payments, results, notices, surveys,
                 S3FileLinks.fromSettings(presigner), issueResult, clock);
     }
 }
