@@ -2,7 +2,6 @@ package vn.gov.bvhttdl.dvc.api.official;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -11,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.gov.bvhttdl.dvc.api.BodyText;
 import vn.gov.bvhttdl.dvc.api.OfficialCaller;
 import vn.gov.bvhttdl.dvc.api.Views;
 import vn.gov.bvhttdl.dvc.application.OfficialDesk;
@@ -73,8 +73,8 @@ final class OfficialController {
 
     @Post("/consultations/{id}/answer")
     @Operation(summary = "Trả lời xin ý kiến / answer a consultation")
-    OfficialViews.ConsultedView answer(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @Nullable @Body String body) {
-        return OfficialViews.consulted(desk.answer(me.actor(), id, OfficialRequests.text(body, "answer")));
+    OfficialViews.ConsultedView answer(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @Parameter(hidden = true) BodyText body) {
+        return OfficialViews.consulted(desk.answer(me.actor(), id, OfficialRequests.text(body.text(), "answer")));
     }
 
     @Get("/{id}")
@@ -130,22 +130,22 @@ final class OfficialController {
     @Post("/{id}/results/{number}/revoke")
     @Operation(summary = "Thu hồi kết quả, nêu lý do / revoke a result, with the reason")
     Views.ResultView revoke(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @PathVariable String number,
-                            @Nullable @Body String body) {
-        return OfficialViews.result(desk.revoke(me.actor(), id, number, OfficialRequests.text(body, "reason")), desk.today());
+                            @Parameter(hidden = true) BodyText body) {
+        return OfficialViews.result(desk.revoke(me.actor(), id, number, OfficialRequests.text(body.text(), "reason")), desk.today());
     }
 
     @Post("/{id}/results/{number}/correct")
     @Operation(summary = "Đính chính: ban hành kết quả số mới thay thế kết quả này / correct: issue a new number replacing this result")
     Views.ResultView correct(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @PathVariable String number,
-                             @Nullable @Body String body) {
-        return OfficialViews.result(desk.correct(me.actor(), id, number, OfficialRequests.text(body, "reason")), desk.today());
+                             @Parameter(hidden = true) BodyText body) {
+        return OfficialViews.result(desk.correct(me.actor(), id, number, OfficialRequests.text(body.text(), "reason")), desk.today());
     }
 
     /** Every official's move by its name (start-processing, assign, forward, return, consult, extend, stop, approve, refuse…). */
     @Post("/{id}/{move}")
     @Operation(summary = "Một thao tác xử lý hồ sơ / an official's move (its name ends the path), answered with the page it leaves")
     OfficialViews.DossierPageView act(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @PathVariable String move,
-                                      @Nullable @Body String body) {
-        return OfficialViews.DossierPageView.of(desk.act(me.actor(), id, OfficialRequests.move(move, body, me)));
+                                      @Parameter(hidden = true) BodyText body) {
+        return OfficialViews.DossierPageView.of(desk.act(me.actor(), id, OfficialRequests.move(move, body.text(), me)));
     }
 }
