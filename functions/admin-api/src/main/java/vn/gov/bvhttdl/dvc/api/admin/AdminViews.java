@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import vn.gov.bvhttdl.dvc.api.Views;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the administrators' API alone sends and accepts: a draft schedule's preview, the publications, and the shapes
