@@ -2,7 +2,6 @@ package vn.gov.bvhttdl.dvc.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Citation;
@@ -37,26 +36,6 @@ public final class Views {
     public record PeriodView(int days, String unit, I18n label) {
         public static PeriodView of(Period p) { return new PeriodView(p.days(), p.unit().name(), I18n.of(p.label())); }
     }
-
-    /**
-     * @param fixedFeeVnd the sum of the fixed fees in force on {@code day} (a temporary reduction applied);
-     *                    {@code feeByRule} tells that some fee depends on the case
-     */
-    @Serdeable
-    public record ProcedureSummary(String code, I18n name, String field, String agencyCode, I18n agencyName,
-                                   int serviceLevel, boolean fullProcess, PeriodView timeLimit, long fixedFeeVnd,
-                                   boolean feeByRule, boolean feeReduced) {
-        public static ProcedureSummary of(Procedure p, LocalDate day) {
-            return new ProcedureSummary(p.code(), I18n.of(p.name()), p.field(), p.agencyCode(), I18n.of(p.agencyName()),
-                    p.serviceLevel(), p.fullProcess(), PeriodView.of(p.timeLimit()),
-                    p.fees().stream().filter(f -> f.amountOn(day) != null).mapToLong(f -> f.amountOn(day)).sum(),
-                    p.fees().stream().anyMatch(f -> f.amountVnd() == null),
-                    p.fees().stream().anyMatch(f -> f.rateOn(day).isPresent()));
-        }
-    }
-
-    @Serdeable
-    public record ProcedurePage(List<ProcedureSummary> items, int total, int page, int size, Map<String, I18n> fields) {}
 
     @Serdeable
     public record ComponentView(String code, I18n name, boolean mandatory, @Nullable I18n condition, List<String> formats,
@@ -191,84 +170,13 @@ public final class Views {
         }
     }
 
-    /** The effect of a draft schedule: the same appointment with the calendar as it is and as it would be. */
-    @Serdeable
-    public record CalendarPreview(AppointmentView now, AppointmentView withDraft) {}
-
-    @Serdeable
-    public record Published(String kind, String key, String publishedBy) {}
-
     // ---- the shapes administrators publish (read by the domain from the JSON; typed here for the OpenAPI document)
-
-    @Serdeable
-    public record TextInput(String vi, @Nullable String en) {}
-
-    @Serdeable
-    public record CitationInput(String document, @Nullable String article, @Nullable Boolean confirmed, @Nullable String note) {}
-
-    @Serdeable
-    public record PeriodInput(int days, String unit) {}
-
-    @Serdeable
-    public record RateInput(long amountVnd, String from, @Nullable String until, CitationInput basis) {}
-
-    @Serdeable
-    public record FeeInput(TextInput name, @Nullable Long amountVnd, @Nullable TextInput rule, @Nullable CitationInput basis,
-                           @Nullable List<RateInput> rates) {}
-
-    @Serdeable
-    public record ComponentInput(String code, TextInput name, boolean mandatory, @Nullable TextInput condition, List<String> formats,
-                                 @Nullable Integer maxSizeMb, @Nullable Integer copies, @Nullable String template) {}
-
-    @Serdeable
-    public record StepInput(String code, TextInput name, PeriodInput budget) {}
-
-    @Serdeable
-    public record OptionInput(String value, TextInput label) {}
-
-    @Serdeable
-    public record FormFieldInput(String name, String type, TextInput label, @Nullable Boolean required, @Nullable String pattern,
-                                 @Nullable TextInput patternHint, @Nullable List<OptionInput> options, @Nullable TextInput help,
-                                 @Nullable Integer maxLength) {}
-
-    /** A new version of a procedure: what its decision says (change: issued, amended, replaced, repealed). */
-    @Serdeable
-    public record ProcedureVersionInput(String code, int version, String change, String effectiveFrom, @Nullable CitationInput decision,
-                                        TextInput name, String field, String agencyCode, TextInput agencyName,
-                                        String receivingUnitCode, int serviceLevel, boolean fullProcess, PeriodInput timeLimit,
-                                        @Nullable List<StepInput> steps, List<ComponentInput> components, @Nullable List<FeeInput> fees,
-                                        @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable String dataNote,
-                                        @Nullable List<FormFieldInput> formFields) {}
-
-    @Serdeable
-    public record HolidayBlockInput(List<String> replaces, List<String> days) {}
-
-    /** A year's announced days off and swapped working days, with the letter that announced them. */
-    @Serdeable
-    public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays,
-                                @Nullable List<String> pending) {}
 
     /** Whether the dossier's due date rests on a year without an announced schedule (the calendar as it is now). */
     public static boolean provisionalDue(Dossier d, vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal) {
         if (d.dueDate() == null) return false;
         return cal.provisional(d.receivedAt() == null ? d.dueDate() : d.receivedAt().atZone(cal.zone()).toLocalDate(), d.dueDate());
     }
-
-    /** One line of a work queue: overdue when the due date has passed, dueSoon when it is today or the next working day. */
-    @Serdeable
-    public record QueueItem(String id, @Nullable String code, @Nullable I18n procedureName, @Nullable String applicantName,
-                            String status, I18n statusLabel, @Nullable String receivedAt, @Nullable String dueDate,
-                            boolean overdue, boolean dueSoon, @Nullable String step, @Nullable I18n stepName,
-                            @Nullable String stepDue, boolean stepOverdue, @Nullable String assigneeName, @Nullable String deadline) {}
-
-    /**
-     * One page of a work queue: {@code scope} is {@code unit} (the unit's dossiers in {@code status}), {@code mine}
-     * (assigned to the caller) or {@code consultations} (waiting for the unit's answer); {@code next} is the cursor of
-     * the next page (null at the end).
-     */
-    @Serdeable
-    public record QueuePage(String status, String scope, String unit, Map<String, Long> counts, int size,
-                            List<QueueItem> items, @Nullable String next) {}
 
     /** A step of the dossier's process: the unit that holds it there and its budget. */
     @Serdeable
@@ -304,8 +212,9 @@ public final class Views {
                                  @Nullable String assignee, @Nullable String assigneeName, @Nullable ConsultationView consultation,
                                  @Nullable String deadline, List<StageView> stages, @Nullable List<SlipLine> controlSlip,
                                  boolean defaultProcess) {
-        public static ProcessingView of(Dossier d, vn.gov.bvhttdl.dvc.domain.Process process, List<AuditEvent> history,
-                                 vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, boolean official) {
+        /** {@code controlSlip}: the slip as the read model drew it (officials' only; views do not read the clock). */
+        public static ProcessingView of(Dossier d, vn.gov.bvhttdl.dvc.domain.Process process,
+                                        List<vn.gov.bvhttdl.dvc.domain.ControlSlip.Line> controlSlip, boolean official) {
             if (process == null) return null;
             var at = process.current(d);
             var p = d.processing();
@@ -316,34 +225,9 @@ public final class Views {
                     p == null || p.stepDue() == null || at.isEmpty() ? null : p.stepDue().toString(),
                     official && p != null ? p.assignee() : null, official && p != null ? p.assigneeName() : null,
                     official && p != null ? ConsultationView.of(p.consultation()) : null, official && p != null ? p.deadline() : null,
-                    stages, official && history != null && d.code() != null
-                            ? vn.gov.bvhttdl.dvc.domain.ControlSlip.of(process, d, history, cal, java.time.Instant.now()).stream().map(SlipLine::of).toList()
-                            : null, process.defaulted());
+                    stages, official && controlSlip != null ? controlSlip.stream().map(SlipLine::of).toList() : null, process.defaulted());
         }
     }
-
-    /** What a consulted agency or unit sees: the dossier's code and procedure, the question, the shared files. */
-    @Serdeable
-    public record ConsultedView(String id, @Nullable String code, String procedureCode, @Nullable I18n procedureName,
-                                String askingAgency, ConsultationView consultation, List<AttachmentView> files,
-                                List<String> allowedActions) {}
-
-    @Serdeable
-    public record Assignment(@Nullable String assignee, @Nullable String assigneeName) {}
-
-    @Serdeable
-    public record ConsultationRequest(@Nullable String agency, @Nullable String unit, @Nullable String question,
-                                      @Nullable List<String> files, @Nullable Integer days) {}
-
-    @Serdeable
-    public record Answer(@Nullable String answer) {}
-
-    /** Form 04: the reason for the delay and the new date (yyyy-mm-dd). */
-    @Serdeable
-    public record Extension(@Nullable String reason, @Nullable String newDueDate) {}
-
-    @Serdeable
-    public record ExtensionDraftView(String reason, String newDueDate, @Nullable String dueDate) {}
 
     /** An issued result: its number, type, dates, state today and the address of its public verification page. */
     @Serdeable
@@ -354,23 +238,6 @@ public final class Views {
                     r.validUntil() == null ? null : r.validUntil().toString(), r.state(today), verifyUrl, r.revokedReason());
         }
     }
-
-    @Serdeable
-    public record ReturnBody(@Nullable String channel) {}
-
-    /** What the verification page says of a presented file. */
-    @Serdeable
-    public record FileVerdict(boolean genuine, boolean matchesRecord, boolean signatureValid, String state, I18n message) {}
-
-    /** An agency and its units, for the consultation form. */
-    @Serdeable
-    public record UnitView(String agency, I18n agencyName, String unit, I18n name, String kind) {}
-
-    /** What anyone with the code and the key sees: no personal data beyond the initials. */
-    @Serdeable
-    public record TrackView(String code, @Nullable I18n procedureName, String status, I18n statusLabel,
-                            @Nullable String receivedOn, @Nullable String dueDate, boolean dueDateProvisional,
-                            String applicantInitials) {}
 
     @Serdeable
     public record ApplicantInput(@Nullable String fullName, @Nullable String idNumber, @Nullable String enterpriseCode,
@@ -385,13 +252,6 @@ public final class Views {
 
         private static String trim(String s) { return s == null ? null : s.strip(); }
     }
-
-    /** A new draft. The applicant defaults to the signed-in person's profile. */
-    @Serdeable
-    public record NewDossier(String procedureCode, @Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
-
-    @Serdeable
-    public record EditDossier(@Nullable ApplicantInput applicant, @Nullable Map<String, String> form) {}
 
     @Serdeable
     public record EventView(String at, String action, @Nullable String from, @Nullable String to,
@@ -413,38 +273,6 @@ public final class Views {
                     a.expired(java.time.Instant.now()));
         }
     }
-
-    /** Where and how the browser sends the file: a presigned PUT bound to the size and type declared. */
-    @Serdeable
-    public record UploadView(String uploadUrl, String method, Map<String, String> headers, String expiresAt,
-                             AttachmentView attachment) {}
-
-    @Serdeable
-    public record NewUpload(@Nullable String componentCode, @Nullable String fileName, @Nullable Long size) {}
-
-    @Serdeable
-    public record ChecklistItemView(@Nullable String componentCode, I18n name, boolean mandatory, String state,
-                                    @Nullable I18n reason, @Nullable String field) {}
-
-    @Serdeable
-    public record ChecklistView(boolean complete, List<ChecklistItemView> items) {
-        public static ChecklistView of(vn.gov.bvhttdl.dvc.domain.Completeness.Result r) {
-            return new ChecklistView(r.complete(), r.items().stream().map(i -> new ChecklistItemView(i.componentCode(),
-                    I18n.of(i.name()), i.mandatory(), i.state().name(), I18n.of(i.reason()),
-                    i.reason() == null ? null : i.reason().field())).toList());
-        }
-    }
-
-    @Serdeable
-    public record Withdrawal(@Nullable String reason) {}
-
-    /** An official's decision: a note on an approval, the reason of a refusal. */
-    @Serdeable
-    public record Decision(@Nullable String note, @Nullable String reason) {}
-
-    /** An official's request for a supplement (form 02): every missing or wrong item, at once. */
-    @Serdeable
-    public record SupplementRequest(@Nullable List<String> items) {}
 
     @Serdeable
     public record DossierView(String id, @Nullable String code, String procedureCode, int procedureVersion,
@@ -474,7 +302,7 @@ public final class Views {
                               vn.gov.bvhttdl.dvc.domain.WorkingCalendar cal, String lookupKey, List<String> actions) {
             ProcessingView processing = null;
             try {
-                processing = p == null ? null : ProcessingView.of(d, vn.gov.bvhttdl.dvc.domain.Process.of(p), history, cal, false);
+                processing = p == null ? null : ProcessingView.of(d, vn.gov.bvhttdl.dvc.domain.Process.of(p), null, false);
             } catch (IllegalStateException noUnits) { // an agency the organisation data does not list: no steps to show
             }
             return of(d, p, history, files, cal, lookupKey, actions, processing);

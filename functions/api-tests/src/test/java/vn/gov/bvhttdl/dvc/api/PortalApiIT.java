@@ -210,9 +210,24 @@ class PortalApiIT {
         Map<String, String> other = new java.util.HashMap<>(official);
         other.put("custom:agency", "CNTBD");
         assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, other), null).getStatusCode());
-        assertEquals(404, handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, other), null).getStatusCode());
+        APIGatewayV2HTTPResponse outOfScope = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, other), null);
+        assertEquals(404, outOfScope.getStatusCode(), outOfScope.getBody());
         assertEquals(404, handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, specialist), null).getStatusCode(),
                 "not yet at the specialist unit");
+        // every move is one route by its name: an unknown name is 404, a body that cannot be read 400, each a problem in both languages
+        for (String[] bad : new String[][]{{"no-such-thing", "{}", "404", "no-such-move"}, {"refuse", "[1,2]", "400", "malformed-body"},
+                {"refuse", "{\"reason\":", "400", "malformed-body"}, {"consult", "{\"files\":\"x\"}", "400", "invalid-field"},
+                {"consult", "{\"days\":1.5}", "400", "invalid-field"}, {"extend", "{\"reason\":\"x\",\"newDueDate\":\"30/12\"}", "422", "invalid-date"}}) {
+            APIGatewayV2HTTPResponse r = handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/" + bad[0], bad[1], official), null);
+            assertEquals(Integer.parseInt(bad[2]), r.getStatusCode(), bad[0] + " " + bad[1] + ": " + r.getBody());
+            assertTrue(contentType(r).startsWith("application/problem+json"), r.getBody());
+            Map<String, Object> p = json(r);
+            assertEquals(Problem.BASE + bad[3], p.get("type"));
+            Map<String, Object> message = (Map<String, Object>) p.get("message");
+            assertFalse(String.valueOf(message.get("vi")).isBlank() || String.valueOf(message.get("en")).isBlank(), r.getBody());
+        }
+        assertEquals("RECEIVED", json(handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, official), null)).get("status"),
+                "none of them moved the dossier");
         Map<String, Object> processing = json(handler.handleRequest(request("POST", "/api/official/dossiers/" + id + "/start-processing", null, official), null));
         assertEquals("IN_PROCESSING", processing.get("status"));
         assertEquals("LUHANH", ((Map<String, Object>) processing.get("processing")).get("unit"));

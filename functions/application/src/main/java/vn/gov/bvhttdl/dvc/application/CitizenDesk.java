@@ -6,6 +6,7 @@ import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Citation;
 import vn.gov.bvhttdl.dvc.domain.Completeness;
+import vn.gov.bvhttdl.dvc.domain.ControlSlip;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
@@ -20,6 +21,7 @@ import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +163,7 @@ public final class CitizenDesk {
     /** The fees of the applicant's dossier with their basis, the providers, the payments made. */
     public Fees fees(Actor applicant, String id) {
         Dossier d = Access.owned(dossiers, applicant, id);
-        return fees(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null));
+        return fees(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), payments.ofDossier(d.id()));
     }
 
     /** A new payment request to {@code provider}: the provider's page to send the citizen to. */
@@ -210,20 +212,28 @@ public final class CitizenDesk {
         boolean changing = actions.contains("attach") || actions.contains("edit");
         LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
         boolean surveyed = d.status() == DossierStatus.RESULT_RETURNED || d.status() == DossierStatus.REFUSED || d.status() == DossierStatus.CLOSED;
+        // each part read once: the trail, payments and results also make the survey
+        List<AuditEvent> history = dossiers.history(d.id());
+        List<Payment> paid = payments.ofDossier(d.id());
+        List<IssuedResult> issued = results.ofDossier(d.id());
+        Instant now = clock.instant();
         return new DossierPage(d, procedure, procedure == null ? List.of() : rules.catalogue().history(d.procedureCode()),
                 procedure == null ? null : rules.catalogue().fields().get(procedure.field()),
                 // the applicant reads the public part of the trail: statuses, steps, dates, the reasons addressed to them
-                dossiers.history(d.id()).stream().map(AuditEvent::publicPart).toList(), files,
+                history.stream().map(AuditEvent::publicPart).toList(), files,
                 d.code() == null ? null : dossiers.lookupKey(d.code()).orElse(null), actions,
-                changing && procedure != null ? Completeness.check(procedure, d, files, clock.instant()) : null,
-                fees(d, procedure), resultLines(d), surveyed ? rate.view(d) : null, rules.calendar(), today);
+                changing && procedure != null ? Completeness.check(procedure, d, files, now) : null,
+                fees(d, procedure, paid), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
+                surveyed ? rate.openView(d, history, paid, issued,
+                        Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now) : null,
+                rules.calendar(), today);
     }
 
-    private Fees fees(Dossier d, Procedure procedure) {
+    private Fees fees(Dossier d, Procedure procedure, List<Payment> paid) {
         List<Payment.Line> lines = procedure == null ? List.of() : PaymentRules.standard().linesFor(procedure, StartPayment.day(d));
         PaymentRules pr = PaymentRules.standard();
         return new Fees(d.status() == DossierStatus.AWAITING_PAYMENT && !lines.isEmpty(), lines, lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
-                List.copyOf(pr.providers().values()), payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                List.copyOf(pr.providers().values()), paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
                 pr.basis());
     }
 

@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.application;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.ControlSlip;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
@@ -39,13 +40,14 @@ public final class OfficialDesk {
 
     /**
      * One dossier's page for an official. {@code procedure} and {@code process} are those of the version the dossier
-     * was created under (absent when the catalogue no longer has it); {@code units} only when {@code consult} is
-     * offered, {@code extensionDraft} only when {@code extend} is.
+     * was created under (absent when the catalogue no longer has it); {@code controlSlip} the control slip (form 06)
+     * as it stands {@code now} (absent without a process or a code); {@code survey} only once the survey has opened;
+     * {@code units} only when {@code consult} is offered, {@code extensionDraft} only when {@code extend} is.
      */
     public record DossierPage(Dossier dossier, Procedure procedure, Process process, List<AuditEvent> history, List<Attachment> files,
                               List<String> moves, List<PaymentLine> payments, List<NoticeStore.Delivery> notices, List<ResultLine> results,
                               RateService.View survey, List<UnitLine> units, OfficialMoves.ExtensionDraft extensionDraft,
-                              WorkingCalendar calendar, LocalDate today, Instant now) {}
+                              List<ControlSlip.Line> controlSlip, WorkingCalendar calendar, LocalDate today, Instant now) {}
 
     /** What a consulted unit sees: the dossier's code and procedure, the question, the files shared with it, its move. */
     public record ConsultedPage(Dossier dossier, Procedure procedure, List<Attachment> files, List<String> moves) {}
@@ -153,6 +155,7 @@ public final class OfficialDesk {
         return page(official, after);
     }
 
+    /** The page, each of its parts read once: the trail, payments and results also make the survey. */
     private DossierPage page(Actor official, Dossier d) {
         List<AuditEvent> history = dossiers.history(d.id());
         Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
@@ -160,11 +163,16 @@ public final class OfficialDesk {
         List<String> offered = moves.offered(d, official);
         Instant now = clock.instant();
         LocalDate today = now.atZone(rules.calendar().zone()).toLocalDate();
+        List<Payment> paid = payments.ofDossier(d.id());
+        List<IssuedResult> issued = results.ofDossier(d.id());
+        List<ControlSlip.Line> slip = process == null ? null : ControlSlip.of(process, d, history, rules.calendar(), now);
         return new DossierPage(d, procedure.orElse(null), process, history, dossiers.attachments(d.id()), offered,
-                payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
-                notices.deliveries(d.id()), resultLines(d), rate.view(d),
+                paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                notices.deliveries(d.id()), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
+                rate.openView(d, history, paid, issued, slip == null ? List.of() : slip, now),
                 offered.contains("consult") ? units() : List.of(),
-                offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null, rules.calendar(), today, now);
+                offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null,
+                d.code() == null ? null : slip, rules.calendar(), today, now);
     }
 
     private List<ResultLine> resultLines(Dossier d) {

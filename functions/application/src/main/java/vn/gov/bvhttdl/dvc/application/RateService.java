@@ -5,6 +5,8 @@ import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.ControlSlip;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Survey;
 import vn.gov.bvhttdl.dvc.domain.Text;
@@ -60,21 +62,34 @@ public final class RateService {
         return view(d);
     }
 
-    /** The survey of a dossier the caller was found to reach. */
+    /** The survey of a dossier the caller was found to reach (its trail, payments and results read here). */
     View view(Dossier d) {
         List<AuditEvent> history = dossiers.history(d.id());
+        Instant now = clock.instant();
+        return view(d, history, payments == null ? List.of() : payments.ofDossier(d.id()), results == null ? List.of() : results.ofDossier(d.id()),
+                Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now);
+    }
+
+    /**
+     * The survey of a page that has already read the dossier's trail, payments, results and control slip (at
+     * {@code now}); none (null) until the survey opens ({@link Survey#openedAt}: the result returned, the dossier
+     * refused or closed), when there is nothing yet to show or rate.
+     */
+    View openView(Dossier d, List<AuditEvent> history, List<Payment> paid, List<IssuedResult> issued, List<ControlSlip.Line> slip, Instant now) {
+        return Survey.openedAt(history) == null ? null : view(d, history, paid, issued, slip, now);
+    }
+
+    private View view(Dossier d, List<AuditEvent> history, List<Payment> paid, List<IssuedResult> issued, List<ControlSlip.Line> slip, Instant now) {
         Instant opened = Survey.openedAt(history);
         Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());
         var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
-        List<ControlSlip.Line> slip = Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), clock.instant())).orElse(List.of());
         boolean feesDue = proc.map(p -> !p.fees().isEmpty()).orElse(false);
-        boolean paidOnline = payments != null && payments.ofDossier(d.id()).stream().anyMatch(p -> p.status().received());
-        var issued = results == null ? List.<vn.gov.bvhttdl.dvc.domain.IssuedResult>of() : results.ofDossier(d.id());
+        boolean paidOnline = paid.stream().anyMatch(p -> p.status().received());
         boolean online = history.stream().anyMatch(e -> e.action().equals("return-result") && "online".equals(e.details().get("channel")));
         List<Survey.Score> scores = opened == null ? List.of() : Survey.score(d, history, slip, feesDue, paidOnline, !issued.isEmpty(), online);
         int computed = scores.stream().mapToInt(Survey.Score::score).sum();
         Optional<SurveyAnswers.Answer> a = answers.find(d.id());
-        boolean editable = opened != null && clock.instant().isBefore(until);
+        boolean editable = opened != null && now.isBefore(until);
         return new View(d.id(), d.code(), opened != null, opened, until, editable, scores, computed, 2 * scores.size() + 2, a.orElse(null),
                 List.copyOf(Survey.rules().ratings().values()));
     }

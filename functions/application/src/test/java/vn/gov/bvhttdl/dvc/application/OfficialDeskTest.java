@@ -81,8 +81,8 @@ class OfficialDeskTest {
         assertTrue(page.moves().contains("refuse"), page.moves().toString());
         assertEquals(List.of(), page.payments());
         assertEquals(List.of(), page.results());
-        assertNotNull(page.survey());
-        assertFalse(page.survey().open(), "the survey opens when the result is returned");
+        assertNull(page.survey(), "no survey before it opens (the result returned, the dossier refused or closed)");
+        assertNotNull(page.controlSlip(), "the control slip as the desk's clock has it");
         // what a move needs comes only with the move
         assertEquals(page.moves().contains("consult"), !page.units().isEmpty());
         assertEquals(page.moves().contains("extend"), page.extensionDraft() != null);
@@ -92,6 +92,13 @@ class OfficialDeskTest {
         assertEquals("dossier-not-found", assertThrows(DomainException.class, () -> desk.dossier(Actor.citizen("owner"), id)).problem());
         assertEquals(id, desk.byCode(oneStop, "000.00.12.G17-260302-0001").dossier().id());
         assertThrows(DomainException.class, () -> desk.byCode(archive, "000.00.12.G17-260302-0001"));
+
+        OfficialDesk.DossierPage refused = desk.act(oneStop, id, new OfficialDesk.Move.Refuse("Không thuộc thẩm quyền giải quyết"));
+        assertEquals(DossierStatus.REFUSED, refused.dossier().status());
+        assertNotNull(refused.survey(), "a refused dossier's survey opens");
+        assertTrue(refused.survey().open());
+        assertEquals(id, refused.survey().dossierId());
+        assertFalse(refused.survey().criteria().isEmpty(), "its criteria computed from the trail read for the page");
     }
 
     @Test

@@ -42,7 +42,7 @@ final class AdminController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Công bố phiên bản mới của thủ tục (ban hành, sửa đổi, thay thế, bãi bỏ) / publish a procedure version")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.ProcedureVersionInput.class)))
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AdminViews.ProcedureVersionInput.class)))
     HttpResponse<Views.VersionView> publishVersion(@Parameter(hidden = true) AdminCaller admin, @PathVariable String code, @Body String body) {
         return HttpResponse.created(Views.VersionView.of(desk.publishVersion(admin.subject(), code, object(body))));
     }
@@ -58,7 +58,7 @@ final class AdminController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Công bố lịch nghỉ lễ, Tết và ngày làm bù của một năm / publish a year's announced days off and swaps")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Views.CalendarInput.class)))
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AdminViews.CalendarInput.class)))
     Views.CalendarView publishCalendar(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
         AdminDesk.CalendarYear y = desk.publishCalendar(admin.subject(), year, object(body));
         return Views.CalendarView.of(y.calendar(), y.year());
@@ -71,18 +71,18 @@ final class AdminController {
     @Post("/calendar/{year}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Xem trước ảnh hưởng của lịch nghỉ tới ngày hẹn trả / preview a schedule's effect on an appointment")
-    Views.CalendarPreview previewCalendar(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
+    AdminViews.CalendarPreview previewCalendar(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
         Map<String, Object> data = object(body);
         Object at = data.get("at");
         AdminDesk.Preview p = desk.preview(year, data.get("schedule"), Moments.parse(at == null ? year + "-01-02T09:00" : at.toString()),
                 data.get("days"), data.get("unit"));
-        return new Views.CalendarPreview(Views.AppointmentView.of("preview", p.now()), Views.AppointmentView.of("preview", p.withDraft()));
+        return new AdminViews.CalendarPreview(Views.AppointmentView.of("preview", p.now()), Views.AppointmentView.of("preview", p.withDraft()));
     }
 
     @Get("/publications")
     @Operation(summary = "Mọi nội dung đã công bố, ai công bố, khi nào / every publication, by whom and when")
-    List<Views.Published> publications(@Parameter(hidden = true) AdminCaller admin) {
-        return desk.publications().stream().map(p -> new Views.Published(p.kind().name(), p.key(), p.publishedBy())).toList();
+    List<AdminViews.Published> publications(@Parameter(hidden = true) AdminCaller admin) {
+        return desk.publications().stream().map(p -> new AdminViews.Published(p.kind().name(), p.key(), p.publishedBy())).toList();
     }
 
     /** The body as a JSON object (400 {@code malformed-body} otherwise). */

@@ -9,6 +9,7 @@ import vn.gov.bvhttdl.dvc.domain.Citation;
 import vn.gov.bvhttdl.dvc.domain.Payment;
 
 import java.util.List;
+import java.util.Map;
 
 /** The citizens' answers as JSON, each made from one read model of {@link CitizenDesk}. */
 final class CitizenViews {
@@ -20,12 +21,12 @@ final class CitizenViews {
      * checklist while it can change, the fees and payments, the results and the quality survey. A move answers it.
      */
     @Serdeable
-    record DossierPageView(@JsonUnwrapped Views.DossierView dossier, @Nullable Views.ProcedureView procedure, @Nullable Views.ChecklistView checklist,
+    record DossierPageView(@JsonUnwrapped Views.DossierView dossier, @Nullable Views.ProcedureView procedure, @Nullable ChecklistView checklist,
                            Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey) {
         static DossierPageView of(CitizenDesk.DossierPage p) {
             var view = Views.DossierView.of(p.dossier(), p.procedure(), p.history(), p.files(), p.calendar(), p.lookupKey(), p.actions());
             return new DossierPageView(view, p.procedure() == null ? null : Views.ProcedureView.of(p.procedure(), p.fieldName(), p.versions(), p.today()),
-                    p.checklist() == null ? null : Views.ChecklistView.of(p.checklist()), Fees.of(p.fees()),
+                    p.checklist() == null ? null : ChecklistView.of(p.checklist()), Fees.of(p.fees()),
                     p.results().stream().map(r -> Views.ResultView.of(r.result(), p.today(), r.verifyUrl())).toList(),
                     p.survey() == null ? null : Views.SurveyView.of(p.survey()));
         }
@@ -54,4 +55,37 @@ final class CitizenViews {
                     f.basis().stream().map(Views.CitationView::of).toList());
         }
     }
+
+    // ---- the shapes this audience alone uses
+
+    /** A new draft. The applicant defaults to the signed-in person's profile. */
+    @Serdeable
+    public record NewDossier(String procedureCode, @Nullable Views.ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    @Serdeable
+    public record EditDossier(@Nullable Views.ApplicantInput applicant, @Nullable Map<String, String> form) {}
+
+    /** Where and how the browser sends the file: a presigned PUT bound to the size and type declared. */
+    @Serdeable
+    public record UploadView(String uploadUrl, String method, Map<String, String> headers, String expiresAt,
+                             Views.AttachmentView attachment) {}
+
+    @Serdeable
+    public record NewUpload(@Nullable String componentCode, @Nullable String fileName, @Nullable Long size) {}
+
+    @Serdeable
+    public record ChecklistItemView(@Nullable String componentCode, Views.I18n name, boolean mandatory, String state,
+                                    @Nullable Views.I18n reason, @Nullable String field) {}
+
+    @Serdeable
+    public record ChecklistView(boolean complete, List<ChecklistItemView> items) {
+        public static ChecklistView of(vn.gov.bvhttdl.dvc.domain.Completeness.Result r) {
+            return new ChecklistView(r.complete(), r.items().stream().map(i -> new ChecklistItemView(i.componentCode(),
+                    Views.I18n.of(i.name()), i.mandatory(), i.state().name(), Views.I18n.of(i.reason()),
+                    i.reason() == null ? null : i.reason().field())).toList());
+        }
+    }
+
+    @Serdeable
+    public record Withdrawal(@Nullable String reason) {}
 }

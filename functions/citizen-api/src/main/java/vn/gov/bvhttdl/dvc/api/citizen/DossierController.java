@@ -45,7 +45,7 @@ final class DossierController {
 
     @Post
     @Operation(summary = "Tạo hồ sơ nháp / create a draft dossier")
-    HttpResponse<CitizenViews.DossierPageView> create(@Parameter(hidden = true) SignedIn me, @Body Views.NewDossier body,
+    HttpResponse<CitizenViews.DossierPageView> create(@Parameter(hidden = true) SignedIn me, @Body CitizenViews.NewDossier body,
                                                       @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         if (key != null && !key.matches("[A-Za-z0-9_-]{8,64}")) {
@@ -86,7 +86,7 @@ final class DossierController {
 
     @Put("/{id}")
     @Operation(summary = "Sửa hồ sơ nháp / edit a draft")
-    CitizenViews.DossierPageView edit(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body Views.EditDossier body) {
+    CitizenViews.DossierPageView edit(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body CitizenViews.EditDossier body) {
         return CitizenViews.DossierPageView.of(desk.edit(me.actor(), me.verified(), id, body.applicant() == null ? null : body.applicant().toDomain(), body.form()));
     }
 
@@ -107,9 +107,9 @@ final class DossierController {
      */
     @Post("/{id}/attachments")
     @Operation(summary = "Xin đường dẫn tải tệp lên cho một thành phần hồ sơ / authorise an upload")
-    HttpResponse<Views.UploadView> authoriseUpload(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body Views.NewUpload body) {
+    HttpResponse<CitizenViews.UploadView> authoriseUpload(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body CitizenViews.NewUpload body) {
         var r = desk.attach(me.applicant(), id, body.componentCode(), body.fileName(), body.size());
-        return HttpResponse.created(new Views.UploadView(r.link().url(), "PUT", r.link().headers(), r.link().expiresAt().toString(),
+        return HttpResponse.created(new CitizenViews.UploadView(r.link().url(), "PUT", r.link().headers(), r.link().expiresAt().toString(),
                 Views.AttachmentView.of(r.pending())));
     }
 
@@ -122,13 +122,13 @@ final class DossierController {
 
     @Get("/{id}/checklist")
     @Operation(summary = "Danh mục kiểm tra trước khi nộp / the completeness checklist")
-    Views.ChecklistView checklist(@Parameter(hidden = true) SignedIn me, @PathVariable String id) {
-        return Views.ChecklistView.of(desk.checklist(me.applicant(), id));
+    CitizenViews.ChecklistView checklist(@Parameter(hidden = true) SignedIn me, @PathVariable String id) {
+        return CitizenViews.ChecklistView.of(desk.checklist(me.applicant(), id));
     }
 
     @Post("/{id}/withdraw")
     @Operation(summary = "Rút hồ sơ (nêu lý do) / withdraw, with a reason")
-    CitizenViews.DossierPageView withdraw(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body Views.Withdrawal body) {
+    CitizenViews.DossierPageView withdraw(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body CitizenViews.Withdrawal body) {
         return CitizenViews.DossierPageView.of(desk.withdraw(me.applicant(), id, body.reason()));
     }
 
@@ -163,7 +163,7 @@ final class DossierController {
     }
 
     /** What a create request asks for, so that a reused Idempotency-Key with another body is told apart from a retry. */
-    static String fingerprint(Views.NewDossier body) {
+    static String fingerprint(CitizenViews.NewDossier body) {
         Map<String, Object> m = new java.util.TreeMap<>();
         m.put("procedureCode", body.procedureCode());
         Views.ApplicantInput a = body.applicant();

@@ -23,7 +23,7 @@ final class ProcedureController {
 
     @Get("/procedures{?q,field,agency,level,page,size}")
     @Operation(summary = "Tìm thủ tục / search the catalogue (diacritics ignored), filter by field, agency, level; paged")
-    Views.ProcedurePage list(@QueryValue @Nullable String q, @QueryValue @Nullable String field,
+    PublicViews.ProcedurePage list(@QueryValue @Nullable String q, @QueryValue @Nullable String field,
                              @QueryValue @Nullable String agency, @QueryValue @Nullable Integer level,
                              @QueryValue(defaultValue = "1") int page, @QueryValue(defaultValue = "20") int size) {
         return PublicViews.catalogue(desk.catalogue(q, field, agency, level, page, size));

@@ -27,7 +27,7 @@ final class TrackController {
 
     @Get("/{code}{?key}")
     @Operation(summary = "Tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu, không cần đăng nhập / track a dossier by code and key")
-    Views.TrackView track(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code,
+    PublicViews.TrackView track(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String code,
                           @QueryValue @Nullable String key) {
         return PublicViews.tracked(desk.track(PublicViews.address(event), code, key));
     }

@@ -82,7 +82,7 @@ final class VerifyController {
     @Post(value = "/{id}", consumes = "application/pdf")
     @Consumes("application/pdf")
     @Operation(summary = "Kiểm tra một tệp với bản gốc và chữ ký số / check a file against the original and its signature")
-    Views.FileVerdict check(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body byte[] file) {
+    PublicViews.FileVerdict check(@Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id, @Body byte[] file) {
         return PublicViews.verdict(desk.check(PublicViews.address(event), id, file));
     }
 
