@@ -141,7 +141,8 @@ class NationalSignInIT {
         // a typed ID number of someone else is refused
         HttpResponse<String> other = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers", token,
                 "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"idNumber\":\"079199001234\"},\"form\":{}}");
-        assertEquals(400, other.statusCode(), other.body());
+        assertEquals(422, other.statusCode(), other.body());
+        assertTrue(other.body().contains("identity-fields-fixed"), other.body());
     }
 
     @Test
@@ -160,7 +161,8 @@ class NationalSignInIT {
         assertTrue(created.body().contains("\"idNumber\":\"079190004567\""), created.body());
         HttpResponse<String> other = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers", token,
                 "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"enterpriseCode\":\"0109999999\"},\"form\":{}}");
-        assertEquals(400, other.statusCode(), other.body());
+        assertEquals(422, other.statusCode(), other.body());
+        assertTrue(other.body().contains("identity-fields-fixed"), other.body());
     }
 
     @Test
