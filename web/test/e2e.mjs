@@ -2,7 +2,8 @@
 // a citizen on a desktop (Vietnamese) applies with the e-form, sees every error at once, replaces and removes files,
 // submits and gets the receipt, answers a supplement; someone without an account tracks the dossier by code and key;
 // an administrator publishes a procedure version and a calendar; the pages are checked on a 390×844 phone in English
-// (no horizontal overflow, header in one row) and with axe-core on every page (no serious or critical violation).
+// (no horizontal overflow, header in one row) and with axe-core on every page (no serious or critical violation); a
+// citizen and an organisation sign in with VNeID through the national portal sandbox (authorization code + PKCE).
 // Usage: node web/test/e2e.mjs <base-url> [screenshot-dir]
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
