@@ -2,7 +2,7 @@
 // areas. Citizen pages live in citizen/, officials' in official/, administrators' in admin/; shared/ holds the
 // API client, i18n, safe HTML, forms and the router. No build step: plain ES modules.
 import { t, lang, setLang } from './shared/i18n.js';
-import { claims, groups, signIn, signOut, takeTokenFromUrl } from './shared/auth.js';
+import { claims, groups, signIn, signOut, takeCodeFromUrl, takeTokenFromUrl } from './shared/auth.js';
 import { CONFIG } from './shared/api.js';
 import { route, go } from './shared/router.js';
 import { cataloguePage } from './citizen/catalogue.js';
@@ -11,12 +11,14 @@ import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
 import { inboxPage } from './citizen/inbox.js';
 import { trackPage } from './citizen/track.js';
+import { signInPage } from './citizen/signin.js';
 import { officialPage } from './official/workspace.js';
 import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 
 route('/', cataloguePage);
+route('/sign-in', signInPage);
 route('/procedure/:code', procedurePage);
 route('/dossier/:id', dossierPage);
 route('/mine', minePage);
@@ -55,10 +57,13 @@ function renderShell() {
   });
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  // back from the national sign-in with a code (or a refusal): exchanged before anything is drawn
+  const failed = await takeCodeFromUrl(CONFIG);
+  if (failed) history.replaceState(null, '', location.pathname + '#/sign-in?error=' + failed);
   takeTokenFromUrl();
   renderShell();
-  document.getElementById('sign-in').addEventListener('click', () => signIn(CONFIG));
+  document.getElementById('sign-in').addEventListener('click', () => signIn());
   document.getElementById('sign-out').addEventListener('click', () => { signOut(); renderShell(); location.hash = '#/'; });
   document.getElementById('lang').addEventListener('click', () => { setLang(lang() === 'vi' ? 'en' : 'vi'); renderShell(); go(); });
   window.addEventListener('hashchange', () => { takeTokenFromUrl(); renderShell(); go(); });

@@ -2,7 +2,8 @@
 // e-form to correct while it is editable, and the history. Buttons come from the API's allowedActions only.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
-import { api, download, ApiError } from '../shared/api.js';
+import { api, download, ApiError, CONFIG } from '../shared/api.js';
+import { organisation } from '../shared/auth.js';
 import { date, weekday, moment, size, money } from '../shared/format.js';
 import { fieldId, showErrors, showFieldErrors, announce } from '../shared/forms.js';
 import { onLeave } from '../shared/router.js';
@@ -152,7 +153,7 @@ function editCard(d, procedure) {
   if (!can(d, 'edit')) return '';
   return html`<details class="card" id="edit-card"><summary>${t('dossier.edit')}</summary>
     <form id="edit-form" novalidate><div id="edit-errors"></div>
-      ${applicantFields(d.applicant || {}, true)}
+      ${applicantFields({ ...(d.applicant || {}), organisation: organisation(CONFIG) }, true)}
       ${procedureFields(procedure, d.form || {})}
       <button type="submit" class="secondary">${t('dossier.save')}</button></form></details>`;
 }

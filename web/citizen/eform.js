@@ -20,13 +20,20 @@ function input(field, label, value, opts = {}) {
   </div>`;
 }
 
-/** The applicant's block: name and ID from the verified identity (read-only), the rest prefilled from the profile and editable. */
+/**
+ * The applicant's block: name and ID from the verified identity (read-only), for an organisation signed in with
+ * VNeID also its enterprise code (the person signing in is its representative); the rest prefilled from the profile
+ * and editable.
+ */
 export function applicantFields(a, fromIdentity) {
+  const org = fromIdentity && a.organisation ? a.organisation : null;
+  if (org) a = { ...a, enterpriseCode: org.code };
   return html`<fieldset class="group"><legend>${t('applicant.title')}</legend>
     <p class="hint" id="identity-hint">${t('applicant.fromIdentity')}</p>
+    ${org ? html`<p class="hint" id="organisation-hint">${t('applicant.organisation', { name: org.name || org.code })}</p>` : ''}
     ${input('applicant.fullName', t('applicant.fullName'), a.fullName, { readonly: fromIdentity, autocomplete: 'name', help: null })}
     ${input('applicant.idNumber', t('applicant.idNumber'), a.idNumber, { readonly: fromIdentity, inputmode: 'numeric', help: t('applicant.idNumberHelp') })}
-    ${input('applicant.enterpriseCode', t('applicant.enterpriseCode'), a.enterpriseCode, { inputmode: 'numeric', help: t('applicant.enterpriseCodeHelp') })}
+    ${input('applicant.enterpriseCode', t('applicant.enterpriseCode'), a.enterpriseCode, { readonly: !!org, inputmode: 'numeric', help: t('applicant.enterpriseCodeHelp') })}
     ${input('applicant.address', t('applicant.address'), a.address, { autocomplete: 'street-address' })}
     ${input('applicant.phone', t('applicant.phone'), a.phone, { type: 'tel', autocomplete: 'tel', help: t('applicant.phoneHelp') })}
     ${input('applicant.email', t('applicant.email'), a.email, { type: 'email', autocomplete: 'email' })}

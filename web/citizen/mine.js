@@ -7,7 +7,7 @@ import { moment } from '../shared/format.js';
 export function signInPrompt(main, title) {
   mount(main, html`<h1>${title}</h1><div class="card"><p>${t('auth.mustSignIn')}</p>
     <button type="button" id="page-sign-in">${t('auth.signIn')}</button></div>`);
-  main.querySelector('#page-sign-in').addEventListener('click', () => signIn(CONFIG));
+  main.querySelector('#page-sign-in').addEventListener('click', () => signIn());
   return title;
 }
 

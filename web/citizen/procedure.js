@@ -3,7 +3,7 @@
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
 import { api, CONFIG } from '../shared/api.js';
-import { claims, signIn } from '../shared/auth.js';
+import { claims, organisation, signIn } from '../shared/auth.js';
 import { date, weekday, money } from '../shared/format.js';
 import { showErrors } from '../shared/forms.js';
 import { applicantFields, procedureFields, readForm, checkRequired } from './eform.js';
@@ -71,7 +71,7 @@ export async function procedurePage(main, { code }) {
     <section aria-labelledby="apply-title"><h2 id="apply-title">${t('apply.title')}</h2>
     ${c ? html`<form id="dossier-form" class="card" novalidate>
         <div id="form-errors"></div>
-        ${applicantFields({ fullName: c.name, idNumber: c['custom:id_number'], email: c.email }, true)}
+        ${applicantFields({ fullName: c.name, idNumber: c['custom:id_number'], email: c.email, organisation: organisation(CONFIG) }, true)}
         ${procedureFields(p, {})}
         <button type="submit" id="create-dossier">${t('apply.continue')}</button>
       </form>`
@@ -89,7 +89,7 @@ export async function procedurePage(main, { code }) {
     show(at).catch((e) => showErrors(out, null, e));
   });
   await show();
-  if (!c) { main.querySelector('#form-sign-in').addEventListener('click', () => signIn(CONFIG)); return pick(p.name); }
+  if (!c) { main.querySelector('#form-sign-in').addEventListener('click', () => signIn()); return pick(p.name); }
   // one key per form shown: a double click or a retry creates one dossier, not two
   const idempotencyKey = 'form-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2));
   const formEl = main.querySelector('#dossier-form');

@@ -12,6 +12,18 @@ export default {
     legal: 'One-stop electronic system for administrative procedures under Decree 118/2025/ND-CP and Decree 45/2020/ND-CP.',
   },
   auth: { signIn: 'Sign in', signOut: 'Sign out', mustSignIn: 'Please sign in to submit and follow dossiers.' },
+  signIn: {
+    title: 'Sign in', citizens: 'Citizens, organisations and businesses',
+    nationalText: 'Sign in with your electronic identity account (VNeID), or your organisation\'s, through the National Public Service Portal. Your name and personal ID number (and an organisation\'s enterprise code) come from the verified account.',
+    national: 'Sign in with your electronic identity (VNeID) through the National Public Service Portal',
+    officials: 'Officials and administrators', accountText: 'Sign in with the account the Ministry gave you.', account: 'Sign in with a Ministry account',
+    devText: 'Development environment (offline): a test sign-in page stands in for the Ministry\'s accounts, for development and tests only.',
+    dev: 'Development sign-in',
+    already: 'You are signed in as {name}.',
+    error: { refused: 'The sign-in through the National Public Service Portal was cancelled or refused. Please try again.',
+      state: 'The sign-in does not match or has expired (perhaps it was started in another tab). Please sign in again.',
+      token: 'The sign-in could not be completed. Please try again.' },
+  },
   notFound: { title: 'Page not found', text: 'This address is not on the portal, or its content has moved.' },
   error: { title: 'Something went wrong', summary: 'There is a problem' },
   catalogue: {
@@ -37,6 +49,7 @@ export default {
   applicant: {
     title: 'Applicant', fromIdentity: 'The name and ID number come from your verified electronic identity and cannot be changed. The rest comes from your account profile; you may change it.',
     fullName: 'Full name', idNumber: 'Personal ID number', idNumberHelp: '12 digits.',
+    organisation: 'Applying for {name}; you are its representative, verified with VNeID. The enterprise code comes from the organisation\'s electronic identity and cannot be changed.',
     enterpriseCode: 'Enterprise code (when applying for a business)', enterpriseCodeHelp: '10 digits, or 13 for a dependent unit.',
     address: 'Contact address', phone: 'Phone', phoneHelp: 'e.g. 0912345678 or +84912345678.', email: 'Email',
   },

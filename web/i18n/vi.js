@@ -12,6 +12,18 @@ export default {
     legal: 'Hệ thống thông tin một cửa điện tử thực hiện thủ tục hành chính theo Nghị định 118/2025/NĐ-CP và Nghị định 45/2020/NĐ-CP.',
   },
   auth: { signIn: 'Đăng nhập', signOut: 'Đăng xuất', mustSignIn: 'Vui lòng đăng nhập để nộp và theo dõi hồ sơ.' },
+  signIn: {
+    title: 'Đăng nhập', citizens: 'Công dân, tổ chức, doanh nghiệp',
+    nationalText: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID) của bạn hoặc của tổ chức qua Cổng Dịch vụ công quốc gia. Họ tên, số định danh cá nhân (và mã số doanh nghiệp của tổ chức) được lấy từ tài khoản đã xác thực.',
+    national: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID) qua Cổng DVC quốc gia',
+    officials: 'Cán bộ, công chức và quản trị viên', accountText: 'Đăng nhập bằng tài khoản do Bộ cấp.', account: 'Đăng nhập bằng tài khoản của Bộ',
+    devText: 'Môi trường phát triển (offline): trang đăng nhập thử nghiệm thay cho tài khoản của Bộ, chỉ dùng để phát triển và kiểm thử.',
+    dev: 'Đăng nhập thử nghiệm (phát triển)',
+    already: 'Bạn đang đăng nhập với tên {name}.',
+    error: { refused: 'Đăng nhập qua Cổng DVC quốc gia đã bị hủy hoặc từ chối. Vui lòng thử lại.',
+      state: 'Phiên đăng nhập không khớp hoặc đã hết hạn (có thể do mở từ thẻ khác). Vui lòng đăng nhập lại.',
+      token: 'Không hoàn tất được đăng nhập. Vui lòng thử lại.' },
+  },
   notFound: { title: 'Không tìm thấy trang', text: 'Địa chỉ này không có trên cổng hoặc nội dung đã thay đổi.' },
   error: { title: 'Có lỗi', summary: 'Cần sửa các mục sau' },
   catalogue: {
@@ -37,6 +49,7 @@ export default {
   applicant: {
     title: 'Thông tin người nộp', fromIdentity: 'Họ tên và số định danh lấy từ tài khoản định danh điện tử, không sửa được. Các thông tin khác lấy từ hồ sơ tài khoản, bạn có thể sửa.',
     fullName: 'Họ và tên', idNumber: 'Số định danh cá nhân', idNumberHelp: '12 chữ số.',
+    organisation: 'Nộp hồ sơ cho {name}; bạn là người đại diện đã xác thực qua VNeID. Mã số doanh nghiệp lấy từ tài khoản định danh điện tử của tổ chức, không sửa được.',
     enterpriseCode: 'Mã số doanh nghiệp (nếu nộp cho doanh nghiệp)', enterpriseCodeHelp: '10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc.',
     address: 'Địa chỉ liên hệ', phone: 'Số điện thoại', phoneHelp: 'Ví dụ 0912345678 hoặc +84912345678.', email: 'Thư điện tử',
   },

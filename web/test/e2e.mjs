@@ -2,7 +2,8 @@
 // a citizen on a desktop (Vietnamese) applies with the e-form, sees every error at once, replaces and removes files,
 // submits and gets the receipt, answers a supplement; someone without an account tracks the dossier by code and key;
 // an administrator publishes a procedure version and a calendar; the pages are checked on a 390×844 phone in English
-// (no horizontal overflow, header in one row) and with axe-core on every page (no serious or critical violation).
+// (no horizontal overflow, header in one row) and with axe-core on every page (no serious or critical violation); a
+// citizen and an organisation sign in with VNeID through the national portal sandbox (authorization code + PKCE).
 // Usage: node web/test/e2e.mjs <base-url> [screenshot-dir]
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -126,6 +127,8 @@ try {
 
   await step('sign-in comes back to the procedure and survives a reload and a new tab', async () => {
     await page.click('#form-sign-in');
+    // the sign-in page: VNeID through the national portal for citizens, the (development) account sign-in here
+    await page.click('#account-sign-in');
     await page.waitForSelector('#sign-in');
     await page.fill('input[name=name]', 'Phạm Thị Hoa');
     await page.fill('input[name=idNumber]', '079199001234');
@@ -646,6 +649,49 @@ try {
     }
     if (cal.provisional || !cal.workingWeekendDays.includes('2027-02-20')) fail('calendar not published: ' + JSON.stringify(cal).slice(0, 200));
     await page.click('#sign-out');
+  });
+
+  await step('a citizen and an organisation sign in with VNeID through the national portal sandbox (code + PKCE) and apply under their verified identity', async () => {
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#/procedure/BVHTTDL-DL-001');
+    await p.click('#form-sign-in');
+    await p.waitForSelector('#national-sign-in');
+    if (!(await p.textContent('#national-sign-in')).includes('VNeID')) fail('the national sign-in button does not name VNeID');
+    await check(p, 'sign-in');
+    await p.screenshot({ path: shots + '/9a-sign-in.png', fullPage: true });
+    await p.click('#national-sign-in');
+    await p.waitForSelector('#national-citizen');
+    if (!p.url().includes('/sandbox/national-sso/oauth2/authorize') || !p.url().includes('code_challenge_method=S256')) fail('not at the national SSO with PKCE: ' + p.url());
+    await p.screenshot({ path: shots + '/9b-national-sso.png', fullPage: true });
+    await p.click('#national-citizen');
+    await p.waitForSelector('#dossier-form');
+    if ((await p.textContent('#who')) !== 'Nguyễn Văn An') fail('signed in as ' + await p.textContent('#who'));
+    if ((await p.inputValue('#f-applicant-idNumber')) !== '001099012345') fail('the personal ID is not the verified one');
+    if ((await p.getAttribute('#f-applicant-idNumber', 'readonly')) === null) fail('the verified ID can be edited');
+    if (p.url().includes('code=') || p.url().includes('state=')) fail('the code stays in the address: ' + p.url());
+    if (await p.evaluate(() => sessionStorage.getItem('dvc.pkce'))) fail('the code verifier outlived the sign-in');
+    // a code with a state this tab did not send is not exchanged
+    await p.evaluate(() => localStorage.removeItem('dvc.token'));
+    await p.goto(base + '/?code=forged&state=forged');
+    await p.waitForSelector('#sign-in-error');
+    if (await p.evaluate(() => localStorage.getItem('dvc.token'))) fail('signed in with a forged state');
+    await ctx.close();
+
+    const orgCtx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    const o = await newPage(orgCtx);
+    await o.goto(base + '/#/procedure/BVHTTDL-DL-001');
+    await o.click('#form-sign-in');
+    await o.click('#national-sign-in');
+    await o.click('#national-organisation');
+    await o.waitForSelector('#dossier-form');
+    if ((await o.textContent('#who')) !== 'Trần Thị Bình') fail('the representative is ' + await o.textContent('#who'));
+    if ((await o.inputValue('#f-applicant-enterpriseCode')) !== '0312345678') fail('the enterprise code is not the verified one');
+    if ((await o.getAttribute('#f-applicant-enterpriseCode', 'readonly')) === null) fail('the verified enterprise code can be edited');
+    if (!(await o.textContent('#organisation-hint')).includes('Sen Vàng')) fail('the organisation is not named');
+    await check(o, 'procedure (organisation)');
+    await o.screenshot({ path: shots + '/9c-organisation.png', fullPage: true });
+    await orgCtx.close();
   });
 
   await step('phone 390×844, English: header in one row, no overflow, every page passes axe', async () => {

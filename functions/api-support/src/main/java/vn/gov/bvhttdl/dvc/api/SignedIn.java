@@ -18,10 +18,17 @@ public record SignedIn(Identity identity) {
     /** The actor with the role the sign-in gives. */
     public Actor actor() { return identity.actor(); }
 
-    /** The identity the national sign-in verified (name, ID number, e-mail). */
-    public vn.gov.bvhttdl.dvc.application.VerifiedIdentity verified() {
-        return new vn.gov.bvhttdl.dvc.application.VerifiedIdentity(identity.name(), identity.idNumber(), identity.email());
-    }
+    /**
+     * The identity the sign-in verified (name, personal ID, e-mail; an organisation's enterprise code, with the
+     * person as its representative; VNeID or an account of the user pool).
+     */
+    public vn.gov.bvhttdl.dvc.application.VerifiedIdentity verified() { return identity.verified(); }
+
+    /** Who verified the identity: VNeID through the national portal, or an account of the user pool. */
+    public vn.gov.bvhttdl.dvc.application.VerifiedIdentity.VerifiedBy verifiedBy() { return identity.verifiedBy(); }
+
+    /** A citizen, or an organisation signed in by its representative. */
+    public vn.gov.bvhttdl.dvc.application.VerifiedIdentity.AccountType accountType() { return identity.accountType(); }
 
     static APIGatewayV2HTTPEvent event(HttpRequest<?> source) {
         return source instanceof APIGatewayV2HTTPEventServletRequest r ? (APIGatewayV2HTTPEvent) r.getNativeRequest() : null;

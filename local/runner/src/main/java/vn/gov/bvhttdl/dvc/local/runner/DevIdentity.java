@@ -90,6 +90,33 @@ final class DevIdentity {
     }
 
     /**
+     * A signed ID token like Cognito's for a user federated from identity provider {@code provider} (the national
+     * portal's SSO): the pool's attributes as the provider's attribute mapping wrote them, the {@code identities}
+     * claim naming the provider and the user's subject there, and the group Cognito puts federated users in
+     * ({@code <pool>_<provider>}). Development only: offline this stands in for Cognito.
+     */
+    String issueFederated(String provider, String userId, Map<String, String> attributes) throws Exception {
+        String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((provider + ":" + userId).getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        Instant now = Instant.now();
+        Map<String, Object> federated = new LinkedHashMap<>();
+        federated.put("userId", userId);
+        federated.put("providerName", provider);
+        federated.put("providerType", "OIDC");
+        federated.put("primary", "true");
+        federated.put("dateCreated", Long.toString(now.toEpochMilli()));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(sub)
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
+                .claim("token_use", "id").claim("cognito:username", provider + "_" + userId)
+                .claim("cognito:groups", List.of("local_" + provider)).claim("identities", List.of(federated));
+        attributes.forEach(claims::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims.build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /**
      * The claims as the HTTP API passes them to the function ({@code requestContext.authorizer.jwt.claims}): every
      * value a string, arrays as {@code [a b]}; or null if the token is not valid.
      */

@@ -2,7 +2,7 @@ package vn.gov.bvhttdl.dvc.local.runner;
 
 import java.util.Map;
 
-/** The development sign-in page (offline stand-in for the Cognito hosted UI). */
+/** The development sign-in page (offline stand-in for the Cognito hosted UI of officials' and administrators' accounts; citizens come through {@link DevFederation}). */
 final class DevPages {
     private DevPages() {}
 
@@ -40,8 +40,12 @@ final class DevPages {
                 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
                 <title>Đăng nhập (môi trường phát triển)</title><link rel="stylesheet" href="/styles.css"></head>
                 <body><main class="narrow">
-                <h1>Đăng nhập thử nghiệm</h1>
-                <p class="muted">Môi trường chạy offline: trang này thay cho VNeID / Cognito. Development sign-in, offline only.</p>
+                <h1>Đăng nhập thử nghiệm (phát triển)</h1>
+                <p class="muted">Môi trường chạy offline: trang này thay cho tài khoản Cognito của cán bộ và quản trị viên, dùng để
+                phát triển và kiểm thử. Development sign-in, offline only: stands in for the officials' and administrators'
+                Cognito accounts, for development and tests.</p>
+                <p class="muted">Công dân và tổ chức đăng nhập bằng VNeID qua Cổng DVC quốc gia (hộp cát): <a href="/#/sign-in">trang Đăng nhập</a>.
+                Citizens and organisations sign in with VNeID through the national portal (sandbox) on the sign-in page.</p>
                 %s
                 <form method="post" action="/dev/sign-in" class="card">
                   <input type="hidden" name="redirect" value="%s">

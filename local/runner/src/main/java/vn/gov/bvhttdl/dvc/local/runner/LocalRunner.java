@@ -66,6 +66,8 @@ public final class LocalRunner implements AutoCloseable {
     private final java.nio.file.Path signingDir;
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
     private final PaymentSandboxes sandboxes;
+    private final NationalSso nationalSso;
+    private final DevFederation federation;
     private DevOutbox outbox;
 
     private LocalRunner(Options o) throws Exception {
@@ -92,6 +94,10 @@ public final class LocalRunner implements AutoCloseable {
         sandboxes = new PaymentSandboxes(root.resolve("local/sandbox/payments.json"), this::baseUrl);
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
+        // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
+        // provider's attribute mapping of template.yaml (docs/national-portal.md, "Sign-in")
+        federation = new DevFederation(identity, DevFederation.Provider.from(template), this::baseUrl, () -> nationalSso().issuer());
+        nationalSso = new NationalSso(this::baseUrl, () -> List.of(federation.idpResponse()));
 
         for (Template.Function f : template.functions()) {
             hosts.put(f.logicalId(), new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds()));
@@ -198,6 +204,11 @@ public final class LocalRunner implements AutoCloseable {
         return identity.issue(name, idNumber, email, group, agency, unit, post);
     }
 
+    private NationalSso nationalSso() { return nationalSso; }
+
+    /** The issuer address of the sandbox national SSO (VNeID through the national portal). */
+    public String nationalSsoIssuer() { return nationalSso.issuer(); }
+
     /** Delivers an ObjectCreated notification for {@code key} as S3 would (for tests of what happens next). */
     public void notifyS3(String bucket, String key, long size) {
         buckets.stream().filter(b -> b.bucket().equals(bucket)).forEach(b -> b.notifyCreated(
@@ -264,6 +275,10 @@ public final class LocalRunner implements AutoCloseable {
             String path = uri.getRawPath();
             if (gateway.handles(path)) {
                 gateway.handle(ex);
+            } else if (nationalSso.handles(path)) {
+                nationalSso.handle(ex);
+            } else if (federation.handles(path)) {
+                federation.handle(ex);
             } else if (sandboxes.handles(path)) {
                 sandboxes.handle(ex);
             } else if (path.equals("/openapi.yml")) {
@@ -281,6 +296,8 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "application/json", identity.jwks());
             } else if (path.equals("/config.js")) {
                 send(ex, 200, "text/javascript; charset=utf-8", "window.DVC_CONFIG = {apiBase: '', signInUrl: '/dev/sign-in', "
+                        + "national: {authorizeUrl: '/dev/oauth2/authorize', tokenUrl: '/dev/oauth2/token', clientId: '" + DevIdentity.AUDIENCE
+                        + "', provider: '" + federation.provider().name() + "'}, "
                         + "environment: 'local', hotline: '1900 0000 (số thử nghiệm / test number)'};\n");
             } else {
                 staticFile(ex, path);
@@ -466,13 +483,14 @@ public final class LocalRunner implements AutoCloseable {
 
                 Cổng Dịch vụ công (offline) sẵn sàng sau %.1f s / ready.
                   Web:        %s/
-                  Đăng nhập:  %s/dev/sign-in
+                  Đăng nhập:  %s/#/sign-in  (VNeID qua hộp cát Cổng DVC quốc gia / national portal sandbox)
+                  Phát triển: %s/dev/sign-in  (tài khoản cán bộ, quản trị / officials, administrators: development)
                   API:        %s/api/procedures
                   OpenAPI:    %s/openapi.yml
                   DynamoDB:   %s   SQS: %s   S3: %s
                   Dữ liệu / data: %s
                 Ctrl-C để dừng / to stop.
-                """, (System.nanoTime() - t0) / 1e9, base, base, base, base,
+                """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base,
                 runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
         Thread.currentThread().join();
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The portal in a real browser (web/test/e2e.mjs: citizen, public look-up, administrator, phone and desktop, axe): headless Chromium (Debian's package) driven by playwright-core against the
+ * The portal in a real browser (web/test/e2e.mjs: citizen, sign-in with VNeID through the national portal sandbox (citizen and organisation), public look-up, administrator, phone and desktop, axe): headless Chromium (Debian's package) driven by playwright-core against the
  * offline stack. Screenshots land in local/runner/target/e2e.
  */
 class BrowserE2EIT {
@@ -58,13 +58,13 @@ class BrowserE2EIT {
                     .directory(root.toFile()).redirectErrorStream(true);
             pb.environment().put("E2E_LATE_CODE", late);
             Process p = pb.start();
-            boolean done = p.waitFor(240, TimeUnit.SECONDS);
+            boolean done = p.waitFor(300, TimeUnit.SECONDS);
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(out);
             if (!done) p.destroyForcibly();
-            assertTrue(done, "the browser test did not finish in 240 s:\n" + out);
+            assertTrue(done, "the browser test did not finish in 300 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("15 passed, 0 failed"), out);
+            assertTrue(out.contains("16 passed, 0 failed"), out);
 
             // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
