@@ -50,7 +50,9 @@ public final class CreateDossier {
                         new Text("Không có thủ tục mã \"" + Limits.clip(procedureCode) + "\" đang có hiệu lực.",
                                 "No procedure with code \"" + Limits.clip(procedureCode) + "\" is in force.")));
         rememberAccountEmail(actor, identity);
-        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form, clock.instant());
+        // the first facts the state counts: online on this portal, and whether VNeID verified the person (Decree 69/2024)
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form,
+                clock.instant(), vn.gov.bvhttdl.dvc.domain.Facts.Intake.portal(identity.verifiedBy()));
         if (idempotencyKey == null) {
             dossiers.create(c);
             return new Result(c.dossier(), false);

@@ -13,7 +13,13 @@ import java.util.List;
  * What the verified identity (VNeID / Cognito token claims) says of the person: the applicant's name and personal ID
  * number come from it and cannot be typed in, so nobody applies under another's ID.
  */
-public record VerifiedIdentity(String name, String idNumber, String email) {
+public record VerifiedIdentity(String name, String idNumber, String email, String verifiedBy) {
+    /**
+     * An identity no national identity provider vouched for (the development sign-in): dossiers it creates do not
+     * count as verified with VNeID.
+     */
+    public VerifiedIdentity(String name, String idNumber, String email) { this(name, idNumber, email, null); }
+
     /**
      * The applicant of a dossier: name and ID from the identity (a differing typed value is refused), the rest as
      * typed — the page prefills the profile's e-mail where the person sees it, and an e-mail they cleared stays

@@ -46,6 +46,17 @@ class CreateEditTest {
     }
 
     @Test
+    void aDossierRecordsWhetherVNeIDVerifiedItsApplicant() {
+        Dossier verified = create.create(me, new VerifiedIdentity("Lê Thị Mai", "001099000321", "mai@example.vn", "VNeID"),
+                "BVHTTDL-DL-003", null, Map.of(), null, null).dossier();
+        assertTrue(verified.facts().identityVerified());
+        assertEquals(vn.gov.bvhttdl.dvc.domain.Facts.Channel.ONLINE, verified.facts().channel());
+        assertEquals("VNeID", dossiers.history(verified.id()).getFirst().details().get("verifiedBy"), "on the trail too");
+        Dossier development = create.create(me, id, "BVHTTDL-DL-003", null, Map.of(), null, null).dossier();
+        assertFalse(development.facts().identityVerified(), "the development sign-in verifies nobody");
+    }
+
+    @Test
     void editingChecksTheProceduresFormAndOnlyTheOwnerMayEdit() {
         String dossier = create.create(me, id, "BVHTTDL-DL-004", null, Map.of(), null, null).dossier().id();
         EditDossier edit = new EditDossier(dossiers, new BundledRules(), clock);
