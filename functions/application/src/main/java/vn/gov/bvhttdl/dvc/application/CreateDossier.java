@@ -4,6 +4,7 @@ import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Facts;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
@@ -40,6 +41,17 @@ public final class CreateDossier {
         this.profiles = profiles;
     }
 
+    /**
+     * Where it comes in (this portal, online), whether VNeID verified the person, and for an organisation the person
+     * who acts for it (its representative).
+     */
+    private static Facts.Intake intake(VerifiedIdentity identity) {
+        VerifiedIdentity.Representative r = identity.representative();
+        return new Facts.Intake(Facts.Origin.MINISTRY_PORTAL,
+                identity.verifiedBy() == VerifiedIdentity.VerifiedBy.VNEID ? Facts.VNEID : null,
+                r == null || r.idNumber() == null ? null : new Facts.Representative(r.name(), r.idNumber()));
+    }
+
     public Result create(Actor actor, VerifiedIdentity identity, String procedureCode, Applicant typed, Map<String, String> form,
                          String idempotencyKey, String fingerprint) {
         if (procedureCode == null || procedureCode.isBlank()) {
@@ -50,7 +62,9 @@ public final class CreateDossier {
                         new Text("Không có thủ tục mã \"" + Limits.clip(procedureCode) + "\" đang có hiệu lực.",
                                 "No procedure with code \"" + Limits.clip(procedureCode) + "\" is in force.")));
         rememberAccountEmail(actor, identity);
-        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form, clock.instant());
+        // the first facts the state counts: online on this portal, and whether VNeID verified the person (Decree 69/2024)
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, actor.subject(), identity.applicant(typed), form,
+                clock.instant(), intake(identity));
         if (idempotencyKey == null) {
             dossiers.create(c);
             return new Result(c.dossier(), false);

@@ -46,6 +46,28 @@ class CreateEditTest {
     }
 
     @Test
+    void aDossierRecordsWhetherVNeIDVerifiedItsApplicant() {
+        Dossier verified = create.create(me, new VerifiedIdentity("Lê Thị Mai", "001099000321", "mai@example.vn",
+                VerifiedIdentity.AccountType.CITIZEN, null, null, VerifiedIdentity.VerifiedBy.VNEID),
+                "BVHTTDL-DL-003", null, Map.of(), null, null).dossier();
+        assertTrue(verified.facts().identityVerified());
+        assertEquals(vn.gov.bvhttdl.dvc.domain.Facts.Channel.ONLINE, verified.facts().channel());
+        assertEquals("VNeID", dossiers.history(verified.id()).getFirst().details().get("verifiedBy"), "on the trail too");
+        Dossier development = create.create(me, id, "BVHTTDL-DL-003", null, Map.of(), null, null).dossier();
+        assertFalse(development.facts().identityVerified(), "the development sign-in verifies nobody");
+        assertNull(development.facts().representative(), "a person acting for themself has no representative");
+
+        VerifiedIdentity company = new VerifiedIdentity("Trần Thị Bình", "079190004567", null,
+                VerifiedIdentity.AccountType.ORGANISATION, "0312345678", "Công ty TNHH Sen Vàng", VerifiedIdentity.VerifiedBy.VNEID);
+        Dossier forCompany = create.create(me, company, "BVHTTDL-DL-003", new Applicant(null, null, null, null, "0912000321", null),
+                Map.of(), null, null).dossier();
+        assertEquals(new vn.gov.bvhttdl.dvc.domain.Facts.Representative("Trần Thị Bình", "079190004567"), forCompany.facts().representative());
+        assertEquals(vn.gov.bvhttdl.dvc.domain.Facts.IdType.ENTERPRISE_CODE, forCompany.ownerIdentifier().type());
+        assertEquals(forCompany.facts(), vn.gov.bvhttdl.dvc.domain.Facts.fromTrail(dossiers.history(forCompany.id())),
+                "the representative is on the trail too");
+    }
+
+    @Test
     void editingChecksTheProceduresFormAndOnlyTheOwnerMayEdit() {
         String dossier = create.create(me, id, "BVHTTDL-DL-004", null, Map.of(), null, null).dossier().id();
         EditDossier edit = new EditDossier(dossiers, new BundledRules(), clock);
