@@ -40,7 +40,7 @@ public final class NoticeTable implements NoticeStore {
     private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
 
     private static Map<String, AttributeValue> key(String dossierId, String eventKey, String channel) {
-        return Map.of("PK", s("DOSSIER#" + dossierId), "SK", s("NOTICE#" + eventKey + "#" + channel));
+        return Map.of("PK", s(Layout.dossierPk(dossierId)), "SK", s("NOTICE#" + eventKey + "#" + channel));
     }
 
     @Override
@@ -192,7 +192,7 @@ public final class NoticeTable implements NoticeStore {
     @Override
     public List<Delivery> deliveries(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :n)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":n", s("NOTICE#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":n", s("NOTICE#"))));
         List<Delivery> out = new ArrayList<>();
         for (var i : page.items()) {
             String at = i.containsKey("sentAt") ? i.get("sentAt").s() : i.containsKey("failedAt") ? i.get("failedAt").s() : i.get("claimedAt").s();

@@ -47,18 +47,16 @@ public final class PaymentStore implements Payments {
 
     private final DynamoDbClient ddb;
     private final String table;
-    private final DossierStore dossiers;
 
-    public PaymentStore(DossierStore dossiers) {
-        this.ddb = dossiers.client();
-        this.table = dossiers.tableName();
-        this.dossiers = dossiers;
+    PaymentStore(DynamoDbClient ddb, String table) {
+        this.ddb = ddb;
+        this.table = table;
     }
 
     @Override
     public void create(Payment p) {
         Map<String, AttributeValue> item = item(p, true);
-        Map<String, AttributeValue> pointer = Map.of("PK", s("DOSSIER#" + p.dossierId()), "SK", s("PAYMENT#" + p.reference()),
+        Map<String, AttributeValue> pointer = Map.of("PK", s(Layout.dossierPk(p.dossierId())), "SK", s("PAYMENT#" + p.reference()),
                 "reference", s(p.reference()));
         try {
             ddb.transactWriteItems(b -> b.transactItems(
@@ -79,7 +77,7 @@ public final class PaymentStore implements Payments {
     @Override
     public List<Payment> ofDossier(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":p", s("PAYMENT#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":p", s("PAYMENT#"))));
         List<Payment> out = new ArrayList<>();
         for (var item : page.items()) find(item.get("reference").s()).ifPresent(out::add);
         out.sort(java.util.Comparator.comparing(Payment::createdAt));
@@ -97,7 +95,7 @@ public final class PaymentStore implements Payments {
                     .item(Map.of("PK", s("PAYTXN#" + next.provider() + "#" + next.transaction()), "SK", s("META"), "reference", s(next.reference())))
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
-        if (dossierMove != null) writes.addAll(dossiers.changeItems(dossierMove));
+        if (dossierMove != null) writes.addAll(Layout.changeItems(table, dossierMove));
         try {
             ddb.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {

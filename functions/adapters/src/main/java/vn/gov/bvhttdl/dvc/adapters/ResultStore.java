@@ -75,7 +75,7 @@ public final class ResultStore implements Results {
         item.put("SK", s("META"));
         item.put("result", s(Json.write(toMap(r))));
         item.put("resultStatus", s(r.status().name()));
-        Map<String, AttributeValue> pointer = Map.of("PK", s("DOSSIER#" + r.dossierId()), "SK", s(String.format("RESULT#%04d", r.sequence())),
+        Map<String, AttributeValue> pointer = Map.of("PK", s(Layout.dossierPk(r.dossierId())), "SK", s(String.format("RESULT#%04d", r.sequence())),
                 "resultId", s(r.id()));
         try {
             ddb.transactWriteItems(b -> b.transactItems(
@@ -124,7 +124,7 @@ public final class ResultStore implements Results {
     @Override
     public List<IssuedResult> ofDossier(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":r", s("RESULT#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":r", s("RESULT#"))));
         List<IssuedResult> out = new ArrayList<>();
         for (var item : page.items()) find(item.get("resultId").s()).ifPresent(out::add);
         return out;

@@ -37,7 +37,7 @@ public final class SurveyTable implements SurveyAnswers {
     private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
 
     private static Map<String, AttributeValue> key(String dossierId) {
-        return Map.of("PK", s("DOSSIER#" + dossierId), "SK", s("SURVEY"));
+        return Map.of("PK", s(Layout.dossierPk(dossierId)), "SK", s("SURVEY"));
     }
 
     @Override

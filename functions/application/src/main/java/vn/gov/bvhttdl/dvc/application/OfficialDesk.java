@@ -90,6 +90,7 @@ public final class OfficialDesk {
     public static final int BOOK_WINDOW = 2000;
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final WorkQueues queues;
     private final Rules rules;
     private final Payments payments;
@@ -103,9 +104,10 @@ public final class OfficialDesk {
     private final Function<String, String> verifyUrl;
     private final Clock clock;
 
-    public OfficialDesk(Dossiers dossiers, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
+    public OfficialDesk(Dossiers dossiers, Attachments attachments, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
                         SurveyAnswers surveys, FileLinks files, IssueResult issueResult, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.queues = queues;
         this.rules = rules;
         this.payments = payments;
@@ -113,7 +115,7 @@ public final class OfficialDesk {
         this.notices = notices;
         this.files = files;
         this.clock = clock;
-        this.moves = new OfficialMoves(dossiers, rules, clock, issueResult, results);
+        this.moves = new OfficialMoves(dossiers, attachments, rules, clock, issueResult, results);
         this.supplement = new RequestSupplement(dossiers, rules, clock);
         this.receipts = new PaymentReceipts(dossiers, payments, results);
         this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
@@ -160,7 +162,7 @@ public final class OfficialDesk {
         List<String> offered = moves.offered(d, official);
         Instant now = clock.instant();
         LocalDate today = now.atZone(rules.calendar().zone()).toLocalDate();
-        return new DossierPage(d, procedure.orElse(null), process, history, dossiers.attachments(d.id()), offered,
+        return new DossierPage(d, procedure.orElse(null), process, history, attachments.attachments(d.id()), offered,
                 payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
                 notices.deliveries(d.id()), resultLines(d), rate.view(d),
                 offered.contains("consult") ? units() : List.of(),
@@ -223,7 +225,7 @@ public final class OfficialDesk {
 
     private ConsultedPage consulted(Actor official, Dossier d) {
         var c = d.processing().consultation();
-        List<Attachment> shared = dossiers.attachments(d.id()).stream()
+        List<Attachment> shared = attachments.attachments(d.id()).stream()
                 .filter(a -> c.files().contains(a.uploadId()) && a.status() == Attachment.Status.ACCEPTED).toList();
         return new ConsultedPage(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), shared,
                 OfficialMoves.offered(rules, d, official).stream().filter("answer-consultation"::equals).toList());
@@ -239,7 +241,7 @@ public final class OfficialDesk {
         Dossier d = dossiers.find(id).filter(x -> Access.inScope(rules, official, x) || Access.consulted(official, x))
                 .orElseThrow(() -> Access.noSuch(id));
         boolean all = Access.inScope(rules, official, d);
-        Attachment a = dossiers.attachments(d.id()).stream()
+        Attachment a = attachments.attachments(d.id()).stream()
                 .filter(x -> x.uploadId().equals(uploadId) && x.status() == Attachment.Status.ACCEPTED)
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
