@@ -116,6 +116,62 @@ public final class Layout {
 
     static String consultedKey(String agency, String unit) { return "CONSULTED#" + agency + "#" + unit; }
 
+    // ---- the other families under a dossier's partition, and their own partitions
+
+    /** The sort key of a dossier's pointer to payment {@code reference}; with {@code ""} the prefix of them all. */
+    static String paymentPointer(String reference) { return "PAYMENT#" + reference; }
+
+    /** A payment's ledger entry. */
+    static Map<String, AttributeValue> paymentKey(String reference) { return keyMap("PAYMENT#" + reference, META); }
+
+    /** The claim of a provider's transaction by the one payment it credited. */
+    static Map<String, AttributeValue> providerTransactionKey(String provider, String transaction) {
+        return keyMap("PAYTXN#" + provider + "#" + transaction, META);
+    }
+
+    /** The partition of the callbacks received for one payment. */
+    static String callbacksPk(String provider, String reference) { return "CALLBACK#" + provider + "#" + reference; }
+
+    /** The sparse index of the payments reconciliation still has to do with, and its partition of a status. */
+    static final String BY_PAYMENT_STATE = "ByPaymentState";
+
+    static String paymentStateKey(String status) { return "PAY#" + status; }
+
+    /** A result's (or an e-receipt's) record. */
+    static Map<String, AttributeValue> resultKey(String resultId) { return keyMap("RESULT#" + resultId, META); }
+
+    /** The sort key of a dossier's pointer to its result number {@code sequence}; {@link #RESULT_POINTERS} their prefix. */
+    static String resultPointer(int sequence) { return String.format(java.util.Locale.ROOT, "RESULT#%04d", sequence); }
+
+    static final String RESULT_POINTERS = "RESULT#";
+
+    /** The sort key of a notice's delivery on one channel, under the dossier; {@link #NOTICES} their prefix. */
+    static String noticeSk(String eventKey, String channel) { return NOTICES + eventKey + "#" + channel; }
+
+    static final String NOTICES = "NOTICE#";
+
+    /** The partition of the deliveries that failed, to be sent again. */
+    static final String FAILED_NOTICES = "NOTICE#FAILED";
+
+    static String inboxPk(String ownerId) { return "INBOX#" + ownerId; }
+
+    static String prefsPk(String ownerId) { return "PREFS#" + ownerId; }
+
+    /** A suppressed address (a permanent bounce or a complaint). */
+    static Map<String, AttributeValue> addressKey(String address) {
+        return keyMap("ADDRESS#" + address.strip().toLowerCase(java.util.Locale.ROOT), "FEEDBACK");
+    }
+
+    /** A dossier's survey answer. */
+    static Map<String, AttributeValue> surveyKey(String dossierId) { return keyMap(dossierPk(dossierId), "SURVEY"); }
+
+    /** The partition of an agency's monthly quality figures. */
+    static String qualityPk(String agency) { return "QUALITY#" + agency; }
+
+    static Map<String, AttributeValue> keyMap(String pk, String sk) {
+        return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
+    }
+
     /**
      * The two writes of {@code change} (the dossier, guarded by the version it was made from, and its audit entry),
      * for a store that writes them in a transaction of its own (the payment ledger's credit).
@@ -213,8 +269,17 @@ public final class Layout {
     }
 
     /** The ByHolder partition of a unit's dossiers in one status. */
-    static String holderKey(String agency, String unit, DossierStatus status) {
+    public static String holderKey(String agency, String unit, DossierStatus status) {
         return HOLDER + agency + "#" + unit + "#" + status;
+    }
+
+    /** The parts of a ByHolder partition. */
+    record Holder(String agency, String unit, String status) {}
+
+    /** The parts of {@code holderKey}, a partition written by {@link #holderKey}. */
+    static Holder holder(String holderKey) {
+        String[] p = holderKey.substring(HOLDER.length()).split("#");
+        return new Holder(p[0], p[1], p[2]);
     }
 
     /** The due date a queue sorts by: the step's, else the appointment, else last. */

@@ -70,10 +70,10 @@ public final class StatusCounts {
         }
     }
 
-    /** "HOLDER#CDLQG#LUHANH#IN_PROCESSING" → "CDLQG/LUHANH#IN_PROCESSING". */
+    /** The unit counter of a ByHolder partition ({@link Layout#holderKey}): "CDLQG/LUHANH#IN_PROCESSING". */
     static String unitKey(String holder) {
-        String[] p = holder.split("#");
-        return p[1] + "/" + p[2] + "#" + p[3];
+        Layout.Holder h = Layout.holder(holder);
+        return h.agency() + "/" + h.unit() + "#" + h.status();
     }
 
     /** Status → number of dossiers that {@code unit} of {@code agency} holds (one Query). */
