@@ -97,7 +97,7 @@ public final class CallbackBench {
             System.setProperty("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
             String table = r.of("DossierTable");
             DossierStore seeding = new DossierStore(AwsClients.dynamo(), table);
-            PaymentStore seedPayments = new PaymentStore(seeding);
+            PaymentStore seedPayments = vn.gov.bvhttdl.dvc.adapters.Table.of(seeding).payments();
             List<Run> runs = new ArrayList<>();
             for (int workers : new int[]{1, 8}) {
                 for (int warm = 0; warm < 2; warm++) {
@@ -105,7 +105,7 @@ public final class CallbackBench {
                     DynamoDbClient metered = DynamoDbClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials())
                             .overrideConfiguration(o -> o.addExecutionInterceptor(meter)).build();
                     DossierStore store = new DossierStore(metered, table);
-                    PaymentStore payments = new PaymentStore(store);
+                    PaymentStore payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
                     ReceivePaymentCallback callbacks = new ReceivePaymentCallback(payments, store, Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
                     int count = warm == 0 ? Math.max(20, n / 10) : n; // a first, smaller round warms the JIT; the second is measured
                     List<Map<String, String>> deliveries = new ArrayList<>();

@@ -60,7 +60,7 @@ public final class ColdStartBench {
             env.put("PAYMENT_SANDBOX_BASE", "http://127.0.0.1:9");
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
-            vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = new vn.gov.bvhttdl.dvc.adapters.PaymentStore(store);
+            vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
             String bucket = r.of("UploadsBucket");
 
             Map<String, Template.Function> fns = new LinkedHashMap<>();
@@ -207,8 +207,8 @@ public final class ColdStartBench {
         if (!submit) return c.dossier();
         for (var comp : p.components()) { // accepted files, so that validation receives it and issues the receipt
             vn.gov.bvhttdl.dvc.domain.Attachment a = pending(c.dossier().id(), comp.code(), 100);
-            store.authoriseUpload(a);
-            store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()));
+            vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
+            vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()));
         }
         Dossier.Change s = c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("bench-owner"), Instant.now());
         store.save(s);
@@ -267,7 +267,7 @@ public final class ColdStartBench {
         byte[] pdf = out.toByteArray();
         Dossier d = seed(store, false);
         vn.gov.bvhttdl.dvc.domain.Attachment a = pending(d.id(), "DON", pdf.length);
-        store.authoriseUpload(a);
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
         vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().putObject(b -> b.bucket(bucket).key(a.key()),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
         return read(root, "upload-scan-object-created.json").replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", a.key())

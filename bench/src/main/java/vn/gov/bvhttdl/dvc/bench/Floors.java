@@ -45,7 +45,7 @@ public final class Floors {
             body.put("id", d.id());
             body.put("status", d.status().name());
             body.put("history", store.history(id).stream().map(e -> e.action()).toList());
-            body.put("attachments", store.attachments(id).stream().map(a -> a.key()).toList());
+            body.put("attachments", table.attachments().attachments(id).stream().map(a -> a.key()).toList());
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(body)).build();
         }
@@ -74,7 +74,8 @@ public final class Floors {
 
     /** The same scan as the upload-scan function, constructed by hand. */
     public static final class Upload implements RequestHandler<S3Event, Void> {
-        private final UploadScan scan = new UploadScan(DossierStore.fromSettings(), vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(),
+        private final Table table = Table.fromSettings();
+        private final UploadScan scan = new UploadScan(table.dossiers(), table.attachments(), vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(),
                 bytes -> null, Clock.systemUTC(), vn.gov.bvhttdl.dvc.adapters.Settings.require("QUARANTINE_BUCKET"));
 
         @Override
@@ -91,8 +92,8 @@ public final class Floors {
         private final Table table = Table.fromSettings();
         private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.adapters.SubmissionQueue queue = vn.gov.bvhttdl.dvc.adapters.SubmissionQueue.fromSettings();
-        private final vn.gov.bvhttdl.dvc.sweep.SubmissionSweep sweep = new vn.gov.bvhttdl.dvc.sweep.SubmissionSweep(store,
-                table.rules(), () -> queue, Clock.systemUTC(),
+        private final vn.gov.bvhttdl.dvc.sweep.SubmissionSweep sweep = new vn.gov.bvhttdl.dvc.sweep.SubmissionSweep(table.workQueues(),
+                table.sequences(), table.rules(), () -> queue, Clock.systemUTC(),
                 java.time.Duration.ofMinutes(Long.parseLong(vn.gov.bvhttdl.dvc.adapters.Settings.require("SWEEP_AFTER_MINUTES"))));
 
         @Override
@@ -107,7 +108,7 @@ public final class Floors {
         private final Table table = Table.fromSettings();
         private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.application.WatchDeadlines watch = new vn.gov.bvhttdl.dvc.application.WatchDeadlines(store,
-                table.rules(), Clock.systemUTC());
+                table.workQueues(), table.rules(), Clock.systemUTC());
 
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -300,7 +301,7 @@ public final class Floors {
             body.put("id", d.id());
             body.put("status", d.status().name());
             body.put("history", store.history(id).stream().map(e -> e.action()).toList());
-            body.put("attachments", store.attachments(id).stream().map(a -> a.key()).toList());
+            body.put("attachments", table.attachments().attachments(id).stream().map(a -> a.key()).toList());
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(body)).build();
         }

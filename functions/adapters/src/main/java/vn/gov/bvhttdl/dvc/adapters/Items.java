@@ -24,6 +24,8 @@ final class Items {
         Map<String, String> applicant, form;
         /** The units the dossier has been at (absent on items stored before it was recorded). */
         java.util.List<String> reached;
+        /** The facts the state counts, as JSON (absent on items stored before they were recorded). */
+        String facts;
         Long version, procedureVersion;
     }
 
@@ -89,6 +91,7 @@ final class Items {
         d.addAttribute(String.class, a -> a.name("GSI6SK").getter(i -> i.gsi6sk).setter((i, v) -> i.gsi6sk = v)
                 .tags(StaticAttributeTags.secondarySortKey("ByConsulted")));
         str(d, "processing", i -> i.processing, (i, v) -> i.processing = v);
+        str(d, "facts", i -> i.facts, (i, v) -> i.facts = v);
         d.addAttribute(EnhancedType.listOf(String.class), a -> a.name("reached").getter(i -> i.reached).setter((i, v) -> i.reached = v));
         str(d, "id", i -> i.id, (i, v) -> i.id = v);
         str(d, "code", i -> i.code, (i, v) -> i.code = v);

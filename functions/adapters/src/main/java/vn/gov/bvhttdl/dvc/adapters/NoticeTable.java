@@ -40,7 +40,7 @@ public final class NoticeTable implements NoticeStore {
     private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
 
     private static Map<String, AttributeValue> key(String dossierId, String eventKey, String channel) {
-        return Map.of("PK", s("DOSSIER#" + dossierId), "SK", s("NOTICE#" + eventKey + "#" + channel));
+        return Map.of("PK", s(Layout.dossierPk(dossierId)), "SK", s(Layout.noticeSk(eventKey, channel)));
     }
 
     @Override
@@ -77,13 +77,13 @@ public final class NoticeTable implements NoticeStore {
 
     /** The list of deliveries to resend: {@code NOTICE#FAILED / <dossier>|<event>|<channel>} while one is unsent. */
     private static Map<String, AttributeValue> failureKey(String dossierId, String eventKey, String channel) {
-        return Map.of("PK", s("NOTICE#FAILED"), "SK", s(dossierId + "|" + eventKey + "|" + channel));
+        return Map.of("PK", s(Layout.FAILED_NOTICES), "SK", s(dossierId + "|" + eventKey + "|" + channel));
     }
 
     @Override
     public List<Failed> failedDeliveries(int limit) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk").limit(limit)
-                .expressionAttributeValues(Map.of(":pk", s("NOTICE#FAILED"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.FAILED_NOTICES))));
         List<Failed> out = new ArrayList<>();
         for (var i : page.items()) {
             out.add(new Failed(i.get("eventKey").s(), i.get("channel").s(), i.get("dossierId").s(), i.get("action").s(),
@@ -113,7 +113,7 @@ public final class NoticeTable implements NoticeStore {
     @Override
     public void deliver(InboxMessage m) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", s("INBOX#" + m.ownerId()));
+        item.put("PK", s(Layout.inboxPk(m.ownerId())));
         // the key is the message's id in addresses (/api/me/inbox/{id}/read): only characters safe in a path segment
         item.put("SK", s(SortableTime.format(m.at()) + "_" + m.id().replaceAll("[^A-Za-z0-9:.-]", "-")));
         item.put("dossierId", s(m.dossierId()));
@@ -132,7 +132,7 @@ public final class NoticeTable implements NoticeStore {
     @Override
     public List<InboxMessage> inbox(String ownerId, int limit) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk").scanIndexForward(false).limit(limit)
-                .expressionAttributeValues(Map.of(":pk", s("INBOX#" + ownerId))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.inboxPk(ownerId)))));
         List<InboxMessage> out = new ArrayList<>();
         for (var i : page.items()) {
             String sk = i.get("SK").s();
@@ -148,7 +148,7 @@ public final class NoticeTable implements NoticeStore {
     @Override
     public void markRead(String ownerId, String id) {
         try {
-            ddb.updateItem(b -> b.tableName(table).key(Map.of("PK", s("INBOX#" + ownerId), "SK", s(id)))
+            ddb.updateItem(b -> b.tableName(table).key(Map.of("PK", s(Layout.inboxPk(ownerId)), "SK", s(id)))
                     .updateExpression("SET #r = :t").conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#r", "read")).expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
         } catch (ConditionalCheckFailedException none) {
@@ -158,7 +158,7 @@ public final class NoticeTable implements NoticeStore {
 
     @Override
     public Choices choices(String ownerId) {
-        var r = ddb.getItem(b -> b.tableName(table).key(Map.of("PK", s("PREFS#" + ownerId), "SK", s("PREFS"))));
+        var r = ddb.getItem(b -> b.tableName(table).key(Map.of("PK", s(Layout.prefsPk(ownerId)), "SK", s("PREFS"))));
         if (!r.hasItem() || r.item().isEmpty()) return new Choices(Map.of(), "vi");
         Map<String, Boolean> channels = new LinkedHashMap<>();
         r.item().forEach((k, v) -> { if (k.startsWith("ch_") && v.bool() != null) channels.put(k.substring(3), v.bool()); });
@@ -167,13 +167,13 @@ public final class NoticeTable implements NoticeStore {
 
     @Override
     public void choose(String ownerId, Choices c) {
-        Map<String, AttributeValue> item = new HashMap<>(Map.of("PK", s("PREFS#" + ownerId), "SK", s("PREFS"), "language", s(c.language())));
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("PK", s(Layout.prefsPk(ownerId)), "SK", s("PREFS"), "language", s(c.language())));
         c.channels().forEach((k, v) -> item.put("ch_" + k, AttributeValue.fromBool(v)));
         ddb.putItem(b -> b.tableName(table).item(item));
     }
 
     private static Map<String, AttributeValue> accountKey(String ownerId) {
-        return Map.of("PK", s("PREFS#" + ownerId), "SK", s("ACCOUNT"));
+        return Map.of("PK", s(Layout.prefsPk(ownerId)), "SK", s("ACCOUNT"));
     }
 
     @Override
@@ -192,7 +192,7 @@ public final class NoticeTable implements NoticeStore {
     @Override
     public List<Delivery> deliveries(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :n)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":n", s("NOTICE#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":n", s(Layout.NOTICES))));
         List<Delivery> out = new ArrayList<>();
         for (var i : page.items()) {
             String at = i.containsKey("sentAt") ? i.get("sentAt").s() : i.containsKey("failedAt") ? i.get("failedAt").s() : i.get("claimedAt").s();
@@ -204,7 +204,7 @@ public final class NoticeTable implements NoticeStore {
     }
 
     private static Map<String, AttributeValue> addressKey(String address) {
-        return Map.of("PK", s("ADDRESS#" + address.strip().toLowerCase(java.util.Locale.ROOT)), "SK", s("FEEDBACK"));
+        return Layout.addressKey(address);
     }
 
     @Override

@@ -47,18 +47,16 @@ public final class PaymentStore implements Payments {
 
     private final DynamoDbClient ddb;
     private final String table;
-    private final DossierStore dossiers;
 
-    public PaymentStore(DossierStore dossiers) {
-        this.ddb = dossiers.client();
-        this.table = dossiers.tableName();
-        this.dossiers = dossiers;
+    PaymentStore(DynamoDbClient ddb, String table) {
+        this.ddb = ddb;
+        this.table = table;
     }
 
     @Override
     public void create(Payment p) {
         Map<String, AttributeValue> item = item(p, true);
-        Map<String, AttributeValue> pointer = Map.of("PK", s("DOSSIER#" + p.dossierId()), "SK", s("PAYMENT#" + p.reference()),
+        Map<String, AttributeValue> pointer = Map.of("PK", s(Layout.dossierPk(p.dossierId())), "SK", s(Layout.paymentPointer(p.reference())),
                 "reference", s(p.reference()));
         try {
             ddb.transactWriteItems(b -> b.transactItems(
@@ -79,7 +77,7 @@ public final class PaymentStore implements Payments {
     @Override
     public List<Payment> ofDossier(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":p", s("PAYMENT#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":p", s(Layout.paymentPointer("")))));
         List<Payment> out = new ArrayList<>();
         for (var item : page.items()) find(item.get("reference").s()).ifPresent(out::add);
         out.sort(java.util.Comparator.comparing(Payment::createdAt));
@@ -94,10 +92,10 @@ public final class PaymentStore implements Payments {
         boolean claim = next.status() == Payment.Status.PAID && next.transaction() != null && !next.transaction().isBlank();
         if (claim) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(Map.of("PK", s("PAYTXN#" + next.provider() + "#" + next.transaction()), "SK", s("META"), "reference", s(next.reference())))
+                    .item(with(Layout.providerTransactionKey(next.provider(), next.transaction()), "reference", s(next.reference())))
                     .conditionExpression("attribute_not_exists(PK)").build()).build());
         }
-        if (dossierMove != null) writes.addAll(dossiers.changeItems(dossierMove));
+        if (dossierMove != null) writes.addAll(Layout.changeItems(table, dossierMove));
         try {
             ddb.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -119,7 +117,7 @@ public final class PaymentStore implements Payments {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_RAW) body = new String(bytes, 0, MAX_RAW, StandardCharsets.UTF_8) + "…(cut)";
         String ref = reference == null || !reference.matches("[A-Za-z0-9._-]{1,64}") ? "unknown" : reference;
-        Map<String, AttributeValue> item = Map.of("PK", s("CALLBACK#" + provider + "#" + ref), "SK", s(id),
+        Map<String, AttributeValue> item = Map.of("PK", s(Layout.callbacksPk(provider, ref)), "SK", s(id),
                 "raw", s(body.isEmpty() ? "(empty)" : body), "receivedAt", s(at.toString()));
         ddb.putItem(b -> b.tableName(table).item(item));
         return id;
@@ -128,14 +126,14 @@ public final class PaymentStore implements Payments {
     @Override
     public void callbackVerdict(String provider, String reference, String id, String verdict) {
         String ref = reference == null || !reference.matches("[A-Za-z0-9._-]{1,64}") ? "unknown" : reference;
-        ddb.updateItem(b -> b.tableName(table).key(Map.of("PK", s("CALLBACK#" + provider + "#" + ref), "SK", s(id)))
+        ddb.updateItem(b -> b.tableName(table).key(Layout.keyMap(Layout.callbacksPk(provider, ref), id))
                 .updateExpression("SET verdict = :v").expressionAttributeValues(Map.of(":v", s(verdict))));
     }
 
     /** The callbacks kept for {@code reference} (oldest first): what a dispute is settled with. */
     public List<Map<String, String>> callbacks(String provider, String reference) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s("CALLBACK#" + provider + "#" + reference))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.callbacksPk(provider, reference)))));
         List<Map<String, String>> out = new ArrayList<>();
         for (var item : page.items()) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -152,8 +150,8 @@ public final class PaymentStore implements Payments {
         do {
             Map<String, AttributeValue> from = start;
             var page = ddb.query(b -> {
-                b.tableName(table).indexName("ByPaymentState").keyConditionExpression("GSI7PK = :p")
-                        .expressionAttributeValues(Map.of(":p", s("PAY#" + status.name()))).limit(Math.min(limit, 100));
+                b.tableName(table).indexName(Layout.BY_PAYMENT_STATE).keyConditionExpression("GSI7PK = :p")
+                        .expressionAttributeValues(Map.of(":p", s(Layout.paymentStateKey(status.name())))).limit(Math.min(limit, 100));
                 if (from != null) b.exclusiveStartKey(from);
             });
             for (var item : page.items()) {
@@ -177,7 +175,7 @@ public final class PaymentStore implements Payments {
     }
 
     private Map<String, AttributeValue> key(String reference) {
-        return Map.of("PK", s("PAYMENT#" + reference), "SK", s("META"));
+        return Layout.paymentKey(reference);
     }
 
     private Map<String, AttributeValue> item(Payment p, boolean watched) {
@@ -187,7 +185,7 @@ public final class PaymentStore implements Payments {
         m.put("dossierId", s(p.dossierId()));
         m.put("version", n(p.version()));
         if (watched) {
-            m.put("GSI7PK", s("PAY#" + p.status().name()));
+            m.put("GSI7PK", s(Layout.paymentStateKey(p.status().name())));
             m.put("GSI7SK", s(p.createdAt().toString() + "#" + p.reference()));
         }
         return m;
@@ -270,4 +268,10 @@ public final class PaymentStore implements Payments {
     private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
 
     private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> key, String name, AttributeValue value) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>(key);
+        m.put(name, value);
+        return m;
+    }
 }

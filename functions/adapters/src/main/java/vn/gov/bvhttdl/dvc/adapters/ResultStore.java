@@ -71,11 +71,10 @@ public final class ResultStore implements Results {
         s3().putObject(b -> b.bucket(bucket()).key(key(r.id())).contentType("application/pdf").ifNoneMatch("*")
                 .metadata(Map.of("number", r.number(), "sha256", r.sha256())), RequestBody.fromBytes(pdf));
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("PK", s("RESULT#" + r.id()));
-        item.put("SK", s("META"));
+        item.putAll(Layout.resultKey(r.id()));
         item.put("result", s(Json.write(toMap(r))));
         item.put("resultStatus", s(r.status().name()));
-        Map<String, AttributeValue> pointer = Map.of("PK", s("DOSSIER#" + r.dossierId()), "SK", s(String.format("RESULT#%04d", r.sequence())),
+        Map<String, AttributeValue> pointer = Map.of("PK", s(Layout.dossierPk(r.dossierId())), "SK", s(Layout.resultPointer(r.sequence())),
                 "resultId", s(r.id()));
         try {
             ddb.transactWriteItems(b -> b.transactItems(
@@ -98,8 +97,7 @@ public final class ResultStore implements Results {
             throw e;
         }
         try {
-            ddb.putItem(b -> b.tableName(table).item(Map.of("PK", s("RESULT#" + r.id()), "SK", s("META"),
-                    "result", s(Json.write(toMap(r))), "resultStatus", s(r.status().name()))).conditionExpression("attribute_not_exists(PK)"));
+            ddb.putItem(b -> b.tableName(table).item(record(r)).conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
             throw new vn.gov.bvhttdl.dvc.domain.ConcurrentChange("document " + r.id() + " is recorded already");
         }
@@ -110,21 +108,20 @@ public final class ResultStore implements Results {
      * written whole each time, so that a receipt issued again (a retried reception) is the one its record describes.
      */
     public void recordDocument(IssuedResult r) {
-        ddb.putItem(b -> b.tableName(table).item(Map.of("PK", s("RESULT#" + r.id()), "SK", s("META"),
-                "result", s(Json.write(toMap(r))), "resultStatus", s(r.status().name()))));
+        ddb.putItem(b -> b.tableName(table).item(record(r)));
     }
 
     @Override
     public Optional<IssuedResult> find(String id) {
         if (id == null || !id.matches("[a-z0-9]{26}")) return Optional.empty();
-        var r = ddb.getItem(b -> b.tableName(table).key(Map.of("PK", s("RESULT#" + id), "SK", s("META"))).consistentRead(true));
+        var r = ddb.getItem(b -> b.tableName(table).key(Layout.resultKey(id)).consistentRead(true));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(fromMap(Json.obj(Json.parse(r.item().get("result").s())))) : Optional.empty();
     }
 
     @Override
     public List<IssuedResult> ofDossier(String dossierId) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :r)")
-                .expressionAttributeValues(Map.of(":pk", s("DOSSIER#" + dossierId), ":r", s("RESULT#"))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.dossierPk(dossierId)), ":r", s(Layout.RESULT_POINTERS))));
         List<IssuedResult> out = new ArrayList<>();
         for (var item : page.items()) find(item.get("resultId").s()).ifPresent(out::add);
         return out;
@@ -138,7 +135,7 @@ public final class ResultStore implements Results {
     @Override
     public void update(IssuedResult changed, IssuedResult.Status expected) {
         try {
-            ddb.updateItem(b -> b.tableName(table).key(Map.of("PK", s("RESULT#" + changed.id()), "SK", s("META")))
+            ddb.updateItem(b -> b.tableName(table).key(Layout.resultKey(changed.id()))
                     .updateExpression("SET #r = :r, resultStatus = :s").conditionExpression("resultStatus = :e")
                     .expressionAttributeNames(Map.of("#r", "result"))
                     .expressionAttributeValues(Map.of(":r", s(Json.write(toMap(changed))), ":s", s(changed.status().name()), ":e", s(expected.name()))));
@@ -185,5 +182,13 @@ public final class ResultStore implements Results {
                 m.get("validUntil") == null ? null : LocalDate.parse(Json.str(m, "validUntil")), Json.str(m, "sha256"), Json.str(m, "signer"),
                 IssuedResult.Status.valueOf(Json.str(m, "status")), Json.str(m, "replacedBy"), Json.str(m, "revokedReason"),
                 m.get("revokedAt") == null ? null : Instant.parse(Json.str(m, "revokedAt")));
+    }
+
+    /** A result's record: its key, the result as JSON, its status. */
+    private static Map<String, AttributeValue> record(IssuedResult r) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(Layout.resultKey(r.id()));
+        item.put("result", s(Json.write(toMap(r))));
+        item.put("resultStatus", s(r.status().name()));
+        return item;
     }
 }

@@ -46,9 +46,10 @@ public final class StatusCounts {
      */
     public boolean count(String id, String agency, String from, String to, String fromHolder, String toHolder, long version) {
         List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> marker = new java.util.HashMap<>(Layout.countedKey(id));
+        marker.put("v", AttributeValue.fromN(Long.toString(version)));
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of("PK", AttributeValue.fromS("DOSSIER#" + id), "SK", AttributeValue.fromS("COUNTED"),
-                        "v", AttributeValue.fromN(Long.toString(version))))
+                .item(marker)
                 .conditionExpression("attribute_not_exists(v) OR v < :v")
                 .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build()).build());
         if (!to.equals(from)) {
@@ -69,10 +70,10 @@ public final class StatusCounts {
         }
     }
 
-    /** "HOLDER#CDLQG#LUHANH#IN_PROCESSING" → "CDLQG/LUHANH#IN_PROCESSING". */
+    /** The unit counter of a ByHolder partition ({@link Layout#holderKey}): "CDLQG/LUHANH#IN_PROCESSING". */
     static String unitKey(String holder) {
-        String[] p = holder.split("#");
-        return p[1] + "/" + p[2] + "#" + p[3];
+        Layout.Holder h = Layout.holder(holder);
+        return h.agency() + "/" + h.unit() + "#" + h.status();
     }
 
     /** Status → number of dossiers that {@code unit} of {@code agency} holds (one Query). */

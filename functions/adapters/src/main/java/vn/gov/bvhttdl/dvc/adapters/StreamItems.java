@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dossier table's stream, read with the table's own item layout ({@link Items}, as {@link DossierStore} reads
+ * The dossier table's stream, read with the table's own item layout ({@link Layout}, as the stores read
  * the table): the stream's consumers (the status counts, the notifications) get a dossier's state or an audit entry,
  * never a raw key or attribute. The images are the Lambda events' ({@code DynamodbEvent}); each consumer brings
  * that library, this module only compiles against it.
  */
 public final class StreamItems {
-    private static final String META = "META";
-
     private StreamItems() {}
 
     /**
@@ -46,8 +44,8 @@ public final class StreamItems {
             throw DomainException.of("unreadable-message", "why", (pk == null ? "an item" : pk.getS()) + " is not readable: "
                     + vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
         }
-        if (i.pk == null || !i.pk.startsWith(DossierStore.DOSSIER) || !META.equals(i.sk) || i.status == null) return Optional.empty();
-        return Optional.of(new DossierState(i.pk.substring(DossierStore.DOSSIER.length()), i.agencyCode, i.status, i.gsi4pk, i.version));
+        if (!Layout.isDossier(i.pk, i.sk) || i.status == null) return Optional.empty();
+        return Optional.of(new DossierState(Layout.dossierId(i.pk), i.agencyCode, i.status, i.gsi4pk, i.version));
     }
 
     /**
@@ -61,12 +59,12 @@ public final class StreamItems {
     public static Optional<Audit> audit(Map<String, AttributeValue> image) {
         if (image == null) return Optional.empty();
         Items.AuditItem i = Items.AUDIT.mapToItem(sdk(image));
-        if (i.pk == null || !i.pk.startsWith(DossierStore.DOSSIER) || i.sk == null || !i.sk.startsWith(SortableTime.AUDIT) || i.action == null) {
+        if (!Layout.isAudit(i.pk, i.sk) || i.action == null) {
             return Optional.empty();
         }
-        i.dossierId = i.pk.substring(DossierStore.DOSSIER.length());
+        i.dossierId = Layout.dossierId(i.pk);
         if (i.role == null) i.role = Role.SYSTEM.name();
-        return Optional.of(new Audit(DossierStore.toEvent(i), i.dossierId + "/" + i.sk));
+        return Optional.of(new Audit(Layout.toEvent(i), i.dossierId + "/" + i.sk));
     }
 
     /** A new audit entry's sort key at {@code at} (for tools that write stream samples, such as the benchmark's). */

@@ -37,7 +37,7 @@ public final class SurveyTable implements SurveyAnswers {
     private static AttributeValue n(long v) { return AttributeValue.fromN(Long.toString(v)); }
 
     private static Map<String, AttributeValue> key(String dossierId) {
-        return Map.of("PK", s("DOSSIER#" + dossierId), "SK", s("SURVEY"));
+        return Layout.surveyKey(dossierId);
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class SurveyTable implements SurveyAnswers {
             names.remove("#r");
             values.remove(":one");
         }
-        Update update = Update.builder().tableName(table).key(Map.of("PK", s("QUALITY#" + sc.agency()), "SK", s(sc.month())))
+        Update update = Update.builder().tableName(table).key(Map.of("PK", s(Layout.qualityPk(sc.agency())), "SK", s(sc.month())))
                 .updateExpression(add.toString()).expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values).build();
         try {
             ddb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(), TransactWriteItem.builder().update(update).build()));
@@ -95,7 +95,7 @@ public final class SurveyTable implements SurveyAnswers {
     @Override
     public List<Quality> quality(String agency, String fromMonth, String toMonth) {
         var page = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND SK BETWEEN :a AND :b")
-                .expressionAttributeValues(Map.of(":pk", s("QUALITY#" + agency), ":a", s(fromMonth), ":b", s(toMonth))));
+                .expressionAttributeValues(Map.of(":pk", s(Layout.qualityPk(agency)), ":a", s(fromMonth), ":b", s(toMonth))));
         List<Quality> out = new ArrayList<>();
         for (var i : page.items()) {
             Map<String, Long> ratings = new LinkedHashMap<>();

@@ -10,12 +10,17 @@ import java.util.function.Supplier;
  * The dossier table ({@code DossierTable}, ADR 0004) and every adapter over it, in one place: a function makes one
  * per container ({@link #fromSettings}, {@link #primedFromSettings}) and takes its stores from it, each made once on
  * first use. The DynamoDB client and the table's name stay in this package: no other module builds an adapter from
- * them, and the key layout ({@link Items}, the raw items of the stores) is known here only.
+ * them, and the key layout ({@link Layout}: every key and index, the items' mapping) is known here only. Each store
+ * keeps one family of the table's items: dossiers and their audit trail, files, look-up keys, counters, the indexes'
+ * reads, payments, results, notices, surveys, the status counts.
  */
 public final class Table {
     private final DynamoDbClient client;
     private final String name;
     private final DossierStore dossiers;
+    private final Supplier<AttachmentStore> attachments;
+    private final Supplier<LookupKeyStore> lookupKeys;
+    private final Supplier<SequenceStore> sequences;
     private final Supplier<RulesStore> rules;
     private final Supplier<ResultStore> results;
     private final Supplier<PaymentStore> payments;
@@ -37,11 +42,14 @@ public final class Table {
         this.dossiers = dossiers;
         this.rules = once(() -> new RulesStore(client, name, Clock.systemUTC(), Duration.ofSeconds(60)));
         this.results = once(() -> ResultStore.fromSettings(client, name));
-        this.payments = once(() -> new PaymentStore(dossiers));
+        this.attachments = once(() -> new AttachmentStore(dossiers.enhanced(), name));
+        this.lookupKeys = once(() -> new LookupKeyStore(client, name));
+        this.sequences = once(() -> new SequenceStore(client, name));
+        this.payments = once(() -> new PaymentStore(client, name));
         this.notices = once(() -> new NoticeTable(client, name));
         this.surveys = once(() -> new SurveyTable(client, name));
         this.counts = once(() -> new StatusCounts(client, name));
-        this.workQueues = once(() -> new WorkQueueStore(dossiers));
+        this.workQueues = once(() -> new WorkQueueStore(dossiers, counts.get()));
         this.requestCounter = once(() -> RequestCounter.fromSettings(client));
         this.smsOutbox = once(() -> new SmsOutbox(client, name));
     }
@@ -60,8 +68,17 @@ public final class Table {
         return new Table(DossierStore.primedFromSettings(function, more));
     }
 
-    /** Dossiers, their audit trail, files, codes and look-up keys ({@code DOSSIER#…}, {@code LOOKUP#…}, {@code SEQ#…}). */
+    /** Dossiers and their audit trail ({@code DOSSIER#… META}, {@code AUDIT#…}; the idempotency markers). */
     public DossierStore dossiers() { return dossiers; }
+
+    /** A dossier's files and the scan's verdicts ({@code DOSSIER#… FILE#…}). */
+    public AttachmentStore attachments() { return attachments.get(); }
+
+    /** The look-up keys printed on receipts ({@code LOOKUP#…}). */
+    public LookupKeyStore lookupKeys() { return lookupKeys.get(); }
+
+    /** The atomic counters: receipts' daily sequences, results' numbers, the sweep's hand-overs. */
+    public SequenceStore sequences() { return sequences.get(); }
 
     /** The catalogue and calendar: bundled rules plus the administrators' publications, cached for a minute. */
     public RulesStore rules() { return rules.get(); }
@@ -81,7 +98,7 @@ public final class Table {
     /** The status counters kept from the stream ({@code COUNTS…}, the dossiers' {@code COUNTED} markers). */
     public StatusCounts counts() { return counts.get(); }
 
-    /** The officials' ways into the dossiers (queues, look-up by code, counts). */
+    /** The dossiers' indexes: the officials' queues, look-up by code, a citizen's list, the sweep's look-up, counts. */
     public WorkQueueStore workQueues() { return workQueues.get(); }
 
     /** The public function's per-address counters: the table of its {@code RATE_TABLE_NAME} setting, same client. */

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The store against dynoxide, a real DynamoDB-protocol server. */
 class DossierStoreIT {
     static DossierStore store;
+    static Table table;
     final Procedure licence = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
     final Applicant applicant = new Applicant("Trần Thị Bình", "001199000001", null, "Huế", "0912345678", null);
 
@@ -36,6 +37,7 @@ class DossierStoreIT {
     static void stack() {
         TestStack.get();
         store = DossierStore.fromSettings();
+        table = Table.of(store);
     }
 
     private Dossier.Change newDraft(String owner) {
@@ -78,17 +80,17 @@ class DossierStoreIT {
         String code = "000.00.12.G17-260115-" + String.format("%04d", (int) (Math.random() * 9000) + 1);
         store.save(s.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Receive(code, java.time.LocalDate.of(2026, 1, 29), "reception", "MOTCUA", null), vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), Instant.now()));
 
-        Dossier byCode = store.findByCode(code).orElseThrow();
+        Dossier byCode = table.workQueues().findByCode(code).orElseThrow();
         assertEquals(mine.dossier().id(), byCode.id());
         assertEquals(DossierStatus.RECEIVED, byCode.status());
         assertEquals(java.time.LocalDate.of(2026, 1, 29), byCode.dueDate());
         assertEquals(licence.version(), byCode.procedureVersion());
-        assertTrue(store.findByCode("000.00.12.G17-990101-0001").isEmpty());
+        assertTrue(table.workQueues().findByCode("000.00.12.G17-990101-0001").isEmpty());
 
-        List<Dossier> bs = store.listByOwner("owner-b", 50);
+        List<Dossier> bs = table.workQueues().byOwner("owner-b", 50);
         assertEquals(1, bs.size());
         assertEquals("owner-b", bs.get(0).ownerId());
-        assertTrue(store.listByOwner("nobody", 50).isEmpty());
+        assertTrue(table.workQueues().byOwner("nobody", 50).isEmpty());
     }
 
     @Test
@@ -98,7 +100,7 @@ class DossierStoreIT {
         ConcurrentLinkedQueue<Long> got = new ConcurrentLinkedQueue<>();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            fs.add(pool.submit(() -> { for (int i = 0; i < 25; i++) got.add(store.nextSequence("UNIT.X", day)); }));
+            fs.add(pool.submit(() -> { for (int i = 0; i < 25; i++) got.add(table.sequences().nextSequence("UNIT.X", day)); }));
         }
         for (Future<?> f : fs) f.get();
         pool.shutdown();
@@ -107,7 +109,7 @@ class DossierStoreIT {
         assertEquals(200, distinct.size(), "a number was handed out twice");
         assertEquals(1L, ((TreeSet<Long>) distinct).first());
         assertEquals(200L, ((TreeSet<Long>) distinct).last());
-        assertEquals(1L, store.nextSequence("UNIT.Y", day), "each unit has its own sequence");
+        assertEquals(1L, table.sequences().nextSequence("UNIT.Y", day), "each unit has its own sequence");
     }
 
     @Test
@@ -118,23 +120,23 @@ class DossierStoreIT {
         String key = "dossiers/" + id + "/DON/" + UUID.randomUUID();
         Attachment pending = new Attachment(id, key, "DON", "đơn đề nghị.pdf", "application/pdf", 1234,
                 Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
-        store.authoriseUpload(pending);
-        assertEquals(Attachment.Status.PENDING, store.attachments(id).get(0).status());
+        table.attachments().authoriseUpload(pending);
+        assertEquals(Attachment.Status.PENDING, table.attachments().attachments(id).get(0).status());
 
         Attachment accepted = pending.scanned(Attachment.Status.ACCEPTED, null, "pdf", "ab".repeat(32), 2, Instant.now());
-        assertTrue(store.recordVerdict(accepted));
-        assertFalse(store.recordVerdict(accepted), "a second notification changes nothing");
-        Attachment stored = store.attachments(id).get(0);
+        assertTrue(table.attachments().recordVerdict(accepted));
+        assertFalse(table.attachments().recordVerdict(accepted), "a second notification changes nothing");
+        Attachment stored = table.attachments().attachments(id).get(0);
         assertEquals(Attachment.Status.ACCEPTED, stored.status());
         assertEquals(2, stored.pages());
         assertEquals("đơn đề nghị.pdf", stored.fileName());
         assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("attachment-accepted")).count());
 
-        DomainException unknown = assertThrows(DomainException.class, () -> store.recordVerdict(new Attachment(id,
+        DomainException unknown = assertThrows(DomainException.class, () -> table.attachments().recordVerdict(new Attachment(id,
                 "dossiers/" + id + "/DON/never-authorised", "DON", "x.pdf", "application/pdf", 1, Attachment.Status.ACCEPTED,
                 null, "pdf", "00", 1, Instant.now(), Instant.now())));
         assertEquals("upload-not-authorised", unknown.problem());
-        DomainException noDossier = assertThrows(DomainException.class, () -> store.authoriseUpload(new Attachment("no-such",
+        DomainException noDossier = assertThrows(DomainException.class, () -> table.attachments().authoriseUpload(new Attachment("no-such",
                 "dossiers/no-such/DON/x", "DON", "x.pdf", "application/pdf", 1, Attachment.Status.PENDING, null, null, null, null,
                 Instant.now(), null)));
         assertEquals(DomainException.Kind.NOT_FOUND, noDossier.kind());
@@ -173,8 +175,8 @@ class DossierStoreIT {
         String[] tails = {"5", "4", "f", "0", "2"}; // request-payment's tail before receive's
         for (int k = 0; k < old.length; k++) {
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>();
-            item.put("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DOSSIER#" + id));
-            item.put("SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AUDIT#" + old[k][0] + "#" + tails[k].repeat(8)));
+            item.put("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Layout.dossierPk(id)));
+            item.put("SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Layout.AUDIT + old[k][0] + "#" + tails[k].repeat(8)));
             item.put("dossierId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id));
             item.put("at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(old[k][0]));
             item.put("actor", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"));
@@ -186,5 +188,33 @@ class DossierStoreIT {
         }
         assertEquals(List.of("create", "submit", "receive", "request-payment", "confirm-payment"),
                 store.history(id).stream().map(e -> e.action()).toList());
+    }
+
+    /** The facts the state counts are stored with the dossier; an item stored before them reads them from its trail. */
+    @Test
+    void theFactsAreStoredAndAnOlderItemGetsThemFromItsTrail() {
+        var intake = new vn.gov.bvhttdl.dvc.domain.Facts.Intake(vn.gov.bvhttdl.dvc.domain.Facts.Origin.NATIONAL_PORTAL,
+                vn.gov.bvhttdl.dvc.domain.Facts.VNEID, new vn.gov.bvhttdl.dvc.domain.Facts.Representative("Trần Thị Bình", "079190004567"));
+        Instant t = Instant.parse("2026-03-02T03:00:00Z");
+        Dossier.Change created = Dossier.draft(UUID.randomUUID().toString(), licence, "owner-f", applicant, Map.of(), t, intake);
+        store.create(created);
+        Dossier.Change submitted = created.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0),
+                vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-f"), t.plusSeconds(60));
+        store.save(submitted);
+        Dossier.Change asked = submitted.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestSupplement(List.of("Bản sao")),
+                vn.gov.bvhttdl.dvc.domain.Actor.system("validation"), t.plusSeconds(120));
+        store.save(asked);
+        String id = created.dossier().id();
+        Dossier loaded = store.find(id).orElseThrow();
+        assertEquals(asked.dossier().facts(), loaded.facts());
+        assertEquals(1, loaded.facts().supplements().size());
+        assertTrue(loaded.facts().identityVerified());
+
+        // the same item as a dossier stored before facts were recorded: no facts attribute
+        store.client().updateItem(b -> b.tableName(store.tableName())
+                .key(Map.of("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Layout.dossierPk(id)),
+                        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Layout.META)))
+                .updateExpression("REMOVE facts"));
+        assertEquals(asked.dossier().facts(), store.find(id).orElseThrow().facts(), "read from its trail, the same facts");
     }
 }

@@ -68,8 +68,8 @@ class CitizenApiHandlerIT {
                 "dossiers/" + dossierId + "/" + component + "/" + java.util.UUID.randomUUID(), component, "tep.pdf",
                 "application/pdf", 10, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING, null, null, null, null,
                 java.time.Instant.now(), null);
-        store.authoriseUpload(a);
-        store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, java.time.Instant.now()));
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, java.time.Instant.now()));
     }
 
     @SuppressWarnings("unchecked")

@@ -83,7 +83,7 @@ class PortalApiIT {
         String code = randomCode("261201");
         String id = received("owner-track", new Applicant("Nguyễn Thị Bích Ngọc", "001099000444", null, "12 Lý Thái Tổ", "0912000444", "ngoc@example.vn"),
                 code, LocalDate.of(2026, 12, 8));
-        store.putLookup(code, id, "K7M2Q9XA");
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).lookupKeys().putLookupKey(code, id, "K7M2Q9XA");
         String ip = "203.0.113." + (int) (Math.random() * 200);
 
         Map<String, Object> ok = json(handler.handleRequest(track(code, "k7m2q9xa", ip), null));
@@ -269,11 +269,11 @@ class PortalApiIT {
         DossierStore store = DossierStore.fromSettings();
         vn.gov.bvhttdl.dvc.domain.Attachment a = new vn.gov.bvhttdl.dvc.domain.Attachment(id, "dossiers/" + id + "/DON/" + UUID.randomUUID(), "DON",
                 "don \"1\".pdf", "application/pdf", 100, vn.gov.bvhttdl.dvc.domain.Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
-        store.authoriseUpload(a);
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
         Map<String, String> official = official("sub-file", "CDLQG", "MOTCUA", "ONE_STOP");
         String path = "/api/official/dossiers/" + id + "/files/" + a.uploadId();
         assertEquals(404, handler.handleRequest(request("GET", path, null, official), null).getStatusCode(), "not judged yet: nothing to read");
-        store.recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()).ofVersion("v-judged"));
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().recordVerdict(a.scanned(vn.gov.bvhttdl.dvc.domain.Attachment.Status.ACCEPTED, null, "pdf", "00", 1, Instant.now()).ofVersion("v-judged"));
         APIGatewayV2HTTPResponse r = handler.handleRequest(request("GET", path, null, official), null);
         assertEquals(303, r.getStatusCode(), r.getBody());
         String location = r.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("location")).map(Map.Entry::getValue).findFirst().orElseThrow();

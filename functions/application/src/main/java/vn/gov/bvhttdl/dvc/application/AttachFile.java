@@ -25,12 +25,14 @@ public final class AttachFile {
     public record Result(Attachment pending, UploadLinks.Link link) {}
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final Rules rules;
     private final UploadLinks links;
     private final Clock clock;
 
-    public AttachFile(Dossiers dossiers, Rules rules, UploadLinks links, Clock clock) {
+    public AttachFile(Dossiers dossiers, Attachments attachments, Rules rules, UploadLinks links, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.rules = rules;
         this.links = links;
         this.clock = clock;
@@ -68,13 +70,13 @@ public final class AttachFile {
                     : new Text("Tệp " + given.replace('.', ',') + " MB vượt quá " + c.maxSizeMb() + " MB cho phép của thành phần này.",
                             "The file is " + given + " MB, more than the " + c.maxSizeMb() + " MB this component allows.")).at(field));
         }
-        if (dossiers.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(clock.instant())).count() >= MAX_FILES) {
+        if (attachments.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(clock.instant())).count() >= MAX_FILES) {
             throw invalid("too-many-files", new Text("Hồ sơ đã có " + MAX_FILES + " tệp, không thể thêm.", "The dossier already has " + MAX_FILES + " files.").at(field));
         }
         String type = Attachment.MIME.get(ext);
         String key = "dossiers/" + d.id() + "/" + c.code() + "/" + UUID.randomUUID();
         Attachment pending = new Attachment(d.id(), key, c.code(), name, type, size, Attachment.Status.PENDING, null, null, null, null, clock.instant(), null);
-        dossiers.authoriseUpload(pending);
+        attachments.authoriseUpload(pending);
         return new Result(pending, links.put(key, type, size, Attachment.LINK_LIFETIME));
     }
 }

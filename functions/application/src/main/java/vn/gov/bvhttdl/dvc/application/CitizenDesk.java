@@ -52,6 +52,8 @@ public final class CitizenDesk {
                               Fees fees, List<ResultLine> results, RateService.View survey, WorkingCalendar calendar, LocalDate today) {}
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
+    private final LookupKeys lookupKeys;
     private final WorkQueues lists;
     private final Rules rules;
     private final Payments payments;
@@ -70,10 +72,12 @@ public final class CitizenDesk {
     private final RateService rate;
     private final StartPayment startPayment;
 
-    public CitizenDesk(Dossiers dossiers, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+    public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
                        Clock clock, Function<String, String> verifyUrl) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
+        this.lookupKeys = lookupKeys;
         this.lists = lists;
         this.rules = rules;
         this.payments = payments;
@@ -83,10 +87,10 @@ public final class CitizenDesk {
         this.verifyUrl = verifyUrl;
         this.create = new CreateDossier(dossiers, rules, notices, clock);
         this.edit = new EditDossier(dossiers, rules, clock);
-        this.submit = new SubmitDossier(dossiers, rules, submissions, clock);
+        this.submit = new SubmitDossier(dossiers, attachments, rules, submissions, clock);
         this.withdraw = new WithdrawDossier(dossiers, clock);
-        this.attach = new AttachFile(dossiers, rules, uploads, clock);
-        this.remove = new RemoveFile(dossiers, clock);
+        this.attach = new AttachFile(dossiers, attachments, rules, uploads, clock);
+        this.remove = new RemoveFile(dossiers, attachments, clock);
         this.returnOnline = new ReturnOnline(dossiers, results, clock);
         this.receipts = new PaymentReceipts(dossiers, payments, results);
         this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
@@ -121,7 +125,7 @@ public final class CitizenDesk {
     /** The completeness checklist of the applicant's dossier, as it stands now. */
     public Completeness.Result checklist(Actor applicant, String id) {
         Dossier d = Access.owned(dossiers, applicant, id);
-        return Completeness.check(procedureOf(d), d, dossiers.attachments(d.id()), clock.instant());
+        return Completeness.check(procedureOf(d), d, attachments.attachments(d.id()), clock.instant());
     }
 
     /** The results issued for the applicant's dossier, each with its verification page. */
@@ -208,7 +212,7 @@ public final class CitizenDesk {
     private DossierPage page(Dossier d) {
         var procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         List<String> actions = d.allowedActions(Role.CITIZEN);
-        List<Attachment> files = dossiers.attachments(d.id());
+        List<Attachment> files = attachments.attachments(d.id());
         boolean changing = actions.contains("attach") || actions.contains("edit");
         LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
         boolean surveyed = d.status() == DossierStatus.RESULT_RETURNED || d.status() == DossierStatus.REFUSED || d.status() == DossierStatus.CLOSED;
@@ -221,7 +225,7 @@ public final class CitizenDesk {
                 procedure == null ? null : rules.catalogue().fields().get(procedure.field()),
                 // the applicant reads the public part of the trail: statuses, steps, dates, the reasons addressed to them
                 history.stream().map(AuditEvent::publicPart).toList(), files,
-                d.code() == null ? null : dossiers.lookupKey(d.code()).orElse(null), actions,
+                d.code() == null ? null : lookupKeys.lookupKey(d.code()).orElse(null), actions,
                 changing && procedure != null ? Completeness.check(procedure, d, files, now) : null,
                 fees(d, procedure, paid), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
                 surveyed ? rate.openView(d, history, paid, issued,

@@ -25,6 +25,7 @@ public final class IssueResult {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Dossiers dossiers;
+    private final Sequences sequences;
     private final Results results;
     private final ResultRenderer renderer;
     private final Rules rules;
@@ -32,14 +33,15 @@ public final class IssueResult {
     private final java.util.function.Supplier<String> verifyBase;
 
     /** @param verifyBase where the public verification page lives, e.g. {@code https://dichvucong.bvhttdl.gov.vn} */
-    public IssueResult(Dossiers dossiers, Results results, ResultRenderer renderer, Rules rules, Clock clock, String verifyBase) {
-        this(dossiers, results, renderer, rules, clock, () -> verifyBase);
+    public IssueResult(Dossiers dossiers, Sequences sequences, Results results, ResultRenderer renderer, Rules rules, Clock clock, String verifyBase) {
+        this(dossiers, sequences, results, renderer, rules, clock, () -> verifyBase);
     }
 
     /** The same, with the address read when a result is issued (a setting known only once the server runs). */
-    public IssueResult(Dossiers dossiers, Results results, ResultRenderer renderer, Rules rules, Clock clock,
+    public IssueResult(Dossiers dossiers, Sequences sequences, Results results, ResultRenderer renderer, Rules rules, Clock clock,
                        java.util.function.Supplier<String> verifyBase) {
         this.dossiers = dossiers;
+        this.sequences = sequences;
         this.results = results;
         this.renderer = renderer;
         this.rules = rules;
@@ -64,7 +66,7 @@ public final class IssueResult {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
         Instant at = clock.instant();
         LocalDate today = at.atZone(rules.calendar().zone()).toLocalDate();
-        int n = (int) dossiers.nextSequence("RESULT#" + d.code(), "KQ");
+        int n = (int) sequences.nextResultNumber(d.code());
         IssuedResult draft = new IssuedResult(newId(), d.code() + "-KQ" + n, n, d.id(), d.code(), p.code(), p.version(), p.agencyCode(),
                 p.resultType(), IssuedResult.face(p, d), at, IssuedResult.validUntil(p, today), null, null, IssuedResult.Status.VALID,
                 null, null, null);

@@ -92,6 +92,7 @@ public final class OfficialDesk {
     public static final int BOOK_WINDOW = 2000;
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final WorkQueues queues;
     private final Rules rules;
     private final Payments payments;
@@ -105,9 +106,10 @@ public final class OfficialDesk {
     private final Function<String, String> verifyUrl;
     private final Clock clock;
 
-    public OfficialDesk(Dossiers dossiers, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
+    public OfficialDesk(Dossiers dossiers, Attachments attachments, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
                         SurveyAnswers surveys, FileLinks files, IssueResult issueResult, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.queues = queues;
         this.rules = rules;
         this.payments = payments;
@@ -115,7 +117,7 @@ public final class OfficialDesk {
         this.notices = notices;
         this.files = files;
         this.clock = clock;
-        this.moves = new OfficialMoves(dossiers, rules, clock, issueResult, results);
+        this.moves = new OfficialMoves(dossiers, attachments, rules, clock, issueResult, results);
         this.supplement = new RequestSupplement(dossiers, rules, clock);
         this.receipts = new PaymentReceipts(dossiers, payments, results);
         this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
@@ -166,7 +168,7 @@ public final class OfficialDesk {
         List<Payment> paid = payments.ofDossier(d.id());
         List<IssuedResult> issued = results.ofDossier(d.id());
         List<ControlSlip.Line> slip = process == null ? null : ControlSlip.of(process, d, history, rules.calendar(), now);
-        return new DossierPage(d, procedure.orElse(null), process, history, dossiers.attachments(d.id()), offered,
+        return new DossierPage(d, procedure.orElse(null), process, history, attachments.attachments(d.id()), offered,
                 paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
                 notices.deliveries(d.id()), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
                 rate.openView(d, history, paid, issued, slip == null ? List.of() : slip, now),
@@ -231,7 +233,7 @@ public final class OfficialDesk {
 
     private ConsultedPage consulted(Actor official, Dossier d) {
         var c = d.processing().consultation();
-        List<Attachment> shared = dossiers.attachments(d.id()).stream()
+        List<Attachment> shared = attachments.attachments(d.id()).stream()
                 .filter(a -> c.files().contains(a.uploadId()) && a.status() == Attachment.Status.ACCEPTED).toList();
         return new ConsultedPage(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null), shared,
                 OfficialMoves.offered(rules, d, official).stream().filter("answer-consultation"::equals).toList());
@@ -247,7 +249,7 @@ public final class OfficialDesk {
         Dossier d = dossiers.find(id).filter(x -> Access.inScope(rules, official, x) || Access.consulted(official, x))
                 .orElseThrow(() -> Access.noSuch(id));
         boolean all = Access.inScope(rules, official, d);
-        Attachment a = dossiers.attachments(d.id()).stream()
+        Attachment a = attachments.attachments(d.id()).stream()
                 .filter(x -> x.uploadId().equals(uploadId) && x.status() == Attachment.Status.ACCEPTED)
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));

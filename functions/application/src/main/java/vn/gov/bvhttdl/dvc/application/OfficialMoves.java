@@ -30,18 +30,20 @@ import java.util.stream.Stream;
  */
 public final class OfficialMoves {
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final Rules rules;
     private final Clock clock;
     private final IssueResult results;
     private final Results issued;
 
-    public OfficialMoves(Dossiers dossiers, Rules rules, Clock clock) {
-        this(dossiers, rules, clock, null, null);
+    public OfficialMoves(Dossiers dossiers, Attachments attachments, Rules rules, Clock clock) {
+        this(dossiers, attachments, rules, clock, null, null);
     }
 
     /** With the results: the approval issues the signed result at once ({@code issueResult} null: it does not). */
-    public OfficialMoves(Dossiers dossiers, Rules rules, Clock clock, IssueResult issueResult, Results issued) {
+    public OfficialMoves(Dossiers dossiers, Attachments attachments, Rules rules, Clock clock, IssueResult issueResult, Results issued) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.rules = rules;
         this.clock = clock;
         this.results = issueResult;
@@ -101,7 +103,7 @@ public final class OfficialMoves {
                     "The answer is due within 1 to " + Process.consultationMaxDays() + " working days."));
         }
         At at = at(official, id, "consult");
-        List<String> accepted = dossiers.attachments(id).stream().filter(a -> a.status() == Attachment.Status.ACCEPTED)
+        List<String> accepted = attachments.attachments(id).stream().filter(a -> a.status() == Attachment.Status.ACCEPTED)
                 .map(Attachment::uploadId).toList();
         List<String> shared = files == null ? accepted : files.stream().distinct().toList();
         if (!accepted.containsAll(shared)) {

@@ -64,14 +64,16 @@ public final class PublicDesk {
     public record FileCheck(boolean genuine, boolean matchesRecord, boolean signatureValid, String state, Text message) {}
 
     private final Dossiers dossiers;
+    private final LookupKeys lookupKeys;
     private final Rules rules;
     private final Results results;
     private final RequestCounts counts;
     private final SignatureVerifier signatures;
     private final Clock clock;
 
-    public PublicDesk(Dossiers dossiers, Rules rules, Results results, RequestCounts counts, SignatureVerifier signatures, Clock clock) {
+    public PublicDesk(Dossiers dossiers, LookupKeys lookupKeys, Rules rules, Results results, RequestCounts counts, SignatureVerifier signatures, Clock clock) {
         this.dossiers = dossiers;
+        this.lookupKeys = lookupKeys;
         this.rules = rules;
         this.results = results;
         this.counts = counts;
@@ -137,7 +139,7 @@ public final class PublicDesk {
                 new Text("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Kiểm tra lại hai mã trên giấy tiếp nhận.",
                         "No dossier with this code and key. Check both on the receipt."));
         String given = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
-        Optional<Dossiers.Lookup> found = dossiers.lookup(code == null ? null : code.strip());
+        Optional<LookupKeys.Lookup> found = lookupKeys.lookup(code == null ? null : code.strip());
         // compared in constant time: how much of a key is right does not show in the time of the answer
         if (found.isEmpty() || !MessageDigest.isEqual(found.get().key().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw notFound;

@@ -32,12 +32,18 @@ public final class ReceiveSubmission {
 
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
+    private final Sequences sequences;
+    private final LookupKeys lookupKeys;
     private final Rules rules;
     private final Receipts receipts;
     private final Clock clock;
 
-    public ReceiveSubmission(Dossiers dossiers, Rules rules, Receipts receipts, Clock clock) {
+    public ReceiveSubmission(Dossiers dossiers, Attachments attachments, Sequences sequences, LookupKeys lookupKeys, Rules rules, Receipts receipts, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
+        this.sequences = sequences;
+        this.lookupKeys = lookupKeys;
         this.rules = rules;
         this.receipts = receipts;
         this.clock = clock;
@@ -61,7 +67,7 @@ public final class ReceiveSubmission {
         if (d.status() != DossierStatus.SUBMITTED) return Outcome.ALREADY_HANDLED;
         Instant now = clock.instant();
         Optional<Procedure> procedure = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
-        List<Attachment> files = dossiers.attachments(d.id());
+        List<Attachment> files = attachments.attachments(d.id());
         // the same checklist the citizen saw, checked again here: all that is missing, in one request
         List<Text> missing = procedure.map(p -> Completeness.check(p, d, files, now).problems()).orElse(List.of(new Text(
                 "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
@@ -79,7 +85,7 @@ public final class ReceiveSubmission {
             // the appointment counts from the citizen's submission, not from when this function got to it
             LocalDate due = rules.calendar().appointment(d.submittedAt() == null ? now : d.submittedAt(), p.timeLimit(), List.of()).dueDate();
             DossierCode rule = DossierCode.standard();
-            long seq = dossiers.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
+            long seq = sequences.nextSequence(d.unitCode(), rule.dayKey(rule.day(now)));
             change = d.handle(new Command.Receive(rule.format(d.unitCode(), rule.day(now), seq), due, first.code(), first.unit(), stepDue), ACTOR, now);
         } else {
             List<WorkingCalendar.Pause> pauses = Dossier.pauses(dossiers.history(d.id()));
@@ -88,8 +94,8 @@ public final class ReceiveSubmission {
         }
         Dossier received = change.dossier();
         // the key and the receipt first: if storing the state fails, the retry issues them again; never missing
-        String key = dossiers.lookupKey(received.code()).orElseGet(ReceiveSubmission::newLookupKey);
-        dossiers.putLookupKey(received.code(), received.id(), key);
+        String key = lookupKeys.lookupKey(received.code()).orElseGet(ReceiveSubmission::newLookupKey);
+        lookupKeys.putLookupKey(received.code(), received.id(), key);
         receipts.issue(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(), key, now);
         dossiers.save(change);
         requestPayment(received, now, false);

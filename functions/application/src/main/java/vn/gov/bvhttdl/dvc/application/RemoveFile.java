@@ -15,19 +15,21 @@ import java.time.Clock;
  */
 public final class RemoveFile {
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final Clock clock;
 
-    public RemoveFile(Dossiers dossiers, Clock clock) {
+    public RemoveFile(Dossiers dossiers, Attachments attachments, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
     public Dossier remove(Actor actor, String dossierId, String uploadId) {
         Dossier d = Access.owned(dossiers, actor, dossierId);
         Access.requireEditable(d, new Text("Chỉ gỡ tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.", "Files can be removed only from a draft or a dossier awaiting a supplement."));
-        Attachment a = dossiers.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
+        Attachment a = attachments.attachments(d.id()).stream().filter(x -> x.uploadId().equals(uploadId) && x.status() != Attachment.Status.CANCELLED)
                 .findFirst().orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
-        dossiers.cancelAttachment(a, actor.subject(), clock.instant());
+        attachments.cancelAttachment(a, actor.subject(), clock.instant());
         return d; // the dossier item itself is unchanged; its files and trail are read fresh
     }
 }

@@ -26,12 +26,14 @@ public final class SubmitDossier {
     public record Result(Dossier dossier, boolean sentAgain) {}
 
     private final Dossiers dossiers;
+    private final Attachments attachments;
     private final Rules rules;
     private final SubmissionQueue queue;
     private final Clock clock;
 
-    public SubmitDossier(Dossiers dossiers, Rules rules, SubmissionQueue queue, Clock clock) {
+    public SubmitDossier(Dossiers dossiers, Attachments attachments, Rules rules, SubmissionQueue queue, Clock clock) {
         this.dossiers = dossiers;
+        this.attachments = attachments;
         this.rules = rules;
         this.queue = queue;
         this.clock = clock;
@@ -46,7 +48,7 @@ public final class SubmitDossier {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> new DomainException(
                 DomainException.Kind.INVALID, "unknown-procedure", new Text("Không có thủ tục mã \"" + Limits.clip(d.procedureCode()) + "\".",
                 "No procedure with code \"" + Limits.clip(d.procedureCode()) + "\".")));
-        List<Attachment> files = dossiers.attachments(d.id());
+        List<Attachment> files = attachments.attachments(d.id());
         if (d.editable()) {
             List<Text> missing = Completeness.check(p, d, files, clock.instant()).problems();
             if (!missing.isEmpty()) {

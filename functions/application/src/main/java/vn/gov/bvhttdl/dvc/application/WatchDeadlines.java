@@ -32,11 +32,13 @@ public final class WatchDeadlines {
     private static final int PAGE = 100;
 
     private final Dossiers dossiers;
+    private final WorkQueues queues;
     private final Rules rules;
     private final Clock clock;
 
-    public WatchDeadlines(Dossiers dossiers, Rules rules, Clock clock) {
+    public WatchDeadlines(Dossiers dossiers, WorkQueues queues, Rules rules, Clock clock) {
         this.dossiers = dossiers;
+        this.queues = queues;
         this.rules = rules;
         this.clock = clock;
     }
@@ -62,7 +64,7 @@ public final class WatchDeadlines {
                 for (DossierStatus status : WATCHED) {
                     String after = null;
                     do {
-                        Dossiers.Held page = dossiers.held(agency.code(), unit.code(), status, PAGE, after);
+                        WorkQueues.Page page = queues.byHolder(agency.code(), unit.code(), status, PAGE, after);
                         for (Dossier d : page.items()) {
                             checked++;
                             String want = flag(d, today, soon);

@@ -34,7 +34,7 @@ class AccessTest {
     final InMemoryDossiers dossiers = new InMemoryDossiers();
     final Rules rules = new BundledRules();
     final Clock clock = Clock.fixed(t0, ZoneOffset.UTC);
-    final OfficialMoves moves = new OfficialMoves(dossiers, rules, clock);
+    final OfficialMoves moves = new OfficialMoves(dossiers, dossiers, rules, clock);
     final Actor desk = Actor.official("mc-1", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh-1", "CDLQG", "LUHANH", Post.SPECIALIST);
     final Actor leader = Actor.official("lh-lead", "CDLQG", "LUHANH", Post.LEADER);

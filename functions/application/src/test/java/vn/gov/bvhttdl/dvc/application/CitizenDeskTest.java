@@ -36,7 +36,7 @@ class CitizenDeskTest {
     final RecordingQueue queue = new RecordingQueue();
     final FakeFileLinks links = new FakeFileLinks();
     final InMemoryPayments payments = new InMemoryPayments(dossiers);
-    final CitizenDesk desk = new CitizenDesk(dossiers, new InMemoryWorkQueues(dossiers), new BundledRules(), queue, new FakeUploadLinks(), links,
+    final CitizenDesk desk = new CitizenDesk(dossiers, dossiers, dossiers, new InMemoryWorkQueues(dossiers), new BundledRules(), queue, new FakeUploadLinks(), links,
             new InMemoryNotices(), payments, PaymentLedger.byProvider(List.of(new FakeGateway("vnpay"))), new InMemoryResults(),
             new InMemorySurveyAnswers(), clock, id -> "https://dvc.example.vn/verify/" + id);
     final Actor me = Actor.citizen("sub-1");

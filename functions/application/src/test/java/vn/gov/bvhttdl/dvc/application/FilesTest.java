@@ -24,7 +24,7 @@ class FilesTest {
     final Instant t0 = Instant.parse("2026-03-02T03:00:00Z");
     final Clock clock = Clock.fixed(t0, ZoneOffset.UTC);
     final InMemoryDossiers dossiers = new InMemoryDossiers();
-    final AttachFile attach = new AttachFile(dossiers, new BundledRules(), new FakeUploadLinks(), clock);
+    final AttachFile attach = new AttachFile(dossiers, dossiers, new BundledRules(), new FakeUploadLinks(), clock);
     final Actor owner = Actor.citizen("owner-f");
 
     String draft() {
@@ -59,11 +59,11 @@ class FilesTest {
     void aRemovedFileLeavesTheCurrentSetButNotTheRecordAndNothingChangesOnceSubmitted() {
         String id = draft();
         AttachFile.Result r = attach.attach(owner, id, "DON", "don.pdf", 1000L);
-        new RemoveFile(dossiers, clock).remove(owner, id, r.pending().uploadId());
+        new RemoveFile(dossiers, dossiers, clock).remove(owner, id, r.pending().uploadId());
         assertEquals(Attachment.Status.CANCELLED, dossiers.attachments(id).get(0).status());
         assertEquals("attachment-cancelled", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
         assertEquals("attachment-not-found", assertThrows(DomainException.class,
-                () -> new RemoveFile(dossiers, clock).remove(owner, id, r.pending().uploadId())).problem(), "removed once");
+                () -> new RemoveFile(dossiers, dossiers, clock).remove(owner, id, r.pending().uploadId())).problem(), "removed once");
         Dossier d = dossiers.find(id).orElseThrow();
         dossiers.save(d.handle(new Command.Withdraw("Đổi ý"), owner, t0));
         assertEquals(DomainException.Kind.REFUSED, assertThrows(DomainException.class, () -> attach.attach(owner, id, "DON", "don.pdf", 10L)).kind());

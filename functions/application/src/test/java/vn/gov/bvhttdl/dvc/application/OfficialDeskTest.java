@@ -44,9 +44,9 @@ class OfficialDeskTest {
     final InMemoryNotices notices = new InMemoryNotices();
     final Rules rules = new BundledRules();
     final FakeFileLinks links = new FakeFileLinks();
-    final IssueResult issue = new IssueResult(dossiers, results, (r, p, url, note) -> new ResultRenderer.Signed(
+    final IssueResult issue = new IssueResult(dossiers, dossiers, results, (r, p, url, note) -> new ResultRenderer.Signed(
             ("%PDF " + r.number()).getBytes(StandardCharsets.UTF_8), "CN=Test unit"), rules, clock, "https://dvc.example.vn/");
-    final OfficialDesk desk = new OfficialDesk(dossiers, new InMemoryWorkQueues(dossiers), rules, new InMemoryPayments(dossiers), results,
+    final OfficialDesk desk = new OfficialDesk(dossiers, dossiers, new InMemoryWorkQueues(dossiers), rules, new InMemoryPayments(dossiers), results,
             notices, new InMemorySurveyAnswers(), links, issue, clock);
     final Actor oneStop = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);

@@ -74,8 +74,8 @@ class PaymentsTest {
             dossiers.addFile(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00", 1, clock.instant()));
         }
         String id = c.dossier().id();
-        new SubmitDossier(dossiers, rules, new RecordingQueue(), clock).submit(owner, id);
-        assertEquals(ReceiveSubmission.Outcome.RECEIVED, new ReceiveSubmission(dossiers, rules, new RecordingReceipts(), clock).receive(id));
+        new SubmitDossier(dossiers, dossiers, rules, new RecordingQueue(), clock).submit(owner, id);
+        assertEquals(ReceiveSubmission.Outcome.RECEIVED, new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, new RecordingReceipts(), clock).receive(id));
         return id;
     }
 
@@ -115,7 +115,7 @@ class PaymentsTest {
         List<Payment.Line> lines = start.lines(d);
         assertEquals("Thông tư 64/2025/TT-BTC", lines.get(0).basis().document());
         // a redelivered submission asks nothing twice
-        new ReceiveSubmission(dossiers, rules, new RecordingReceipts(), clock).receive(id);
+        new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, new RecordingReceipts(), clock).receive(id);
         assertEquals(1, dossiers.history(id).stream().filter(e -> e.action().equals("request-payment")).count());
         // a procedure whose online payment is not enabled (DL-003) is received as before, nothing to pay online
         assertTrue(PaymentRules.standard().linesFor(ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow(), LocalDate.of(2026, 3, 2)).isEmpty());
@@ -276,7 +276,7 @@ class PaymentsTest {
         String id = awaitingPayment();
         String ref = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
         assertEquals(CONFIRMED, deliver(vnpay, ref, "R1", due(id), Payment.Outcome.SUCCESS));
-        new OfficialMoves(dossiers, rules, clock).refuse(Actor.official("mc-1", "CDLQG", "MOTCUA", Post.ONE_STOP), id, "Giấy phép cũ không do Cục cấp");
+        new OfficialMoves(dossiers, dossiers, rules, clock).refuse(Actor.official("mc-1", "CDLQG", "MOTCUA", Post.ONE_STOP), id, "Giấy phép cũ không do Cục cấp");
         assertEquals(DossierStatus.REFUSED, dossiers.find(id).orElseThrow().status());
         ReconcilePayments.Report r = reconcile.run();
         assertEquals(1, r.refunded(), r.toString());

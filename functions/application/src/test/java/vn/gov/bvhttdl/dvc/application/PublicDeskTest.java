@@ -46,7 +46,7 @@ class PublicDeskTest {
     final InMemoryDossiers dossiers = new InMemoryDossiers();
     final InMemoryResults results = new InMemoryResults();
     final InMemoryRequestCounts counts = new InMemoryRequestCounts();
-    final PublicDesk desk = new PublicDesk(dossiers, new BundledRules(), results, counts, new FakeSignatures(), clock);
+    final PublicDesk desk = new PublicDesk(dossiers, dossiers, new BundledRules(), results, counts, new FakeSignatures(), clock);
 
     static final String CODE = "000.00.12.G17-260302-0001";
     static final String KEY = "K7M2Q9XA";

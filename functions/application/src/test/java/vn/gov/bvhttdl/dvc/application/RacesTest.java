@@ -88,7 +88,7 @@ class RacesTest {
             }
             return null;
         }, null);
-        IssuedResult r = new IssueResult(racing, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok");
+        IssuedResult r = new IssueResult(racing, dossiers, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok");
         assertEquals(4, saves.get(), "three races lost, the fourth attempt stored");
         long ours = dossiers.history(id).stream().filter(e -> e.action().equals("issue-result") && e.actor().equals("lead")).count();
         assertEquals(1, ours, "exactly one entry of ours in the trail");
@@ -110,7 +110,7 @@ class RacesTest {
             return elsewhere;
         });
         DomainException e = assertThrows(DomainException.class,
-                () -> new IssueResult(racing, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok"));
+                () -> new IssueResult(racing, dossiers, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok"));
         assertEquals(DomainException.Kind.REFUSED, e.kind());
         assertEquals("illegal-transition", e.problem());
         assertEquals(1, saves.get());
@@ -126,7 +126,7 @@ class RacesTest {
             throw new ConcurrentChange("dossier " + id);
         }, null);
         ConcurrentChange e = assertThrows(ConcurrentChange.class,
-                () -> new IssueResult(racing, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok"));
+                () -> new IssueResult(racing, dossiers, results, renderer, rules, clock, "https://dvc.example.vn").issue(dossiers.find(id).orElseThrow(), leader, "ok"));
         assertEquals(Races.ATTEMPTS, saves.get());
         assertEquals("changed-meanwhile", e.problem());
         assertEquals(409, e.kind().status());
@@ -166,7 +166,7 @@ class RacesTest {
         Process.Stage first = Process.of(p).first();
         dossiers.save(d.handle(new Command.Receive("000.00.12.G17-260302-" + (1000 + (int) (Math.random() * 8999)),
                 LocalDate.of(2026, 3, 16), first.code(), first.unit(), LocalDate.of(2026, 3, 3)), Actor.system("v"), t0));
-        OfficialMoves moves = new OfficialMoves(dossiers, rules, clock, null, results);
+        OfficialMoves moves = new OfficialMoves(dossiers, dossiers, rules, clock, null, results);
         moves.startProcessing(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), d.id());
         Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
         moves.assign(specialist, d.id(), null, null);

@@ -40,8 +40,8 @@ class ResultsTest {
     /** Stands for the PDF renderer and the unit's key: the "file" names the result and the address of its page. */
     final ResultRenderer renderer = (r, p, url, note) -> new ResultRenderer.Signed(
             ("%PDF " + r.number() + " " + url + " " + note).getBytes(StandardCharsets.UTF_8), "CN=Test unit");
-    final IssueResult issue = new IssueResult(dossiers, results, renderer, rules, clock, "https://dvc.example.vn/");
-    final OfficialMoves moves = new OfficialMoves(dossiers, rules, clock, issue, results);
+    final IssueResult issue = new IssueResult(dossiers, dossiers, results, renderer, rules, clock, "https://dvc.example.vn/");
+    final OfficialMoves moves = new OfficialMoves(dossiers, dossiers, rules, clock, issue, results);
     final Actor desk = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
     final Actor leader = Actor.official("lead", "CDLQG", "LUHANH", Post.LEADER);

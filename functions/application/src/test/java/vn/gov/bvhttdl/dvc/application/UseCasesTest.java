@@ -55,12 +55,12 @@ class UseCasesTest {
     @Test
     void submitThenReceive() {
         String id = draft(true);
-        SubmitDossier.Result r = new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id);
+        SubmitDossier.Result r = new SubmitDossier(dossiers, dossiers, rules, queue, clock).submit(owner, id);
         assertEquals(DossierStatus.SUBMITTED, r.dossier().status());
         assertEquals(List.of(new RecordingQueue.Sent(id, 2)), queue.sent);
         assertTrue(dossiers.history(id).get(1).details().get("form").contains("Mất giấy phép"), "the submitted form is in the history");
 
-        ReceiveSubmission receive = new ReceiveSubmission(dossiers, rules, receipts, clock);
+        ReceiveSubmission receive = new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, clock);
         assertEquals(ReceiveSubmission.Outcome.RECEIVED, receive.receive(id));
         Dossier d = dossiers.find(id).orElseThrow();
         assertEquals(DossierStatus.RECEIVED, d.status());
@@ -77,20 +77,20 @@ class UseCasesTest {
     @Test
     void anIncompleteDossierIsRefusedWithEveryItemAndReceptionAsksForThemAtOnce() {
         String id = draft(false);
-        DomainException e = assertThrows(DomainException.class, () -> new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id));
+        DomainException e = assertThrows(DomainException.class, () -> new SubmitDossier(dossiers, dossiers, rules, queue, clock).submit(owner, id));
         assertEquals("dossier-incomplete", e.problem());
         assertEquals("component.DON", e.errors().get(0).field());
         assertTrue(queue.sent.isEmpty());
         // another citizen cannot even see it
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
-                () -> new SubmitDossier(dossiers, rules, queue, clock).submit(Actor.citizen("someone-else"), id)).kind());
+                () -> new SubmitDossier(dossiers, dossiers, rules, queue, clock).submit(Actor.citizen("someone-else"), id)).kind());
     }
 
     @Test
     void aSupplementRequestStopsTheClockAndTheResubmissionKeepsTheCodeAndTheKey() {
         String id = draft(true);
-        new SubmitDossier(dossiers, rules, queue, clock).submit(owner, id);
-        new ReceiveSubmission(dossiers, rules, receipts, clock).receive(id);
+        new SubmitDossier(dossiers, dossiers, rules, queue, clock).submit(owner, id);
+        new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, clock).receive(id);
         Dossier received = dossiers.find(id).orElseThrow();
         Clock later = Clock.fixed(t0.plusSeconds(3600), ZoneOffset.UTC);
         Dossier waiting = new RequestSupplement(dossiers, rules, later).request(Actor.official("mc-1", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), id,
@@ -99,9 +99,9 @@ class UseCasesTest {
         assertEquals("1. Bản sao mờ\n2. Thiếu chữ ký", waiting.statusReason());
         // a week later (Mon 9 Mar) the citizen resubmits; reception again: same code and key, waiting days not counted
         Clock week = Clock.fixed(t0.plus(java.time.Duration.ofDays(7)), ZoneOffset.UTC);
-        SubmitDossier.Result again = new SubmitDossier(dossiers, rules, queue, week).submit(owner, id);
+        SubmitDossier.Result again = new SubmitDossier(dossiers, dossiers, rules, queue, week).submit(owner, id);
         assertEquals("resubmit", dossiers.history(id).get(dossiers.history(id).size() - 1).action());
-        new ReceiveSubmission(dossiers, rules, receipts, week).receive(id);
+        new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, week).receive(id);
         Dossier back = dossiers.find(id).orElseThrow();
         assertEquals(received.code(), back.code());
         assertEquals(receipts.issued.get(0).key(), receipts.issued.get(1).key(), "a supplemented dossier keeps its key");
@@ -151,7 +151,7 @@ class UseCasesTest {
 
     @Test
     void receptionOfAnUnknownDossierIsPermanent() {
-        DomainException unknown = assertThrows(DomainException.class, () -> new ReceiveSubmission(dossiers, rules, receipts, clock).receive("nope"));
+        DomainException unknown = assertThrows(DomainException.class, () -> new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, clock).receive("nope"));
         assertEquals("dossier-not-found", unknown.problem());
         assertFalse(unknown.race(), "a message naming no dossier can never be processed: not a race to retry");
     }

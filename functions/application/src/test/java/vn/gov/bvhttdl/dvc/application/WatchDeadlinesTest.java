@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.application;
 import org.junit.jupiter.api.Test;
 import vn.gov.bvhttdl.dvc.application.fakes.BundledRules;
 import vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers;
+import vn.gov.bvhttdl.dvc.application.fakes.InMemoryWorkQueues;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
@@ -44,7 +45,7 @@ class WatchDeadlinesTest {
     }
 
     WatchDeadlines.Result runAt(String isoInstant) {
-        return new WatchDeadlines(dossiers, rules, Clock.fixed(Instant.parse(isoInstant), ZoneOffset.UTC)).run();
+        return new WatchDeadlines(dossiers, new InMemoryWorkQueues(dossiers), rules, Clock.fixed(Instant.parse(isoInstant), ZoneOffset.UTC)).run();
     }
 
     String flag(String id) { return dossiers.find(id).orElseThrow().processing().deadline(); }
@@ -56,7 +57,7 @@ class WatchDeadlinesTest {
         Dossier d = dossiers.find(id).orElseThrow();
         assertEquals(LocalDate.of(2026, 2, 25), d.dueDate());
         assertEquals(LocalDate.of(2026, 2, 12), d.processing().stepDue(), "the desk has one working day");
-        OfficialMoves moves = new OfficialMoves(dossiers, rules, Clock.fixed(Instant.parse("2026-02-12T02:00:00Z"), ZoneOffset.UTC));
+        OfficialMoves moves = new OfficialMoves(dossiers, dossiers, rules, Clock.fixed(Instant.parse("2026-02-12T02:00:00Z"), ZoneOffset.UTC));
         moves.startProcessing(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), id); // specialist: 3 working days: 13, 23, 24 Feb
         assertEquals(LocalDate.of(2026, 2, 24), dossiers.find(id).orElseThrow().processing().stepDue());
 
@@ -81,7 +82,7 @@ class WatchDeadlinesTest {
 
         // form 04: the apology with a new date; the flag goes with it, and the next run leaves it off (new date far enough)
         Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
-        OfficialMoves later = new OfficialMoves(dossiers, rules, Clock.fixed(Instant.parse("2026-02-25T03:00:00Z"), ZoneOffset.UTC));
+        OfficialMoves later = new OfficialMoves(dossiers, dossiers, rules, Clock.fixed(Instant.parse("2026-02-25T03:00:00Z"), ZoneOffset.UTC));
         later.assign(specialist, id, null, null);
         later.extend(specialist, id, "Chờ xác minh của cơ quan công an", LocalDate.of(2026, 3, 10));
         assertNull(flag(id));
@@ -108,7 +109,7 @@ class WatchDeadlinesTest {
     @Test
     void aDecidedDossierIsNotWatched() {
         String id = receivedAt(Instant.parse("2026-02-11T03:00:00Z"));
-        new OfficialMoves(dossiers, rules, Clock.fixed(Instant.parse("2026-02-12T02:00:00Z"), ZoneOffset.UTC))
+        new OfficialMoves(dossiers, dossiers, rules, Clock.fixed(Instant.parse("2026-02-12T02:00:00Z"), ZoneOffset.UTC))
                 .refuse(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), id, "Không thuộc thẩm quyền");
         var r = runAt("2026-03-30T02:00:00Z");
         assertEquals(0, r.checked());

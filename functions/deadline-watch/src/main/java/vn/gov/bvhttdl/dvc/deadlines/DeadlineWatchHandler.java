@@ -34,6 +34,6 @@ public class DeadlineWatchHandler extends MicronautRequestHandler<Map<String, Ob
         RulesStore rules(Table table) { return table.rules(); }
 
         @Singleton
-        WatchDeadlines watch(Table table, RulesStore rules) { return new WatchDeadlines(table.dossiers(), rules, Clock.systemUTC()); }
+        WatchDeadlines watch(Table table, RulesStore rules) { return new WatchDeadlines(table.dossiers(), table.workQueues(), rules, Clock.systemUTC()); }
     }
 }

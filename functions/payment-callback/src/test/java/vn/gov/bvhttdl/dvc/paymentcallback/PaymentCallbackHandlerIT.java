@@ -41,7 +41,7 @@ class PaymentCallbackHandlerIT {
         TestStack.get();
         System.setProperty("PAYMENT_SECRETS_FILE", Emulators.repoRoot().resolve("local/sandbox/payments.json").toString());
         store = DossierStore.fromSettings();
-        payments = new PaymentStore(store);
+        payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
     }
 
     /** A DL-002 dossier waiting for payment, and the pending payment the sample event is about. */

@@ -40,7 +40,7 @@ class PaymentReconcileHandlerIT {
         System.setProperty("PAYMENT_SECRETS_FILE", Emulators.repoRoot().resolve("local/sandbox/payments.json").toString());
         System.setProperty("PAYMENT_SANDBOX_BASE", "http://127.0.0.1:9");
         store = DossierStore.fromSettings();
-        payments = new PaymentStore(store);
+        payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
     }
 
     static Payment paidAndRefused() {

@@ -2,7 +2,8 @@ package vn.gov.bvhttdl.dvc.sweep;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.SequenceStore;
+import vn.gov.bvhttdl.dvc.adapters.WorkQueueStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
@@ -32,7 +33,8 @@ public final class SubmissionSweep {
     /** What one run did. */
     public record Result(int checked, int handedOver, int givenUp) {}
 
-    private final DossierStore store;
+    private final WorkQueueStore store;
+    private final SequenceStore counters;
     private final RulesStore rules;
     private final Supplier<SubmissionQueue> queue;
     private final Clock clock;
@@ -42,8 +44,9 @@ public final class SubmissionSweep {
      * @param after how long a dossier may stay SUBMITTED before it counts as lost: longer than the queue's retries
      *              (visibility timeout × maxReceiveCount), so that a message still being retried is not doubled
      */
-    public SubmissionSweep(DossierStore store, RulesStore rules, Supplier<SubmissionQueue> queue, Clock clock, Duration after) {
+    public SubmissionSweep(WorkQueueStore store, SequenceStore counters, RulesStore rules, Supplier<SubmissionQueue> queue, Clock clock, Duration after) {
         this.store = store;
+        this.counters = counters;
         this.rules = rules;
         this.queue = queue;
         this.clock = clock;
@@ -56,7 +59,7 @@ public final class SubmissionSweep {
         for (String agency : rules.catalogue().agencyCodes()) {
             for (Dossier d : store.submittedBefore(agency, cutoff, BATCH)) {
                 checked++;
-                long n = store.countSweep(d.id(), d.version());
+                long n = counters.countSweep(d.id(), d.version());
                 if (n <= MAX_HANDOVERS) {
                     queue.get().send(d.id(), d.version());
                     handed++;

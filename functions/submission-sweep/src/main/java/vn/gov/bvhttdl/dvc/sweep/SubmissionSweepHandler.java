@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
@@ -34,15 +33,12 @@ public class SubmissionSweepHandler extends MicronautRequestHandler<Map<String, 
         Table table() { return Table.primedFromSettings("submission-sweep", null); }
 
         @Singleton
-        DossierStore store(Table table) { return table.dossiers(); }
-
-        @Singleton
         RulesStore rules(Table table) { return table.rules(); }
 
         @Singleton
-        SubmissionSweep sweep(DossierStore store, RulesStore rules) {
+        SubmissionSweep sweep(Table table, RulesStore rules) {
             SubmissionQueue queue = SubmissionQueue.fromSettings();
-            return new SubmissionSweep(store, rules, () -> queue, Clock.systemUTC(),
+            return new SubmissionSweep(table.workQueues(), table.sequences(), rules, () -> queue, Clock.systemUTC(),
                     Duration.ofMinutes(Long.parseLong(Settings.require("SWEEP_AFTER_MINUTES"))));
         }
     }

@@ -113,7 +113,7 @@ class SubmissionSweepHandlerIT {
                 new Applicant("Hồ Thị Lan", "001099000321", null, null, "0911000321", null), Map.of(), now.minus(Duration.ofHours(2)));
         store.create(draft);
         SubmissionQueue queue = SubmissionQueue.fromSettings();
-        SubmissionSweep sweep = new SubmissionSweep(store, vn.gov.bvhttdl.dvc.adapters.Table.of(store).rules(), () -> queue,
+        SubmissionSweep sweep = new SubmissionSweep(vn.gov.bvhttdl.dvc.adapters.Table.of(store).workQueues(), vn.gov.bvhttdl.dvc.adapters.Table.of(store).sequences(), vn.gov.bvhttdl.dvc.adapters.Table.of(store).rules(), () -> queue,
                 Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(15));
         sweep.run();
         assertEquals(1, drain(old.id()).size(), "20 minutes SUBMITTED: lost");
@@ -121,7 +121,7 @@ class SubmissionSweepHandlerIT {
         assertEquals(List.of(), drain(draft.dossier().id()), "a draft is not a submission");
 
         // a resubmission (a new version) gets its own hand-overs
-        assertEquals(2, store.countSweep(old.id(), old.version()));
-        assertEquals(1, store.countSweep(old.id(), old.version() + 1));
+        assertEquals(2, vn.gov.bvhttdl.dvc.adapters.Table.of(store).sequences().countSweep(old.id(), old.version()));
+        assertEquals(1, vn.gov.bvhttdl.dvc.adapters.Table.of(store).sequences().countSweep(old.id(), old.version() + 1));
     }
 }

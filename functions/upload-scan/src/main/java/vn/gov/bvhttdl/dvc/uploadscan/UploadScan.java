@@ -3,7 +3,8 @@ package vn.gov.bvhttdl.dvc.uploadscan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.application.Attachments;
+import vn.gov.bvhttdl.dvc.application.Dossiers;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
@@ -26,14 +27,16 @@ public final class UploadScan {
     /** {@code dossiers/<dossier id>/<component code>/<upload id>} */
     static final Pattern KEY = Pattern.compile("^dossiers/([0-9a-fA-F-]{36})/([A-Za-z0-9_-]{1,40})/([0-9a-fA-F-]{36})$");
 
-    private final DossierStore store;
+    private final Dossiers dossiers;
+    private final Attachments store;
     private final S3Client s3;
     private final MalwareScanner scanner;
     private final Clock clock;
     private final String quarantineBucket;
     private final FileInspector inspector = new FileInspector();
 
-    public UploadScan(DossierStore store, S3Client s3, MalwareScanner scanner, Clock clock, String quarantineBucket) {
+    public UploadScan(Dossiers dossiers, Attachments store, S3Client s3, MalwareScanner scanner, Clock clock, String quarantineBucket) {
+        this.dossiers = dossiers;
         this.store = store;
         this.s3 = s3;
         this.scanner = scanner;
@@ -66,7 +69,7 @@ public final class UploadScan {
             judgedAlready(bucket, key, versionId, a);
             return;
         }
-        Dossier d = store.find(a.dossierId()).orElse(null);
+        Dossier d = dossiers.find(a.dossierId()).orElse(null);
         if (d == null || !(d.status() == DossierStatus.DRAFT || d.status() == DossierStatus.AWAITING_SUPPLEMENT)) {
             // the link outlived the dossier's editable state (submitted, withdrawn…): the file does not join it
             quarantine(bucket, key, versionId);

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
-import vn.gov.bvhttdl.dvc.adapters.DossierStore;
+import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 
 import java.net.URLDecoder;
@@ -37,7 +37,7 @@ public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
     @Factory
     static final class Beans {
         @Singleton
-        DossierStore store() { return DossierStore.primedFromSettings("upload-scan", null); }
+        Table table() { return Table.primedFromSettings("upload-scan", null); }
 
         @Singleton
         S3Client s3() { return AwsClients.s3(); }
@@ -49,8 +49,8 @@ public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
         Clock clock() { return Clock.systemUTC(); }
 
         @Singleton
-        UploadScan scan(DossierStore store, S3Client s3, MalwareScanner scanner, Clock clock) {
-            return new UploadScan(store, s3, scanner, clock, Settings.require("QUARANTINE_BUCKET"));
+        UploadScan scan(Table table, S3Client s3, MalwareScanner scanner, Clock clock) {
+            return new UploadScan(table.dossiers(), table.attachments(), s3, scanner, clock, Settings.require("QUARANTINE_BUCKET"));
         }
     }
 }

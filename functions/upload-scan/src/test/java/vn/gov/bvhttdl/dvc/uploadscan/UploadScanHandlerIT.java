@@ -59,7 +59,7 @@ class UploadScanHandlerIT {
         store.create(c);
         String key = "dossiers/" + c.dossier().id() + "/DON/" + UUID.randomUUID();
         if (authorise) {
-            store.authoriseUpload(new Attachment(c.dossier().id(), key, "DON", fileName, "application/pdf", bytes.length,
+            vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(new Attachment(c.dossier().id(), key, "DON", fileName, "application/pdf", bytes.length,
                     Attachment.Status.PENDING, null, null, null, null, Instant.now(), null));
         }
         s3.putObject(b -> b.bucket(stack.resources().of("UploadsBucket")).key(key), RequestBody.fromBytes(bytes));
@@ -74,7 +74,7 @@ class UploadScanHandlerIT {
         String key = upload("đơn đề nghị.pdf", pdf, true);
         handler.handleRequest(sample(key), null);
         handler.handleRequest(sample(key), null); // S3 may deliver twice
-        Attachment a = store.attachment(dossierOf(key), key).orElseThrow();
+        Attachment a = vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().attachment(dossierOf(key), key).orElseThrow();
         assertEquals(Attachment.Status.ACCEPTED, a.status());
         assertEquals(2, a.pages());
         assertEquals(FileInspector.sha256(pdf), a.sha256());
@@ -85,7 +85,7 @@ class UploadScanHandlerIT {
     void aRenamedExecutableIsRejectedAndQuarantinedNotLost() throws Exception {
         String key = upload("hop-dong.pdf", Fixtures.exe(), true);
         handler.handleRequest(sample(key), null);
-        Attachment a = store.attachment(dossierOf(key), key).orElseThrow();
+        Attachment a = vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().attachment(dossierOf(key), key).orElseThrow();
         assertEquals(Attachment.Status.REJECTED, a.status());
         assertTrue(a.reason().vi().contains("chương trình"), a.reason().vi());
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(stack.resources().of("UploadsBucket")).key(key)));
@@ -96,7 +96,7 @@ class UploadScanHandlerIT {
     void anUploadNobodyAuthorisedIsQuarantined() throws Exception {
         String key = upload("x.pdf", Fixtures.pdf(1, false), false);
         handler.handleRequest(sample(key), null);
-        assertTrue(store.attachment(dossierOf(key), key).isEmpty());
+        assertTrue(vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().attachment(dossierOf(key), key).isEmpty());
         assertNotNull(s3.headObject(b -> b.bucket(stack.resources().of("QuarantineBucket")).key(key)));
     }
 }

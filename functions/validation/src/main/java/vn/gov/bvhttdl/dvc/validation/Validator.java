@@ -30,7 +30,7 @@ public final class Validator {
     private final ReceiveSubmission reception;
 
     public Validator(Table table, Clock clock, S3Client s3, String documentsBucket) {
-        this.reception = new ReceiveSubmission(table.dossiers(), table.rules(), new S3Receipts(s3, documentsBucket, table.results(),
+        this.reception = new ReceiveSubmission(table.dossiers(), table.attachments(), table.sequences(), table.lookupKeys(), table.rules(), new S3Receipts(s3, documentsBucket, table.results(),
                 () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL")), clock);
     }
 

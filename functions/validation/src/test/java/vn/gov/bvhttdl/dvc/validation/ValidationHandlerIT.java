@@ -62,8 +62,8 @@ class ValidationHandlerIT {
                 Attachment a = new Attachment(c.dossier().id(), "dossiers/" + c.dossier().id() + "/" + comp.code() + "/" + UUID.randomUUID(),
                         comp.code(), comp.code().toLowerCase() + ".pdf", "application/pdf", 100, Attachment.Status.PENDING, null,
                         null, null, null, Instant.now(), null);
-                store.authoriseUpload(a);
-                store.recordVerdict(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00".repeat(32), 1, Instant.now()));
+                vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
+                vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().recordVerdict(a.scanned(Attachment.Status.ACCEPTED, null, "pdf", "00".repeat(32), 1, Instant.now()));
             }
         }
         store.save(c.dossier().handle(new vn.gov.bvhttdl.dvc.domain.Command.Submit("{}", 0), vn.gov.bvhttdl.dvc.domain.Actor.citizen("owner-v"), Instant.now()));
@@ -114,7 +114,7 @@ class ValidationHandlerIT {
         assertEquals(d.code(), again.code());
         assertEquals(d.version(), again.version());
         assertEquals(1, store.history(id).stream().filter(e -> e.action().equals("receive")).count());
-        assertEquals(d.id(), store.findByCode(d.code()).orElseThrow().id());
+        assertEquals(d.id(), vn.gov.bvhttdl.dvc.adapters.Table.of(store).workQueues().findByCode(d.code()).orElseThrow().id());
 
         // the receipt (form 01) is in the documents bucket; its QR code holds only the address of its verification
         // page, whose record keeps the Circular 01/2023 metadata (but not the applicant's ID number) and the file's hash

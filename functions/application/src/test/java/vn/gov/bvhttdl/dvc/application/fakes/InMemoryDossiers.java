@@ -1,6 +1,9 @@
 package vn.gov.bvhttdl.dvc.application.fakes;
 
+import vn.gov.bvhttdl.dvc.application.Attachments;
 import vn.gov.bvhttdl.dvc.application.Dossiers;
+import vn.gov.bvhttdl.dvc.application.LookupKeys;
+import vn.gov.bvhttdl.dvc.application.Sequences;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
@@ -14,8 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The Dossiers port in memory, with the same optimistic locking as the DynamoDB store. For use-case tests. */
-public final class InMemoryDossiers implements Dossiers {
+/**
+ * The table's dossier ports in memory — {@link Dossiers} (with the same optimistic locking as the DynamoDB store),
+ * {@link Attachments} (their entries on the same audit trail), {@link LookupKeys} and {@link Sequences} — one object
+ * a test hands to each port it needs. For use-case tests.
+ */
+public final class InMemoryDossiers implements Dossiers, Attachments, LookupKeys, Sequences {
     private final Map<String, Dossier> dossiers = new ConcurrentHashMap<>();
     private final Map<String, List<AuditEvent>> audit = new ConcurrentHashMap<>();
     private final Map<String, List<Attachment>> files = new ConcurrentHashMap<>();
@@ -99,14 +106,55 @@ public final class InMemoryDossiers implements Dossiers {
     @Override
     public void putLookupKey(String code, String dossierId, String key) { keys.put(code, new String[]{dossierId, key}); }
 
-    /** Every dossier the unit holds in the status, earliest due first, in one page (the store pages by 100). */
     @Override
-    public synchronized Held held(String agency, String unit, vn.gov.bvhttdl.dvc.domain.DossierStatus status, int size, String after) {
-        if (after != null) return new Held(List.of(), null);
-        List<Dossier> out = dossiers.values().stream()
-                .filter(d -> d.agencyCode().equals(agency) && d.status() == status && unit.equals(holder(d)))
-                .sorted(java.util.Comparator.comparing(InMemoryDossiers::due).thenComparing(Dossier::id)).toList();
-        return new Held(out, null);
+    public synchronized long nextResultNumber(String dossierCode) {
+        return sequences.merge("RESULT#" + dossierCode, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized Optional<Attachment> attachment(String dossierId, String key) {
+        return files.getOrDefault(dossierId, List.of()).stream().filter(a -> a.key().equals(key)).findFirst();
+    }
+
+    @Override
+    public synchronized boolean recordVerdict(Attachment scanned) {
+        List<Attachment> list = files.get(scanned.dossierId());
+        int i = list == null ? -1 : indexOf(list, scanned.key());
+        if (i < 0) throw new DomainException(DomainException.Kind.NOT_FOUND, "upload-not-authorised",
+                new Text("Không có yêu cầu tải lên cho tệp " + scanned.key() + ".", "No upload was authorised for " + scanned.key() + "."));
+        if (list.get(i).status() != Attachment.Status.PENDING) return false;
+        list.set(i, scanned);
+        trail(scanned.dossierId(), new AuditEvent(scanned.dossierId(), scanned.scannedAt(), "upload-scan", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
+                scanned.status() == Attachment.Status.ACCEPTED ? "attachment-accepted" : "attachment-rejected", null, null,
+                scanned.reason() == null ? null : scanned.reason().vi(), Map.of("key", scanned.key())));
+        return true;
+    }
+
+    @Override
+    public synchronized void recordOverwriteRefused(Attachment judged, String versionId, java.time.Instant at) {
+        trail(judged.dossierId(), new AuditEvent(judged.dossierId(), at, "upload-scan", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
+                "attachment-overwrite-refused", null, null, null, Map.of("key", judged.key(), "quarantinedVersion", String.valueOf(versionId))));
+    }
+
+    @Override
+    public synchronized void recordReplacedAfterCheck(Attachment judged, java.time.Instant at) {
+        List<Attachment> list = files.get(judged.dossierId());
+        int i = list == null ? -1 : indexOf(list, judged.key());
+        if (i < 0) return;
+        Attachment refused = judged.scanned(Attachment.Status.REJECTED, new Text("tệp bị ghi đè sau khi đã kiểm tra",
+                "the file was overwritten after it was checked"), judged.detectedType(), judged.sha256(), judged.pages(), at);
+        list.set(i, refused);
+        trail(judged.dossierId(), new AuditEvent(judged.dossierId(), at, "upload-scan", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
+                "attachment-rejected", null, null, refused.reason().vi(), Map.of("key", judged.key())));
+    }
+
+    private static int indexOf(List<Attachment> list, String key) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i).key().equals(key)) return i;
+        return -1;
+    }
+
+    private void trail(String dossierId, AuditEvent e) {
+        audit.computeIfAbsent(dossierId, k -> new ArrayList<>()).add(e);
     }
 
     /** Every dossier stored (for the other in-memory ports over the same table). */

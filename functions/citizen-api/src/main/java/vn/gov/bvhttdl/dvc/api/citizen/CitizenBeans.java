@@ -50,7 +50,7 @@ final class CitizenBeans {
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock) {
-        return new CitizenDesk(store, table.workQueues(), rules, submissions,
+        return new CitizenDesk(store, table.attachments(), table.lookupKeys(), table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
                 gateways, results, surveys, clock, SharedBeans::verifyUrl);
     }

@@ -29,14 +29,14 @@ final class OfficialBeans {
     Signers signer() { return new Signers(); }
 
     @Singleton
-    IssueResult issueResult(DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock) {
-        return new IssueResult(store, results, new ResultPdf(signer), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
+    IssueResult issueResult(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock) {
+        return new IssueResult(store, table.sequences(), results, new ResultPdf(signer), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
     }
 
     @Singleton
     OfficialDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
                       S3Presigner presigner, IssueResult issueResult, Clock clock) {
-        return new OfficialDesk(store, table.workQueues(), rules, payments, results, notices, surveys,
+        return new OfficialDesk(store, table.attachments(), table.workQueues(), rules, payments, results, notices, surveys,
                 S3FileLinks.fromSettings(presigner), issueResult, clock);
     }
 }

@@ -1,0 +1,44 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: a dossier's files — the uploads authorised, the scan's verdicts, the files withdrawn — each change with its
+ * entry on the dossier's audit trail.
+ */
+public interface Attachments {
+    /** The dossier's files, oldest first (cancelled ones included). */
+    List<Attachment> attachments(String dossierId);
+
+    /** One file by its object key. */
+    Optional<Attachment> attachment(String dossierId, String key);
+
+    /**
+     * Records a PENDING attachment: an upload authorised, its bytes not yet judged.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException NOT_FOUND when there is no such dossier
+     */
+    void authoriseUpload(Attachment pending);
+
+    /** The applicant withdraws a file (cancels an upload on its way or removes a judged one), with its audit entry. */
+    void cancelAttachment(Attachment current, String actor, Instant at);
+
+    /**
+     * Records the scan's verdict on a PENDING file, with its audit entry, once: a repeated notification for the same
+     * object changes nothing and returns false.
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException NOT_FOUND {@code upload-not-authorised} when no upload was
+     *                                                   authorised for that key
+     */
+    boolean recordVerdict(Attachment scanned);
+
+    /** Records on the trail that a judged file's key was written again and the new bytes were quarantined. */
+    void recordOverwriteRefused(Attachment judged, String versionId, Instant at);
+
+    /** A judged file whose bytes were replaced where no older version is kept: it no longer counts as accepted. */
+    void recordReplacedAfterCheck(Attachment judged, Instant at);
+}
