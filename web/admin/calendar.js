@@ -59,6 +59,10 @@ export async function adminCalendarPage(main, { year, published }) {
       <div class="field"><label for="f-working">${t('admin.workingWeekend')}</label>
         <p class="hint" id="f-working-hint">${t('admin.daysHelp')}</p>
         <textarea id="f-working" name="working" rows="1" aria-describedby="f-working-hint">${daysText(cal.workingWeekendDays)}</textarea></div>
+      <fieldset class="group" id="pending-holidays" aria-describedby="f-pending-hint"><legend>${t('admin.pending')}</legend>
+        <p class="hint" id="f-pending-hint">${t('admin.pendingHelp')}</p>
+        <div class="options">${rules.map((r) => html`<label class="check"><input type="checkbox" name="pending" value="${r.id}" ${(cal.pending || []).includes(r.id) ? html`checked` : ''}> ${pick(r.name)}</label>`)}</div>
+      </fieldset>
       <fieldset class="group"><legend>${t('admin.preview')}</legend>
         <div class="inline-form">
           <div class="field"><label for="f-preview-date">${t('appointment.date')}</label><input id="f-preview-date" name="previewDate" placeholder="dd/mm/yyyy" inputmode="numeric" size="10"></div>
@@ -77,7 +81,9 @@ export async function adminCalendarPage(main, { year, published }) {
       days: parseDays(v(`blocks.${i}.days`)),
     })).filter((b) => b.replaces.length || b.days.length);
     return { year: y, basis: v('basis.document') ? { document: v('basis.document'), note: v('basis.note') || null, confirmed: false } : null,
-      holidays: blocks, workingWeekendDays: parseDays(v('working')) };
+      holidays: blocks, workingWeekendDays: parseDays(v('working')),
+      // what this letter leaves unannounced stays provisional (carried from the year as it stands unless unticked)
+      pending: [...form.querySelectorAll('input[name="pending"]:checked')].map((c) => c.value) };
   };
   main.querySelector('#add-block').addEventListener('click', () => {
     const box = form.querySelector('[data-rows="blocks"]');

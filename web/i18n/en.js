@@ -158,6 +158,7 @@ export default {
     formFields: 'Form fields (JSON)', formFieldsHelp: 'Each field: name, type (text, textarea, number, select, checkboxes, email, tel, date), label {vi, en}, required, pattern, options, help.',
     publish: 'Publish', published: 'Published.', calendarTitle: 'Holidays and Tết {year}', daysOffNow: 'Days off now in force',
     workingWeekend: 'Weekly days off worked instead', announce: 'The government’s announcement', note: 'Note', block: 'Block {n}',
+    pending: 'Holidays not announced yet', pendingHelp: 'Tick the holidays this letter does not announce yet: an appointment date near them is marked provisional. Untick them once the whole year is announced.',
     daysOff: 'Days off', daysHelp: 'Day/month/year, comma-separated; a range: 14/02/2026-22/02/2026.',
     preview: 'Preview the effect on an appointment date', previewButton: 'Preview', previewNow: 'With the calendar in force', previewDraft: 'With this draft',
   },

@@ -158,6 +158,7 @@ export default {
     formFields: 'Các trường của tờ khai (JSON)', formFieldsHelp: 'Mỗi trường: name, type (text, textarea, number, select, checkboxes, email, tel, date), label {vi, en}, required, pattern, options, help.',
     publish: 'Công bố', published: 'Đã công bố.', calendarTitle: 'Lịch nghỉ lễ, Tết năm {year}', daysOffNow: 'Ngày nghỉ hiện áp dụng',
     workingWeekend: 'Ngày nghỉ hằng tuần làm việc bù', announce: 'Thông báo lịch nghỉ của Chính phủ', note: 'Ghi chú', block: 'Đợt nghỉ {n}',
+    pending: 'Ngày lễ chưa được công bố', pendingHelp: 'Đánh dấu các ngày lễ văn bản này chưa công bố: ngày hẹn trả rơi vào khoảng đó được ghi là dự kiến. Bỏ đánh dấu khi năm đã được công bố đầy đủ.',
     daysOff: 'Các ngày nghỉ', daysHelp: 'Ngày/tháng/năm, cách nhau bởi dấu phẩy; một khoảng: 14/02/2026-22/02/2026.',
     preview: 'Xem trước ảnh hưởng tới ngày hẹn trả', previewButton: 'Xem trước', previewNow: 'Theo lịch hiện hành', previewDraft: 'Theo lịch đang soạn',
   },

@@ -631,6 +631,13 @@ try {
     await page.fill('#f-blocks-0-days', '04/02/2027-14/02/2027');
     await page.fill('#f-working', '20/02/2027');
     await page.fill('#f-basis-document', 'Công văn thử nghiệm về lịch nghỉ Tết 2027');
+    // the holidays 2027's letter left unannounced come prefilled as pending, so a republication keeps them provisional
+    for (const id of ['labour', 'culture-day']) {
+      if (!(await page.isChecked(`input[name="pending"][value="${id}"]`))) fail('pending holiday not carried: ' + id);
+    }
+    if (await page.isChecked('input[name="pending"][value="tet"]')) fail('Tết 2027 is announced: not pending');
+    // this (test) announcement covers the whole year: nothing is left pending
+    for (const box of await page.$$('input[name="pending"]:checked')) await box.uncheck();
     await page.fill('#f-preview-date', '03/02/2027');
     await page.fill('#f-preview-days', '5');
     await page.click('#preview');

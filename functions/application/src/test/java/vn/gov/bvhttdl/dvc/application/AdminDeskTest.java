@@ -110,6 +110,20 @@ class AdminDeskTest {
     }
 
     @Test
+    void aPartlyAnnouncedYearStaysProvisionalForTheHolidaysItLeavesPending() {
+        AdminDesk.CalendarYear partly = desk.publishCalendar("admin-1", 2031, Map.of("year", 2031L,
+                "holidays", List.of(Map.of("replaces", List.of("tet"), "days", List.of("2031-01-22", "2031-01-23", "2031-01-24", "2031-01-25", "2031-01-26"))),
+                "workingWeekendDays", List.of(), "pending", List.of("labour", "culture-day")));
+        assertTrue(partly.calendar().provisional(2031), "labour and culture day not announced yet");
+        assertEquals(List.of("labour", "culture-day"), partly.calendar().schedule(2031).pending());
+        assertEquals("unknown-holiday", assertThrows(DomainException.class, () -> desk.publishCalendar("admin-1", 2031,
+                Map.of("year", 2031L, "holidays", List.of(), "pending", List.of("christmas")))).problem());
+        AdminDesk.CalendarYear whole = desk.publishCalendar("admin-1", 2031, Map.of("year", 2031L, "holidays", List.of(),
+                "workingWeekendDays", List.of(), "pending", List.of()));
+        assertFalse(whole.calendar().provisional(2031), "nothing left pending: announced");
+    }
+
+    @Test
     void aDraftYearsEffectOnAnAppointmentIsShownWithoutPublishingIt() {
         Map<String, Object> draft = Map.of("year", 2031L, "holidays",
                 List.of(Map.of("replaces", List.of("victory", "labour"), "days", List.of("2031-04-30", "2031-05-01", "2031-05-02"))),
