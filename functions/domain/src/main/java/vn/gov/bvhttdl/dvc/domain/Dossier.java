@@ -17,29 +17,50 @@ import java.util.Map;
  * @param reached          the units the dossier has actually been at, in order (from reception on: the one-stop desk,
  *                         then each unit a step brought it to); null for a dossier stored before this was recorded, whose
  *                         units the store reads from its audit trail ({@link #reachedFrom(List, Processing)})
+ * @param facts            the facts the state counts ({@link Facts}), recorded move by move; null for a dossier stored
+ *                         before they were recorded, whose facts the store reads from its audit trail ({@link Facts#fromTrail})
  * @param version          optimistic-locking version; the store only writes a change made from the version it read
  */
 public record Dossier(String id, String code, String procedureCode, int procedureVersion, String agencyCode,
                       String unitCode, String ownerId, Applicant applicant, Map<String, String> form,
                       DossierStatus status, String statusReason, Instant createdAt, Instant updatedAt,
                       Instant submittedAt, Instant receivedAt, LocalDate dueDate, Processing processing,
-                      List<String> reached, long version) {
+                      List<String> reached, Facts facts, long version) {
 
     public Dossier {
         form = form == null ? Map.of() : Map.copyOf(form);
         reached = reached == null ? null : List.copyOf(reached);
     }
 
+    /** A dossier stored before its facts were recorded (the store derives them from the trail). */
+    public Dossier(String id, String code, String procedureCode, int procedureVersion, String agencyCode,
+                   String unitCode, String ownerId, Applicant applicant, Map<String, String> form,
+                   DossierStatus status, String statusReason, Instant createdAt, Instant updatedAt,
+                   Instant submittedAt, Instant receivedAt, LocalDate dueDate, Processing processing,
+                   List<String> reached, long version) {
+        this(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, processing, reached, null, version);
+    }
+
+    /** The same dossier with {@code f} as its facts. */
+    public Dossier withFacts(Facts f) {
+        return new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, processing, reached, f, version);
+    }
+
+    /** The identifier the applicant is known by and its type (enterprise code for a business, else the personal ID). */
+    public Facts.OwnerId ownerIdentifier() { return Facts.OwnerId.of(applicant); }
+
     /** The same dossier with {@code p} as its processing (the units reached unchanged). */
     public Dossier withProcessing(Processing p) {
         return new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
-                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, p, reached, version);
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, p, reached, facts, version);
     }
 
     /** The same dossier with {@code units} as the units it has reached. */
     public Dossier withReached(List<String> units) {
         return new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant, form, status,
-                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, processing, units, version);
+                statusReason, createdAt, updatedAt, submittedAt, receivedAt, dueDate, processing, units, facts, version);
     }
 
     /**
@@ -62,17 +83,32 @@ public record Dossier(String id, String code, String procedureCode, int procedur
     /** A dossier and the audit event of the change that produced it. */
     public record Change(Dossier dossier, AuditEvent event) {}
 
-    /** Starts a draft for {@code procedure}. */
+    /** Starts a draft for {@code procedure} on this portal, with no verified identity recorded. */
     public static Change draft(String id, Procedure procedure, String ownerId, Applicant applicant,
                                Map<String, String> form, Instant now) {
+        return draft(id, procedure, ownerId, applicant, form, now, Facts.Intake.portal(null));
+    }
+
+    /**
+     * Starts a draft for {@code procedure}; {@code intake} says where it was submitted and which national identity
+     * verified the applicant, the first facts it records.
+     */
+    public static Change draft(String id, Procedure procedure, String ownerId, Applicant applicant,
+                               Map<String, String> form, Instant now, Facts.Intake intake) {
         checkInput(procedure, applicant, form);
         Workflow.Transition t = Workflow.standard().transitions().stream()
                 .filter(x -> x.action().equals("create")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("workflow data has no create action"));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("procedureCode", procedure.code());
+        details.put("procedureVersion", Integer.toString(procedure.version()));
+        details.put("origin", intake.origin().name());
+        if (intake.verifiedBy() != null) details.put("verifiedBy", intake.verifiedBy());
+        AuditEvent created = new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null, details);
         Dossier d = new Dossier(id, null, procedure.code(), procedure.version(), procedure.agencyCode(),
-                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null, List.of(), 1);
-        return new Change(d, new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null,
-                Map.of("procedureCode", procedure.code(), "procedureVersion", Integer.toString(procedure.version()))));
+                procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null,
+                List.of(), Facts.NONE.after(created), 1);
+        return new Change(d, created);
     }
 
     /**
@@ -138,10 +174,13 @@ public record Dossier(String id, String code, String procedureCode, int procedur
             nowReached = new ArrayList<>(nowReached);
             nowReached.add(p.unit());
         }
+        AuditEvent event = new AuditEvent(id, at, actor.subject(), actor.role(), command.action(), status, to,
+                command.reason(), details);
+        // the facts the state counts, as they happen (a dossier stored without them gets them from its trail when read)
+        Facts nextFacts = facts == null ? null : facts.after(event);
         Dossier next = new Dossier(id, newCode, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
-                form, to, why, createdAt, at, submitted, received, due, p, nowReached, version + 1);
-        return new Change(next, new AuditEvent(id, at, actor.subject(), actor.role(), command.action(), status, to,
-                command.reason(), details));
+                form, to, why, createdAt, at, submitted, received, due, p, nowReached, nextFacts, version + 1);
+        return new Change(next, event);
     }
 
     private Processing current() {
@@ -177,7 +216,8 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         }
         checkInput(procedure, newApplicant, newForm);
         Dossier next = new Dossier(id, code, procedureCode, procedureVersion, agencyCode, unitCode, ownerId,
-                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, processing, reached, version + 1);
+                newApplicant, newForm, status, statusReason, createdAt, at, submittedAt, receivedAt, dueDate, processing, reached,
+                facts, version + 1);
         return new Change(next, new AuditEvent(id, at, ownerId, Role.CITIZEN, "edit", status, status, null,
                 Map.of("fields", String.valueOf(newForm == null ? 0 : newForm.size()))));
     }
