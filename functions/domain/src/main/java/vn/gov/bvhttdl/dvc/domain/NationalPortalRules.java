@@ -26,7 +26,7 @@ public record NationalPortalRules(DateTimeFormatter dates, ZoneId zone, Map<Stri
                                   Map<String, Code> ownerKinds, Map<String, Code> identifierTypes, Map<String, Flag> flags,
                                   Map<String, String> feeFields, Map<String, Code> collectionForms, Map<String, Code> feeKinds,
                                   Map<String, Map<String, String>> fields, int whoLimit, Answer done, Answer exists,
-                                  List<String> progressNotSent) {
+                                  List<String> progressNotSent, Map<String, String> resultCodes) {
 
     /** A public implementation an entry was read in. */
     public record Source(String key, String repo, String commit, String path, String note) {}
@@ -116,7 +116,8 @@ public record NationalPortalRules(DateTimeFormatter dates, ZoneId zone, Map<Stri
                 codes(m.get("channels"), sources), codes(m.get("returnForms"), sources), codes(m.get("submissionPlaces"), sources),
                 codes(m.get("ownerKinds"), sources), codes(m.get("identifierTypes"), sources), Map.copyOf(flags),
                 strings(fees.get("fields")), codes(fees.get("collectionForms"), sources), codes(fees.get("kinds"), sources),
-                Map.copyOf(fields), whoLimit, answer(answers.get("done")), answer(answers.get("exists")), notSent);
+                Map.copyOf(fields), whoLimit, answer(answers.get("done")), answer(answers.get("exists")), notSent,
+                strings(Json.obj(m.get("resultTypes")).get("byProcedure")));
     }
 
     private static String str(Map<String, Object> m, String k) {
@@ -221,10 +222,19 @@ public record NationalPortalRules(DateTimeFormatter dates, ZoneId zone, Map<Stri
     /** Whether a move is not sent as a progress entry (e.g. the deadline watch's flag: no one handled anything). */
     public boolean progressSent(String action) { return !progressNotSent.contains(action); }
 
+    /**
+     * The national result-type code ({@code MaGiayToKetQua}) of procedure {@code procedureCode}'s result: the
+     * national catalogue's per-procedure code, "" until it is filled in the data.
+     */
+    public String resultCode(String procedureCode) { return resultCodes.getOrDefault(procedureCode, ""); }
+
     /** What an answer means. */
     public enum Meaning { DONE, EXISTS, OTHER }
 
-    /** The meaning of the portal's answer {@code errorCode}/{@code message}: "exists" is checked first (its codes include 0). */
+    /**
+     * The meaning of the portal's answer {@code errorCode}/{@code message}: "exists" is checked first (its codes
+     * include 0); "done" by its code alone, as OPENCPS reads it (TH_SYNC also looks for "thành công" in the message).
+     */
     public Meaning meaning(String errorCode, String message) {
         if (exists.matches(errorCode, message)) return Meaning.EXISTS;
         if (done.errorCodes().contains(errorCode == null ? "" : errorCode.strip())) return Meaning.DONE;
