@@ -38,7 +38,7 @@ public class NationalOutboxHandler extends MicronautRequestHandler<DynamodbEvent
         var now = StreamItems.dossier(ddb.getNewImage()).orElse(null);
         if (now == null) return;
         if (now.version() == null) {
-            throw DomainException.of("unreadable-message", "why", "dossier " + now.dossierId() + " has no version");
+            throw DomainException.of("unreadable-message", "why", "no version on the item of dossier " + now.dossierId());
         }
         var before = StreamItems.dossier(ddb.getOldImage()).orElse(null);
         if (before != null && Objects.equals(before.version(), now.version())) return;
