@@ -99,11 +99,8 @@ public final class SyncToNationalPortal {
         if (last >= version) return new Result(Outcome.ALREADY, null, "handled up to version " + last);
         Dossier d = dossiers.find(dossierId).orElseThrow(() -> DomainException.of("dossier-not-found", "ref", dossierId));
         List<AuditEvent> trail = moves(dossiers.history(dossierId));
-        if (trail.size() < version) {
-            if (d.version() >= version) throw DomainException.of("unreadable-message", "why",
-                    "the trail of " + dossierId + " has no move for version " + version);
-            throw new Unavailable("version " + version + " of " + dossierId + " is not readable yet");
-        }
+        // a version not reached yet, or a trail read behind its write (a query is eventually consistent): later
+        if (trail.size() < version) throw new Unavailable("version " + version + " of " + dossierId + " is not readable yet");
         List<AuditEvent> prefix = trail.subList(0, (int) version);
         AuditEvent event = prefix.getLast();
         var status = codes.status(event.from(), event.to());
