@@ -6,24 +6,19 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import vn.gov.bvhttdl.dvc.adapters.StreamItems;
-import vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox;
-import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
-
-import java.util.Objects;
 
 /**
  * The national portal's outbox, fed by the table's stream (template.yaml filters it to the dossiers' own items): each
  * new version of a dossier is one event, put on the FIFO queue grouped by dossier and deduplicated by
- * {@code <dossier id>#<version>} ({@link NationalOutbox}); a change of the item that leaves its version as it was (an
+ * {@code <dossier id>#<version>} ({@link Versions}); a change of the item that leaves its version as it was (an
  * index attribute, a flag) is no event. The stream is in order per dossier, so the queue is too. A record that can
  * never be read goes to the dead-letter queue at once; one that fails otherwise (SQS unreachable) is reported, and
  * the stream retries from it ({@link Batches}).
  */
 public class NationalOutboxHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
     @Inject
-    NationalOutbox outbox;
+    Versions.Outbox outbox;
 
     @Inject
     Batches.DeadLetters deadLetters;
@@ -34,15 +29,7 @@ public class NationalOutboxHandler extends MicronautRequestHandler<DynamodbEvent
     }
 
     private void put(DynamodbEvent.DynamodbStreamRecord r) {
-        var ddb = r.getDynamodb();
-        var now = StreamItems.dossier(ddb.getNewImage()).orElse(null);
-        if (now == null) return;
-        if (now.version() == null) {
-            throw DomainException.of("unreadable-message", "why", "no version on the item of dossier " + now.dossierId());
-        }
-        var before = StreamItems.dossier(ddb.getOldImage()).orElse(null);
-        if (before != null && Objects.equals(before.version(), now.version())) return;
-        outbox.put(new NationalOutbox.Event(now.dossierId(), now.version()));
+        Versions.of(r).ifPresent(e -> outbox.put(e.dossierId(), e.version()));
     }
 
     @Factory
@@ -52,6 +39,6 @@ public class NationalOutboxHandler extends MicronautRequestHandler<DynamodbEvent
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("NATIONAL_OUTBOX_DLQ_URL")::send; }
 
         @Singleton
-        NationalOutbox outbox() { return NationalOutbox.fromSettings(); }
+        Versions.Outbox outbox() { return Versions.Outbox.fromSettings(); }
     }
 }

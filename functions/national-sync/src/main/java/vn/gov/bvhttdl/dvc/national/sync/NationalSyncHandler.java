@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.adapters.national.DvcqgNationalPortal;
-import vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox;
 import vn.gov.bvhttdl.dvc.application.SyncToNationalPortal;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -37,7 +36,7 @@ public class NationalSyncHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     SyncToNationalPortal sync;
 
     @Inject
-    NationalOutbox outbox;
+    Messages.Retry retry;
 
     @Inject
     Batches.DeadLetters deadLetters;
@@ -48,34 +47,14 @@ public class NationalSyncHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     }
 
     private void send(SQSEvent.SQSMessage m) {
-        NationalOutbox.Event e = NationalOutbox.read(m.getBody());
+        Messages.Event e = Messages.read(m.getBody());
         try {
             SyncToNationalPortal.Result r = sync.handle(e.dossierId(), e.version());
             LOG.info("dossier {} version {}: {}{}", e.dossierId(), e.version(), r.outcome(), r.status() == null ? "" : " (status " + r.status() + ")");
         } catch (RuntimeException failed) {
-            if (!Batches.permanent(failed)) backoff(m);
+            if (!Batches.permanent(failed)) retry.later(m);
             throw failed;
         }
-    }
-
-    /** The message comes back after the backoff's delay for its receive count (a failure to set it keeps the queue's timeout). */
-    private void backoff(SQSEvent.SQSMessage m) {
-        int count = 1;
-        try {
-            count = Integer.parseInt(m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-        } catch (RuntimeException ignored) {
-            // keep 1
-        }
-        int delay = NationalOutbox.backoff(count, setting("NATIONAL_SYNC_RETRY_BASE_SECONDS", 10), setting("NATIONAL_SYNC_RETRY_MAX_SECONDS", 300));
-        try {
-            outbox.retryIn(m.getReceiptHandle(), delay);
-        } catch (RuntimeException e) {
-            LOG.warn("message {}: the backoff could not be set ({}); the queue's visibility timeout applies", m.getMessageId(), e.toString());
-        }
-    }
-
-    private static int setting(String name, int otherwise) {
-        return Settings.get(name).map(Integer::parseInt).orElse(otherwise);
     }
 
     @Factory
@@ -85,7 +64,7 @@ public class NationalSyncHandler extends MicronautRequestHandler<SQSEvent, SQSBa
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("NATIONAL_SYNC_DLQ_URL")::send; }
 
         @Singleton
-        NationalOutbox outbox() { return NationalOutbox.fromSettings(); }
+        Messages.Retry retry() { return Messages.Retry.fromSettings(); }
 
         @Singleton
         SyncToNationalPortal sync() {
