@@ -173,10 +173,25 @@ class NationalPortalIT {
         assertEquals(number, Json.obj(((List<?>) body.get("DanhSachGiayToKetQua")).getFirst()).get("GiayToId"));
         assertFalse(String.valueOf(body.get("NgayTra")).isEmpty());
 
-        // the page shows it, escaped
+        // the page shows it, escaped (the applicant's answer to the supplement request is text, never markup)
         String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/national-portal")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(page.contains(code) && page.contains(id + "#" + last), page);
+        assertTrue(page.indexOf(code) < page.indexOf(id + "#" + last));
+
+        // the control endpoint: an unknown mode is a problem, a known one is taken
+        HttpClient plain = HttpClient.newHttpClient();
+        HttpResponse<String> bad = plain.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/sandbox/national-portal/control"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("mode=<b>broken</b>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertFalse(bad.body().contains("<b>"), bad.body());
+        HttpResponse<String> slow = plain.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/sandbox/national-portal/control"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("mode=slow&delayMs=10")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, slow.statusCode(), slow.body());
+        assertEquals("slow", runner.nationalPortal().get("mode"));
+        runner.nationalPortalMode("up", 0);
 
         // a poison message on the outbox: the FIFO dead-letter queue at once, with its reason
         try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
