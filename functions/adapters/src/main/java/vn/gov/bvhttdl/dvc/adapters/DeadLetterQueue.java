@@ -33,6 +33,12 @@ public class DeadLetterQueue {
                 () -> Settings.get(name).orElseThrow(() -> new IllegalStateException("no dead-letter queue is set (" + name + ")")));
     }
 
+    /** A deduplication id (at most 128 characters of [A-Za-z0-9 punctuation]) for {@code messageId}. */
+    static String dedupId(String messageId) {
+        String clean = messageId.replaceAll("[^A-Za-z0-9._#:-]", "_");
+        return clean.length() <= 128 ? clean : clean.substring(0, 128);
+    }
+
     public void send(String body, String messageId, String reason) {
         String url = queueUrl.get();
         if (client == null) {
@@ -41,9 +47,14 @@ public class DeadLetterQueue {
             }
         }
         String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        client.sendMessage(b -> b.queueUrl(url).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
-                .messageAttributes(Map.of(
-                        "ErrorMessage", MessageAttributeValue.builder().dataType("String").stringValue(why).build(),
-                        "OriginalMessageId", MessageAttributeValue.builder().dataType("String").stringValue(messageId == null ? "?" : messageId).build())));
+        String original = messageId == null ? "?" : messageId;
+        client.sendMessage(b -> {
+            b.queueUrl(url).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
+                    .messageAttributes(Map.of(
+                            "ErrorMessage", MessageAttributeValue.builder().dataType("String").stringValue(why).build(),
+                            "OriginalMessageId", MessageAttributeValue.builder().dataType("String").stringValue(original).build()));
+            // a FIFO queue's dead-letter queue is FIFO too: one group (order does not matter there), one entry per message
+            if (url.endsWith(".fifo")) b.messageGroupId("dead-letters").messageDeduplicationId(dedupId(original));
+        });
     }
 }

@@ -30,6 +30,7 @@ public final class Table {
     private final Supplier<WorkQueueStore> workQueues;
     private final Supplier<RequestCounter> requestCounter;
     private final Supplier<SmsOutbox> smsOutbox;
+    private final Supplier<NationalSyncMarkers> nationalSync;
 
     /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
     public Table(DynamoDbClient client, String name) {
@@ -52,6 +53,7 @@ public final class Table {
         this.workQueues = once(() -> new WorkQueueStore(dossiers, counts.get()));
         this.requestCounter = once(() -> RequestCounter.fromSettings(client));
         this.smsOutbox = once(() -> new SmsOutbox(client, name));
+        this.nationalSync = once(() -> new NationalSyncMarkers(client, name));
     }
 
     /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
@@ -106,6 +108,9 @@ public final class Table {
 
     /** Offline, the SMS that would have been sent. */
     public SmsOutbox smsOutbox() { return smsOutbox.get(); }
+
+    /** The national portal's per-dossier markers of the last event sent ({@code NATIONAL#…}). */
+    public NationalSyncMarkers nationalSync() { return nationalSync.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {

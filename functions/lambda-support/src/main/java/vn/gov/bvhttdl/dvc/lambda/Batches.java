@@ -98,6 +98,25 @@ public final class Batches {
         return new SQSBatchResponse(out);
     }
 
+    /**
+     * An SQS FIFO batch, in order: at the first transient failure the loop stops, and that message and every one
+     * after it are reported (a FIFO event source holds a group's later messages back only when they are reported
+     * too); a permanent failure goes to the dead-letter queue and the loop goes on.
+     */
+    public static SQSBatchResponse sqsInOrder(SQSEvent event, Consumer<SQSEvent.SQSMessage> handle, Supplier<DeadLetters> deadLetters) {
+        List<SQSEvent.SQSMessage> records = event == null ? null : event.getRecords();
+        List<SQSBatchResponse.BatchItemFailure> out = new ArrayList<>();
+        List<String> failed = run(records, SQSEvent.SQSMessage::getMessageId, SQSEvent.SQSMessage::getBody, handle, true, deadLetters);
+        if (!failed.isEmpty()) {
+            boolean after = false;
+            for (SQSEvent.SQSMessage m : records) {
+                if (m.getMessageId().equals(failed.getFirst())) after = true;
+                if (after) out.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+            }
+        }
+        return new SQSBatchResponse(out);
+    }
+
     /** A DynamoDB stream batch, in order: the first transient failure is reported by its sequence number. */
     public static StreamsEventResponse stream(DynamodbEvent event, Consumer<DynamodbEvent.DynamodbStreamRecord> handle,
                                               Supplier<DeadLetters> deadLetters) {

@@ -60,6 +60,8 @@ class StructureTest {
         FUNCTIONS.put("quality-survey", ROOT + ".survey");
         FUNCTIONS.put("payment-callback", ROOT + ".paymentcallback");
         FUNCTIONS.put("payment-reconcile", ROOT + ".reconcile");
+        FUNCTIONS.put("national-outbox", ROOT + ".national.outbox");
+        FUNCTIONS.put("national-sync", ROOT + ".national.sync");
     }
 
     static JavaClasses classes;

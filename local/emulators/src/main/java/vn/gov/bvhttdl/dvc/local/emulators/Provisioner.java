@@ -144,7 +144,16 @@ public final class Provisioner {
             attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arns.get(dlq)
                     + "\",\"maxReceiveCount\":\"" + redrive.get("maxReceiveCount") + "\"}");
         }
-        String url = sqs.createQueue(b -> b.queueName(id).attributes(attributes)).queueUrl();
+        // a FIFO queue (template.yaml's FifoQueue: true): named <id>.fifo, as AWS requires (ElasticMQ plays FIFO queues:
+        // message groups handed out one in-flight message at a time, deduplication ids)
+        boolean fifo = "true".equalsIgnoreCase(String.valueOf(p.get("FifoQueue")));
+        if (fifo) {
+            attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                    String.valueOf("true".equalsIgnoreCase(String.valueOf(p.get("ContentBasedDeduplication")))));
+        }
+        String name = fifo ? id + ".fifo" : id;
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         physical.put(id, url);

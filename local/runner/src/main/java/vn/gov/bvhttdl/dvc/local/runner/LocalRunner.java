@@ -66,6 +66,8 @@ public final class LocalRunner implements AutoCloseable {
     private final java.nio.file.Path signingDir;
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
     private final PaymentSandboxes sandboxes;
+    // issue #20: the national portal's sandbox
+    private final NationalPortalSandbox nationalPortal;
     private final NationalSso nationalSso;
     private final DevFederation federation;
     private DevOutbox outbox;
@@ -92,6 +94,9 @@ public final class LocalRunner implements AutoCloseable {
         // offline the payment providers are the runner's sandboxes; their development secrets are committed
         System.setProperty("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
         sandboxes = new PaymentSandboxes(root.resolve("local/sandbox/payments.json"), this::baseUrl);
+        // issue #20: offline the national portal is the runner's sandbox; its development credentials are committed
+        System.setProperty("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
+        nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -142,6 +147,7 @@ public final class LocalRunner implements AutoCloseable {
         // the results' QR codes point at this runner's verification page (the port is known once the server is bound)
         if (!o.settings().containsKey("PUBLIC_BASE_URL")) System.setProperty("PUBLIC_BASE_URL", baseUrl());
         System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
+        if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -257,6 +263,14 @@ public final class LocalRunner implements AutoCloseable {
         queues.forEach(SqsEventSource::stop);
     }
 
+    /** The national portal's sandbox (issue #20): what it took, per dossier; tests tell it to be down, slow or time out. */
+    public Map<String, Object> nationalPortal() { return nationalPortal.snapshot(); }
+
+    /** Sets the national portal sandbox's mode: {@code up}, {@code down}, {@code timeout} or {@code slow} (with {@code delayMs}). */
+    public void nationalPortalMode(String mode, long delayMs) {
+        nationalPortal.set(NationalPortalSandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
+    }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -275,6 +289,8 @@ public final class LocalRunner implements AutoCloseable {
             String path = uri.getRawPath();
             if (gateway.handles(path)) {
                 gateway.handle(ex);
+            } else if (nationalPortal.handles(path)) { // before the payment sandboxes' /sandbox/
+                nationalPortal.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {

@@ -17,7 +17,9 @@ import java.util.Set;
  * Plays Lambda's SQS event source mapping: long-polls the queue, invokes the function with a real SQSEvent, deletes
  * what succeeded and leaves the rest (all of the batch if the function failed, only the reported items with
  * ReportBatchItemFailures) to come back after the visibility timeout — and, after maxReceiveCount receives, to be
- * moved to the dead-letter queue by the queue's own redrive policy.
+ * moved to the dead-letter queue by the queue's own redrive policy. A FIFO queue (ElasticMQ plays them) hands out a
+ * message group's messages one at a time in order; a message the function reports keeps its group waiting until it
+ * comes back.
  */
 final class SqsEventSource extends EventSource {
     private final SqsClient sqs;
@@ -69,7 +71,8 @@ final class SqsEventSource extends EventSource {
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message m : messages) {
             if (failed.contains(m.messageId())) {
-                if (retryDelaySeconds != null) {
+                // a FIFO queue's consumer sets its own backoff (ChangeMessageVisibility): the runner leaves it as set
+                if (retryDelaySeconds != null && !queueUrl.endsWith(".fifo")) {
                     sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(retryDelaySeconds));
                 }
             } else {
