@@ -83,16 +83,16 @@ class RulesStoreIT {
         };
         RulesStore admin = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), Clock.systemUTC(), Duration.ofMinutes(10));
         RulesStore serving = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), ticking, Duration.ofMinutes(10));
-        assertEquals(1, serving.catalogue().history("BVHTTDL-MT-002").size(), "loaded before the publication");
-        Map<String, Object> v2 = bundled("BVHTTDL-MT-002");
+        assertEquals(1, serving.catalogue().history("BVHTTDL-XB-001").size(), "loaded before the publication");
+        Map<String, Object> v2 = bundled("BVHTTDL-XB-001");
         v2.put("version", 2L);
         v2.put("change", "amended");
         v2.put("effectiveFrom", "2031-01-01");
         v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
-        new AdminDesk(admin, admin, Clock.systemUTC()).publishVersion("admin-1", "BVHTTDL-MT-002", v2);
-        assertEquals(1, serving.catalogue().history("BVHTTDL-MT-002").size(), "within the same second the cache stands");
+        new AdminDesk(admin, admin, Clock.systemUTC()).publishVersion("admin-1", "BVHTTDL-XB-001", v2);
+        assertEquals(1, serving.catalogue().history("BVHTTDL-XB-001").size(), "within the same second the cache stands");
         now.set(now.get().plus(RulesStore.REVISION_CHECK));
-        assertEquals(2, serving.catalogue().history("BVHTTDL-MT-002").size(), "the next check sees the new revision and reloads");
+        assertEquals(2, serving.catalogue().history("BVHTTDL-XB-001").size(), "the next check sees the new revision and reloads");
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The quality survey of a dossier: once the result is returned (or the dossier refused or closed) the criteria the
- * system computes from the record are shown with their scores, and the applicant rates the service and may comment,
+ * The quality survey of a dossier: once the result is returned (or the dossier refused or closed) the per-dossier
+ * indicators of Circular 01/2018/TT-VPCP Art 14 the system computes from the record are shown with their scores, and the applicant rates the service and may comment,
  * once per dossier, and may change the answer within the window of the rules. Officials in the dossier's scope see
  * the same.
  */
@@ -82,11 +82,9 @@ public final class RateService {
     private View view(Dossier d, List<AuditEvent> history, List<Payment> paid, List<IssuedResult> issued, List<ControlSlip.Line> slip, Instant now) {
         Instant opened = Survey.openedAt(history);
         Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());
-        var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion());
-        boolean feesDue = proc.map(p -> !p.fees().isEmpty()).orElse(false);
-        boolean paidOnline = paid.stream().anyMatch(p -> p.status().received());
-        boolean online = history.stream().anyMatch(e -> e.action().equals("return-result") && "online".equals(e.details().get("channel")));
-        List<Survey.Score> scores = opened == null ? List.of() : Survey.score(d, history, slip, feesDue, paidOnline, !issued.isEmpty(), online);
+        var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+        // the per-dossier indicators only: online payment and electronic results are agency-level rates (dashboards)
+        List<Survey.Score> scores = opened == null ? List.of() : Survey.score(d, history, slip, proc);
         int computed = scores.stream().mapToInt(Survey.Score::score).sum();
         Optional<SurveyAnswers.Answer> a = answers.find(d.id());
         boolean editable = opened != null && now.isBefore(until);

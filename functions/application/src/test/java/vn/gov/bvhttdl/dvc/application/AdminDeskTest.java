@@ -62,7 +62,7 @@ class AdminDeskTest {
     @Test
     void aVersionIsRefusedWithItsRulesReasonAndNothingIsStored() {
         DomainException mismatch = assertThrows(DomainException.class,
-                () -> desk.publishVersion("admin-1", "BVHTTDL-MT-002", nextVersion("BVHTTDL-MT-001", 2, "2030-01-01")));
+                () -> desk.publishVersion("admin-1", "BVHTTDL-XB-001", nextVersion("BVHTTDL-MT-001", 2, "2030-01-01")));
         assertEquals("code-mismatch", mismatch.problem());
         assertEquals(DomainException.Kind.INVALID, mismatch.kind());
 

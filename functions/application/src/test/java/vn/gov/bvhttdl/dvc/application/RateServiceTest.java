@@ -70,11 +70,12 @@ class RateServiceTest {
         Map<String, Integer> s = new java.util.LinkedHashMap<>();
         v.criteria().forEach(x -> s.put(x.code(), x.score()));
         assertEquals(2, s.get("total-time"), "decided on 1 Dec, appointment 8 Dec: early");
-        assertEquals(1, s.get("supplements"), "one supplement request");
-        assertEquals(2, s.get("contacts"), "nothing in person");
-        assertEquals(2, s.get("agencies"), "one agency");
-        assertEquals(0, s.get("online-payment"), "DL-003's fee is collected at the desk");
-        assertEquals(0, s.get("electronic-result"), "refused: no result");
+        assertEquals(1, s.get("completion-contacts"), "indicator 3: one supplement request");
+        assertEquals(2, s.get("contacted-bodies"), "indicator 4: submitted on the portal, nothing collected at a desk");
+        assertEquals(2, s.get("publicity"), "indicator 6: DL-003 is in the public catalogue with its legal basis");
+        assertEquals(2, s.get("conduct"), "indicator 7: decided early, no complaint on record");
+        assertEquals(List.of("total-time", "unit-time", "completion-contacts", "contacted-bodies", "publicity", "conduct"), List.copyOf(s.keySet()),
+                "the per-dossier indicators 1, 2, 3, 4, 6, 7 of Circular 01/2018/TT-VPCP Art 14; no agency-level rate scored per dossier");
         assertEquals(Survey.rules().criteria().size(), v.criteria().size());
         assertNull(v.answer());
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,31 +55,23 @@ public final class Survey {
     }
 
     /**
-     * The computed criteria. {@code slip}: the control slip's lines (each unit's time); {@code paidOnline}: the
-     * dossier's fees were all paid online (true also when it had none to pay); {@code electronicResult}: a signed
-     * result was issued; {@code returnedOnline}: it reached the applicant online.
+     * The computed indicators of one dossier (Circular 01/2018/TT-VPCP Art 14: indicators 1, 2, 3, 4, 6 and 7).
+     * {@code slip}: the control slip's lines (each unit's time); {@code procedure}: the procedure version the dossier
+     * was made under as the public catalogue shows it (null when it is not there). The agency-level rates of Decision
+     * 766 (online payment, electronic results) are not scored here.
      */
-    public static List<Score> score(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, boolean feesDue, boolean paidOnline,
-                                    boolean electronicResult, boolean returnedOnline) {
+    public static List<Score> score(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, Procedure procedure) {
         Map<String, Criterion> c = new LinkedHashMap<>();
         for (Criterion x : STANDARD.criteria()) c.put(x.code(), x);
         List<Score> out = new ArrayList<>();
-        // total time: the day it was decided against the appointment date
+        // 1 total time: the day it was decided against the appointment date
         Instant decided = history.stream().filter(e -> e.to() == DossierStatus.RESULT_READY || e.to() == DossierStatus.REFUSED
                 || e.to() == DossierStatus.STOPPED).map(AuditEvent::at).findFirst().orElse(null);
-        if (c.containsKey("total-time")) {
-            int s;
-            String why;
-            if (decided == null || d.dueDate() == null) {
-                s = 1;
-                why = "no decision or appointment on record";
-            } else {
-                LocalDate day = decided.atZone(VN).toLocalDate();
-                s = day.isBefore(d.dueDate()) ? 2 : day.isEqual(d.dueDate()) ? 1 : 0;
-                why = "decided " + day + ", appointment " + d.dueDate();
-            }
-            out.add(new Score("total-time", c.get("total-time").name(), s, why));
-        }
+        LocalDate day = decided == null ? null : decided.atZone(VN).toLocalDate();
+        int timing = day == null || d.dueDate() == null ? 1 : day.isBefore(d.dueDate()) ? 2 : day.isEqual(d.dueDate()) ? 1 : 0;
+        String when = day == null || d.dueDate() == null ? "no decision or appointment on record" : "decided " + day + ", appointment " + d.dueDate();
+        if (c.containsKey("total-time")) out.add(new Score("total-time", c.get("total-time").name(), timing, when));
+        // 2 each body's time
         if (c.containsKey("unit-time")) {
             List<ControlSlip.Line> steps = slip.stream().filter(l -> l.left() != null && l.due() != null).toList();
             boolean late = slip.stream().anyMatch(ControlSlip.Line::late);
@@ -88,28 +79,30 @@ public final class Survey {
             out.add(new Score("unit-time", c.get("unit-time").name(), late ? 0 : early ? 2 : 1,
                     steps.size() + " steps" + (late ? ", one over its budget" : early ? ", all before their due dates" : ", within their budgets")));
         }
+        // 3 contacts with the desk to complete the dossier: the supplement requests sent
         long supplements = history.stream().filter(e -> e.action().equals("request-supplement")).count();
-        if (c.containsKey("supplements")) {
-            out.add(new Score("supplements", c.get("supplements").name(), supplements == 0 ? 2 : supplements == 1 ? 1 : 0, supplements + " requests"));
+        if (c.containsKey("completion-contacts")) {
+            out.add(new Score("completion-contacts", c.get("completion-contacts").name(), supplements == 0 ? 2 : supplements == 1 ? 1 : 0,
+                    supplements + " supplement requests"));
         }
-        long contacts = history.stream().filter(e -> e.action().equals("return-result") && !"online".equals(e.details().get("channel"))).count();
-        if (c.containsKey("contacts")) {
-            out.add(new Score("contacts", c.get("contacts").name(), contacts == 0 ? 2 : contacts == 1 ? 1 : 0, contacts + " in person"));
+        // 4 bodies the applicant had to contact: none when everything was online, else the one-stop desk only (other
+        // agencies are consulted by the agency, not by the applicant)
+        if (c.containsKey("contacted-bodies")) {
+            Facts f = d.facts() != null ? d.facts() : Facts.fromTrail(history);
+            boolean cameIn = f.origin().channel() != Facts.Channel.ONLINE;
+            boolean collected = f.returnChannel() != null && !"online".equals(f.returnChannel());
+            out.add(new Score("contacted-bodies", c.get("contacted-bodies").name(), cameIn || collected ? 1 : 2,
+                    "submitted " + f.origin().channel().name().toLowerCase() + (f.returnChannel() == null ? "" : ", result " + f.returnChannel())));
         }
-        Set<String> agencies = new LinkedHashSet<>();
-        agencies.add(d.agencyCode());
-        for (AuditEvent e : history) if (e.action().equals("consult") && e.details().get("consultedAgency") != null) agencies.add(e.details().get("consultedAgency"));
-        if (c.containsKey("agencies")) {
-            out.add(new Score("agencies", c.get("agencies").name(), agencies.size() <= 1 ? 2 : agencies.size() == 2 ? 1 : 0, String.join(", ", agencies)));
+        // 6 publicity of the procedure
+        if (c.containsKey("publicity")) {
+            int s = procedure == null ? 0 : procedure.legalBasis() == null || procedure.legalBasis().isEmpty() ? 1 : 2;
+            out.add(new Score("publicity", c.get("publicity").name(), s,
+                    procedure == null ? "not in the public catalogue" : procedure.code() + " v" + procedure.version() + " in the public catalogue"
+                            + (s == 2 ? " with its legal basis" : " without its legal basis")));
         }
-        if (c.containsKey("online-payment")) {
-            out.add(new Score("online-payment", c.get("online-payment").name(), !feesDue || paidOnline ? 2 : 0,
-                    !feesDue ? "no fee paid online for this procedure" : paidOnline ? "paid online" : "not paid online"));
-        }
-        if (c.containsKey("electronic-result")) {
-            out.add(new Score("electronic-result", c.get("electronic-result").name(), electronicResult ? (returnedOnline ? 2 : 1) : 0,
-                    electronicResult ? (returnedOnline ? "signed result downloaded" : "signed result, collected in person") : "no electronic result"));
-        }
+        // 7 officials' conduct: no complaint is recorded, so the decision's timing
+        if (c.containsKey("conduct")) out.add(new Score("conduct", c.get("conduct").name(), timing, when + "; no complaint recorded"));
         return List.copyOf(out);
     }
 }
