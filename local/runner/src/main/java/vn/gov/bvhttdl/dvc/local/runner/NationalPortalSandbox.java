@@ -157,6 +157,27 @@ final class NationalPortalSandbox {
         LocalRunner.send(ex, 200, "application/json", answer);
     }
 
+    /**
+     * The people's document lists ("kho quản lý dữ liệu điện tử"): every result document of the latest record of each
+     * dossier, under its owner's identifier (SoGiayToChuHoSo). The portal fills the list from the records' results
+     * (DanhSachGiayToKetQua) — the only way a result was seen to reach it in public implementations (docs/national-portal.md §5).
+     */
+    private Map<String, List<Object>> documentLists() {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        byDossier.forEach((code, entries) -> {
+            Entry latest = null;
+            for (Entry e : entries) if (!e.kind().equals("progress")) latest = e;
+            if (latest == null || !(latest.body().get("DanhSachGiayToKetQua") instanceof List<?> docs) || docs.isEmpty()) return;
+            String owner = String.valueOf(latest.body().get("SoGiayToChuHoSo"));
+            for (Object o : docs) {
+                Map<String, Object> d = new LinkedHashMap<>(Json.obj(o));
+                d.put("MaHoSo", code);
+                out.computeIfAbsent(owner, k -> new ArrayList<>()).add(d);
+            }
+        });
+        return out;
+    }
+
     /** What was taken, per dossier code in order, and the resends dropped. */
     synchronized Map<String, Object> snapshot() {
         Map<String, Object> dossiers = new LinkedHashMap<>();
@@ -173,6 +194,7 @@ final class NationalPortalSandbox {
         out.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
         out.put("dossiers", dossiers);
         out.put("duplicates", new LinkedHashMap<>(duplicates));
+        out.put("documentLists", documentLists());
         out.put("refusedWhileDown", refusedWhileDown);
         return out;
     }
@@ -203,6 +225,19 @@ final class NationalPortalSandbox {
             }
             b.append("</table>");
         });
+        Map<String, List<Object>> lists = documentLists();
+        if (!lists.isEmpty()) {
+            b.append("<h2>Kho giấy tờ của công dân, tổ chức / Document lists</h2><table><tr><th>chủ hồ sơ / owner</th>"
+                    + "<th>mã hồ sơ / dossier</th><th>giấy tờ / document</th><th>số / number</th><th>mã kết quả / result code</th></tr>");
+            lists.forEach((owner, docs) -> docs.forEach(o -> {
+                Map<String, Object> d = Json.obj(o);
+                b.append("<tr><td>").append(esc(owner)).append("</td><td>").append(esc(String.valueOf(d.get("MaHoSo"))))
+                        .append("</td><td>").append(esc(String.valueOf(d.get("TenGiayTo")))).append("</td><td>")
+                        .append(esc(String.valueOf(d.get("GiayToId")))).append("</td><td>")
+                        .append(esc(String.valueOf(d.get("MaGiayToKetQua")))).append("</td></tr>");
+            }));
+            b.append("</table>");
+        }
         return b.append("</body></html>").toString();
     }
 

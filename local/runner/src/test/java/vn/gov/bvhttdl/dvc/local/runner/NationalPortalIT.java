@@ -172,6 +172,11 @@ class NationalPortalIT {
         assertEquals(1, ((List<?>) body.get("DanhSachHoSoBoSung")).size(), "the supplement request is in the record");
         assertEquals(number, Json.obj(((List<?>) body.get("DanhSachGiayToKetQua")).getFirst()).get("GiayToId"));
         assertFalse(String.valueOf(body.get("NgayTra")).isEmpty());
+        // the result is in the person's document list there, under the owner's identifier
+        @SuppressWarnings("unchecked") Map<String, Object> lists = (Map<String, Object>) runner.nationalPortal().get("documentLists");
+        List<?> mine = (List<?>) lists.get(String.valueOf(body.get("SoGiayToChuHoSo")));
+        assertNotNull(mine, "no document list for the owner: " + lists.keySet());
+        assertTrue(mine.stream().anyMatch(o -> number.equals(Json.obj(o).get("GiayToId")) && code.equals(Json.obj(o).get("MaHoSo"))), mine.toString());
 
         // the page shows it, escaped (the applicant's answer to the supplement request is text, never markup)
         String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/national-portal")).build(),
