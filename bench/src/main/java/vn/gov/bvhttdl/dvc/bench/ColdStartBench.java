@@ -29,20 +29,27 @@ import java.util.function.Function;
 /**
  * Cold start of each function against its floor, interleaved (A B A B …) so that ratios hold on a noisy machine.
  * Each sample is a fresh JVM pinned to one CPU with C1 only, against dynoxide; fresh data per sample so that every
- * invocation does its real work. Usage: {@code local/bench [runs]}; writes bench/results.md.
+ * invocation does its real work. Usage: {@code local/bench [runs]}, or {@code ColdStartBench runs Name1,Name2} for
+ * some functions only (their logical ids in template.yaml); writes bench/results.md.
  */
 public final class ColdStartBench {
     record Sample(double wallMs, long initMs, long invokeMs, long rssKb) {}
 
-    record Case(String name, String handler, String jar, String floor, Function<DossierStore, String> event) {}
+    /** A function, its floor, the sample of each invocation, and a check after each (that the sample did its work). */
+    record Case(String name, String handler, String jar, String floor, Function<DossierStore, String> event, Runnable check) {
+        Case(String name, String handler, String jar, String floor, Function<DossierStore, String> event) {
+            this(name, handler, jar, floor, event, () -> {});
+        }
+    }
 
     private ColdStartBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        java.util.Set<String> only = args.length > 1 ? java.util.Set.of(args[1].split(",")) : null;
         Path root = Emulators.repoRoot();
         Template template = Template.read(root.resolve("template.yaml"));
-        try (Emulators e = Emulators.start(null)) {
+        try (Emulators e = Emulators.start(null); NationalSeed.Portal portal = new NationalSeed.Portal()) {
             Provisioner.Resources r = Provisioner.provision(template, e);
             e.sdkSystemProperties().forEach(System::setProperty);
             Map<String, String> env = new LinkedHashMap<>(e.sdkEnvironment());
@@ -58,6 +65,10 @@ public final class ColdStartBench {
             // the providers: the committed sandbox settings, no sandbox behind them (a provider call fails at once, in both)
             env.put("PAYMENT_SECRETS_FILE", root.resolve("local/sandbox/payments.json").toString());
             env.put("PAYMENT_SANDBOX_BASE", "http://127.0.0.1:9");
+            // the national portal: a stand-in in this JVM that answers success; its credentials from the committed
+            // sandbox file, as the runner gives them (the function reads the file before the secret dvc/national-portal)
+            env.put("NATIONAL_PORTAL_URL", portal.url());
+            env.put("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
             vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
@@ -65,7 +76,7 @@ public final class ColdStartBench {
 
             Map<String, Template.Function> fns = new LinkedHashMap<>();
             template.functions().forEach(f -> fns.put(f.logicalId(), f));
-            List<Case> cases = List.of(
+            List<Case> all = List.of(
                     new Case("PublicApiFunction", fns.get("PublicApiFunction").handler(), fns.get("PublicApiFunction").codeUri(),
                             Floors.PublicApi.class.getName(), s -> read(root, "public-api-list-procedures.json")),
                     new Case("OfficialApiFunction", fns.get("OfficialApiFunction").handler(), fns.get("OfficialApiFunction").codeUri(),
@@ -100,7 +111,13 @@ public final class ColdStartBench {
                             Floors.NoticeResend.class.getName(), s -> read(root, "notice-resend-scheduled.json")),
                     new Case("StatusCountsFunction", fns.get("StatusCountsFunction").handler(), fns.get("StatusCountsFunction").codeUri(),
                             Floors.Counts.class.getName(), s -> read(root, "status-counts-stream.json")
-                                    .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())));
+                                    .replace("REPLACED-BY-TEST", UUID.randomUUID().toString())),
+                    new Case("NationalOutboxFunction", fns.get("NationalOutboxFunction").handler(), fns.get("NationalOutboxFunction").codeUri(),
+                            Floors.NationalOutbox.class.getName(), s -> NationalSeed.outboxEvent(root, s)),
+                    new Case("NationalSyncFunction", fns.get("NationalSyncFunction").handler(), fns.get("NationalSyncFunction").codeUri(),
+                            Floors.NationalSync.class.getName(), s -> NationalSeed.syncEvent(root, s, portal), portal::check));
+            List<Case> cases = all.stream().filter(c -> only == null || only.contains(c.name())).toList();
+            if (cases.isEmpty()) throw new IllegalArgumentException("no function named " + only);
 
             String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
                     + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
@@ -111,14 +128,18 @@ public final class ColdStartBench {
             // one warm-up pair each (disk cache), not counted
             for (Case c : cases) {
                 run(root.resolve(c.jar()) + File.pathSeparator + invokerCp, c.handler(), c.event().apply(store), env);
+                c.check().run();
                 run(benchCp, c.floor(), c.event().apply(store), env);
+                c.check().run();
             }
             for (int i = 0; i < runs; i++) {
                 for (Case c : cases) {
                     fnSamples.computeIfAbsent(c.name(), k -> new ArrayList<>())
                             .add(run(root.resolve(c.jar()) + File.pathSeparator + invokerCp, c.handler(), c.event().apply(store), env));
+                    c.check().run();
                     floorSamples.computeIfAbsent(c.name(), k -> new ArrayList<>())
                             .add(run(benchCp, c.floor(), c.event().apply(store), env));
+                    c.check().run();
                 }
                 System.out.println("run " + (i + 1) + "/" + runs + " done");
             }

@@ -182,6 +182,82 @@ public final class Floors {
         }
     }
 
+    /**
+     * The same as the national-outbox function: each stream record read by the table's layout ({@code StreamItems}),
+     * a dossier's new version put on the FIFO outbox by the same {@code NationalOutbox} (SQS), a record whose version
+     * did not change skipped; a record that fails is reported, as the stream's batch response does.
+     */
+    public static final class NationalOutbox implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
+        private final vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox outbox = vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox.fromSettings();
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent event, Context context) {
+            List<com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (var r : event.getRecords()) {
+                try {
+                    var now = vn.gov.bvhttdl.dvc.adapters.StreamItems.dossier(r.getDynamodb().getNewImage()).orElse(null);
+                    if (now == null || now.version() == null) continue;
+                    var before = vn.gov.bvhttdl.dvc.adapters.StreamItems.dossier(r.getDynamodb().getOldImage()).orElse(null);
+                    if (before != null && java.util.Objects.equals(before.version(), now.version())) continue;
+                    outbox.put(new vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox.Event(now.dossierId(), now.version()));
+                } catch (RuntimeException e) {
+                    failures.add(com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(r.getDynamodb().getSequenceNumber()).build());
+                    break; // the stream retries from the first failed record
+                }
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(failures);
+        }
+    }
+
+    /**
+     * The same {@code SyncToNationalPortal} as the national-sync function, by hand, over the same adapters: the
+     * table's stores, the S3 presigner's file links, the {@code DvcqgNationalPortal} HTTP client (its credentials from
+     * {@code NATIONAL_PORTAL_SECRETS_FILE}, the function's offline source) and the sync markers; the outbox's SQS
+     * adapter built for the backoff, as the function's retry bean is. A message that is not sent is reported.
+     */
+    public static final class NationalSync implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final Table table = Table.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox outbox = vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.SyncToNationalPortal sync = new vn.gov.bvhttdl.dvc.application.SyncToNationalPortal(
+                table.dossiers(), table.attachments(), table.payments(), table.results(),
+                vn.gov.bvhttdl.dvc.adapters.S3FileLinks.fromSettings(vn.gov.bvhttdl.dvc.adapters.AwsClients.presigner()), table.rules(),
+                new vn.gov.bvhttdl.dvc.adapters.national.DvcqgNationalPortal(
+                        () -> java.net.URI.create(vn.gov.bvhttdl.dvc.adapters.Settings.require("NATIONAL_PORTAL_URL")),
+                        vn.gov.bvhttdl.dvc.adapters.national.DvcqgNationalPortal.Paths.DEFAULT, NationalSync::secret,
+                        java.time.Duration.ofSeconds(vn.gov.bvhttdl.dvc.adapters.Settings.get("NATIONAL_PORTAL_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(10))),
+                table.nationalSync());
+
+        private static String secret() {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(vn.gov.bvhttdl.dvc.adapters.Settings.require("NATIONAL_PORTAL_SECRETS_FILE")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                // in order: after a failure the group's later messages wait (reported too), as in the function
+                if (failures.isEmpty()) {
+                    try {
+                        var e = vn.gov.bvhttdl.dvc.adapters.national.NationalOutbox.read(m.getBody());
+                        var r = sync.handle(e.dossierId(), e.version());
+                        if (r.outcome() == vn.gov.bvhttdl.dvc.application.SyncToNationalPortal.Outcome.SENT) continue;
+                    } catch (RuntimeException e) {
+                        // reported below
+                    }
+                }
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+            }
+            return new SQSBatchResponse(failures);
+        }
+    }
+
     /** The same NotifyApplicant, NoticeTable, SMTP channel and Mustache renderer as the status-notify function, by hand. */
     public static final class StatusNotify implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
