@@ -71,10 +71,15 @@ class LocalRunnerIT {
     }
 
     static Map<String, Object> awaitStatus(String id, String token, String status) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
+        return awaitStatus(runner.baseUrl(), id, token, status, 20);
+    }
+
+    /** Waits up to {@code seconds} until the dossier {@code id} of the stack at {@code base} is in {@code status}. */
+    static Map<String, Object> awaitStatus(String base, String id, String token, String status, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         Map<String, Object> d;
         do {
-            d = json(call("GET", "/api/dossiers/" + id, token, null));
+            d = json(call(base, "GET", "/api/dossiers/" + id, token, null));
             if (status.equals(d.get("status"))) return d;
             Thread.sleep(100);
         } while (System.currentTimeMillis() < deadline);
@@ -187,6 +192,19 @@ class LocalRunnerIT {
         Map<String, Object> up = authorise(token, dossierId, component, name, bytes.length);
         HttpResponse<String> put = put(up, bytes);
         assertEquals(200, put.statusCode(), put.body());
+        return (String) ((Map<String, Object>) up.get("attachment")).get("key");
+    }
+
+    /** {@link #upload} on the stack at {@code base}, followed by the upload's S3 notification. */
+    @SuppressWarnings("unchecked")
+    static String upload(String base, LocalRunner stack, String token, String dossierId, String component, String name, byte[] bytes) throws Exception {
+        HttpResponse<String> r = call(base, "POST", "/api/dossiers/" + dossierId + "/attachments", token,
+                "{\"componentCode\":\"" + component + "\",\"fileName\":\"" + name + "\",\"size\":" + bytes.length + "}");
+        assertEquals(201, r.statusCode(), r.body());
+        Map<String, Object> up = json(r);
+        HttpResponse<String> put = put(up, bytes);
+        assertEquals(200, put.statusCode(), put.body());
+        stack.flushS3Notifications();
         return (String) ((Map<String, Object>) up.get("attachment")).get("key");
     }
 

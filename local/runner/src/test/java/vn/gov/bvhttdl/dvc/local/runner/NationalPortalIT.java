@@ -51,15 +51,7 @@ class NationalPortalIT {
     }
 
     static Map<String, Object> awaitStatus(String id, String token, String status) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Map<String, Object> d;
-        do {
-            d = LocalRunnerIT.json(call("GET", "/api/dossiers/" + id, token, null));
-            if (status.equals(d.get("status"))) return d;
-            Thread.sleep(150);
-        } while (System.currentTimeMillis() < deadline);
-        fail("dossier " + id + " is " + d.get("status") + ", expected " + status);
-        return d;
+        return LocalRunnerIT.awaitStatus(runner.baseUrl(), id, token, status, 30);
     }
 
     @SuppressWarnings("unchecked")
@@ -96,15 +88,7 @@ class NationalPortalIT {
         String id = (String) LocalRunnerIT.json(call("POST", "/api/dossiers", token,
                 "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000555\",\"email\":\"quocgia@example.vn\"}}")).get("id");
         byte[] bytes = LocalRunnerIT.pdf("Don de nghi");
-        HttpResponse<String> r = call("POST", "/api/dossiers/" + id + "/attachments", token,
-                "{\"componentCode\":\"DON\",\"fileName\":\"don.pdf\",\"size\":" + bytes.length + "}");
-        assertEquals(201, r.statusCode(), r.body());
-        Map<String, Object> up = LocalRunnerIT.json(r);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((String) up.get("uploadUrl")));
-        @SuppressWarnings("unchecked") Map<String, String> headers = (Map<String, String>) up.get("headers");
-        headers.forEach(b::header);
-        assertEquals(200, HttpClient.newHttpClient().send(b.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        runner.flushS3Notifications();
+        LocalRunnerIT.upload(runner.baseUrl(), runner, token, id, "DON", "don.pdf", bytes);
         assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
         String code = (String) awaitStatus(id, token, "RECEIVED").get("code");
         assertNotNull(code);
