@@ -93,7 +93,7 @@ public final class CitizenDesk {
         this.remove = new RemoveFile(dossiers, attachments, clock);
         this.returnOnline = new ReturnOnline(dossiers, results, clock);
         this.receipts = new PaymentReceipts(dossiers, payments, results);
-        this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
+        this.rate = new RateService(dossiers, rules, surveys, clock);
         this.startPayment = new StartPayment(dossiers, payments, gateways, rules, clock);
     }
 
@@ -228,7 +228,7 @@ public final class CitizenDesk {
                 d.code() == null ? null : lookupKeys.lookupKey(d.code()).orElse(null), actions,
                 changing && procedure != null ? Completeness.check(procedure, d, files, now) : null,
                 fees(d, procedure, paid), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
-                surveyed ? rate.openView(d, history, paid, issued,
+                surveyed ? rate.openView(d, history,
                         Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now) : null,
                 rules.calendar(), today);
     }

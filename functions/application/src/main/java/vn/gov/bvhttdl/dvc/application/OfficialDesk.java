@@ -120,7 +120,7 @@ public final class OfficialDesk {
         this.moves = new OfficialMoves(dossiers, attachments, rules, clock, issueResult, results);
         this.supplement = new RequestSupplement(dossiers, rules, clock);
         this.receipts = new PaymentReceipts(dossiers, payments, results);
-        this.rate = new RateService(dossiers, rules, payments, results, surveys, clock);
+        this.rate = new RateService(dossiers, rules, surveys, clock);
         this.verifyUrl = issueResult::verifyUrl;
     }
 
@@ -171,7 +171,7 @@ public final class OfficialDesk {
         return new DossierPage(d, procedure.orElse(null), process, history, attachments.attachments(d.id()), offered,
                 paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
                 notices.deliveries(d.id()), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
-                rate.openView(d, history, paid, issued, slip == null ? List.of() : slip, now),
+                rate.openView(d, history, slip == null ? List.of() : slip, now),
                 offered.contains("consult") ? units() : List.of(),
                 offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null,
                 d.code() == null ? null : slip, rules.calendar(), today, now);

@@ -5,8 +5,6 @@ import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.ControlSlip;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
-import vn.gov.bvhttdl.dvc.domain.IssuedResult;
-import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Survey;
 import vn.gov.bvhttdl.dvc.domain.Text;
@@ -27,16 +25,12 @@ public final class RateService {
 
     private final Dossiers dossiers;
     private final Rules rules;
-    private final Payments payments;
-    private final Results results;
     private final SurveyAnswers answers;
     private final Clock clock;
 
-    public RateService(Dossiers dossiers, Rules rules, Payments payments, Results results, SurveyAnswers answers, Clock clock) {
+    public RateService(Dossiers dossiers, Rules rules, SurveyAnswers answers, Clock clock) {
         this.dossiers = dossiers;
         this.rules = rules;
-        this.payments = payments;
-        this.results = results;
         this.answers = answers;
         this.clock = clock;
     }
@@ -62,24 +56,23 @@ public final class RateService {
         return view(d);
     }
 
-    /** The survey of a dossier the caller was found to reach (its trail, payments and results read here). */
+    /** The survey of a dossier the caller was found to reach (its trail read here). */
     View view(Dossier d) {
         List<AuditEvent> history = dossiers.history(d.id());
         Instant now = clock.instant();
-        return view(d, history, payments == null ? List.of() : payments.ofDossier(d.id()), results == null ? List.of() : results.ofDossier(d.id()),
-                Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now);
+        return view(d, history, Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now);
     }
 
     /**
-     * The survey of a page that has already read the dossier's trail, payments, results and control slip (at
+     * The survey of a page that has already read the dossier's trail and drawn its control slip (at
      * {@code now}); none (null) until the survey opens ({@link Survey#openedAt}: the result returned, the dossier
      * refused or closed), when there is nothing yet to show or rate.
      */
-    View openView(Dossier d, List<AuditEvent> history, List<Payment> paid, List<IssuedResult> issued, List<ControlSlip.Line> slip, Instant now) {
-        return Survey.openedAt(history) == null ? null : view(d, history, paid, issued, slip, now);
+    View openView(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, Instant now) {
+        return Survey.openedAt(history) == null ? null : view(d, history, slip, now);
     }
 
-    private View view(Dossier d, List<AuditEvent> history, List<Payment> paid, List<IssuedResult> issued, List<ControlSlip.Line> slip, Instant now) {
+    private View view(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, Instant now) {
         Instant opened = Survey.openedAt(history);
         Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());
         var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);

@@ -35,7 +35,7 @@ class RateServiceTest {
     };
     final InMemoryDossiers dossiers = new InMemoryDossiers();
     final InMemorySurveyAnswers answers = new InMemorySurveyAnswers();
-    final RateService rate = new RateService(dossiers, new BundledRules(), null, null, answers, clock);
+    final RateService rate = new RateService(dossiers, new BundledRules(), answers, clock);
     final Actor owner = Actor.citizen("owner-s");
 
     /** A DL-003 dossier received, supplemented once, refused before its appointment date. */
