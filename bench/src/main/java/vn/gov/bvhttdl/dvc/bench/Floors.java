@@ -284,7 +284,6 @@ public final class Floors {
         private final Table table = Table.fromSettings();
         private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.application.RateService rate = new vn.gov.bvhttdl.dvc.application.RateService(store, table.rules(),
-                table.payments(), table.results(),
                 table.surveys(), Clock.systemUTC());
 
         @Override
