@@ -14,6 +14,7 @@ import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Process;
 import vn.gov.bvhttdl.dvc.domain.Role;
+import vn.gov.bvhttdl.dvc.domain.SupplementWindow;
 import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
@@ -42,12 +43,15 @@ public final class OfficialDesk {
      * One dossier's page for an official. {@code procedure} and {@code process} are those of the version the dossier
      * was created under (absent when the catalogue no longer has it); {@code controlSlip} the control slip (form 06)
      * as it stands {@code now} (absent without a process or a code); {@code survey} only once the survey has opened;
-     * {@code units} only when {@code consult} is offered, {@code extensionDraft} only when {@code extend} is.
+     * {@code units} only when {@code consult} is offered, {@code extensionDraft} only when {@code extend} is;
+     * {@code supplementWindow} the deadline to ask for a supplement while the dossier waits at reception and a rule
+     * sets one ({@link SupplementWindow}), else null.
      */
     public record DossierPage(Dossier dossier, Procedure procedure, Process process, List<AuditEvent> history, List<Attachment> files,
                               List<String> moves, List<PaymentLine> payments, List<NoticeStore.Delivery> notices, List<ResultLine> results,
                               RateService.View survey, List<UnitLine> units, OfficialMoves.ExtensionDraft extensionDraft,
-                              List<ControlSlip.Line> controlSlip, WorkingCalendar calendar, LocalDate today, Instant now) {}
+                              List<ControlSlip.Line> controlSlip, WorkingCalendar calendar, LocalDate today, Instant now,
+                              SupplementWindow.Window supplementWindow) {}
 
     /** What a consulted unit sees: the dossier's code and procedure, the question, the files shared with it, its move. */
     public record ConsultedPage(Dossier dossier, Procedure procedure, List<Attachment> files, List<String> moves) {}
@@ -174,7 +178,8 @@ public final class OfficialDesk {
                 rate.openView(d, history, slip == null ? List.of() : slip, now),
                 offered.contains("consult") ? units() : List.of(),
                 offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null,
-                d.code() == null ? null : slip, rules.calendar(), today, now);
+                d.code() == null ? null : slip, rules.calendar(), today, now,
+                SupplementWindow.standard().of(d, now, rules.calendar()).orElse(null));
     }
 
     private List<ResultLine> resultLines(Dossier d) {

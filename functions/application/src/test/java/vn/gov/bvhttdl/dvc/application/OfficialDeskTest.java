@@ -78,6 +78,11 @@ class OfficialDeskTest {
         assertEquals(List.of("create", "submit", "receive"), page.history().stream().map(e -> e.action()).toList());
         assertEquals(1, page.files().size());
         assertTrue(page.moves().contains("start-processing"), page.moves().toString());
+        // received online Mon 2 Mar 2026 10:00: the supplement request is due 8 working hours later, Tue 3 Mar 10:30
+        // (2 h before lunch, 3.5 h in the afternoon, 2.5 h next morning; Resolution 66.7/2025/NQ-CP Art 8(1))
+        assertEquals(Instant.parse("2026-03-03T03:30:00Z"), page.supplementWindow().deadline());
+        assertFalse(page.supplementWindow().passed());
+        assertEquals("Điều 8 khoản 1; Điều 10 khoản 1", page.supplementWindow().rule().basis().article());
         assertTrue(page.moves().contains("refuse"), page.moves().toString());
         assertEquals(List.of(), page.payments());
         assertEquals(List.of(), page.results());
@@ -108,6 +113,7 @@ class OfficialDeskTest {
         assertEquals(DossierStatus.IN_PROCESSING, sent.dossier().status());
         assertEquals("LUHANH", sent.dossier().processing().unit());
         assertFalse(sent.moves().contains("start-processing"), "done: no longer offered");
+        assertNull(sent.supplementWindow(), "the desk decided: no window any more");
         assertEquals("start-processing", sent.history().get(sent.history().size() - 1).action());
 
         OfficialDesk.DossierPage taken = desk.act(specialist, id, new OfficialDesk.Move.Assign(null, "Lê Văn Hùng"));

@@ -115,4 +115,38 @@ class WatchDeadlinesTest {
         assertEquals(0, r.checked());
         assertNull(dossiers.find(id).orElseThrow().processing().deadline());
     }
+    @Test
+    void anOnlineDossierStillAtTheDeskAfterEightWorkingHoursIsMarkedUntilTheDeskDecides() {
+        // Fri 20 Nov 2026 16:00 (09:00Z): 1 h on Friday, 7 h on Monday → Mon 23 Nov 16:30 (Resolution 66.7/2025/NQ-CP Art 8(1))
+        String id = receivedAt(Instant.parse("2026-11-20T09:00:00Z"));
+        var r = runAt("2026-11-23T09:00:00Z"); // Mon 16:00: within the window
+        assertEquals(0, r.supplementLate());
+        assertEquals(Processing.DUE_SOON, flag(id), "the desk's step (one working day) ends today");
+        var late = runAt("2026-11-23T09:31:00Z"); // Mon 16:31: passed, and the appointment still far
+        assertEquals(1, late.supplementLate());
+        assertEquals(Processing.SUPPLEMENT_WINDOW_PASSED, flag(id));
+        AuditEvent mark = dossiers.history(id).getLast();
+        assertEquals("SUPPLEMENT_WINDOW_PASSED", mark.details().get("deadline"));
+        int entries = dossiers.history(id).size();
+        assertEquals(0, runAt("2026-11-23T09:45:00Z").supplementLate(), "idempotent");
+        assertEquals(entries, dossiers.history(id).size());
+        // the desk decides (processing starts): the mark goes with the reception
+        new OfficialMoves(dossiers, dossiers, rules, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC))
+                .startProcessing(Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP), id);
+        var after = runAt("2026-11-23T10:30:00Z");
+        assertEquals(0, after.supplementLate());
+        assertNotEquals(Processing.SUPPLEMENT_WINDOW_PASSED, flag(id));
+    }
+
+    @Test
+    void theWindowDoesNotRunAcrossTheHolidayAndOverdueComesFirst() {
+        // Mon 23 Nov 2026 16:00: Tue 24 Nov is Culture Day, so the window ends Wed 25 Nov 16:30
+        String id = receivedAt(Instant.parse("2026-11-23T09:00:00Z"));
+        Dossier d = dossiers.find(id).orElseThrow();
+        assertEquals(Processing.DUE_SOON, WatchDeadlines.flag(d, Instant.parse("2026-11-24T09:00:00Z"), cal), "the holiday counts for nothing");
+        assertEquals(Processing.DUE_SOON, WatchDeadlines.flag(d, Instant.parse("2026-11-25T09:30:00Z"), cal), "the desk's step, not yet the window");
+        assertEquals(Processing.SUPPLEMENT_WINDOW_PASSED, WatchDeadlines.flag(d, Instant.parse("2026-11-25T09:31:00Z"), cal));
+        // once the appointment itself has passed, overdue is the mark
+        assertEquals(Processing.OVERDUE, WatchDeadlines.flag(d, d.dueDate().plusDays(1).atStartOfDay(cal.zone()).toInstant().plusSeconds(3600 * 9), cal));
+    }
 }

@@ -22,7 +22,8 @@ public class DeadlineWatchHandler extends MicronautRequestHandler<Map<String, Ob
     @Override
     public Map<String, Object> execute(Map<String, Object> scheduledEvent) {
         WatchDeadlines.Result r = watch.run();
-        return Map.of("checked", r.checked(), "dueSoon", r.dueSoon(), "overdue", r.overdue(), "cleared", r.cleared(), "busy", r.busy());
+        return Map.of("checked", r.checked(), "dueSoon", r.dueSoon(), "overdue", r.overdue(), "cleared", r.cleared(), "busy", r.busy(),
+                "supplementLate", r.supplementLate());
     }
 
     @Factory

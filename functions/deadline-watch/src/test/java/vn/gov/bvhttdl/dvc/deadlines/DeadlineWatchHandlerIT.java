@@ -32,9 +32,11 @@ class DeadlineWatchHandlerIT {
     }
 
     /** A received DL-003 dossier at the tourism authority's desk, due on {@code due}. */
-    static String received(LocalDate due, LocalDate stepDue) {
+    static String received(LocalDate due, LocalDate stepDue) { return received(due, stepDue, Instant.now()); }
+
+    /** The same, received online by the system at {@code now}. */
+    static String received(LocalDate due, LocalDate stepDue, Instant now) {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
-        Instant now = Instant.now();
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-w",
                 new Applicant("Lê Văn Hạn", "001099000432", null, null, "0911000432", null), Map.of(), now);
         store.create(c);
@@ -49,6 +51,9 @@ class DeadlineWatchHandlerIT {
     void theSampleEventMarksALateDossierOnceAndLeavesAnOnTimeOneAlone() throws Exception {
         String late = received(LocalDate.of(2020, 1, 10), LocalDate.of(2020, 1, 3));
         String onTime = received(LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6));
+        // received online Tue 1 Dec 2026 09:00 and still at the desk: its 8 working hours (Resolution 66.7/2025/NQ-CP
+        // Art 8(1)) ended Wed 2 Dec 09:30 without a supplement request or a decision
+        String unanswered = received(LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6), Instant.parse("2026-12-01T02:00:00Z"));
         @SuppressWarnings("unchecked")
         Map<String, Object> scheduled = (Map<String, Object>) Json.parse(Files.readString(Emulators.repoRoot().resolve("events/deadline-watch-scheduled.json")));
         assertEquals("Scheduled Event", scheduled.get("detail-type"));
@@ -57,10 +62,13 @@ class DeadlineWatchHandlerIT {
             assertTrue(((Number) first.get("overdue")).intValue() >= 1, first.toString());
             assertEquals(Processing.OVERDUE, store.find(late).orElseThrow().processing().deadline());
             assertNull(store.find(onTime).orElseThrow().processing().deadline());
+            assertTrue(((Number) first.get("supplementLate")).intValue() >= 1, first.toString());
+            assertEquals(Processing.SUPPLEMENT_WINDOW_PASSED, store.find(unanswered).orElseThrow().processing().deadline());
             int entries = store.history(late).size();
             assertEquals("mark-deadline", store.history(late).get(entries - 1).action());
             Map<String, Object> second = handler.handleRequest(scheduled, null);
             assertEquals(0, ((Number) second.get("overdue")).intValue(), "the second run marks nothing again: " + second);
+            assertEquals(0, ((Number) second.get("supplementLate")).intValue(), "nor the window again: " + second);
             assertEquals(entries, store.history(late).size(), "and writes nothing");
         }
     }

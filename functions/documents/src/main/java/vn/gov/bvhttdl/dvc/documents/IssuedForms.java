@@ -86,7 +86,11 @@ public final class IssuedForms {
         return dossiers.stream().sorted(java.util.Comparator.comparing(Dossier::receivedAt).thenComparing(Dossier::id))
                 .map(d -> new BookLine(d.code(), procedureName.apply(d), applicant(d), d.receivedAt(), d.dueDate(),
                         Workflow.standard().label(d.status()).vi(), d.processing() != null && d.processing().deadline() != null
-                                ? (d.processing().deadline().equals("OVERDUE") ? "Quá hạn" : "Sắp đến hạn") : ""))
+                                ? switch (d.processing().deadline()) {
+                                    case "OVERDUE" -> "Quá hạn";
+                                    case "SUPPLEMENT_WINDOW_PASSED" -> "Quá hạn yêu cầu bổ sung";
+                                    default -> "Sắp đến hạn";
+                                } : ""))
                 .toList();
     }
 

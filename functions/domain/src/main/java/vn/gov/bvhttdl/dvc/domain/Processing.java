@@ -7,13 +7,18 @@ import java.util.List;
 /**
  * Where a received dossier is in its process ({@link Process}): the step, the unit that holds it, since when and
  * until when (the step's budget on the legal calendar), the official it is assigned to, the latest consultation of
- * another agency or unit, and the deadline flag the hourly watch keeps ({@code DUE_SOON}, {@code OVERDUE} or null).
+ * another agency or unit, and the deadline flag the hourly watch keeps ({@code DUE_SOON}, {@code OVERDUE}, {@code SUPPLEMENT_WINDOW_PASSED} or null).
  */
 public record Processing(String step, String unit, Instant since, LocalDate stepDue, String assignee, String assigneeName,
                          Consultation consultation, String deadline) {
 
     public static final String DUE_SOON = "DUE_SOON";
     public static final String OVERDUE = "OVERDUE";
+    /**
+     * Received, and the time to ask for a supplement ({@link SupplementWindow}) passed without the desk's decision
+     * (neither a request, nor processing started, nor a refusal).
+     */
+    public static final String SUPPLEMENT_WINDOW_PASSED = "SUPPLEMENT_WINDOW_PASSED";
 
     /**
      * A question sent to another agency or unit, with the files shared with it; it answers by {@code due} (its own

@@ -104,10 +104,11 @@ public final class WorkingCalendar {
     private final List<HolidayRule> rules;
     private final Map<Integer, YearSchedule> schedules;
     private final int swapWindowDays;
+    private final List<Session> sessions;
     private final Map<Integer, Map<LocalDate, Text>> daysOffByYear = new ConcurrentHashMap<>();
 
     private WorkingCalendar(ZoneId zone, Set<DayOfWeek> weeklyOff, LocalTime open, LocalTime close,
-                            List<HolidayRule> rules, Map<Integer, YearSchedule> schedules, int swapWindowDays) {
+                            List<HolidayRule> rules, Map<Integer, YearSchedule> schedules, int swapWindowDays, List<Session> sessions) {
         this.zone = zone;
         this.weeklyOff = weeklyOff;
         this.open = open;
@@ -115,6 +116,14 @@ public final class WorkingCalendar {
         this.rules = rules;
         this.schedules = schedules;
         this.swapWindowDays = swapWindowDays;
+        this.sessions = sessions;
+    }
+
+    /** A part of a working day during which the office works (the morning, the afternoon). */
+    public record Session(LocalTime start, LocalTime end) {
+        public Session {
+            if (!start.isBefore(end)) throw new IllegalStateException("calendar.json: a session ends after it starts: " + start + "–" + end);
+        }
     }
 
     private static final WorkingCalendar STANDARD = read();
@@ -139,8 +148,16 @@ public final class WorkingCalendar {
         }
         for (YearSchedule s : schedules.values()) checkHolidays(rules, s);
         int window = ((Number) Json.obj(m.get("provisional")).get("swapWindowDays")).intValue();
-        return new WorkingCalendar(ZoneId.of(Json.str(m, "zone")), off, LocalTime.parse(Json.str(hours, "start")),
-                LocalTime.parse(Json.str(hours, "end")), rules, schedules, window);
+        LocalTime open = LocalTime.parse(Json.str(hours, "start"));
+        LocalTime close = LocalTime.parse(Json.str(hours, "end"));
+        // the working hours of a day: the sessions of the data, else the office hours as one session
+        List<Session> sessions = m.get("officeSessions") == null ? List.of(new Session(open, close))
+                : Json.list(m.get("officeSessions")).stream().map(Json::obj)
+                        .map(x -> new Session(LocalTime.parse(Json.str(x, "start")), LocalTime.parse(Json.str(x, "end")))).toList();
+        for (int i = 1; i < sessions.size(); i++) {
+            if (sessions.get(i).start().isBefore(sessions.get(i - 1).end())) throw new IllegalStateException("calendar.json: officeSessions overlap or are out of order");
+        }
+        return new WorkingCalendar(ZoneId.of(Json.str(m, "zone")), off, open, close, rules, schedules, window, sessions);
     }
 
     private static String adjacent(Object v) {
@@ -174,7 +191,7 @@ public final class WorkingCalendar {
             checkHolidays(rules, s);
             merged.put(s.year(), s);
         }
-        return new WorkingCalendar(zone, weeklyOff, open, close, rules, merged, swapWindowDays);
+        return new WorkingCalendar(zone, weeklyOff, open, close, rules, merged, swapWindowDays, sessions);
     }
 
     private static void checkHolidays(List<HolidayRule> rules, YearSchedule s) {
@@ -380,4 +397,37 @@ public final class WorkingCalendar {
     public LocalTime officeOpens() { return open; }
 
     public LocalTime officeCloses() { return close; }
+
+    /** The sessions of a working day, in order (rules/calendar.json {@code officeSessions}). */
+    public List<Session> officeSessions() { return sessions; }
+
+    /**
+     * The moment {@code hours} working hours after {@code from}: only the time inside the office sessions of working
+     * days counts (not the lunch break, the evening, weekends or days off); a start outside them counts from the next
+     * session's start. The end falls inside a session, or at the end of one (never at the next one's start).
+     */
+    public Instant plusWorkingHours(Instant from, java.time.Duration hours) {
+        if (hours.isNegative()) throw new IllegalArgumentException("negative working hours: " + hours);
+        java.time.Duration left = hours;
+        LocalDateTime at = from.atZone(zone).toLocalDateTime();
+        for (int days = 0; days < 400; days++) {
+            LocalDate day = at.toLocalDate();
+            if (isWorkingDay(day)) {
+                for (Session s : sessions) {
+                    LocalDateTime start = day.atTime(s.start());
+                    LocalDateTime end = day.atTime(s.end());
+                    if (!at.isBefore(end)) continue;
+                    if (at.isBefore(start)) at = start;
+                    java.time.Duration rest = java.time.Duration.between(at, end);
+                    if (left.compareTo(rest) <= 0) {
+                        return at.plus(left).atZone(zone).toInstant();
+                    }
+                    left = left.minus(rest);
+                    at = end;
+                }
+            }
+            at = day.plusDays(1).atStartOfDay();
+        }
+        throw new IllegalStateException("no working hours within 400 days after " + from);
+    }
 }

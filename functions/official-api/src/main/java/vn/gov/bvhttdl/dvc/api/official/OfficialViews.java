@@ -32,7 +32,7 @@ final class OfficialViews {
     @Serdeable
     record DossierPageView(@JsonUnwrapped Views.DossierView dossier, List<Views.PaymentView> payments, List<DeliveryView> notices,
                            List<Views.ResultView> results, @Nullable Views.SurveyView survey, List<UnitView> units,
-                           @Nullable ExtensionDraftView extensionDraft) {
+                           @Nullable ExtensionDraftView extensionDraft, @Nullable SupplementWindowView supplementWindow) {
         static DossierPageView of(OfficialDesk.DossierPage p) {
             var d = p.dossier();
             var view = Views.DossierView.of(d, p.procedure(), p.history(), p.files(), p.calendar(), null, p.moves(),
@@ -42,7 +42,21 @@ final class OfficialViews {
                     p.notices().stream().map(DeliveryView::of).toList(),
                     p.results().stream().map(r -> result(r, p.today())).toList(), p.survey() == null ? null : Views.SurveyView.of(p.survey()),
                     p.units().stream().map(OfficialViews::unit).toList(),
-                    x == null ? null : OfficialViews.extensionDraft(x));
+                    x == null ? null : OfficialViews.extensionDraft(x),
+                    p.supplementWindow() == null ? null : SupplementWindowView.of(p.supplementWindow()));
+        }
+    }
+
+    /**
+     * The deadline to ask for a supplement while the dossier waits at reception (Resolution 66.7/2025/NQ-CP Art 8(1):
+     * 8 working hours for an online dossier): from when, until when, whether it has passed, and the rule's basis.
+     */
+    @Serdeable
+    record SupplementWindowView(String rule, Views.I18n label, String from, String deadline, boolean passed, long workingHours,
+                                Views.CitationView basis) {
+        static SupplementWindowView of(vn.gov.bvhttdl.dvc.domain.SupplementWindow.Window w) {
+            return new SupplementWindowView(w.rule().id(), Views.I18n.of(w.rule().label()), w.from().toString(), w.deadline().toString(),
+                    w.passed(), w.rule().workingHours().toHours(), Views.CitationView.of(w.rule().basis()));
         }
     }
 
