@@ -138,7 +138,7 @@ export default {
       'answer-consultation': 'Answer', 'return-result': 'How it was returned', extend: 'Reason for the delay (edit the draft)', 'extend-date': 'New appointment date' },
     byStatus: 'Dossiers by status', overdue: 'overdue', dueSoon: 'due soon', empty: 'No dossier in this status.', count: '{n} dossiers on this page',
     scope: { unit: 'My unit', mine: 'Assigned to me', consultations: 'Consultations to answer' }, more: 'Next page',
-    step: 'Step', stepDue: 'Step due', assignee: 'Assigned to', process: 'Process and control slip (form 06)', slip: { step: 'Step / unit', budget: 'Budget',
+    supplementWindow: 'Supplement request due (8 working hours)', supplementLate: 'supplement window passed', step: 'Step', stepDue: 'Step due', assignee: 'Assigned to', process: 'Process and control slip (form 06)', slip: { step: 'Step / unit', budget: 'Budget',
       arrived: 'Arrived', left: 'Left', used: 'Working days used', late: 'late', onTime: 'on time', running: 'in progress' },
     consultation: 'Consultation', asked: 'Question', answer: 'Answer', answerDue: 'Answer due', waiting: 'waiting for the answer',
     consultedTitle: 'Consultation from {agency}', defaultProcess: 'Default split of the time limit (the procedure lists no steps): to be confirmed.',

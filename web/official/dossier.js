@@ -168,6 +168,9 @@ function showDossier(main, d) {
       ${d.processing && d.processing.stepName ? html`<dt>${t('official.step')}</dt><dd id="official-step">${pick(d.processing.stepName)} — ${d.processing.unit}
         ${d.processing.stepDue ? html` (${t('official.stepDue')}: ${date(d.processing.stepDue)})` : ''}</dd>` : ''}
       ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd id="official-due">${date(d.dueDate)}</dd>` : ''}
+      ${d.supplementWindow ? html`<dt>${t('official.supplementWindow')}</dt><dd id="official-supplement-window">${moment(d.supplementWindow.deadline)}
+        ${d.supplementWindow.passed ? html` <span class="tag state-MISSING" data-flag="supplement-late">${t('official.supplementLate')}</span>` : ''}
+        <small>(${d.supplementWindow.basis.article ? d.supplementWindow.basis.article + ', ' : ''}${d.supplementWindow.basis.document})</small></dd>` : ''}
       <dt>${t('applicant.fullName')}</dt><dd>${a.fullName || ''}</dd>
       <dt>${t('applicant.idNumber')}</dt><dd>${a.idNumber || ''}</dd>
       ${a.enterpriseCode ? html`<dt>${t('applicant.enterpriseCode')}</dt><dd>${a.enterpriseCode}</dd>` : ''}
