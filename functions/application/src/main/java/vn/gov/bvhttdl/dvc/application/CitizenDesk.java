@@ -215,7 +215,8 @@ public final class CitizenDesk {
         List<Attachment> files = attachments.attachments(d.id());
         boolean changing = actions.contains("attach") || actions.contains("edit");
         LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
-        boolean surveyed = d.status() == DossierStatus.RESULT_RETURNED || d.status() == DossierStatus.REFUSED || d.status() == DossierStatus.CLOSED;
+        // the survey once it has opened (rules/survey.json opensAt: from the receipt on); a draft has nothing to rate
+        boolean surveyed = d.code() != null || d.status() == DossierStatus.AWAITING_SUPPLEMENT;
         // each part read once: the trail, payments and results also make the survey
         List<AuditEvent> history = dossiers.history(d.id());
         List<Payment> paid = payments.ofDossier(d.id());

@@ -89,7 +89,10 @@ public final class OfficialDesk {
         record Refuse(String reason) implements Move {}
         record IssueResult() implements Move {}
         record ReturnResult(String channel) implements Move {}
-        record RequestSupplement(List<String> items) implements Move {}
+        /** {@code fault}: "APPLICANT" (the default: the dossier lacked something) or "AGENCY". */
+        record RequestSupplement(List<String> items, String fault) implements Move {
+            public RequestSupplement(List<String> items) { this(items, null); }
+        }
     }
 
     /** At most this many dossiers of one status are read for a tracking book. */
@@ -155,7 +158,7 @@ public final class OfficialDesk {
             case Move.Refuse m -> moves.refuse(official, id, m.reason());
             case Move.IssueResult m -> moves.issueResult(official, id);
             case Move.ReturnResult m -> moves.returnResult(official, id, m.channel());
-            case Move.RequestSupplement m -> supplement.request(official, id, m.items());
+            case Move.RequestSupplement m -> supplement.request(official, id, m.items(), m.fault());
         };
         // the units a dossier reached stay reached: the official who moved it still sees it (with the moves left to them)
         return page(official, after);

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The quality survey of a dossier: once the result is returned (or the dossier refused or closed) the per-dossier
- * indicators of Circular 01/2018/TT-VPCP Art 14 the system computes from the record are shown with their scores, and the applicant rates the service and may comment,
- * once per dossier, and may change the answer within the window of the rules. Officials in the dossier's scope see
- * the same.
+ * The quality survey of a dossier: from the first moment of the rules' {@code opensAt} (the receipt, a supplement
+ * request, the refusal, the result returned, the closing: Circular 01/2018/TT-VPCP Art 12(2), unconfirmed) the
+ * per-dossier indicators of Art 14 the system computes from the record are shown with their scores, and the applicant
+ * rates the service and may comment. One answer per dossier: a later answer replaces the earlier one, within the
+ * edit window counted from the latest of those moments (so a rating given at the receipt can be changed at the
+ * result). Officials in the dossier's scope see the same.
  */
 public final class RateService {
     public static final int MAX_COMMENT = 2000;
@@ -65,8 +67,8 @@ public final class RateService {
 
     /**
      * The survey of a page that has already read the dossier's trail and drawn its control slip (at
-     * {@code now}); none (null) until the survey opens ({@link Survey#openedAt}: the result returned, the dossier
-     * refused or closed), when there is nothing yet to show or rate.
+     * {@code now}); none (null) until the survey opens ({@link Survey#openedAt}: the first moment of the rules'
+     * {@code opensAt}), when there is nothing yet to show or rate.
      */
     View openView(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, Instant now) {
         return Survey.openedAt(history) == null ? null : view(d, history, slip, now);
@@ -74,7 +76,8 @@ public final class RateService {
 
     private View view(Dossier d, List<AuditEvent> history, List<ControlSlip.Line> slip, Instant now) {
         Instant opened = Survey.openedAt(history);
-        Instant until = opened == null ? null : opened.plus(Survey.rules().editWindow());
+        // each later moment (a supplement request, the refusal, the result) opens the window to change the answer again
+        Instant until = opened == null ? null : Survey.lastOpenedAt(history).plus(Survey.rules().editWindow());
         var proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
         // the per-dossier indicators only: online payment and electronic results are agency-level rates (dashboards)
         List<Survey.Score> scores = opened == null ? List.of() : Survey.score(d, history, slip, proc);
@@ -85,13 +88,16 @@ public final class RateService {
                 List.copyOf(Survey.rules().ratings().values()));
     }
 
-    /** The applicant's rating (a code of the rules' ratings) and comment; a second answer within the window replaces the first. */
+    /**
+     * The applicant's rating (a code of the rules' ratings) and comment; a later answer within the window replaces the
+     * earlier one (the indicators as they stand then; the agency's month moves by the difference).
+     */
     public View answer(Actor applicant, String dossierId, String rating, String comment) {
         Dossier d = Access.owned(dossiers, applicant, dossierId);
         View v = view(d);
         if (!v.open()) {
             throw new DomainException(DomainException.Kind.REFUSED, "survey-not-open", new Text(
-                    "Việc đánh giá mở khi hồ sơ đã có kết quả trả cho ông/bà.", "The survey opens once the result is returned to you."));
+                    "Việc đánh giá mở khi hồ sơ đã được tiếp nhận.", "The survey opens once the dossier is received."));
         }
         if (!v.editable()) {
             throw new DomainException(DomainException.Kind.REFUSED, "survey-closed", new Text(

@@ -86,7 +86,9 @@ class OfficialDeskTest {
         assertTrue(page.moves().contains("refuse"), page.moves().toString());
         assertEquals(List.of(), page.payments());
         assertEquals(List.of(), page.results());
-        assertNull(page.survey(), "no survey before it opens (the result returned, the dossier refused or closed)");
+        // the survey opens at the receipt (Circular 01/2018/TT-VPCP Art 12(2), unconfirmed; rules/survey.json opensAt)
+        assertNotNull(page.survey(), "the survey opens with the receipt");
+        assertEquals(t0, page.survey().openedAt());
         assertNotNull(page.controlSlip(), "the control slip as the desk's clock has it");
         // what a move needs comes only with the move
         assertEquals(page.moves().contains("consult"), !page.units().isEmpty());
@@ -177,5 +179,18 @@ class OfficialDeskTest {
         assertTrue(desk.bookPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 3, 1)).isEmpty(), "more than a year");
         assertEquals("no-unit", assertThrows(DomainException.class,
                 () -> desk.trackingBook(Actor.official("x", "CDLQG", null, Post.ONE_STOP), period)).problem());
+    }
+
+    @Test
+    void aSupplementRequestRecordsWhoseFaultItIsTheApplicantsByDefault() {
+        String id = received("0091");
+        DomainException bad = assertThrows(DomainException.class, () -> desk.act(oneStop, id, new OfficialDesk.Move.RequestSupplement(List.of("Bản dịch"), "BOTH")));
+        assertEquals("invalid-supplement-fault", bad.problem());
+        assertEquals("fault", bad.text().field());
+        OfficialDesk.DossierPage asked = desk.act(oneStop, id, new OfficialDesk.Move.RequestSupplement(List.of("Bản dịch công chứng"), "AGENCY"));
+        assertEquals("AGENCY", asked.history().getLast().details().get("fault"));
+        String other = received("0092");
+        OfficialDesk.DossierPage byDefault = desk.act(oneStop, other, new OfficialDesk.Move.RequestSupplement(List.of("Bản dịch công chứng")));
+        assertEquals("APPLICANT", byDefault.history().getLast().details().get("fault"));
     }
 }

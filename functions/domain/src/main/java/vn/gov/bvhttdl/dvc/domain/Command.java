@@ -40,17 +40,29 @@ public sealed interface Command {
      * Everything missing or wrong, at once (form 02 of Circular 03/2025): by an official, or by the validation
      * function when its own check fails.
      */
-    record RequestSupplement(List<String> items) implements Command {
+    /**
+     * A supplement request (form 02) listing everything missing at once; {@code fault} whose fault it is that the
+     * dossier has to be completed (the applicant's by default: it lacked something; the agency's when, say, it asks a
+     * second time for what it could have asked the first), which the survey's indicator 3 reads (rules/survey.json).
+     */
+    record RequestSupplement(List<String> items, Fault fault) implements Command {
+        /** Whose fault it is that the applicant has to come back to complete the dossier. */
+        public enum Fault { APPLICANT, AGENCY }
+
         public RequestSupplement {
             if (items == null || items.isEmpty()) throw new IllegalArgumentException("a supplement request lists its items");
             items = List.copyOf(items);
+            fault = fault == null ? Fault.APPLICANT : fault;
         }
+
+        /** A request because the dossier lacked something (the applicant's fault, the default). */
+        public RequestSupplement(List<String> items) { this(items, Fault.APPLICANT); }
 
         public String action() { return "request-supplement"; }
 
         public String reason() { return String.join("\n", items); }
 
-        public Map<String, String> details() { return Map.of("items", Integer.toString(items.size()), "template", "02"); }
+        public Map<String, String> details() { return Map.of("items", Integer.toString(items.size()), "template", "02", "fault", fault.name()); }
     }
 
     /** Reception: the dossier code is given and the appointment date set (form 01); the dossier is at its first step. */

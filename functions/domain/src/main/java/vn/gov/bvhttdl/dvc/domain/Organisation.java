@@ -32,10 +32,13 @@ public final class Organisation {
     private final Map<Post, Text> posts;
     private final Citation basis;
 
-    private Organisation(Map<String, Agency> agencies, Map<Post, Text> posts, Citation basis) {
+    private final Citation unitsBasis;
+
+    private Organisation(Map<String, Agency> agencies, Map<Post, Text> posts, Citation basis, Citation unitsBasis) {
         this.agencies = agencies;
         this.posts = posts;
         this.basis = basis;
+        this.unitsBasis = unitsBasis;
     }
 
     private static final Organisation STANDARD = read();
@@ -64,7 +67,8 @@ public final class Organisation {
             agencies.put(code, agency);
         });
         return new Organisation(java.util.Collections.unmodifiableMap(agencies), posts,
-                root.get("basis") == null ? null : Citation.of(Json.obj(root.get("basis"))));
+                root.get("basis") == null ? null : Citation.of(Json.obj(root.get("basis"))),
+                root.get("unitsBasis") == null ? null : Citation.of(Json.obj(root.get("unitsBasis"))));
     }
 
     public Map<String, Agency> agencies() { return agencies; }
@@ -74,6 +78,9 @@ public final class Organisation {
     public Text label(Post post) { return posts.get(post); }
 
     public Citation basis() { return basis; }
+
+    /** What sets the Ministry's agencies (the decree on its organisational structure), as far as it was read. */
+    public Citation unitsBasis() { return unitsBasis; }
 
     /** Whether {@code unit} is a unit of {@code agency}. */
     public boolean hasUnit(String agency, String unit) {

@@ -16,14 +16,31 @@ import java.util.stream.Collectors;
  * record, each 2 / 1 / 0, and the applicant's own rating; when the survey opens and how long the answer may change.
  */
 public final class Survey {
-    public record Criterion(String code, Text name, Map<String, String> scores) {}
+    /**
+     * A computed criterion; {@code countsFaults} for indicator 3, whose faults' supplement requests count
+     * ({@code faultWhenNotRecorded} for a request stored before the fault was recorded); empty for the others.
+     */
+    public record Criterion(String code, Text name, Map<String, String> scores, Set<String> countsFaults, String faultWhenNotRecorded) {
+        public Criterion(String code, Text name, Map<String, String> scores) { this(code, name, scores, Set.of(), null); }
+
+        public Criterion {
+            countsFaults = countsFaults == null ? Set.of() : Set.copyOf(countsFaults);
+        }
+    }
+
+    /** A moment the survey opens at: the move that makes it, and its name. */
+    public record Moment(String move, Text name) {}
 
     public record Rating(String code, int score, Text label) {}
 
     /** A criterion's score for one dossier, with what it was computed from. */
     public record Score(String code, Text name, int score, String because) {}
 
-    public record Rules(List<Criterion> criteria, Map<String, Rating> ratings, Set<DossierStatus> opensWhen, Duration editWindow, List<Citation> basis) {}
+    public record Rules(List<Criterion> criteria, Map<String, Rating> ratings, List<Moment> opensAt, Citation opensAtBasis, Duration editWindow,
+                        List<Citation> basis) {
+        /** Whether {@code move} is a moment the survey opens (or opens again) at. */
+        public boolean opensAt(String move) { return opensAt.stream().anyMatch(m -> m.move().equals(move)); }
+    }
 
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Rules STANDARD = read(Json.obj(Json.resource("/rules/survey.json")));
@@ -36,22 +53,35 @@ public final class Survey {
         List<Criterion> criteria = Json.list(m.get("criteria")).stream().map(Json::obj).map(c -> {
             Map<String, String> scores = new LinkedHashMap<>();
             Json.obj(c.get("scores")).forEach((k, v) -> scores.put(k, String.valueOf(v)));
-            return new Criterion(Json.str(c, "code"), Json.text(c, "name"), Map.copyOf(scores));
+            Set<String> faults = c.get("countsFaults") == null ? Set.of()
+                    : Json.list(c.get("countsFaults")).stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
+            return new Criterion(Json.str(c, "code"), Json.text(c, "name"), Map.copyOf(scores), faults, Json.str(c, "faultWhenNotRecorded"));
         }).toList();
         Map<String, Rating> ratings = new LinkedHashMap<>();
         Json.obj(m.get("ratings")).forEach((k, v) -> {
             Map<String, Object> r = Json.obj(v);
             ratings.put(k, new Rating(k, ((Number) r.get("score")).intValue(), Json.text(r, "label")));
         });
-        Set<DossierStatus> opens = Json.list(m.get("opensWhen")).stream().map(String::valueOf).map(DossierStatus::valueOf).collect(Collectors.toUnmodifiableSet());
+        List<Moment> opens = Json.list(m.get("opensAt")).stream().map(Json::obj).map(o -> new Moment(Json.str(o, "move"), Json.text(o, "moment"))).toList();
+        for (Moment o : opens) {
+            if (Workflow.standard().move(o.move()).isEmpty()) throw new IllegalStateException("survey.json: opensAt names no move of the workflow: " + o.move());
+        }
         List<Citation> basis = Json.list(m.get("basis")).stream().map(Json::obj).map(Citation::of).toList();
-        return new Rules(criteria, Map.copyOf(ratings), opens, Duration.ofDays(((Number) m.get("editDays")).longValue()), basis);
+        return new Rules(criteria, Map.copyOf(ratings), opens, Citation.of(Json.obj(m.get("opensAtBasis"))),
+                Duration.ofDays(((Number) m.get("editDays")).longValue()), basis);
     }
 
-    /** When the dossier's survey opened (its first move into a status that opens it), or null. */
+    /** When the dossier's survey opened (the first of the moments it opens at: the receipt, a supplement request...), or null. */
     public static Instant openedAt(List<AuditEvent> history) {
-        for (AuditEvent e : history) if (e.to() != null && STANDARD.opensWhen().contains(e.to())) return e.at();
+        for (AuditEvent e : history) if (STANDARD.opensAt(e.action())) return e.at();
         return null;
+    }
+
+    /** The latest moment the survey opened (again) at, from which the answer may change for the edit window; or null. */
+    public static Instant lastOpenedAt(List<AuditEvent> history) {
+        Instant last = null;
+        for (AuditEvent e : history) if (STANDARD.opensAt(e.action())) last = e.at();
+        return last;
     }
 
     /**
@@ -79,11 +109,15 @@ public final class Survey {
             out.add(new Score("unit-time", c.get("unit-time").name(), late ? 0 : early ? 2 : 1,
                     steps.size() + " steps" + (late ? ", one over its budget" : early ? ", all before their due dates" : ", within their budgets")));
         }
-        // 3 contacts with the desk to complete the dossier: the supplement requests sent
-        long supplements = history.stream().filter(e -> e.action().equals("request-supplement")).count();
+        // 3 contacts with the desk to complete the dossier: the supplement requests sent, those of the faults that count
+        // (not the applicant's own: the dossier lacked something)
         if (c.containsKey("completion-contacts")) {
-            out.add(new Score("completion-contacts", c.get("completion-contacts").name(), supplements == 0 ? 2 : supplements == 1 ? 1 : 0,
-                    supplements + " supplement requests"));
+            Criterion k = c.get("completion-contacts");
+            List<AuditEvent> requests = history.stream().filter(e -> e.action().equals("request-supplement")).toList();
+            long supplements = requests.stream().map(e -> e.details().get("fault") != null ? e.details().get("fault") : k.faultWhenNotRecorded())
+                    .filter(f -> f != null && k.countsFaults().contains(f)).count();
+            out.add(new Score("completion-contacts", k.name(), supplements == 0 ? 2 : supplements == 1 ? 1 : 0,
+                    supplements + " of " + requests.size() + " supplement requests counted (fault " + String.join("/", new java.util.TreeSet<>(k.countsFaults())) + ")"));
         }
         // 4 bodies the applicant had to contact: none when everything was online, else the one-stop desk only (other
         // agencies are consulted by the agency, not by the applicant)

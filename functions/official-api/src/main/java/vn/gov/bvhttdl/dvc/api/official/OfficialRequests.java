@@ -42,7 +42,7 @@ final class OfficialRequests {
             entry("refuse", (b, me) -> new Move.Refuse(b.text("reason"))),
             entry("issue-result", (b, me) -> new Move.IssueResult()),
             entry("return-result", (b, me) -> new Move.ReturnResult(b.text("channel"))),
-            entry("request-supplement", (b, me) -> new Move.RequestSupplement(b.texts("items"))));
+            entry("request-supplement", (b, me) -> new Move.RequestSupplement(b.texts("items"), b.text("fault"))));
 
     /** The move {@code name} with what {@code body} says (no body: an empty object). */
     static Move move(String name, String body, OfficialCaller me) {
