@@ -56,6 +56,48 @@ class RulesThirdPassTest {
         assertFalse(circular.confirmed());
     }
 
+    @Test
+    void theSurveyOpensAtTheReceiptTheSupplementRequestTheRefusalAndTheResultUnderCircular01Article12Clause2Unconfirmed() {
+        List<String> moves = Survey.rules().opensAt().stream().map(Survey.Moment::move).toList();
+        assertTrue(moves.containsAll(List.of("receive", "request-supplement", "refuse", "return-result")), moves.toString());
+        Citation basis = Survey.rules().opensAtBasis();
+        assertEquals("Thông tư 01/2018/TT-VPCP", basis.document());
+        assertEquals("Điều 12 khoản 2", basis.article());
+        assertFalse(basis.confirmed(), "the article was not found in a stored copy");
+    }
+
+    @Test
+    void indicator3CountsOnlyContactsTheAgencyCausedNotTheApplicantsFault() {
+        Survey.Criterion k = Survey.rules().criteria().stream().filter(c -> c.code().equals("completion-contacts")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("AGENCY"), k.countsFaults());
+        assertEquals("APPLICANT", k.faultWhenNotRecorded());
+        assertEquals("APPLICANT", new Command.RequestSupplement(List.of("x")).details().get("fault"), "the default: the dossier lacked something");
+    }
+
+    // ---- the supplement window and the Ministry's units
+
+    @Test
+    void anOnlineSupplementRequestIsDueWithin8WorkingHoursUnderResolution66Point7Article8Clause1Until28February2027() {
+        SupplementWindow.Rule r = SupplementWindow.standard().rules().getFirst();
+        assertEquals(java.time.Duration.ofHours(8), r.workingHours());
+        assertEquals(Facts.Channel.ONLINE, r.channel());
+        assertEquals(LocalDate.of(2026, 1, 1), r.validFrom());
+        assertEquals(LocalDate.of(2027, 2, 28), r.validTo());
+        assertEquals("Nghị quyết 66.7/2025/NQ-CP ngày 15/11/2025", r.basis().document());
+        assertEquals("Điều 8 khoản 1; Điều 10 khoản 1", r.basis().article());
+        assertFalse(r.basis().confirmed(), "a repository copy, not the gazette");
+        assertEquals(2, WorkingCalendar.standard().officeSessions().size(), "morning and afternoon (hours unconfirmed)");
+    }
+
+    @Test
+    void theMinistrysUnitsCiteDecree298Of2026UnreadSoNoAgencyChanged() {
+        Citation c = Organisation.standard().unitsBasis();
+        assertEquals("Nghị định 298/2026/NĐ-CP ngày 27/7/2026", c.document());
+        assertFalse(c.confirmed(), "its text was not found");
+        assertTrue(c.note().contains("left unchanged"), c.note());
+        assertEquals(10, Organisation.standard().agencies().size(), "no agency added or removed on an unread text");
+    }
+
     // ---- the catalogue
 
     @Test
