@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The survey function fed the sample answer of events/ (the applicant's PUT through the HTTP API with its JWT claims),
- * against dynoxide: the answer is stored with the computed criteria; a bad rating is a 422 problem; a dossier without a
- * result yet is a 409; someone else's dossier a 404.
+ * against dynoxide: the answer is stored with the computed criteria; a bad rating is a 422 problem; a dossier not yet
+ * received is a 409 (the survey opens at the receipt: rules/survey.json opensAt); someone else's dossier a 404.
  */
 class QualitySurveyHandlerIT {
     static DossierStore store;
@@ -45,6 +45,16 @@ class QualitySurveyHandlerIT {
     static String owner(Map<String, Object> event) {
         return (String) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) event.get("requestContext"))
                 .get("authorizer")).get("jwt")).get("claims")).get("sub");
+    }
+
+    /** A dossier submitted, not yet received: its survey has not opened. */
+    static String submitted(String owner) {
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
+        Instant now = Instant.now();
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, owner, new Applicant("Phí Văn Sơn", "001099000777", null, null, "0911000777", null), Map.of(), now);
+        store.create(c);
+        store.save(c.dossier().handle(new Command.Submit("{}", 0), Actor.citizen(owner), now));
+        return c.dossier().id();
     }
 
     static String refused(String owner, boolean decided) {
@@ -86,7 +96,8 @@ class QualitySurveyHandlerIT {
             assertTrue(((String) refusedAnswer.get("body")).contains("invalid-rating"));
             assertEquals("application/problem+json", ((Map<String, Object>) refusedAnswer.get("headers")).get("Content-Type"));
 
-            assertEquals(409, handler.handleRequest(sample(refused(probe, false)), null).get("statusCode"), "no result yet: not open");
+            assertEquals(409, handler.handleRequest(sample(submitted(probe)), null).get("statusCode"), "not yet received: not open");
+            assertEquals(200, handler.handleRequest(sample(refused(probe, false)), null).get("statusCode"), "received, undecided: open (Art 12(2))");
             assertEquals(404, handler.handleRequest(sample(refused("someone-else", true)), null).get("statusCode"), "not the caller's dossier");
             Map<String, Object> garbage = sample(id);
             garbage.put("body", "{not json");
