@@ -17,7 +17,8 @@ const MOVES = {
   consult: { path: 'consult', fields: [{ name: 'unit', kind: 'unit', required: true, key: 'consult-unit' },
     { name: 'question', kind: 'textarea', required: true, key: 'consult' }, { name: 'days', kind: 'number', key: 'consult-days' }] },
   'answer-consultation': { path: null, fields: [{ name: 'answer', kind: 'textarea', required: true }] },
-  'request-supplement': { path: 'request-supplement', fields: [{ name: 'items', kind: 'textarea', required: true }] },
+  'request-supplement': { path: 'request-supplement', fields: [{ name: 'items', kind: 'textarea', required: true },
+    { name: 'fault', kind: 'fault', key: 'supplement-fault' }] },
   return: { path: 'return', fields: [{ name: 'reason', kind: 'textarea', required: true }] },
   approve: { path: 'approve', fields: [{ name: 'note', kind: 'textarea' }] },
   'issue-result': { path: 'issue-result', fields: [] },
@@ -30,7 +31,7 @@ const WARN = new Set(['refuse', 'stop']);
 
 function bodyOf(m, values) {
   switch (m) {
-    case 'request-supplement': return { items: values.items.split('\n').map((x) => x.trim()).filter(Boolean) };
+    case 'request-supplement': return { items: values.items.split('\n').map((x) => x.trim()).filter(Boolean), fault: values.fault || 'APPLICANT' };
     case 'assign': return values.assignee ? { assignee: values.assignee } : {};
     case 'consult': {
       const [agency, unit] = (values.unit || '').split('/');
@@ -51,6 +52,9 @@ function field(m, f, units, draft) {
     input = html`<select id="${id}" name="${f.name}"><option value="">${t('eform.choose')}</option>${units.map((u) => html`<option value="${u.agency}/${u.unit}">${pick(u.agencyName)} — ${pick(u.name)}</option>`)}</select>`;
   } else if (f.kind === 'channel') {
     input = html`<select id="${id}" name="${f.name}"><option value="counter">${t('result.counter')}</option><option value="post">${t('result.post')}</option></select>`;
+  } else if (f.kind === 'fault') {
+    // indicator 3 of the survey counts only the contacts the agency caused (rules/survey.json countsFaults)
+    input = html`<select id="${id}" name="${f.name}"><option value="APPLICANT">${t('official.fault.APPLICANT')}</option><option value="AGENCY">${t('official.fault.AGENCY')}</option></select>`;
   } else if (f.kind === 'number') input = html`<input id="${id}" name="${f.name}" type="number" min="1" max="30" inputmode="numeric">`;
   else if (f.kind === 'date') input = html`<input id="${id}" name="${f.name}" type="date" value="${value}">`;
   else input = html`<input id="${id}" name="${f.name}" maxlength="128">`;
