@@ -46,7 +46,7 @@ export async function officialPage(main, params, q) {
         <td data-label="${t('official.step')}">${d.stepName ? pick(d.stepName) : pick(d.statusLabel)}${d.assigneeName ? html` <span class="muted">(${d.assigneeName})</span>` : ''}</td>
         <td data-label="${t('official.stepDue')}">${d.stepDue ? date(d.stepDue) : '—'}${d.stepOverdue ? html` <span class="tag state-MISSING">${t('official.overdue')}</span>` : ''}</td>
         <td data-label="${t('dossier.dueDate')}">${d.dueDate ? date(d.dueDate) : '—'}
-          ${d.overdue ? html` <span class="tag state-MISSING" data-flag="overdue">${t('official.overdue')}</span>` : d.dueSoon ? html` <span class="tag provisional">${t('official.dueSoon')}</span>` : ''}</td>
+          ${d.overdue ? html` <span class="tag state-MISSING" data-flag="overdue">${t('official.overdue')}</span>` : d.dueSoon ? html` <span class="tag provisional">${t('official.dueSoon')}</span>` : ''}${d.deadline === 'SUPPLEMENT_WINDOW_PASSED' ? html` <span class="tag state-MISSING" data-flag="supplement-late">${t('official.supplementLate')}</span>` : ''}</td>
       </tr>`)}</tbody></table>` : html`<p class="muted" id="queue-empty">${t('official.empty')}</p>`}
     <p class="muted" id="queue-count">${t('official.count', { n: res.items.length })}</p>
     <nav class="pager">${res.next ? html`<a href="#/official?scope=${scope}&status=${status}&after=${encodeURIComponent(res.next)}">${t('official.more')}</a>` : ''}</nav>
