@@ -60,7 +60,12 @@ public final class DvcqgNationalCatalogue implements NationalCatalogue {
     public List<NationalProcedure> procedures() {
         String b = base.get();
         if (b == null || b.isBlank()) throw new Unavailable(Unavailable.Reason.NOT_CONFIGURED, "NATIONAL_CATALOGUE_URL is blank");
-        DvcqgNationalPortal.Credentials c = credentials();
+        DvcqgNationalPortal.Credentials c;
+        try {
+            c = credentials();
+        } catch (RuntimeException unreadable) {
+            throw new Unavailable(Unavailable.Reason.UNREACHABLE, "the credentials cannot be read: " + Limits.clip(unreadable.getClass().getSimpleName()));
+        }
         String basic = Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request;
         try {
