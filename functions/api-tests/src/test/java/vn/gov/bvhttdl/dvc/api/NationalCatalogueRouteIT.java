@@ -96,7 +96,9 @@ class NationalCatalogueRouteIT {
         APIGatewayV2HTTPResponse ok = get(admin);
         assertEquals(200, ok.getStatusCode(), ok.getBody());
         Map<String, Object> report = json(ok);
-        assertEquals(Map.of("missing-nationally", 1, "missing-here", 1, "different", 1, "matching", ours.size() - 2), report.get("counts"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Json.obj(report.get("counts")).forEach((k, v) -> counts.put(k, ((Number) v).intValue()));
+        assertEquals(Map.of("missing-nationally", 1, "missing-here", 1, "different", 1, "matching", ours.size() - 2), counts);
         List<Map<String, Object>> lines = (List<Map<String, Object>>) report.get("lines");
         assertEquals(ours.size() + 1, lines.size());
         Map<String, Object> first = lines.getFirst();

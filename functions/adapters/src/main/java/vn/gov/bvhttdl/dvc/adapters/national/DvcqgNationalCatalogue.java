@@ -38,7 +38,7 @@ public final class DvcqgNationalCatalogue implements NationalCatalogue {
     private static final Set<String> DONE = Set.of("0", "00");
     private static final int MAX_ANSWER = 8 * 1024 * 1024;
 
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final Supplier<String> base;
     private final Supplier<String> secret;
     private final Duration timeout;
@@ -53,7 +53,18 @@ public final class DvcqgNationalCatalogue implements NationalCatalogue {
         this.base = base;
         this.secret = secret;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The client, made on the first call (not at start: the administrators' other routes never need it). */
+    private HttpClient http() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+                h = http;
+            }
+        }
+        return h;
     }
 
     @Override
@@ -82,7 +93,7 @@ public final class DvcqgNationalCatalogue implements NationalCatalogue {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new Unavailable(Unavailable.Reason.UNREACHABLE, PATH + ": no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
