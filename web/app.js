@@ -16,6 +16,7 @@ import { officialPage } from './official/workspace.js';
 import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
+import { adminCodesPage } from './admin/codes.js';
 
 route('/', cataloguePage);
 route('/sign-in', signInPage);
@@ -31,6 +32,7 @@ route('/official/consultation/:id', officialConsultationPage);
 route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);
+route('/admin/national-codes', adminCodesPage);
 
 function renderShell() {
   document.documentElement.lang = lang();

@@ -161,6 +161,15 @@ export default {
     workingWeekend: 'Weekly days off worked instead', announce: 'The government’s announcement', note: 'Note', block: 'Block {n}',
     pending: 'Holidays not announced yet', pendingHelp: 'Tick the holidays this letter does not announce yet: an appointment date near them is marked provisional. Untick them once the whole year is announced.',
     daysOff: 'Days off', daysHelp: 'Day/month/year, comma-separated; a range: 14/02/2026-22/02/2026.',
+    codes: {
+      nav: 'Codes against the national database', title: 'Procedure codes against the national database',
+      intro: 'The catalogue’s procedures compared, by procedure code, with those the National Database on Administrative Procedures publishes for the Ministry: what is missing on either side, and the same code with a different name, agency or level.',
+      at: 'Compared at {at}.', unavailable: 'The comparison cannot be made now',
+      kind: { 'missing-nationally': 'In the catalogue, not in the national database', 'missing-here': 'In the national database, not in the catalogue',
+        different: 'Same code, different details', matching: 'Matching' },
+      show: 'Show the matching procedures', none: 'None.', absent: 'not listed', differences: 'What differs',
+      catalogue: 'Catalogue', national: 'National database', name: 'name', agency: 'agency', level: 'level', decision: 'publishing decision',
+    },
     preview: 'Preview the effect on an appointment date', previewButton: 'Preview', previewNow: 'With the calendar in force', previewDraft: 'With this draft',
   },
 };

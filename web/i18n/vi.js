@@ -161,6 +161,15 @@ export default {
     workingWeekend: 'Ngày nghỉ hằng tuần làm việc bù', announce: 'Thông báo lịch nghỉ của Chính phủ', note: 'Ghi chú', block: 'Đợt nghỉ {n}',
     pending: 'Ngày lễ chưa được công bố', pendingHelp: 'Đánh dấu các ngày lễ văn bản này chưa công bố: ngày hẹn trả rơi vào khoảng đó được ghi là dự kiến. Bỏ đánh dấu khi năm đã được công bố đầy đủ.',
     daysOff: 'Các ngày nghỉ', daysHelp: 'Ngày/tháng/năm, cách nhau bởi dấu phẩy; một khoảng: 14/02/2026-22/02/2026.',
+    codes: {
+      nav: 'Đối chiếu mã với CSDL quốc gia', title: 'Đối chiếu mã thủ tục với Cơ sở dữ liệu quốc gia',
+      intro: 'Các thủ tục trong danh mục được đối chiếu theo mã thủ tục với các thủ tục của Bộ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính: thủ tục thiếu ở một bên, và thủ tục cùng mã nhưng khác tên, cơ quan hoặc mức độ.',
+      at: 'Đối chiếu lúc {at}.', unavailable: 'Chưa đối chiếu được',
+      kind: { 'missing-nationally': 'Có trong danh mục, chưa có trên CSDL quốc gia', 'missing-here': 'Có trên CSDL quốc gia, chưa có trong danh mục',
+        different: 'Cùng mã, khác thông tin', matching: 'Khớp' },
+      show: 'Xem các thủ tục khớp', none: 'Không có.', absent: 'không có', differences: 'Điểm khác',
+      catalogue: 'Danh mục', national: 'CSDL quốc gia', name: 'tên', agency: 'cơ quan', level: 'mức độ', decision: 'quyết định công bố',
+    },
     preview: 'Xem trước ảnh hưởng tới ngày hẹn trả', previewButton: 'Xem trước', previewNow: 'Theo lịch hiện hành', previewDraft: 'Theo lịch đang soạn',
   },
 };

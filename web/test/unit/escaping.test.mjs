@@ -8,6 +8,7 @@ import { dossierCard } from '../../citizen/dossier.js';
 import { applicantFields, procedureFields } from '../../citizen/eform.js';
 import { errorSummary } from '../../shared/forms.js';
 import { parseDays } from '../../admin/calendar.js';
+import { reportView } from '../../admin/codes.js';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const T = { vi: EVIL, en: EVIL };
@@ -54,4 +55,15 @@ test('a dossier and an error summary with hostile content', () => {
 test('the calendar editor reads single days and ranges', () => {
   assert.deepEqual(parseDays('14/02/2026-16/02/2026, 1/9/2026'), ['2026-02-14', '2026-02-15', '2026-02-16', '2026-09-01']);
   assert.deepEqual(parseDays(''), []);
+});
+
+test('the procedure codes report: both sides of every group', () => {
+  const side = { code: EVIL, name: EVIL, level: EVIL, agency: EVIL, decision: EVIL };
+  const out = reportView({ at: '2026-12-06T03:00:00Z', counts: { 'missing-nationally': 1, 'missing-here': 1, different: 1, matching: 1 },
+    lines: [{ code: EVIL, kind: 'missing-nationally', differences: [], catalogue: side, national: null },
+      { code: EVIL, kind: 'missing-here', differences: [], catalogue: null, national: side },
+      { code: EVIL, kind: 'different', differences: ['name'], catalogue: side, national: side },
+      { code: EVIL, kind: 'matching', differences: [], catalogue: side, national: side }] });
+  clean(out, 'codes report');
+  assert.equal((out.text.match(/<tr data-code=/g) || []).length, 4, 'one row per line');
 });

@@ -183,4 +183,21 @@ class AccessMatrixIT {
         assertTrue(cells > 500, "the matrix was walked: " + cells + " cells");
         assertEquals(List.of(), wrong, wrong.size() + " wrong cells of " + cells);
     }
+
+    /**
+     * The procedure codes' report against the national database (issue #20): administrators only. The administrator's
+     * answer is the report or the national database's own problem (503 not configured, 502 out of reach: which one
+     * depends on the test's settings), never a refusal.
+     */
+    @Test
+    void onlyAdministratorsReadTheProcedureCodesReport() {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : ACTORS) {
+            APIGatewayV2HTTPResponse res = handler.handleRequest(request("GET", "/api/admin/national/procedure-codes", null, who.claims()), null);
+            int s = res.getStatusCode();
+            boolean ok = who.name().equals("admin") ? (s == 200 || s == 502 || s == 503) && !res.getBody().contains("admin-only") : s == 403;
+            if (!ok) wrong.add(who.name() + ": " + s);
+        }
+        assertEquals(List.of(), wrong);
+    }
 }

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * What administrators do, one method per page or publication: a procedure with its internal data note, a new version
- * of it, a year's announced days off and swapped days, the effect of a draft year on an appointment date, and the
- * list of everything published. A publication is checked against the catalogue's and the calendar's rules before it
- * is stored, and never overwrites one before it; the caller is an administrator (the API checks the sign-in's group).
+ * of it, a year's announced days off and swapped days, the effect of a draft year on an appointment date, the
+ * list of everything published, and the catalogue's procedure codes against the national database's. A publication
+ * is checked against the catalogue's and the calendar's rules before it is stored, and never overwrites one before
+ * it; the caller is an administrator (the API checks the sign-in's group).
  */
 public final class AdminDesk {
     /** A procedure in force as administrators see it (with its data note), and the day it is in force on. */
@@ -35,11 +36,27 @@ public final class AdminDesk {
     private final Publications publications;
     private final Clock clock;
 
+    private final CompareProcedureCodes procedureCodes;
+
+    /** A desk without the national procedure database (its report answers that it is not configured). */
     public AdminDesk(Rules rules, Publications publications, Clock clock) {
+        this(rules, publications, clock, () -> {
+            throw new NationalCatalogue.Unavailable(NationalCatalogue.Unavailable.Reason.NOT_CONFIGURED, "no national catalogue");
+        });
+    }
+
+    public AdminDesk(Rules rules, Publications publications, Clock clock, NationalCatalogue national) {
         this.rules = rules;
         this.publications = publications;
         this.clock = clock;
+        this.procedureCodes = new CompareProcedureCodes(rules, national, clock);
     }
+
+    /**
+     * The catalogue's procedure codes compared with the national database's ({@link CompareProcedureCodes}).
+     * @throws NationalCatalogue.Unavailable when the national database is not configured or cannot be read
+     */
+    public CompareProcedureCodes.Report procedureCodes() { return procedureCodes.report(); }
 
     /** The procedure {@code code} in force today, its data note included; NOT_FOUND {@code procedure-not-found} otherwise. */
     public ProcedurePage procedure(String code) {

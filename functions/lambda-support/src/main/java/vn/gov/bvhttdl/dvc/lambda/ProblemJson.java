@@ -91,6 +91,7 @@ public final class ProblemJson {
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Bad Request";
         };

@@ -2,19 +2,46 @@ package vn.gov.bvhttdl.dvc.api.admin;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.adapters.AwsClients;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
+import vn.gov.bvhttdl.dvc.adapters.Settings;
+import vn.gov.bvhttdl.dvc.adapters.national.DvcqgNationalCatalogue;
 import vn.gov.bvhttdl.dvc.application.AdminDesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The administrators' function's wiring, the one place that names its adapters: the desk over the rules store, which
- * both serves the rules in force and keeps the publications.
+ * both serves the rules in force and keeps the publications, and the national procedure database
+ * ({@code NATIONAL_CATALOGUE_URL}, read at each call: blank means not configured; the national portal's credentials).
  */
 @Factory
 final class AdminBeans {
     @Singleton
     AdminDesk desk(RulesStore rules, Clock clock) {
-        return new AdminDesk(rules, rules, clock);
+        DvcqgNationalCatalogue national = new DvcqgNationalCatalogue(() -> Settings.get("NATIONAL_CATALOGUE_URL").orElse(""),
+                AdminBeans::secret, Duration.ofSeconds(Settings.get("NATIONAL_CATALOGUE_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(10)));
+        return new AdminDesk(rules, rules, clock, national);
+    }
+
+    /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */
+    static String secret() {
+        var file = Settings.get("NATIONAL_PORTAL_SECRETS_FILE");
+        if (file.isPresent()) {
+            try {
+                return Files.readString(Path.of(file.get()));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the national portal's settings file", e);
+            }
+        }
+        String id = Settings.require("NATIONAL_PORTAL_SECRET_ID");
+        try (var sm = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build()) {
+            return sm.getSecretValue(b -> b.secretId(id)).secretString();
+        }
     }
 }

@@ -85,6 +85,17 @@ final class AdminController {
         return desk.publications().stream().map(p -> new AdminViews.Published(p.kind().name(), p.key(), p.publishedBy())).toList();
     }
 
+    /**
+     * The catalogue's procedure codes compared with the national database of administrative procedures: what is
+     * missing on either side and what differs, with both sides' values. A national database that is not configured
+     * or cannot be read is answered by {@link NationalCatalogueProblems} (503 / 502).
+     */
+    @Get("/national/procedure-codes")
+    @Operation(summary = "Đối chiếu mã thủ tục của danh mục với Cơ sở dữ liệu quốc gia về TTHC / the catalogue's procedure codes against the national database")
+    AdminViews.ProcedureCodes procedureCodes(@Parameter(hidden = true) AdminCaller admin) {
+        return AdminViews.ProcedureCodes.of(desk.procedureCodes());
+    }
+
     /** The body as a JSON object (400 {@code malformed-body} otherwise). */
     private static Map<String, Object> object(String body) {
         Object parsed;

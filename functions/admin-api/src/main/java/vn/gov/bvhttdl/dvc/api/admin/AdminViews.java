@@ -4,10 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.gov.bvhttdl.dvc.api.Views;
 
+import vn.gov.bvhttdl.dvc.application.CompareProcedureCodes;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * What the administrators' API alone sends and accepts: a draft schedule's preview, the publications, and the shapes
+ * What the administrators' API alone sends and accepts: a draft schedule's preview, the publications, the procedure
+ * codes' report against the national database, and the shapes
  * of a procedure version and a calendar as posted (documented in the OpenAPI; the bodies are read as JSON objects).
  */
 final class AdminViews {
@@ -67,4 +73,29 @@ final class AdminViews {
     @Serdeable
     public record CalendarInput(int year, @Nullable CitationInput basis, List<HolidayBlockInput> holidays, List<String> workingWeekendDays,
                                 @Nullable List<String> pending) {}
+
+    /** One side's values of a procedure in the procedure codes' report. */
+    @Serdeable
+    public record CodeSide(String code, String name, String level, String agency, String decision) {
+        static CodeSide of(CompareProcedureCodes.Side s) {
+            return s == null ? null : new CodeSide(s.code(), s.name(), s.level(), s.agency(), s.decision());
+        }
+    }
+
+    /** One line: its group ({@code missing-nationally}, {@code missing-here}, {@code different}, {@code matching}), what differs, both sides. */
+    @Serdeable
+    public record CodeLine(String code, String kind, List<String> differences, @Nullable CodeSide catalogue, @Nullable CodeSide national) {}
+
+    /** The catalogue's procedure codes against the national database's: when, the count of each group, the lines. */
+    @Serdeable
+    public record ProcedureCodes(String at, Map<String, Integer> counts, List<CodeLine> lines) {
+        static ProcedureCodes of(CompareProcedureCodes.Report r) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            r.counts().forEach((k, n) -> counts.put(kind(k), n));
+            return new ProcedureCodes(r.at().toString(), counts, r.lines().stream().map(l -> new CodeLine(l.code(), kind(l.kind()), l.differences(),
+                    CodeSide.of(l.catalogue()), CodeSide.of(l.national()))).toList());
+        }
+
+        private static String kind(CompareProcedureCodes.Kind k) { return k.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    }
 }

@@ -68,6 +68,8 @@ public final class LocalRunner implements AutoCloseable {
     private final PaymentSandboxes sandboxes;
     // issue #20: the national portal's sandbox
     private final NationalPortalSandbox nationalPortal;
+    // issue #20 (part 4): the national database of administrative procedures, for the procedure codes' report
+    private final NationalCatalogueSandbox nationalCatalogue;
     private final NationalSso nationalSso;
     private final DevFederation federation;
     private DevOutbox outbox;
@@ -97,6 +99,7 @@ public final class LocalRunner implements AutoCloseable {
         // issue #20: offline the national portal is the runner's sandbox; its development credentials are committed
         System.setProperty("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
         nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
+        nationalCatalogue = new NationalCatalogueSandbox(root.resolve("local/sandbox/national-portal.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -148,6 +151,7 @@ public final class LocalRunner implements AutoCloseable {
         if (!o.settings().containsKey("PUBLIC_BASE_URL")) System.setProperty("PUBLIC_BASE_URL", baseUrl());
         System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
         if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
+        if (!o.settings().containsKey("NATIONAL_CATALOGUE_URL")) System.setProperty("NATIONAL_CATALOGUE_URL", baseUrl() + NationalCatalogueSandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -291,6 +295,8 @@ public final class LocalRunner implements AutoCloseable {
                 gateway.handle(ex);
             } else if (nationalPortal.handles(path)) { // before the payment sandboxes' /sandbox/
                 nationalPortal.handle(ex);
+            } else if (nationalCatalogue.handles(path)) { // before the payment sandboxes' /sandbox/
+                nationalCatalogue.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {
