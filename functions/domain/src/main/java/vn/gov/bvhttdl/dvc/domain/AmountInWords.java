@@ -2,7 +2,7 @@ package vn.gov.bvhttdl.dvc.domain;
 
 /**
  * An amount of money in Vietnamese words, as a receipt of fees writes it beside the figures ("số tiền bằng chữ",
- * Decree 254/2026/NĐ-CP; the same as the earlier Decree 123/2020/NĐ-CP Art 32 asked of receipts).
+ * Decree 254/2026/NĐ-CP Art 23(2)(đ): each fee "bằng số và bằng chữ"; as the repealed Decree 123/2020/NĐ-CP asked before).
  *
  * <p>The reading is ICU's Vietnamese cardinal spell-out (CLDR's {@code %spellout-cardinal} for "vi"), which
  * {@code AmountInWordsTest} compares number by number; ICU itself stays out of the functions' jars (15 MiB), so its
