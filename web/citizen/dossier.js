@@ -2,6 +2,7 @@
 // e-form to correct while it is editable, and the history. Buttons come from the API's allowedActions only.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
+import { eReceipt } from '../shared/e-receipt.js';
 import { api, download, ApiError, CONFIG } from '../shared/api.js';
 import { organisation } from '../shared/auth.js';
 import { date, weekday, moment, size, money } from '../shared/format.js';
@@ -73,6 +74,7 @@ function paymentCard(s, back) {
       <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'PENDING' || p.status === 'REFUNDING' || p.status === 'REFUND_DUE' ? 'state-PENDING' : 'state-MISSING'}">${t('payment.status.' + p.status)}</span>
       <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
       ${p.refundReason ? html`<span class="muted"> · ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}
+      ${eReceipt(p)}
       ${p.receipt ? html` <button type="button" class="secondary" data-payment-receipt="${p.reference}">${t('payment.receipt')}</button>` : ''}
       ${p.receiptIssuing ? html` <span class="muted" data-receipt-issuing="${p.reference}">${t('payment.receiptIssuing')}</span>` : ''}</li>`)}</ul>
       <div id="payment-receipt"></div>` : ''}

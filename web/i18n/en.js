@@ -100,6 +100,7 @@ export default {
     title: 'Fees and charges', total: 'Total', basis: 'Basis', choose: 'Choose how to pay', pay: 'Pay online',
     due: 'The dossier is received and waits for its fees. Once they are paid it goes on to be processed.',
     none: 'This procedure\'s fees are not paid online.', list: 'Payments', reference: 'Payment reference',
+    eReceipt: 'Receipt', formSymbol: 'form', receiptSymbol: 'symbol', number: 'no.', taxCode: 'Tax code',
     receiptIssuing: 'The e-receipt is being issued…', 
     receipt: 'Download the e-receipt (PDF, signed)', confirming: 'Confirming the payment with {provider}… This page updates by itself.',
     paid: 'Paid. Thank you.', failed: 'The payment did not go through or was cancelled. You can pay again.',

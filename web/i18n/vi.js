@@ -100,6 +100,7 @@ export default {
     title: 'Phí, lệ phí', total: 'Tổng cộng', basis: 'Căn cứ', choose: 'Chọn kênh thanh toán', pay: 'Thanh toán trực tuyến',
     due: 'Hồ sơ đã được tiếp nhận và đang chờ nộp phí, lệ phí. Sau khi thanh toán, hồ sơ được chuyển xử lý.',
     none: 'Thủ tục này không thu phí, lệ phí trực tuyến.', list: 'Các lần thanh toán', reference: 'Mã thanh toán',
+    eReceipt: 'Biên lai', formSymbol: 'ký hiệu mẫu', receiptSymbol: 'ký hiệu', number: 'số', taxCode: 'Mã số thuế',
     receiptIssuing: 'Biên lai điện tử đang được phát hành…', 
     receipt: 'Tải biên lai điện tử (PDF có chữ ký số)', confirming: 'Đang xác nhận thanh toán với {provider}… Trang tự cập nhật khi có kết quả.',
     paid: 'Đã thanh toán thành công. Cảm ơn bạn.', failed: 'Thanh toán không thành công hoặc đã bị hủy. Bạn có thể thanh toán lại.',

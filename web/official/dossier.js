@@ -3,6 +3,7 @@
 // with the data it needs. A consulted unit gets its own page with only what was sent to it.
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
+import { eReceipt } from '../shared/e-receipt.js';
 import { api, download } from '../shared/api.js';
 import { date, moment, size, money } from '../shared/format.js';
 import { showErrors, announce } from '../shared/forms.js';
@@ -186,7 +187,7 @@ function showDossier(main, d) {
       <span class="code">${p.reference}</span> · ${p.provider.toUpperCase()} · ${money(p.amountVnd)}
       <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'FAILED' || p.status === 'EXPIRED' || p.status === 'HELD' ? 'state-MISSING' : 'state-PENDING'}">${t('payment.status.' + p.status)}</span>
       ${p.transaction ? html` <span class="muted">${p.transaction}</span>` : ''} <span class="muted">${moment(p.settledAt || p.createdAt)}</span>
-      ${p.refundReason ? html` <span class="muted">· ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}</li>`)}</ul></section>` : ''}
+      ${p.refundReason ? html` <span class="muted">· ${t('payment.refundReason')}: ${p.refundReason}</span>` : ''}${eReceipt(p)}</li>`)}</ul></section>` : ''}
     ${movesSection(actions, units, draft)}
     ${survey && survey.open ? html`<section class="card" id="official-survey"><h2>${t('survey.title')}</h2>
       <ul class="files">${survey.criteria.map((c) => html`<li>${pick(c.name)}: <strong>${c.score}</strong> <span class="muted">(${c.because})</span></li>`)}</ul>

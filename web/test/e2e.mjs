@@ -520,7 +520,10 @@ try {
       if (bytes.subarray(0, 5).toString() !== '%PDF-' || !bytes.includes(Buffer.from('/ByteRange'))) fail('the e-receipt is not a signed PDF');
       const history = (await call('GET', '/api/dossiers/' + id)).history.filter((h) => h.action === 'confirm-payment');
       if (history.length !== 1) fail('credited ' + history.length + ' times');
-      payments.push({ provider, dossier: id, reference: ref });
+      // the line shows the e-receipt's form symbol, receipt symbol and number (Decree 254/2026 Art 23(2)), given with the credit
+      const designation = await p.getAttribute(`[data-e-receipt="${ref}"]`, 'data-designation');
+      if (!/^EBL01-\d\dT[A-Z]{2}-\d{8}$/.test(designation || '')) fail('the e-receipt\'s symbols and number are not shown: ' + designation);
+      payments.push({ provider, dossier: id, reference: ref, designation });
     }
     // the Java side of this test reads the e-receipts back (signature, QR address) and has the first one refused and refunded
     writeFileSync(shots + '/payments-expected.json', JSON.stringify(payments));

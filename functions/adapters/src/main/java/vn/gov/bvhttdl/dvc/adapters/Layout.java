@@ -130,6 +130,17 @@ public final class Layout {
         return keyMap("PAYTXN#" + provider + "#" + transaction, META);
     }
 
+    /**
+     * The counter of the e-receipt numbers of {@code collector}'s calendar {@code year} ({@code n}: the last number
+     * given), moved only in the transaction that credits a payment and records its receipt.
+     */
+    static Map<String, AttributeValue> receiptCounterKey(String collector, int year) {
+        return keyMap("RECEIPTNO#" + collector + "#" + year, META);
+    }
+
+    /** An e-receipt's data (numbered with its credit), by the receipt's id. */
+    static Map<String, AttributeValue> eReceiptKey(String receiptId) { return keyMap("ERECEIPT#" + receiptId, META); }
+
     /** The partition of the callbacks received for one payment. */
     static String callbacksPk(String provider, String reference) { return "CALLBACK#" + provider + "#" + reference; }
 

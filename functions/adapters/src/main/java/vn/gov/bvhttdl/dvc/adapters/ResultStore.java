@@ -103,6 +103,23 @@ public final class ResultStore implements Results {
         }
     }
 
+    /** Where the structured data of document {@code id} are kept: beside its signed file. */
+    public static String dataKey(String id) { return "results/" + id + ".xml"; }
+
+    @Override
+    public void storeDocumentData(String id, byte[] xml) {
+        try {
+            s3().putObject(b -> b.bucket(bucket()).key(dataKey(id)).contentType("application/xml").ifNoneMatch("*"), RequestBody.fromBytes(xml));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 412 && e.statusCode() != 409) throw e; // written already: the same data, kept
+        }
+    }
+
+    /** The structured data stored beside document {@code id}'s signed file. */
+    public byte[] documentData(String id) {
+        return s3().getObjectAsBytes(b -> b.bucket(bucket()).key(dataKey(id))).asByteArray();
+    }
+
     /**
      * The verification record of a document whose file is kept elsewhere (the receipt, in the documents bucket):
      * written whole each time, so that a receipt issued again (a retried reception) is the one its record describes.

@@ -327,17 +327,16 @@ public final class Views {
     /**
      * A payment as the ledger holds it (requested, paid, failed, refunded), for the applicant and the officials.
      * {@code receipt}: its signed e-receipt can be downloaded; {@code receiptIssuing}: credited, its e-receipt is still
-     * being drawn and signed (offered once it is).
+     * being drawn and signed (offered once it is); {@code eReceipt}: once credited, the e-receipt's symbols and number
+     * (given with the credit, before the PDF is signed).
      */
     public record PaymentView(String reference, String provider, long amountVnd, String status, String createdAt, String expiresAt,
                        @Nullable String settledAt, @Nullable String transaction, boolean receipt, boolean receiptIssuing, @Nullable String refundStatus,
-                       @Nullable String refundReason, @Nullable String refundedAt) {
-        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts receipts) {
-            return of(p, receipts.state(p));
-        }
-
-        /** {@code state}: where the payment's e-receipt stands. */
-        public static PaymentView of(vn.gov.bvhttdl.dvc.domain.Payment p, vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState state) {
+                       @Nullable String refundReason, @Nullable String refundedAt, @Nullable EReceiptView eReceipt) {
+        /** {@code l}: the payment, where its e-receipt stands and its data. */
+        public static PaymentView of(vn.gov.bvhttdl.dvc.application.PaymentLine l) {
+            vn.gov.bvhttdl.dvc.domain.Payment p = l.payment();
+            var state = l.receipt();
             String refund = switch (p.status()) {
                 case REFUND_DUE -> "DUE";
                 case REFUNDING -> "REQUESTED";
@@ -347,7 +346,22 @@ public final class Views {
             return new PaymentView(p.reference(), p.provider(), p.amountVnd(), p.status().name(), p.createdAt().toString(), p.expiresAt().toString(),
                     p.settledAt() == null ? null : p.settledAt().toString(), p.transaction(), state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUED,
                     state == vn.gov.bvhttdl.dvc.application.PaymentReceipts.ReceiptState.ISSUING, refund, p.refund() == null ? null : p.refund().reason(),
-                    p.refund() == null || p.refund().doneAt() == null ? null : p.refund().doneAt().toString());
+                    p.refund() == null || p.refund().doneAt() == null ? null : p.refund().doneAt().toString(),
+                    l.eReceipt() == null ? null : EReceiptView.of(l.eReceipt()));
+        }
+    }
+
+    /**
+     * An e-receipt's symbols and number as a payment line shows them (Decree 254/2026/NĐ-CP Art 23(2)): the form symbol
+     * ({@code EBL01}), the receipt symbol ({@code 26TDL}), the number (8 digits), the collector and its tax code, the
+     * total in words, the date of issue.
+     */
+    @Serdeable
+    public record EReceiptView(String formSymbol, String receiptSymbol, String number, String collector, String taxCode, String totalInWords,
+                               String date) {
+        static EReceiptView of(vn.gov.bvhttdl.dvc.domain.ElectronicReceipt e) {
+            return new EReceiptView(e.formSymbol(), e.receiptSymbol(), e.numberText(), e.collectorName().vi(), e.collectorTaxCode(), e.totalInWords(),
+                    e.date().toString());
         }
     }
 

@@ -238,7 +238,7 @@ public final class CitizenDesk {
         List<Payment.Line> lines = procedure == null ? List.of() : PaymentRules.standard().linesFor(procedure, StartPayment.day(d));
         PaymentRules pr = PaymentRules.standard();
         return new Fees(d.status() == DossierStatus.AWAITING_PAYMENT && !lines.isEmpty(), lines, lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
-                List.copyOf(pr.providers().values()), paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                List.copyOf(pr.providers().values()), paid.stream().map(p -> receipts.line(p)).toList(),
                 pr.basis());
     }
 

@@ -176,7 +176,7 @@ public final class OfficialDesk {
         List<IssuedResult> issued = results.ofDossier(d.id());
         List<ControlSlip.Line> slip = process == null ? null : ControlSlip.of(process, d, history, rules.calendar(), now);
         return new DossierPage(d, procedure.orElse(null), process, history, attachments.attachments(d.id()), offered,
-                paid.stream().map(p -> new PaymentLine(p, receipts.state(p))).toList(),
+                paid.stream().map(p -> receipts.line(p)).toList(),
                 notices.deliveries(d.id()), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
                 rate.openView(d, history, slip == null ? List.of() : slip, now),
                 offered.contains("consult") ? units() : List.of(),
@@ -197,7 +197,7 @@ public final class OfficialDesk {
     /** The dossier's payments as the ledger holds them, with where each e-receipt stands. */
     public List<PaymentLine> payments(Actor official, String id) {
         Dossier d = Access.inScope(dossiers, rules, official, id);
-        return payments.ofDossier(d.id()).stream().map(p -> new PaymentLine(p, receipts.state(p))).toList();
+        return payments.ofDossier(d.id()).stream().map(p -> receipts.line(p)).toList();
     }
 
     /** The dossier's issued results, each with its verification page. */

@@ -5,7 +5,9 @@ import vn.gov.bvhttdl.dvc.domain.Command;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.ElectronicReceipt;
 import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.ReceiptRules;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,11 +27,17 @@ public final class PaymentLedger {
     private final Payments payments;
     private final Dossiers dossiers;
     private final Clock clock;
+    private final ReceiptRules receiptRules;
 
     public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock) {
+        this(payments, dossiers, clock, ReceiptRules.standard());
+    }
+
+    public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock, ReceiptRules receiptRules) {
         this.payments = payments;
         this.dossiers = dossiers;
         this.clock = clock;
+        this.receiptRules = receiptRules;
     }
 
     /** The gateways by provider code. */
@@ -73,18 +81,30 @@ public final class PaymentLedger {
         }
     }
 
+    /**
+     * The credit and its e-receipt, issued now, at the time of collection (Decree 254/2026/NĐ-CP Art 24(1)): numbered
+     * and recorded in the same write (the PDF is drawn and signed right after, from the recorded data). Money
+     * collected for a dossier that no longer waits is receipted too (it was collected) and at once due for refund.
+     */
     private void credit(Payment paid) {
         Dossier d = dossiers.find(paid.dossierId()).orElse(null);
+        ElectronicReceipt draft = ElectronicReceipt.draft(paid, d == null || d.applicant() == null ? null : d.applicant().fullName(),
+                receiptRules, collector(paid));
         if (d != null && d.status() == DossierStatus.AWAITING_PAYMENT) {
             Dossier.Change move = d.handle(new Command.ConfirmPayment(paid.reference(), paid.provider(), paid.transaction(),
                     paid.amountVnd()), ACTOR, clock.instant());
-            payments.save(paid, move);
+            payments.credit(paid, move, draft);
         } else {
             // the money is ours only if the dossier still waited for it: paid twice, or withdrawn or refused meanwhile
             String why = d == null ? "dossier not found"
                     : d.status().name() + ": the dossier did not wait for payment (paid twice, or decided meanwhile)";
-            payments.save(paid.refundDue(why, clock.instant()).atVersion(paid.version()), null);
+            payments.credit(paid.refundDue(why, clock.instant()).atVersion(paid.version()), null, draft);
         }
+    }
+
+    private ReceiptRules.Collector collector(Payment p) {
+        return receiptRules.collector(p.agencyCode()).orElseThrow(() -> new IllegalStateException(
+                "no fee collector for agency " + p.agencyCode() + " in rules/e-receipts.json: the payment cannot be receipted"));
     }
 
     /** 130 random bits: the e-receipt's verification address (as the results'). */

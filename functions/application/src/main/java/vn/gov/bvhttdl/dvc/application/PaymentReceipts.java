@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.application;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.ElectronicReceipt;
 import vn.gov.bvhttdl.dvc.domain.IssuedResult;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Payment;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The e-receipt of a credited payment: drawn and signed when the payment is credited ({@link #issue}, by the
- * functions that credit payments: the providers' callbacks and the reconciliation), stored once under the
+ * The e-receipt of a credited payment: numbered and recorded with the credit itself ({@link PaymentLedger},
+ * {@link Payments#credit}: Decree 254/2026/NĐ-CP Art 24(1), at the time of collection), then drawn from those data and
+ * signed ({@link #issue}, by the functions that credit payments: the providers' callbacks and the reconciliation,
+ * which also catches up a receipt whose signing failed), stored once under the
  * verification address the ledger gave the payment (two issuers at once store one), verifiable from its QR code like
  * a result; the applicant reads it ({@link #receipt}) through a function that cannot sign.
  */
@@ -23,7 +26,8 @@ public final class PaymentReceipts {
     public interface Renderer {
         record Signed(byte[] pdf, String signer) {}
 
-        Signed render(Payment p, String number, String agencyName, String payerName, String procedureName, String verifyUrl);
+        /** The receipt {@code receipt} (numbered) drawn and signed; {@code procedureName} is added information. */
+        Signed render(ElectronicReceipt receipt, String procedureName, String verifyUrl);
     }
 
     private final Dossiers dossiers;
@@ -100,7 +104,9 @@ public final class PaymentReceipts {
 
     /**
      * Issues the receipt of the credited payment {@code reference} once: its record if it was issued already, else
-     * drawn, signed and stored now. Empty for a payment that was not credited.
+     * drawn from the receipt data recorded with the credit (number, symbols, collector: {@link Payments#receipt}),
+     * signed and stored now, its structured data (XML) beside the signed file. Empty for a payment that was not
+     * credited.
      */
     public java.util.Optional<IssuedResult> issue(String reference) {
         if (renderer == null) throw new IllegalStateException("this PaymentReceipts only reads receipts");
@@ -109,26 +115,39 @@ public final class PaymentReceipts {
         Payment p = credited.get();
         var existing = results.find(p.receiptId());
         if (existing.isPresent()) return existing;
+        ElectronicReceipt e = payments.receipt(p.receiptId()).orElseThrow(() -> new IllegalStateException(
+                "payment " + p.reference() + " was credited without its e-receipt's data"));
         Dossier d = dossiers.find(p.dossierId()).orElseThrow(() -> new IllegalStateException("payment " + p.reference() + " names no dossier"));
         Procedure proc = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
-        String agency = proc == null ? d.agencyCode() : proc.agencyName().vi();
-        String number = "BL-" + p.reference();
-        String payer = d.applicant() == null ? null : d.applicant().fullName();
         List<IssuedResult.Line> face = List.of(
-                new IssuedResult.Line("Người nộp", payer == null ? "" : payer),
+                new IssuedResult.Line("Ký hiệu mẫu biên lai", e.formSymbol()),
+                new IssuedResult.Line("Ký hiệu biên lai", e.receiptSymbol()),
+                new IssuedResult.Line("Số", e.numberText()),
+                new IssuedResult.Line("Đơn vị thu", e.collectorName().vi()),
+                new IssuedResult.Line("Mã số thuế", e.collectorTaxCode()),
+                new IssuedResult.Line("Người nộp", e.payerName() == null ? "" : e.payerName()),
                 new IssuedResult.Line("Hồ sơ", d.code() == null ? "" : d.code()),
-                new IssuedResult.Line("Số tiền", String.format(Locale.ROOT, "%,d", p.amountVnd()).replace(',', '.') + " đồng"),
+                new IssuedResult.Line("Số tiền", String.format(Locale.ROOT, "%,d", e.totalVnd()).replace(',', '.') + " đồng"),
+                new IssuedResult.Line("Bằng chữ", e.totalInWords()),
                 new IssuedResult.Line("Kênh thanh toán", p.provider() + " " + (p.transaction() == null ? "" : p.transaction())));
-        IssuedResult draft = new IssuedResult(p.receiptId(), number, 0, d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.agencyCode(),
-                new Text("Biên lai thu phí, lệ phí điện tử", "Electronic receipt of fees"), face, p.settledAt(), null, null, null,
+        IssuedResult draft = new IssuedResult(p.receiptId(), e.designation(), 0, d.id(), d.code(), d.procedureCode(), d.procedureVersion(), d.agencyCode(),
+                new Text("Biên lai thu phí, lệ phí điện tử", "Electronic receipt of fees"), face, e.issuedAt(), null, null, null,
                 IssuedResult.Status.VALID, null, null, null);
-        Renderer.Signed signed = renderer.render(p, number, agency, payer, proc == null ? d.procedureCode() : proc.name().vi(), verifyUrl.apply(p.receiptId()));
+        Renderer.Signed signed = renderer.render(e, proc == null ? d.procedureCode() : proc.name().vi(), verifyUrl.apply(p.receiptId()));
         IssuedResult r = draft.withSignature(IssueResult.sha256(signed.pdf()), signed.signer());
+        results.storeDocumentData(p.receiptId(), e.toXml().getBytes(java.nio.charset.StandardCharsets.UTF_8)); // before the record: issued means both are there
         try {
             results.storeDocument(r, signed.pdf());
             return java.util.Optional.of(r);
-        } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange e) {
-            return java.util.Optional.of(results.find(p.receiptId()).orElseThrow(() -> e)); // another issuer stored it first
+        } catch (vn.gov.bvhttdl.dvc.domain.ConcurrentChange ce) {
+            return java.util.Optional.of(results.find(p.receiptId()).orElseThrow(() -> ce)); // another issuer stored it first
         }
+    }
+
+    /** A payment as the pages list it: with where its receipt stands and, once credited, the receipt's number and symbols. */
+    public PaymentLine line(Payment p) {
+        ReceiptState state = state(p);
+        ElectronicReceipt e = state == ReceiptState.NONE ? null : payments.receipt(p.receiptId()).orElse(null);
+        return new PaymentLine(p, state, e);
     }
 }

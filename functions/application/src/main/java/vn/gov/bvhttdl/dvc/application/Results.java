@@ -18,6 +18,12 @@ public interface Results {
      */
     void storeDocument(IssuedResult document, byte[] signedPdf);
 
+    /**
+     * Stores the structured data (XML) of document {@code id} beside its signed file, written once (an existing copy
+     * is kept: the data are drawn from the same record each time).
+     */
+    void storeDocumentData(String id, byte[] xml);
+
     Optional<IssuedResult> find(String id);
 
     /** The results of a dossier, by number. */

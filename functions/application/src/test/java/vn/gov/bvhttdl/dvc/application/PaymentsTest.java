@@ -14,7 +14,10 @@ import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.AmountInWords;
+import vn.gov.bvhttdl.dvc.domain.ElectronicReceipt;
 import vn.gov.bvhttdl.dvc.domain.Payment;
+import vn.gov.bvhttdl.dvc.domain.ReceiptRules;
 import vn.gov.bvhttdl.dvc.domain.PaymentRules;
 import vn.gov.bvhttdl.dvc.domain.Post;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
@@ -178,9 +181,9 @@ class PaymentsTest {
         String id = awaitingPayment();
         var results = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryResults();
         List<String> drawn = new java.util.ArrayList<>();
-        PaymentReceipts.Renderer renderer = (p, number, agency, payer, procedure, verify) -> {
-            drawn.add(number);
-            return new PaymentReceipts.Renderer.Signed(("%PDF-receipt " + number).getBytes(java.nio.charset.StandardCharsets.UTF_8), "CN=test");
+        PaymentReceipts.Renderer renderer = (e, procedure, verify) -> {
+            drawn.add(e.designation());
+            return new PaymentReceipts.Renderer.Signed(("%PDF-receipt " + e.designation()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "CN=test");
         };
         PaymentReceipts issuer = new PaymentReceipts(dossiers, payments, results, renderer, rules, rid -> "https://portal/verify/" + rid);
         PaymentReceipts reader = new PaymentReceipts(dossiers, payments, results);
@@ -192,10 +195,17 @@ class PaymentsTest {
         Payment paid = payments.find(ref).orElseThrow();
         assertEquals(PaymentReceipts.ReceiptState.ISSUING, reader.state(paid), "credited, its receipt not yet signed");
         assertEquals("receipt-pending", assertThrows(DomainException.class, () -> reader.receipt(owner, id, ref)).problem());
+        // numbered with the credit, before anything is drawn (Decree 254/2026 Art 24(1)): the line shows it already
+        ElectronicReceipt numbered = payments.receipt(paid.receiptId()).orElseThrow();
+        assertEquals(numbered, reader.line(paid).eReceipt(), "the payment line carries the receipt's number and symbols");
+        assertTrue(drawn.isEmpty());
 
         IssuedResult issued = issuer.issue(ref).orElseThrow();
         assertEquals(issued, issuer.issue(ref).orElseThrow(), "issued once: asked again, the same receipt");
-        assertEquals(List.of("BL-" + ref), drawn, "drawn and signed once");
+        assertEquals(List.of(numbered.designation()), drawn, "drawn and signed once, from the data numbered with the credit");
+        assertEquals(numbered.designation(), issued.number(), "the verification page names it by symbols and number");
+        assertEquals(numbered.toXml(), new String(results.data.get(issued.id()), java.nio.charset.StandardCharsets.UTF_8),
+                "the structured data beside the signed file");
         assertEquals(PaymentReceipts.ReceiptState.ISSUED, reader.state(paid));
         assertEquals(issued.id(), reader.receipt(owner, id, ref).id());
         assertEquals(paid.receiptId(), issued.id(), "stored under the verification address the ledger gave the payment");
@@ -205,14 +215,61 @@ class PaymentsTest {
     }
 
     @Test
+    void eachCreditIsReceiptedAtOnceNumberedPerCollectorAndYearFromOneEachFirstOfJanuaryVietnamTime() {
+        ReceiptRules.Collector tourism = ReceiptRules.standard().collector(replacement.agencyCode()).orElseThrow();
+        // paid twice: both were collected, both receipted (the second then refunded), numbers 1 and 2 of 2026
+        String id = awaitingPayment();
+        String a = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
+        String b = start.start(owner, id, "momo", null, r -> "x", "y").payment().reference();
+        assertEquals(CONFIRMED, deliver(vnpay, a, "A1", due(id), Payment.Outcome.SUCCESS));
+        assertEquals(CONFIRMED, deliver(momo, b, "B1", due(id), Payment.Outcome.SUCCESS));
+        assertEquals(ALREADY, deliver(vnpay, a, "A1", due(id), Payment.Outcome.SUCCESS), "a duplicate numbers nothing");
+        ElectronicReceipt first = receiptOf(a), second = receiptOf(b);
+        assertEquals(List.of(1L, 2L), List.of(first.number(), second.number()));
+        assertEquals(Payment.Status.REFUND_DUE, payments.find(b).orElseThrow().status());
+        assertEquals("EBL01", first.formSymbol(), "Circular 91/2026 Annex II 2(a): a receipt of fees without face value");
+        assertEquals("26T" + tourism.symbolLetters(), first.receiptSymbol(), "Annex II 2(b): year, T, the collector's two letters");
+        assertEquals(tourism.taxCode(), first.collectorTaxCode());
+        assertEquals(tourism.name(), first.collectorName());
+        assertEquals("Đỗ Thị Hạnh", first.payerName());
+        Payment paid = payments.find(a).orElseThrow();
+        assertEquals(paid.amountVnd(), first.totalVnd());
+        assertEquals(AmountInWords.vnd(paid.amountVnd()), first.totalInWords());
+        assertEquals(paid.lines().size(), first.lines().size());
+        for (int i = 0; i < paid.lines().size(); i++) {
+            assertEquals(paid.lines().get(i).amountVnd(), first.lines().get(i).amountVnd());
+            assertEquals(AmountInWords.vnd(paid.lines().get(i).amountVnd()), first.lines().get(i).amountInWords());
+        }
+        assertEquals(paid.settledAt(), first.issuedAt(), "issued at the credit");
+        // the last second of 2026 in Hanoi is still 2026; the next one starts 2027 at 1
+        clock.now.set(Instant.parse("2026-12-31T16:59:59Z"));
+        String id2 = awaitingPayment();
+        String c = start.start(owner, id2, "vnpay", null, r -> "x", "y").payment().reference();
+        assertEquals(CONFIRMED, deliver(vnpay, c, "C1", payments.find(c).orElseThrow().amountVnd(), Payment.Outcome.SUCCESS));
+        assertEquals(List.of(2026, 3L, "26T" + tourism.symbolLetters()), List.of(receiptOf(c).year(), receiptOf(c).number(), receiptOf(c).receiptSymbol()));
+        clock.now.set(Instant.parse("2026-12-31T17:00:00Z"));
+        String id3 = awaitingPayment();
+        String d = start.start(owner, id3, "vnpay", null, r -> "x", "y").payment().reference();
+        assertEquals(CONFIRMED, deliver(vnpay, d, "D1", payments.find(d).orElseThrow().amountVnd(), Payment.Outcome.SUCCESS),
+                "submitted in 2027 (Hanoi): the full rates");
+        assertEquals(List.of(2027, 1L, "27T" + tourism.symbolLetters()), List.of(receiptOf(d).year(), receiptOf(d).number(), receiptOf(d).receiptSymbol()));
+        assertEquals(java.time.LocalDate.of(2027, 1, 1), receiptOf(d).date());
+        assertEquals(4, payments.receipts().size(), "one receipt per credit, none for a duplicate");
+    }
+
+    ElectronicReceipt receiptOf(String reference) {
+        return payments.receipt(payments.find(reference).orElseThrow().receiptId()).orElseThrow();
+    }
+
+    @Test
     void theReconciliationIssuesTheReceiptsOfCreditedPaymentsAndAFailureStopsNoOther() {
         String id = awaitingPayment();
         var results = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryResults();
         List<RuntimeException> failed = new java.util.ArrayList<>();
         PaymentReceipts broken = new PaymentReceipts(dossiers, payments, results,
-                (p, number, agency, payer, procedure, verify) -> { throw new IllegalStateException("signer down"); }, rules, rid -> "v/" + rid);
+                (e, procedure, verify) -> { throw new IllegalStateException("signer down"); }, rules, rid -> "v/" + rid);
         PaymentReceipts issuer = new PaymentReceipts(dossiers, payments, results,
-                (p, number, agency, payer, procedure, verify) -> new PaymentReceipts.Renderer.Signed(new byte[]{'%'}, "CN=test"), rules, rid -> "v/" + rid);
+                (e, procedure, verify) -> new PaymentReceipts.Renderer.Signed(new byte[]{'%'}, "CN=test"), rules, rid -> "v/" + rid);
         String ref = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
         assertEquals(0, issuer.issueCredited(200, failed::add), "nothing credited yet");
         assertEquals(CONFIRMED, deliver(vnpay, ref, "T1", due(id), Payment.Outcome.SUCCESS));

@@ -7,8 +7,8 @@ import vn.gov.bvhttdl.dvc.documents.PaymentReceiptPdf;
 
 /**
  * The e-receipts' issuer as the functions that credit payments (the providers' callbacks, the reconciliation) wire
- * it: the receipt drawn by {@link PaymentReceiptPdf}, signed by the unit's key ({@link Signers}, made on the first
- * signature), stored in the results bucket, its QR code the public verification address ({@code PUBLIC_BASE_URL}).
+ * it: the receipt numbered with the credit drawn by {@link PaymentReceiptPdf}, signed by the unit's key ({@link Signers}, made on the first
+ * signature), stored in the results bucket with its structured data beside it, its QR code the public verification address ({@code PUBLIC_BASE_URL}).
  */
 public final class PaymentReceiptIssuer {
     private PaymentReceiptIssuer() {}
@@ -16,8 +16,8 @@ public final class PaymentReceiptIssuer {
     public static PaymentReceipts receipts(Table table) {
         PaymentReceiptPdf pdf = new PaymentReceiptPdf(new Signers());
         return new PaymentReceipts(table.dossiers(), table.payments(), table.results(),
-                (p, number, agency, payer, procedure, url) -> {
-                    var s = pdf.render(p, number, agency, payer, procedure, url);
+                (receipt, procedure, url) -> {
+                    var s = pdf.render(receipt, procedure, url);
                     return new PaymentReceipts.Renderer.Signed(s.pdf(), s.signer());
                 }, table.rules(), PaymentReceiptIssuer::verifyUrl);
     }

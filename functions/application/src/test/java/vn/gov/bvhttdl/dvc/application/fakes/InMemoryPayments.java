@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.application.fakes;
 import vn.gov.bvhttdl.dvc.application.Payments;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.ElectronicReceipt;
 import vn.gov.bvhttdl.dvc.domain.Payment;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -46,6 +47,16 @@ public final class InMemoryPayments implements Payments {
 
     @Override
     public void save(Payment next, Dossier.Change move) {
+        credit(next, move, null);
+    }
+
+    /** The e-receipts recorded with the credits, by id. */
+    private final Map<String, ElectronicReceipt> receipts = new HashMap<>();
+    /** The last number of each collector's year. */
+    private final Map<String, Long> counters = new HashMap<>();
+
+    @Override
+    public ElectronicReceipt credit(Payment next, Dossier.Change move, ElectronicReceipt draft) {
         synchronized (dossiers) { // the dossiers' own lock: the move and the credit are one change
             synchronized (this) {
                 Payment now = ledger.get(next.reference());
@@ -60,9 +71,22 @@ public final class InMemoryPayments implements Payments {
                 if (move != null) dossiers.save(move); // throws ConcurrentChange before anything here is written
                 if (claim) claimed.add(txn);
                 ledger.put(next.reference(), next);
+                if (draft == null) return null;
+                if (receipts.containsKey(draft.id())) throw new IllegalStateException("receipt " + draft.id() + " recorded twice");
+                ElectronicReceipt numbered = draft.numbered(counters.merge(draft.collectorCode() + "#" + draft.year(), 1L, Long::sum));
+                receipts.put(numbered.id(), numbered);
+                return numbered;
             }
         }
     }
+
+    @Override
+    public synchronized Optional<ElectronicReceipt> receipt(String receiptId) {
+        return Optional.ofNullable(receiptId == null ? null : receipts.get(receiptId));
+    }
+
+    /** Every e-receipt recorded. */
+    public synchronized List<ElectronicReceipt> receipts() { return List.copyOf(receipts.values()); }
 
     @Override
     public synchronized String recordCallback(String provider, String reference, String raw, Instant at) {

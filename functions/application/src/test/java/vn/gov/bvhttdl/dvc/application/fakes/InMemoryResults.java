@@ -32,6 +32,12 @@ public final class InMemoryResults implements Results {
         documents.put(r.id(), r);
     }
 
+    /** The structured data stored beside the documents, by id. */
+    public final Map<String, byte[]> data = new ConcurrentHashMap<>();
+
+    @Override
+    public void storeDocumentData(String id, byte[] xml) { data.putIfAbsent(id, xml); }
+
     @Override
     public Optional<IssuedResult> find(String id) {
         return Optional.ofNullable(id == null ? null : records.containsKey(id) ? records.get(id) : documents.get(id));

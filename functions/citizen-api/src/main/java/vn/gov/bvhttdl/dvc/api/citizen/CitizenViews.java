@@ -51,7 +51,7 @@ final class CitizenViews {
         static Fees of(CitizenDesk.Fees f) {
             return new Fees(f.due(), f.lines().stream().map(Line::of).toList(), f.totalVnd(),
                     f.providers().stream().map(p -> new Provider(p.code(), Views.I18n.of(p.name()))).toList(),
-                    f.payments().stream().map(p -> Views.PaymentView.of(p.payment(), p.receipt())).toList(),
+                    f.payments().stream().map(p -> Views.PaymentView.of(p)).toList(),
                     f.basis().stream().map(Views.CitationView::of).toList());
         }
     }

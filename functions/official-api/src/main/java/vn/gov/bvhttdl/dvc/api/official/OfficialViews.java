@@ -100,7 +100,7 @@ final class OfficialViews {
     }
 
     static Views.PaymentView payment(vn.gov.bvhttdl.dvc.application.PaymentLine l) {
-        return Views.PaymentView.of(l.payment(), l.receipt());
+        return Views.PaymentView.of(l);
     }
 
     static Views.ResultView result(vn.gov.bvhttdl.dvc.application.ResultLine r, java.time.LocalDate today) {

@@ -127,7 +127,7 @@ class BrowserE2EIT {
             assertTrue(url.startsWith(runner.baseUrl() + "/verify/"), url);
             String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(page.contains("BL-" + p.get("reference")) && page.contains("Biên lai thu phí, lệ phí điện tử"), page);
+            assertTrue(page.contains((String) p.get("designation")) && page.contains("Biên lai thu phí, lệ phí điện tử"), page);
             // the page's own check of the file: the one issued, its signature verifies
             var check = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/pdf")
                     .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(pdf))).build(),

@@ -153,6 +153,14 @@ class PaymentsIT {
         }
         assertEquals(Boolean.TRUE, paid.get("receipt"), paid.toString());
         assertEquals(Boolean.FALSE, paid.get("receiptIssuing"));
+        // numbered with the credit (Decree 254/2026 Art 23(2)): form symbol, receipt symbol (year, T, the collector's
+        // letters: Circular 91/2026 Annex II), 8-digit number, the collector's tax code, the total in words
+        Map<String, Object> eReceipt = Json.obj(paid.get("eReceipt"));
+        assertEquals("EBL01", eReceipt.get("formSymbol"), eReceipt.toString());
+        assertTrue(String.valueOf(eReceipt.get("receiptSymbol")).matches("\\d\\dTDL"), eReceipt.toString());
+        assertTrue(String.valueOf(eReceipt.get("number")).matches("\\d{8}") && !"00000000".equals(eReceipt.get("number")), eReceipt.toString());
+        assertEquals(vn.gov.bvhttdl.dvc.domain.AmountInWords.vnd(((Number) paid.get("amountVnd")).longValue()), eReceipt.get("totalInWords"));
+        String designation = eReceipt.get("formSymbol") + "-" + eReceipt.get("receiptSymbol") + "-" + eReceipt.get("number");
         // every delivery of the sandbox was answered: the first 00, the duplicates and the late failure 02
         long deadline = System.currentTimeMillis() + 10_000;
         List<Map<String, Object>> log;
@@ -175,13 +183,17 @@ class PaymentsIT {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(receipt.body())) {
             assertEquals(1, doc.getSignatureDictionaries().size(), "signed");
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertTrue(text.contains("BIÊN LAI THU PHÍ, LỆ PHÍ ĐIỆN TỬ"), text);
+            assertTrue(text.contains("BIÊN LAI THU PHÍ, LỆ PHÍ"), text);
             assertTrue(text.contains(ref));
+            for (String says : List.of("Ký hiệu mẫu biên lai: EBL01", "Ký hiệu biên lai: " + eReceipt.get("receiptSymbol"), "Số: " + eReceipt.get("number"),
+                    String.valueOf(eReceipt.get("taxCode")), String.valueOf(eReceipt.get("totalInWords")))) {
+                assertTrue(text.replaceAll("\\s+", " ").contains(says), says + " in " + text);
+            }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("/verify/([a-z0-9]{26})").matcher(text.replaceAll("\\s+", ""));
             assertTrue(m.find(), text);
             HttpResponse<String> verify = get("/verify/" + m.group(1));
             assertEquals(200, verify.statusCode());
-            assertTrue(verify.body().contains("BL-" + ref), "the verification page names the receipt");
+            assertTrue(verify.body().contains(designation), "the verification page names the receipt by its symbols and number");
         }
 
         // refused after payment: reconciliation asks the sandbox for the refund and follows it to completion
