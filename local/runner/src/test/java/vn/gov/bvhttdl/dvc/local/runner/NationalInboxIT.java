@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * file into the uploads (the scan judges it) and submits it; validation receives it at the tourism authority's desk;
  * the desk walks it to a result, which the applicant — signed in with VNeID through the sandbox SSO, and so owner of
  * the dossier once their list opens — downloads; its synchronisation goes back to the sandbox portal as a dossier
- * submitted there (NoiNopHoSo 1), one record and one progress entry per event.
+ * submitted there (NoiNopHoSo 1), under the portal's own code, one record and one progress entry per event.
  */
 class NationalInboxIT {
     static LocalRunner runner;
@@ -127,10 +127,12 @@ class NationalInboxIT {
         assertEquals(303, call("GET", "/api/dossiers/" + id + "/results/" + number, token, null).statusCode());
         LocalRunnerIT.awaitStatus(runner.baseUrl(), id, token, "RESULT_RETURNED", 30);
 
-        // its synchronisation goes back to the portal: submitted there (NoiNopHoSo 1), online, each event once in order
+        // its synchronisation goes back to the portal under the portal's code: submitted there (NoiNopHoSo 1), online, each event once in order
         NationalPortalIT.runner = runner;
-        NationalPortalIT.awaitProgress(code, "10", 60);
-        List<Map<String, Object>> entries = NationalPortalIT.sent(code);
+        // under the portal's own code (it is the portal's dossier), not ours
+        NationalPortalIT.awaitProgress(national, "10", 60);
+        assertTrue(NationalPortalIT.sent(code).isEmpty(), "nothing under our receipt's code");
+        List<Map<String, Object>> entries = NationalPortalIT.sent(national);
         @SuppressWarnings("unchecked") Map<String, Object> record = (Map<String, Object>) entries.stream()
                 .filter(e -> !e.get("kind").equals("progress")).reduce((a, b) -> b).orElseThrow().get("body");
         assertEquals("1", record.get("NoiNopHoSo"), "submitted on the national portal");
