@@ -53,9 +53,9 @@ public final class ReceiveFromNationalPortal {
 
     /** What happened to one waiting dossier. */
     public enum Outcome {
-        /** Created, submitted and acknowledged. */
+        /** Submitted to the desk by this run (created now, or by an earlier run whose files were being scanned) and acknowledged. */
         RECEIVED,
-        /** Already created by an earlier run (a redelivery, or a crash before the acknowledgement): acknowledged now. */
+        /** Already submitted by an earlier run (a redelivery, or a crash before the acknowledgement): only acknowledged now. */
         ALREADY_RECEIVED,
         /** Created; its files are still being scanned: left waiting (not acknowledged) for the next run. */
         WAITING_FOR_SCAN,
@@ -151,9 +151,9 @@ public final class ReceiveFromNationalPortal {
                 Facts.Intake.nationalPortal(code, in.verifiedWithVNeID() ? Facts.VNEID : null));
         // exactly once per national code: the creation's marker is the national code, under the unclaimed owner
         String id = dossiers.createOnce(created, "dvcqg-" + code, fingerprint(code, p.code()));
-        boolean again = !id.equals(created.dossier().id());
-        Dossier d = again ? dossiers.find(id).orElseThrow() : created.dossier();
+        Dossier d = id.equals(created.dossier().id()) ? created.dossier() : dossiers.find(id).orElseThrow();
 
+        boolean submittedNow = false;
         if (d.status() == DossierStatus.DRAFT) {
             if (!fetchFiles(d, p, in)) return new Taken(code, Outcome.WAITING_FOR_SCAN, d.id(), null);
             List<Attachment> kept = attachments.attachments(d.id());
@@ -163,9 +163,10 @@ public final class ReceiveFromNationalPortal {
                     Actor.citizen(d.ownerId()), clock.instant());
             dossiers.save(submitted);
             queue.send(submitted.dossier().id(), submitted.dossier().version());
+            submittedNow = true;
         }
         inbox.acknowledge(code, d.id());
-        return new Taken(code, again ? Outcome.ALREADY_RECEIVED : Outcome.RECEIVED, d.id(), null);
+        return new Taken(code, submittedNow ? Outcome.RECEIVED : Outcome.ALREADY_RECEIVED, d.id(), null);
     }
 
     /**
