@@ -33,27 +33,36 @@ import java.util.Map;
 public class NationalInboxHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(NationalInboxHandler.class);
 
+    /** One run of the use case, or nothing when the inbox is not configured (the factory decides). */
+    interface Inbox {
+        java.util.Optional<ReceiveFromNationalPortal.Result> run();
+    }
+
     @Inject
-    jakarta.inject.Provider<ReceiveFromNationalPortal> receive;
+    Inbox inbox;
 
     @Override
     public Map<String, Object> execute(Map<String, Object> scheduledEvent) {
-        if (!configured()) {
+        var run = inbox.run();
+        if (run.isEmpty()) {
             LOG.info("national-inbox: NATIONAL_INBOX_URL is not set, nothing to do");
             return Map.of("skipped", "NATIONAL_INBOX_URL is not set");
         }
-        ReceiveFromNationalPortal.Result r = receive.get().run();
+        ReceiveFromNationalPortal.Result r = run.get();
         Map<String, Object> out = new LinkedHashMap<>(r.counts());
         out.put("waiting", r.taken().size());
         LOG.info("national-inbox: {}", out);
         return out;
     }
 
-    /** Whether the inbox is configured: a blank URL (no contract yet) turns the function into a no-op. */
-    static boolean configured() { return Settings.get("NATIONAL_INBOX_URL").filter(s -> !s.isBlank()).isPresent(); }
-
     @Factory
     static final class Beans {
+        /** A blank NATIONAL_INBOX_URL (no contract yet) makes the run a no-op; the use case is built on the first real run. */
+        @Singleton
+        Inbox inbox(jakarta.inject.Provider<ReceiveFromNationalPortal> receive) {
+            return () -> Settings.get("NATIONAL_INBOX_URL").isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(receive.get().run());
+        }
+
         @Singleton
         ReceiveFromNationalPortal receive() {
             Table table = Table.primedFromSettings("national-inbox", null);
