@@ -84,7 +84,7 @@ export default {
     'start-processing': 'Sent to the specialist unit', approve: 'Approved: result ready', refuse: 'Refused',
     assign: 'Assigned', forward: 'Forwarded to the next step', return: 'Returned to the previous step', consult: 'Another agency consulted',
     'answer-consultation': 'Consultation answered', extend: 'Apology and new date (form 04)', stop: 'Resolution stopped (form 05)',
-    'mark-deadline': 'Deadline marked', 'issue-result': 'Signed result issued', 'return-result': 'Result returned',
+    'mark-deadline': 'Deadline marked', claim: 'Attached to your account (submitted on the national portal)', 'issue-result': 'Signed result issued', 'return-result': 'Result returned',
     'revoke-result': 'Result revoked',
   },
   mine: { title: 'My dossiers', none: 'No dossiers yet.', created: 'created' },

@@ -84,7 +84,7 @@ export default {
     'start-processing': 'Chuyển đơn vị chuyên môn', approve: 'Phê duyệt, có kết quả', refuse: 'Từ chối giải quyết',
     assign: 'Phân công xử lý', forward: 'Chuyển bước tiếp theo', return: 'Trả lại bước trước', consult: 'Xin ý kiến cơ quan, đơn vị liên quan',
     'answer-consultation': 'Đã có ý kiến trả lời', extend: 'Xin lỗi, hẹn lại ngày trả kết quả (mẫu 04)', stop: 'Dừng giải quyết (mẫu 05)',
-    'mark-deadline': 'Đánh dấu thời hạn', 'issue-result': 'Ban hành kết quả có chữ ký số', 'return-result': 'Đã trả kết quả',
+    'mark-deadline': 'Đánh dấu thời hạn', claim: 'Gắn vào tài khoản (hồ sơ nộp trên Cổng DVC quốc gia)', 'issue-result': 'Ban hành kết quả có chữ ký số', 'return-result': 'Đã trả kết quả',
     'revoke-result': 'Thu hồi kết quả',
   },
   mine: { title: 'Hồ sơ của tôi', none: 'Chưa có hồ sơ nào.', created: 'tạo lúc' },

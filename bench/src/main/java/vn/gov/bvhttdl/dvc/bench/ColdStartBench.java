@@ -68,6 +68,7 @@ public final class ColdStartBench {
             // the national portal: a stand-in in this JVM that answers success; its credentials from the committed
             // sandbox file, as the runner gives them (the function reads the file before the secret dvc/national-portal)
             env.put("NATIONAL_PORTAL_URL", portal.url());
+            env.put("NATIONAL_INBOX_URL", portal.url());
             env.put("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
@@ -115,7 +116,9 @@ public final class ColdStartBench {
                     new Case("NationalOutboxFunction", fns.get("NationalOutboxFunction").handler(), fns.get("NationalOutboxFunction").codeUri(),
                             Floors.NationalOutbox.class.getName(), s -> NationalSeed.outboxEvent(root, s)),
                     new Case("NationalSyncFunction", fns.get("NationalSyncFunction").handler(), fns.get("NationalSyncFunction").codeUri(),
-                            Floors.NationalSync.class.getName(), s -> NationalSeed.syncEvent(root, s, portal), portal::check));
+                            Floors.NationalSync.class.getName(), s -> NationalSeed.syncEvent(root, s, portal), portal::check),
+                    new Case("NationalInboxFunction", fns.get("NationalInboxFunction").handler(), fns.get("NationalInboxFunction").codeUri(),
+                            Floors.NationalInbox.class.getName(), s -> NationalSeed.inboxEvent(root, portal), portal::check));
             List<Case> cases = all.stream().filter(c -> only == null || only.contains(c.name())).toList();
             if (cases.isEmpty()) throw new IllegalArgumentException("no function named " + only);
 

@@ -258,6 +258,31 @@ public final class Floors {
         }
     }
 
+    /**
+     * The same {@code ReceiveFromNationalPortal} as the national-inbox function, by hand, over the same adapters: the
+     * table's stores, the {@code DvcqgInbox} HTTP client (its credentials from {@code NATIONAL_PORTAL_SECRETS_FILE}),
+     * the uploads ({@code S3InboundFiles}) and the submission queue. A run that takes nothing it was handed fails.
+     */
+    public static final class NationalInbox implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final Table table = Table.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.ReceiveFromNationalPortal receive = new vn.gov.bvhttdl.dvc.application.ReceiveFromNationalPortal(
+                new vn.gov.bvhttdl.dvc.adapters.national.DvcqgInbox(
+                        () -> java.net.URI.create(vn.gov.bvhttdl.dvc.adapters.Settings.require("NATIONAL_INBOX_URL")),
+                        vn.gov.bvhttdl.dvc.adapters.national.DvcqgInbox.Paths.DEFAULT, NationalSync::secret,
+                        java.time.Duration.ofSeconds(10)),
+                table.dossiers(), table.attachments(), new vn.gov.bvhttdl.dvc.adapters.S3InboundFiles(), table.rules(),
+                vn.gov.bvhttdl.dvc.adapters.SubmissionQueue.fromSettings(), Clock.systemUTC(), t -> { });
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = receive.run();
+            if (r.count(vn.gov.bvhttdl.dvc.application.ReceiveFromNationalPortal.Outcome.RECEIVED) == 0) {
+                throw new IllegalStateException("nothing taken: " + r.counts());
+            }
+            return new java.util.LinkedHashMap<>(r.counts());
+        }
+    }
+
     /** The same NotifyApplicant, NoticeTable, SMTP channel and Mustache renderer as the status-notify function, by hand. */
     public static final class StatusNotify implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {

@@ -32,7 +32,19 @@ final class NationalSeed {
         return NoticeSeed.read(root, "national-sync-message.json").replace("REPLACED-BY-TEST", received.dossierId());
     }
 
-    /** The national portal's stand-in: answers success to every POST, keeps the {@code Idempotency-Key}s. */
+    /**
+     * The sample scheduled event of the inbox; the stand-in portal holds one new dossier (no files: created, submitted
+     * and acknowledged in the same invocation) for the sample to take.
+     */
+    static String inboxEvent(Path root, Portal portal) {
+        portal.submit("000.00.00.G22-BENCH-" + UUID.randomUUID().toString().substring(0, 8));
+        return NoticeSeed.read(root, "national-inbox.json");
+    }
+
+    /**
+     * The national portal's stand-in: answers success to every POST, keeps the {@code Idempotency-Key}s; as the
+     * inbox it hands out the dossier last submitted until it is acknowledged.
+     */
     static final class Portal implements AutoCloseable {
         private final HttpServer server;
         private final Set<String> keys = ConcurrentHashMap.newKeySet();
@@ -41,10 +53,21 @@ final class NationalSeed {
         Portal() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", ex -> {
-                ex.getRequestBody().readAllBytes();
+                String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
                 if (key != null) keys.add(key);
-                byte[] out = "{\"error_code\":\"0\",\"message\":\"thành công\"}".getBytes(StandardCharsets.UTF_8);
+                String path = ex.getRequestURI().getPath();
+                String answer = "{\"error_code\":\"0\",\"message\":\"thành công\"}";
+                if (path.endsWith("/HoSoDVCQG/ChoTiepNhan")) {
+                    String code = waiting;
+                    answer = "{\"error_code\":\"0\",\"message\":\"thành công\",\"data\":[" + (code == null ? "" : "{\"MaHoSo\":\"" + code
+                            + "\",\"MaTTHC\":\"BVHTTDL-DL-003\",\"ChuHoSo\":\"Bench Quoc Gia\",\"SoGiayToChuHoSo\":\"001099000888\","
+                            + "\"LoaiDoiTuong\":\"1\",\"TaiKhoanDuocXacThucVoiVNeID\":\"1\",\"TaiLieuNop\":[]}") + "]}";
+                } else if (path.endsWith("/HoSoDVCQG/XacNhanTiepNhan") && waiting != null && body.contains(waiting)) {
+                    keys.add("ack " + waiting);
+                    waiting = null;
+                }
+                byte[] out = answer.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
                 ex.sendResponseHeaders(200, out.length);
                 ex.getResponseBody().write(out);
@@ -56,6 +79,14 @@ final class NationalSeed {
         String url() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/portal"; }
 
         void expect(String key) { expected = key; }
+
+        private volatile String waiting;
+
+        /** Holds one dossier "submitted on the national portal" for the inbox, and expects its acknowledgement. */
+        void submit(String nationalCode) {
+            waiting = nationalCode;
+            expected = "ack " + nationalCode;
+        }
 
         /** Fails unless the last seeded event reached the portal. */
         void check() {

@@ -299,6 +299,7 @@ public final class Layout {
         putObj(m, "withdrawnAt", str(f.withdrawnAt()));
         putObj(m, "returnedAt", str(f.returnedAt()));
         putObj(m, "returnChannel", f.returnChannel());
+        putObj(m, "nationalCode", f.nationalCode());
         List<Object> sup = new ArrayList<>();
         for (Facts.Supplement x : f.supplements()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -326,7 +327,7 @@ public final class Layout {
         return new Facts(Facts.Origin.parse(Json.str(m, "origin")), Json.str(m, "verifiedBy"), rep,
                 inst(Json.str(m, "submittedAt")), inst(Json.str(m, "endedAt")), inst(Json.str(m, "refusedAt")),
                 inst(Json.str(m, "stoppedAt")), inst(Json.str(m, "withdrawnAt")), inst(Json.str(m, "returnedAt")),
-                Json.str(m, "returnChannel"), sup);
+                Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"));
     }
 
     /** The ByHolder partition of a unit's dossiers in one status. */

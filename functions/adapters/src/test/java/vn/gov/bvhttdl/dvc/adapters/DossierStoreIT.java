@@ -194,7 +194,8 @@ class DossierStoreIT {
     @Test
     void theFactsAreStoredAndAnOlderItemGetsThemFromItsTrail() {
         var intake = new vn.gov.bvhttdl.dvc.domain.Facts.Intake(vn.gov.bvhttdl.dvc.domain.Facts.Origin.NATIONAL_PORTAL,
-                vn.gov.bvhttdl.dvc.domain.Facts.VNEID, new vn.gov.bvhttdl.dvc.domain.Facts.Representative("Trần Thị Bình", "079190004567"));
+                vn.gov.bvhttdl.dvc.domain.Facts.VNEID, new vn.gov.bvhttdl.dvc.domain.Facts.Representative("Trần Thị Bình", "079190004567"),
+                "000.00.00.G22-260302-0009");
         Instant t = Instant.parse("2026-03-02T03:00:00Z");
         Dossier.Change created = Dossier.draft(UUID.randomUUID().toString(), licence, "owner-f", applicant, Map.of(), t, intake);
         store.create(created);
@@ -209,6 +210,7 @@ class DossierStoreIT {
         assertEquals(asked.dossier().facts(), loaded.facts());
         assertEquals(1, loaded.facts().supplements().size());
         assertTrue(loaded.facts().identityVerified());
+        assertEquals("000.00.00.G22-260302-0009", loaded.facts().nationalCode(), "the national code is kept");
 
         // the same item as a dossier stored before facts were recorded: no facts attribute
         store.client().updateItem(b -> b.tableName(store.tableName())

@@ -107,7 +107,22 @@ public final class CitizenDesk {
 
     /** The applicant's dossiers, newest first (at most 100). */
     public Mine mine(Actor applicant) {
-        return new Mine(lists.byOwner(applicant.subject(), 100).stream()
+        return mine(applicant, null);
+    }
+
+    /**
+     * The applicant's dossiers, newest first (at most 100), after taking into the account those its VNeID identity
+     * submitted on the national portal ({@link ClaimInboundDossiers}; they are listed at once, the index may lag).
+     */
+    public Mine mine(Actor applicant, VerifiedIdentity identity) {
+        List<Dossier> claimed = new ClaimInboundDossiers(dossiers, lists, clock).claim(applicant, identity);
+        List<Dossier> all = new java.util.ArrayList<>(lists.byOwner(applicant.subject(), 100));
+        for (Dossier d : claimed) {
+            all.removeIf(x -> x.id().equals(d.id()));
+            all.add(d);
+        }
+        all.sort(java.util.Comparator.comparing(Dossier::createdAt).reversed());
+        return new Mine(all.stream().limit(100)
                 .map(d -> new Listed(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null))).toList(), rules.calendar());
     }
 

@@ -143,11 +143,14 @@ public final class SyncToNationalPortal {
     }
 
     /**
-     * The dossier code the portal knows it by: the one given at receipt. An event before receipt is sent once the
+     * The dossier code the portal knows it by: the portal's own ({@code MaHoSo}) for a dossier submitted there, else the one given at receipt. An event before receipt is sent once the
      * dossier has its code (validation gives it within seconds): while the dossier still stands submitted at that
      * version without one, the event waits; one that never got a code (refused at validation) is sent under its id [assumed].
      */
     private static String codeAt(Dossier d, List<AuditEvent> prefix, long version) {
+        // a dossier submitted on the national portal is the portal's own: it is updated under the portal's code [assumed]
+        String national = Facts.fromTrail(prefix).nationalCode();
+        if (national != null) return national;
         for (AuditEvent e : prefix) if (e.details().get("code") != null) return e.details().get("code");
         if (d.code() != null) return d.code();
         if (d.version() == version && d.status() == vn.gov.bvhttdl.dvc.domain.DossierStatus.SUBMITTED) {

@@ -98,6 +98,28 @@ class SyncToNationalPortalTest {
         then(new Command.ReturnResult("online"), Actor.citizen("u1"));                                  // v9
     }
 
+    @Test
+    void aDossierSubmittedOnTheNationalPortalIsSyncedUnderThePortalsCodeAsSubmittedThere() {
+        at = t0;
+        Dossier.Change c = Dossier.draft("n1", licence, "unclaimed#001099012345", person, Map.of(), at,
+                Facts.Intake.nationalPortal("000.00.00.G22-260302-0007", Facts.VNEID));
+        dossiers.create(c);
+        d = c.dossier();
+        then(new Command.Submit("{}", 0), Actor.citizen("unclaimed#001099012345"));                    // v2
+        then(new Command.Receive(CODE, LocalDate.of(2026, 3, 16), "reception", "MOTCUA", null), Actor.system("validation")); // v3
+        then(new Command.Claim("sub-an"), Actor.system("national-inbox-claim"));                         // v4
+        for (long v = 1; v <= 4; v++) sync.handle("n1", v);
+        List<RecordingNationalPortal.Call> calls = portal.taken();
+        assertTrue(calls.stream().allMatch(x -> "000.00.00.G22-260302-0007".equals(x.body().get("MaHoSo"))),
+                "the portal's own dossier, updated under its code: " + calls.stream().map(x -> x.body().get("MaHoSo")).toList());
+        Map<String, Object> first = calls.getFirst().body();
+        assertEquals("1", first.get("NoiNopHoSo"), "submitted on the national portal");
+        assertEquals("2", first.get("KenhThucHien"), "online");
+        assertEquals(List.of("progress n1#2", "progress n1#3"), calls.stream().filter(x -> x.kind().equals("progress"))
+                .map(x -> x.kind() + " " + x.key()).toList(), "the claim sends the record, no progress entry");
+        assertTrue(calls.stream().anyMatch(x -> x.key().equals("n1#4")), "the record after the claim");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object o) { return (List<Map<String, Object>>) o; }
 

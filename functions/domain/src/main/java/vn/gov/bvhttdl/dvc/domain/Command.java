@@ -172,6 +172,21 @@ public sealed interface Command {
         public Map<String, String> details() { return Map.of("template", "04", "dueDate", newDue.toString()); }
     }
 
+    /**
+     * A dossier received from the National Public Service Portal, held under its applicant's verified identifier
+     * ({@link #unclaimed}) until its applicant signs in here with the national identity, passes to that account
+     * ({@code owner}, the sign-in's subject). Only the system makes it, once; the status does not change.
+     */
+    record Claim(String owner) implements Command {
+        /** The prefix of the owner of a dossier nobody has claimed yet; no sign-in's subject starts with it. */
+        public static final String UNCLAIMED = "unclaimed#";
+
+        /** The owner of an unclaimed dossier whose verified applicant is {@code applicantId}. */
+        public static String unclaimed(String applicantId) { return UNCLAIMED + applicantId; }
+
+        public String action() { return "claim"; }
+    }
+
     /** The hourly watch marks a dossier due soon or overdue (null: neither any more). */
     record MarkDeadline(String flag) implements Command {
         public String action() { return "mark-deadline"; }

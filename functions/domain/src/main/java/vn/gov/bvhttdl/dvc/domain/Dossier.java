@@ -108,6 +108,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
             if (intake.representative().name() != null) details.put("representativeName", intake.representative().name());
             details.put("representativeId", intake.representative().idNumber());
         }
+        if (intake.nationalCode() != null) details.put("nationalCode", intake.nationalCode());
         AuditEvent created = new AuditEvent(id, now, ownerId, Role.CITIZEN, "create", null, t.to(), null, details);
         Dossier d = new Dossier(id, null, procedure.code(), procedure.version(), procedure.agencyCode(),
                 procedure.receivingUnitCode(), ownerId, applicant, form, t.to(), null, now, now, null, null, null, null,
@@ -126,8 +127,13 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         Instant received = receivedAt;
         LocalDate due = dueDate;
         Processing p = processing;
+        String owner = ownerId;
         Map<String, String> details = new LinkedHashMap<>(command.details());
         switch (command) {
+            case Command.Claim c -> {
+                if (!ownerId.startsWith(Command.Claim.UNCLAIMED)) throw new IllegalStateException("dossier " + id + " is not waiting to be claimed");
+                owner = c.owner();
+            }
             case Command.Receive r -> {
                 if (code != null) throw new IllegalStateException("dossier " + id + " already has code " + code);
                 newCode = r.code();
@@ -182,7 +188,7 @@ public record Dossier(String id, String code, String procedureCode, int procedur
                 command.reason(), details);
         // the facts the state counts, as they happen (a dossier stored without them gets them from its trail when read)
         Facts nextFacts = facts == null ? null : facts.after(event);
-        Dossier next = new Dossier(id, newCode, procedureCode, procedureVersion, agencyCode, unitCode, ownerId, applicant,
+        Dossier next = new Dossier(id, newCode, procedureCode, procedureVersion, agencyCode, unitCode, owner, applicant,
                 form, to, why, createdAt, at, submitted, received, due, p, nowReached, nextFacts, version + 1);
         return new Change(next, event);
     }

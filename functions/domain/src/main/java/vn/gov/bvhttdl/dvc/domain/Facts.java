@@ -22,10 +22,12 @@ import java.util.List;
  * @param endedAt         the end of handling: the decision (approval, refusal or stop)
  * @param returnChannel   how the result reached the applicant: {@code online}, {@code counter} or {@code post}
  * @param supplements     every supplement request, oldest first
+ * @param nationalCode    the dossier's code on the National Public Service Portal when it was submitted there
+ *                        ({@link Origin#NATIONAL_PORTAL}: its {@code MaHoSo}), else null
  */
 public record Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
                     Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel,
-                    List<Supplement> supplements) {
+                    List<Supplement> supplements, String nationalCode) {
 
     /** The national identity provider whose verification counts (Decree 69/2024: VNeID). */
     public static final String VNEID = "VNeID";
@@ -33,6 +35,13 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
     public Facts {
         supplements = supplements == null ? List.of() : List.copyOf(supplements);
         origin = origin == null ? Origin.MINISTRY_PORTAL : origin;
+    }
+
+    /** The facts of a dossier not submitted on the national portal (no national code). */
+    public Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
+                 Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel, List<Supplement> supplements) {
+        this(origin, verifiedBy, representative, submittedAt, endedAt, refusedAt, stoppedAt, withdrawnAt, returnedAt, returnChannel,
+                supplements, null);
     }
 
     /** The channel a dossier comes in by (online, at the desk, by post). */
@@ -81,15 +90,22 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
      * How a dossier was started: where, the identity that verified its applicant (null when none did) and, for an
      * organisation, the person who acted for it.
      */
-    public record Intake(Origin origin, String verifiedBy, Representative representative) {
+    public record Intake(Origin origin, String verifiedBy, Representative representative, String nationalCode) {
         public Intake {
             origin = origin == null ? Origin.MINISTRY_PORTAL : origin;
         }
 
-        public Intake(Origin origin, String verifiedBy) { this(origin, verifiedBy, null); }
+        public Intake(Origin origin, String verifiedBy, Representative representative) { this(origin, verifiedBy, representative, null); }
+
+        public Intake(Origin origin, String verifiedBy) { this(origin, verifiedBy, null, null); }
+
+        /** Received from the National Public Service Portal, where it has the code {@code nationalCode}. */
+        public static Intake nationalPortal(String nationalCode, String verifiedBy) {
+            return new Intake(Origin.NATIONAL_PORTAL, verifiedBy, null, nationalCode);
+        }
 
         /** Online on this portal with the sign-in's verification. */
-        public static Intake portal(String verifiedBy) { return new Intake(Origin.MINISTRY_PORTAL, verifiedBy, null); }
+        public static Intake portal(String verifiedBy) { return new Intake(Origin.MINISTRY_PORTAL, verifiedBy, null, null); }
     }
 
     /** Nothing has happened yet. */
@@ -114,6 +130,7 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
         Instant submitted = submittedAt, ended = endedAt, refused = refusedAt, stopped = stoppedAt,
                 withdrawn = withdrawnAt, returned = returnedAt;
         String returnedBy = returnChannel;
+        String national = nationalCode;
         List<Supplement> sup = supplements;
         switch (e.action()) {
             case "create" -> {
@@ -122,6 +139,7 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
                 verified = e.details().get("verifiedBy");
                 rep = e.details().get("representativeId") == null ? null
                         : new Representative(e.details().get("representativeName"), e.details().get("representativeId"));
+                national = e.details().get("nationalCode");
             }
             case "submit" -> { if (submitted == null) submitted = e.at(); }
             case "request-supplement" -> {
@@ -152,7 +170,7 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
             }
             default -> { return this; }
         }
-        return new Facts(o, verified, rep, submitted, ended, refused, stopped, withdrawn, returned, returnedBy, sup);
+        return new Facts(o, verified, rep, submitted, ended, refused, stopped, withdrawn, returned, returnedBy, sup, national);
     }
 
     /** The facts of a dossier read from its audit trail (oldest first): the same as those recorded move by move. */

@@ -62,6 +62,7 @@ class StructureTest {
         FUNCTIONS.put("payment-reconcile", ROOT + ".reconcile");
         FUNCTIONS.put("national-outbox", ROOT + ".national.outbox");
         FUNCTIONS.put("national-sync", ROOT + ".national.sync");
+        FUNCTIONS.put("national-inbox", ROOT + ".national.inbox");
     }
 
     static JavaClasses classes;

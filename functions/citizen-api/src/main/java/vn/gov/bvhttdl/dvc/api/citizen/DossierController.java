@@ -63,7 +63,7 @@ final class DossierController {
     @Get
     @Operation(summary = "Hồ sơ của tôi / my dossiers, newest first")
     List<Views.DossierView> mine(@Parameter(hidden = true) SignedIn me) {
-        var mine = desk.mine(me.applicant());
+        var mine = desk.mine(me.applicant(), me.verified());
         return mine.items().stream().map(x -> Views.DossierView.of(x.dossier(), x.procedure(), null, null, mine.calendar(), Role.CITIZEN)).toList();
     }
 

@@ -70,6 +70,7 @@ public final class LocalRunner implements AutoCloseable {
     private final NationalPortalSandbox nationalPortal;
     // issue #20 (part 4): the national database of administrative procedures, for the procedure codes' report
     private final NationalCatalogueSandbox nationalCatalogue;
+    private final NationalInboxSandbox nationalInbox;
     private final NationalSso nationalSso;
     private final DevFederation federation;
     private DevOutbox outbox;
@@ -100,6 +101,7 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
         nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
         nationalCatalogue = new NationalCatalogueSandbox(root.resolve("local/sandbox/national-portal.json"));
+        nationalInbox = new NationalInboxSandbox(root.resolve("local/sandbox/national-portal.json"), this::baseUrl);
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -152,6 +154,7 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
         if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
         if (!o.settings().containsKey("NATIONAL_CATALOGUE_URL")) System.setProperty("NATIONAL_CATALOGUE_URL", baseUrl() + NationalCatalogueSandbox.BASE);
+        if (!o.settings().containsKey("NATIONAL_INBOX_URL")) System.setProperty("NATIONAL_INBOX_URL", baseUrl() + NationalInboxSandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -270,6 +273,12 @@ public final class LocalRunner implements AutoCloseable {
     /** The national portal's sandbox (issue #20): what it took, per dossier; tests tell it to be down, slow or time out. */
     public Map<String, Object> nationalPortal() { return nationalPortal.snapshot(); }
 
+    /** The national portal's inbox sandbox (issue #20, inbound): the dossiers waiting there and those taken. */
+    public Map<String, Object> nationalInbox() { return nationalInbox.snapshot(); }
+
+    /** Submits a dossier on the sandbox national portal ({@code procedureCode}, {@code name}, {@code idNumber}, {@code kind}…); its national code. */
+    public String submitOnNationalPortal(Map<String, String> dossier) { return nationalInbox.submit(dossier); }
+
     /** Sets the national portal sandbox's mode: {@code up}, {@code down}, {@code timeout} or {@code slow} (with {@code delayMs}). */
     public void nationalPortalMode(String mode, long delayMs) {
         nationalPortal.set(NationalPortalSandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
@@ -293,6 +302,8 @@ public final class LocalRunner implements AutoCloseable {
             String path = uri.getRawPath();
             if (gateway.handles(path)) {
                 gateway.handle(ex);
+            } else if (nationalInbox.handles(path)) { // before the portal's /sandbox/national-portal
+                nationalInbox.handle(ex);
             } else if (nationalPortal.handles(path)) { // before the payment sandboxes' /sandbox/
                 nationalPortal.handle(ex);
             } else if (nationalCatalogue.handles(path)) { // before the payment sandboxes' /sandbox/
@@ -508,11 +519,12 @@ public final class LocalRunner implements AutoCloseable {
                   Đăng nhập:  %s/#/sign-in  (VNeID qua hộp cát Cổng DVC quốc gia / national portal sandbox)
                   Phát triển: %s/dev/sign-in  (tài khoản cán bộ, quản trị / officials, administrators: development)
                   API:        %s/api/procedures
+                  Cổng QG:    %s/dev/national-inbox  (nộp hồ sơ trên Cổng DVC quốc gia / submit on the national portal sandbox)
                   OpenAPI:    %s/openapi.yml
                   DynamoDB:   %s   SQS: %s   S3: %s
                   Dữ liệu / data: %s
                 Ctrl-C để dừng / to stop.
-                """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base,
+                """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base, base,
                 runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
         Thread.currentThread().join();
     }
