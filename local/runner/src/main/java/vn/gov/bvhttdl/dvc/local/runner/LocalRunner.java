@@ -68,6 +68,7 @@ public final class LocalRunner implements AutoCloseable {
     private final PaymentSandboxes sandboxes;
     // issue #20: the national portal's sandbox
     private final NationalPortalSandbox nationalPortal;
+    private final EnterpriseRegistrySandbox enterpriseRegistry;
     private final NationalSso nationalSso;
     private final DevFederation federation;
     private DevOutbox outbox;
@@ -97,6 +98,9 @@ public final class LocalRunner implements AutoCloseable {
         // issue #20: offline the national portal is the runner's sandbox; its development credentials are committed
         System.setProperty("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
         nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
+        // issue #20 part 5: the national enterprise database as a sandbox; its development credentials are committed
+        System.setProperty("ENTERPRISE_REGISTRY_SECRETS_FILE", root.resolve("local/sandbox/enterprise-registry.json").toString());
+        enterpriseRegistry = new EnterpriseRegistrySandbox(root.resolve("local/sandbox/enterprise-registry.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -148,6 +152,7 @@ public final class LocalRunner implements AutoCloseable {
         if (!o.settings().containsKey("PUBLIC_BASE_URL")) System.setProperty("PUBLIC_BASE_URL", baseUrl());
         System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
         if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
+        if (!o.settings().containsKey("ENTERPRISE_REGISTRY_URL")) System.setProperty("ENTERPRISE_REGISTRY_URL", baseUrl() + EnterpriseRegistrySandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -271,6 +276,14 @@ public final class LocalRunner implements AutoCloseable {
         nationalPortal.set(NationalPortalSandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
     }
 
+    /** Sets the enterprise database sandbox's mode: {@code up}, {@code down} or {@code timeout} (with {@code delayMs}). */
+    public void enterpriseRegistryMode(String mode, long delayMs) {
+        enterpriseRegistry.set(EnterpriseRegistrySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
+    }
+
+    /** The enterprise codes the enterprise database sandbox was asked for, oldest first. */
+    public List<String> enterpriseRegistryLookups() { return enterpriseRegistry.asked(); }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -291,6 +304,8 @@ public final class LocalRunner implements AutoCloseable {
                 gateway.handle(ex);
             } else if (nationalPortal.handles(path)) { // before the payment sandboxes' /sandbox/
                 nationalPortal.handle(ex);
+            } else if (enterpriseRegistry.handles(path)) {
+                enterpriseRegistry.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {
