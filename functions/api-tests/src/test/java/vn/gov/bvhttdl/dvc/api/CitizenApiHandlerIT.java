@@ -114,8 +114,10 @@ class CitizenApiHandlerIT {
         assertEquals(2, ((Number) filtered.get("total")).intValue());
 
         Map<String, Object> p = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001", null), null));
-        assertEquals(2, ((Number) p.get("version")).intValue());
-        assertEquals(2, ((List<Object>) p.get("history")).size());
+        assertEquals(3, ((Number) p.get("version")).intValue(), "version 3 from 1 Jan 2026 (Resolution 66.7/2025)");
+        assertEquals(3, ((List<Object>) p.get("history")).size());
+        Map<?, ?> dkdn = ((List<Map<?, ?>>) p.get("components")).stream().filter(c -> "DKDN".equals(c.get("code"))).findFirst().orElseThrow();
+        assertEquals("Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp", ((Map<?, ?>) dkdn.get("nationalDatabase")).get("vi"));
         assertEquals("Du lịch", ((Map<?, ?>) p.get("fieldName")).get("vi"));
         assertNull(p.get("dataNote"), "internal data notes are for administrators only");
         Map<?, ?> fee = (Map<?, ?>) ((List<?>) p.get("fees")).get(0);
