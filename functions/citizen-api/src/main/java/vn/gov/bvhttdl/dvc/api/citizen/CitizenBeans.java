@@ -57,9 +57,11 @@ final class CitizenBeans {
      */
     @Singleton
     EnterpriseRegistry enterprises() {
-        if (Settings.get("ENTERPRISE_REGISTRY_URL").filter(u -> !u.isBlank()).isEmpty()) return EnterpriseRegistry.NONE;
-        return new DkkdEnterpriseRegistry(() -> java.net.URI.create(Settings.require("ENTERPRISE_REGISTRY_URL")), CitizenBeans::enterpriseSecret,
+        // the address is read at each look-up (offline the runner's sandbox, known only once it is bound)
+        DkkdEnterpriseRegistry registry = new DkkdEnterpriseRegistry(() -> java.net.URI.create(Settings.require("ENTERPRISE_REGISTRY_URL")),
+                CitizenBeans::enterpriseSecret,
                 java.time.Duration.ofSeconds(Settings.get("ENTERPRISE_REGISTRY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(5)));
+        return code -> Settings.get("ENTERPRISE_REGISTRY_URL").isPresent() ? registry.find(code) : EnterpriseRegistry.NONE.find(code);
     }
 
     static String enterpriseSecret() {

@@ -214,6 +214,22 @@ class NationalSignInIT {
                 "the trail keeps what the database said");
         assertEquals(404, LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id + "/files/" + filled.get("id"), desk, null).statusCode(),
                 "no file behind it");
+        // the national portal's record says the component came from the enterprise database
+        String code = (String) dossier.get("code");
+        long deadline = System.currentTimeMillis() + 30_000;
+        Map<String, Object> record = null;
+        while (record == null && System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) ((Map<String, Object>) runner.nationalPortal().get("dossiers")).get(code);
+            if (entries != null) record = entries.stream().filter(e -> !"progress".equals(e.get("kind")))
+                    .map(e -> (Map<String, Object>) e.get("body")).filter(b -> b.get("DSKetNoiCSDL") instanceof List<?> l && !l.isEmpty())
+                    .findFirst().orElse(null);
+            if (record == null) Thread.sleep(200);
+        }
+        assertNotNull(record, "no record with DSKetNoiCSDL reached the sandbox portal");
+        assertEquals(List.of(Map.of("MaCSDL", "DKDN")), record.get("DSKetNoiCSDL"));
+        Map<String, Object> sent = ((List<Map<String, Object>>) record.get("TaiLieuNop")).stream()
+                .filter(f -> "DKDN".equals(f.get("MaThanhPhanHoSo"))).findFirst().orElseThrow();
+        assertEquals("", sent.get("DuongDanTaiTepTin"));
     }
 
     @Test
