@@ -119,7 +119,8 @@ function historyCard(d) {
 function fileLine(d, a) {
   return html`<li class="file ${a.status}" data-file="${a.id}">
     <span>${a.fileName}</span> <span class="tag file-${a.status}">${t('file.' + a.status)}</span>
-    <span class="muted">${size(a.size)}${a.pages ? ' · ' + t('file.pages', { n: a.pages }) : ''}${a.reason ? ' · ' + pick(a.reason) : ''}</span>
+    ${a.origin === 'NATIONAL_DATABASE' ? html`<span class="muted">${t('file.fromDatabase', { db: t('file.database.' + a.database), at: moment(a.retrievedAt) })}</span>`
+    : html`<span class="muted">${size(a.size)}${a.pages ? ' · ' + t('file.pages', { n: a.pages }) : ''}${a.reason ? ' · ' + pick(a.reason) : ''}</span>`}
     ${can(d, 'remove-attachment') ? html`<button type="button" class="link" data-remove="${a.id}" aria-label="${t('file.removeNamed', { action: t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove'), name: a.fileName })}">${t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove')}</button>` : ''}
   </li>`;
 }

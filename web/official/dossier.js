@@ -101,8 +101,11 @@ function consultationBlock(c) {
 
 function filesList(d, files) {
   return html`<section class="card"><h2>${t('dossier.files')}</h2><ul class="files">${files.filter((f) => f.status !== 'CANCELLED').map((f) => html`<li>
-      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span> <span class="muted">${size(f.size)}</span>
-      ${f.status === 'ACCEPTED' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>`;
+      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span>
+      ${f.origin === 'NATIONAL_DATABASE' ? html`<span class="tag origin-national" data-origin="${f.origin}">${t('file.origin.NATIONAL_DATABASE')}</span>
+        <span class="muted">${t('file.fromDatabase', { db: t('file.database.' + f.database), at: moment(f.retrievedAt) })}</span>`
+        : html`<span class="muted">${size(f.size)}</span>`}
+      ${f.status === 'ACCEPTED' && f.origin !== 'NATIONAL_DATABASE' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>`;
 }
 
 function movesSection(actions, units, draft) {
@@ -205,6 +208,9 @@ function showDossier(main, d) {
     <section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline">${(d.history || []).map((h) => html`<li>
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
       ${h.details && h.details.unit ? html` <span class="muted">[${h.details.unit}]</span>` : ''}
+      ${h.action === 'attachment-retrieved' && h.details ? html` <span class="muted" data-retrieved="${h.details.component || ''}">${
+        [h.details.enterpriseCode, h.details.enterpriseName, h.details.legalStatus, h.details.registeredOn, h.details.legalRepresentative, h.details.headOffice]
+          .filter(Boolean).join(' · ')}</span>` : ''}
       ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}</li>`)}</ol></section>`);
   wire(main, d.id, actions, (m) => `/api/official/dossiers/${encodeURIComponent(d.id)}/${MOVES[m].path}`, (next) => showDossier(main, next));
   return t('dossier.title') + ' ' + (d.code || '');

@@ -101,14 +101,15 @@ try {
     await page.waitForFunction(() => document.querySelector('#procedures li a') && document.querySelector('#procedures li a').textContent.includes('lữ hành quốc tế'));
     await page.click('#procedures li a');
     await page.waitForSelector('#appointment-due');
-    // Fri 24 Jan 2025 + 10 working days over Tết Ất Tỵ (25 Jan – 2 Feb, no swapped Saturday) = Fri 14 Feb 2025
+    // Fri 24 Jan 2025 + 10 (calendar) days (Tourism Law Art 33(2)(b)) = Mon 3 Feb 2025: calendar days run through
+    // Tết Ất Tỵ (25 Jan – 2 Feb), which is not skipped
     await page.fill('#f-appointment-date', '24/01/2025');
     await page.fill('#f-appointment-time', '10:00');
     await page.click('#appointment-form button');
-    await page.waitForFunction(() => document.querySelector('#appointment-due').textContent.includes('14/02/2025'));
-    if (!(await page.textContent('#appointment')).includes('Tết Âm lịch')) fail('Tết not listed among the days skipped');
+    await page.waitForFunction(() => document.querySelector('#appointment-due').textContent.includes('03/02/2025'));
+    if ((await page.textContent('#appointment')).includes('Tết Âm lịch')) fail('calendar days do not skip Tết');
     if (await page.$('#appointment-provisional')) fail('2025 is announced: the date is not provisional');
-    if ((await page.textContent('#time-limit')).trim() !== '10 ngày làm việc') fail('time limit');
+    if ((await page.textContent('#time-limit')).trim() !== '10 ngày') fail('time limit');
     const fees = await page.textContent('#fees');
     if (!fees.includes('1.500.000 ₫') || !fees.includes('giảm từ 3.000.000 ₫') || !fees.includes('64/2025/TT-BTC')) fail('fee in force: ' + fees);
     if ((await page.textContent('main')).includes('Dữ liệu cần đối chiếu')) fail('an internal data note on a public page');

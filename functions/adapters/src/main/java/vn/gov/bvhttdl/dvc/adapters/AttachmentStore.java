@@ -72,6 +72,29 @@ public final class AttachmentStore implements Attachments {
     }
 
     /**
+     * Records a component filled from a national database (ACCEPTED at once: there are no bytes to scan) against an
+     * existing dossier, with its audit entry {@code attachment-retrieved} carrying what the database said.
+     */
+    @Override
+    public void recordRetrieved(Attachment filled, Map<String, String> extract) {
+        Map<String, String> details = new java.util.LinkedHashMap<>(extract);
+        details.put("key", filled.key());
+        details.put("component", filled.componentCode());
+        AuditEvent event = new AuditEvent(filled.dossierId(), filled.createdAt(), "national-database", Role.SYSTEM,
+                "attachment-retrieved", null, null, null, details);
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addConditionCheck(dossiers, ConditionCheck.builder().key(Layout.dossierKey(filled.dossierId()))
+                            .conditionExpression(Expression.builder().expression("attribute_exists(PK)").build()).build())
+                    .addPutItem(attachments, Layout.toItem(filled))
+                    .addPutItem(audit, Layout.toItem(event)));
+        } catch (TransactionCanceledException e) {
+            if (DossierStore.conditionFailed(e, 0)) throw notFound(filled.dossierId());
+            throw e;
+        }
+    }
+
+    /**
      * Records the scan's verdict on a PENDING attachment, with an audit entry, once: a repeated S3 notification for
      * the same object (S3 delivers at least once) changes nothing and returns false.
      *

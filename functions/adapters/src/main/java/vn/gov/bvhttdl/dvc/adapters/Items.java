@@ -37,6 +37,8 @@ final class Items {
     static final class AttachmentItem {
         String pk, sk, dossierId, key, componentCode, fileName, declaredType, status, reasonVi, reasonEn, detectedType,
                 sha256, createdAt, scannedAt, versionId;
+        /** Where the component came from (absent on items written before it was recorded: an upload). */
+        String origin, originDatabase, retrievedAt, originReference;
         Long declaredSize, pages;
     }
 
@@ -140,6 +142,10 @@ final class Items {
         str(at, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
         str(at, "scannedAt", i -> i.scannedAt, (i, v) -> i.scannedAt = v);
         str(at, "versionId", i -> i.versionId, (i, v) -> i.versionId = v);
+        str(at, "origin", i -> i.origin, (i, v) -> i.origin = v);
+        str(at, "originDatabase", i -> i.originDatabase, (i, v) -> i.originDatabase = v);
+        str(at, "retrievedAt", i -> i.retrievedAt, (i, v) -> i.retrievedAt = v);
+        str(at, "originReference", i -> i.originReference, (i, v) -> i.originReference = v);
         at.addAttribute(Long.class, a -> a.name("declaredSize").getter(i -> i.declaredSize).setter((i, v) -> i.declaredSize = v));
         at.addAttribute(Long.class, a -> a.name("pages").getter(i -> i.pages).setter((i, v) -> i.pages = v));
         ATTACHMENT = at.build();

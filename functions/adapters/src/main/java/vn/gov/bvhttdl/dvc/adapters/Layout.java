@@ -217,6 +217,14 @@ public final class Layout {
         i.createdAt = str(a.createdAt());
         i.scannedAt = str(a.scannedAt());
         i.versionId = a.versionId();
+        // an upload writes no origin (the older items' default); any other origin with its database and time
+        Attachment.Provenance from = a.provenance();
+        if (from.origin() != Attachment.Origin.UPLOADED) {
+            i.origin = from.origin().name();
+            i.originDatabase = from.database();
+            i.retrievedAt = str(from.retrievedAt());
+            i.originReference = from.reference();
+        }
         return i;
     }
 
@@ -224,7 +232,9 @@ public final class Layout {
         return new Attachment(i.dossierId, i.key, i.componentCode, i.fileName, i.declaredType,
                 i.declaredSize == null ? 0 : i.declaredSize, Attachment.Status.valueOf(i.status),
                 i.reasonVi == null ? null : new Text(i.reasonVi, i.reasonEn), i.detectedType, i.sha256,
-                i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt), i.versionId);
+                i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt), i.versionId,
+                i.origin == null ? Attachment.Provenance.UPLOADED
+                        : new Attachment.Provenance(Attachment.Origin.valueOf(i.origin), i.originDatabase, inst(i.retrievedAt), i.originReference));
     }
 
     static Items.DossierItem toItem(Dossier d) {

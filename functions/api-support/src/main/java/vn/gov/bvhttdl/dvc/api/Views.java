@@ -38,8 +38,9 @@ public final class Views {
     }
 
     @Serdeable
+    /** {@code nationalDatabase}: the national database the component is taken from when it can be retrieved (else null). */
     public record ComponentView(String code, I18n name, boolean mandatory, @Nullable I18n condition, List<String> formats,
-                                int maxSizeMb, int copies, @Nullable String template) {}
+                                int maxSizeMb, int copies, @Nullable String template, @Nullable I18n nationalDatabase) {}
 
     /** A temporary rate of a fee: its amount, its period (until inclusive) and its basis. */
     @Serdeable
@@ -112,7 +113,8 @@ public final class Views {
                     p.fullProcess(), PeriodView.of(p.timeLimit()),
                     p.steps().stream().map(s -> new StepView(s.code(), I18n.of(s.name()), PeriodView.of(s.budget()))).toList(),
                     p.components().stream().map(c -> new ComponentView(c.code(), I18n.of(c.name()), c.mandatory(),
-                            I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template())).toList(),
+                            I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template(),
+                            c.nationalData() == null ? null : I18n.of(c.nationalData().name()))).toList(),
                     p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
                     I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
                     history == null ? null : history.stream().map(VersionView::of).toList(),
@@ -266,11 +268,17 @@ public final class Views {
     @Serdeable
     public record AttachmentView(String id, String key, String componentCode, String fileName, long size, String status,
                                  @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
-                                 @Nullable Integer pages, String createdAt, boolean expired) {
+                                 @Nullable Integer pages, String createdAt, boolean expired,
+                                 String origin, @Nullable String database, @Nullable String retrievedAt) {
+        /**
+         * {@code origin}: UPLOADED, DIGITISED, REUSED, WAREHOUSE or NATIONAL_DATABASE; for the last, the database's code
+         * and when the data was retrieved (there is no file of the applicant's behind it).
+         */
         public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) {
             return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
                     I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString(),
-                    a.expired(java.time.Instant.now()));
+                    a.expired(java.time.Instant.now()), a.origin().name(), a.provenance().database(),
+                    a.provenance().retrievedAt() == null ? null : a.provenance().retrievedAt().toString());
         }
     }
 

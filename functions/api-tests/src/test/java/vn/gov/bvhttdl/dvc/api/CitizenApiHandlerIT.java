@@ -114,8 +114,10 @@ class CitizenApiHandlerIT {
         assertEquals(2, ((Number) filtered.get("total")).intValue());
 
         Map<String, Object> p = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001", null), null));
-        assertEquals(2, ((Number) p.get("version")).intValue());
-        assertEquals(2, ((List<Object>) p.get("history")).size());
+        assertEquals(3, ((Number) p.get("version")).intValue(), "version 3 from 1 Jan 2026 (Resolution 66.7/2025)");
+        assertEquals(3, ((List<Object>) p.get("history")).size());
+        Map<?, ?> dkdn = ((List<Map<?, ?>>) p.get("components")).stream().filter(c -> "DKDN".equals(c.get("code"))).findFirst().orElseThrow();
+        assertEquals("Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp", ((Map<?, ?>) dkdn.get("nationalDatabase")).get("vi"));
         assertEquals("Du lịch", ((Map<?, ?>) p.get("fieldName")).get("vi"));
         assertNull(p.get("dataNote"), "internal data notes are for administrators only");
         Map<?, ?> fee = (Map<?, ?>) ((List<?>) p.get("fees")).get(0);
@@ -138,13 +140,18 @@ class CitizenApiHandlerIT {
     @Test
     @SuppressWarnings("unchecked")
     void theExpectedCompletionDateOfADossierSubmittedJustBeforeTet() {
-        // Fri 24 Jan 2025 + 10 working days; Tết Ất Tỵ off 25 Jan – 2 Feb, no swapped Saturday: Fri 14 Feb 2025
-        Map<String, Object> a = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2025-01-24T10:00"), null));
-        assertEquals("2025-02-14", a.get("dueDate"));
+        // Fri 24 Jan 2025 + 5 working days (DL-002, Tourism Law Art 35); Tết Ất Tỵ off 25 Jan – 2 Feb, no swapped Saturday: Fri 7 Feb 2025
+        Map<String, Object> a = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-002/appointment", "at=2025-01-24T10:00"), null));
+        assertEquals("2025-02-07", a.get("dueDate"));
         assertEquals(Boolean.FALSE, a.get("provisional"));
-        assertEquals("10 ngày làm việc", ((Map<?, ?>) ((Map<?, ?>) a.get("timeLimit")).get("label")).get("vi"));
+        assertEquals("5 ngày làm việc", ((Map<?, ?>) ((Map<?, ?>) a.get("timeLimit")).get("label")).get("vi"));
         assertEquals("2025-01-24", a.get("receivedOn"));
         assertFalse(((List<Object>) a.get("holidaysSkipped")).isEmpty());
+        // DL-001's 10 days are calendar days (Tourism Law Art 33(2)(b)): they run through Tết, Mon 3 Feb 2025
+        Map<String, Object> licence = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=2025-01-24T10:00"), null));
+        assertEquals("2025-02-03", licence.get("dueDate"));
+        assertEquals("10 ngày", ((Map<?, ?>) ((Map<?, ?>) licence.get("timeLimit")).get("label")).get("vi"));
+        assertTrue(((List<Object>) licence.get("holidaysSkipped")).isEmpty());
         APIGatewayV2HTTPResponse bad = handler.handleRequest(publicGet("/api/procedures/BVHTTDL-DL-001/appointment", "at=hôm+qua"), null);
         assertEquals(400, bad.getStatusCode());
         assertEquals(Problem.BASE + "invalid-date-time", json(bad).get("type"));

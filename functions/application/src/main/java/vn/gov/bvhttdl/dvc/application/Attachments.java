@@ -41,4 +41,11 @@ public interface Attachments {
 
     /** A judged file whose bytes were replaced where no older version is kept: it no longer counts as accepted. */
     void recordReplacedAfterCheck(Attachment judged, Instant at);
+
+    /**
+     * Records a component filled from a national database (ACCEPTED, its provenance on it: no file of the
+     * applicant's), with an audit entry carrying {@code extract} (what the database said, for the official). Filling
+     * the same component again replaces it.
+     */
+    void recordRetrieved(Attachment filled, java.util.Map<String, String> extract);
 }

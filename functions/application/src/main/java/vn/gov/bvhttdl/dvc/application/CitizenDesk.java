@@ -75,6 +75,14 @@ public final class CitizenDesk {
     public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
                        Clock clock, Function<String, String> verifyUrl) {
+        this(dossiers, attachments, lookupKeys, lists, rules, submissions, uploads, links, notices, payments, gateways, results, surveys,
+                clock, verifyUrl, EnterpriseRegistry.NONE);
+    }
+
+    /** @param enterprises the national enterprise database, for the components it fills at submission */
+    public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+                       NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
+                       Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises) {
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.lookupKeys = lookupKeys;
@@ -87,7 +95,7 @@ public final class CitizenDesk {
         this.verifyUrl = verifyUrl;
         this.create = new CreateDossier(dossiers, rules, notices, clock);
         this.edit = new EditDossier(dossiers, rules, clock);
-        this.submit = new SubmitDossier(dossiers, attachments, rules, submissions, clock);
+        this.submit = new SubmitDossier(dossiers, attachments, rules, submissions, clock, enterprises);
         this.withdraw = new WithdrawDossier(dossiers, clock);
         this.attach = new AttachFile(dossiers, attachments, rules, uploads, clock);
         this.remove = new RemoveFile(dossiers, attachments, clock);

@@ -259,6 +259,7 @@ public final class OfficialDesk {
         boolean all = Access.inScope(rules, official, d);
         Attachment a = attachments.attachments(d.id()).stream()
                 .filter(x -> x.uploadId().equals(uploadId) && x.status() == Attachment.Status.ACCEPTED)
+                .filter(x -> !x.fromNationalDatabase()) // data from a national database: no file behind it (its trail entry says what was read)
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
         return files.open(a);

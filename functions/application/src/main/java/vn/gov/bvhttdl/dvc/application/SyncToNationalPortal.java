@@ -210,7 +210,9 @@ public final class SyncToNationalPortal {
                 facts.origin() == Facts.Origin.NATIONAL_PORTAL ? "nationalPortal" : "ownSystem").code());
         // digitised at the desk: a dossier handed in on paper or by post has its components scanned there
         boolean digitised = facts.origin() == Facts.Origin.ONE_STOP_DESK || facts.origin() == Facts.Origin.POST;
-        List<Map<String, Object>> components = components(d, at, digitised);
+        List<Attachment> accepted = attachments.attachments(d.id()).stream()
+                .filter(f -> f.status() == Attachment.Status.ACCEPTED && f.createdAt() != null && !f.createdAt().isAfter(at)).toList();
+        List<Map<String, Object>> components = components(accepted, digitised);
         put(m, "hasDigitisedComponent", codes.flag("hasDigitisedComponent", Boolean.toString(digitised && !components.isEmpty())));
         put(m, "verifiedWithVNeID", codes.flag("verifiedWithVNeID", Boolean.toString(facts.identityVerified())));
         List<Payment> paid = payments.ofDossier(d.id()).stream().filter(x -> !x.createdAt().isAfter(at)).toList();
@@ -221,7 +223,7 @@ public final class SyncToNationalPortal {
         put(m, "otherPapers", List.of());
         put(m, "supplements", supplements(d, prefix, facts));
         put(m, "results", results(d, at));
-        put(m, "nationalDatabases", List.of());
+        put(m, "nationalDatabases", nationalDatabases(accepted));
         return m;
     }
 
@@ -234,21 +236,38 @@ public final class SyncToNationalPortal {
         return enterprise && company != null && !company.isBlank() ? company : a == null ? "" : nz(a.fullName());
     }
 
-    private List<Map<String, Object>> components(Dossier d, Instant at, boolean digitised) {
+    /** The accepted components by then, each with its origin (uploaded, digitised, reused, from the warehouse or a national database). */
+    private List<Map<String, Object>> components(List<Attachment> accepted, boolean digitised) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Attachment f : attachments.attachments(d.id())) {
-            if (f.status() != Attachment.Status.ACCEPTED || f.createdAt() == null || f.createdAt().isAfter(at)) continue;
+        for (Attachment f : accepted) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put(codes.field(COMPONENT, "id"), f.uploadId());
             c.put(codes.field(COMPONENT, "name"), f.fileName());
             c.put(codes.field(COMPONENT, "deleted"), "False");
             c.put(codes.field(COMPONENT, "componentCode"), f.componentCode());
-            c.put(codes.field(COMPONENT, "url"), links.open(f).toString());
-            c.put(codes.field(COMPONENT, "digitised"), codes.flag("componentDigitised", Boolean.toString(digitised)));
-            c.put(codes.field(COMPONENT, "reused"), codes.flag("componentReused", "no"));
-            c.put(codes.field(COMPONENT, "fromWarehouse"), codes.flag("componentFromWarehouse", "false"));
+            // a component filled from a national database has no file of ours behind it: the portal reads DSKetNoiCSDL
+            c.put(codes.field(COMPONENT, "url"), f.fromNationalDatabase() ? "" : links.open(f).toString());
+            c.put(codes.field(COMPONENT, "digitised"), codes.flag("componentDigitised",
+                    Boolean.toString(f.origin() == Attachment.Origin.DIGITISED || digitised && f.origin() == Attachment.Origin.UPLOADED)));
+            c.put(codes.field(COMPONENT, "reused"), codes.flag("componentReused", f.origin() == Attachment.Origin.REUSED ? "reused" : "no"));
+            c.put(codes.field(COMPONENT, "fromWarehouse"), codes.flag("componentFromWarehouse", Boolean.toString(f.origin() == Attachment.Origin.WAREHOUSE)));
             c.put(codes.field(COMPONENT, "replacedByResultCode"), "");
             out.add(c);
+        }
+        return out;
+    }
+
+    /** The national databases the components were filled from, each once ({@code DSKetNoiCSDL[].MaCSDL}). */
+    private List<Map<String, Object>> nationalDatabases(List<Attachment> accepted) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (Attachment f : accepted) {
+            if (f.fromNationalDatabase() && f.provenance().database() != null) seen.add(f.provenance().database());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String db : seen) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put(codes.field(NationalPortalRules.NATIONAL_DATABASE, "code"), codes.flag("nationalDatabaseUsed", db));
+            out.add(e);
         }
         return out;
     }

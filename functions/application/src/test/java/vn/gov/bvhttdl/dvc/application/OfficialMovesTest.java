@@ -76,8 +76,8 @@ class OfficialMovesTest {
         assertEquals(DossierStatus.IN_PROCESSING, sent.status());
         assertEquals("specialist", sent.processing().step());
         assertEquals("LUHANH", sent.processing().unit());
-        // 7 working days from Monday 2 March 2026: Wednesday 11 March
-        assertEquals(LocalDate.of(2026, 3, 11), sent.processing().stepDue());
+        // 7 (calendar) days from Monday 2 March 2026: Monday 9 March (Tourism Law Art 33: 10 days in all)
+        assertEquals(LocalDate.of(2026, 3, 9), sent.processing().stepDue());
         assertEquals(List.of(), OfficialMoves.offered(rules, get(id), desk), "the desk sees it, it is not the desk's step");
         assertTrue(Access.inScope(rules, desk, get(id)));
         assertFalse(Access.inScope(rules, otherUnit, get(id)), "another unit of the same agency does not see it");

@@ -13,12 +13,65 @@ import java.util.Map;
  * @param key          the object key: {@code dossiers/<dossier id>/<component>/<random id>} (never the file name)
  * @param fileName     the applicant's file name, for display only (cleaned of any path)
  * @param declaredType the MIME type the upload was authorised for
+ * @param provenance   where the component came from (an upload unless said otherwise; issue #20's dossier facts)
  */
 public record Attachment(String dossierId, String key, String componentCode, String fileName, String declaredType,
                          long declaredSize, Status status, Text reason, String detectedType, String sha256,
-                         Integer pages, Instant createdAt, Instant scannedAt, String versionId) {
+                         Integer pages, Instant createdAt, Instant scannedAt, String versionId, Provenance provenance) {
 
     public enum Status { PENDING, ACCEPTED, REJECTED, CANCELLED }
+
+    /**
+     * Where a component came from, as the national portal counts it (TaiLieuNop[]: DuocSoHoa, DuocTaiSuDung,
+     * DuocLayTuKhoDMQG, and DSKetNoiCSDL for a national database).
+     */
+    public enum Origin {
+        /** Uploaded by the applicant (every file before this field existed). */
+        UPLOADED,
+        /** Scanned at the one-stop desk from paper. */
+        DIGITISED,
+        /** Reused from an earlier dossier's digitised component. */
+        REUSED,
+        /** Taken from the person's data warehouse on the national portal. */
+        WAREHOUSE,
+        /** Filled from a national database (the state already holds it: Resolution 66.7/2025/NQ-CP). */
+        NATIONAL_DATABASE
+    }
+
+    /**
+     * @param database    for {@link Origin#NATIONAL_DATABASE}: the database's code ({@link Procedure.NationalData})
+     * @param retrievedAt when the data was retrieved
+     * @param reference   what was retrieved (e.g. the enterprise code), for the official
+     */
+    public record Provenance(Origin origin, String database, Instant retrievedAt, String reference) {
+        public static final Provenance UPLOADED = new Provenance(Origin.UPLOADED, null, null, null);
+
+        public Provenance {
+            if (origin == null) origin = Origin.UPLOADED;
+        }
+
+        public static Provenance nationalDatabase(String database, Instant at, String reference) {
+            return new Provenance(Origin.NATIONAL_DATABASE, database, at, reference);
+        }
+    }
+
+    public Attachment {
+        if (provenance == null) provenance = Provenance.UPLOADED;
+    }
+
+    /** An attachment with the provenance of an upload. */
+    public Attachment(String dossierId, String key, String componentCode, String fileName, String declaredType,
+                      long declaredSize, Status status, Text reason, String detectedType, String sha256,
+                      Integer pages, Instant createdAt, Instant scannedAt, String versionId) {
+        this(dossierId, key, componentCode, fileName, declaredType, declaredSize, status, reason, detectedType, sha256,
+                pages, createdAt, scannedAt, versionId, Provenance.UPLOADED);
+    }
+
+    /** The component's origin (never null). */
+    public Origin origin() { return provenance.origin(); }
+
+    /** Whether the component was filled from a national database (there is no file of the applicant's behind it). */
+    public boolean fromNationalDatabase() { return provenance.origin() == Origin.NATIONAL_DATABASE; }
 
     /** How long a presigned upload link works; an authorisation older than this (plus a minute of grace) has expired. */
     public static final java.time.Duration LINK_LIFETIME = java.time.Duration.ofMinutes(15);
@@ -28,7 +81,7 @@ public record Attachment(String dossierId, String key, String componentCode, Str
                       long declaredSize, Status status, Text reason, String detectedType, String sha256,
                       Integer pages, Instant createdAt, Instant scannedAt) {
         this(dossierId, key, componentCode, fileName, declaredType, declaredSize, status, reason, detectedType, sha256,
-                pages, createdAt, scannedAt, null);
+                pages, createdAt, scannedAt, null, Provenance.UPLOADED);
     }
 
     /** A PENDING authorisation whose link expired with no bytes judged: it neither blocks nor counts. */
@@ -68,17 +121,17 @@ public record Attachment(String dossierId, String key, String componentCode, Str
 
     public Attachment scanned(Status verdict, Text why, String detected, String hash, Integer pageCount, Instant at) {
         return new Attachment(dossierId, key, componentCode, fileName, declaredType, declaredSize, verdict, why,
-                detected, hash, pageCount, createdAt, at, versionId);
+                detected, hash, pageCount, createdAt, at, versionId, provenance);
     }
 
     /** The object version the verdict is about (null where the bucket keeps no versions). */
     public Attachment ofVersion(String version) {
         return new Attachment(dossierId, key, componentCode, fileName, declaredType, declaredSize, status, reason,
-                detectedType, sha256, pages, createdAt, scannedAt, version);
+                detectedType, sha256, pages, createdAt, scannedAt, version, provenance);
     }
 
     public Attachment cancelled(Instant at) {
         return new Attachment(dossierId, key, componentCode, fileName, declaredType, declaredSize, Status.CANCELLED, reason,
-                detectedType, sha256, pages, createdAt, at, versionId);
+                detectedType, sha256, pages, createdAt, at, versionId, provenance);
     }
 }

@@ -56,7 +56,7 @@ public record NationalPortalRules(DateTimeFormatter dates, ZoneId zone, Map<Stri
 
     /** The field-name groups of {@code fields()}. */
     public static final String DOSSIER = "dossier", COMPONENT = "component", SUPPLEMENT = "supplement", RESULT = "result",
-            IDENTIFIER = "identifier", PROGRESS = "progress";
+            IDENTIFIER = "identifier", PROGRESS = "progress", NATIONAL_DATABASE = "nationalDatabase";
 
     private static final NationalPortalRules STANDARD = read(Json.obj(Json.resource("/rules/national-portal.json")));
 
@@ -103,6 +103,7 @@ public record NationalPortalRules(DateTimeFormatter dates, ZoneId zone, Map<Stri
         fields.put(SUPPLEMENT, strings(sync.get("supplement")));
         fields.put(RESULT, strings(sync.get("result")));
         fields.put(IDENTIFIER, strings(sync.get("identifier")));
+        fields.put(NATIONAL_DATABASE, strings(sync.get("nationalDatabase")));
         fields.put(PROGRESS, strings(progress.get("fields")));
         int whoLimit = ((Number) Json.obj(progress.get("limits")).get("who")).intValue();
 

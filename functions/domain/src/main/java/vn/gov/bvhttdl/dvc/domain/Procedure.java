@@ -24,9 +24,48 @@ public record Procedure(String code, int version, String change, LocalDate effec
 
     public static final List<String> CHANGES = List.of("issued", "amended", "replaced", "repealed");
 
-    /** A document the applicant must (or, when {@code condition} holds, may) submit. */
+    /**
+     * A document the applicant must (or, when {@code condition} holds, may) submit; {@code nationalData} when the
+     * state already holds it in a national database: then it is taken from there and asked of the applicant only if
+     * the data cannot be retrieved (Resolution 66.7/2025/NQ-CP Art 2(2), Art 8).
+     */
     public record Component(String code, Text name, boolean mandatory, Text condition, List<String> formats,
-                            int maxSizeMb, int copies, String template) {}
+                            int maxSizeMb, int copies, String template, NationalData nationalData) {
+        public Component(String code, Text name, boolean mandatory, Text condition, List<String> formats,
+                         int maxSizeMb, int copies, String template) {
+            this(code, name, mandatory, condition, formats, maxSizeMb, copies, template, null);
+        }
+
+        /** Whether the component is taken from the national database {@code database} when the data can be retrieved. */
+        public boolean fromNationalDatabase(String database) {
+            return nationalData != null && nationalData.database().equals(database);
+        }
+    }
+
+    /**
+     * A component the state already holds: the national database it is taken from (its code here, e.g.
+     * {@code enterprise-registration}), the name shown, and the legal basis for not asking for it.
+     */
+    public record NationalData(String database, Text name, List<Citation> basis) {
+        /** The national enterprise-registration database (Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp). */
+        public static final String ENTERPRISE_REGISTRATION = "enterprise-registration";
+        public static final List<String> DATABASES = List.of(ENTERPRISE_REGISTRATION);
+
+        public NationalData {
+            basis = basis == null ? List.of() : List.copyOf(basis);
+        }
+
+        static NationalData of(Map<String, Object> m) {
+            if (m == null) return null;
+            String db = Json.str(m, "database");
+            if (!DATABASES.contains(db)) throw new Invalid("components", "nationalData.database must be one of " + DATABASES);
+            Text name = Json.text(m, "name");
+            Object b = m.get("basis");
+            List<Citation> basis = (b instanceof Map<?, ?> ? List.of(b) : Json.list(b)).stream().map(Json::obj).map(Citation::of).toList();
+            if (basis.isEmpty()) throw new Invalid("components", "nationalData needs its legal basis");
+            return new NationalData(db, name, basis);
+        }
+    }
 
     /**
      * A fee or charge in Vietnamese đồng: a fixed amount, or a rule when it depends on the case, and the temporary
@@ -92,7 +131,8 @@ public record Procedure(String code, int version, String change, LocalDate effec
         List<Component> components = Json.list(m.get("components")).stream().map(Json::obj)
                 .map(c -> new Component(required(c, "code"), Json.text(c, "name"), Boolean.TRUE.equals(c.get("mandatory")),
                         Json.text(c, "condition"), Json.list(c.get("formats")).stream().map(Object::toString).toList(),
-                        intOr(c, "maxSizeMb", 10), intOr(c, "copies", 1), Json.str(c, "template")))
+                        intOr(c, "maxSizeMb", 10), intOr(c, "copies", 1), Json.str(c, "template"),
+                        c.get("nationalData") == null ? null : NationalData.of(Json.obj(c.get("nationalData")))))
                 .toList();
         List<Fee> fees = Json.list(m.get("fees")).stream().map(Json::obj)
                 .map(f -> new Fee(Json.text(f, "name"), f.get("amountVnd") == null ? null : ((Number) f.get("amountVnd")).longValue(),

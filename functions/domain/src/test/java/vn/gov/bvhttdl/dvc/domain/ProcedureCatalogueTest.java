@@ -35,9 +35,10 @@ class ProcedureCatalogueTest {
     @Test
     void theVersionInForceDependsOnTheDayAndARepealedProcedureLeavesTheCatalogue() {
         assertEquals(1, cat.inForce("BVHTTDL-DL-001", LocalDate.of(2020, 6, 1)).orElseThrow().version());
-        assertEquals(2, cat.inForce("BVHTTDL-DL-001", day).orElseThrow().version());
+        assertEquals(2, cat.inForce("BVHTTDL-DL-001", LocalDate.of(2025, 12, 31)).orElseThrow().version());
+        assertEquals(3, cat.inForce("BVHTTDL-DL-001", LocalDate.of(2026, 1, 1)).orElseThrow().version(), "Resolution 66.7/2025");
         assertEquals("amended", cat.version("BVHTTDL-DL-001", 2).orElseThrow().change());
-        assertEquals(2, cat.history("BVHTTDL-DL-001").size());
+        assertEquals(3, cat.history("BVHTTDL-DL-001").size());
         assertTrue(cat.inForce("BVHTTDL-DL-001", LocalDate.of(2017, 12, 31)).isEmpty(), "not yet issued");
         // the old performance permit was repealed (replaced by a notification)
         assertTrue(cat.inForce("BVHTTDL-NT-003", LocalDate.of(2020, 1, 1)).isPresent());

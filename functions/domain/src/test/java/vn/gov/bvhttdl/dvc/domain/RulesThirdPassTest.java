@@ -227,4 +227,35 @@ class RulesThirdPassTest {
         assertTrue(cited(basis, "Nghị định 45/2020/NĐ-CP").note().contains("amended (not replaced)"));
         assertEquals("Điều 17 khoản 2", cited(basis, "Nghị định 118/2025/NĐ-CP").article());
     }
+
+    @Test
+    void theInternationalTravelLicenceIsTenCalendarDaysUnderTourismLawArticle33WithForm04AndFromJanuary2026TheRegistrationFromTheNationalDatabase() {
+        Procedure v2 = cat.version("BVHTTDL-DL-001", 2).orElseThrow();
+        Procedure v3 = cat.inForce("BVHTTDL-DL-001", today).orElseThrow();
+        for (Procedure p : List.of(v2, v3)) {
+            assertEquals(Period.calendarDays(10), p.timeLimit(), "Art 33(2)(b): 10 days of a valid dossier");
+            assertEquals(10, p.steps().stream().mapToInt(s -> s.budget().days()).sum());
+            Citation law = cited(p.legalBasis(), "Luật Du lịch số 09/2017/QH14");
+            assertEquals("Điều 31, Điều 33", law.article());
+            assertTrue(law.confirmed() && law.note().contains("Điều 41.5.LQ.33"), "read in the codification");
+            assertEquals("Mẫu số 04 Phụ lục II Thông tư 06/2017/TT-BVHTTDL", p.components().getFirst().template());
+            Citation circular = cited(p.legalBasis(), "Thông tư 06/2017/TT-BVHTTDL");
+            assertEquals("Điều 18", circular.article());
+            assertTrue(circular.note().contains("Form 02 of Annex III is the international licence"));
+        }
+        assertEquals(3, v3.version());
+        assertEquals(LocalDate.of(2026, 1, 1), v3.effectiveFrom());
+        assertEquals("amended", v3.change());
+        assertFalse(v3.decision().confirmed(), "Decision 4508/QĐ-BVHTTDL was not found");
+        Procedure.Component dkdn = v3.components().get(1);
+        assertEquals("DKDN", dkdn.code());
+        assertEquals("enterprise-registration", dkdn.nationalData().database());
+        Citation resolution = cited(dkdn.nationalData().basis(), "Nghị quyết 66.7/2025/NQ-CP");
+        assertTrue(resolution.confirmed());
+        assertTrue(resolution.article().contains("Điều 2 khoản 2") && resolution.article().contains("Điều 4 khoản 5 điểm a")
+                && resolution.article().contains("Phụ lục I mục 545"), resolution.article());
+        assertFalse(cited(dkdn.nationalData().basis(), "Quyết định 4508/QĐ-BVHTTDL").confirmed());
+        assertEquals(resolution, cited(v3.legalBasis(), "Nghị quyết 66.7/2025/NQ-CP"));
+        assertNull(v2.components().get(1).nationalData(), "asked for until 31 Dec 2025");
+    }
 }

@@ -104,9 +104,9 @@ class ValidationHandlerIT {
         assertTrue(DossierCode.standard().isWellFormed(d.code()), d.code());
         assertTrue(d.code().startsWith("000.00.12.G17-"), d.code());
         assertNotNull(d.receivedAt());
-        // 10 working days of BVHTTDL-DL-001, counted by the working calendar from the submission
+        // 10 (calendar) days of BVHTTDL-DL-001 (Tourism Law Art 33(2)(b)), counted by the working calendar from the submission
         assertEquals(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard()
-                .appointment(d.submittedAt(), 10, List.of()).dueDate(), d.dueDate());
+                .appointment(d.submittedAt(), vn.gov.bvhttdl.dvc.domain.Period.calendarDays(10), List.of()).dueDate(), d.dueDate());
 
         // SQS delivers at least once: the same message again changes nothing
         assertTrue(handler.handleRequest(sample, null).getBatchItemFailures().isEmpty());
@@ -149,7 +149,7 @@ class ValidationHandlerIT {
         Dossier again = store.find(id).orElseThrow();
         assertEquals(DossierStatus.RECEIVED, again.status());
         assertEquals(received.code(), again.code(), "the code does not change");
-        var expected = vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().appointment(received.receivedAt(), 10,
+        var expected = vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().appointment(received.receivedAt(), vn.gov.bvhttdl.dvc.domain.Period.calendarDays(10),
                 List.of(new vn.gov.bvhttdl.dvc.domain.WorkingCalendar.Pause(asked, answered))).dueDate();
         assertEquals(expected, again.dueDate());
         assertTrue(again.dueDate().isAfter(received.dueDate()), "the week of waiting moved the appointment");

@@ -131,6 +131,19 @@ public final class InMemoryDossiers implements Dossiers, Attachments, LookupKeys
     }
 
     @Override
+    public synchronized void recordRetrieved(Attachment filled, Map<String, String> extract) {
+        if (!dossiers.containsKey(filled.dossierId())) throw new IllegalStateException("no dossier " + filled.dossierId());
+        List<Attachment> list = files.computeIfAbsent(filled.dossierId(), k -> new ArrayList<>());
+        int i = indexOf(list, filled.key());
+        if (i < 0) list.add(filled); else list.set(i, filled);
+        Map<String, String> details = new java.util.LinkedHashMap<>(extract);
+        details.put("key", filled.key());
+        details.put("component", filled.componentCode());
+        trail(filled.dossierId(), new AuditEvent(filled.dossierId(), filled.createdAt(), "national-database", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
+                "attachment-retrieved", null, null, null, details));
+    }
+
+    @Override
     public synchronized void recordOverwriteRefused(Attachment judged, String versionId, java.time.Instant at) {
         trail(judged.dossierId(), new AuditEvent(judged.dossierId(), at, "upload-scan", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
                 "attachment-overwrite-refused", null, null, null, Map.of("key", judged.key(), "quarantinedVersion", String.valueOf(versionId))));

@@ -13,7 +13,9 @@ import vn.gov.bvhttdl.dvc.adapters.Settings;
 import vn.gov.bvhttdl.dvc.adapters.SubmissionQueue;
 import vn.gov.bvhttdl.dvc.adapters.SurveyTable;
 import vn.gov.bvhttdl.dvc.api.SharedBeans;
+import vn.gov.bvhttdl.dvc.adapters.national.DkkdEnterpriseRegistry;
 import vn.gov.bvhttdl.dvc.application.CitizenDesk;
+import vn.gov.bvhttdl.dvc.application.EnterpriseRegistry;
 import vn.gov.bvhttdl.dvc.application.PaymentGateway;
 
 import java.time.Clock;
@@ -47,11 +49,44 @@ final class CitizenBeans {
         return vn.gov.bvhttdl.dvc.payments.Gateways.fromEnvironment(clock);
     }
 
+    /**
+     * The national enterprise database (issue #20 part 5): its address {@code ENTERPRISE_REGISTRY_URL} (offline the
+     * runner's sandbox), its credentials the secret {@code ENTERPRISE_REGISTRY_SECRET_ID} (offline the committed
+     * sandbox file), read on the first look-up; none configured: every look-up is unavailable and the component is
+     * asked for.
+     */
+    @Singleton
+    EnterpriseRegistry enterprises() {
+        // the address is read at each look-up (offline the runner's sandbox, known only once it is bound)
+        DkkdEnterpriseRegistry registry = new DkkdEnterpriseRegistry(() -> java.net.URI.create(Settings.require("ENTERPRISE_REGISTRY_URL")),
+                CitizenBeans::enterpriseSecret,
+                java.time.Duration.ofSeconds(Settings.get("ENTERPRISE_REGISTRY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(5)));
+        return code -> Settings.get("ENTERPRISE_REGISTRY_URL").isPresent() ? registry.find(code) : EnterpriseRegistry.NONE.find(code);
+    }
+
+    static String enterpriseSecret() {
+        var file = Settings.get("ENTERPRISE_REGISTRY_SECRETS_FILE");
+        if (file.isPresent()) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file.get()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the enterprise registry's settings file", e);
+            }
+        }
+        String id = Settings.require("ENTERPRISE_REGISTRY_SECRET_ID");
+        try (var sm = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .httpClient(vn.gov.bvhttdl.dvc.adapters.AwsClients.HTTP)
+                .credentialsProvider(vn.gov.bvhttdl.dvc.adapters.AwsClients.credentials()).build()) {
+            return sm.getSecretValue(b -> b.secretId(id)).secretString();
+        }
+    }
+
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
-                     PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock) {
+                     PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock,
+                     EnterpriseRegistry enterprises) {
         return new CitizenDesk(store, table.attachments(), table.lookupKeys(), table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
-                gateways, results, surveys, clock, SharedBeans::verifyUrl);
+                gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises);
     }
 }

@@ -71,6 +71,7 @@ public final class LocalRunner implements AutoCloseable {
     // issue #20 (part 4): the national database of administrative procedures, for the procedure codes' report
     private final NationalCatalogueSandbox nationalCatalogue;
     private final NationalInboxSandbox nationalInbox;
+    private final EnterpriseRegistrySandbox enterpriseRegistry;
     private final NationalSso nationalSso;
     private final DevFederation federation;
     private DevOutbox outbox;
@@ -102,6 +103,9 @@ public final class LocalRunner implements AutoCloseable {
         nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
         nationalCatalogue = new NationalCatalogueSandbox(root.resolve("local/sandbox/national-portal.json"));
         nationalInbox = new NationalInboxSandbox(root.resolve("local/sandbox/national-portal.json"), this::baseUrl);
+        // issue #20 part 5: the national enterprise database as a sandbox; its development credentials are committed
+        System.setProperty("ENTERPRISE_REGISTRY_SECRETS_FILE", root.resolve("local/sandbox/enterprise-registry.json").toString());
+        enterpriseRegistry = new EnterpriseRegistrySandbox(root.resolve("local/sandbox/enterprise-registry.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -155,6 +159,7 @@ public final class LocalRunner implements AutoCloseable {
         if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
         if (!o.settings().containsKey("NATIONAL_CATALOGUE_URL")) System.setProperty("NATIONAL_CATALOGUE_URL", baseUrl() + NationalCatalogueSandbox.BASE);
         if (!o.settings().containsKey("NATIONAL_INBOX_URL")) System.setProperty("NATIONAL_INBOX_URL", baseUrl() + NationalInboxSandbox.BASE);
+        if (!o.settings().containsKey("ENTERPRISE_REGISTRY_URL")) System.setProperty("ENTERPRISE_REGISTRY_URL", baseUrl() + EnterpriseRegistrySandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -284,6 +289,14 @@ public final class LocalRunner implements AutoCloseable {
         nationalPortal.set(NationalPortalSandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
     }
 
+    /** Sets the enterprise database sandbox's mode: {@code up}, {@code down} or {@code timeout} (with {@code delayMs}). */
+    public void enterpriseRegistryMode(String mode, long delayMs) {
+        enterpriseRegistry.set(EnterpriseRegistrySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
+    }
+
+    /** The enterprise codes the enterprise database sandbox was asked for, oldest first. */
+    public List<String> enterpriseRegistryLookups() { return enterpriseRegistry.asked(); }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -308,6 +321,8 @@ public final class LocalRunner implements AutoCloseable {
                 nationalPortal.handle(ex);
             } else if (nationalCatalogue.handles(path)) { // before the payment sandboxes' /sandbox/
                 nationalCatalogue.handle(ex);
+            } else if (enterpriseRegistry.handles(path)) {
+                enterpriseRegistry.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {

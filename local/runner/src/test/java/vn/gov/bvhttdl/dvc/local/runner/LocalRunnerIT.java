@@ -103,8 +103,8 @@ class LocalRunnerIT {
         String code = (String) received.get("code");
         assertTrue(code.matches("000\\.00\\.12\\.G17-\\d{6}-\\d{4}"), code);
         assertEquals(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard()
-                .appointment(java.time.Instant.parse((String) received.get("submittedAt")), 10, List.of()).dueDate().toString(),
-                received.get("dueDate"), "the appointment is 10 working days after the submission");
+                .appointment(java.time.Instant.parse((String) received.get("submittedAt")), vn.gov.bvhttdl.dvc.domain.Period.calendarDays(10), List.of()).dueDate().toString(),
+                received.get("dueDate"), "the appointment is 10 (calendar) days after the submission (Tourism Law Art 33(2)(b))");
         HttpResponse<String> byCode = call("GET", "/api/dossiers/by-code/" + code, token, null);
         assertEquals(200, byCode.statusCode(), byCode.body());
         assertEquals(id, json(byCode).get("id"));

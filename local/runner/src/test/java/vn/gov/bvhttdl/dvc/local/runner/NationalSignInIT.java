@@ -165,6 +165,73 @@ class NationalSignInIT {
         assertTrue(other.body().contains("identity-fields-fixed"), other.body());
     }
 
+    /**
+     * Issue #20 part 5: an organisation's DL-001 is submitted without the enterprise-registration copy; the sandbox
+     * enterprise database has 0312345678, so the copy is filled from it, and the official sees where it came from.
+     * While the database is down the copy is asked for, and the answer says so.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_organisations_dl001_takes_its_enterprise_registration_from_the_national_database() throws Exception {
+        String verifier = Pkce.random();
+        Map<String, String> back = signInAt("organisation", Pkce.random(), verifier);
+        String token = (String) exchange(back.get("code"), verifier, 200).get("id_token");
+        HttpResponse<String> created = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers", token,
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000333\"},"
+                        + "\"form\":{\"companyName\":\"Công ty TNHH Du lịch Sen Vàng\",\"scope\":\"inbound\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = (String) LocalRunnerIT.json(created).get("id");
+        Map<String, Object> checklist = LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/dossiers/" + id + "/checklist", token, null));
+        Map<String, Object> dkdn = ((List<Map<String, Object>>) checklist.get("items")).stream()
+                .filter(i -> "DKDN".equals(i.get("componentCode"))).findFirst().orElseThrow();
+        assertEquals("NATIONAL", dkdn.get("state"), checklist.toString());
+        for (String c : List.of("DON", "KYQUY", "NGUOIPT")) {
+            LocalRunnerIT.upload(runner.baseUrl(), runner, token, id, c, c.toLowerCase() + ".pdf", LocalRunnerIT.pdf(c));
+        }
+        runner.enterpriseRegistryMode("down", 0);
+        HttpResponse<String> refused = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/submit", token, null);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("component.DKDN") && refused.body().contains("không lấy được dữ liệu từ Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp"),
+                refused.body());
+        runner.enterpriseRegistryMode("up", 0);
+        HttpResponse<String> submitted = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/submit", token, null);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        assertTrue(runner.enterpriseRegistryLookups().contains("0312345678"));
+        LocalRunnerIT.awaitStatus(runner.baseUrl(), id, token, "RECEIVED", 30);
+
+        String desk = runner.devToken("Cán bộ Một cửa", "001080000511", "mc@example.vn", "officials", "CDLQG", "MOTCUA", "ONE_STOP");
+        HttpResponse<String> seen = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id, desk, null);
+        assertEquals(200, seen.statusCode(), seen.body());
+        Map<String, Object> page = LocalRunnerIT.json(seen);
+        Map<String, Object> dossier = page.containsKey("dossier") ? (Map<String, Object>) page.get("dossier") : page;
+        Map<String, Object> filled = ((List<Map<String, Object>>) dossier.get("attachments")).stream()
+                .filter(f -> "DKDN".equals(f.get("componentCode"))).findFirst().orElseThrow();
+        assertEquals("NATIONAL_DATABASE", filled.get("origin"));
+        assertEquals("enterprise-registration", filled.get("database"));
+        assertEquals("ACCEPTED", filled.get("status"));
+        assertNotNull(filled.get("retrievedAt"));
+        assertTrue(seen.body().contains("attachment-retrieved") && seen.body().contains("CÔNG TY TNHH DU LỊCH SEN VÀNG"),
+                "the trail keeps what the database said");
+        assertEquals(404, LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id + "/files/" + filled.get("id"), desk, null).statusCode(),
+                "no file behind it");
+        // the national portal's record says the component came from the enterprise database
+        String code = (String) dossier.get("code");
+        long deadline = System.currentTimeMillis() + 30_000;
+        Map<String, Object> record = null;
+        while (record == null && System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) ((Map<String, Object>) runner.nationalPortal().get("dossiers")).get(code);
+            if (entries != null) record = entries.stream().filter(e -> !"progress".equals(e.get("kind")))
+                    .map(e -> (Map<String, Object>) e.get("body")).filter(b -> b.get("DSKetNoiCSDL") instanceof List<?> l && !l.isEmpty())
+                    .findFirst().orElse(null);
+            if (record == null) Thread.sleep(200);
+        }
+        assertNotNull(record, "no record with DSKetNoiCSDL reached the sandbox portal");
+        assertEquals(List.of(Map.of("MaCSDL", "DKDN")), record.get("DSKetNoiCSDL"));
+        Map<String, Object> sent = ((List<Map<String, Object>>) record.get("TaiLieuNop")).stream()
+                .filter(f -> "DKDN".equals(f.get("MaThanhPhanHoSo"))).findFirst().orElseThrow();
+        assertEquals("", sent.get("DuongDanTaiTepTin"));
+    }
+
     @Test
     void a_wrong_verifier_burns_the_code_and_a_foreign_state_is_refused() throws Exception {
         String verifier = Pkce.random();
