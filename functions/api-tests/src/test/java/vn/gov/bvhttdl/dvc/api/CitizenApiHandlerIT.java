@@ -234,14 +234,15 @@ class CitizenApiHandlerIT {
 
     @Test
     void aMissingRequiredFieldOfTheEFormIsRefusedWithItsLabelInBothLanguages() {
+        // BVHTTDL-XB-001: no other test publishes a version of it (the publication test takes BVHTTDL-HT-001)
         Map<String, String> me = citizen("sub-eform-" + System.nanoTime(), "Võ Thị Hạnh", "079188000456");
-        String form = "\"goods\":\"Sách ảnh nghệ thuật\",\"quantity\":\"12\",\"originCountry\":\"Nhật Bản\",\"purpose\":\"gift\"";
+        String form = "\"titles\":\"3\",\"copies\":\"12\",\"originCountry\":\"Nhật Bản\",\"purpose\":\"Nghiên cứu tại thư viện trường\"";
         Map<String, Object> draft = json(handler.handleRequest(request("POST", "/api/dossiers",
-                "{\"procedureCode\":\"BVHTTDL-HT-001\",\"applicant\":{\"phone\":\"0987654321\"},\"form\":{" + form + "}}", me), null));
+                "{\"procedureCode\":\"BVHTTDL-XB-001\",\"applicant\":{\"phone\":\"0987654321\"},\"form\":{" + form + "}}", me), null));
         String id = (String) draft.get("id");
         assertEquals(2, ((Number) draft.get("procedureVersion")).intValue(), "the version with its e-form");
         acceptedFile(id, "DON");
-        acceptedFile(id, "VANDON");
+        acceptedFile(id, "DANHMUC");
         APIGatewayV2HTTPResponse refused = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/submit", null, me), null);
         assertEquals(422, refused.getStatusCode(), refused.getBody());
         assertEquals(Problem.MEDIA_TYPE, contentType(refused));
@@ -253,17 +254,17 @@ class CitizenApiHandlerIT {
         assertEquals("\"Border gate of entry\" is required.", errors.getFirst().get("en"));
         // a value outside the definition is refused when saved, with the field it is about
         APIGatewayV2HTTPResponse wrong = handler.handleRequest(request("PUT", "/api/dossiers/" + id,
-                "{\"form\":{" + form + ",\"borderGate\":\"Nội Bài\",\"purpose\":\"resale\"}}", me), null);
+                "{\"form\":{" + form.replace("\"3\"", "\"ba\"") + ",\"borderGate\":\"Nội Bài\"}}", me), null);
         assertEquals(422, wrong.getStatusCode(), wrong.getBody());
-        assertEquals(List.of("form.purpose"), ((List<Map<String, Object>>) json(wrong).get("errors")).stream().map(e -> (String) e.get("field")).toList());
+        assertEquals(List.of("form.titles"), ((List<Map<String, Object>>) json(wrong).get("errors")).stream().map(e -> (String) e.get("field")).toList());
         APIGatewayV2HTTPResponse saved = handler.handleRequest(request("PUT", "/api/dossiers/" + id,
                 "{\"form\":{" + form + ",\"borderGate\":\"Nội Bài\"}}", me), null);
         assertEquals(200, saved.getStatusCode(), saved.getBody());
-        // the page shows the form as a person reads it: labels and the chosen option's words
+        // the page shows the form as a person reads it: each value under its label
         List<Map<String, Object>> lines = (List<Map<String, Object>>) json(saved).get("formLines");
-        Map<String, Object> purpose = lines.stream().filter(l -> "purpose".equals(l.get("name"))).findFirst().orElseThrow();
-        assertEquals("Mục đích nhập khẩu", ((Map<?, ?>) purpose.get("label")).get("vi"));
-        assertEquals("Quà biếu, tặng", ((Map<?, ?>) purpose.get("value")).get("vi"));
+        Map<String, Object> gate = lines.stream().filter(l -> "borderGate".equals(l.get("name"))).findFirst().orElseThrow();
+        assertEquals(Map.of("vi", "Cửa khẩu nhập", "en", "Border gate of entry"), gate.get("label"));
+        assertEquals("Nội Bài", ((Map<?, ?>) gate.get("value")).get("vi"));
         APIGatewayV2HTTPResponse ok = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/submit", null, me), null);
         assertEquals(202, ok.getStatusCode(), ok.getBody());
     }
