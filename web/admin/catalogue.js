@@ -89,6 +89,8 @@ function collect(form, base) {
   };
   const ff = v('formFields');
   if (ff) body.formFields = JSON.parse(ff);
+  // the official form the e-form follows is kept from the version being amended (the e-form's JSON may change it)
+  if (ff && base.formSource) body.formSource = base.formSource;
   return body;
 }
 

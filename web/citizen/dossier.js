@@ -8,7 +8,7 @@ import { organisation } from '../shared/auth.js';
 import { date, weekday, moment, size, money } from '../shared/format.js';
 import { fieldId, showErrors, showFieldErrors, announce } from '../shared/forms.js';
 import { onLeave } from '../shared/router.js';
-import { applicantFields, procedureFields, readForm, checkRequired } from './eform.js';
+import { applicantFields, procedureFields, readForm, checkRequired, formLines } from './eform.js';
 
 const can = (d, action) => (d.allowedActions || []).includes(action);
 const CURRENT = (a) => a.status !== 'CANCELLED' && !a.expired;
@@ -24,6 +24,8 @@ export function dossierCard(d) {
       ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd><strong id="dossier-due">${weekday(d.dueDate)} ${date(d.dueDate)}</strong>
         ${d.dueDateProvisional ? html` <span class="tag provisional">${t('appointment.provisional')}</span>` : ''}</dd>` : ''}
     </dl>
+    ${!can(d, 'edit') && formLines(d).length ? html`<details id="form-lines"><summary>${t('eform.title')}</summary><dl class="summary">
+      ${formLines(d).map((l) => html`<dt>${pick(l.label)}</dt><dd>${pick(l.value)}</dd>`)}</dl></details>` : ''}
     ${d.statusReason ? html`<div class="${d.status === 'AWAITING_SUPPLEMENT' ? 'banner warn' : 'muted'}" id="dossier-reason">
       <strong>${d.status === 'AWAITING_SUPPLEMENT' ? t('dossier.supplementAsked') : t('dossier.reason')}:</strong><pre>${d.statusReason}</pre></div>` : ''}
     ${can(d, 'download-receipt') ? html`<button type="button" id="download-receipt" class="secondary">${t('dossier.receipt')}</button>` : ''}

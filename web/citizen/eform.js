@@ -40,11 +40,27 @@ export function applicantFields(a, fromIdentity) {
   </fieldset>`;
 }
 
+/**
+ * The dossier's filled e-form as a person reads it: the labels and values in words the server drew from the
+ * version's definition (formLines); an older answer without them shows its raw fields.
+ */
+export function formLines(d) {
+  if (d.formLines) return d.formLines;
+  return Object.entries(d.form || {}).map(([k, v]) => ({ name: k, label: { vi: k, en: k }, value: { vi: v, en: v } }));
+}
+
+/** The official application form an e-form follows (document, annex and form number), or ''. */
+function formSource(p) {
+  const s = p.formSource;
+  if (!s) return '';
+  return html`<p class="hint" id="eform-source">${t('eform.source')}: ${s.article ? s.article + ', ' : ''}${s.document}</p>`;
+}
+
 /** The procedure's own fields (or one free-text request when the procedure declares none). */
 export function procedureFields(p, values) {
   const fields = p.formFields && p.formFields.length ? p.formFields
     : [{ name: 'note', type: 'textarea', label: { vi: t('eform.note'), en: t('eform.note') }, required: false, options: [], maxLength: 4000 }];
-  return html`<fieldset class="group"><legend>${t('eform.title')}</legend>${fields.map((f) => field(f, (values || {})[f.name]))}</fieldset>`;
+  return html`<fieldset class="group"><legend>${t('eform.title')}</legend>${formSource(p)}${fields.map((f) => field(f, (values || {})[f.name]))}</fieldset>`;
 }
 
 function field(f, value) {

@@ -53,7 +53,7 @@ export default {
     enterpriseCode: 'Enterprise code (when applying for a business)', enterpriseCodeHelp: '10 digits, or 13 for a dependent unit.',
     address: 'Contact address', phone: 'Phone', phoneHelp: 'e.g. 0912345678 or +84912345678.', email: 'Email',
   },
-  eform: { title: 'Application form', note: 'Request details', choose: '— Choose —', dateHelp: 'Day/month/year, e.g. 24/01/2025.' },
+  eform: { title: 'Application form', source: 'Following the form', note: 'Request details', choose: '— Choose —', dateHelp: 'Day/month/year, e.g. 24/01/2025.' },
   dossier: {
     step: 'Now at', 
     title: 'Dossier', procedure: 'Procedure', code: 'Dossier code', noCodeYet: 'The code is given when the dossier is received.',

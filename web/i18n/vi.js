@@ -53,7 +53,7 @@ export default {
     enterpriseCode: 'Mã số doanh nghiệp (nếu nộp cho doanh nghiệp)', enterpriseCodeHelp: '10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc.',
     address: 'Địa chỉ liên hệ', phone: 'Số điện thoại', phoneHelp: 'Ví dụ 0912345678 hoặc +84912345678.', email: 'Thư điện tử',
   },
-  eform: { title: 'Tờ khai', note: 'Nội dung đề nghị', choose: '— Chọn —', dateHelp: 'Ngày/tháng/năm, ví dụ 24/01/2025.' },
+  eform: { title: 'Tờ khai', source: 'Theo mẫu', note: 'Nội dung đề nghị', choose: '— Chọn —', dateHelp: 'Ngày/tháng/năm, ví dụ 24/01/2025.' },
   dossier: {
     step: 'Đang ở bước', 
     title: 'Hồ sơ', procedure: 'Thủ tục', code: 'Mã hồ sơ', noCodeYet: 'Mã hồ sơ sẽ được cấp khi hồ sơ được tiếp nhận.',

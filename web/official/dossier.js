@@ -8,6 +8,7 @@ import { api, download } from '../shared/api.js';
 import { date, moment, size, money } from '../shared/format.js';
 import { showErrors, announce } from '../shared/forms.js';
 import { signInPrompt } from '../citizen/mine.js';
+import { formLines } from '../citizen/eform.js';
 import { groups } from '../shared/auth.js';
 
 // each move: its path, its fields (name, kind, required) and how the body is made from them
@@ -184,7 +185,7 @@ function showDossier(main, d) {
       ${a.enterpriseCode ? html`<dt>${t('applicant.enterpriseCode')}</dt><dd>${a.enterpriseCode}</dd>` : ''}
       <dt>${t('applicant.phone')}</dt><dd>${a.phone || ''}</dd>
       <dt>${t('applicant.email')}</dt><dd>${a.email || ''}</dd>
-      ${Object.entries(d.form || {}).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
+      ${formLines(d).map((l) => html`<dt>${pick(l.label)}</dt><dd>${pick(l.value)}</dd>`)}
     </dl></div>
     ${payments.length ? html`<section class="card" id="official-payments"><h2>${t('payment.list')}</h2><ul class="files">${payments.map((p) => html`<li data-payment="${p.reference}">
       <span class="code">${p.reference}</span> · ${p.provider.toUpperCase()} · ${money(p.amountVnd)}

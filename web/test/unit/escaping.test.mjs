@@ -41,7 +41,8 @@ test('the e-form: labels, help, options and prefilled values from the catalogue 
     { name: 'a', type: 'text', label: T, help: T, required: true, options: [], maxLength: 10 },
     { name: 'b', type: 'select', label: T, required: false, options: [{ value: EVIL, label: T }], maxLength: 10 },
     { name: 'c', type: 'checkboxes', label: T, required: false, options: [{ value: 'x', label: T }], maxLength: 10 },
-    { name: 'd', type: 'textarea', label: T, required: false, options: [], maxLength: 10 }] };
+    { name: 'd', type: 'textarea', label: T, required: false, options: [], maxLength: 10 }],
+    formSource: { document: EVIL, article: EVIL, confirmed: false } };
   clean(procedureFields(p, { a: EVIL, b: EVIL, d: EVIL }), 'e-form');
   clean(applicantFields({ fullName: EVIL, idNumber: EVIL, address: EVIL, phone: EVIL, email: EVIL, enterpriseCode: EVIL }, true), 'applicant');
 });
@@ -49,6 +50,9 @@ test('the e-form: labels, help, options and prefilled values from the catalogue 
 test('a dossier and an error summary with hostile content', () => {
   clean(dossierCard({ procedureName: T, code: EVIL, status: 'AWAITING_SUPPLEMENT', statusLabel: T, statusReason: EVIL,
     dueDate: '2026-02-23', allowedActions: ['download-receipt'], serviceLevel: 4 }), 'dossier');
+  clean(dossierCard({ procedureName: T, status: 'RECEIVED', statusLabel: T, allowedActions: [],
+    formLines: [{ name: 'a', label: T, value: T }] }), 'dossier with its filled form');
+  clean(dossierCard({ procedureName: T, status: 'RECEIVED', statusLabel: T, allowedActions: [], form: { [EVIL]: EVIL } }), 'dossier with a raw form');
   clean(errorSummary([{ vi: EVIL, en: EVIL, field: 'form.x' }, { vi: EVIL, en: EVIL }]), 'error summary');
 });
 

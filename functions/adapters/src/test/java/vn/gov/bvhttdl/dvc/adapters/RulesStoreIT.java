@@ -44,8 +44,9 @@ class RulesStoreIT {
 
     @Test
     void aPublishedVersionTakesEffectOnItsDateAndTheOldOneStaysInTheHistory() {
+        // after version 2, its e-form (in force from 1 Dec 2026)
         Map<String, Object> v2 = bundled("BVHTTDL-MT-001");
-        v2.put("version", 2L);
+        v2.put("version", 3L);
         v2.put("change", "amended");
         v2.put("effectiveFrom", "2030-01-01");
         v2.put("timeLimit", Map.of("days", 5L, "unit", "WORKING_DAYS"));
@@ -55,15 +56,15 @@ class RulesStoreIT {
         ProcedureCatalogue cat = rules.catalogue();
         assertEquals(7, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2029, 12, 31)).orElseThrow().timeLimit().days());
         assertEquals(5, cat.inForce("BVHTTDL-MT-001", LocalDate.of(2030, 1, 1)).orElseThrow().timeLimit().days());
-        assertEquals(2, cat.history("BVHTTDL-MT-001").size());
+        assertEquals(3, cat.history("BVHTTDL-MT-001").size());
         assertTrue(rules.list(Publications.Kind.CATALOGUE).stream()
-                .anyMatch(p -> p.key().equals("PROC#BVHTTDL-MT-001#V#0002") && p.publishedBy().equals("admin-1")));
+                .anyMatch(p -> p.key().equals("PROC#BVHTTDL-MT-001#V#0003") && p.publishedBy().equals("admin-1")));
 
         // the same number again, or a gap, is refused; nothing is overwritten
         DomainException again = assertThrows(DomainException.class, () -> desk.publishVersion("admin-2", (String) v2.get("code"), v2));
         assertEquals("wrong-version-number", again.problem());
         Map<String, Object> early = new LinkedHashMap<>(v2);
-        early.put("version", 3L);
+        early.put("version", 4L);
         early.put("effectiveFrom", "2029-06-01");
         assertEquals("invalid-procedure-version",
                 assertThrows(DomainException.class, () -> desk.publishVersion("admin-1", (String) early.get("code"), early)).problem());
@@ -83,16 +84,16 @@ class RulesStoreIT {
         };
         RulesStore admin = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), Clock.systemUTC(), Duration.ofMinutes(10));
         RulesStore serving = new RulesStore(AwsClients.dynamo(), System.getProperty("TABLE_NAME"), ticking, Duration.ofMinutes(10));
-        assertEquals(1, serving.catalogue().history("BVHTTDL-XB-001").size(), "loaded before the publication");
+        assertEquals(2, serving.catalogue().history("BVHTTDL-XB-001").size(), "loaded before the publication");
         Map<String, Object> v2 = bundled("BVHTTDL-XB-001");
-        v2.put("version", 2L);
+        v2.put("version", 3L); // after version 2, its e-form
         v2.put("change", "amended");
         v2.put("effectiveFrom", "2031-01-01");
         v2.put("decision", Map.of("document", "Quyết định thử nghiệm", "confirmed", false));
         new AdminDesk(admin, admin, Clock.systemUTC()).publishVersion("admin-1", "BVHTTDL-XB-001", v2);
-        assertEquals(1, serving.catalogue().history("BVHTTDL-XB-001").size(), "within the same second the cache stands");
+        assertEquals(2, serving.catalogue().history("BVHTTDL-XB-001").size(), "within the same second the cache stands");
         now.set(now.get().plus(RulesStore.REVISION_CHECK));
-        assertEquals(2, serving.catalogue().history("BVHTTDL-XB-001").size(), "the next check sees the new revision and reloads");
+        assertEquals(3, serving.catalogue().history("BVHTTDL-XB-001").size(), "the next check sees the new revision and reloads");
     }
 
     @Test

@@ -80,6 +80,14 @@ public final class Views {
         }
     }
 
+    /** A filled field of the dossier's e-form as a person reads it: its label and the value in words. */
+    @Serdeable
+    public record FormLineView(String name, I18n label, I18n value) {
+        public static FormLineView of(vn.gov.bvhttdl.dvc.domain.FormField.Line l) {
+            return new FormLineView(l.name(), I18n.of(l.label()), I18n.of(l.value()));
+        }
+    }
+
     @Serdeable
     public record VersionView(int version, String change, String effectiveFrom, @Nullable CitationView decision) {
         public static VersionView of(Procedure p) {
@@ -93,7 +101,7 @@ public final class Views {
                                 int serviceLevel, boolean fullProcess, PeriodView timeLimit, List<StepView> steps,
                                 List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
                                 List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history,
-                                List<FormFieldView> formFields) {
+                                List<FormFieldView> formFields, @Nullable CitationView formSource) {
         /**
          * The public view on {@code day} (fees in force then). {@code dataNote} (administrators' working notes on
          * the data) is left out: only {@link #forAdministrators} carries it.
@@ -118,7 +126,7 @@ public final class Views {
                     p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
                     I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
                     history == null ? null : history.stream().map(VersionView::of).toList(),
-                    p.formFields().stream().map(FormFieldView::of).toList());
+                    p.formFields().stream().map(FormFieldView::of).toList(), CitationView.of(p.formSource()));
         }
     }
 
@@ -289,7 +297,8 @@ public final class Views {
                               @Nullable String submittedAt, @Nullable String receivedAt, @Nullable String dueDate,
                               boolean dueDateProvisional, long version,
                               @Nullable List<EventView> history, @Nullable List<AttachmentView> attachments,
-                              List<String> allowedActions, @Nullable String lookupKey, @Nullable ProcessingView processing) {
+                              List<String> allowedActions, @Nullable String lookupKey, @Nullable ProcessingView processing,
+                              @Nullable List<FormLineView> formLines) {
         /**
          * {@code cal}: the calendar now, which tells whether the due date still rests on a year without announcement;
          * {@code role}: whose view it is ({@code allowedActions} are what that caller may do now).
@@ -327,7 +336,8 @@ public final class Views {
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
                     history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey, processing);
+                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey, processing,
+                    p == null ? null : p.formLines(d.form()).stream().map(FormLineView::of).toList());
         }
     }
 

@@ -62,6 +62,10 @@ class CitizenApiHandlerIT {
     }
 
     /** An accepted file for a component, as the scan function would leave it. */
+    /** A complete e-form of the re-issue BVHTTDL-DL-003 (form 05 of Circular 06/2017/TT-BVHTTDL), as a JSON member. */
+    static final String REISSUE_FORM = "\"form\":{\"companyName\":\"Công ty TNHH Lữ hành Sen\",\"licenceNumber\":\"01-123/2019/TCDL-GP LHQT\","
+            + "\"licenceIssuedOn\":\"2019-05-02\",\"reason\":\"lost\"}";
+
     static void acceptedFile(String dossierId, String component) {
         vn.gov.bvhttdl.dvc.adapters.DossierStore store = vn.gov.bvhttdl.dvc.adapters.DossierStore.fromSettings();
         vn.gov.bvhttdl.dvc.domain.Attachment a = new vn.gov.bvhttdl.dvc.domain.Attachment(dossierId,
@@ -190,7 +194,7 @@ class CitizenApiHandlerIT {
 
     @Test
     void onlyAdministratorsPublishAndAPublishedVersionIsServed() {
-        String body = "{\"code\":\"BVHTTDL-HT-001\",\"version\":2,\"change\":\"amended\",\"effectiveFrom\":\"2020-06-01\","
+        String body = "{\"code\":\"BVHTTDL-HT-001\",\"version\":3,\"change\":\"amended\",\"effectiveFrom\":\"2020-06-01\","
                 + "\"name\":{\"vi\":\"Cấp giấy phép nhập khẩu văn hóa phẩm (sửa đổi)\",\"en\":\"Import licence (amended)\"},"
                 + "\"field\":\"international\",\"agencyCode\":\"CHTQT\",\"agencyName\":{\"vi\":\"Cục Hợp tác quốc tế\"},"
                 + "\"receivingUnitCode\":\"000.00.12.G17\",\"serviceLevel\":4,\"fullProcess\":true,\"processingWorkingDays\":3,"
@@ -203,16 +207,16 @@ class CitizenApiHandlerIT {
 
         Map<String, String> admin = citizen("sub-admin", "Quản trị", "001099000222");
         admin.put("cognito:groups", "[admins]");
-        // effective before version 1 took effect: refused, nothing stored
+        // effective before version 2 (its e-form, 1 Dec 2026) took effect: refused, nothing stored
         APIGatewayV2HTTPResponse early = handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", body, admin), null);
         assertEquals(422, early.getStatusCode(), early.getBody());
         APIGatewayV2HTTPResponse ok = handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions",
-                body.replace("2020-06-01", "2021-06-01"), admin), null);
+                body.replace("2020-06-01", "2026-12-02"), admin), null);
         assertEquals(201, ok.getStatusCode(), ok.getBody());
         Map<String, Object> served = json(handler.handleRequest(publicGet("/api/procedures/BVHTTDL-HT-001", null), null));
         assertEquals(3, ((Number) ((Map<?, ?>) served.get("timeLimit")).get("days")).intValue());
         assertEquals("WORKING_DAYS", ((Map<?, ?>) served.get("timeLimit")).get("unit"));
-        assertEquals(2, ((List<Object>) served.get("history")).size());
+        assertEquals(3, ((List<Object>) served.get("history")).size());
         assertEquals(400, handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", "[1,2", admin), null).getStatusCode());
         assertEquals(422, handler.handleRequest(request("PUT", "/api/admin/calendar/2032", "{\"year\":2031}", admin), null).getStatusCode());
         APIGatewayV2HTTPResponse cal = handler.handleRequest(request("PUT", "/api/admin/calendar/2032",
@@ -236,10 +240,47 @@ class CitizenApiHandlerIT {
     }
 
     @Test
+    void aMissingRequiredFieldOfTheEFormIsRefusedWithItsLabelInBothLanguages() {
+        // BVHTTDL-XB-001: no other test publishes a version of it (the publication test takes BVHTTDL-HT-001)
+        Map<String, String> me = citizen("sub-eform-" + System.nanoTime(), "Võ Thị Hạnh", "079188000456");
+        String form = "\"titles\":\"3\",\"copies\":\"12\",\"originCountry\":\"Nhật Bản\",\"purpose\":\"Nghiên cứu tại thư viện trường\"";
+        Map<String, Object> draft = json(handler.handleRequest(request("POST", "/api/dossiers",
+                "{\"procedureCode\":\"BVHTTDL-XB-001\",\"applicant\":{\"phone\":\"0987654321\"},\"form\":{" + form + "}}", me), null));
+        String id = (String) draft.get("id");
+        assertEquals(2, ((Number) draft.get("procedureVersion")).intValue(), "the version with its e-form");
+        acceptedFile(id, "DON");
+        acceptedFile(id, "DANHMUC");
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/submit", null, me), null);
+        assertEquals(422, refused.getStatusCode(), refused.getBody());
+        assertEquals(Problem.MEDIA_TYPE, contentType(refused));
+        Map<String, Object> p = json(refused);
+        assertEquals(Problem.BASE + "dossier-incomplete", p.get("type"));
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) p.get("errors");
+        assertEquals(List.of("form.borderGate"), errors.stream().map(e -> (String) e.get("field")).toList(), refused.getBody());
+        assertEquals("Chưa nhập \"Cửa khẩu nhập\".", errors.getFirst().get("vi"));
+        assertEquals("\"Border gate of entry\" is required.", errors.getFirst().get("en"));
+        // a value outside the definition is refused when saved, with the field it is about
+        APIGatewayV2HTTPResponse wrong = handler.handleRequest(request("PUT", "/api/dossiers/" + id,
+                "{\"form\":{" + form.replace("\"3\"", "\"ba\"") + ",\"borderGate\":\"Nội Bài\"}}", me), null);
+        assertEquals(422, wrong.getStatusCode(), wrong.getBody());
+        assertEquals(List.of("form.titles"), ((List<Map<String, Object>>) json(wrong).get("errors")).stream().map(e -> (String) e.get("field")).toList());
+        APIGatewayV2HTTPResponse saved = handler.handleRequest(request("PUT", "/api/dossiers/" + id,
+                "{\"form\":{" + form + ",\"borderGate\":\"Nội Bài\"}}", me), null);
+        assertEquals(200, saved.getStatusCode(), saved.getBody());
+        // the page shows the form as a person reads it: each value under its label
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) json(saved).get("formLines");
+        Map<String, Object> gate = lines.stream().filter(l -> "borderGate".equals(l.get("name"))).findFirst().orElseThrow();
+        assertEquals(Map.of("vi", "Cửa khẩu nhập", "en", "Border gate of entry"), gate.get("label"));
+        assertEquals("Nội Bài", ((Map<?, ?>) gate.get("value")).get("vi"));
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(request("POST", "/api/dossiers/" + id + "/submit", null, me), null);
+        assertEquals(202, ok.getStatusCode(), ok.getBody());
+    }
+
+    @Test
     void submitQueuesTheDossierForValidationAndIsSafeToRepeat() {
         Map<String, String> me = citizen("sub-submit-" + System.nanoTime(), "Lê Thị Cúc", "079188000123");
         Map<String, Object> draft = json(handler.handleRequest(request("POST", "/api/dossiers",
-                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0987654321\"}}", me), null));
+                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0987654321\"}," + REISSUE_FORM + "}", me), null));
         String id = (String) draft.get("id");
         acceptedFile(id, "DON");
         String queue = stack.resources().of("SubmissionQueue");

@@ -116,8 +116,9 @@ class HostileInputIT {
         Map<String, Object> p = problem(send("POST", "/api/dossiers", "{\"procedureCode\":\"BVHTTDL-DL-001\",\"form\":{" + smaller + "}}"), 422, "invalid-input");
         assertTrue(((String) p.get("detail")).contains("64 KB"), (String) p.get("detail"));
         // the largest form allowed is stored and submitted without a 5xx
-        StringBuilder max = new StringBuilder();
-        for (int i = 0; i < 16; i++) max.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":\"").append(repeat("ệ", 1300)).append('"');
+        // (every procedure now has its own e-form: its free-text fields at their maximum length)
+        String max = "\"companyName\":\"" + repeat("ệ", 200) + "\",\"licenceNumber\":\"01-123/2019/TCDL-GP LHQT\",\"licenceIssuedOn\":\"2019-05-02\","
+                + "\"reason\":\"damaged\",\"note\":\"" + repeat("ệ", 2000) + "\"";
         APIGatewayV2HTTPResponse created = send("POST", "/api/dossiers", "{\"procedureCode\":\"BVHTTDL-DL-003\",\"form\":{" + max + "}}");
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = (String) CitizenApiHandlerIT.json(created).get("id");

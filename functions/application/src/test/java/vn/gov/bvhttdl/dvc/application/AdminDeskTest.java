@@ -49,41 +49,41 @@ class AdminDeskTest {
 
     @Test
     void aVersionIsInForceFromItsDateAndListedWithWhoPublishedIt() {
-        Procedure p = desk.publishVersion("admin-1", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 2, "2026-03-02"));
+        Procedure p = desk.publishVersion("admin-1", "BVHTTDL-DL-004", nextVersion("BVHTTDL-DL-004", 2, "2026-03-02"));
         assertEquals(2, p.version());
-        AdminDesk.ProcedurePage page = desk.procedure("BVHTTDL-MT-001");
+        AdminDesk.ProcedurePage page = desk.procedure("BVHTTDL-DL-004");
         assertEquals(2, page.procedure().version(), "in force from today");
         assertEquals(5, page.procedure().timeLimit().days());
         assertEquals(LocalDate.of(2026, 3, 2), page.today());
-        assertEquals(List.of(new Publications.Publication(Publications.Kind.CATALOGUE, "PROC#BVHTTDL-MT-001#V#0002", "admin-1", clock.instant())),
+        assertEquals(List.of(new Publications.Publication(Publications.Kind.CATALOGUE, "PROC#BVHTTDL-DL-004#V#0002", "admin-1", clock.instant())),
                 desk.publications());
     }
 
     @Test
     void aVersionIsRefusedWithItsRulesReasonAndNothingIsStored() {
         DomainException mismatch = assertThrows(DomainException.class,
-                () -> desk.publishVersion("admin-1", "BVHTTDL-XB-001", nextVersion("BVHTTDL-MT-001", 2, "2030-01-01")));
+                () -> desk.publishVersion("admin-1", "BVHTTDL-XB-001", nextVersion("BVHTTDL-DL-004", 2, "2030-01-01")));
         assertEquals("code-mismatch", mismatch.problem());
         assertEquals(DomainException.Kind.INVALID, mismatch.kind());
 
         DomainException gap = assertThrows(DomainException.class,
-                () -> desk.publishVersion("admin-1", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 3, "2030-01-01")));
+                () -> desk.publishVersion("admin-1", "BVHTTDL-DL-004", nextVersion("BVHTTDL-DL-004", 3, "2030-01-01")));
         assertEquals("wrong-version-number", gap.problem());
         assertEquals(DomainException.Kind.REFUSED, gap.kind());
         assertEquals("version", gap.errors().get(0).field(), "the form shows it next to the version");
         assertTrue(gap.text().en().contains("must be 2"), gap.text().en());
 
-        desk.publishVersion("admin-1", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 2, "2030-01-01"));
+        desk.publishVersion("admin-1", "BVHTTDL-DL-004", nextVersion("BVHTTDL-DL-004", 2, "2030-01-01"));
         DomainException again = assertThrows(DomainException.class,
-                () -> desk.publishVersion("admin-2", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 2, "2031-01-01")));
+                () -> desk.publishVersion("admin-2", "BVHTTDL-DL-004", nextVersion("BVHTTDL-DL-004", 2, "2031-01-01")));
         assertEquals("wrong-version-number", again.problem(), "the same number twice");
         DomainException early = assertThrows(DomainException.class,
-                () -> desk.publishVersion("admin-1", "BVHTTDL-MT-001", nextVersion("BVHTTDL-MT-001", 3, "2029-06-01")));
+                () -> desk.publishVersion("admin-1", "BVHTTDL-DL-004", nextVersion("BVHTTDL-DL-004", 3, "2029-06-01")));
         assertEquals("invalid-procedure-version", early.problem(), "effective before the version it follows");
         assertEquals("effectiveFrom", early.errors().get(0).field());
 
         assertEquals(1, desk.publications().size(), "only the one accepted is stored");
-        assertEquals(7, desk.procedure("BVHTTDL-MT-001").procedure().timeLimit().days(), "version 2 is not in force before 2030");
+        assertEquals(30, desk.procedure("BVHTTDL-DL-004").procedure().timeLimit().days(), "version 2 is not in force before 2030");
         assertEquals("procedure-not-found", assertThrows(DomainException.class, () -> desk.procedure("NO-SUCH")).problem());
     }
 

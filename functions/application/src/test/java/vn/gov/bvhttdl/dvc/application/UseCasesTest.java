@@ -39,10 +39,13 @@ class UseCasesTest {
     final BundledRules rules = new BundledRules();
     final Procedure reissue = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
     final Actor owner = Actor.citizen("owner-1");
+    /** A complete e-form of the re-issue (form 05 of Circular 06/2017/TT-BVHTTDL). */
+    static final Map<String, String> REISSUE_FORM = Map.of("companyName", "Công ty TNHH Lữ hành Sen", "licenceNumber", "01-123/2019/TCDL-GP LHQT",
+            "licenceIssuedOn", "2019-05-02", "reason", "lost", "note", "Mất giấy phép");
 
     String draft(boolean withFile) {
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), reissue, owner.subject(),
-                new Applicant("Lê Văn Tâm", "001099000777", null, null, "0912000777", null), Map.of("note", "Mất giấy phép"), t0);
+                new Applicant("Lê Văn Tâm", "001099000777", null, null, "0912000777", null), REISSUE_FORM, t0);
         dossiers.create(c);
         if (withFile) {
             Attachment a = new Attachment(c.dossier().id(), "dossiers/" + c.dossier().id() + "/DON/x", "DON", "don.pdf", "application/pdf", 100,

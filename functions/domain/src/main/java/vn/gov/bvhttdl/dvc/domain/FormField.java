@@ -81,6 +81,62 @@ public record FormField(String name, String type, Text label, boolean required, 
         return out;
     }
 
+    /** A filled field as a person reads it: the field's label and the value in words. */
+    public record Line(String name, Text label, Text value) {}
+
+    /**
+     * {@code value} as a person reads it, the same in the letters, the result's face and the officials' page: a
+     * choice's label, the labels of the boxes ticked (joined by commas), a date as dd/mm/yyyy; otherwise as typed.
+     */
+    public Text display(String value) {
+        if (value == null) return null;
+        String v = value.strip();
+        switch (type) {
+            case "select" -> {
+                for (Option o : options) if (o.value().equals(v)) return o.label();
+            }
+            case "checkboxes" -> {
+                List<String> vi = new ArrayList<>(), en = new ArrayList<>();
+                for (String part : v.split(",")) {
+                    Option o = options.stream().filter(x -> x.value().equals(part.strip())).findFirst().orElse(null);
+                    vi.add(o == null ? part.strip() : o.label().vi());
+                    en.add(o == null ? part.strip() : o.label().en() == null ? o.label().vi() : o.label().en());
+                }
+                return new Text(String.join(", ", vi), String.join(", ", en));
+            }
+            case "date" -> {
+                try {
+                    String d = LocalDate.parse(v).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                    return new Text(d, d);
+                } catch (DateTimeParseException e) {
+                    // shown as typed
+                }
+            }
+            default -> { }
+        }
+        return new Text(v, v);
+    }
+
+    /**
+     * The filled fields of {@code form} in the e-form's order, each with its label and its value in words; a value
+     * the definition does not name (a free-text request of an older version) is shown under its own name.
+     */
+    public static List<Line> lines(Collection<FormField> fields, Map<String, String> form) {
+        List<Line> out = new ArrayList<>();
+        Map<String, String> values = form == null ? Map.of() : form;
+        for (FormField f : fields) {
+            String v = values.get(f.name());
+            if (v != null && !v.isBlank()) out.add(new Line(f.name(), f.label(), f.display(v)));
+        }
+        new java.util.TreeMap<>(values).forEach((k, v) -> {
+            if (v != null && !v.isBlank() && fields.stream().noneMatch(f -> f.name().equals(k))) {
+                Text label = k.equals("note") ? new Text("Nội dung đề nghị", "Request") : new Text(k, k);
+                out.add(new Line(k, label, new Text(v, v)));
+            }
+        });
+        return out;
+    }
+
     /** Why {@code v} is not a valid value, or null. */
     private Text check(String v) {
         String vi = "\"" + label.vi() + "\"", en = "\"" + label.en() + "\"";

@@ -56,7 +56,7 @@ public record IssuedResult(String id, String number, int sequence, String dossie
         for (Object o : Json.list(t.get("lines"))) {
             Map<String, Object> line = Json.obj(o);
             if (Boolean.TRUE.equals(line.get("onlyIfNoEnterprise")) && enterprise) continue;
-            String v = value(d, Json.str(line, "from"));
+            String v = value(p, d, Json.str(line, "from"));
             if (v == null || v.isBlank()) continue;
             out.add(new Line(Json.str(line, "label"), v + (line.get("suffix") == null ? "" : Json.str(line, "suffix"))));
         }
@@ -76,7 +76,8 @@ public record IssuedResult(String id, String number, int sequence, String dossie
         return Json.obj(own != null ? own : TEMPLATES.get("default"));
     }
 
-    private static String value(Dossier d, String from) {
+    /** A line's value: {@code form.<name>} in words (a choice's label, a date as dd/mm/yyyy), as the e-form defines it. */
+    private static String value(Procedure p, Dossier d, String from) {
         if (from == null) return null;
         Applicant a = d.applicant();
         if (from.equals("holder")) {
@@ -84,7 +85,12 @@ public record IssuedResult(String id, String number, int sequence, String dossie
             boolean enterprise = a != null && a.enterpriseCode() != null && !a.enterpriseCode().isBlank();
             return enterprise && company != null ? company : a == null ? null : a.fullName();
         }
-        if (from.startsWith("form.")) return d.form().get(from.substring(5));
+        if (from.startsWith("form.")) {
+            String name = from.substring(5), raw = d.form().get(name);
+            if (raw == null) return null;
+            return p.formFields().stream().filter(f -> f.name().equals(name)).findFirst()
+                    .map(f -> f.display(raw).vi()).orElse(raw);
+        }
         if (a == null) return null;
         return switch (from) {
             case "applicant.fullName" -> a.fullName();

@@ -15,12 +15,15 @@ import java.util.Optional;
  * @param steps             the budget of the time limit per step (reception, specialist unit, other agencies, signing)
  * @param change            what this version's decision did: issued, amended, replaced or repealed
  * @param formFields        the e-form of this version (empty: a free-text request); see {@link FormField}
+ * @param formSource        the official application form the e-form is built from (document, annex and form number;
+ *                          {@code confirmed} only when the form itself was read), or null
  */
 public record Procedure(String code, int version, String change, LocalDate effectiveFrom, Citation decision,
                         Text name, String field, String agencyCode, Text agencyName,
                         String receivingUnitCode, int serviceLevel, boolean fullProcess,
                         Period timeLimit, List<Step> steps, List<Component> components, List<Fee> fees,
-                        Text resultType, List<Citation> legalBasis, String dataNote, List<FormField> formFields) {
+                        Text resultType, List<Citation> legalBasis, String dataNote, List<FormField> formFields,
+                        Citation formSource) {
 
     public static final List<String> CHANGES = List.of("issued", "amended", "replaced", "repealed");
 
@@ -104,6 +107,11 @@ public record Procedure(String code, int version, String change, LocalDate effec
         return FormField.problems(formFields, form, complete);
     }
 
+    /** The filled fields of {@code form}, labelled and in words, in this version's order (see {@link FormField#lines}). */
+    public List<FormField.Line> formLines(Map<String, String> form) {
+        return FormField.lines(formFields, form);
+    }
+
     /** Reads a version from catalogue data (the bundled file or an administrator's publication). */
     public static Procedure of(Map<String, Object> m) {
         try {
@@ -157,7 +165,8 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 Json.str(m, "receivingUnitCode"), intOr(m, "serviceLevel", 3), Boolean.TRUE.equals(m.get("fullProcess")),
                 Period.read(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
                 Json.str(m, "dataNote"),
-                Json.list(m.get("formFields")).stream().map(Json::obj).map(FormField::of).toList());
+                Json.list(m.get("formFields")).stream().map(Json::obj).map(FormField::of).toList(),
+                m.get("formSource") == null ? null : Citation.of(Json.obj(m.get("formSource"))));
         p.check();
         return p;
     }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CompletenessTest {
     final Procedure p = ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow();
     final Instant t0 = Instant.parse("2026-03-02T02:00:00Z");
-    final Dossier d = Dossier.draft("d1", p, "u1", new Applicant("A", "001099012345", null, null, "0912345678", null), Map.of(), t0).dossier();
+    final Dossier d = Dossier.draft("d1", p, "u1", new Applicant("A", "001099012345", null, null, "0912345678", null), EFormsTest.complete(p), t0).dossier();
     final String component = p.components().get(0).code();
 
     Attachment file(Attachment.Status s, Instant at) {

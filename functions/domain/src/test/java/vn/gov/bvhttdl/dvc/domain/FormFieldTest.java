@@ -40,8 +40,12 @@ class FormFieldTest {
 
     @Test
     void aProcedureWithoutAFormTakesFreeTextAndTheChecklistListsTheFormToo() {
-        Procedure reissue = cat.find("BVHTTDL-DL-003").orElseThrow();
+        // the version before its e-form (a dossier created then keeps it)
+        Procedure reissue = cat.version("BVHTTDL-DL-003", 1).orElseThrow();
         assertEquals(List.of(), reissue.formProblems(Map.of("note", "Mất giấy phép"), true));
+        Procedure now = cat.inForce("BVHTTDL-DL-003", java.time.LocalDate.of(2026, 12, 1)).orElseThrow();
+        assertEquals(List.of("form.lyDo"), fields(now.formProblems(Map.of("lyDo", "Mất giấy phép"), false)),
+                "its e-form takes only its own fields");
         Dossier d = Dossier.draft("d1", licence, "u1", new Applicant("A", "001099012345", null, null, "0912345678", null), Map.of(), Instant.now()).dossier();
         var items = Completeness.check(licence, d, List.of(), Instant.now()).items();
         assertTrue(items.stream().anyMatch(i -> i.reason() != null && "form.companyName".equals(i.reason().field())));

@@ -76,7 +76,7 @@ class ProcedureCatalogueTest {
     @Test
     void publishedVersionsJoinTheCatalogueAndBadOnesAreRefused() {
         Map<String, Object> amended = new LinkedHashMap<>(raw("BVHTTDL-DL-003"));
-        amended.put("version", 2L);
+        amended.put("version", 3L); // after version 2, its e-form
         amended.put("change", "amended");
         amended.put("effectiveFrom", "2027-01-01");
         amended.remove("timeLimit");
@@ -85,7 +85,7 @@ class ProcedureCatalogueTest {
         ProcedureCatalogue next = cat.with(List.of(Procedure.of(amended)));
         assertEquals(5, next.inForce("BVHTTDL-DL-003", day).orElseThrow().timeLimit().days());
         assertEquals(3, next.inForce("BVHTTDL-DL-003", LocalDate.of(2027, 1, 2)).orElseThrow().timeLimit().days());
-        assertEquals(3, next.nextVersion("BVHTTDL-DL-003"));
+        assertEquals(4, next.nextVersion("BVHTTDL-DL-003"));
 
         Map<String, Object> gap = new LinkedHashMap<>(amended);
         gap.put("version", 5L);

@@ -129,7 +129,8 @@ class RulesThirdPassTest {
         Procedure.Step notice = p.steps().getLast();
         assertEquals("signing", notice.code());
         assertEquals(Period.workingDays(5), notice.budget(), "Art 69(3)(c): notified within 5 working days of the Prime Minister's opinion");
-        assertEquals(1, p.version(), "a corrected value, not a new version: the article is unchanged since 2018");
+        assertEquals(List.of(Period.calendarDays(30)), cat.history("BVHTTDL-DL-005").stream().map(Procedure::timeLimit).distinct().toList(),
+                "a corrected value, not a new version: the article is unchanged since 2018 (version 2 is its e-form only)");
     }
 
     @Test
@@ -147,7 +148,8 @@ class RulesThirdPassTest {
         assertEquals(Period.calendarDays(15), p.timeLimit());
         assertEquals("Thông tư 289/2016/TT-BTC", p.fees().getFirst().basis().document());
         assertEquals("Điều 4 khoản 1", p.fees().getFirst().basis().article());
-        assertEquals(1, p.version(), "corrected in place: the Cinema Law said 15 days from 1 Jan 2023");
+        assertEquals(List.of(Period.calendarDays(15)), cat.history("BVHTTDL-DA-001").stream().map(Procedure::timeLimit).distinct().toList(),
+                "corrected in place: the Cinema Law said 15 days from 1 Jan 2023 (version 2 is its e-form only)");
     }
 
     @Test

@@ -64,7 +64,7 @@ final class AdminViews {
                                         String receivingUnitCode, int serviceLevel, boolean fullProcess, PeriodInput timeLimit,
                                         @Nullable List<StepInput> steps, List<ComponentInput> components, @Nullable List<FeeInput> fees,
                                         @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable String dataNote,
-                                        @Nullable List<FormFieldInput> formFields) {}
+                                        @Nullable List<FormFieldInput> formFields, @Nullable CitationInput formSource) {}
 
     @Serdeable
     public record HolidayBlockInput(List<String> replaces, List<String> days) {}

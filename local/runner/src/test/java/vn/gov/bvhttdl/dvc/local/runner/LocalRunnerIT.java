@@ -87,6 +87,10 @@ class LocalRunnerIT {
         return d;
     }
 
+    /** A complete e-form of the re-issue BVHTTDL-DL-003 (form 05 of Circular 06/2017/TT-BVHTTDL), as a JSON member. */
+    static final String REISSUE_FORM = "\"form\":{\"companyName\":\"Công ty TNHH Lữ hành Sen\",\"licenceNumber\":\"01-123/2019/TCDL-GP LHQT\","
+            + "\"licenceIssuedOn\":\"2019-05-02\",\"reason\":\"lost\"}";
+
     @Test
     void aCitizenSubmitsAndFollowsTheDossierByItsCode() throws Exception {
         String token = runner.devToken("Trịnh Văn Nam", "001088000555", "nam@example.vn", "citizens");

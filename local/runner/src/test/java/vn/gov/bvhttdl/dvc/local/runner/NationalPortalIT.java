@@ -86,7 +86,7 @@ class NationalPortalIT {
     void aWalkedDossierLeavesOneRecordAndOneProgressPerEventInOrderAcrossAnOutage() throws Exception {
         String token = runner.devToken("Lý Thị Quốc Gia", "001088000555", "quocgia@example.vn", "citizens");
         String id = (String) LocalRunnerIT.json(call("POST", "/api/dossiers", token,
-                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000555\",\"email\":\"quocgia@example.vn\"}}")).get("id");
+                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000555\",\"email\":\"quocgia@example.vn\"}," + LocalRunnerIT.REISSUE_FORM + "}")).get("id");
         byte[] bytes = LocalRunnerIT.pdf("Don de nghi");
         LocalRunnerIT.upload(runner.baseUrl(), runner, token, id, "DON", "don.pdf", bytes);
         assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());

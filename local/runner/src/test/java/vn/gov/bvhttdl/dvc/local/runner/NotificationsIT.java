@@ -50,7 +50,7 @@ class NotificationsIT {
     void aDossierWalkedThroughItsStepsLeavesOneMessagePerStepAndChannelAndAReplaySendsNothing() throws Exception {
         String token = runner.devToken("Hoàng Thị Lan", "001088000999", "lan.hoang@example.vn", "citizens");
         String id = (String) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers", token,
-                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000333\",\"email\":\"lan.hoang@example.vn\"}}")).get("id");
+                "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0912000333\",\"email\":\"lan.hoang@example.vn\"}," + LocalRunnerIT.REISSUE_FORM + "}")).get("id");
         byte[] bytes = LocalRunnerIT.pdf("Don de nghi cap lai");
         HttpResponse<String> r = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/attachments", token,
                 "{\"componentCode\":\"DON\",\"fileName\":\"don.pdf\",\"size\":" + bytes.length + "}");
