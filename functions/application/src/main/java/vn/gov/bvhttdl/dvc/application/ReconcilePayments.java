@@ -32,7 +32,14 @@ public final class ReconcilePayments {
     private final PaymentLedger ledger;
     private final Clock clock;
 
+    private final PaymentRules rules;
+
     public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock) {
+        this(payments, dossiers, gateways, clock, PaymentRules.standard());
+    }
+
+    public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock, PaymentRules rules) {
+        this.rules = rules;
         this.payments = payments;
         this.dossiers = dossiers;
         this.gateways = gateways;
@@ -45,7 +52,6 @@ public final class ReconcilePayments {
 
     public Report run() {
         Instant now = clock.instant();
-        PaymentRules rules = PaymentRules.standard();
         int checked = 0, settled = 0, expired = 0, asked = 0, refunded = 0, unreachable = 0;
         List<String> mismatches = new ArrayList<>();
         for (Payment p : payments.inStatus(Payment.Status.PENDING, PAGE)) {
