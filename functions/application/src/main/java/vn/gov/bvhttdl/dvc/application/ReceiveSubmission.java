@@ -98,7 +98,8 @@ public final class ReceiveSubmission {
         lookupKeys.putLookupKey(received.code(), received.id(), key);
         receipts.issue(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(), key, now);
         dossiers.save(change);
-        requestPayment(received, now, false);
+        // a supplemented dossier was asked (and paid) at its first reception: not asked again
+        requestPayment(received, now, d.code() != null);
         return Outcome.RECEIVED;
     }
 
