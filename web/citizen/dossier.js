@@ -53,8 +53,9 @@ function resultsCard(results) {
  * choose from; the payments made, their state, the e-receipt of a paid one and the refund of one to be returned.
  * {@code back}: the citizen coming back from the provider's page (?payment=&outcome=), told where things stand.
  */
-function paymentCard(s, back) {
-  if (!s || (!s.lines.length && !s.payments.length)) return '';
+export function paymentCard(s, back) {
+  const tariff = (s && s.tariff) || [];
+  if (!s || (!s.lines.length && !s.payments.length && !tariff.length && !s.how)) return '';
   const mine = back ? s.payments.find((p) => p.reference === back.reference) : null;
   let banner = '';
   if (mine) {
@@ -66,11 +67,16 @@ function paymentCard(s, back) {
   return html`<section class="card" id="payment" aria-labelledby="payment-title"><h2 id="payment-title">${t('payment.title')}</h2>${banner}
     ${s.lines.length ? html`<table class="fees"><thead><tr><th scope="col">${t('payment.title')}</th><th scope="col">${t('payment.basis')}</th><th scope="col" class="num">₫</th></tr></thead>
       <tbody>${s.lines.map((l) => html`<tr><td>${pick(l.name)}</td><td>${l.basis || ''}${l.basisConfirmed ? '' : html` <span class="tag provisional">${t('procedure.unconfirmed')}</span>`}</td><td class="num">${money(l.amountVnd)}</td></tr>`)}</tbody>
-      <tfoot><tr><th scope="row" colspan="2">${t('payment.total')}</th><td class="num" id="payment-total">${money(s.totalVnd)}</td></tr></tfoot></table>` : html`<p class="muted">${t('payment.none')}</p>`}
+      <tfoot><tr><th scope="row" colspan="2">${t('payment.total')}</th><td class="num" id="payment-total">${money(s.totalVnd)}</td></tr></tfoot></table>`
+      : s.how ? html`<p id="payment-how">${pick(s.how)}</p>` : tariff.length ? '' : html`<p class="muted">${t('payment.none')}</p>`}
     ${s.due ? html`<p>${t('payment.due')}</p><form id="pay-form" novalidate><div id="pay-errors"></div>
+      ${tariff.length ? html`<fieldset class="providers" id="tariff"><legend>${t('payment.item')}</legend>${tariff.map((i) => html`<div class="radio">
+        <input type="radio" name="item" id="item-${i.code}" value="${i.code}"><label for="item-${i.code}">${pick(i.name)} · ${money(i.amountVnd)}
+        <span class="muted">(${i.basis || ''}${i.confirmed ? '' : ' · ' + t('procedure.unconfirmed')})</span></label></div>`)}</fieldset>
+        <p class="muted">${t('payment.itemChecked')}</p>` : ''}
       <fieldset class="providers"><legend>${t('payment.choose')}</legend>${s.providers.map((p, i) => html`<div class="radio">
         <input type="radio" name="provider" id="provider-${p.code}" value="${p.code}" ${i === 0 ? 'checked' : ''}><label for="provider-${p.code}">${pick(p.name)}</label></div>`)}</fieldset>
-      <button type="submit" id="pay">${t('payment.pay')} ${money(s.totalVnd)}</button></form>` : ''}
+      <button type="submit" id="pay">${t('payment.pay')}${tariff.length ? '' : ' ' + money(s.totalVnd)}</button></form>` : ''}
     ${s.payments.length ? html`<h3>${t('payment.list')}</h3><ul class="files" id="payments">${s.payments.map((p) => html`<li data-payment="${p.reference}" data-status="${p.status}">
       <span class="code">${p.reference}</span> · ${p.provider.toUpperCase()} · ${money(p.amountVnd)}
       <span class="tag ${p.status === 'PAID' || p.status === 'REFUNDED' ? 'state-OK' : p.status === 'PENDING' || p.status === 'REFUNDING' || p.status === 'REFUND_DUE' ? 'state-PENDING' : 'state-MISSING'}">${t('payment.status.' + p.status)}</span>
@@ -211,7 +217,8 @@ function showDossier(main, d, query) {
   const list = d.checklist || null;
   const procedure = d.procedure || { components: [], formFields: [] };
   const results = d.results || [];
-  const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT' ? d.fees : null;
+  // level 4: the fees paid online; a fee not paid online: how it is paid (rules/payments.json)
+  const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT' || (d.fees && d.fees.how) ? d.fees : null;
   const back = query && query.get('payment') ? { reference: query.get('payment'), outcome: query.get('outcome') } : null;
   const survey = d.survey || null;
   mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
@@ -317,7 +324,8 @@ function showDossier(main, d, query) {
     button.disabled = true;
     try {
       const provider = (pay.querySelector('input[name="provider"]:checked') || {}).value;
-      const started = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/payments`, { provider });
+      const item = (pay.querySelector('input[name="item"]:checked') || {}).value;
+      const started = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/payments`, item ? { provider, item } : { provider });
       announce(t('payment.redirecting'));
       window.location.assign(started.redirectUrl);
     } catch (e) { showErrors(main.querySelector('#pay-errors'), pay, e); button.disabled = false; }

@@ -101,6 +101,7 @@ export default {
     issued: 'issued {date}', until: 'valid until {date}', counter: 'At the counter', post: 'By post',
     state: { VALID: 'valid', REVOKED: 'revoked', REPLACED: 'replaced', EXPIRED: 'expired' } },
   payment: {
+    item: 'Choose the fee that applies to the dossier', itemChecked: 'The one-stop desk checks the fee chosen when it examines the dossier.',
     title: 'Fees and charges', total: 'Total', basis: 'Basis', choose: 'Choose how to pay', pay: 'Pay online',
     due: 'The dossier is received and waits for its fees. Once they are paid it goes on to be processed.',
     none: 'This procedure\'s fees are not paid online.', list: 'Payments', reference: 'Payment reference',

@@ -101,6 +101,7 @@ export default {
     issued: 'cấp ngày {date}', until: 'hiệu lực đến {date}', counter: 'Tại quầy', post: 'Qua bưu chính',
     state: { VALID: 'còn hiệu lực', REVOKED: 'đã thu hồi', REPLACED: 'đã thay thế', EXPIRED: 'hết hiệu lực' } },
   payment: {
+    item: 'Chọn mức phí áp dụng cho hồ sơ', itemChecked: 'Bộ phận Một cửa kiểm tra mức phí đã chọn khi xem xét hồ sơ.',
     title: 'Phí, lệ phí', total: 'Tổng cộng', basis: 'Căn cứ', choose: 'Chọn kênh thanh toán', pay: 'Thanh toán trực tuyến',
     due: 'Hồ sơ đã được tiếp nhận và đang chờ nộp phí, lệ phí. Sau khi thanh toán, hồ sơ được chuyển xử lý.',
     none: 'Thủ tục này không thu phí, lệ phí trực tuyến.', list: 'Các lần thanh toán', reference: 'Mã thanh toán',

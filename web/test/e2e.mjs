@@ -221,7 +221,8 @@ try {
     if (!/^000\.00\.12\.G17-\d{6}-\d{4}$/.test(code)) fail('code: ' + code);
     key = (await page.textContent('#dossier-key')).trim();
     if (!/^[A-Z2-9]{8}$/.test(key)) fail('key: ' + key);
-    if ((await page.textContent('#dossier-status')) !== 'Đã tiếp nhận') fail('status');
+    // DL-001 is level 4 with a fee: received, it then waits for its fee at the desk's step (rules/payments.json)
+    if (!['Đã tiếp nhận', 'Chờ thanh toán'].includes(await page.textContent('#dossier-status'))) fail('status: ' + await page.textContent('#dossier-status'));
     if (!/\d{2}\/\d{2}\/\d{4}/.test(await page.textContent('#dossier-due'))) fail('no appointment date');
     if (await page.$('#submit-draft') || await page.$('input[data-upload]')) fail('a received dossier still offers editing');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-receipt')]);
@@ -233,6 +234,39 @@ try {
       company: 'Công ty TNHH Lữ hành Hoa Sen' }));
     await check(page, 'dossier received');
     await page.screenshot({ path: shots + '/2-received.png', fullPage: true });
+  });
+
+  await step('the fee of DL-001 is paid online at reception (VNPay sandbox) and its e-receipt is numbered with the credit', async () => {
+    for (let i = 0; i < 60 && !(await page.$('#pay-form')); i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.waitForSelector('#dossier-status');
+    }
+    if (!(await page.$('#pay-form'))) fail('DL-001 never asked for its fee: ' + await page.textContent('#dossier-status'));
+    if ((await page.textContent('#dossier-status')) !== 'Chờ thanh toán') fail('status: ' + await page.textContent('#dossier-status'));
+    const total = (await page.textContent('#payment-total')).trim();
+    if (!/^\d{1,3}(\.\d{3})+ ₫$/.test(total)) fail('total: ' + total);
+    if (!(await page.textContent('#payment')).includes('Thông tư')) fail('the fee line shows no legal basis');
+    await check(page, 'DL-001 awaiting payment');
+    await page.check('#provider-vnpay');
+    await Promise.all([page.waitForURL(/\/sandbox\//), page.click('#pay')]);
+    if (!(await page.textContent('#amount')).startsWith(total.replace(' ₫', ''))) fail('the sandbox asks another amount: ' + await page.textContent('#amount'));
+    await Promise.all([page.waitForURL(/#\/dossier\//), page.click('#pay')]);
+    await page.waitForFunction(() => document.querySelector('#payment-outcome') && document.querySelector('#payment-outcome').textContent.includes('Đã thanh toán thành công')
+      && document.querySelector('#dossier-status').textContent === 'Đã tiếp nhận', null, { timeout: 30000 });
+    const ref = await page.getAttribute('#payments li[data-status="PAID"]', 'data-payment');
+    await page.waitForSelector(`button[data-payment-receipt="${ref}"]`, { timeout: 30000 }).catch(() => fail('the DL-001 e-receipt was never offered'));
+    const designation = await page.getAttribute(`[data-e-receipt="${ref}"]`, 'data-designation');
+    if (!/^EBL01-\d\dT[A-Z]{2}-\d{8}$/.test(designation || '')) fail('the e-receipt\'s symbols and number are not shown: ' + designation);
+    const title = await page.getAttribute(`[data-e-receipt="${ref}"]`, 'title');
+    if (!/\d{10}/.test(title || '')) fail('the e-receipt names no tax code: ' + title);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }).catch(() => null), page.click(`button[data-payment-receipt="${ref}"]`)]);
+    if (!dl) fail('the DL-001 e-receipt could not be downloaded');
+    await dl.saveAs(shots + '/e-receipt-vnpay-dl001.pdf');
+    const amountVnd = Number(total.replace(/\D/g, ''));
+    // the Java side reads it back: the QR address, the number, the tax code and the amount in words
+    writeFileSync(shots + '/payment-dl001-expected.json', JSON.stringify({ provider: 'vnpay-dl001', reference: ref, designation, amountVnd }));
+    await page.screenshot({ path: shots + '/2b-dl001-paid.png', fullPage: true });
   });
 
   await step('an official asks for a supplement; the citizen replaces the file online under the same code', async () => {
@@ -577,9 +611,13 @@ try {
     const outbox = await (await fetch(base + '/dev/outbox.json')).json();
     const mine = outbox.filter((m) => m.to === 'hoa.pham@example.vn');
     // the dossier walked from submission to the returned result: one email per step she is told of, in Vietnamese, in order
-    const walked = mine.filter((m) => m.dossierCode === code).map((m) => m.subject.replace(' ' + code, ''));
+    const all = mine.filter((m) => m.dossierCode === code).map((m) => m.subject.replace(' ' + code, ''));
+    // its fee asked and received at the first reception (DL-001 pays online): once each, sent within the same seconds
+    const fees = ['Nộp phí, lệ phí hồ sơ', 'Đã nhận phí, lệ phí hồ sơ'];
+    for (const f of fees) if (all.filter((x) => x === f).length !== 1) fail('the walked dossier\'s fee emails: ' + JSON.stringify(all));
+    const walked = all.filter((x) => !fees.includes(x));
     const expected = ['Đã tiếp nhận hồ sơ', 'Yêu cầu bổ sung, hoàn thiện hồ sơ', 'Đã tiếp nhận hồ sơ', 'Đã có kết quả giải quyết hồ sơ', 'Đã trả kết quả hồ sơ'];
-    if (JSON.stringify(walked) !== JSON.stringify(expected)) fail('the walked dossier\'s emails: ' + JSON.stringify(walked));
+    if (JSON.stringify(walked) !== JSON.stringify(expected)) fail('the walked dossier\'s emails: ' + JSON.stringify(all));
     writeFileSync(shots + '/outbox-expected.json', JSON.stringify({ code, count: outbox.length }));
     if (mine.length < 3) fail('outbox: ' + JSON.stringify(mine).slice(0, 300));
     const keys = mine.map((m) => m.key);

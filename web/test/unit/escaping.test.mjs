@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { html, escape, SafeHtml } from '../../shared/html.js';
 import { cite, feeText, appointmentText } from '../../citizen/procedure.js';
 import { feeSummary } from '../../citizen/catalogue.js';
-import { dossierCard } from '../../citizen/dossier.js';
+import { dossierCard, paymentCard } from '../../citizen/dossier.js';
 import { applicantFields, procedureFields } from '../../citizen/eform.js';
 import { errorSummary } from '../../shared/forms.js';
 import { parseDays } from '../../admin/calendar.js';
@@ -70,4 +70,13 @@ test('the procedure codes report: both sides of every group', () => {
       { code: EVIL, kind: 'matching', differences: [], catalogue: side, national: side }] });
   clean(out, 'codes report');
   assert.equal((out.text.match(/<tr data-code=/g) || []).length, 4, 'one row per line');
+});
+
+test('the fees card: a tariff to choose from and how a fee not paid online is paid', () => {
+  const base = { due: true, lines: [], totalVnd: 0, providers: [{ code: 'vnpay', name: T }], payments: [], basis: [] };
+  const out = paymentCard({ ...base, tariff: [{ code: 'x', name: T, amountVnd: 100000, basis: EVIL, confirmed: false }] }, null);
+  clean(out, 'tariff item');
+  assert.ok(out.text.includes('name="item"'), 'the items are offered: ' + out.text);
+  clean(paymentCard({ ...base, due: false, tariff: [], how: T }, null), 'how the fee is paid');
+  assert.equal(paymentCard({ ...base, due: false, tariff: [], how: null }, null), '', 'no fee: no card');
 });

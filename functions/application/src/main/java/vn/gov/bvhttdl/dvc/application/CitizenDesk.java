@@ -40,7 +40,7 @@ public final class CitizenDesk {
      * the providers to choose from.
      */
     public record Fees(boolean due, List<Payment.Line> lines, long totalVnd, List<PaymentRules.Provider> providers, List<PaymentLine> payments,
-                       List<Citation> basis) {}
+                       List<Citation> basis, List<PaymentRules.TariffItem> tariff, Text how) {}
 
     /**
      * One dossier's page for its applicant. {@code procedure} is the version the dossier keeps (with {@code versions},
@@ -195,7 +195,12 @@ public final class CitizenDesk {
 
     /** A new payment request to {@code provider}: the provider's page to send the citizen to. */
     public StartPayment.Started pay(Actor applicant, String id, String provider, String ip, Function<String, String> returnUrl, String ipnUrl) {
-        return startPayment.start(applicant, id, provider, ip, returnUrl, ipnUrl);
+        return pay(applicant, id, provider, null, ip, returnUrl, ipnUrl);
+    }
+
+    /** {@code item}: the tariff item chosen when the procedure's fee depends on the case (rules/payments.json). */
+    public StartPayment.Started pay(Actor applicant, String id, String provider, String item, String ip, Function<String, String> returnUrl, String ipnUrl) {
+        return startPayment.start(applicant, id, provider, item, ip, returnUrl, ipnUrl);
     }
 
     /** The signed e-receipt of a credited payment; NOT_FOUND {@code receipt-pending} while it is being issued. */
@@ -258,11 +263,25 @@ public final class CitizenDesk {
     }
 
     private Fees fees(Dossier d, Procedure procedure, List<Payment> paid) {
-        List<Payment.Line> lines = procedure == null ? List.of() : PaymentRules.standard().linesFor(procedure, StartPayment.day(d));
         PaymentRules pr = PaymentRules.standard();
-        return new Fees(d.status() == DossierStatus.AWAITING_PAYMENT && !lines.isEmpty(), lines, lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
-                List.copyOf(pr.providers().values()), paid.stream().map(p -> receipts.line(p)).toList(),
-                pr.basis());
+        List<Payment.Line> lines = procedure == null ? List.of() : pr.linesFor(procedure, StartPayment.day(d));
+        List<PaymentRules.TariffItem> tariff = procedure == null ? List.of() : pr.tariff(procedure);
+        Instant now = clock.instant();
+        return new Fees(d.status() == DossierStatus.AWAITING_PAYMENT && (!lines.isEmpty() || !tariff.isEmpty()), lines,
+                lines.stream().mapToLong(Payment.Line::amountVnd).sum(),
+                List.copyOf(pr.providers().values()),
+                // an abandoned attempt (never paid, past its window) leaves the applicant's list; the ledger keeps it
+                paid.stream().filter(p -> !abandoned(p, pr, now)).map(p -> receipts.line(p)).toList(),
+                pr.basis(), tariff, procedure == null ? null : pr.how(procedure));
+    }
+
+    /**
+     * An attempt never paid: expired by reconciliation, or still pending past its expiry and the reconciliation's
+     * margin (the provider's notice of a last-second payment has had its time; reconciliation expires it next).
+     */
+    static boolean abandoned(Payment p, PaymentRules pr, Instant now) {
+        return p.status() == Payment.Status.EXPIRED
+                || p.status() == Payment.Status.PENDING && !now.isBefore(p.createdAt().plus(pr.reconcileAfter()));
     }
 
     private List<ResultLine> resultLines(Dossier d) {

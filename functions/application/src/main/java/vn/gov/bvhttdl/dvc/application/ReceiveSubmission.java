@@ -98,12 +98,13 @@ public final class ReceiveSubmission {
         lookupKeys.putLookupKey(received.code(), received.id(), key);
         receipts.issue(received, p, files.stream().filter(f -> f.status() == Attachment.Status.ACCEPTED).toList(), key, now);
         dossiers.save(change);
-        requestPayment(received, now, false);
+        // a supplemented dossier was asked (and paid) at its first reception: not asked again
+        requestPayment(received, now, d.code() != null);
         return Outcome.RECEIVED;
     }
 
     /**
-     * A level-4 dossier whose fees are fixed amounts waits for payment at the step the payment rules name
+     * A level-4 dossier whose fees are paid online (amounts, or a tariff to choose from) waits for payment at the step the payment rules name
      * (rules/payments.json): the system requests it as soon as the dossier is there. Once per dossier: not again
      * after it was paid (the history says so).
      */
@@ -113,10 +114,11 @@ public final class ReceiveSubmission {
         var payment = vn.gov.bvhttdl.dvc.domain.PaymentRules.standard();
         if (!payment.waitAt().equals(d.processing().step())) return false;
         var lines = payment.linesFor(p.get(), StartPayment.day(d));
-        if (lines.isEmpty()) return false;
+        // a fee that depends on the case: the applicant chooses its item of the tariff when paying (total 0 here)
+        if (!payment.dueAtReception(p.get(), StartPayment.day(d))) return false;
         if (checkHistory && dossiers.history(d.id()).stream().anyMatch(e -> e.action().equals("request-payment"))) return false;
         long total = lines.stream().mapToLong(vn.gov.bvhttdl.dvc.domain.Payment.Line::amountVnd).sum();
-        dossiers.save(d.handle(new Command.RequestPayment(total, lines.size()), ACTOR, now));
+        dossiers.save(d.handle(new Command.RequestPayment(total, Math.max(1, lines.size())), ACTOR, now));
         return true;
     }
 }

@@ -15,13 +15,16 @@ import java.util.Set;
 
 /**
  * Reconciliation, run on a schedule: asks each provider about payments still pending past the rules' delay and
- * applies the answer as a callback would (settled, failed, or expired when the provider never saw it); asks for the
- * refund of money whose dossier was refused, withdrawn or stopped (or paid twice) and follows it to completion.
+ * applies the answer as a callback would (settled, failed, or expired when the provider never saw it or has no final
+ * answer past the payment window); asks for the refund of money whose dossier was refused, withdrawn or stopped where
+ * the procedure's rule returns the fee (rules/payments.json), or paid twice, and follows it to completion.
  * Every change is a conditional write, so two runs at once, or a run racing a callback, change nothing twice.
  */
 public final class ReconcilePayments {
     private static final int PAGE = 200;
     private static final Set<DossierStatus> DECIDED = Set.of(DossierStatus.RESULT_READY, DossierStatus.RESULT_RETURNED, DossierStatus.CLOSED);
+    /** Ended without a result: the fee goes back only where the procedure's rule says so (rules/payments.json). */
+    private static final Set<DossierStatus> ENDED = Set.of(DossierStatus.REFUSED, DossierStatus.WITHDRAWN, DossierStatus.STOPPED);
 
     private final Payments payments;
     private final Dossiers dossiers;
@@ -29,7 +32,14 @@ public final class ReconcilePayments {
     private final PaymentLedger ledger;
     private final Clock clock;
 
+    private final PaymentRules rules;
+
     public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock) {
+        this(payments, dossiers, gateways, clock, PaymentRules.standard());
+    }
+
+    public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock, PaymentRules rules) {
+        this.rules = rules;
         this.payments = payments;
         this.dossiers = dossiers;
         this.gateways = gateways;
@@ -42,7 +52,6 @@ public final class ReconcilePayments {
 
     public Report run() {
         Instant now = clock.instant();
-        PaymentRules rules = PaymentRules.standard();
         int checked = 0, settled = 0, expired = 0, asked = 0, refunded = 0, unreachable = 0;
         List<String> mismatches = new ArrayList<>();
         for (Payment p : payments.inStatus(Payment.Status.PENDING, PAGE)) {
@@ -55,7 +64,10 @@ public final class ReconcilePayments {
                     PaymentGateway.Verdict v = ledger.apply(notice.get());
                     if (v == PaymentGateway.Verdict.CONFIRMED) settled++;
                     if (v == PaymentGateway.Verdict.WRONG_AMOUNT) mismatches.add(p.reference() + ": the provider reports " + notice.get().amountVnd() + " " + notice.get().currency() + ", requested " + p.amountVnd() + " VND");
-                } else if (notice.isEmpty() && now.isAfter(p.expiresAt())) {
+                } else if (now.isAfter(p.expiresAt())) {
+                    // the provider never saw it, or saw it and has no final answer past the payment window (VNPay 01,
+                    // MoMo 1000: the citizen left the provider's page): abandoned. The ledger keeps it as EXPIRED; money
+                    // that still arrives for it is credited (Payment.apply) and refunded if the dossier no longer waits
                     if (saved(p.expired(now))) expired++;
                 }
             } catch (PaymentGateway.Unavailable e) {
@@ -65,9 +77,10 @@ public final class ReconcilePayments {
         for (Payment p : payments.inStatus(Payment.Status.PAID, PAGE)) {
             Dossier d = dossiers.find(p.dossierId()).orElse(null);
             if (d == null) continue;
-            if (rules.refundWhen().contains(d.status())) {
+            if (rules.refundOn(d.procedureCode(), d.status())) {
                 saved(p.refundDue("dossier " + d.status().name().toLowerCase(java.util.Locale.ROOT), now));
-            } else if (DECIDED.contains(d.status())) {
+            } else if (DECIDED.contains(d.status()) || ENDED.contains(d.status())) {
+                // decided, or ended where the procedure's rule keeps the fee (the appraisal took place): settled
                 payments.settle(p);
             }
         }

@@ -43,10 +43,15 @@ public final class StartPayment {
 
     public record Started(Payment payment, String redirectUrl) {}
 
-    /** What the applicant is asked to pay for {@code d}: empty when nothing is paid online. */
+    /** What the applicant is asked to pay for {@code d}: empty when nothing is paid online, or its fee depends on the case. */
     public List<Payment.Line> lines(Dossier d) {
+        return lines(d, null);
+    }
+
+    /** What the applicant pays for {@code d} with the tariff item {@code item} chosen (a fee that depends on the case). */
+    public List<Payment.Line> lines(Dossier d, String item) {
         return rules.catalogue().version(d.procedureCode(), d.procedureVersion())
-                .map(p -> PaymentRules.standard().linesFor(p, day(d)))
+                .map(p -> PaymentRules.standard().linesFor(p, day(d), item))
                 .orElse(List.of());
     }
 
@@ -60,6 +65,15 @@ public final class StartPayment {
      * @param notifyUrl the address of the provider's server-to-server notice
      */
     public Started start(Actor applicant, String dossierId, String provider, String clientIp,
+                         java.util.function.Function<String, String> returnUrl, String notifyUrl) {
+        return start(applicant, dossierId, provider, null, clientIp, returnUrl, notifyUrl);
+    }
+
+    /**
+     * @param item the item of the procedure's tariff the applicant chose, when its fee depends on the case (the film's
+     *             kind and length, the work's type); ignored when its fees are amounts
+     */
+    public Started start(Actor applicant, String dossierId, String provider, String item, String clientIp,
                          java.util.function.Function<String, String> returnUrl, String notifyUrl) {
         Dossier d = Access.owned(dossiers, applicant, dossierId);
         PaymentGateway gateway = provider == null ? null : gateways.get(provider);
@@ -83,7 +97,14 @@ public final class StartPayment {
                     "Đã tạo quá nhiều yêu cầu thanh toán cho hồ sơ này; vui lòng liên hệ Bộ phận Một cửa.",
                     "Too many payment requests for this dossier; contact the one-stop desk."));
         }
-        List<Payment.Line> lines = lines(d);
+        List<PaymentRules.TariffItem> tariff = rules.catalogue().version(d.procedureCode(), d.procedureVersion())
+                .map(p -> PaymentRules.standard().tariff(p)).orElse(List.of());
+        if (!tariff.isEmpty() && tariff.stream().noneMatch(i -> i.code().equals(item))) {
+            throw new DomainException(DomainException.Kind.INVALID, "tariff-item-required", new Text(
+                    "Chọn mức phí áp dụng cho hồ sơ: " + String.join(", ", tariff.stream().map(PaymentRules.TariffItem::code).toList()) + ".",
+                    "Choose the fee that applies to the dossier: " + String.join(", ", tariff.stream().map(PaymentRules.TariffItem::code).toList()) + ".").at("item"));
+        }
+        List<Payment.Line> lines = lines(d, item);
         if (lines.isEmpty()) {
             throw new DomainException(DomainException.Kind.REFUSED, "nothing-to-pay-online", new Text(
                     "Thủ tục này không thu phí trực tuyến.", "This procedure's fees are not paid online."));

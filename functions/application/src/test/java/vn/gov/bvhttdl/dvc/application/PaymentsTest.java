@@ -120,8 +120,10 @@ class PaymentsTest {
         // a redelivered submission asks nothing twice
         new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, new RecordingReceipts(), clock).receive(id);
         assertEquals(1, dossiers.history(id).stream().filter(e -> e.action().equals("request-payment")).count());
-        // a procedure whose online payment is not enabled (DL-003) is received as before, nothing to pay online
-        assertTrue(PaymentRules.standard().linesFor(ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow(), LocalDate.of(2026, 3, 2)).isEmpty());
+        // a level-3 procedure (DL-004) pays nothing online; DL-003 (level 4) pays its halved 1,500,000 (FeesOnlineTest)
+        assertTrue(PaymentRules.standard().linesFor(ProcedureCatalogue.load().find("BVHTTDL-DL-004").orElseThrow(), LocalDate.of(2026, 3, 2)).isEmpty());
+        assertEquals(750_000, PaymentRules.standard().linesFor(ProcedureCatalogue.load().find("BVHTTDL-DL-003").orElseThrow(), LocalDate.of(2026, 3, 2))
+                .get(0).amountVnd());
     }
 
     @Test
@@ -329,23 +331,25 @@ class PaymentsTest {
     }
 
     @Test
-    void aPaidDossierThatIsRefusedOrWithdrawnIsRefunded() {
+    void aPaidDossierThatIsRefusedOrWithdrawnKeepsItsFeeUnderItsProceduresRule() {
         String id = awaitingPayment();
         String ref = start.start(owner, id, "vnpay", null, r -> "x", "y").payment().reference();
         assertEquals(CONFIRMED, deliver(vnpay, ref, "R1", due(id), Payment.Outcome.SUCCESS));
         new OfficialMoves(dossiers, dossiers, rules, clock).refuse(Actor.official("mc-1", "CDLQG", "MOTCUA", Post.ONE_STOP), id, "Giấy phép cũ không do Cục cấp");
         assertEquals(DossierStatus.REFUSED, dossiers.find(id).orElseThrow().status());
+        // DL-002's rule (rules/payments.json): no basis found for returning an appraisal fee: kept, and settled
         ReconcilePayments.Report r = reconcile.run();
-        assertEquals(1, r.refunded(), r.toString());
-        assertEquals(Payment.Status.REFUNDED, payments.find(ref).orElseThrow().status());
-        assertTrue(payments.find(ref).orElseThrow().refund().reason().contains("refused"));
+        assertEquals(0, r.refunded() + r.refundsAsked(), r.toString());
+        assertEquals(Payment.Status.PAID, payments.find(ref).orElseThrow().status());
+        assertFalse(PaymentRules.standard().refundOn("BVHTTDL-DL-002", DossierStatus.REFUSED));
 
         String id2 = awaitingPayment();
         String ref2 = start.start(owner, id2, "vnpay", null, r2 -> "x", "y").payment().reference();
         assertEquals(CONFIRMED, deliver(vnpay, ref2, "R2", due(id2), Payment.Outcome.SUCCESS));
         new WithdrawDossier(dossiers, clock).withdraw(owner, id2, "Không còn nhu cầu");
         reconcile.run();
-        assertEquals(Payment.Status.REFUNDED, payments.find(ref2).orElseThrow().status());
+        assertEquals(Payment.Status.PAID, payments.find(ref2).orElseThrow().status());
+        assertTrue(vnpay.refunds.isEmpty(), "nothing asked back of the provider");
         // a dossier waiting for payment can be withdrawn: nothing was paid, nothing to refund
         String id3 = awaitingPayment();
         assertEquals(DossierStatus.WITHDRAWN, new WithdrawDossier(dossiers, clock).withdraw(owner, id3, "Nộp nhầm").status());

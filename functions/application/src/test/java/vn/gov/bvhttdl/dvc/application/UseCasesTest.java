@@ -6,6 +6,7 @@ import vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers;
 import vn.gov.bvhttdl.dvc.application.fakes.RecordingQueue;
 import vn.gov.bvhttdl.dvc.application.fakes.RecordingReceipts;
 import vn.gov.bvhttdl.dvc.domain.Actor;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
@@ -66,7 +67,9 @@ class UseCasesTest {
         ReceiveSubmission receive = new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, clock);
         assertEquals(ReceiveSubmission.Outcome.RECEIVED, receive.receive(id));
         Dossier d = dossiers.find(id).orElseThrow();
-        assertEquals(DossierStatus.RECEIVED, d.status());
+        // DL-003 is level 4 with a fee: received, it waits for its fee at the desk's step (rules/payments.json)
+        assertEquals(DossierStatus.AWAITING_PAYMENT, d.status());
+        assertEquals(List.of("create", "submit", "receive", "request-payment"), dossiers.history(id).stream().map(AuditEvent::action).toList());
         assertEquals("000.00.12.G17-260302-0001", d.code());
         // Mon 2 Mar 2026 10:00 + 5 working days: 3, 4, 5, 6, Mon 9 Mar
         assertEquals(LocalDate.of(2026, 3, 9), d.dueDate());
@@ -94,7 +97,12 @@ class UseCasesTest {
         String id = draft(true);
         new SubmitDossier(dossiers, dossiers, rules, queue, clock).submit(owner, id);
         new ReceiveSubmission(dossiers, dossiers, dossiers, dossiers, rules, receipts, clock).receive(id);
+        // its fee paid online (the ledger's move), the dossier is back at the desk
+        Dossier awaiting = dossiers.find(id).orElseThrow();
+        dossiers.save(awaiting.handle(new vn.gov.bvhttdl.dvc.domain.Command.ConfirmPayment("TT260302TEST", "vnpay", "T1", 750_000),
+                PaymentLedger.ACTOR, t0.plusSeconds(60)));
         Dossier received = dossiers.find(id).orElseThrow();
+        assertEquals(DossierStatus.RECEIVED, received.status());
         Clock later = Clock.fixed(t0.plusSeconds(3600), ZoneOffset.UTC);
         Dossier waiting = new RequestSupplement(dossiers, rules, later).request(Actor.official("mc-1", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), id,
                 List.of("Bản sao mờ", "  ", "Thiếu chữ ký"));
@@ -110,6 +118,8 @@ class UseCasesTest {
         assertEquals(receipts.issued.get(0).key(), receipts.issued.get(1).key(), "a supplemented dossier keeps its key");
         assertTrue(back.dueDate().isAfter(received.dueDate()), "the days waiting are added: " + back.dueDate());
         assertEquals(DossierStatus.SUBMITTED, again.dossier().status());
+        assertEquals(DossierStatus.RECEIVED, back.status(), "paid at the first reception: not asked to pay again");
+        assertEquals(1, dossiers.history(id).stream().filter(e -> e.action().equals("request-payment")).count());
     }
 
     @Test

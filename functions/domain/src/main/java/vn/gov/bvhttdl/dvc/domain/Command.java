@@ -223,11 +223,17 @@ public sealed interface Command {
         public Map<String, String> details() { return Map.of("channel", channel); }
     }
 
-    /** The dossier waits for its fees to be paid online: the total and the number of fee lines (rules/payments.json). */
+    /**
+     * The dossier waits for its fees to be paid online: the total and the number of fee lines (rules/payments.json);
+     * a total of 0 when the fee depends on the case and the applicant chooses its item of the tariff when paying.
+     */
     record RequestPayment(long amountVnd, int lines) implements Command {
         public String action() { return "request-payment"; }
 
-        public Map<String, String> details() { return Map.of("amountVnd", Long.toString(amountVnd), "lines", Integer.toString(lines)); }
+        public Map<String, String> details() {
+            return amountVnd > 0 ? Map.of("amountVnd", Long.toString(amountVnd), "lines", Integer.toString(lines))
+                    : Map.of("tariff", "true", "lines", Integer.toString(lines));
+        }
     }
 
     /** A provider's verified notice credited payment {@code reference}: the dossier goes on. */

@@ -43,7 +43,8 @@ class PaymentReconcileHandlerIT {
         payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
     }
 
-    static Payment paidAndRefused() {
+    /** A DL-002 dossier paid, then paid again (a second tab), then refused: the kept fee and the double payment. */
+    static Payment[] paidTwiceAndRefused() {
         var p = ProcedureCatalogue.load().find("BVHTTDL-DL-002").orElseThrow();
         Instant now = Instant.now();
         Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-rec",
@@ -64,14 +65,25 @@ class PaymentReconcileHandlerIT {
         Payment paid = pending.apply(new Payment.Notice("vnpay", ref, "T" + ref, 1_000_000, "VND", Payment.Outcome.SUCCESS, "00"), now).next().credited("x".repeat(26));
         Dossier.Change confirmed = w.dossier().handle(new Command.ConfirmPayment(ref, "vnpay", "T" + ref, 1_000_000), Actor.system("payments"), now);
         payments.save(paid, confirmed);
+        // a second tab's payment arrives after the first was credited: the ledger credits it and marks it for refund
+        String ref2 = "TT261201S" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+        payments.create(new Payment(ref2, c.dossier().id(), r.dossier().code(), "owner-rec", "CDLQG", "vnpay",
+                List.of(new Payment.Line(new Text("Phí", "Fee"), 1_000_000, null)), 1_000_000, Payment.Status.PENDING, now, now.plusSeconds(900),
+                null, null, null, null, null, 1));
+        assertEquals(vn.gov.bvhttdl.dvc.application.PaymentGateway.Verdict.CONFIRMED,
+                new vn.gov.bvhttdl.dvc.application.PaymentLedger(payments, store, java.time.Clock.systemUTC())
+                        .apply(new Payment.Notice("vnpay", ref2, "T" + ref2, 1_000_000, "VND", Payment.Outcome.SUCCESS, "00")));
         store.save(confirmed.dossier().handle(new Command.Refuse("Không đủ điều kiện"), Actor.official("mc", "CDLQG", "MOTCUA", null), now));
-        return paid;
+        return new Payment[] {paid, payments.find(ref2).orElseThrow()};
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theSampleEventMarksTheRefundDueAndLosesNothingWhileTheProviderIsDown() throws Exception {
-        Payment paid = paidAndRefused();
+    void theSampleEventKeepsARefusedDossiersFeeAndLosesNoRefundWhileTheProviderIsDown() throws Exception {
+        Payment[] two = paidTwiceAndRefused();
+        Payment kept = two[0];
+        Payment paid = two[1];
+        assertEquals(Payment.Status.REFUND_DUE, paid.status(), "a double payment is due for refund at once");
         Map<String, Object> scheduled = (Map<String, Object>) Json.parse(Files.readString(Emulators.repoRoot().resolve("events/payment-reconcile-scheduled.json")));
         assertEquals("Scheduled Event", scheduled.get("detail-type"));
         try (PaymentReconcileHandler handler = new PaymentReconcileHandler()) {
@@ -80,7 +92,9 @@ class PaymentReconcileHandlerIT {
             Payment due = payments.find(paid.reference()).orElseThrow();
             assertEquals(Payment.Status.REFUND_DUE, due.status());
             assertEquals(paid.reference() + "R", due.refund().id());
-            assertTrue(due.refund().reason().contains("refused"), due.refund().reason());
+            assertTrue(due.refund().reason().contains("did not wait"), due.refund().reason());
+            // DL-002's rule (rules/payments.json): the refused dossier's appraisal fee is kept
+            assertEquals(Payment.Status.PAID, payments.find(kept.reference()).orElseThrow().status());
             Map<String, Object> second = handler.handleRequest(scheduled, null);
             assertEquals(Payment.Status.REFUND_DUE, payments.find(paid.reference()).orElseThrow().status(), "still due, asked again: " + second);
             assertEquals(0, ((Number) second.get("refunded")).intValue());

@@ -100,7 +100,10 @@ class ValidationHandlerIT {
         SQSBatchResponse r = handler.handleRequest(sample, null);
         assertTrue(r.getBatchItemFailures().isEmpty());
         Dossier d = store.find(id).orElseThrow();
-        assertEquals(DossierStatus.RECEIVED, d.status());
+        // DL-001 is level 4 with a fee: received, it waits for its fee at the desk's step (rules/payments.json)
+        assertEquals(DossierStatus.AWAITING_PAYMENT, d.status());
+        assertEquals(List.of("receive", "request-payment"), store.history(id).stream().map(e -> e.action())
+                .filter(a -> a.equals("receive") || a.equals("request-payment")).toList());
         assertTrue(DossierCode.standard().isWellFormed(d.code()), d.code());
         assertTrue(d.code().startsWith("000.00.12.G17-"), d.code());
         assertNotNull(d.receivedAt());
@@ -138,7 +141,13 @@ class ValidationHandlerIT {
     void aSupplementedDossierKeepsItsCodeAndTheWaitIsNotCounted() throws Exception {
         String id = submitted(COMPLETE);
         handler.handleRequest(event("{\"dossierId\":\"" + id + "\"}"), null);
+        // its fee paid online (the ledger's move), the dossier is back at the desk
+        Dossier awaiting = store.find(id).orElseThrow();
+        assertEquals(DossierStatus.AWAITING_PAYMENT, awaiting.status());
+        store.save(awaiting.handle(new vn.gov.bvhttdl.dvc.domain.Command.ConfirmPayment("TT260302VALID", "vnpay", "T1", 1_500_000),
+                vn.gov.bvhttdl.dvc.application.PaymentLedger.ACTOR, awaiting.receivedAt().plusSeconds(60)));
         Dossier received = store.find(id).orElseThrow();
+        assertEquals(DossierStatus.RECEIVED, received.status());
         // an official asks for a supplement; the citizen answers later; validation receives it again
         Instant asked = received.receivedAt().plusSeconds(3600);
         store.save(received.handle(new vn.gov.bvhttdl.dvc.domain.Command.RequestSupplement(java.util.List.of("1. Bản sao công chứng mờ")), vn.gov.bvhttdl.dvc.domain.Actor.official("official-1", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP), asked));
@@ -154,7 +163,8 @@ class ValidationHandlerIT {
         assertEquals(expected, again.dueDate());
         assertTrue(again.dueDate().isAfter(received.dueDate()), "the week of waiting moved the appointment");
         // (the request and answer above are dated in the future, so compare without the time order)
-        assertEquals(java.util.Set.of("create", "submit", "receive", "request-supplement", "resubmit", "receive-supplement"),
+        // asked to pay once, at the first reception: not again after the supplement
+        assertEquals(java.util.Set.of("create", "submit", "receive", "request-payment", "confirm-payment", "request-supplement", "resubmit", "receive-supplement"),
                 store.history(id).stream().map(e -> e.action()).filter(a -> !a.startsWith("attachment"))
                         .collect(java.util.stream.Collectors.toSet()));
     }
@@ -170,7 +180,7 @@ class ValidationHandlerIT {
             SQSBatchResponse r = handler.handleRequest(event(
                     "{\"dossierId\":\"" + good + "\"}", "not json", "{\"dossierId\":\"" + unknown + "\"}", "{}"), null);
             assertEquals(List.of(), r.getBatchItemFailures(), "no retries for what can never work");
-            assertEquals(DossierStatus.RECEIVED, store.find(good).orElseThrow().status());
+            assertEquals(DossierStatus.AWAITING_PAYMENT, store.find(good).orElseThrow().status(), "received, then waits for its fee");
             List<software.amazon.awssdk.services.sqs.model.Message> dead = new ArrayList<>();
             for (int i = 0; i < 5 && dead.size() < 3; i++) {
                 dead.addAll(sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages());

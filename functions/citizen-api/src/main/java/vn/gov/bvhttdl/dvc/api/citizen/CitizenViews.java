@@ -45,14 +45,30 @@ final class CitizenViews {
     @Serdeable
     record Provider(String code, Views.I18n name) {}
 
-    /** The dossier's fees, the providers to pay with while it is due, the payments made, the rules' basis. */
+    /** One item of a fee that depends on the case, with its amount and basis: the applicant chooses it when paying. */
     @Serdeable
-    record Fees(boolean due, List<Line> lines, long totalVnd, List<Provider> providers, List<Views.PaymentView> payments, List<Views.CitationView> basis) {
+    record TariffItem(String code, Views.I18n name, long amountVnd, @Nullable String basis, boolean confirmed) {
+        static TariffItem of(vn.gov.bvhttdl.dvc.domain.PaymentRules.TariffItem i) {
+            var c = i.basis();
+            return new TariffItem(i.code(), Views.I18n.of(i.name()), i.amountVnd(),
+                    c == null ? null : ((c.article() == null ? "" : c.article() + " ") + c.document()).strip(), c != null && c.confirmed());
+        }
+    }
+
+    /**
+     * The dossier's fees, the providers to pay with while it is due, the payments made (an abandoned attempt left
+     * out), the rules' basis; {@code tariff} the items to choose from when the fee depends on the case; {@code how}
+     * how a fee not paid online is paid.
+     */
+    @Serdeable
+    record Fees(boolean due, List<Line> lines, long totalVnd, List<Provider> providers, List<Views.PaymentView> payments, List<Views.CitationView> basis,
+                List<TariffItem> tariff, @Nullable Views.I18n how) {
         static Fees of(CitizenDesk.Fees f) {
             return new Fees(f.due(), f.lines().stream().map(Line::of).toList(), f.totalVnd(),
                     f.providers().stream().map(p -> new Provider(p.code(), Views.I18n.of(p.name()))).toList(),
                     f.payments().stream().map(p -> Views.PaymentView.of(p)).toList(),
-                    f.basis().stream().map(Views.CitationView::of).toList());
+                    f.basis().stream().map(Views.CitationView::of).toList(),
+                    f.tariff().stream().map(TariffItem::of).toList(), f.how() == null ? null : Views.I18n.of(f.how()));
         }
     }
 

@@ -35,7 +35,7 @@ final class PaymentController {
     }
 
     @Serdeable
-    record NewPayment(@Nullable String provider) {}
+    record NewPayment(@Nullable String provider, @Nullable String item) {}
 
     @Serdeable
     record Started(String reference, String redirectUrl, String expiresAt, long amountVnd) {}
@@ -54,7 +54,8 @@ final class PaymentController {
                 : event.getRequestContext().getHttp().getSourceIp();
         String base = publicBase.get();
         String provider = body == null ? null : body.provider();
-        var s = desk.pay(me.applicant(), id, provider, ip, ref -> base + "/api/payments/" + provider + "/return", base + "/api/payments/" + provider + "/ipn");
+        String item = body == null ? null : body.item();
+        var s = desk.pay(me.applicant(), id, provider, item, ip, ref -> base + "/api/payments/" + provider + "/return", base + "/api/payments/" + provider + "/ipn");
         return HttpResponse.created(new Started(s.payment().reference(), s.redirectUrl(), s.payment().expiresAt().toString(), s.payment().amountVnd()),
                 URI.create("/api/dossiers/" + id + "/payments"));
     }

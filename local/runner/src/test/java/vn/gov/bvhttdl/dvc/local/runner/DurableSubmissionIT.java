@@ -102,14 +102,16 @@ class DurableSubmissionIT {
         assertEquals(1, answers.size());
         assertEquals(1, ((Number) ((Map<?, ?>) Json.parse(answers.get(0))).get("handedOver")).intValue(), answers.get(0));
         long deadline = System.currentTimeMillis() + 20_000;
-        while (!"RECEIVED".equals(status(id, token)) && System.currentTimeMillis() < deadline) Thread.sleep(100);
+        // DL-001 is level 4 with a fee: received, it then waits for its fee (rules/payments.json)
+        while (!"AWAITING_PAYMENT".equals(status(id, token)) && System.currentTimeMillis() < deadline) Thread.sleep(100);
         Map<String, Object> received = json(call("GET", "/api/dossiers/" + id, token, null));
-        assertEquals("RECEIVED", received.get("status"));
+        assertEquals("AWAITING_PAYMENT", received.get("status"));
         assertNotNull(received.get("code"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) received.get("history");
-        assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> (String) h.get("action"))
+        assertEquals(List.of("create", "submit", "receive", "request-payment"), history.stream().map(h -> (String) h.get("action"))
                 .filter(a -> !a.startsWith("attachment-")).toList(), "received once, by the validation function");
+        LocalRunnerIT.paidAtReception(runner.baseUrl(), id, token);
 
         // a received dossier is not SUBMITTED any more: the next tick has nothing to do
         Map<?, ?> again = (Map<?, ?>) Json.parse(runner.fireSchedule("SubmissionSweepFunction").get(0));

@@ -74,6 +74,27 @@ class LocalRunnerIT {
         return awaitStatus(runner.baseUrl(), id, token, status, 20);
     }
 
+    /**
+     * A level-4 dossier with a fee waits for it at reception (rules/payments.json): the applicant pays it on the VNPay
+     * sandbox's page and the dossier is back at the desk; answers the received dossier.
+     */
+    static Map<String, Object> paidAtReception(String base, String id, String token) throws Exception {
+        awaitStatus(base, id, token, "AWAITING_PAYMENT", 30);
+        HttpResponse<String> started = call(base, "POST", "/api/dossiers/" + id + "/payments", token, "{\"provider\":\"vnpay\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        String ref = (String) json(started).get("reference");
+        String redirect = (String) json(started).get("redirectUrl");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(redirect.startsWith("http") ? redirect : base + redirect)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        String form = "key=" + java.net.URLEncoder.encode("vnpay:" + ref, java.nio.charset.StandardCharsets.UTF_8) + "&choice=pay";
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/decide"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, paid.statusCode(), paid.body());
+        return awaitStatus(base, id, token, "RECEIVED", 30);
+    }
+
     /** Waits up to {@code seconds} until the dossier {@code id} of the stack at {@code base} is in {@code status}. */
     static Map<String, Object> awaitStatus(String base, String id, String token, String status, int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
@@ -103,7 +124,8 @@ class LocalRunnerIT {
         assertEquals(Boolean.TRUE, json(call("GET", "/api/dossiers/" + id + "/checklist", token, null)).get("complete"));
         assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
 
-        Map<String, Object> received = awaitStatus(id, token, "RECEIVED");
+        // DL-001 is level 4 with a fee: received, it waits for its fee, paid online (issue 22)
+        Map<String, Object> received = paidAtReception(runner.baseUrl(), id, token);
         String code = (String) received.get("code");
         assertTrue(code.matches("000\\.00\\.12\\.G17-\\d{6}-\\d{4}"), code);
         assertEquals(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard()
@@ -114,7 +136,7 @@ class LocalRunnerIT {
         assertEquals(id, json(byCode).get("id"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) json(byCode).get("history");
-        assertEquals(List.of("create", "submit", "receive"), history.stream().map(h -> (String) h.get("action"))
+        assertEquals(List.of("create", "submit", "receive", "request-payment", "confirm-payment"), history.stream().map(h -> (String) h.get("action"))
                 .filter(a -> !a.startsWith("attachment-")).toList());
         assertEquals(4, history.stream().filter(h -> "attachment-accepted".equals(h.get("action"))).count());
 

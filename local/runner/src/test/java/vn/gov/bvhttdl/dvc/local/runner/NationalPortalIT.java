@@ -90,7 +90,8 @@ class NationalPortalIT {
         byte[] bytes = LocalRunnerIT.pdf("Don de nghi");
         LocalRunnerIT.upload(runner.baseUrl(), runner, token, id, "DON", "don.pdf", bytes);
         assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
-        String code = (String) awaitStatus(id, token, "RECEIVED").get("code");
+        // DL-003 is level 4 with a fee: it waits for it at reception, paid online (issue 22)
+        String code = (String) LocalRunnerIT.paidAtReception(runner.baseUrl(), id, token).get("code");
         assertNotNull(code);
         awaitProgress(code, "2", 30);
 

@@ -68,11 +68,17 @@ class NotificationsIT {
             if (code == null) Thread.sleep(200);
         }
         assertNotNull(code, "received");
+        // DL-003 is level 4 with a fee: received, it waits for its fee, paid online (issue 22)
+        LocalRunnerIT.paidAtReception(runner.baseUrl(), id, token);
 
-        // received: one email (SMS is off by default), in Vietnamese with every diacritic, with the dossier's link
-        List<Map<String, Object>> first = awaitOutbox(code, 1);
-        assertEquals(1, first.size(), first.toString());
-        Map<String, Object> mail = first.get(0);
+        // received, the fee asked, the fee received: one email each (SMS is off by default), in Vietnamese with every
+        // diacritic, with the dossier's link
+        List<Map<String, Object>> first = awaitOutbox(code, 3);
+        assertEquals(3, first.size(), first.toString());
+        final String dossierCode = code;
+        assertEquals(java.util.Set.of("Đã tiếp nhận hồ sơ " + code, "Nộp phí, lệ phí hồ sơ " + code, "Đã nhận phí, lệ phí hồ sơ " + code),
+                first.stream().map(m -> m.get("subject")).collect(java.util.stream.Collectors.toSet()), first.toString());
+        Map<String, Object> mail = first.stream().filter(m -> ("Đã tiếp nhận hồ sơ " + dossierCode).equals(m.get("subject"))).findFirst().orElseThrow();
         assertEquals("email", mail.get("channel"));
         assertEquals("lan.hoang@example.vn", mail.get("to"));
         assertEquals("Đã tiếp nhận hồ sơ " + code, mail.get("subject"));
@@ -84,9 +90,9 @@ class NotificationsIT {
         HttpResponse<String> sup = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/official/dossiers/" + id + "/request-supplement", official,
                 "{\"items\":[\"Đơn chưa có chữ ký của người đại diện theo pháp luật\"]}");
         assertEquals(200, sup.statusCode(), sup.body());
-        List<Map<String, Object>> second = awaitOutbox(code, 2);
-        assertEquals("Yêu cầu bổ sung, hoàn thiện hồ sơ " + code, second.get(1).get("subject"));
-        assertTrue(((String) second.get(1).get("text")).contains("Đơn chưa có chữ ký của người đại diện theo pháp luật"));
+        List<Map<String, Object>> second = awaitOutbox(code, 4);
+        assertEquals("Yêu cầu bổ sung, hoàn thiện hồ sơ " + code, second.get(3).get("subject"));
+        assertTrue(((String) second.get(3).get("text")).contains("Đơn chưa có chữ ký của người đại diện theo pháp luật"));
 
         // replay the whole stream: nothing new is sent
         long before = runner.streamDeliveries("StatusNotifyFunction");
@@ -95,17 +101,17 @@ class NotificationsIT {
         while (runner.streamDeliveries("StatusNotifyFunction") < 2 * before && System.currentTimeMillis() < deadline) Thread.sleep(200);
         assertTrue(runner.streamDeliveries("StatusNotifyFunction") >= 2 * before, "the stream was not replayed");
         Thread.sleep(500);
-        assertEquals(2, outbox(code).size(), "a replay sent again: " + outbox(code));
+        assertEquals(4, outbox(code).size(), "a replay sent again: " + outbox(code));
         // the two messages are also in the citizen's inbox, and the officials see what was sent
         HttpResponse<String> deliveries = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id + "/notifications", official, null);
         assertEquals(200, deliveries.statusCode(), deliveries.body());
         @SuppressWarnings("unchecked") List<Object> sent = (List<Object>) Json.parse(deliveries.body());
-        assertEquals(4, sent.size(), "two events, inbox and email each: " + sent);
+        assertEquals(8, sent.size(), "four events, inbox and email each: " + sent);
         assertTrue(sent.stream().map(Json::obj).allMatch(d -> "SENT".equals(d.get("state"))), sent.toString());
         HttpResponse<String> inbox = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", token, null);
         assertEquals(200, inbox.statusCode(), inbox.body());
         Map<String, Object> box = LocalRunnerIT.json(inbox);
-        assertEquals(2, ((Number) box.get("unread")).intValue(), box.toString());
+        assertEquals(4, ((Number) box.get("unread")).intValue(), box.toString());
         // bad choices and unknown messages are problems, never a 5xx, and change nothing
         HttpResponse<String> badChannel = LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{\"channels\":{\"fax\":true}}");
         assertEquals(422, badChannel.statusCode(), badChannel.body());
@@ -119,7 +125,7 @@ class NotificationsIT {
         assertEquals(401, LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", null, null).statusCode());
         Map<String, Object> prefs = LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/preferences", token, null));
         assertEquals("vi", prefs.get("language"), "the refused choices changed nothing");
-        assertEquals(2, ((Number) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", token, null)).get("unread")).intValue());
+        assertEquals(4, ((Number) LocalRunnerIT.json(LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/me/inbox", token, null)).get("unread")).intValue());
         // a choice that is allowed is kept
         HttpResponse<String> ok = LocalRunnerIT.call(runner.baseUrl(), "PUT", "/api/me/preferences", token, "{\"channels\":{\"sms\":true},\"language\":\"en\"}");
         assertEquals(200, ok.statusCode(), ok.body());

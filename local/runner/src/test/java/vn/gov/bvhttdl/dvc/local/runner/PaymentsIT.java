@@ -117,7 +117,7 @@ class PaymentsIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aCitizenPaysThroughVnPayOnAnUnreliableNetworkAndIsCreditedOnceThenRefundedWhenRefused() throws Exception {
+    void aCitizenPaysThroughVnPayOnAnUnreliableNetworkIsCreditedOnceAPaymentTwiceIsRefundedARefusalKeepsTheFee() throws Exception {
         String token = runner.devToken("Ngô Thị Thu", "001088000777", "thu@example.vn", "citizens");
         String id = awaitingPayment(token);
         Map<String, Object> summary = LocalRunnerIT.json(call("GET", "/api/dossiers/" + id + "/payments", token, null));
@@ -133,6 +133,11 @@ class PaymentsIT {
         String ref = (String) LocalRunnerIT.json(started).get("reference");
         String redirect = (String) LocalRunnerIT.json(started).get("redirectUrl");
         assertTrue(redirect.contains("vnp_Amount=" + total * 100), redirect);
+        // a second tab: another payment request of the same dossier, paid after the first (below)
+        HttpResponse<String> startedTwice = call("POST", "/api/dossiers/" + id + "/payments", token, "{\"provider\":\"vnpay\"}");
+        assertEquals(201, startedTwice.statusCode(), startedTwice.body());
+        String second = (String) LocalRunnerIT.json(startedTwice).get("reference");
+        String secondRedirect = (String) LocalRunnerIT.json(startedTwice).get("redirectUrl");
 
         // forged and malformed IPNs are answered with VNPay's codes and change nothing
         assertEquals("97", Json.obj(Json.parse(get("/api/payments/vnpay/ipn?vnp_TxnRef=" + ref + "&vnp_Amount=" + total * 100
@@ -196,21 +201,33 @@ class PaymentsIT {
             assertTrue(verify.body().contains(designation), "the verification page names the receipt by its symbols and number");
         }
 
-        // refused after payment: reconciliation asks the sandbox for the refund and follows it to completion
-        String official = runner.devToken("Cán bộ Một cửa", "001080000901", "motcua@example.vn", "officials", "CDLQG");
-        HttpResponse<String> refused = call("POST", "/api/official/dossiers/" + id + "/refuse", official, "{\"reason\":\"Giấy phép cũ đã bị thu hồi\"}");
-        assertEquals(200, refused.statusCode(), refused.body());
-        for (int i = 0; i < 5 && !"REFUNDED".equals(payment(id, token, ref).get("status")); i++) {
+        // the second tab opened before paying: its payment arrives after the dossier was paid, so it is refunded
+        // whole whatever the procedure's rule; reconciliation asks the sandbox for the refund and follows it to the end
+        String landing2 = decide(secondRedirect, "vnpay", second, "pay", false);
+        assertTrue(landing2.contains("payment=" + second), landing2);
+        awaitPayment(id, token, second, "REFUND_DUE");
+        for (int i = 0; i < 5 && !"REFUNDED".equals(payment(id, token, second).get("status")); i++) {
             runner.fireSchedule("PaymentReconcileFunction");
             Thread.sleep(1100);
         }
-        Map<String, Object> refunded = payment(id, token, ref);
+        Map<String, Object> refunded = payment(id, token, second);
         assertEquals("REFUNDED", refunded.get("status"), refunded.toString());
         assertEquals("DONE", refunded.get("refundStatus"));
         runner.fireSchedule("PaymentReconcileFunction");
         List<Map<String, Object>> refunds = ((List<Object>) Json.parse(get("/sandbox/log.json").body())).stream().map(Json::obj)
-                .filter(e -> ref.equals(e.get("reference")) && "refund".equals(e.get("delivery"))).toList();
+                .filter(e -> second.equals(e.get("reference")) && "refund".equals(e.get("delivery"))).toList();
         assertEquals(2, refunds.size(), "asked, then found done; nothing after: " + refunds);
+
+        // refused after payment: DL-002's rule (rules/payments.json) keeps the appraisal fee; nothing is asked back
+        String official = runner.devToken("Cán bộ Một cửa", "001080000901", "motcua@example.vn", "officials", "CDLQG");
+        HttpResponse<String> refused = call("POST", "/api/official/dossiers/" + id + "/refuse", official, "{\"reason\":\"Giấy phép cũ đã bị thu hồi\"}");
+        assertEquals(200, refused.statusCode(), refused.body());
+        runner.fireSchedule("PaymentReconcileFunction");
+        Thread.sleep(1100);
+        runner.fireSchedule("PaymentReconcileFunction");
+        assertEquals("PAID", payment(id, token, ref).get("status"));
+        assertTrue(((List<Object>) Json.parse(get("/sandbox/log.json").body())).stream().map(Json::obj)
+                .noneMatch(e -> ref.equals(e.get("reference")) && "refund".equals(e.get("delivery"))), "no refund asked for the kept fee");
     }
 
     @Test
