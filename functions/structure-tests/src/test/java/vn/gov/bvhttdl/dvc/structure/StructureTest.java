@@ -62,6 +62,7 @@ class StructureTest {
         FUNCTIONS.put("payment-reconcile", ROOT + ".reconcile");
         FUNCTIONS.put("national-outbox", ROOT + ".national.outbox");
         FUNCTIONS.put("national-sync", ROOT + ".national.sync");
+        FUNCTIONS.put("tax-handover", ROOT + ".taxhandover");
     }
 
     static JavaClasses classes;
