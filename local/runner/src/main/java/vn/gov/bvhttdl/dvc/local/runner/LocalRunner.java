@@ -71,6 +71,8 @@ public final class LocalRunner implements AutoCloseable {
     // issue #20 (part 4): the national database of administrative procedures, for the procedure codes' report
     private final NationalCatalogueSandbox nationalCatalogue;
     private final NationalSso nationalSso;
+    // issue #22: the tax authority's sandbox (the e-receipts' data)
+    private final TaxAuthoritySandbox taxAuthority;
     private final DevFederation federation;
     private DevOutbox outbox;
 
@@ -100,6 +102,9 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
         nationalPortal = new NationalPortalSandbox(root.resolve("local/sandbox/national-portal.json"));
         nationalCatalogue = new NationalCatalogueSandbox(root.resolve("local/sandbox/national-portal.json"));
+        // issue #22: offline the tax authority is the runner's sandbox; its development credentials are committed
+        System.setProperty("TAX_AUTHORITY_SECRETS_FILE", root.resolve("local/sandbox/tax-authority.json").toString());
+        taxAuthority = new TaxAuthoritySandbox(root.resolve("local/sandbox/tax-authority.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -152,6 +157,7 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("PAYMENT_SANDBOX_BASE", baseUrl());
         if (!o.settings().containsKey("NATIONAL_PORTAL_URL")) System.setProperty("NATIONAL_PORTAL_URL", baseUrl() + NationalPortalSandbox.BASE);
         if (!o.settings().containsKey("NATIONAL_CATALOGUE_URL")) System.setProperty("NATIONAL_CATALOGUE_URL", baseUrl() + NationalCatalogueSandbox.BASE);
+        if (!o.settings().containsKey("TAX_AUTHORITY_URL")) System.setProperty("TAX_AUTHORITY_URL", baseUrl() + TaxAuthoritySandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -275,6 +281,14 @@ public final class LocalRunner implements AutoCloseable {
         nationalPortal.set(NationalPortalSandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
     }
 
+    /** The tax authority's sandbox (issue #22): the e-receipts it took, in order; tests tell it to be down, slow or time out. */
+    public Map<String, Object> taxAuthority() { return taxAuthority.snapshot(); }
+
+    /** Sets the tax authority sandbox's mode: {@code up}, {@code down}, {@code timeout} or {@code slow} (with {@code delayMs}). */
+    public void taxAuthorityMode(String mode, long delayMs) {
+        taxAuthority.set(TaxAuthoritySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
+    }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -297,6 +311,8 @@ public final class LocalRunner implements AutoCloseable {
                 nationalPortal.handle(ex);
             } else if (nationalCatalogue.handles(path)) { // before the payment sandboxes' /sandbox/
                 nationalCatalogue.handle(ex);
+            } else if (taxAuthority.handles(path)) { // before the payment sandboxes' /sandbox/
+                taxAuthority.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {
