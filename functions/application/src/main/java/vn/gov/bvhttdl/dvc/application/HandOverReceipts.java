@@ -66,9 +66,11 @@ public final class HandOverReceipts {
         if (receiptId == null || receiptId.isBlank()) throw DomainException.of("unreadable-message", "why", "no receipt id");
         if (markers.handedOver(receiptId)) return new Result(Outcome.ALREADY, null, false);
         if (!authority.configured()) return new Result(Outcome.NOT_CONFIGURED, null, false);
+        // the id is the receipt's verification address: only its first characters go into a reason (logged)
+        String shown = receiptId.length() > 6 ? receiptId.substring(0, 6) + "…" : receiptId;
         ElectronicReceipt r = payments.receipt(receiptId)
-                .orElseThrow(() -> DomainException.of("e-receipt-not-found", "ref", receiptId));
-        if (!r.isNumbered()) throw DomainException.of("unreadable-message", "why", "receipt " + receiptId + " has no number");
+                .orElseThrow(() -> DomainException.of("e-receipt-not-found", "ref", shown));
+        if (!r.isNumbered()) throw DomainException.of("unreadable-message", "why", "receipt " + shown + " has no number");
         String owner = UUID.randomUUID().toString();
         Instant now = clock.instant();
         if (!markers.claim(receiptId, owner, now, now.plus(lease))) {

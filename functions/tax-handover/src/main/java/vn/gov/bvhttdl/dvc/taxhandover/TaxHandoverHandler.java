@@ -61,12 +61,13 @@ public class TaxHandoverHandler extends MicronautRequestHandler<SQSEvent, SQSBat
                     if (r.late()) LOG.warn("e-receipt-handed-over-late {}: after its day of issue (Decree 254/2026 Art 27(3))", r.designation());
                     else LOG.info("e-receipt {} handed over", r.designation());
                 }
-                case ALREADY -> LOG.info("e-receipt {} handed over already", id);
+                // the receipt's id is its verification address: not logged
+                case ALREADY -> LOG.info("message {}: its e-receipt was handed over already", m.getMessageId());
                 case NOT_CONFIGURED -> {
                     if (SAID.compareAndSet(false, true)) {
                         LOG.warn("tax-authority-not-configured: TAX_AUTHORITY_URL is blank, e-receipts are not handed over (docs/payments.md)");
                     }
-                    LOG.info("e-receipt {} not handed over: no tax authority address", id);
+                    LOG.info("message {}: its e-receipt is not handed over (no tax authority address)", m.getMessageId());
                 }
             }
         } catch (RuntimeException failed) {
