@@ -49,7 +49,7 @@ public final class ColdStartBench {
         java.util.Set<String> only = args.length > 1 ? java.util.Set.of(args[1].split(",")) : null;
         Path root = Emulators.repoRoot();
         Template template = Template.read(root.resolve("template.yaml"));
-        try (Emulators e = Emulators.start(null); NationalSeed.Portal portal = new NationalSeed.Portal()) {
+        try (Emulators e = Emulators.start(null); NationalSeed.Portal portal = new NationalSeed.Portal(); NationalSeed.Portal taxAuthority = new NationalSeed.Portal()) {
             Provisioner.Resources r = Provisioner.provision(template, e);
             e.sdkSystemProperties().forEach(System::setProperty);
             Map<String, String> env = new LinkedHashMap<>(e.sdkEnvironment());
@@ -70,6 +70,9 @@ public final class ColdStartBench {
             env.put("NATIONAL_PORTAL_URL", portal.url());
             env.put("NATIONAL_INBOX_URL", portal.url());
             env.put("NATIONAL_PORTAL_SECRETS_FILE", root.resolve("local/sandbox/national-portal.json").toString());
+            // the tax authority (issue #22): another such stand-in, the committed sandbox credentials
+            env.put("TAX_AUTHORITY_URL", taxAuthority.url());
+            env.put("TAX_AUTHORITY_SECRETS_FILE", root.resolve("local/sandbox/tax-authority.json").toString());
             env.forEach(System::setProperty);
             DossierStore store = DossierStore.fromSettings();
             vn.gov.bvhttdl.dvc.adapters.PaymentStore payments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).payments();
@@ -118,7 +121,11 @@ public final class ColdStartBench {
                     new Case("NationalSyncFunction", fns.get("NationalSyncFunction").handler(), fns.get("NationalSyncFunction").codeUri(),
                             Floors.NationalSync.class.getName(), s -> NationalSeed.syncEvent(root, s, portal), portal::check),
                     new Case("NationalInboxFunction", fns.get("NationalInboxFunction").handler(), fns.get("NationalInboxFunction").codeUri(),
-                            Floors.NationalInbox.class.getName(), s -> NationalSeed.inboxEvent(root, portal), portal::check));
+                            Floors.NationalInbox.class.getName(), s -> NationalSeed.inboxEvent(root, portal), portal::check),
+                    new Case("TaxOutboxFunction", fns.get("TaxOutboxFunction").handler(), fns.get("TaxOutboxFunction").codeUri(),
+                            Floors.TaxOutbox.class.getName(), s -> TaxSeed.outboxEvent(root)),
+                    new Case("TaxHandoverFunction", fns.get("TaxHandoverFunction").handler(), fns.get("TaxHandoverFunction").codeUri(),
+                            Floors.TaxHandover.class.getName(), s -> TaxSeed.handOverEvent(root, s, taxAuthority), taxAuthority::check));
             List<Case> cases = all.stream().filter(c -> only == null || only.contains(c.name())).toList();
             if (cases.isEmpty()) throw new IllegalArgumentException("no function named " + only);
 

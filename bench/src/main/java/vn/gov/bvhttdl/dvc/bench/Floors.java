@@ -423,4 +423,70 @@ public final class Floors {
                     .withHeaders(Map.of("content-type", "application/json")).withBody(Json.write(out)).build();
         }
     }
+
+    /**
+     * The same as the tax-outbox function: each stream record's key read by the table's layout ({@code StreamItems}),
+     * an e-receipt's id put on the hand-over queue by the same {@code TaxHandOverQueue} (SQS); a record that fails is
+     * reported, as the stream's batch response does.
+     */
+    public static final class TaxOutbox implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
+        private final vn.gov.bvhttdl.dvc.adapters.tax.TaxHandOverQueue queue = vn.gov.bvhttdl.dvc.adapters.tax.TaxHandOverQueue.fromSettings();
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent event, Context context) {
+            List<com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (var r : event.getRecords()) {
+                try {
+                    vn.gov.bvhttdl.dvc.adapters.StreamItems.eReceipt(r.getDynamodb().getKeys()).ifPresent(queue::put);
+                } catch (RuntimeException e) {
+                    failures.add(com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(r.getDynamodb().getSequenceNumber()).build());
+                    break; // the stream retries from the first failed record
+                }
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(failures);
+        }
+    }
+
+    /**
+     * The same {@code HandOverReceipts} as the tax-handover function, by hand, over the same adapters: the table's
+     * payment store and hand-over markers, the {@code TaxAuthorityApi} HTTP client (its credentials from
+     * {@code TAX_AUTHORITY_SECRETS_FILE}, the function's offline source); the queue's SQS adapter built for the
+     * backoff, as the function's retry bean is. A message that is not handed over is reported.
+     */
+    public static final class TaxHandover implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final Table table = Table.fromSettings();
+        private final vn.gov.bvhttdl.dvc.adapters.tax.TaxHandOverQueue queue = vn.gov.bvhttdl.dvc.adapters.tax.TaxHandOverQueue.fromSettings();
+        private final vn.gov.bvhttdl.dvc.application.HandOverReceipts handOver = new vn.gov.bvhttdl.dvc.application.HandOverReceipts(
+                table.payments(),
+                new vn.gov.bvhttdl.dvc.adapters.tax.TaxAuthorityApi(() -> vn.gov.bvhttdl.dvc.adapters.Settings.get("TAX_AUTHORITY_URL").orElse(""),
+                        TaxHandover::secret,
+                        java.time.Duration.ofSeconds(vn.gov.bvhttdl.dvc.adapters.Settings.get("TAX_AUTHORITY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(10))),
+                table.taxHandOver(), Clock.systemUTC(), java.time.Duration.ofMinutes(2));
+
+        private static String secret() {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(vn.gov.bvhttdl.dvc.adapters.Settings.require("TAX_AUTHORITY_SECRETS_FILE")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                try {
+                    var r = handOver.handle(vn.gov.bvhttdl.dvc.adapters.tax.TaxHandOverQueue.read(m.getBody()));
+                    if (r.outcome() == vn.gov.bvhttdl.dvc.application.HandOverReceipts.Outcome.SENT) continue;
+                } catch (RuntimeException e) {
+                    // reported below
+                }
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+            }
+            return new SQSBatchResponse(failures);
+        }
+    }
 }

@@ -141,6 +141,14 @@ public final class Layout {
     /** An e-receipt's data (numbered with its credit), by the receipt's id. */
     static Map<String, AttributeValue> eReceiptKey(String receiptId) { return keyMap("ERECEIPT#" + receiptId, META); }
 
+    /** The e-receipt's id an item's key names, if the item is an e-receipt's data (the tax hand-over's stream). */
+    static java.util.Optional<String> eReceiptId(String pk, String sk) {
+        return pk != null && pk.startsWith("ERECEIPT#") && META.equals(sk) ? java.util.Optional.of(pk.substring("ERECEIPT#".length())) : java.util.Optional.empty();
+    }
+
+    /** The marker of an e-receipt's hand-over to the tax authority (claimed, then handed over). */
+    static Map<String, AttributeValue> taxHandOverKey(String receiptId) { return keyMap("TAXHANDOVER#" + receiptId, META); }
+
     /** The partition of the callbacks received for one payment. */
     static String callbacksPk(String provider, String reference) { return "CALLBACK#" + provider + "#" + reference; }
 

@@ -48,6 +48,13 @@ public final class StreamItems {
         return Optional.of(new DossierState(Layout.dossierId(i.pk), i.agencyCode, i.status, i.gsi4pk, i.version));
     }
 
+    /** The id of the e-receipt whose data item {@code keys} (a stream record's keys) are, else empty. */
+    public static Optional<String> eReceipt(Map<String, AttributeValue> keys) {
+        if (keys == null) return Optional.empty();
+        AttributeValue pk = keys.get("PK"), sk = keys.get("SK");
+        return Layout.eReceiptId(pk == null ? null : pk.getS(), sk == null ? null : sk.getS());
+    }
+
     /**
      * An audit entry as the stream delivers it.
      *

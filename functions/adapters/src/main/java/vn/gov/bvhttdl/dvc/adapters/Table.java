@@ -31,6 +31,7 @@ public final class Table {
     private final Supplier<RequestCounter> requestCounter;
     private final Supplier<SmsOutbox> smsOutbox;
     private final Supplier<NationalSyncMarkers> nationalSync;
+    private final Supplier<TaxHandOverMarkers> taxHandOver;
 
     /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
     public Table(DynamoDbClient client, String name) {
@@ -54,6 +55,7 @@ public final class Table {
         this.requestCounter = once(() -> RequestCounter.fromSettings(client));
         this.smsOutbox = once(() -> new SmsOutbox(client, name));
         this.nationalSync = once(() -> new NationalSyncMarkers(client, name));
+        this.taxHandOver = once(() -> new TaxHandOverMarkers(client, name));
     }
 
     /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
@@ -111,6 +113,9 @@ public final class Table {
 
     /** The national portal's per-dossier markers of the last event sent ({@code NATIONAL#…}). */
     public NationalSyncMarkers nationalSync() { return nationalSync.get(); }
+
+    /** The e-receipts' hand-over markers ({@code TAXHANDOVER#…}). */
+    public TaxHandOverMarkers taxHandOver() { return taxHandOver.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {

@@ -63,6 +63,7 @@ class StructureTest {
         FUNCTIONS.put("national-outbox", ROOT + ".national.outbox");
         FUNCTIONS.put("national-sync", ROOT + ".national.sync");
         FUNCTIONS.put("national-inbox", ROOT + ".national.inbox");
+        FUNCTIONS.put("tax-handover", ROOT + ".taxhandover");
     }
 
     static JavaClasses classes;

@@ -73,6 +73,8 @@ public final class LocalRunner implements AutoCloseable {
     private final NationalInboxSandbox nationalInbox;
     private final EnterpriseRegistrySandbox enterpriseRegistry;
     private final NationalSso nationalSso;
+    // issue #22: the tax authority's sandbox (the e-receipts' data)
+    private final TaxAuthoritySandbox taxAuthority;
     private final DevFederation federation;
     private DevOutbox outbox;
 
@@ -106,6 +108,9 @@ public final class LocalRunner implements AutoCloseable {
         // issue #20 part 5: the national enterprise database as a sandbox; its development credentials are committed
         System.setProperty("ENTERPRISE_REGISTRY_SECRETS_FILE", root.resolve("local/sandbox/enterprise-registry.json").toString());
         enterpriseRegistry = new EnterpriseRegistrySandbox(root.resolve("local/sandbox/enterprise-registry.json"));
+        // issue #22: offline the tax authority is the runner's sandbox; its development credentials are committed
+        System.setProperty("TAX_AUTHORITY_SECRETS_FILE", root.resolve("local/sandbox/tax-authority.json").toString());
+        taxAuthority = new TaxAuthoritySandbox(root.resolve("local/sandbox/tax-authority.json"));
         o.settings().forEach(System::setProperty);
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
@@ -160,6 +165,7 @@ public final class LocalRunner implements AutoCloseable {
         if (!o.settings().containsKey("NATIONAL_CATALOGUE_URL")) System.setProperty("NATIONAL_CATALOGUE_URL", baseUrl() + NationalCatalogueSandbox.BASE);
         if (!o.settings().containsKey("NATIONAL_INBOX_URL")) System.setProperty("NATIONAL_INBOX_URL", baseUrl() + NationalInboxSandbox.BASE);
         if (!o.settings().containsKey("ENTERPRISE_REGISTRY_URL")) System.setProperty("ENTERPRISE_REGISTRY_URL", baseUrl() + EnterpriseRegistrySandbox.BASE);
+        if (!o.settings().containsKey("TAX_AUTHORITY_URL")) System.setProperty("TAX_AUTHORITY_URL", baseUrl() + TaxAuthoritySandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -297,6 +303,14 @@ public final class LocalRunner implements AutoCloseable {
     /** The enterprise codes the enterprise database sandbox was asked for, oldest first. */
     public List<String> enterpriseRegistryLookups() { return enterpriseRegistry.asked(); }
 
+    /** The tax authority's sandbox (issue #22): the e-receipts it took, in order; tests tell it to be down, slow or time out. */
+    public Map<String, Object> taxAuthority() { return taxAuthority.snapshot(); }
+
+    /** Sets the tax authority sandbox's mode: {@code up}, {@code down}, {@code timeout} or {@code slow} (with {@code delayMs}). */
+    public void taxAuthorityMode(String mode, long delayMs) {
+        taxAuthority.set(TaxAuthoritySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
+    }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -323,6 +337,8 @@ public final class LocalRunner implements AutoCloseable {
                 nationalCatalogue.handle(ex);
             } else if (enterpriseRegistry.handles(path)) {
                 enterpriseRegistry.handle(ex);
+            } else if (taxAuthority.handles(path)) { // before the payment sandboxes' /sandbox/
+                taxAuthority.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {

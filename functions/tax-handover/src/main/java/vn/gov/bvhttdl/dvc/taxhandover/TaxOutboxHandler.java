@@ -1,0 +1,42 @@
+package vn.gov.bvhttdl.dvc.taxhandover;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import vn.gov.bvhttdl.dvc.lambda.Batches;
+
+/**
+ * The e-receipts' outbox, fed by the table's stream (template.yaml filters it to new {@code ERECEIPT#} items, written
+ * in the transaction that credits a payment): each receipt recorded is one message on the standard queue
+ * {@code TaxHandOverQueue} ({@link Receipts.Outbox}). A record that can never be read goes to the dead-letter queue at
+ * once; one that fails otherwise (SQS unreachable) is reported, and the stream retries from it ({@link Batches}).
+ */
+public class TaxOutboxHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    @Inject
+    Receipts.Outbox outbox;
+
+    // the module's two functions share one context: each names its own dead-letter queue
+    @Inject
+    @Named("tax-outbox")
+    Batches.DeadLetters deadLetters;
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        return Batches.stream(event, r -> Receipts.of(r).ifPresent(outbox::put), () -> deadLetters);
+    }
+
+    @Factory
+    static final class Beans {
+        /** This function's DLQ, for the records that can never be read (TAX_OUTBOX_DLQ_URL). */
+        @Singleton
+        @Named("tax-outbox")
+        Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("TAX_OUTBOX_DLQ_URL")::send; }
+
+        @Singleton
+        Receipts.Outbox outbox() { return Receipts.Outbox.fromSettings(); }
+    }
+}
