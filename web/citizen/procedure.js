@@ -88,8 +88,13 @@ export async function procedurePage(main, { code }) {
     if (!at) { showErrors(out, ev.target, [{ vi: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 24/01/2025.', en: 'Enter the date as day/month/year, e.g. 24/01/2025.', field: 'appointment.date' }]); return; }
     show(at).catch((e) => showErrors(out, null, e));
   });
-  await show();
-  if (!c) { main.querySelector('#form-sign-in').addEventListener('click', () => signIn()); return pick(p.name); }
+  // the page is on screen from its first mount: its buttons and form work before the appointment has come back
+  const appointment = show();
+  if (!c) {
+    main.querySelector('#form-sign-in').addEventListener('click', () => signIn());
+    await appointment;
+    return pick(p.name);
+  }
   // one key per form shown: a double click or a retry creates one dossier, not two
   const idempotencyKey = 'form-' + (crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2));
   const formEl = main.querySelector('#dossier-form');
@@ -106,5 +111,6 @@ export async function procedurePage(main, { code }) {
       location.hash = '#/dossier/' + encodeURIComponent(d.id);
     } catch (e) { showErrors(errors, formEl, e); btn.disabled = false; }
   });
+  await appointment;
   return pick(p.name);
 }
