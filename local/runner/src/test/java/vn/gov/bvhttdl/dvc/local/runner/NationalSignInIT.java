@@ -197,7 +197,8 @@ class NationalSignInIT {
         HttpResponse<String> submitted = LocalRunnerIT.call(runner.baseUrl(), "POST", "/api/dossiers/" + id + "/submit", token, null);
         assertEquals(202, submitted.statusCode(), submitted.body());
         assertTrue(runner.enterpriseRegistryLookups().contains("0312345678"));
-        LocalRunnerIT.awaitStatus(runner.baseUrl(), id, token, "RECEIVED", 30);
+        // DL-001's fee is paid online at reception (rules/payments.json): received, it waits for it, then goes on
+        LocalRunnerIT.paidAtReception(runner.baseUrl(), id, token);
 
         String desk = runner.devToken("Cán bộ Một cửa", "001080000511", "mc@example.vn", "officials", "CDLQG", "MOTCUA", "ONE_STOP");
         HttpResponse<String> seen = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/official/dossiers/" + id, desk, null);
