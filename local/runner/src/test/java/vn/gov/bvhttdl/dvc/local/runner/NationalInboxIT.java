@@ -90,6 +90,21 @@ class NationalInboxIT {
         runner.fireSchedule("NationalInboxFunction");
         assertEquals(1, list("taken").stream().filter(t -> national.equals(t.get("MaHoSo"))).count());
 
+        // a development sign-in with the same ID (an account, not VNeID) does not get it
+        String dev = runner.devToken("Nguyễn Văn An", "001099012345", "an.nguyen@example.vn", "citizens");
+        assertFalse(call("GET", "/api/dossiers", dev, null).body().contains(id));
+        assertEquals(404, call("GET", "/api/dossiers/" + id, dev, null).statusCode());
+
+        // the applicant signs in with VNeID: their list claims it
+        String verifier = Pkce.random();
+        Map<String, String> back = NationalSignInIT.signInAt("citizen", Pkce.random(), verifier);
+        String token = (String) NationalSignInIT.exchange(back.get("code"), verifier, 200).get("id_token");
+        HttpResponse<String> mine = call("GET", "/api/dossiers", token, null);
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertTrue(mine.body().contains(id), "claimed into the VNeID account: " + mine.body());
+        // DL-003's fee is paid online at reception (rules/payments.json), here as for a dossier submitted here
+        LocalRunnerIT.paidAtReception(runner.baseUrl(), id, token);
+
         // reception: in the one-stop desk's queue of received dossiers
         String desk = runner.devToken("Cán bộ Một cửa", "001080000511", "mc@example.vn", "officials", "CDLQG", "MOTCUA", "ONE_STOP");
         Map<String, Object> page = awaitOfficial(id, desk, "RECEIVED", 60);
@@ -110,18 +125,7 @@ class NationalInboxIT {
         HttpResponse<String> approved = call("POST", "/api/official/dossiers/" + id + "/approve", leader, "{\"note\":\"Đủ điều kiện\"}");
         assertEquals(200, approved.statusCode(), approved.body());
 
-        // a development sign-in with the same ID (an account, not VNeID) does not get it
-        String dev = runner.devToken("Nguyễn Văn An", "001099012345", "an.nguyen@example.vn", "citizens");
-        assertFalse(call("GET", "/api/dossiers", dev, null).body().contains(id));
-        assertEquals(404, call("GET", "/api/dossiers/" + id, dev, null).statusCode());
-
-        // the applicant signs in with VNeID: their list claims it; they download the result (returned online)
-        String verifier = Pkce.random();
-        Map<String, String> back = NationalSignInIT.signInAt("citizen", Pkce.random(), verifier);
-        String token = (String) NationalSignInIT.exchange(back.get("code"), verifier, 200).get("id_token");
-        HttpResponse<String> mine = call("GET", "/api/dossiers", token, null);
-        assertEquals(200, mine.statusCode(), mine.body());
-        assertTrue(mine.body().contains(id), "claimed into the VNeID account: " + mine.body());
+        // they download the result (returned online)
         @SuppressWarnings("unchecked") List<Object> results = (List<Object>) Json.parse(call("GET", "/api/dossiers/" + id + "/results", token, null).body());
         String number = (String) Json.obj(results.getFirst()).get("number");
         assertEquals(303, call("GET", "/api/dossiers/" + id + "/results/" + number, token, null).statusCode());
