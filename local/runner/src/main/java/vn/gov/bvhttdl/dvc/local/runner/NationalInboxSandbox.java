@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>{@code POST /sandbox/national-portal/control/submit} submits one on demand: JSON
  * {@code {"procedureCode", "applicant": {"name", "idNumber", "kind": "citizen"|"organisation", "enterpriseCode",
- * "phone", "email"}, "verifiedWithVNeID"}} or the dev page's form; it answers the national code. The procedure's
+ * "phone", "email"}, "verifiedWithVNeID", "form": {the e-form's fields}}} or the dev page's form; it answers the
+ * national code (the e-form goes out as {@code DuLieuBieuMau}: without it, reception asks for it). The procedure's
  * mandatory components that take PDF get a generated one-page PDF each. {@code /dev/national-inbox} shows what is
  * waiting and what was taken (escaped), with a form to submit a sample; {@code .json} the same as data.
  */
@@ -154,6 +155,8 @@ final class NationalInboxSandbox {
                 if (m.get("procedureCode") != null) in.put("procedureCode", String.valueOf(m.get("procedureCode")));
                 if (m.get("verifiedWithVNeID") != null) in.put("verifiedWithVNeID", String.valueOf(m.get("verifiedWithVNeID")));
                 if (m.get("applicant") instanceof Map<?, ?> a) Json.obj(a).forEach((k, v) -> { if (v != null) in.put(k, String.valueOf(v)); });
+                // the e-form as filled on the national portal (DuLieuBieuMau): its fields as "form.<name>"
+                if (m.get("form") instanceof Map<?, ?> f) Json.obj(f).forEach((k, v) -> { if (v != null) in.put("form." + k, String.valueOf(v)); });
             }
         } catch (RuntimeException bad) {
             LocalRunner.problem(ex, 400, "malformed-request", "Nội dung không đọc được.", "The body cannot be read.");
@@ -188,6 +191,9 @@ final class NationalInboxSandbox {
         r.put("TaiKhoanDuocXacThucVoiVNeID", "false".equalsIgnoreCase(in.get("verifiedWithVNeID")) ? "0" : "1");
         r.put("NgayNopHoSo", DATE.format(now));
         r.put("NoiNopHoSo", "1");
+        Map<String, String> eform = new LinkedHashMap<>();
+        in.forEach((k, v) -> { if (k.startsWith("form.") && k.length() > 5) eform.put(k.substring(5), v); });
+        if (!eform.isEmpty()) r.put("DuLieuBieuMau", eform);
         List<Object> docs = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
         Procedure p = ProcedureCatalogue.load().find(procedureCode).orElse(null);

@@ -78,7 +78,8 @@ class NationalInboxIT {
         // submitted on the sandbox portal by the sandbox SSO's citizen (Nguyễn Văn An, 001099012345)
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + NationalInboxSandbox.SUBMIT))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"name\":\"Nguyễn Văn An\",\"idNumber\":\"001099012345\",\"kind\":\"citizen\"}}")).build(),
+                        "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"name\":\"Nguyễn Văn An\",\"idNumber\":\"001099012345\",\"kind\":\"citizen\"},"
+                                + LocalRunnerIT.REISSUE_FORM + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, submitted.statusCode(), submitted.body());
         String national = (String) LocalRunnerIT.json(submitted).get("MaHoSo");
