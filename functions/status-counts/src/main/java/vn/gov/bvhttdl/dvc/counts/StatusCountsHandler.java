@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.bvhttdl.dvc.adapters.StreamItems;
 import vn.gov.bvhttdl.dvc.adapters.Table;
+import vn.gov.bvhttdl.dvc.application.CountIndicators;
+import vn.gov.bvhttdl.dvc.domain.Decision766;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -36,6 +40,10 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     Batches.DeadLetters deadLetters;
 
+    /** The Decision-766 counters: a version's difference applied once (the table's, wired in {@link Beans}). */
+    @Inject
+    CountIndicators indicators;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return Batches.stream(event, this::count, () -> deadLetters);
@@ -43,6 +51,7 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
 
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
+        indicators(ddb.getNewImage(), ddb.getOldImage());
         DossierMoves.Move m = DossierMoves.of(ddb.getNewImage(), ddb.getOldImage());
         if (m == null) return;
         String from = m.from(), to = m.to(), fromHolder = m.fromHolder(), toHolder = m.toHolder();
@@ -54,6 +63,17 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         LOG.info("dossier {} {} -> {} v{}: {}", m.dossierId(), from, to, version, counted ? "counted" : "already counted");
     }
 
+    /** The Decision-766 counters move with every version whose facts change them (a move of neither status nor unit included). */
+    private void indicators(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> newImage,
+                            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> oldImage) {
+        Dossier now = StreamItems.storedDossier(newImage).orElse(null);
+        if (now == null) return;
+        if (now.facts() != null && now.version() <= 0) throw DomainException.of("unreadable-message", "why", "dossier " + now.id() + " has no version");
+        Dossier before = StreamItems.storedDossier(oldImage).orElse(null);
+        CountIndicators.Outcome o = indicators.count(before, now);
+        if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("dossier {} v{} indicators: {}", now.id(), now.version(), o);
+    }
+
     @Factory
     static final class Beans {
         /** This function's DLQ, for the records that can never be handled (STATUS_COUNTS_DLQ_URL). */
@@ -61,8 +81,14 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_COUNTS_DLQ_URL")::send; }
 
         @Singleton
-        Counter counts() {
-            return Table.primedFromSettings("status-counts", null).counts()::count;
+        Table table() { return Table.primedFromSettings("status-counts", null); }
+
+        @Singleton
+        Counter counts(Table table) {
+            return table.counts()::count;
         }
+
+        @Singleton
+        CountIndicators indicators(Table table) { return new CountIndicators(table.scorecard(), Decision766.standard()); }
     }
 }
