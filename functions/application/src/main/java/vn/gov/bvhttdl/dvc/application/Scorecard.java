@@ -1,6 +1,9 @@
 package vn.gov.bvhttdl.dvc.application;
 
+import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Citation;
+import vn.gov.bvhttdl.dvc.domain.Post;
+import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Decision766;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.domain.Organisation;
@@ -40,6 +43,30 @@ public final class Scorecard {
         this.rules = rules;
         this.organisation = organisation;
         this.clock = clock;
+    }
+
+    /**
+     * Who reads: an administrator (any agency), else an official; of officials only a leader ({@link Post#LEADER}),
+     * and only their own agency (the agency defaults to theirs).
+     */
+    public record Viewer(boolean admin, Actor actor) {}
+
+    /**
+     * The scorecard {@code viewer} may read.
+     *
+     * @throws DomainException {@code admin-only} (403) for anyone neither an administrator nor a leader,
+     *                         {@code scorecard-own-agency} (403) for a leader asking for another agency, and the
+     *                         problems of {@link #of(String, String)}
+     */
+    public Page of(Viewer viewer, String period, String agency) {
+        if (viewer.admin()) {
+            if (agency == null || agency.isBlank()) throw DomainException.of("unknown-agency.none");
+            return of(period, agency.trim());
+        }
+        Actor a = viewer.actor();
+        if (a == null || a.role() != Role.OFFICIAL || a.post() != Post.LEADER || a.agency() == null) throw DomainException.of("admin-only");
+        if (agency != null && !agency.isBlank() && !agency.trim().equals(a.agency())) throw DomainException.of("scorecard-own-agency");
+        return of(period, a.agency());
     }
 
     /**

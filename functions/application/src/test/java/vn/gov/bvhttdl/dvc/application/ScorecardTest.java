@@ -157,4 +157,19 @@ class ScorecardTest {
         assertEquals("unknown-agency", unknown.problem());
         assertEquals(DomainException.Kind.NOT_FOUND, unknown.kind());
     }
+
+    @Test
+    void administratorsReadAnyAgencyLeadersTheirOwnOthersNothing() {
+        var admin = new Scorecard.Viewer(true, null);
+        assertEquals("CDSVH", scorecard.of(admin, "2026-11", "CDSVH").agency());
+        assertEquals("unknown-agency", assertThrows(DomainException.class, () -> scorecard.of(admin, "2026-11", null)).problem());
+        var leader = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.official("l", AGENCY, "LUHANH", vn.gov.bvhttdl.dvc.domain.Post.LEADER));
+        assertEquals(AGENCY, scorecard.of(leader, "2026-11", null).agency());
+        assertEquals(AGENCY, scorecard.of(leader, "2026-11", AGENCY).agency());
+        assertEquals("scorecard-own-agency", assertThrows(DomainException.class, () -> scorecard.of(leader, "2026-11", "CDSVH")).problem());
+        var specialist = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.official("s", AGENCY, "LUHANH", vn.gov.bvhttdl.dvc.domain.Post.SPECIALIST));
+        assertEquals("admin-only", assertThrows(DomainException.class, () -> scorecard.of(specialist, "2026-11", AGENCY)).problem());
+        var citizen = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.citizen("c"));
+        assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () -> scorecard.of(citizen, "2026-11", AGENCY)).kind());
+    }
 }
