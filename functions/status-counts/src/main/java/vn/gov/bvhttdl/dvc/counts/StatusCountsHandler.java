@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.bvhttdl.dvc.adapters.StreamItems;
 import vn.gov.bvhttdl.dvc.adapters.Table;
 import vn.gov.bvhttdl.dvc.application.CountIndicators;
 import vn.gov.bvhttdl.dvc.domain.Decision766;
@@ -66,11 +65,11 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     /** The Decision-766 counters move with every version whose facts change them (a move of neither status nor unit included). */
     private void indicators(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> newImage,
                             Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> oldImage) {
-        Dossier now = StreamItems.storedDossier(newImage).orElse(null);
-        if (now == null) return;
+        DossierMoves.Versions v = DossierMoves.versions(newImage, oldImage);
+        if (v == null) return;
+        Dossier now = v.now();
         if (now.facts() != null && now.version() <= 0) throw DomainException.of("unreadable-message", "why", "dossier " + now.id() + " has no version");
-        Dossier before = StreamItems.storedDossier(oldImage).orElse(null);
-        CountIndicators.Outcome o = indicators.count(before, now);
+        CountIndicators.Outcome o = indicators.count(v.before(), now);
         if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("dossier {} v{} indicators: {}", now.id(), now.version(), o);
     }
 
