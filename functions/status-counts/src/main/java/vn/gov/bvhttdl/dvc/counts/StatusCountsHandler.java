@@ -48,9 +48,14 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         return Batches.stream(event, this::count, () -> deadLetters);
     }
 
+    /** The status counts first, then the Decision-766 counters (each once per version: a retried record repeats neither). */
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
+        statuses(ddb);
         indicators(ddb.getNewImage(), ddb.getOldImage());
+    }
+
+    private void statuses(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord ddb) {
         DossierMoves.Move m = DossierMoves.of(ddb.getNewImage(), ddb.getOldImage());
         if (m == null) return;
         String from = m.from(), to = m.to(), fromHolder = m.fromHolder(), toHolder = m.toHolder();
