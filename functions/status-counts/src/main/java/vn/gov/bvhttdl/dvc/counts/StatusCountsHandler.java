@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * A consumer of the table's stream (template.yaml filters it to dossiers' own items with a status): each change of
- * status moves one dossier between two counters of its agency, exactly once per version. The consumers' one loop
+ * status moves one dossier between two counters of its agency, exactly once per version; every version also moves the
+ * Decision-766 counters by what it changes ({@link CountIndicators}, docs/scorecard.md), once per version. The consumers' one loop
  * ({@link Batches}): a record that can never be counted (no readable version) goes to the dead-letter queue at once,
  * the shard goes on; one that fails otherwise is reported (ReportBatchItemFailures) so the stream retries from it;
  * after the retries the mapping sends the batch's description to the on-failure queue (the same queue).
