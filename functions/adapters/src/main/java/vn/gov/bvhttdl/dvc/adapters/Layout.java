@@ -89,6 +89,31 @@ public final class Layout {
         return Map.of("PK", AttributeValue.fromS(dossierPk(dossierId)), "SK", AttributeValue.fromS("COUNTED"));
     }
 
+    /** The Decision-766 counters' marker of the last dossier version applied ({@link ScorecardStore}). */
+    static Map<String, AttributeValue> scoredKey(String dossierId) {
+        return Map.of("PK", AttributeValue.fromS(dossierPk(dossierId)), "SK", AttributeValue.fromS("SCORED"));
+    }
+
+    /** The partition of one agency's Decision-766 counters in one period: {@code SCORE#2026-11#CDLQG}. */
+    static String scorePartition(String period, String agency) { return "SCORE#" + period + "#" + agency; }
+
+    /**
+     * A Decision-766 counter's key: the partition of its period and agency, the sort key its scope and indicator
+     * ({@code U:CDLQG/LUHANH#2.1}); the agency is the scope's first part.
+     */
+    static Map<String, AttributeValue> scoreCellKey(vn.gov.bvhttdl.dvc.domain.Decision766.Cell c) {
+        String rest = c.scope().substring(2);
+        int slash = rest.indexOf('/');
+        String agency = slash < 0 ? rest : rest.substring(0, slash);
+        return Map.of("PK", AttributeValue.fromS(scorePartition(c.period(), agency)), "SK", AttributeValue.fromS(c.scope() + "#" + c.indicator()));
+    }
+
+    /** The scope and indicator of a counter's sort key ({@link #scoreCellKey}). */
+    static String[] scoreCell(String sk) {
+        int hash = sk.lastIndexOf('#');
+        return new String[] {sk.substring(0, hash), sk.substring(hash + 1)};
+    }
+
     /** The idempotency marker of a creation request. */
     static Map<String, AttributeValue> idempotencyKey(String ownerId, String key) {
         return Map.of("PK", AttributeValue.fromS("IDEMPOTENCY#" + ownerId + "#" + key), "SK", AttributeValue.fromS("CREATE"));

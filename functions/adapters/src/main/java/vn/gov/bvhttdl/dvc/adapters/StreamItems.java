@@ -48,6 +48,26 @@ public final class StreamItems {
         return Optional.of(new DossierState(Layout.dossierId(i.pk), i.agencyCode, i.status, i.gsi4pk, i.version));
     }
 
+    /**
+     * The dossier whose own item {@code image} is, as the stores read it (its facts, dates, unit, procedure, version),
+     * else empty (another item, or no image). A dossier stored before its facts were recorded comes without them.
+     *
+     * @throws DomainException {@code unreadable-message} for an image the table's layout cannot read
+     */
+    public static Optional<vn.gov.bvhttdl.dvc.domain.Dossier> storedDossier(Map<String, AttributeValue> image) {
+        if (image == null) return Optional.empty();
+        try {
+            Items.DossierItem i = Items.DOSSIER.mapToItem(sdk(image));
+            if (!Layout.isDossier(i.pk, i.sk) || i.status == null) return Optional.empty();
+            if (i.id == null) i.id = Layout.dossierId(i.pk);
+            return Optional.of(Layout.stored(i));
+        } catch (RuntimeException e) {
+            AttributeValue pk = image.get("PK");
+            throw DomainException.of("unreadable-message", "why", (pk == null ? "an item" : pk.getS()) + " is not readable: "
+                    + vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
+        }
+    }
+
     /** The id of the e-receipt whose data item {@code keys} (a stream record's keys) are, else empty. */
     public static Optional<String> eReceipt(Map<String, AttributeValue> keys) {
         if (keys == null) return Optional.empty();

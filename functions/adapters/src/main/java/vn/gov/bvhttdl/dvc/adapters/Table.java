@@ -27,6 +27,7 @@ public final class Table {
     private final Supplier<NoticeTable> notices;
     private final Supplier<SurveyTable> surveys;
     private final Supplier<StatusCounts> counts;
+    private final Supplier<ScorecardStore> scorecard;
     private final Supplier<WorkQueueStore> workQueues;
     private final Supplier<RequestCounter> requestCounter;
     private final Supplier<SmsOutbox> smsOutbox;
@@ -51,6 +52,7 @@ public final class Table {
         this.notices = once(() -> new NoticeTable(client, name));
         this.surveys = once(() -> new SurveyTable(client, name));
         this.counts = once(() -> new StatusCounts(client, name));
+        this.scorecard = once(() -> new ScorecardStore(client, name));
         this.workQueues = once(() -> new WorkQueueStore(dossiers, counts.get()));
         this.requestCounter = once(() -> RequestCounter.fromSettings(client));
         this.smsOutbox = once(() -> new SmsOutbox(client, name));
@@ -101,6 +103,9 @@ public final class Table {
 
     /** The status counters kept from the stream ({@code COUNTS…}, the dossiers' {@code COUNTED} markers). */
     public StatusCounts counts() { return counts.get(); }
+
+    /** The Decision-766 counters kept from the stream ({@code SCORE#…}, the dossiers' {@code SCORED} markers). */
+    public ScorecardStore scorecard() { return scorecard.get(); }
 
     /** The dossiers' indexes: the officials' queues, look-up by code, a citizen's list, the sweep's look-up, counts. */
     public WorkQueueStore workQueues() { return workQueues.get(); }

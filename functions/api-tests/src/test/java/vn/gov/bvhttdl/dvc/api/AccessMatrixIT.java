@@ -200,4 +200,60 @@ class AccessMatrixIT {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * The Decision-766 scorecard (issue #23): administrators read any agency; a leader their own agency only (CDLQG's
+     * unit leaders); every other actor is refused. Bad input is a problem, never a 5xx.
+     */
+    @Test
+    void theScorecardIsForAdministratorsAndLeadersOfTheirOwnAgency() {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : ACTORS) {
+            for (String agency : List.of("CDLQG", "CDSVH")) {
+                var req = scorecardGet("period=2026-11&agency=" + agency, who.claims());
+                int s = handler.handleRequest(req, null).getStatusCode();
+                boolean leader = who.name().equals("unit-leader") || who.name().equals("other-unit");
+                int expected = who.name().equals("admin") || (leader && agency.equals("CDLQG")) ? 200 : 403;
+                if (s != expected) wrong.add(who.name() + " " + agency + ": " + s + " (expected " + expected + ")");
+            }
+        }
+        assertEquals(List.of(), wrong);
+        Map<String, Integer> bad = new LinkedHashMap<>();
+        bad.put("period=2099-01&agency=CDLQG", 422);
+        bad.put("period=2099&agency=CDLQG", 422);
+        bad.put("period=2026-13&agency=CDLQG", 400);
+        bad.put("period=abc&agency=CDLQG", 400);
+        bad.put("agency=CDLQG", 400);
+        bad.put("period=2026-11&agency=NOPE", 404);
+        bad.put("period=2026-11", 400);
+        bad.forEach((query, status) -> {
+            var req = scorecardGet(query, admin());
+            APIGatewayV2HTTPResponse res = handler.handleRequest(req, null);
+            if (res.getStatusCode() != status || !res.getHeaders().getOrDefault("Content-Type", res.getHeaders().getOrDefault("content-type", "")).contains("problem+json")) {
+                wrong.add(query + ": " + res.getStatusCode() + " " + res.getHeaders());
+            }
+        });
+        assertEquals(List.of(), wrong);
+        var req = scorecardGet("period=2026-Q4&agency=CDLQG", admin());
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(req, null);
+        assertEquals(200, ok.getStatusCode(), ok.getBody());
+        Map<String, Object> page = json(ok);
+        assertEquals("2026-Q4", page.get("period"));
+        List<?> lines = (List<?>) ((Map<?, ?>) page.get("total")).get("lines");
+        Map<?, ?> warehouse = lines.stream().map(l -> (Map<?, ?>) l).filter(l -> "4.4".equals(l.get("indicator"))).findFirst().orElseThrow();
+        assertEquals(false, warehouse.get("measured"));
+        assertNull(warehouse.get("score"), "not yet measured, never 0");
+        Map<?, ?> onTime = lines.stream().map(l -> (Map<?, ?>) l).filter(l -> "2.1".equals(l.get("indicator"))).findFirst().orElseThrow();
+        assertEquals(true, onTime.get("measured"));
+    }
+
+    /** {@code GET /api/admin/scorecard?query} signed in with {@code claims}. */
+    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent scorecardGet(String query, Map<String, String> claims) {
+        var e = request("GET", "/api/admin/scorecard", null, claims);
+        e.setRawQueryString(query);
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String kv : query.split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
+        e.setQueryStringParameters(params);
+        return e;
+    }
 }

@@ -20,4 +20,13 @@ final class DossierMoves {
         return new Move(now.dossierId(), now.agency(), before == null ? null : before.status(), now.status(),
                 before == null ? null : before.holder(), now.holder(), now.version());
     }
+
+    /** The dossier as the old and the new image show it (before null for a new dossier), or null when the new image is not a dossier's own item. */
+    record Versions(vn.gov.bvhttdl.dvc.domain.Dossier before, vn.gov.bvhttdl.dvc.domain.Dossier now) {}
+
+    static Versions versions(Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage) {
+        var now = StreamItems.storedDossier(newImage).orElse(null);
+        if (now == null) return null;
+        return new Versions(StreamItems.storedDossier(oldImage).orElse(null), now);
+    }
 }

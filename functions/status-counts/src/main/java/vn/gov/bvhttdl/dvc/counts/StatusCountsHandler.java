@@ -9,6 +9,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.Table;
+import vn.gov.bvhttdl.dvc.application.CountIndicators;
+import vn.gov.bvhttdl.dvc.domain.Decision766;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -16,7 +19,8 @@ import java.util.Map;
 
 /**
  * A consumer of the table's stream (template.yaml filters it to dossiers' own items with a status): each change of
- * status moves one dossier between two counters of its agency, exactly once per version. The consumers' one loop
+ * status moves one dossier between two counters of its agency, exactly once per version; every version also moves the
+ * Decision-766 counters by what it changes ({@link CountIndicators}, docs/scorecard.md), once per version. The consumers' one loop
  * ({@link Batches}): a record that can never be counted (no readable version) goes to the dead-letter queue at once,
  * the shard goes on; one that fails otherwise is reported (ReportBatchItemFailures) so the stream retries from it;
  * after the retries the mapping sends the batch's description to the on-failure queue (the same queue).
@@ -36,13 +40,23 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     Batches.DeadLetters deadLetters;
 
+    /** The Decision-766 counters: a version's difference applied once (the table's, wired in {@link Beans}). */
+    @Inject
+    CountIndicators indicators;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return Batches.stream(event, this::count, () -> deadLetters);
     }
 
+    /** The status counts first, then the Decision-766 counters (each once per version: a retried record repeats neither). */
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
+        statuses(ddb);
+        indicators(ddb.getNewImage(), ddb.getOldImage());
+    }
+
+    private void statuses(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord ddb) {
         DossierMoves.Move m = DossierMoves.of(ddb.getNewImage(), ddb.getOldImage());
         if (m == null) return;
         String from = m.from(), to = m.to(), fromHolder = m.fromHolder(), toHolder = m.toHolder();
@@ -54,6 +68,17 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         LOG.info("dossier {} {} -> {} v{}: {}", m.dossierId(), from, to, version, counted ? "counted" : "already counted");
     }
 
+    /** The Decision-766 counters move with every version whose facts change them (a move of neither status nor unit included). */
+    private void indicators(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> newImage,
+                            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> oldImage) {
+        DossierMoves.Versions v = DossierMoves.versions(newImage, oldImage);
+        if (v == null) return;
+        Dossier now = v.now();
+        if (now.facts() != null && now.version() <= 0) throw DomainException.of("unreadable-message", "why", "dossier " + now.id() + " has no version");
+        CountIndicators.Outcome o = indicators.count(v.before(), now);
+        if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("dossier {} v{} indicators: {}", now.id(), now.version(), o);
+    }
+
     @Factory
     static final class Beans {
         /** This function's DLQ, for the records that can never be handled (STATUS_COUNTS_DLQ_URL). */
@@ -61,8 +86,14 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_COUNTS_DLQ_URL")::send; }
 
         @Singleton
-        Counter counts() {
-            return Table.primedFromSettings("status-counts", null).counts()::count;
+        Table table() { return Table.primedFromSettings("status-counts", null); }
+
+        @Singleton
+        Counter counts(Table table) {
+            return table.counts()::count;
         }
+
+        @Singleton
+        CountIndicators indicators(Table table) { return new CountIndicators(table.scorecard(), Decision766.standard()); }
     }
 }

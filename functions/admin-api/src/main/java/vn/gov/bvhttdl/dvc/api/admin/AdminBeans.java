@@ -28,6 +28,13 @@ final class AdminBeans {
         return new AdminDesk(rules, rules, clock, national);
     }
 
+    /** The Decision-766 scorecard over the counters the stream keeps in the table. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.Scorecard scorecard(vn.gov.bvhttdl.dvc.adapters.Table table, Clock clock) {
+        return new vn.gov.bvhttdl.dvc.application.Scorecard(table.scorecard(), vn.gov.bvhttdl.dvc.domain.Decision766.standard(),
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    }
+
     /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */
     static String secret() {
         var file = Settings.get("NATIONAL_PORTAL_SECRETS_FILE");

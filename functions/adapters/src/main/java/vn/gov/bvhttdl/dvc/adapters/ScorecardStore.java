@@ -1,0 +1,82 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import vn.gov.bvhttdl.dvc.application.ScorecardCounts;
+import vn.gov.bvhttdl.dvc.domain.Decision766;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Decision-766 counters in the dossier table ({@link Layout#scoreCellKey}: one item per period, scope and
+ * indicator with its numerator {@code n} and denominator {@code d}), kept from the stream as {@link StatusCounts} keeps
+ * the status counts: the dossier's marker ({@code DOSSIER#id / SCORED}, the last version applied) and the counters
+ * change in one transaction, only when the version is newer than the marker. An agency's period is one Query.
+ */
+public final class ScorecardStore implements ScorecardCounts {
+    /** A transaction's items at most, the marker included (DynamoDB's limit). */
+    static final int MAX_ITEMS = 100;
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public ScorecardStore(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference) {
+        if (difference.size() + 1 > MAX_ITEMS) {
+            throw new IllegalStateException("dossier " + dossierId + " v" + version + " changes " + difference.size() + " counters: more than one transaction holds");
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> marker = new HashMap<>(Layout.scoredKey(dossierId));
+        String v = Long.toString(version);
+        marker.put("v", AttributeValue.fromN(v));
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                .conditionExpression("attribute_not_exists(v) OR v < :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(v))).build()).build());
+        difference.forEach((cell, t) -> items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Layout.scoreCellKey(cell))
+                .updateExpression("ADD n :n, d :d")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(t.numerator())),
+                        ":d", AttributeValue.fromN(Long.toString(t.denominator())))).build()).build()));
+        try {
+            client.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, Map<String, Decision766.Tally>> read(String period, String agency) {
+        Map<String, Map<String, Decision766.Tally>> out = new TreeMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = client.query(b -> {
+                b.tableName(table).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Layout.scorePartition(period, agency))));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (var item : page.items()) {
+                String[] cell = Layout.scoreCell(item.get("SK").s());
+                long n = item.containsKey("n") ? Long.parseLong(item.get("n").n()) : 0, d = item.containsKey("d") ? Long.parseLong(item.get("d").n()) : 0;
+                if (n != 0 || d != 0) out.computeIfAbsent(cell[0], x -> new TreeMap<>()).put(cell[1], new Decision766.Tally(n, d));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package vn.gov.bvhttdl.dvc.api.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.gov.bvhttdl.dvc.api.SignedIn;
+import vn.gov.bvhttdl.dvc.api.Views;
+import vn.gov.bvhttdl.dvc.application.Scorecard;
+
+import java.util.List;
+
+/**
+ * The Decision-766 scorecard ({@code GET /api/admin/scorecard?period=2026-11|2026-Q4|2026&agency=CDLQG}): HTTP in,
+ * one {@link Scorecard} call, a view out. Administrators read any agency; a leader (an official of post LEADER) their
+ * own agency only; anyone else 403. A period not so written 400, one that has not begun 422, an unknown agency 404.
+ */
+@Controller("/api/admin")
+@SecurityRequirement(name = "cognito")
+final class ScorecardController {
+    private final Scorecard scorecard;
+
+    ScorecardController(Scorecard scorecard) {
+        this.scorecard = scorecard;
+    }
+
+    @Get("/scorecard")
+    @Operation(summary = "Bảng chỉ số Quyết định 766 của một cơ quan theo tháng, quý, năm / the Decision-766 scorecard of an agency per month, quarter, year")
+    Page scorecard(@Parameter(hidden = true) SignedIn me, @QueryValue @Nullable String period, @QueryValue @Nullable String agency) {
+        return Page.of(scorecard.of(new Scorecard.Viewer(me.identity().admin(), me.actor()), period, agency));
+    }
+
+    /** One indicator's line: the numbers absent when not yet measured, ratio and score absent without a dossier. */
+    @Serdeable
+    public record Line(String indicator, int group, Views.I18n name, double maxPoints, double fullScoreAt, boolean measured,
+                       @Nullable Views.I18n note, @Nullable Long numerator, @Nullable Long denominator, @Nullable Double ratio,
+                       @Nullable Double score, Views.CitationView basis) {
+        static Line of(Scorecard.Line l) {
+            return new Line(l.indicator(), l.group(), Views.I18n.of(l.name()), l.maxPoints(), l.fullScoreAt(), l.measured(),
+                    Views.I18n.of(l.note()), l.numerator(), l.denominator(), l.ratio(), l.score(), Views.CitationView.of(l.basis()));
+        }
+    }
+
+    @Serdeable
+    public record Section(String kind, String code, List<Line> lines) {
+        static Section of(Scorecard.Section s) { return new Section(s.kind(), s.code(), s.lines().stream().map(Line::of).toList()); }
+    }
+
+    /** The page: {@code running} while the period has not ended (its figures may still change). */
+    @Serdeable
+    public record Page(String period, String from, String to, boolean running, String agency, Views.I18n agencyName, Section total,
+                       List<Section> units, List<Section> procedures, Views.CitationView basis) {
+        static Page of(Scorecard.Page p) {
+            return new Page(p.period(), p.from().toString(), p.to().toString(), p.running(), p.agency(), Views.I18n.of(p.agencyName()),
+                    Section.of(p.total()), p.units().stream().map(Section::of).toList(), p.procedures().stream().map(Section::of).toList(),
+                    Views.CitationView.of(p.basis()));
+        }
+    }
+}

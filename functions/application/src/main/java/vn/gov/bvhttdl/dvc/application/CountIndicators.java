@@ -1,0 +1,31 @@
+package vn.gov.bvhttdl.dvc.application;
+
+import vn.gov.bvhttdl.dvc.domain.Decision766;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+
+import java.util.Map;
+
+/**
+ * One dossier version as the Decision-766 counters see it (the table's stream: the old and the new image of the
+ * dossier's own item): what the new version contributes minus what the old one did, applied once per version, so that
+ * a redelivered record changes nothing and a stream read from the start gives the same counters.
+ */
+public final class CountIndicators {
+    private final ScorecardCounts counts;
+    private final Decision766 rules;
+
+    public CountIndicators(ScorecardCounts counts, Decision766 rules) {
+        this.counts = counts;
+        this.rules = rules;
+    }
+
+    /** What was done with a version. */
+    public enum Outcome { COUNTED, ALREADY_COUNTED, NOTHING_CHANGED }
+
+    /** Counts {@code now} (its version) against {@code before} (null for a new dossier). */
+    public Outcome count(Dossier before, Dossier now) {
+        Map<Decision766.Cell, Decision766.Tally> diff = Decision766.difference(rules.contributions(now), rules.contributions(before));
+        if (diff.isEmpty()) return Outcome.NOTHING_CHANGED;
+        return counts.apply(now.id(), now.version(), diff) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+    }
+}

@@ -1,0 +1,39 @@
+package vn.gov.bvhttdl.dvc.application.fakes;
+
+import vn.gov.bvhttdl.dvc.application.ScorecardCounts;
+import vn.gov.bvhttdl.dvc.domain.Decision766;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The Decision-766 counters in memory, with the table's rule: a dossier's version applied once. */
+public final class InMemoryScorecardCounts implements ScorecardCounts {
+    private final Map<String, Long> applied = new HashMap<>();
+    private final Map<Decision766.Cell, Decision766.Tally> cells = new HashMap<>();
+
+    @Override
+    public synchronized boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference) {
+        Long last = applied.get(dossierId);
+        if (last != null && last >= version) return false;
+        applied.put(dossierId, version);
+        difference.forEach((c, t) -> cells.merge(c, t, Decision766.Tally::plus));
+        return true;
+    }
+
+    @Override
+    public synchronized Map<String, Map<String, Decision766.Tally>> read(String period, String agency) {
+        Map<String, Map<String, Decision766.Tally>> out = new TreeMap<>();
+        cells.forEach((c, t) -> {
+            if (c.period().equals(period) && agencyOf(c.scope()).equals(agency) && !t.isZero())
+                out.computeIfAbsent(c.scope(), k -> new TreeMap<>()).put(c.indicator(), t);
+        });
+        return out;
+    }
+
+    static String agencyOf(String scope) {
+        String rest = scope.substring(2);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+}
