@@ -48,6 +48,17 @@ public final class StreamItems {
         return Optional.of(new DossierState(Layout.dossierId(i.pk), i.agencyCode, i.status, i.gsi4pk, i.version));
     }
 
+    /**
+     * The whole dossier {@code image} is (its own item with a status), else empty: for the business metrics, which
+     * compare its facts before and after a move ({@code application.DossierMetrics}).
+     */
+    public static Optional<vn.gov.bvhttdl.dvc.domain.Dossier> wholeDossier(Map<String, AttributeValue> image) {
+        if (image == null) return Optional.empty();
+        Items.DossierItem i = Items.DOSSIER.mapToItem(sdk(image));
+        if (!Layout.isDossier(i.pk, i.sk) || i.status == null) return Optional.empty();
+        return Optional.of(Layout.stored(i));
+    }
+
     /** The id of the e-receipt whose data item {@code keys} (a stream record's keys) are, else empty. */
     public static Optional<String> eReceipt(Map<String, AttributeValue> keys) {
         if (keys == null) return Optional.empty();

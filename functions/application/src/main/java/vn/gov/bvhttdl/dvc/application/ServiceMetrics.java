@@ -22,8 +22,10 @@ public interface ServiceMetrics {
     String AGENCY = "Agency";
     /** Dimension: the channel a dossier came in by ({@code ONLINE}, {@code DIRECT}, {@code POSTAL}). */
     String CHANNEL = "Channel";
-    /** Dimension: the channel a notice went out on ({@code email}, {@code sms}, …). */
+    /** Dimension: the channel a notice went out on ({@code email}, {@code sms}, {@code inbox}). */
     String NOTICE_CHANNEL = "NoticeChannel";
+    /** Dimension: the survey's rating (three values, rules/survey.json). */
+    String RATING = "Rating";
 
     /** A dossier submitted for the first time (a resubmission after a supplement request is not counted). */
     String DOSSIER_SUBMITTED = "DossierSubmitted";
@@ -45,7 +47,7 @@ public interface ServiceMetrics {
     String NOTICE_SENT = "NoticeSent";
     /** An attempt to send an event's notices that failed (the stream tries it again). */
     String NOTICE_FAILED = "NoticeFailed";
-    /** A satisfaction survey answered. */
+    /** A satisfaction survey answered (its first answer); dimension {@link #RATING}. */
     String SURVEY_ANSWERED = "SurveyAnswered";
     /** An upload rejected by the scan (wrong type, malware, unreadable). */
     String UPLOAD_REJECTED = "UploadRejected";
@@ -55,14 +57,34 @@ public interface ServiceMetrics {
             DOSSIER_WITHDRAWN, RESULT_ISSUED, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED, UPLOAD_REJECTED);
 
     /** Every dimension name this port may use. */
-    List<String> DIMENSIONS = List.of(AGENCY, CHANNEL, NOTICE_CHANNEL);
+    List<String> DIMENSIONS = List.of(AGENCY, CHANNEL, NOTICE_CHANNEL, RATING);
+
+    /**
+     * The dimensions each metric is emitted with besides the total (no dimension): a dashboard or alarm may name a
+     * metric with no dimension or with exactly these.
+     */
+    Map<String, java.util.Set<String>> DIMENSIONS_OF = Map.ofEntries(
+            Map.entry(DOSSIER_SUBMITTED, java.util.Set.of(AGENCY)),
+            Map.entry(DOSSIER_RECEIVED, java.util.Set.of(AGENCY, CHANNEL)),
+            Map.entry(SUPPLEMENT_REQUESTED, java.util.Set.of(AGENCY)),
+            Map.entry(DOSSIER_REFUSED, java.util.Set.of(AGENCY)),
+            Map.entry(DOSSIER_STOPPED, java.util.Set.of(AGENCY)),
+            Map.entry(DOSSIER_WITHDRAWN, java.util.Set.of(AGENCY)),
+            Map.entry(RESULT_ISSUED, java.util.Set.of(AGENCY)),
+            Map.entry(PAID_ONLINE, java.util.Set.of(AGENCY)),
+            Map.entry(NOTICE_SENT, java.util.Set.of(NOTICE_CHANNEL)),
+            Map.entry(NOTICE_FAILED, java.util.Set.of()),
+            Map.entry(SURVEY_ANSWERED, java.util.Set.of(AGENCY, RATING)),
+            Map.entry(UPLOAD_REJECTED, java.util.Set.of(AGENCY)));
 
     /** One occurrence of a metric. */
     record Count(String name, Map<String, String> dimensions) {
         public Count {
             if (!NAMES.contains(name)) throw new IllegalArgumentException("unknown metric " + name);
             dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
-            if (!DIMENSIONS.containsAll(dimensions.keySet())) throw new IllegalArgumentException("unknown dimension in " + dimensions.keySet());
+            if (!DIMENSIONS_OF.get(name).containsAll(dimensions.keySet())) {
+                throw new IllegalArgumentException(name + " has no dimension among " + dimensions.keySet());
+            }
         }
 
         /** {@code name} once, for {@code agency} (none when null). */
