@@ -71,7 +71,7 @@ class MetricNamesTest {
     static Map<String, Map<String, Set<Set<String>>>> known(Template t) {
         Map<String, Map<String, Set<Set<String>>>> all = new HashMap<>(AWS);
         Map<String, Set<Set<String>>> svc = new HashMap<>();
-        for (String n : ServiceMetrics.NAMES) svc.put(n, Set.of(Set.of(), ServiceMetrics.DIMENSIONS_OF.get(n)));
+        for (String n : ServiceMetrics.NAMES) svc.put(n, new HashSet<>(List.of(Set.of(), ServiceMetrics.DIMENSIONS_OF.get(n))));
         all.put(ServiceMetrics.NAMESPACE, svc);
         t.resources("AWS::Logs::MetricFilter").forEach((id, p) -> {
             for (Object o : (List<?>) p.get("MetricTransformations")) {
