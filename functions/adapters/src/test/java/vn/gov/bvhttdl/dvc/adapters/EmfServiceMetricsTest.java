@@ -77,4 +77,17 @@ class EmfServiceMetricsTest {
         assertEquals(ServiceMetrics.NOTICE_FAILED, cw.get("Metrics").get(0).get("Name").asText());
         cw.get("Dimensions").forEach(d -> assertTrue(d.isEmpty(), "only the total: " + d));
     }
+
+    @Test
+    void primingGoesThroughTheWholePathAndPrintsNothing() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            EmfServiceMetrics.prime();
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals("", captured.toString(), "no metric from the priming");
+    }
 }
