@@ -28,12 +28,19 @@ public final class PaymentLedger {
     private final Dossiers dossiers;
     private final Clock clock;
     private final ReceiptRules receiptRules;
+    private final ServiceMetrics metrics;
 
     public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock) {
         this(payments, dossiers, clock, ReceiptRules.standard());
     }
 
     public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock, ReceiptRules receiptRules) {
+        this(payments, dossiers, clock, receiptRules, ServiceMetrics.NONE);
+    }
+
+    /** @param metrics where each credit is counted once ({@link ServiceMetrics#PAID_ONLINE}, by agency) */
+    public PaymentLedger(Payments payments, Dossiers dossiers, Clock clock, ReceiptRules receiptRules, ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.dossiers = dossiers;
         this.clock = clock;
@@ -70,6 +77,8 @@ public final class PaymentLedger {
                 }
                 case CREDIT -> {
                     credit(d.next().credited(newReceiptId()));
+                    // the credit is stored once (a second copy of the notice is ALREADY): counted once
+                    metrics.count(ServiceMetrics.Count.of(ServiceMetrics.PAID_ONLINE, p.agencyCode()));
                     yield PaymentGateway.Verdict.CONFIRMED;
                 }
             };

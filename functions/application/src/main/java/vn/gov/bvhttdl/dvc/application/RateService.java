@@ -29,12 +29,19 @@ public final class RateService {
     private final Rules rules;
     private final SurveyAnswers answers;
     private final Clock clock;
+    private final ServiceMetrics metrics;
 
     public RateService(Dossiers dossiers, Rules rules, SurveyAnswers answers, Clock clock) {
+        this(dossiers, rules, answers, clock, ServiceMetrics.NONE);
+    }
+
+    /** @param metrics where a first answer is counted ({@link ServiceMetrics#SURVEY_ANSWERED}, by agency and rating) */
+    public RateService(Dossiers dossiers, Rules rules, SurveyAnswers answers, Clock clock, ServiceMetrics metrics) {
         this.dossiers = dossiers;
         this.rules = rules;
         this.answers = answers;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public record View(String dossierId, String dossierCode, boolean open, Instant openedAt, Instant editableUntil, boolean editable,
@@ -123,6 +130,10 @@ public final class RateService {
         int points = v.computed() + Survey.rules().ratings().get(rating).score();
         int previousPoints = v.answer() == null ? 0 : v.computed() + Survey.rules().ratings().get(v.answer().rating()).score();
         answers.save(d.id(), d.ownerId(), new SurveyAnswers.Scored(d.agencyCode(), month, a, points, v.max(), v.answer(), previousPoints));
+        // a survey is answered once: a changed answer is not counted again
+        if (v.answer() == null) {
+            metrics.count(ServiceMetrics.Count.of(ServiceMetrics.SURVEY_ANSWERED, d.agencyCode()).with(ServiceMetrics.RATING, rating));
+        }
         return view(d);
     }
 }

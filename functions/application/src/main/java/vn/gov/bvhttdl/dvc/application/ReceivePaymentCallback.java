@@ -25,10 +25,16 @@ public final class ReceivePaymentCallback {
 
     /** With {@code queues}, for the look-ups by dossier code ({@link #openBills}). */
     public ReceivePaymentCallback(Payments payments, Dossiers dossiers, WorkQueues queues, Map<String, PaymentGateway> gateways, Clock clock) {
+        this(payments, dossiers, queues, gateways, clock, ServiceMetrics.NONE);
+    }
+
+    /** With {@code metrics}, where each payment credited online is counted once ({@link ServiceMetrics#PAID_ONLINE}). */
+    public ReceivePaymentCallback(Payments payments, Dossiers dossiers, WorkQueues queues, Map<String, PaymentGateway> gateways, Clock clock,
+                                  ServiceMetrics metrics) {
         this.payments = payments;
         this.queues = queues;
         this.gateways = gateways;
-        this.ledger = new PaymentLedger(payments, dossiers, clock);
+        this.ledger = new PaymentLedger(payments, dossiers, clock, vn.gov.bvhttdl.dvc.domain.ReceiptRules.standard(), metrics);
         this.clock = clock;
     }
 

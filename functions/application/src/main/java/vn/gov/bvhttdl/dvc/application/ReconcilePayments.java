@@ -39,11 +39,17 @@ public final class ReconcilePayments {
     }
 
     public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock, PaymentRules rules) {
+        this(payments, dossiers, gateways, clock, rules, ServiceMetrics.NONE);
+    }
+
+    /** With {@code metrics}, where a payment the reconciliation credits is counted once ({@link ServiceMetrics#PAID_ONLINE}). */
+    public ReconcilePayments(Payments payments, Dossiers dossiers, Map<String, PaymentGateway> gateways, Clock clock, PaymentRules rules,
+                             ServiceMetrics metrics) {
         this.rules = rules;
         this.payments = payments;
         this.dossiers = dossiers;
         this.gateways = gateways;
-        this.ledger = new PaymentLedger(payments, dossiers, clock);
+        this.ledger = new PaymentLedger(payments, dossiers, clock, vn.gov.bvhttdl.dvc.domain.ReceiptRules.standard(), metrics);
         this.clock = clock;
     }
 

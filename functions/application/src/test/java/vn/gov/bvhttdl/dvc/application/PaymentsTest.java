@@ -62,7 +62,8 @@ class PaymentsTest {
     final Procedure replacement = ProcedureCatalogue.load().find("BVHTTDL-DL-002").orElseThrow();
     final Actor owner = Actor.citizen("owner-pay");
     final StartPayment start = new StartPayment(dossiers, payments, gateways, rules, clock);
-    final ReceivePaymentCallback callbacks = new ReceivePaymentCallback(payments, dossiers, gateways, clock);
+    final vn.gov.bvhttdl.dvc.application.fakes.RecordingMetrics metrics = new vn.gov.bvhttdl.dvc.application.fakes.RecordingMetrics();
+    final ReceivePaymentCallback callbacks = new ReceivePaymentCallback(payments, dossiers, null, gateways, clock, metrics);
     final ReconcilePayments reconcile = new ReconcilePayments(payments, dossiers, gateways, clock);
 
     /** A DL-002 dossier submitted and received: it waits for payment at reception. */
@@ -163,6 +164,8 @@ class PaymentsTest {
         assertEquals(ALREADY, deliver(vnpay, ref, "T1", amount, Payment.Outcome.SUCCESS));
         assertEquals(ALREADY, deliver(vnpay, ref, "T1", amount, Payment.Outcome.FAILED), "a late failure after the success");
         Payment p = payments.find(ref).orElseThrow();
+        assertEquals(java.util.List.of(ServiceMetrics.Count.of(ServiceMetrics.PAID_ONLINE, p.agencyCode())), metrics.counts(),
+                "one credit, one count: the duplicates and the refused notices count nothing");
         assertEquals(Payment.Status.PAID, p.status());
         assertEquals(amount, p.amountVnd());
         assertNotNull(p.receiptId());

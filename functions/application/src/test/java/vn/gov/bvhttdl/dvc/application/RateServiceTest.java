@@ -38,7 +38,8 @@ class RateServiceTest {
     };
     final InMemoryDossiers dossiers = new InMemoryDossiers();
     final InMemorySurveyAnswers answers = new InMemorySurveyAnswers();
-    final RateService rate = new RateService(dossiers, new BundledRules(), answers, clock);
+    final vn.gov.bvhttdl.dvc.application.fakes.RecordingMetrics metrics = new vn.gov.bvhttdl.dvc.application.fakes.RecordingMetrics();
+    final RateService rate = new RateService(dossiers, new BundledRules(), answers, clock, metrics);
     final Actor owner = Actor.citizen("owner-s");
 
     /** A DL-003 dossier received, supplemented once, refused before its appointment date. */
@@ -87,6 +88,8 @@ class RateServiceTest {
         assertEquals(a.computed() + 1, answers.scores.get(id), "the total stored with the answer: computed + the rating's 1");
         now.set(now.get().plusSeconds(86400 * 10));
         assertEquals("VERY_SATISFIED", rate.answer(owner, id, "VERY_SATISFIED", null).answer().rating(), "changed within the window");
+        assertEquals(java.util.List.of(ServiceMetrics.Count.of(ServiceMetrics.SURVEY_ANSWERED, dossiers.find(id).orElseThrow().agencyCode())
+                .with(ServiceMetrics.RATING, "SATISFIED")), metrics.counts(), "answered once, by its first rating: a change is not counted again");
         now.set(now.get().plusSeconds(86400 * 30));
         assertEquals("survey-closed", assertThrows(DomainException.class, () -> rate.answer(owner, id, "DISSATISFIED", null)).problem());
         assertEquals("VERY_SATISFIED", rate.view(owner, id).answer().rating());

@@ -28,6 +28,7 @@ final class PaymentCallbackBeans {
 
     @Singleton
     ReceivePaymentCallback callbacks(Table table, Map<String, PaymentGateway> gateways) {
-        return new ReceivePaymentCallback(table.payments(), table.dossiers(), table.workQueues(), gateways, Clock.systemUTC());
+        return new ReceivePaymentCallback(table.payments(), table.dossiers(), table.workQueues(), gateways, Clock.systemUTC(),
+                vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
     }
 }

@@ -17,7 +17,8 @@ final class PaymentReconcileBeans {
 
     @Singleton
     ReconcilePayments reconcile(Table table) {
-        return new ReconcilePayments(table.payments(), table.dossiers(), Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC());
+        return new ReconcilePayments(table.payments(), table.dossiers(), Gateways.fromEnvironment(Clock.systemUTC()), Clock.systemUTC(),
+                vn.gov.bvhttdl.dvc.domain.PaymentRules.standard(), vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
     }
 
     @Singleton

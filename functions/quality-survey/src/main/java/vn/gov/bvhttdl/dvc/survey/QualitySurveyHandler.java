@@ -95,7 +95,8 @@ public class QualitySurveyHandler extends MicronautRequestHandler<Map<String, Ob
         @Singleton
         RateService rate() {
             Table table = Table.primedFromSettings("quality-survey", null);
-            return new RateService(table.dossiers(), table.rules(), table.surveys(), Clock.systemUTC());
+            return new RateService(table.dossiers(), table.rules(), table.surveys(), Clock.systemUTC(),
+                    vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
         }
     }
 }

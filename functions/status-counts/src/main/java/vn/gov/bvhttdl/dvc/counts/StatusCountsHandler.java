@@ -44,6 +44,16 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     CountIndicators indicators;
 
+    /** The business metrics of a counted move, from the images before and after (wired in {@link Beans}). */
+    @FunctionalInterface
+    interface MoveMetrics {
+        void moved(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> oldImage,
+                   Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> newImage);
+    }
+
+    @Inject
+    MoveMetrics metrics;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return Batches.stream(event, this::count, () -> deadLetters);
@@ -66,6 +76,8 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         long version = m.version();
         boolean counted = counts.count(m.dossierId(), m.agency(), from, to, fromHolder, toHolder, version);
         LOG.info("dossier {} {} -> {} v{}: {}", m.dossierId(), from, to, version, counted ? "counted" : "already counted");
+        // once per version, as the counters: the stream's redelivery of a counted move emits nothing again
+        if (counted) metrics.moved(ddb.getOldImage(), ddb.getNewImage());
     }
 
     /** The Decision-766 counters move with every version whose facts change them (a move of neither status nor unit included). */
@@ -84,6 +96,21 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
         /** This function's DLQ, for the records that can never be handled (STATUS_COUNTS_DLQ_URL). */
         @Singleton
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_COUNTS_DLQ_URL")::send; }
+
+        /** The move's business metrics (issue 23), in EMF on standard output; never fails the count. */
+        @Singleton
+        MoveMetrics metrics() {
+            vn.gov.bvhttdl.dvc.application.ServiceMetrics emf = vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda();
+            return (before, after) -> {
+                try {
+                    emf.count(vn.gov.bvhttdl.dvc.application.DossierMetrics.between(
+                            vn.gov.bvhttdl.dvc.adapters.StreamItems.storedDossier(before).orElse(null),
+                            vn.gov.bvhttdl.dvc.adapters.StreamItems.storedDossier(after).orElse(null)));
+                } catch (RuntimeException e) {
+                    LOG.warn("metrics of a move not emitted: {}", e.toString());
+                }
+            };
+        }
 
         @Singleton
         Table table() { return Table.primedFromSettings("status-counts", null); }

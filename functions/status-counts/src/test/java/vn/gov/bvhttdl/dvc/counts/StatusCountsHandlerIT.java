@@ -66,6 +66,31 @@ class StatusCountsHandlerIT {
     }
 
     @Test
+    void aCountedReceiptEmitsItsBusinessMetricOnceWhateverTheStreamRedelivers() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String json = Files.readString(Emulators.repoRoot().resolve("events/status-counts-stream.json")).replace("REPLACED-BY-TEST", id)
+                .replace("\"NewImage\": {", "\"NewImage\": {\"receivedAt\": {\"S\": \"2026-03-02T03:00:00Z\"}, ");
+        Path tmp = Files.createTempFile("stream", ".json");
+        Files.writeString(tmp, json);
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertTrue(handler.handleRequest(EventLoader.loadDynamoDbEvent(tmp.toString()), null).getBatchItemFailures().isEmpty());
+            assertTrue(handler.handleRequest(EventLoader.loadDynamoDbEvent(tmp.toString()), null).getBatchItemFailures().isEmpty());
+        } finally {
+            System.setOut(out);
+        }
+        java.util.List<String> emf = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("{\"_aws\"")).toList();
+        assertEquals(1, emf.size(), "one EMF line for the receipt, none for its redelivery: " + emf);
+        String line = emf.getFirst();
+        assertTrue(line.contains("\"Namespace\":\"DVC/Service\"") && line.contains("\"Name\":\"DossierReceived\""), line);
+        assertTrue(line.contains("\"Agency\":\"CDLQG\""), line);
+        assertFalse(line.contains(id), "no dossier id in a metric: " + line);
+    }
+
+    @Test
     void recordsThatAreNotADossiersStatusAreLeftAlone() throws Exception {
         DynamodbEvent e = sample(UUID.randomUUID().toString());
         var img = e.getRecords().get(0).getDynamodb();

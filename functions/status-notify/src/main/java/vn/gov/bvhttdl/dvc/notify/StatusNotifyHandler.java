@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.application.NotifyApplicant;
+import vn.gov.bvhttdl.dvc.application.ServiceMetrics;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
@@ -31,6 +32,9 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
     @Inject
     Batches.DeadLetters deadLetters;
 
+    @Inject
+    ServiceMetrics metrics;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         return Batches.stream(event, this::tell, () -> deadLetters);
@@ -42,7 +46,17 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
         if (entry == null || !"INSERT".equals(r.getEventName())) return;
         AuditEvent e = entry.event();
         // the audit entry's key: the same however often the stream delivers it
-        NotifyApplicant.Result res = notify.handle(e, entry.key());
+        NotifyApplicant.Result res;
+        try {
+            res = notify.handle(e, entry.key());
+        } catch (RuntimeException failed) {
+            // each failed attempt (the stream tries the record again): no dimension, the agency is not read here
+            metrics.count(new ServiceMetrics.Count(ServiceMetrics.NOTICE_FAILED, Map.of()));
+            throw failed;
+        }
+        // once per channel actually sent: a redelivered event finds its notices sent and sends nothing
+        metrics.count(res.sent().stream()
+                .map(ch -> new ServiceMetrics.Count(ServiceMetrics.NOTICE_SENT, Map.of(ServiceMetrics.NOTICE_CHANNEL, ch))).toList());
         if (!res.sent().isEmpty()) LOG.info("dossier {} {}: {} sent on {}", e.dossierId(), e.action(), res.kind(), res.sent());
     }
 
@@ -51,6 +65,10 @@ public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, 
         /** This function's DLQ, for the records that can never be handled (STATUS_NOTIFY_DLQ_URL). */
         @Singleton
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("STATUS_NOTIFY_DLQ_URL")::send; }
+
+        /** The notices' business metrics (issue 23), in EMF on standard output. */
+        @Singleton
+        ServiceMetrics metrics() { return vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda(); }
 
         @Singleton
         NotifyApplicant notifyApplicant() {

@@ -34,8 +34,16 @@ public final class UploadScan {
     private final Clock clock;
     private final String quarantineBucket;
     private final FileInspector inspector = new FileInspector();
+    private final vn.gov.bvhttdl.dvc.application.ServiceMetrics metrics;
 
     public UploadScan(Dossiers dossiers, Attachments store, S3Client s3, MalwareScanner scanner, Clock clock, String quarantineBucket) {
+        this(dossiers, store, s3, scanner, clock, quarantineBucket, vn.gov.bvhttdl.dvc.application.ServiceMetrics.NONE);
+    }
+
+    /** @param metrics where a file the scan rejects is counted ({@code UploadRejected}, by agency), once per verdict recorded */
+    public UploadScan(Dossiers dossiers, Attachments store, S3Client s3, MalwareScanner scanner, Clock clock, String quarantineBucket,
+                      vn.gov.bvhttdl.dvc.application.ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.dossiers = dossiers;
         this.store = store;
         this.s3 = s3;
@@ -100,6 +108,9 @@ public final class UploadScan {
         boolean recorded = store.recordVerdict(a.ofVersion(versionId).scanned(v.accepted() ? Attachment.Status.ACCEPTED : Attachment.Status.REJECTED,
                 v.reason(), v.detectedType(), v.sha256(), v.pages(), clock.instant()));
         LOG.info("s3://{}/{} ({}): {}{}", bucket, key, versionId, v.accepted() ? "accepted" : "rejected", recorded ? "" : " (already recorded)");
+        if (!v.accepted() && recorded) {
+            metrics.count(vn.gov.bvhttdl.dvc.application.ServiceMetrics.Count.of(vn.gov.bvhttdl.dvc.application.ServiceMetrics.UPLOAD_REJECTED, d.agencyCode()));
+        }
     }
 
     /** A notification for a key whose file was judged: the same version again (S3 delivers at least once) or a new write. */

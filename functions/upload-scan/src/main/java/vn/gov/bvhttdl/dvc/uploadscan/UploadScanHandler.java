@@ -50,7 +50,8 @@ public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
 
         @Singleton
         UploadScan scan(Table table, S3Client s3, MalwareScanner scanner, Clock clock) {
-            return new UploadScan(table.dossiers(), table.attachments(), s3, scanner, clock, Settings.require("QUARANTINE_BUCKET"));
+            return new UploadScan(table.dossiers(), table.attachments(), s3, scanner, clock, Settings.require("QUARANTINE_BUCKET"),
+                    vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
         }
     }
 }
