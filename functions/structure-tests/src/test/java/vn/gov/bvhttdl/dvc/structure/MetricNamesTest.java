@@ -49,7 +49,11 @@ class MetricNamesTest {
             "AWS/DynamoDB", merge(
                     each(Set.of(Set.of("TableName")), "ReadThrottleEvents", "WriteThrottleEvents",
                             "ConsumedReadCapacityUnits", "ConsumedWriteCapacityUnits"),
-                    each(Set.of(Set.of("TableName", "Operation")), "ThrottledRequests", "SuccessfulRequestLatency", "SystemErrors")));
+                    each(Set.of(Set.of("TableName", "Operation")), "ThrottledRequests", "SuccessfulRequestLatency", "SystemErrors")),
+            // AWS WAF: a CloudFront web ACL's metrics (in us-east-1) carry WebACL and Rule, a regional one's Region too;
+            // Rule ALL is the web ACL's total
+            "AWS/WAFV2", each(Set.of(Set.of("WebACL", "Rule"), Set.of("Region", "WebACL", "Rule")),
+                    "AllowedRequests", "BlockedRequests", "CountedRequests"));
 
     private static Map<String, Set<Set<String>>> each(Set<Set<String>> dims, String... names) {
         Map<String, Set<Set<String>>> m = new HashMap<>();
@@ -147,7 +151,9 @@ class MetricNamesTest {
         for (Object o : (List<?>) dims) {
             Map<String, Object> d = Json.obj(o);
             Object v = d.get("Value");
-            m.put((String) d.get("Name"), v instanceof Map<?, ?> ? Template.refOf(v) : null);
+            // a !Ref or !GetAtt names a resource (or a parameter); any other intrinsic (a !Sub name) is a literal
+            boolean ref = v instanceof Map<?, ?> r && (r.containsKey("Ref") || r.containsKey("Fn::GetAtt"));
+            m.put((String) d.get("Name"), ref ? Template.refOf(v) : null);
         }
         return m;
     }
@@ -196,6 +202,22 @@ class MetricNamesTest {
         List<String> wrong = new ArrayList<>();
         for (Named n : named) wrong.addAll(problems(n, known, t));
         assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theEdgeFirewallsAlarmNamesAMetricThatExistsAndReachesItsTopic() {
+        // edge-waf.yaml: the CloudFront web ACL lives in us-east-1 with its own alarm and topic
+        Template edge = Template.read(StructureTest.repoRoot().resolve("edge-waf.yaml"));
+        List<Named> named = named(edge);
+        assertFalse(named.isEmpty(), "edge-waf.yaml's alarms were read");
+        var known = known(edge);
+        List<String> wrong = new ArrayList<>();
+        for (Named n : named) wrong.addAll(problems(n, known, edge));
+        assertEquals(List.of(), wrong);
+        edge.resources("AWS::CloudWatch::Alarm").forEach((id, p) ->
+                assertEquals("EdgeAlarmsTopic", Template.refOf(((List<?>) p.get("AlarmActions")).getFirst()), id + " reaches the operator"));
+        // a WAF metric with a dimension missing is caught
+        assertEquals(1, problems(new Named("waf", "AWS/WAFV2", "BlockedRequests", Map.of("WebACL", "")), known, edge).size());
     }
 
     @Test
