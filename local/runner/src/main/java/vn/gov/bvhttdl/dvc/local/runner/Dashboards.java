@@ -106,7 +106,16 @@ final class Dashboards {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> widget(Map<String, Object> w, List<MetricStore.Point> points, long from, long to) {
+    static Map<String, Object> widget(Map<String, Object> w, List<MetricStore.Point> all, long from, long to) {
+        // the points of the metrics this widget names only (a metric line's "Name" or a SEARCH's MetricName=\"Name\"),
+        // decided once per metric, not every point for every line
+        Object ps = w.get("properties") instanceof Map<?, ?> pm ? pm.get("metrics") : null;
+        String text = ps == null ? "" : Json.write(ps);
+        Map<String, Boolean> named = new HashMap<>();
+        List<MetricStore.Point> points = new ArrayList<>();
+        for (MetricStore.Point p : all) {
+            if (named.computeIfAbsent(p.name(), n -> text.contains("\"" + n + "\"") || text.contains("\\\"" + n + "\\\""))) points.add(p);
+        }
         Map<String, Object> props = w.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", w.get("type"));
@@ -128,14 +137,15 @@ final class Dashboards {
         out.put("stat", stat);
         out.put("period", period);
         Map<String, Line> byId = new LinkedHashMap<>();
-        List<Line> lines = new ArrayList<>();
         List<Object> metrics = (List<Object>) props.getOrDefault("metrics", List.of());
-        List<Map<String, Object>> expressions = new ArrayList<>();
+        // each line's slot in the widget's order (a SEARCH fills its slot with a line per dimension values)
+        List<List<Line>> slots = new ArrayList<>(java.util.Collections.nCopies(metrics.size(), List.<Line>of()));
+        Map<Integer, Map<String, Object>> expressions = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             List<Object> line = (List<Object>) metrics.get(i);
             Map<String, Object> opts = !line.isEmpty() && line.getLast() instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
             if (opts.get("expression") != null) {
-                expressions.add(opts);
+                expressions.put(i, opts);
                 continue;
             }
             List<String> parts = new ArrayList<>();
@@ -149,28 +159,30 @@ final class Dashboards {
             TreeMap<Long, Double> pts = series(points, parts.get(0), parts.get(1), dims, lineStat, linePeriod, from, to, wholeRange);
             Line l = new Line(id, label, !Boolean.FALSE.equals(opts.get("visible")), pts, null);
             byId.put(id, l);
-            lines.add(l);
+            slots.set(i, List.of(l));
         }
-        for (Map<String, Object> e : expressions) {
+        for (var entry : expressions.entrySet()) {
+            Map<String, Object> e = entry.getValue();
+            int slot = entry.getKey();
             String expr = (String) e.get("expression");
-            String id = (String) e.getOrDefault("id", "e" + (lines.size() + 1));
+            String id = (String) e.getOrDefault("id", "e" + (slot + 1));
             String label = (String) e.getOrDefault("label", "");
             boolean visible = !Boolean.FALSE.equals(e.get("visible"));
             Matcher s = SEARCH.matcher(expr);
             if (s.matches()) {
                 List<Line> found = search(points, s, label, id, from, to, wholeRange);
-                lines.addAll(visible ? found : found.stream().map(l -> new Line(l.id(), l.label(), false, l.points(), null)).toList());
+                slots.set(slot, visible ? found : found.stream().map(l -> new Line(l.id(), l.label(), false, l.points(), null)).toList());
                 continue;
             }
             try {
                 Line l = new Line(id, label.isEmpty() ? expr : label, visible, new Expression(expr, byId).evaluate(), null);
                 byId.put(id, l);
-                lines.add(l);
+                slots.set(slot, List.of(l));
             } catch (IllegalArgumentException unsupported) {
-                lines.add(new Line(id, label.isEmpty() ? expr : label, visible, new TreeMap<>(), "not drawn offline: " + unsupported.getMessage()));
+                slots.set(slot, List.of(new Line(id, label.isEmpty() ? expr : label, visible, new TreeMap<>(), "not drawn offline: " + unsupported.getMessage())));
             }
         }
-        out.put("lines", lines.stream().filter(Line::visible).map(Line::json).toList());
+        out.put("lines", slots.stream().flatMap(List::stream).filter(Line::visible).map(Line::json).toList());
         return out;
     }
 

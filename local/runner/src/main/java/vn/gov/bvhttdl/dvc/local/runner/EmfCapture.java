@@ -38,17 +38,17 @@ final class EmfCapture extends OutputStream {
     @Override
     public void write(int b) throws IOException {
         through.write(b);
-        take(b);
+        take(line.get(), b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         through.write(b, off, len);
-        for (int i = off; i < off + len; i++) take(b[i]);
+        ByteArrayOutputStream buf = line.get();
+        for (int i = off; i < off + len; i++) take(buf, b[i]);
     }
 
-    private void take(int b) {
-        ByteArrayOutputStream buf = line.get();
+    private void take(ByteArrayOutputStream buf, int b) {
         if (b == '\n') {
             if (buf.size() > 0 && buf.size() < 1_000_000) {
                 String s = buf.toString(StandardCharsets.UTF_8);
