@@ -1,5 +1,6 @@
 package vn.gov.bvhttdl.dvc.application;
 
+import vn.gov.bvhttdl.dvc.domain.Decision766;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
 import vn.gov.bvhttdl.dvc.domain.Facts;
@@ -39,6 +40,10 @@ public final class DossierMetrics {
                 default -> null;
             };
             if (name != null) out.add(ServiceMetrics.Count.of(name, agency));
+        }
+        // the end of handling (approval, refusal or stop), on time or late by indicator 2.1's rule
+        if (now.endedAt() != null && was.endedAt() == null) {
+            out.add(ServiceMetrics.Count.of(Decision766.standard().onTime(after) ? ServiceMetrics.DECIDED_ON_TIME : ServiceMetrics.DECIDED_LATE, agency));
         }
         return out;
     }

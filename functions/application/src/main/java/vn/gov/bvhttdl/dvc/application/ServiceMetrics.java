@@ -26,6 +26,8 @@ public interface ServiceMetrics {
     String NOTICE_CHANNEL = "NoticeChannel";
     /** Dimension: the survey's rating (three values, rules/survey.json). */
     String RATING = "Rating";
+    /** Dimension of {@link #COLD_START} only: the Lambda function's name (one per function of the template). */
+    String FUNCTION_NAME = "FunctionName";
 
     /** A dossier submitted for the first time (a resubmission after a supplement request is not counted). */
     String DOSSIER_SUBMITTED = "DossierSubmitted";
@@ -51,17 +53,39 @@ public interface ServiceMetrics {
     String SURVEY_ANSWERED = "SurveyAnswered";
     /** An upload rejected by the scan (wrong type, malware, unreadable). */
     String UPLOAD_REJECTED = "UploadRejected";
+    /**
+     * A dossier's handling ended (approved, refused or stopped) no later than its appointment, by Decision 766's
+     * indicator 2.1 rule ({@code Decision766.onTime}: Vietnam time, at most one supplement request after receipt).
+     */
+    String DECIDED_ON_TIME = "DecidedOnTime";
+    /** A dossier's handling ended after its appointment (or with a second supplement request after receipt). */
+    String DECIDED_LATE = "DecidedLate";
+    /**
+     * A submission the sweep gave up on: still SUBMITTED (never received by validation) after its last hand-over
+     * (once per submitted version); what the stuck-submissions alarm reads.
+     */
+    String SUBMISSION_STUCK = "SubmissionStuck";
+    /**
+     * Technical, not a port count: a function's execution environment handling its first invocation (after a cold
+     * init or a SnapStart restore), dimension {@link #FUNCTION_NAME}. Written by {@code lambda-support}'s
+     * {@code ColdStart}, which every function has, not through this port (see there why not Powertools').
+     */
+    String COLD_START = "ColdStart";
 
     /** Every metric this port may emit. */
     List<String> NAMES = List.of(DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, DOSSIER_REFUSED, DOSSIER_STOPPED,
-            DOSSIER_WITHDRAWN, RESULT_ISSUED, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED, UPLOAD_REJECTED);
+            DOSSIER_WITHDRAWN, RESULT_ISSUED, DECIDED_ON_TIME, DECIDED_LATE, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED,
+            UPLOAD_REJECTED, SUBMISSION_STUCK);
+
+    /** The metrics of {@link #NAMESPACE} written elsewhere than through this port (the template may name them too). */
+    List<String> TECHNICAL = List.of(COLD_START);
 
     /** Every dimension name this port may use. */
     List<String> DIMENSIONS = List.of(AGENCY, CHANNEL, NOTICE_CHANNEL, RATING);
 
     /**
-     * The dimensions each metric is emitted with besides the total (no dimension): a dashboard or alarm may name a
-     * metric with no dimension or with exactly these.
+     * The dimensions each metric (of {@link #NAMES} and {@link #TECHNICAL}) is emitted with besides the total (no
+     * dimension): a dashboard or alarm may name a metric with no dimension or with exactly these.
      */
     Map<String, java.util.Set<String>> DIMENSIONS_OF = Map.ofEntries(
             Map.entry(DOSSIER_SUBMITTED, java.util.Set.of(AGENCY)),
@@ -75,7 +99,11 @@ public interface ServiceMetrics {
             Map.entry(NOTICE_SENT, java.util.Set.of(NOTICE_CHANNEL)),
             Map.entry(NOTICE_FAILED, java.util.Set.of()),
             Map.entry(SURVEY_ANSWERED, java.util.Set.of(AGENCY, RATING)),
-            Map.entry(UPLOAD_REJECTED, java.util.Set.of(AGENCY)));
+            Map.entry(UPLOAD_REJECTED, java.util.Set.of(AGENCY)),
+            Map.entry(DECIDED_ON_TIME, java.util.Set.of(AGENCY)),
+            Map.entry(DECIDED_LATE, java.util.Set.of(AGENCY)),
+            Map.entry(SUBMISSION_STUCK, java.util.Set.of(AGENCY)),
+            Map.entry(COLD_START, java.util.Set.of(FUNCTION_NAME)));
 
     /** One occurrence of a metric. */
     record Count(String name, Map<String, String> dimensions) {

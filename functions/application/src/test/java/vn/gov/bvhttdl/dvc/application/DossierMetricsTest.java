@@ -63,6 +63,9 @@ class DossierMetricsTest {
         assertEquals(2, metrics.of(ServiceMetrics.SUPPLEMENT_REQUESTED));
         assertEquals(1, metrics.of(ServiceMetrics.RESULT_ISSUED));
         assertEquals(0, metrics.of(ServiceMetrics.DOSSIER_REFUSED));
+        // approved before the appointment moved by the supplement, with one supplement request after receipt
+        assertEquals(1, metrics.of(ServiceMetrics.DECIDED_ON_TIME));
+        assertEquals(0, metrics.of(ServiceMetrics.DECIDED_LATE));
         ServiceMetrics.Count received = metrics.counts().stream().filter(c -> c.name().equals(ServiceMetrics.DOSSIER_RECEIVED)).findFirst().orElseThrow();
         assertEquals(Map.of(ServiceMetrics.AGENCY, d.agencyCode(), ServiceMetrics.CHANNEL, "ONLINE"), received.dimensions());
         // never personal data: only the port's dimensions, whose values are codes
@@ -84,6 +87,24 @@ class DossierMetricsTest {
         assertEquals(1, metrics.of(ServiceMetrics.DOSSIER_REFUSED));
         assertEquals("POSTAL", metrics.counts().stream().filter(c -> c.name().equals(ServiceMetrics.DOSSIER_RECEIVED))
                 .findFirst().orElseThrow().dimensions().get(ServiceMetrics.CHANNEL));
+    }
+
+    @Test
+    void aDecisionAfterTheAppointmentIsLateAndAWithdrawalIsNoDecision() {
+        start(new Facts.Intake(Facts.Origin.ONE_STOP_DESK, null));
+        then(new Command.Submit("{}", 1), Actor.citizen("u1"));
+        then(new Command.Withdraw("không cần nữa"), Actor.citizen("u1"));
+        assertEquals(0, metrics.of(ServiceMetrics.DECIDED_ON_TIME) + metrics.of(ServiceMetrics.DECIDED_LATE), "a withdrawal ends no handling");
+
+        start(new Facts.Intake(Facts.Origin.ONE_STOP_DESK, null));
+        then(new Command.Submit("{}", 1), Actor.citizen("u1"));
+        // the appointment is the day before the refusal (Vietnam time)
+        then(new Command.Receive("000.00.12.G17-260302-0003", LocalDate.of(2026, 3, 1), "reception", "MOTCUA", null), Actor.system("validation"));
+        then(new Command.Refuse("thiếu điều kiện"), desk);
+        assertEquals(1, metrics.of(ServiceMetrics.DECIDED_LATE));
+        assertEquals(0, metrics.of(ServiceMetrics.DECIDED_ON_TIME));
+        Dossier before = d;
+        assertEquals(List.of(), DossierMetrics.between(before, d), "the same version again decides nothing again");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Optional;
  * registrations and keeps one {@code Context} alive per request: memory grows and every later bean lookup of those
  * types walks a longer list (measured: 7 ms → 88 ms per request after ~35,000 requests; bench/README.md,
  * "Warm invocations"). Nothing in this project injects the Context, so the factory is replaced by this holder.
+ * Being called on every invocation of every handler, it also writes each environment's cold-start metric
+ * ({@link ColdStart}).
  * Upstream: the behaviour is documented ("Lambda Context is registered as a singleton each time the handler gets
  * invoked", micronaut-aws guide) and reported nowhere we could find as a leak; see docs/architecture.md.
  */
@@ -33,6 +35,8 @@ public final class LambdaContextHolder implements LambdaContextFactory {
     @Override
     public void registerSingletons(@NonNull Context lambdaContext) {
         current = lambdaContext;
+        // the environment's first invocation: its cold-start metric (a flag and, once, one line)
+        ColdStart.invoked(lambdaContext == null ? null : lambdaContext.getFunctionName());
     }
 
     /** The context of the invocation in progress (a function handles one invocation at a time). */

@@ -75,7 +75,7 @@ class MetricNamesTest {
     static Map<String, Map<String, Set<Set<String>>>> known(Template t) {
         Map<String, Map<String, Set<Set<String>>>> all = new HashMap<>(AWS);
         Map<String, Set<Set<String>>> svc = new HashMap<>();
-        for (String n : ServiceMetrics.NAMES) svc.put(n, new HashSet<>(List.of(Set.of(), ServiceMetrics.DIMENSIONS_OF.get(n))));
+        for (String n : ServiceMetrics.DIMENSIONS_OF.keySet()) svc.put(n, new HashSet<>(List.of(Set.of(), ServiceMetrics.DIMENSIONS_OF.get(n))));
         all.put(ServiceMetrics.NAMESPACE, svc);
         t.resources("AWS::Logs::MetricFilter").forEach((id, p) -> {
             for (Object o : (List<?>) p.get("MetricTransformations")) {
@@ -227,6 +227,22 @@ class MetricNamesTest {
             if (n.where().startsWith("dashboard ServiceDashboard") && n.namespace().equals(ServiceMetrics.NAMESPACE)) shown.add(n.name());
         }
         assertEquals(new HashSet<>(ServiceMetrics.NAMES), shown);
+    }
+
+    @Test
+    void theColdStartMetricIsWrittenByTheNamesOfThePortAndIsOnTheOperationsDashboardForEveryFunction() {
+        assertEquals(ServiceMetrics.NAMESPACE, vn.gov.bvhttdl.dvc.lambda.ColdStart.NAMESPACE);
+        assertEquals(ServiceMetrics.COLD_START, vn.gov.bvhttdl.dvc.lambda.ColdStart.METRIC);
+        assertEquals(ServiceMetrics.FUNCTION_NAME, vn.gov.bvhttdl.dvc.lambda.ColdStart.DIMENSION);
+        assertEquals(Set.of(ServiceMetrics.FUNCTION_NAME), ServiceMetrics.DIMENSIONS_OF.get(ServiceMetrics.COLD_START));
+        Template t = template();
+        Set<String> shown = new HashSet<>();
+        for (Named n : named(t)) {
+            if (n.where().startsWith("dashboard OperationsDashboard") && n.name().equals(ServiceMetrics.COLD_START)) {
+                shown.add(n.dimensions().get(ServiceMetrics.FUNCTION_NAME));
+            }
+        }
+        assertEquals(t.resources("AWS::Serverless::Function").keySet(), shown);
     }
 
     @Test

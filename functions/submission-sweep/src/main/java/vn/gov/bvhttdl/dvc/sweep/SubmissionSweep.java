@@ -39,12 +39,20 @@ public final class SubmissionSweep {
     private final Supplier<SubmissionQueue> queue;
     private final Clock clock;
     private final Duration after;
+    private final vn.gov.bvhttdl.dvc.application.ServiceMetrics metrics;
 
     /**
      * @param after how long a dossier may stay SUBMITTED before it counts as lost: longer than the queue's retries
      *              (visibility timeout × maxReceiveCount), so that a message still being retried is not doubled
      */
     public SubmissionSweep(WorkQueueStore store, SequenceStore counters, RulesStore rules, Supplier<SubmissionQueue> queue, Clock clock, Duration after) {
+        this(store, counters, rules, queue, clock, after, vn.gov.bvhttdl.dvc.application.ServiceMetrics.NONE);
+    }
+
+    /** With {@code metrics}, where each submitted version given up on is counted once ({@code SubmissionStuck}, by agency). */
+    public SubmissionSweep(WorkQueueStore store, SequenceStore counters, RulesStore rules, Supplier<SubmissionQueue> queue, Clock clock, Duration after,
+                           vn.gov.bvhttdl.dvc.application.ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.counters = counters;
         this.rules = rules;
@@ -70,6 +78,8 @@ public final class SubmissionSweep {
                     if (n == MAX_HANDOVERS + 1) {
                         LOG.error("submission-stuck dossier {} (version {}) submitted {} is still not received after {} hand-overs; "
                                 + "see the submission dead-letter queue", d.id(), d.version(), d.submittedAt(), MAX_HANDOVERS);
+                        metrics.count(vn.gov.bvhttdl.dvc.application.ServiceMetrics.Count.of(
+                                vn.gov.bvhttdl.dvc.application.ServiceMetrics.SUBMISSION_STUCK, d.agencyCode()));
                     }
                 }
             }

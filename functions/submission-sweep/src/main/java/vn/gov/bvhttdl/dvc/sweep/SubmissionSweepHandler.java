@@ -39,7 +39,7 @@ public class SubmissionSweepHandler extends MicronautRequestHandler<Map<String, 
         SubmissionSweep sweep(Table table, RulesStore rules) {
             SubmissionQueue queue = SubmissionQueue.fromSettings();
             return new SubmissionSweep(table.workQueues(), table.sequences(), rules, () -> queue, Clock.systemUTC(),
-                    Duration.ofMinutes(Long.parseLong(Settings.require("SWEEP_AFTER_MINUTES"))));
+                    Duration.ofMinutes(Long.parseLong(Settings.require("SWEEP_AFTER_MINUTES"))), vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
         }
     }
 }

@@ -124,4 +124,28 @@ class SubmissionSweepHandlerIT {
         assertEquals(2, vn.gov.bvhttdl.dvc.adapters.Table.of(store).sequences().countSweep(old.id(), old.version()));
         assertEquals(1, vn.gov.bvhttdl.dvc.adapters.Table.of(store).sequences().countSweep(old.id(), old.version() + 1));
     }
+
+    @Test
+    void aSubmissionGivenUpOnIsCountedStuckOnceByAgency() {
+        Instant now = Instant.now();
+        Dossier lost = submittedAt(now.minus(Duration.ofMinutes(30)));
+        SubmissionQueue queue = SubmissionQueue.fromSettings();
+        List<vn.gov.bvhttdl.dvc.application.ServiceMetrics.Count> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var table = vn.gov.bvhttdl.dvc.adapters.Table.of(store);
+        SubmissionSweep sweep = new SubmissionSweep(table.workQueues(), table.sequences(), table.rules(), () -> queue,
+                Clock.fixed(now, ZoneOffset.UTC), Duration.ofMinutes(15), counted::addAll);
+        for (int run = 1; run <= SubmissionSweep.MAX_HANDOVERS + 2; run++) sweep.run();
+        drain(lost.id());
+        List<vn.gov.bvhttdl.dvc.application.ServiceMetrics.Count> stuck = counted.stream()
+                .filter(c -> c.name().equals(vn.gov.bvhttdl.dvc.application.ServiceMetrics.SUBMISSION_STUCK)
+                        && lost.agencyCode().equals(c.dimensions().get(vn.gov.bvhttdl.dvc.application.ServiceMetrics.AGENCY)))
+                .toList();
+        // other tests' dossiers of the same agency may be given up on in the same runs: at least this one
+        assertTrue(stuck.size() >= 1, counted.toString());
+        // every dossier looked at has now been given up on: one more run counts none of them again
+        int before = counted.size();
+        sweep.run();
+        drain(lost.id());
+        assertEquals(before, counted.size(), "a version given up on is counted stuck once");
+    }
 }

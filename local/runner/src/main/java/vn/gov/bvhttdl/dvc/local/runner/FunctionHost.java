@@ -20,6 +20,8 @@ final class FunctionHost implements AutoCloseable {
     private final Method invoke;
     private final long timeoutMillis;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Where each invocation's AWS/Lambda metrics go (the dashboard), or nowhere. */
+    private volatile MetricStore metrics;
 
     FunctionHost(String name, Path jar, String handler, int memoryMb, int timeoutSeconds) throws Exception {
         if (!Files.isRegularFile(jar)) {
@@ -54,19 +56,28 @@ final class FunctionHost implements AutoCloseable {
         return new URL(s.substring(0, s.length() - resource.length()));
     }
 
+    /** Reports each invocation (its duration and whether it failed) to {@code store}, as Lambda publishes them. */
+    void reportTo(MetricStore store) { this.metrics = store; }
+
     /** Invokes the function with an event; returns the result JSON or throws the function's error. */
     String invoke(String eventJson) throws Exception {
         lock.lock();
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);
+        long startedAt = System.currentTimeMillis(), t0 = System.nanoTime();
+        boolean failed = true;
         try {
-            return (String) invoke.invoke(invoker, eventJson, UUID.randomUUID().toString(), timeoutMillis);
+            String out = (String) invoke.invoke(invoker, eventJson, UUID.randomUUID().toString(), timeoutMillis);
+            failed = false;
+            return out;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) throw ex;
             throw new IllegalStateException(cause);
         } finally {
+            MetricStore m = metrics;
+            if (m != null) m.invocation(name, startedAt, (System.nanoTime() - t0) / 1e6, failed);
             t.setContextClassLoader(previous);
             lock.unlock();
         }

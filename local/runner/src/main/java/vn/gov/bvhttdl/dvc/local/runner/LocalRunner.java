@@ -77,10 +77,15 @@ public final class LocalRunner implements AutoCloseable {
     private final TaxAuthoritySandbox taxAuthority;
     private final DevFederation federation;
     private DevOutbox outbox;
+    // issue 23: the metrics the functions print and the runner sees, for /dev/dashboard
+    private final MetricStore metrics = new MetricStore();
+    private final java.io.PrintStream stdoutBeforeCapture;
+    private final List<Dashboards.Dashboard> dashboards;
 
     private LocalRunner(Options o) throws Exception {
         root = Emulators.repoRoot();
         Template template = Template.read(root.resolve("template.yaml"));
+        dashboards = Dashboards.read(template, Emulators.REGION, "dvc-local");
         emulators = Emulators.start(o.dataDir());
         resources = Provisioner.provision(template, emulators);
         emulators.sdkSystemProperties().forEach(System::setProperty);
@@ -118,8 +123,12 @@ public final class LocalRunner implements AutoCloseable {
         federation = new DevFederation(identity, DevFederation.Provider.from(template), this::baseUrl, () -> nationalSso().issuer());
         nationalSso = new NationalSso(this::baseUrl, () -> List.of(federation.idpResponse()));
 
+        // the EMF lines the functions print (standard output, as on Lambda) are read into the dashboard's metrics
+        stdoutBeforeCapture = EmfCapture.install(metrics);
         for (Template.Function f : template.functions()) {
-            hosts.put(f.logicalId(), new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds()));
+            FunctionHost host = new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds());
+            host.reportTo(metrics);
+            hosts.put(f.logicalId(), host);
         }
         gateway = new HttpApiGateway(template.functions(), hosts, identity);
         openApi = findOpenApi(template);
@@ -353,6 +362,23 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "text/html; charset=utf-8", outbox().html());
             } else if (path.equals("/dev/outbox.json")) {
                 send(ex, 200, "application/json", outbox().json());
+            } else if (path.equals("/dev/dashboard")) {
+                send(ex, 200, "text/html; charset=utf-8", dashboardPage());
+            } else if (path.equals("/dev/dashboard/data")) {
+                send(ex, 200, "application/json", vn.gov.bvhttdl.dvc.domain.Json.write(dashboardData()));
+            } else if (path.equals("/dev/dashboard/echarts.min.js")) {
+                // the charting library, from the repository's node_modules (npm install; a development dependency)
+                Path lib = root.resolve("node_modules/echarts/dist/echarts.min.js");
+                if (!Files.isRegularFile(lib)) {
+                    problem(ex, 404, "no-such-resource", "Chưa cài echarts (npm install).", "echarts is not installed (npm install).");
+                } else {
+                    byte[] bytes = Files.readAllBytes(lib);
+                    ex.getResponseHeaders().add("Content-Type", "text/javascript; charset=utf-8");
+                    ex.getResponseHeaders().add("Cache-Control", "max-age=3600");
+                    Exchanges.sendHeaders(ex, 200, bytes.length);
+                    ex.getResponseBody().write(bytes);
+                    ex.close();
+                }
             } else if (path.equals("/dev/ca.pem")) {
                 // the development CA: anyone can check a result signed offline against it
                 send(ex, 200, "application/x-pem-file", devSigner.caPem());
@@ -370,6 +396,37 @@ public final class LocalRunner implements AutoCloseable {
             e.printStackTrace();
             problem(ex, 500, "internal-error", "Lỗi của trình chạy cục bộ.", "The local runner hit an error.");
         }
+    }
+
+    private static String dashboardPage() throws IOException {
+        try (InputStream in = LocalRunner.class.getResourceAsStream("/dev/dashboard.html")) {
+            if (in == null) throw new IllegalStateException("dev/dashboard.html is missing from the runner");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The template's dashboards computed from the metrics kept (issue 23): what {@code /dev/dashboard} draws. The
+     * dead-letter and work queues' depth (AWS/SQS {@code ApproximateNumberOfMessagesVisible}) is sampled from
+     * ElasticMQ when asked, for each queue a widget names.
+     */
+    public Map<String, Object> dashboardData() {
+        long now = System.currentTimeMillis();
+        for (Map<String, String> dims : Dashboards.named(dashboards, "AWS/SQS", "ApproximateNumberOfMessagesVisible")) {
+            String queue = dims.get("QueueName");
+            if (queue == null || !resources.physical().containsKey(queue)) continue;
+            try {
+                String n = sqs.getQueueAttributes(b -> b.queueUrl(resources.of(queue))
+                        .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+                if (n != null) metrics.add(new MetricStore.Point("AWS/SQS", "ApproximateNumberOfMessagesVisible", Map.of("QueueName", queue), now, Double.parseDouble(n)));
+            } catch (RuntimeException e) {
+                // a queue the emulator does not answer for: no point
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>(Dashboards.data(dashboards, metrics.points(), now));
+        out.put("store", metrics.counters());
+        return out;
     }
 
     /** The runner's own refusals, as problem+json like the API's (the gateway's {"message"} bodies aside). */
@@ -513,6 +570,7 @@ public final class LocalRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        EmfCapture.uninstall(stdoutBeforeCapture);
         queues.forEach(SqsEventSource::stop);
         buckets.forEach(S3Notifications::stop);
         schedules.forEach(ScheduleEventSource::stop);
@@ -552,10 +610,11 @@ public final class LocalRunner implements AutoCloseable {
                   API:        %s/api/procedures
                   Cổng QG:    %s/dev/national-inbox  (nộp hồ sơ trên Cổng DVC quốc gia / submit on the national portal sandbox)
                   OpenAPI:    %s/openapi.yml
+                  Bảng đo:    %s/dev/dashboard  (CloudWatch dashboards offline)   Thư đi / outbox: %s/dev/outbox
                   DynamoDB:   %s   SQS: %s   S3: %s
                   Dữ liệu / data: %s
                 Ctrl-C để dừng / to stop.
-                """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base, base,
+                """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base, base, base, base,
                 runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
         Thread.currentThread().join();
     }

@@ -1,0 +1,68 @@
+package vn.gov.bvhttdl.dvc.lambda;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The cold-start metric of every function (issue 23): on an execution environment's first invocation, one line of
+ * CloudWatch Embedded Metric Format on standard output, {@code ColdStart = 1} in namespace {@code DVC/Service} with the
+ * dimension sets none (the service's total) and {@code FunctionName} — the names of {@code ServiceMetrics.COLD_START}
+ * and {@code ServiceMetrics.FUNCTION_NAME} (a structure test keeps them equal). Called from
+ * {@link LambdaContextHolder}, which micronaut-function-aws calls with the Lambda context on every invocation of every
+ * handler, so that no handler has to remember it.
+ *
+ * <p>Why not Powertools' {@code Metrics.captureColdStartMetric}: it counts only when
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code on-demand} (every function here runs under SnapStart, where it is
+ * {@code snap-start}, so it would never count; offline the variable is not set either), and outside its AspectJ aspect
+ * nothing marks the cold start done, so called on every invocation it would count every one. And it would load
+ * Powertools, EMF and Jackson on the first invocation of functions that emit nothing else. This is one string and
+ * one {@code println}.
+ *
+ * <p>Under SnapStart the flag is still set in the snapshot (no invocation happens before it is taken), so the first
+ * invocation of each restored environment counts: what an operator calls a cold start there.
+ */
+public final class ColdStart {
+    /** The namespace, metric and dimension names (equal to {@code ServiceMetrics}' constants). */
+    public static final String NAMESPACE = "DVC/Service", METRIC = "ColdStart", DIMENSION = "FunctionName";
+
+    /** Whether the next invocation is the environment's first (package-private: tests set it again). */
+    static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+    private ColdStart() {}
+
+    /** Writes the metric if this is the environment's first invocation; never throws. */
+    static void invoked(String functionName) {
+        invoked(functionName, System.out);
+    }
+
+    static void invoked(String functionName, PrintStream out) {
+        if (!FIRST.compareAndSet(true, false)) return;
+        try {
+            write(out, functionName, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            // a metric lost is better than an invocation failed
+        }
+    }
+
+    /** The EMF line for a cold start of {@code functionName} at {@code epochMillis}. */
+    static String line(String functionName, long epochMillis) {
+        String fn = functionName == null || functionName.isBlank() ? "unknown" : functionName;
+        return "{\"_aws\":{\"Timestamp\":" + epochMillis + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
+                + "\",\"Dimensions\":[[],[\"" + DIMENSION + "\"]],\"Metrics\":[{\"Name\":\"" + METRIC + "\",\"Unit\":\"Count\"}]}]},\""
+                + DIMENSION + "\":\"" + escape(fn) + "\",\"" + METRIC + "\":1}";
+    }
+
+    static void write(PrintStream out, String functionName, long epochMillis) {
+        out.println(line(functionName, epochMillis));
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+}
