@@ -17,6 +17,7 @@ import { officialDossierPage, officialConsultationPage } from './official/dossie
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 import { adminCodesPage } from './admin/codes.js';
+import { adminReportPage } from './admin/report.js';
 
 route('/', cataloguePage);
 route('/sign-in', signInPage);
@@ -33,6 +34,7 @@ route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);
 route('/admin/national-codes', adminCodesPage);
+route('/admin/report', adminReportPage);
 
 function renderShell() {
   document.documentElement.lang = lang();

@@ -178,4 +178,14 @@ export default {
     },
     preview: 'Preview the effect on an appointment date', previewButton: 'Preview', previewNow: 'With the calendar in force', previewDraft: 'With this draft',
   },
+  report: {
+    title: 'Periodic report, form II.06a', intro: "How the agency's administrative procedures were handled, per field and procedure (Circular 01/2020/TT-VPCP), counted from this system's dossiers.",
+    period: 'Period', periodHelp: 'A month (2026-11), a quarter (2026-Q4) or a year (2026); a month runs from the 15th of the month before to the 14th.',
+    agency: 'Agency code', show: 'Show the report', chooseAgency: 'Enter an agency code (e.g. CDLQG), then Show the report.',
+    badPeriod: 'A period as yyyy-mm (month), yyyy-Qn (quarter) or yyyy (year).',
+    days: 'from {from} to {to}', running: 'The period has not ended: the figures may still change.', empty: 'No dossiers in the period.',
+    caption: 'Period {period} ({from} – {to}), in dossiers', field: 'Field', procedure: 'Procedure', fieldProcedure: 'Field, procedure',
+    total: 'Total', cutOff: 'Cut-off', basis: 'Basis', unconfirmed: 'not checked against the original text',
+    xlsx: 'Download XLSX', pdf: 'Download PDF',
+  },
 };

@@ -178,4 +178,14 @@ export default {
     },
     preview: 'Xem trước ảnh hưởng tới ngày hẹn trả', previewButton: 'Xem trước', previewNow: 'Theo lịch hiện hành', previewDraft: 'Theo lịch đang soạn',
   },
+  report: {
+    title: 'Báo cáo định kỳ biểu II.06a', intro: 'Tình hình, kết quả giải quyết thủ tục hành chính của cơ quan theo lĩnh vực và thủ tục (Thông tư 01/2020/TT-VPCP), đếm từ dữ liệu hồ sơ của hệ thống.',
+    period: 'Kỳ báo cáo', periodHelp: 'Tháng (2026-11), quý (2026-Q4) hoặc năm (2026); kỳ tháng tính từ ngày 15 tháng trước đến ngày 14.',
+    agency: 'Mã cơ quan', show: 'Xem báo cáo', chooseAgency: 'Nhập mã cơ quan (ví dụ CDLQG) rồi chọn Xem báo cáo.',
+    badPeriod: 'Kỳ theo dạng yyyy-mm (tháng), yyyy-Qn (quý) hoặc yyyy (năm).',
+    days: 'từ ngày {from} đến ngày {to}', running: 'Kỳ chưa kết thúc: số liệu còn thay đổi.', empty: 'Không có hồ sơ trong kỳ.',
+    caption: 'Kỳ {period} ({from} – {to}), đơn vị tính: hồ sơ', field: 'Lĩnh vực', procedure: 'Thủ tục', fieldProcedure: 'Lĩnh vực, thủ tục',
+    total: 'Tổng cộng', cutOff: 'Thời gian chốt số liệu', basis: 'Căn cứ', unconfirmed: 'chưa đối chiếu văn bản gốc',
+    xlsx: 'Tải về XLSX', pdf: 'Tải về PDF',
+  },
 };

@@ -105,7 +105,24 @@ public final class Layout {
         String rest = c.scope().substring(2);
         int slash = rest.indexOf('/');
         String agency = slash < 0 ? rest : rest.substring(0, slash);
+        String measure = vn.gov.bvhttdl.dvc.domain.ReportII06a.measure(c.indicator());
+        if (measure != null) {
+            return Map.of("PK", AttributeValue.fromS(reportPartition(agency)), "SK", AttributeValue.fromS(c.period() + "#" + rest.substring(slash + 1) + "#" + measure));
+        }
         return Map.of("PK", AttributeValue.fromS(scorePartition(c.period(), agency)), "SK", AttributeValue.fromS(c.scope() + "#" + c.indicator()));
+    }
+
+    /**
+     * The partition of one agency's periodic-report counters (form II.06a, {@code REPORT#II06A#CDLQG}): one item per
+     * reporting month, procedure and measure, sort key {@code 2026-11#BVHTTDL-DL-001#open}, so that every month up to a
+     * period's last is one Query ({@code SK < "2026-12"}).
+     */
+    static String reportPartition(String agency) { return "REPORT#II06A#" + agency; }
+
+    /** The month, procedure and measure of a report counter's sort key. */
+    static String[] reportCell(String sk) {
+        int first = sk.indexOf('#'), last = sk.lastIndexOf('#');
+        return new String[] {sk.substring(0, first), sk.substring(first + 1, last), sk.substring(last + 1)};
     }
 
     /** The scope and indicator of a counter's sort key ({@link #scoreCellKey}). */

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * The Decision-766 counters in the dossier table ({@link Layout#scoreCellKey}: one item per period, scope and
  * indicator with its numerator {@code n} and denominator {@code d}), kept from the stream as {@link StatusCounts} keeps
  * the status counts: the dossier's marker ({@code DOSSIER#id / SCORED}, the last version applied) and the counters
- * change in one transaction, only when the version is newer than the marker. An agency's period is one Query.
+ * change in one transaction, only when the version is newer than the marker. An agency's period is one Query. The
+ * periodic report's monthly counters ({@link vn.gov.bvhttdl.dvc.domain.ReportII06a}) come in the same difference and
+ * go to their own partition ({@link Layout#reportPartition}): every month up to a period's last is one Query.
  */
 public final class ScorecardStore implements ScorecardCounts {
     /** A transaction's items at most, the marker included (DynamoDB's limit). */
@@ -74,6 +76,28 @@ public final class ScorecardStore implements ScorecardCounts {
                 String[] cell = Layout.scoreCell(item.get("SK").s());
                 long n = item.containsKey("n") ? Long.parseLong(item.get("n").n()) : 0, d = item.containsKey("d") ? Long.parseLong(item.get("d").n()) : 0;
                 if (n != 0 || d != 0) out.computeIfAbsent(cell[0], x -> new TreeMap<>()).put(cell[1], new Decision766.Tally(n, d));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<java.time.YearMonth, Map<String, Long>>> reportMonths(String agency, java.time.YearMonth last) {
+        Map<String, Map<java.time.YearMonth, Map<String, Long>>> out = new TreeMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = client.query(b -> {
+                b.tableName(table).keyConditionExpression("PK = :pk AND SK < :next")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Layout.reportPartition(agency)),
+                                ":next", AttributeValue.fromS(last.plusMonths(1).toString())));
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (var item : page.items()) {
+                String[] cell = Layout.reportCell(item.get("SK").s());
+                long n = item.containsKey("n") ? Long.parseLong(item.get("n").n()) : 0;
+                if (n != 0) out.computeIfAbsent(cell[1], x -> new TreeMap<>()).computeIfAbsent(java.time.YearMonth.parse(cell[0]), x -> new TreeMap<>()).put(cell[2], n);
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -247,6 +247,57 @@ class AccessMatrixIT {
         assertEquals(true, onTime.get("measured"));
     }
 
+    /**
+     * The periodic report of form II.06a (issue #23): the scorecard's access, in each format; bad input is a
+     * problem, never a 5xx.
+     */
+    @Test
+    void theReportIsForAdministratorsAndLeadersOfTheirOwnAgency() {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : ACTORS) {
+            for (String agency : List.of("CDLQG", "CDSVH")) {
+                for (String format : List.of("json", "xlsx", "pdf")) {
+                    var req = get("/api/admin/reports/ii06a", "period=2026-11&agency=" + agency + "&format=" + format, who.claims());
+                    var res = handler.handleRequest(req, null);
+                    boolean leader = who.name().equals("unit-leader") || who.name().equals("other-unit");
+                    int expected = who.name().equals("admin") || (leader && agency.equals("CDLQG")) ? 200 : 403;
+                    if (res.getStatusCode() != expected) wrong.add(who.name() + " " + agency + " " + format + ": " + res.getStatusCode() + " (expected " + expected + ")");
+                    if (expected == 200 && !format.equals("json")) {
+                        String disposition = res.getHeaders().getOrDefault("Content-Disposition", "");
+                        if (!disposition.contains("attachment; filename=\"bao-cao-II06a-" + agency + "-2026-11." + format + "\"") || !res.getIsBase64Encoded()) {
+                            wrong.add(who.name() + " " + agency + " " + format + ": " + res.getHeaders() + " base64 " + res.getIsBase64Encoded());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        Map<String, Integer> bad = new LinkedHashMap<>();
+        bad.put("period=2099-01&agency=CDLQG", 422);
+        bad.put("period=2026-13&agency=CDLQG", 400);
+        bad.put("period=abc&agency=CDLQG&format=xlsx", 400);
+        bad.put("period=2026-11&agency=CDLQG&format=docx", 400);
+        bad.put("period=2026-11&agency=NOPE&format=pdf", 404);
+        bad.put("period=2026-11", 400);
+        bad.forEach((query, status) -> {
+            APIGatewayV2HTTPResponse res = handler.handleRequest(get("/api/admin/reports/ii06a", query, admin()), null);
+            if (res.getStatusCode() != status || !res.getHeaders().getOrDefault("Content-Type", res.getHeaders().getOrDefault("content-type", "")).contains("problem+json")) {
+                wrong.add(query + ": " + res.getStatusCode() + " " + res.getHeaders());
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    /** {@code GET path?query} signed in with {@code claims}. */
+    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent get(String path, String query, Map<String, String> claims) {
+        var e = request("GET", path, null, claims);
+        e.setRawQueryString(query);
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String kv : query.split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
+        e.setQueryStringParameters(params);
+        return e;
+    }
+
     /** {@code GET /api/admin/scorecard?query} signed in with {@code claims}. */
     static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent scorecardGet(String query, Map<String, String> claims) {
         var e = request("GET", "/api/admin/scorecard", null, claims);

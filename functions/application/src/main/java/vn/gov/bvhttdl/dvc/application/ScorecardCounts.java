@@ -17,4 +17,10 @@ public interface ScorecardCounts {
 
     /** Scope ({@code A:agency}, {@code U:agency/unit}, {@code P:agency/procedure}) → indicator → tally of {@code agency} in {@code period}. */
     Map<String, Map<String, Decision766.Tally>> read(String period, String agency);
+
+    /**
+     * The periodic report's counters of {@code agency} (cells whose indicator is {@link vn.gov.bvhttdl.dvc.domain.ReportII06a#PREFIX}
+     * something) in every reporting month up to {@code last}: procedure → month → measure → count (zeros left out).
+     */
+    Map<String, Map<java.time.YearMonth, Map<String, Long>>> reportMonths(String agency, java.time.YearMonth last);
 }

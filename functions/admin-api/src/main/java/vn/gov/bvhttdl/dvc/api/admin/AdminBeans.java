@@ -35,6 +35,13 @@ final class AdminBeans {
                 vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
     }
 
+    /** The periodic report (form II.06a) over the same counters, the fields as the catalogue in force gives them. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.PeriodicReport periodicReport(vn.gov.bvhttdl.dvc.adapters.Table table, RulesStore rules, Clock clock) {
+        return new vn.gov.bvhttdl.dvc.application.PeriodicReport(table.scorecard(), vn.gov.bvhttdl.dvc.domain.ReportII06a.standard(), rules,
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    }
+
     /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */
     static String secret() {
         var file = Settings.get("NATIONAL_PORTAL_SECRETS_FILE");

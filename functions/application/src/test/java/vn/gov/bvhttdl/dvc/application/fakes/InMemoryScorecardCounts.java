@@ -25,8 +25,22 @@ public final class InMemoryScorecardCounts implements ScorecardCounts {
     public synchronized Map<String, Map<String, Decision766.Tally>> read(String period, String agency) {
         Map<String, Map<String, Decision766.Tally>> out = new TreeMap<>();
         cells.forEach((c, t) -> {
-            if (c.period().equals(period) && agencyOf(c.scope()).equals(agency) && !t.isZero())
+            if (c.period().equals(period) && agencyOf(c.scope()).equals(agency) && !t.isZero() && vn.gov.bvhttdl.dvc.domain.ReportII06a.measure(c.indicator()) == null)
                 out.computeIfAbsent(c.scope(), k -> new TreeMap<>()).put(c.indicator(), t);
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized Map<String, Map<java.time.YearMonth, Map<String, Long>>> reportMonths(String agency, java.time.YearMonth last) {
+        Map<String, Map<java.time.YearMonth, Map<String, Long>>> out = new TreeMap<>();
+        cells.forEach((c, t) -> {
+            String measure = vn.gov.bvhttdl.dvc.domain.ReportII06a.measure(c.indicator());
+            if (measure == null || !agencyOf(c.scope()).equals(agency) || t.numerator() == 0) return;
+            java.time.YearMonth m = java.time.YearMonth.parse(c.period());
+            if (m.isAfter(last)) return;
+            out.computeIfAbsent(c.scope().substring(c.scope().indexOf('/') + 1), k -> new TreeMap<>())
+                    .computeIfAbsent(m, k -> new TreeMap<>()).put(measure, t.numerator());
         });
         return out;
     }
