@@ -108,6 +108,17 @@ public final class Layout {
         return Map.of("PK", AttributeValue.fromS(scorePartition(c.period(), agency)), "SK", AttributeValue.fromS(c.scope() + "#" + c.indicator()));
     }
 
+    /**
+     * The partition of the drill-down's members of one agency, period and indicator ({@code SCOREMISS#2026-11#CDLQG#2.1}):
+     * one item per dossier falling short (sort key its id; its unit, procedure and reason as attributes), written by
+     * {@link ScorecardStore} in the transaction of the counters.
+     */
+    static String missPartition(String period, String agency, String indicator) { return "SCOREMISS#" + period + "#" + agency + "#" + indicator; }
+
+    static Map<String, AttributeValue> missKey(String period, String agency, String indicator, String dossierId) {
+        return Map.of("PK", AttributeValue.fromS(missPartition(period, agency, indicator)), "SK", AttributeValue.fromS(dossierId));
+    }
+
     /** The scope and indicator of a counter's sort key ({@link #scoreCellKey}). */
     static String[] scoreCell(String sk) {
         int hash = sk.lastIndexOf('#');
@@ -343,6 +354,16 @@ public final class Layout {
         putObj(m, "returnedAt", str(f.returnedAt()));
         putObj(m, "returnChannel", f.returnChannel());
         putObj(m, "nationalCode", f.nationalCode());
+        if (f.fees() != null) {
+            Map<String, Object> fee = new LinkedHashMap<>();
+            putObj(fee, "requestedAt", str(f.fees().requestedAt()));
+            fee.put("requestedVnd", f.fees().requestedVnd());
+            putObj(fee, "paidAt", str(f.fees().paidAt()));
+            fee.put("paidOnlineVnd", f.fees().paidOnlineVnd());
+            m.put("fees", fee);
+        }
+        putObj(m, "resultIssuedAt", str(f.resultIssuedAt()));
+        putObj(m, "files", f.files());
         List<Object> sup = new ArrayList<>();
         for (Facts.Supplement x : f.supplements()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -370,7 +391,15 @@ public final class Layout {
         return new Facts(Facts.Origin.parse(Json.str(m, "origin")), Json.str(m, "verifiedBy"), rep,
                 inst(Json.str(m, "submittedAt")), inst(Json.str(m, "endedAt")), inst(Json.str(m, "refusedAt")),
                 inst(Json.str(m, "stoppedAt")), inst(Json.str(m, "withdrawnAt")), inst(Json.str(m, "returnedAt")),
-                Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"));
+                Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"), fees(m.get("fees")),
+                inst(Json.str(m, "resultIssuedAt")), m.get("files") instanceof Number n ? Integer.valueOf(n.intValue()) : null);
+    }
+
+    private static Facts.Fees fees(Object o) {
+        if (o == null) return null;
+        Map<String, Object> f = Json.obj(o);
+        return new Facts.Fees(inst(Json.str(f, "requestedAt")), f.get("requestedVnd") instanceof Number n ? n.longValue() : 0,
+                inst(Json.str(f, "paidAt")), f.get("paidOnlineVnd") instanceof Number p ? p.longValue() : 0);
     }
 
     /** The ByHolder partition of a unit's dossiers in one status. */

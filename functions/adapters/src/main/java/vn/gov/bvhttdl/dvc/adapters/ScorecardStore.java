@@ -2,6 +2,7 @@ package vn.gov.bvhttdl.dvc.adapters;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
  * The Decision-766 counters in the dossier table ({@link Layout#scoreCellKey}: one item per period, scope and
  * indicator with its numerator {@code n} and denominator {@code d}), kept from the stream as {@link StatusCounts} keeps
  * the status counts: the dossier's marker ({@code DOSSIER#id / SCORED}, the last version applied) and the counters
- * change in one transaction, only when the version is newer than the marker. An agency's period is one Query.
+ * change in one transaction, only when the version is newer than the marker. An agency's period is one Query. The
+ * drill-down's members ({@link Layout#missPartition}) are put and deleted in the same transaction; an indicator's
+ * members of an agency's period are one Query, a unit's or procedure's filtered from them.
  */
 public final class ScorecardStore implements ScorecardCounts {
     /** A transaction's items at most, the marker included (DynamoDB's limit). */
@@ -34,8 +37,8 @@ public final class ScorecardStore implements ScorecardCounts {
     }
 
     @Override
-    public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference) {
-        if (difference.size() + 1 > MAX_ITEMS) {
+    public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members) {
+        if (difference.size() + members.put().size() + members.delete().size() + 1 > MAX_ITEMS) {
             throw new IllegalStateException("dossier " + dossierId + " v" + version + " changes " + difference.size() + " counters: more than one transaction holds");
         }
         List<TransactWriteItem> items = new ArrayList<>();
@@ -50,6 +53,15 @@ public final class ScorecardStore implements ScorecardCounts {
                 .updateExpression("ADD n :n, d :d")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(t.numerator())),
                         ":d", AttributeValue.fromN(Long.toString(t.denominator())))).build()).build()));
+        members.delete().forEach(k -> items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(Layout.missKey(k.period(), members.agency(), k.indicator(), dossierId)).build()).build()));
+        members.put().forEach((k, why) -> {
+            Map<String, AttributeValue> item = new HashMap<>(Layout.missKey(k.period(), members.agency(), k.indicator(), dossierId));
+            item.put("unit", AttributeValue.fromS(members.unit()));
+            item.put("procedure", AttributeValue.fromS(members.procedure()));
+            item.put("why", AttributeValue.fromS(why));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
+        });
         try {
             client.transactWriteItems(b -> b.transactItems(items));
             return true;
@@ -78,5 +90,45 @@ public final class ScorecardStore implements ScorecardCounts {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** Queries read for one page at most: a unit's or procedure's members are filtered from the indicator's, so a page may need a few. */
+    static final int MAX_READS = 5;
+
+    @Override
+    public MemberPage misses(String period, String agency, String indicator, String unit, String procedure, int size, String after) {
+        List<Member> out = new ArrayList<>();
+        String pk = Layout.missPartition(period, agency, indicator);
+        Map<String, AttributeValue> start = after == null || after.isBlank() || after.length() > 200 ? null
+                : Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(after));
+        StringBuilder filter = new StringBuilder();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
+        Map<String, String> names = new HashMap<>();
+        if (unit != null) {
+            filter.append("#u = :u");
+            names.put("#u", "unit");
+            values.put(":u", AttributeValue.fromS(unit));
+        }
+        if (procedure != null) {
+            if (!filter.isEmpty()) filter.append(" AND ");
+            filter.append("#p = :p");
+            names.put("#p", "procedure");
+            values.put(":p", AttributeValue.fromS(procedure));
+        }
+        for (int reads = 0; reads < MAX_READS; reads++) {
+            Map<String, AttributeValue> from = start;
+            var page = client.query(b -> {
+                b.tableName(table).keyConditionExpression("PK = :pk").expressionAttributeValues(values).limit(size - out.size());
+                if (!filter.isEmpty()) b.filterExpression(filter.toString()).expressionAttributeNames(names);
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (var item : page.items()) {
+                out.add(new Member(item.get("SK").s(), item.get("unit").s(), item.get("procedure").s(), item.get("why").s()));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            if (start == null) return new MemberPage(out, null);
+            if (out.size() >= size) break;
+        }
+        return new MemberPage(out, start.get("SK").s());
     }
 }

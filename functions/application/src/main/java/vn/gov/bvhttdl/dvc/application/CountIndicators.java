@@ -3,12 +3,16 @@ package vn.gov.bvhttdl.dvc.application;
 import vn.gov.bvhttdl.dvc.domain.Decision766;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One dossier version as the Decision-766 counters see it (the table's stream: the old and the new image of the
- * dossier's own item): what the new version contributes minus what the old one did, applied once per version, so that
- * a redelivered record changes nothing and a stream read from the start gives the same counters.
+ * dossier's own item): what the new version contributes minus what the old one did, and the drill-down's members it
+ * adds or removes (the dossier falling short of an indicator in a period), applied together once per version, so that
+ * a redelivered record changes nothing and a stream read from the start gives the same counters and members.
  */
 public final class CountIndicators {
     private final ScorecardCounts counts;
@@ -25,7 +29,24 @@ public final class CountIndicators {
     /** Counts {@code now} (its version) against {@code before} (null for a new dossier). */
     public Outcome count(Dossier before, Dossier now) {
         Map<Decision766.Cell, Decision766.Tally> diff = Decision766.difference(rules.contributions(now), rules.contributions(before));
-        if (diff.isEmpty()) return Outcome.NOTHING_CHANGED;
-        return counts.apply(now.id(), now.version(), diff) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+        ScorecardCounts.Members members = members(before, now);
+        if (diff.isEmpty() && members.isEmpty()) return Outcome.NOTHING_CHANGED;
+        return counts.apply(now.id(), now.version(), diff, members) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+    }
+
+    /** The members {@code now} adds or changes (a new reason) and those it leaves, against {@code before}. */
+    ScorecardCounts.Members members(Dossier before, Dossier now) {
+        Map<ScorecardCounts.MissKey, String> was = keyed(rules.misses(before)), is = keyed(rules.misses(now));
+        Map<ScorecardCounts.MissKey, String> put = new LinkedHashMap<>();
+        is.forEach((k, why) -> { if (!why.equals(was.get(k))) put.put(k, why); });
+        Set<ScorecardCounts.MissKey> delete = new HashSet<>(was.keySet());
+        delete.removeAll(is.keySet());
+        return new ScorecardCounts.Members(now.agencyCode(), now.unitCode() == null ? "-" : now.unitCode(), now.procedureCode(), put, delete);
+    }
+
+    private static Map<ScorecardCounts.MissKey, String> keyed(Set<Decision766.Miss> misses) {
+        Map<ScorecardCounts.MissKey, String> out = new LinkedHashMap<>();
+        for (Decision766.Miss m : misses) out.put(new ScorecardCounts.MissKey(m.period(), m.indicator()), m.why());
+        return out;
     }
 }
