@@ -161,7 +161,12 @@ public final class Scorecard {
                     WorkQueues.Page q = queues.byHolder(a.code(), u.code(), st, 50, cursor);
                     boolean past = true;
                     for (Dossier d : q.items()) {
-                        if (d.dueDate() == null || !d.dueDate().isBefore(today)) { past = false; break; }
+                        // the queue is earliest due first (its step's due date, else the appointment, which is no earlier):
+                        // from the first not due before today on, none is past its appointment
+                        LocalDate queued = d.processing() != null && d.processing().step() != null && d.processing().stepDue() != null
+                                ? d.processing().stepDue() : d.dueDate();
+                        if (queued == null || !queued.isBefore(today)) { past = false; break; }
+                        if (d.dueDate() == null || !d.dueDate().isBefore(today)) continue;
                         if (unit != null && !unit.equals(d.unitCode())) continue;
                         if (procedure != null && !procedure.equals(d.procedureCode())) continue;
                         if (out.size() == MAX_OVERDUE) return true;
