@@ -17,6 +17,7 @@ import { officialDossierPage, officialConsultationPage } from './official/dossie
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 import { adminCodesPage } from './admin/codes.js';
+import { adminScorecardPage, adminScorecardDossiersPage } from './admin/scorecard.js';
 
 route('/', cataloguePage);
 route('/sign-in', signInPage);
@@ -33,6 +34,8 @@ route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);
 route('/admin/national-codes', adminCodesPage);
+route('/admin/scorecard', adminScorecardPage);
+route('/admin/scorecard/dossiers', adminScorecardDossiersPage);
 
 function renderShell() {
   document.documentElement.lang = lang();
