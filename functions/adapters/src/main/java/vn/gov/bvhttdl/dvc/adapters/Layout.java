@@ -219,7 +219,18 @@ public final class Layout {
     }
 
     /** A dossier's survey answer. */
-    static Map<String, AttributeValue> surveyKey(String dossierId) { return keyMap(dossierPk(dossierId), "SURVEY"); }
+    static Map<String, AttributeValue> surveyKey(String dossierId) { return keyMap(dossierPk(dossierId), SURVEY); }
+
+    /** A dossier's survey answer's sort key. */
+    static final String SURVEY = "SURVEY";
+
+    /** Whether {@code pk}/{@code sk} are a dossier's survey answer. */
+    static boolean isSurvey(String pk, String sk) { return pk != null && pk.startsWith(DOSSIER) && SURVEY.equals(sk); }
+
+    /** The Decision-766 counters' marker of the last survey-answer version applied (the answer has versions of its own). */
+    static Map<String, AttributeValue> scoredAnswerKey(String dossierId) {
+        return Map.of("PK", AttributeValue.fromS(dossierPk(dossierId)), "SK", AttributeValue.fromS("SCORED#SURVEY"));
+    }
 
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }

@@ -38,11 +38,21 @@ public final class ScorecardStore implements ScorecardCounts {
 
     @Override
     public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members) {
+        return apply(Layout.scoredKey(dossierId), dossierId, version, difference, members);
+    }
+
+    @Override
+    public boolean applyAnswer(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members) {
+        return apply(Layout.scoredAnswerKey(dossierId), dossierId, version, difference, members);
+    }
+
+    private boolean apply(Map<String, AttributeValue> markerKey, String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference,
+                          Members members) {
         if (difference.size() + members.put().size() + members.delete().size() + 1 > MAX_ITEMS) {
             throw new IllegalStateException("dossier " + dossierId + " v" + version + " changes " + difference.size() + " counters: more than one transaction holds");
         }
         List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> marker = new HashMap<>(Layout.scoredKey(dossierId));
+        Map<String, AttributeValue> marker = new HashMap<>(markerKey);
         String v = Long.toString(version);
         marker.put("v", AttributeValue.fromN(v));
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)

@@ -34,14 +34,31 @@ public final class CountIndicators {
         return counts.apply(now.id(), now.version(), diff, members) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
     }
 
+    /**
+     * Counts the survey answer {@code now} (its own version) against {@code before} (null for a first answer): the
+     * satisfaction indicator (5.4) and its drill-down's members, once per version of the answer.
+     */
+    public Outcome count(Decision766.Answer before, Decision766.Answer now) {
+        Map<Decision766.Cell, Decision766.Tally> diff = Decision766.difference(rules.contributions(now), rules.contributions(before));
+        Map<ScorecardCounts.MissKey, String> was = keyed(rules.misses(before)), is = keyed(rules.misses(now));
+        ScorecardCounts.Members members = members(was, is, now.agency(), now.unit() == null ? "-" : now.unit(), now.procedure());
+        if (diff.isEmpty() && members.isEmpty()) return Outcome.NOTHING_CHANGED;
+        return counts.applyAnswer(now.dossierId(), now.version(), diff, members) ? Outcome.COUNTED : Outcome.ALREADY_COUNTED;
+    }
+
     /** The members {@code now} adds or changes (a new reason) and those it leaves, against {@code before}. */
     ScorecardCounts.Members members(Dossier before, Dossier now) {
         Map<ScorecardCounts.MissKey, String> was = keyed(rules.misses(before)), is = keyed(rules.misses(now));
+        return members(was, is, now.agencyCode(), now.unitCode() == null ? "-" : now.unitCode(), now.procedureCode());
+    }
+
+    private static ScorecardCounts.Members members(Map<ScorecardCounts.MissKey, String> was, Map<ScorecardCounts.MissKey, String> is,
+                                                   String agency, String unit, String procedure) {
         Map<ScorecardCounts.MissKey, String> put = new LinkedHashMap<>();
         is.forEach((k, why) -> { if (!why.equals(was.get(k))) put.put(k, why); });
         Set<ScorecardCounts.MissKey> delete = new HashSet<>(was.keySet());
         delete.removeAll(is.keySet());
-        return new ScorecardCounts.Members(now.agencyCode(), now.unitCode() == null ? "-" : now.unitCode(), now.procedureCode(), put, delete);
+        return new ScorecardCounts.Members(agency, unit, procedure, put, delete);
     }
 
     private static Map<ScorecardCounts.MissKey, String> keyed(Set<Decision766.Miss> misses) {

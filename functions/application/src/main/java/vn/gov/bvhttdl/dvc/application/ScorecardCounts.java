@@ -32,6 +32,12 @@ public interface ScorecardCounts {
      */
     boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members);
 
+    /**
+     * As {@link #apply}, for a survey answer of dossier {@code dossierId} at the answer's own {@code version} (its own
+     * marker: the answer's versions are not the dossier's).
+     */
+    boolean applyAnswer(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members);
+
     /** Scope ({@code A:agency}, {@code U:agency/unit}, {@code P:agency/procedure}) → indicator → tally of {@code agency} in {@code period}. */
     Map<String, Map<String, Decision766.Tally>> read(String period, String agency);
 

@@ -281,9 +281,9 @@ class ScorecardTest {
         assertEquals(List.of(digitised, (long) paper.size()), List.of(line(nov, "4.2").numerator(), line(nov, "4.2").denominator()));
         assertEquals(1L, line(scorecard.of("2026-12", AGENCY).total(), "4.1").numerator(), "p5's result in December, its end of handling");
         assertEquals(2L, line(scorecard.of("2026-Q4", AGENCY).total(), "4.1").numerator());
-        for (String code : List.of("3.5", "3.6", "4.1", "4.2")) assertTrue(line(nov, code).measured(), code);
-        assertFalse(line(nov, "5.4").measured(), "survey answers are not counted yet");
-        assertNull(line(nov, "5.4").numerator());
+        for (String code : List.of("3.5", "3.6", "4.1", "4.2", "5.4")) assertTrue(line(nov, code).measured(), code);
+        assertEquals(0L, line(nov, "5.4").denominator(), "no survey answer yet");
+        assertNull(line(nov, "5.4").score());
         // the trend: this month last, the earlier months before it, a ratio only where there were dossiers
         Scorecard.Page dec = scorecard.of("2026-12", AGENCY);
         assertEquals(List.of("2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"), dec.trend().stream().map(Scorecard.TrendPoint::period).toList());
@@ -367,5 +367,39 @@ class ScorecardTest {
         assertEquals("invalid-size", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, null, "2.1", Scorecard.MAX_PAGE + 1, null)).problem());
         assertEquals("future-period", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2027-01", AGENCY, null, "2.1", null, null)).problem());
         assertEquals("unknown-agency", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", "NOPE", null, "2.1", null, null)).problem());
+    }
+
+    @Test
+    void satisfactionCountedFromTheAnswersOncePerVersion() {
+        record A(String dossier, String unit, String procedure, List<String> ratings, String at) {}
+        // each dossier's answers in order (a later one replaces the earlier); the last counts, placed by its date
+        List<A> answers = List.of(new A("s1", "LUHANH", "P1", List.of("VERY_SATISFIED"), "2026-11-05T03:00:00Z"),
+                new A("s2", "LUHANH", "P2", List.of("SATISFIED", "DISSATISFIED"), "2026-11-06T03:00:00Z"),
+                new A("s3", "LUUTRU", "P2", List.of("DISSATISFIED", "SATISFIED"), "2026-11-07T03:00:00Z"),
+                new A("s4", "LUUTRU", "P1", List.of("DISSATISFIED"), "2026-11-08T03:00:00Z"));
+        for (int round = 0; round < 2; round++) {
+            for (A a : answers) {
+                Decision766.Answer before = null;
+                for (int v = 0; v < a.ratings().size(); v++) {
+                    var now = new Decision766.Answer(a.dossier(), AGENCY, a.unit(), a.procedure(), a.ratings().get(v),
+                            Instant.parse(a.at()).plusSeconds(3600L * v), v + 1);
+                    CountIndicators.Outcome o = counter.count(before, now);
+                    if (round == 1) assertEquals(CountIndicators.Outcome.ALREADY_COUNTED, o, "a redelivered answer changes nothing");
+                    before = now;
+                }
+            }
+        }
+        long total = answers.size();
+        long satisfied = answers.stream().filter(a -> List.of("VERY_SATISFIED", "SATISFIED").contains(a.ratings().getLast())).count();
+        assertEquals(List.of(4L, 2L), List.of(total, satisfied));
+        Scorecard.Line l = line(scorecard.of("2026-11", AGENCY).total(), "5.4");
+        assertEquals(List.of(satisfied, total), List.of(l.numerator(), l.denominator()));
+        assertEquals("answers", l.unit());
+        assertEquals(Decision766.standard().indicator("5.4").orElseThrow().score(satisfied, total).orElseThrow(), l.score());
+        // the dissatisfied answers are the dossiers behind the number (none of them stored: the drill-down lists only the dossiers it finds)
+        assertEquals(List.of("s2", "s4"), counts.misses("2026-11", AGENCY, "5.4", null, null, 50, null).items().stream()
+                .map(ScorecardCounts.Member::dossierId).toList());
+        assertEquals(List.of("s4"), counts.misses("2026-11", AGENCY, "5.4", "LUUTRU", null, 50, null).items().stream()
+                .map(ScorecardCounts.Member::dossierId).toList());
     }
 }

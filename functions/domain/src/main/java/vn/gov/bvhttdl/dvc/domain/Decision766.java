@@ -30,10 +30,15 @@ public final class Decision766 {
      * @param measured    whether the facts it reads are recorded and counted; false: "not yet measured", never 0
      */
     public record Indicator(String code, int group, Text name, double maxPoints, double fullScoreAt, boolean measured, String fact,
-                            String dateRule, Text numerator, Text denominator, Text measuredNote, Citation basis, String unit) {
-        /** What the numerator and denominator count: {@code dossiers}, or {@code VND} for an amount. */
+                            String dateRule, Text numerator, Text denominator, Text measuredNote, Citation basis, String unit,
+                            List<String> satisfied) {
+        /**
+         * What the numerator and denominator count: {@code dossiers}, {@code VND} for an amount, {@code answers} for
+         * survey answers; {@code satisfied}: the ratings a satisfaction indicator counts above the line (else empty).
+         */
         public Indicator {
             unit = unit == null ? "dossiers" : unit;
+            satisfied = satisfied == null ? List.of() : List.copyOf(satisfied);
         }
 
         /** The score of {@code numerator} out of {@code denominator}: maximum × min(1, ratio ÷ fullScoreAt); empty without a denominator. */
@@ -55,6 +60,15 @@ public final class Decision766 {
 
         public boolean isZero() { return numerator == 0 && denominator == 0; }
     }
+
+    /** The fact of the indicator read from survey answers, not from the dossier's own item. */
+    public static final String ANSWERS = "receiving-satisfaction";
+
+    /**
+     * An applicant's survey answer as the counters see it (the dossier's {@code SURVEY} item): one per dossier,
+     * replaced by a later answer (its own version), with the dossier's agency, unit and procedure it was given for.
+     */
+    public record Answer(String dossierId, String agency, String unit, String procedure, String rating, Instant at, long version) {}
 
     private static final Decision766 STANDARD = read(Json.obj(Json.resource("/rules/decision-766.json")));
 
@@ -80,11 +94,13 @@ public final class Decision766 {
                 ((Number) i.get("fullScoreAt")).doubleValue(), Boolean.TRUE.equals(i.get("measured")), Json.str(i, "fact"),
                 Json.str(i, "dateRule"), Json.text(i, "numerator"), Json.text(i, "denominator"),
                 i.get("measuredNote") == null ? null : Json.text(i, "measuredNote"), Citation.of(Json.obj(i.get("basis"))),
-                Json.str(i, "unit"))).toList();
+                Json.str(i, "unit"), i.get("satisfiedRatings") == null ? null
+                        : Json.list(i.get("satisfiedRatings")).stream().map(String::valueOf).toList())).toList();
         for (Indicator i : indicators) {
             if (groups.stream().noneMatch(g -> g.group() == i.group())) throw new IllegalStateException("indicator " + i.code() + " names no group");
             if (i.fullScoreAt() <= 0 || i.fullScoreAt() > 1) throw new IllegalStateException("indicator " + i.code() + ": fullScoreAt out of (0, 1]");
             if (!i.measured() && i.measuredNote() == null) throw new IllegalStateException("indicator " + i.code() + " is not measured and says not why");
+            if (ANSWERS.equals(i.fact()) != !i.satisfied().isEmpty()) throw new IllegalStateException("indicator " + i.code() + ": satisfiedRatings goes with the fact " + ANSWERS + " only");
         }
         return new Decision766(groups, indicators, ZoneId.of(Json.str(m, "timeZone")), Citation.of(Json.obj(m.get("basis"))));
     }
@@ -140,6 +156,34 @@ public final class Decision766 {
         boolean met() { return numerator >= denominator; }
     }
 
+    /**
+     * What the answer {@code a} (null: none yet) adds to the measured satisfaction indicators: 1 of 1 when its rating
+     * is one the indicator counts as satisfied, else 0 of 1, in the periods of its date (the latest answer's), for
+     * the dossier's agency, unit and procedure. An answer stored without its agency counts nothing.
+     */
+    public Map<Cell, Tally> contributions(Answer a) {
+        Map<Cell, Tally> out = new TreeMap<>(java.util.Comparator.comparing(Cell::period).thenComparing(Cell::scope).thenComparing(Cell::indicator));
+        if (a == null || a.agency() == null || a.rating() == null || a.at() == null) return out;
+        List<String> scopes = List.of(agencyScope(a.agency()), "U:" + a.agency() + "/" + (a.unit() == null ? "-" : a.unit()), "P:" + a.agency() + "/" + a.procedure());
+        for (Indicator i : indicators) {
+            if (!i.measured() || !ANSWERS.equals(i.fact())) continue;
+            Tally t = new Tally(i.satisfied().contains(a.rating()) ? 1 : 0, 1);
+            for (String p : periods(a.at())) for (String s : scopes) out.merge(new Cell(p, s, i.code()), t, Tally::plus);
+        }
+        return out;
+    }
+
+    /** The cells the answer {@code a} falls short in (a rating not counted as satisfied): {@code dissatisfied}. */
+    public java.util.Set<Miss> misses(Answer a) {
+        java.util.Set<Miss> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Miss::period).thenComparing(Miss::indicator));
+        if (a == null || a.agency() == null || a.rating() == null || a.at() == null) return out;
+        for (Indicator i : indicators) {
+            if (!i.measured() || !ANSWERS.equals(i.fact()) || i.satisfied().contains(a.rating())) continue;
+            for (String p : periods(a.at())) out.add(new Miss(p, i.code(), "dissatisfied"));
+        }
+        return out;
+    }
+
     private Optional<Counted> counted(Indicator i, Dossier d) {
         Facts f = d.facts();
         Facts.Fees fee = f.fees();
@@ -154,6 +198,7 @@ public final class Decision766 {
                     fee.paidOnlineVnd() >= fee.dueVnd() ? null : "not-paid-online"));
             case "electronic-result" -> !f.approved() ? Optional.empty()
                     : Optional.of(Counted.of(f.endedAt(), f.resultIssuedAt() != null, "no-electronic-result"));
+            case ANSWERS -> Optional.empty(); // read from the survey answers (contributions(Answer))
             case "digitised" -> d.receivedAt() == null || f.channel() == Facts.Channel.ONLINE ? Optional.empty()
                     : Optional.of(Counted.of(d.receivedAt(), f.files() != null && f.files() > 0, "not-digitised"));
             default -> throw new IllegalStateException("indicator " + i.code() + " is marked measured but its fact " + i.fact() + " is not counted");

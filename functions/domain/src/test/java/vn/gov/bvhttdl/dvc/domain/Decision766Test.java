@@ -194,4 +194,23 @@ class Decision766Test {
         assertEquals(List.of("2025-Q3", "2025-Q4"), Decision766.PeriodKey.previous("2026-Q1", 2));
         assertEquals(List.of("2024", "2025"), Decision766.PeriodKey.previous("2026", 2));
     }
+
+    @Test
+    void satisfactionFromTheSurveyAnswer() {
+        var i = rules.indicator("5.4").orElseThrow();
+        assertTrue(i.measured());
+        assertEquals(List.of("VERY_SATISFIED", "SATISFIED"), i.satisfied());
+        Instant at = Instant.parse("2026-11-30T18:00:00Z"); // 1 Dec in Hanoi
+        var satisfied = new Decision766.Answer("d1", "CDL", "LUHANH", "P1", "SATISFIED", at, 1);
+        var c = rules.contributions(satisfied);
+        assertEquals(9, c.size(), "5.4 only, 3 periods × 3 scopes");
+        assertEquals(new Decision766.Tally(1, 1), c.get(new Decision766.Cell("2026-12", "P:CDL/P1", "5.4")));
+        assertTrue(rules.misses(satisfied).isEmpty());
+        var changed = new Decision766.Answer("d1", "CDL", "LUHANH", "P1", "DISSATISFIED", at, 2);
+        assertEquals(new Decision766.Tally(-1, 0), Decision766.difference(rules.contributions(changed), c).get(new Decision766.Cell("2026-12", "A:CDL", "5.4")));
+        assertTrue(rules.misses(changed).contains(new Decision766.Miss("2026-Q4", "5.4", "dissatisfied")));
+        assertTrue(rules.contributions(new Decision766.Answer("d1", null, null, "P1", "SATISFIED", at, 1)).isEmpty(), "without its agency: nothing");
+        // the dossier's own versions never count 5.4
+        assertTrue(rules.contributions(withFacts(Facts.Origin.MINISTRY_PORTAL, at, at, false, null, at, 1)).keySet().stream().noneMatch(k -> k.indicator().equals("5.4")));
+    }
 }

@@ -140,4 +140,46 @@ class ScorecardStreamIT {
         assertNull(m.next());
         assertEquals(java.util.List.of(), scorecard.misses("2026-11", "CDLQG", "4.2", "OTHER", procedure, 50, null).items());
     }
+
+    /** A survey answer's stream record: {@code DOSSIER#id / SURVEY}, old image {@code oldRating} (null: none) at version − 1. */
+    static DynamodbEvent answer(String id, String procedure, String oldRating, String rating, long version) throws Exception {
+        DynamodbEvent e = StatusCountsHandlerIT.sample(id);
+        var ddb = e.getRecords().get(0).getDynamodb();
+        Map<String, AttributeValue> keys = Map.of("PK", new AttributeValue("DOSSIER#" + id), "SK", new AttributeValue("SURVEY"));
+        ddb.setKeys(keys);
+        java.util.function.BiFunction<String, Long, Map<String, AttributeValue>> image = (r, v) -> {
+            Map<String, AttributeValue> m = new java.util.HashMap<>(keys);
+            m.put("rating", new AttributeValue(r));
+            m.put("answeredAt", new AttributeValue("2026-11-20T03:00:00Z"));
+            m.put("version", new AttributeValue().withN(Long.toString(v)));
+            m.put("agency", new AttributeValue("CDLQG"));
+            m.put("unit", new AttributeValue("LUHANH"));
+            m.put("procedure", new AttributeValue(procedure));
+            return m;
+        };
+        ddb.setNewImage(image.apply(rating, version));
+        ddb.setOldImage(oldRating == null ? null : image.apply(oldRating, version - 1));
+        return e;
+    }
+
+    @Test
+    void surveyAnswersAreCountedOncePerVersionOfTheAnswer() throws Exception {
+        String id = UUID.randomUUID().toString(), procedure = "P-" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            assertTrue(handler.handleRequest(answer(id, procedure, null, "SATISFIED", 1), null).getBatchItemFailures().isEmpty());
+            assertEquals(new Decision766.Tally(1, 1), tally("2026-11", procedure, "5.4"));
+            assertEquals(java.util.List.of(), behind("2026-11", procedure, "5.4"));
+        }
+        // changed to dissatisfied: one answer still, below the line, the dossier behind it
+        for (int i = 0; i < 2; i++) {
+            assertTrue(handler.handleRequest(answer(id, procedure, "SATISFIED", "DISSATISFIED", 2), null).getBatchItemFailures().isEmpty());
+            assertEquals(new Decision766.Tally(0, 1), tally("2026-Q4", procedure, "5.4"));
+            assertEquals(java.util.List.of(id), behind("2026-11", procedure, "5.4"));
+        }
+        // the first version late: not applied; the dossier's own versions keep their marker apart from the answer's
+        assertTrue(handler.handleRequest(answer(id, procedure, null, "SATISFIED", 1), null).getBatchItemFailures().isEmpty());
+        assertEquals(new Decision766.Tally(0, 1), tally("2026", procedure, "5.4"));
+        assertTrue(handler.handleRequest(event(id, procedure, null, facts("MINISTRY_PORTAL", null, "[]"), 1), null).getBatchItemFailures().isEmpty());
+        assertEquals(new Decision766.Tally(1, 1), tally("2026-11", procedure, "3.3"), "the dossier's version 1 is not the answer's");
+    }
 }

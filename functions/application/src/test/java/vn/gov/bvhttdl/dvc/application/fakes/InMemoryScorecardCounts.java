@@ -18,14 +18,23 @@ public final class InMemoryScorecardCounts implements ScorecardCounts {
 
     @Override
     public synchronized boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members m) {
-        Long last = applied.get(dossierId);
+        return apply(dossierId, version, difference, m, dossierId);
+    }
+
+    private boolean apply(String marker, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members m, String dossierId) {
+        Long last = applied.get(marker);
         if (last != null && last >= version) return false;
-        applied.put(dossierId, version);
+        applied.put(marker, version);
         difference.forEach((c, t) -> cells.merge(c, t, Decision766.Tally::plus));
         m.delete().forEach(k -> members.getOrDefault(k.period() + "#" + m.agency() + "#" + k.indicator(), new TreeMap<>()).remove(dossierId));
         m.put().forEach((k, why) -> members.computeIfAbsent(k.period() + "#" + m.agency() + "#" + k.indicator(), x -> new TreeMap<>())
                 .put(dossierId, new Member(dossierId, m.unit(), m.procedure(), why)));
         return true;
+    }
+
+    @Override
+    public synchronized boolean applyAnswer(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members m) {
+        return apply("SURVEY#" + dossierId, version, difference, m, dossierId);
     }
 
     @Override
