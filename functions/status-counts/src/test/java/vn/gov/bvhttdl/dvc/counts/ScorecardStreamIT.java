@@ -176,6 +176,14 @@ class ScorecardStreamIT {
             assertEquals(new Decision766.Tally(0, 1), tally("2026-Q4", procedure, "5.4"));
             assertEquals(java.util.List.of(id), behind("2026-11", procedure, "5.4"));
         }
+        // the sample event of events/ (the answer's version 2 again, as the stream would redeliver it): nothing changes
+        String json = java.nio.file.Files.readString(vn.gov.bvhttdl.dvc.local.emulators.Emulators.repoRoot().resolve("events/status-counts-survey-answer.json"))
+                .replace("REPLACED-BY-TEST", id).replace("REPLACED-PROCEDURE", procedure);
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("survey", ".json");
+        java.nio.file.Files.writeString(tmp, json);
+        assertTrue(handler.handleRequest(com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(tmp.toString()), null)
+                .getBatchItemFailures().isEmpty());
+        assertEquals(new Decision766.Tally(0, 1), tally("2026-11", procedure, "5.4"));
         // the first version late: not applied; the dossier's own versions keep their marker apart from the answer's
         assertTrue(handler.handleRequest(answer(id, procedure, null, "SATISFIED", 1), null).getBatchItemFailures().isEmpty());
         assertEquals(new Decision766.Tally(0, 1), tally("2026", procedure, "5.4"));
