@@ -64,10 +64,10 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
         // a survey answer (the stream's second filter): the satisfaction indicator only, once per version of the answer
-        var answer = vn.gov.bvhttdl.dvc.adapters.StreamItems.surveyAnswer(ddb.getNewImage());
-        if (answer.isPresent()) {
-            CountIndicators.Outcome o = indicators.count(vn.gov.bvhttdl.dvc.adapters.StreamItems.surveyAnswer(ddb.getOldImage()).orElse(null), answer.get());
-            if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("survey answer of {} v{}: {}", answer.get().dossierId(), answer.get().version(), o);
+        DossierMoves.Answers answer = DossierMoves.answers(ddb.getNewImage(), ddb.getOldImage());
+        if (answer != null) {
+            CountIndicators.Outcome o = indicators.count(answer.before(), answer.now());
+            if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("survey answer of {} v{}: {}", answer.now().dossierId(), answer.now().version(), o);
             return;
         }
         statuses(ddb);
