@@ -18,6 +18,7 @@ import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 import { adminCodesPage } from './admin/codes.js';
 import { adminReportPage } from './admin/report.js';
+import { adminScorecardPage, adminScorecardDossiersPage } from './admin/scorecard.js';
 
 route('/', cataloguePage);
 route('/sign-in', signInPage);
@@ -35,6 +36,8 @@ route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);
 route('/admin/national-codes', adminCodesPage);
 route('/admin/report', adminReportPage);
+route('/admin/scorecard', adminScorecardPage);
+route('/admin/scorecard/dossiers', adminScorecardDossiersPage);
 
 function renderShell() {
   document.documentElement.lang = lang();

@@ -30,7 +30,8 @@ export async function officialPage(main, params, q) {
   const link = (d) => scope === 'consultations' ? `#/official/consultation/${encodeURIComponent(d.id)}` : `#/official/dossier/${encodeURIComponent(d.id)}`;
   mount(main, html`<h1>${t('official.title')}</h1>
     <p class="muted" id="official-agency">${t('official.agency', { agency: c['custom:agency'] || '—' })} · ${t('official.unit', { unit: c['custom:unit'] || '—' })}
-      · ${t('official.post', { post: c['custom:post'] || '—' })}</p>
+      · ${t('official.post', { post: c['custom:post'] || '—' })}
+      ${c['custom:post'] === 'LEADER' ? html` · <a href="#/admin/scorecard" id="leader-scorecard">${t('scorecard.title')}</a>` : ''}</p>
     <nav class="tabs" aria-label="${t('official.title')}"><ul>${SCOPES.map((s) => html`<li>
       <a href="#/official?scope=${s}&status=${status}" ${s === scope ? html`aria-current="page"` : ''} data-scope="${s}">${t('official.scope.' + s)}</a></li>`)}</ul></nav>
     ${scope === 'unit' ? html`<nav class="tabs" aria-label="${t('official.byStatus')}"><ul>${STATUSES.map((s) => html`<li>

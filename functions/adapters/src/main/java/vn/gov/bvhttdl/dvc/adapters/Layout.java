@@ -125,6 +125,17 @@ public final class Layout {
         return new String[] {sk.substring(0, first), sk.substring(first + 1, last), sk.substring(last + 1)};
     }
 
+    /**
+     * The partition of the drill-down's members of one agency, period and indicator ({@code SCOREMISS#2026-11#CDLQG#2.1}):
+     * one item per dossier falling short (sort key its id; its unit, procedure and reason as attributes), written by
+     * {@link ScorecardStore} in the transaction of the counters.
+     */
+    static String missPartition(String period, String agency, String indicator) { return "SCOREMISS#" + period + "#" + agency + "#" + indicator; }
+
+    static Map<String, AttributeValue> missKey(String period, String agency, String indicator, String dossierId) {
+        return Map.of("PK", AttributeValue.fromS(missPartition(period, agency, indicator)), "SK", AttributeValue.fromS(dossierId));
+    }
+
     /** The scope and indicator of a counter's sort key ({@link #scoreCellKey}). */
     static String[] scoreCell(String sk) {
         int hash = sk.lastIndexOf('#');
@@ -225,7 +236,18 @@ public final class Layout {
     }
 
     /** A dossier's survey answer. */
-    static Map<String, AttributeValue> surveyKey(String dossierId) { return keyMap(dossierPk(dossierId), "SURVEY"); }
+    static Map<String, AttributeValue> surveyKey(String dossierId) { return keyMap(dossierPk(dossierId), SURVEY); }
+
+    /** A dossier's survey answer's sort key. */
+    static final String SURVEY = "SURVEY";
+
+    /** Whether {@code pk}/{@code sk} are a dossier's survey answer. */
+    static boolean isSurvey(String pk, String sk) { return pk != null && pk.startsWith(DOSSIER) && SURVEY.equals(sk); }
+
+    /** The Decision-766 counters' marker of the last survey-answer version applied (the answer has versions of its own). */
+    static Map<String, AttributeValue> scoredAnswerKey(String dossierId) {
+        return Map.of("PK", AttributeValue.fromS(dossierPk(dossierId)), "SK", AttributeValue.fromS("SCORED#SURVEY"));
+    }
 
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }
@@ -360,6 +382,16 @@ public final class Layout {
         putObj(m, "returnedAt", str(f.returnedAt()));
         putObj(m, "returnChannel", f.returnChannel());
         putObj(m, "nationalCode", f.nationalCode());
+        if (f.fees() != null) {
+            Map<String, Object> fee = new LinkedHashMap<>();
+            putObj(fee, "requestedAt", str(f.fees().requestedAt()));
+            fee.put("requestedVnd", f.fees().requestedVnd());
+            putObj(fee, "paidAt", str(f.fees().paidAt()));
+            fee.put("paidOnlineVnd", f.fees().paidOnlineVnd());
+            m.put("fees", fee);
+        }
+        putObj(m, "resultIssuedAt", str(f.resultIssuedAt()));
+        putObj(m, "files", f.files());
         List<Object> sup = new ArrayList<>();
         for (Facts.Supplement x : f.supplements()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -387,7 +419,15 @@ public final class Layout {
         return new Facts(Facts.Origin.parse(Json.str(m, "origin")), Json.str(m, "verifiedBy"), rep,
                 inst(Json.str(m, "submittedAt")), inst(Json.str(m, "endedAt")), inst(Json.str(m, "refusedAt")),
                 inst(Json.str(m, "stoppedAt")), inst(Json.str(m, "withdrawnAt")), inst(Json.str(m, "returnedAt")),
-                Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"));
+                Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"), fees(m.get("fees")),
+                inst(Json.str(m, "resultIssuedAt")), m.get("files") instanceof Number n ? Integer.valueOf(n.intValue()) : null);
+    }
+
+    private static Facts.Fees fees(Object o) {
+        if (o == null) return null;
+        Map<String, Object> f = Json.obj(o);
+        return new Facts.Fees(inst(Json.str(f, "requestedAt")), f.get("requestedVnd") instanceof Number n ? n.longValue() : 0,
+                inst(Json.str(f, "paidAt")), f.get("paidOnlineVnd") instanceof Number p ? p.longValue() : 0);
     }
 
     /** The ByHolder partition of a unit's dossiers in one status. */

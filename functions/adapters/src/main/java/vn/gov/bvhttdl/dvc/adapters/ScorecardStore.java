@@ -2,6 +2,7 @@ package vn.gov.bvhttdl.dvc.adapters;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -22,6 +23,8 @@ import java.util.TreeMap;
  * change in one transaction, only when the version is newer than the marker. An agency's period is one Query. The
  * periodic report's monthly counters ({@link vn.gov.bvhttdl.dvc.domain.ReportII06a}) come in the same difference and
  * go to their own partition ({@link Layout#reportPartition}): every month up to a period's last is one Query.
+ * The drill-down's members ({@link Layout#missPartition}) are put and deleted in the same transaction; an indicator's
+ * members of an agency's period are one Query, a unit's or procedure's filtered from them.
  */
 public final class ScorecardStore implements ScorecardCounts {
     /** A transaction's items at most, the marker included (DynamoDB's limit). */
@@ -36,12 +39,22 @@ public final class ScorecardStore implements ScorecardCounts {
     }
 
     @Override
-    public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference) {
-        if (difference.size() + 1 > MAX_ITEMS) {
+    public boolean apply(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members) {
+        return apply(Layout.scoredKey(dossierId), dossierId, version, difference, members);
+    }
+
+    @Override
+    public boolean applyAnswer(String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference, Members members) {
+        return apply(Layout.scoredAnswerKey(dossierId), dossierId, version, difference, members);
+    }
+
+    private boolean apply(Map<String, AttributeValue> markerKey, String dossierId, long version, Map<Decision766.Cell, Decision766.Tally> difference,
+                          Members members) {
+        if (difference.size() + members.put().size() + members.delete().size() + 1 > MAX_ITEMS) {
             throw new IllegalStateException("dossier " + dossierId + " v" + version + " changes " + difference.size() + " counters: more than one transaction holds");
         }
         List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> marker = new HashMap<>(Layout.scoredKey(dossierId));
+        Map<String, AttributeValue> marker = new HashMap<>(markerKey);
         String v = Long.toString(version);
         marker.put("v", AttributeValue.fromN(v));
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
@@ -52,6 +65,15 @@ public final class ScorecardStore implements ScorecardCounts {
                 .updateExpression("ADD n :n, d :d")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(t.numerator())),
                         ":d", AttributeValue.fromN(Long.toString(t.denominator())))).build()).build()));
+        members.delete().forEach(k -> items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(Layout.missKey(k.period(), members.agency(), k.indicator(), dossierId)).build()).build()));
+        members.put().forEach((k, why) -> {
+            Map<String, AttributeValue> item = new HashMap<>(Layout.missKey(k.period(), members.agency(), k.indicator(), dossierId));
+            item.put("unit", AttributeValue.fromS(members.unit()));
+            item.put("procedure", AttributeValue.fromS(members.procedure()));
+            item.put("why", AttributeValue.fromS(why));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
+        });
         try {
             client.transactWriteItems(b -> b.transactItems(items));
             return true;
@@ -102,5 +124,45 @@ public final class ScorecardStore implements ScorecardCounts {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** Queries read for one page at most: a unit's or procedure's members are filtered from the indicator's, so a page may need a few. */
+    static final int MAX_READS = 5;
+
+    @Override
+    public MemberPage misses(String period, String agency, String indicator, String unit, String procedure, int size, String after) {
+        List<Member> out = new ArrayList<>();
+        String pk = Layout.missPartition(period, agency, indicator);
+        Map<String, AttributeValue> start = after == null || after.isBlank() || after.length() > 200 ? null
+                : Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(after));
+        StringBuilder filter = new StringBuilder();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
+        Map<String, String> names = new HashMap<>();
+        if (unit != null) {
+            filter.append("#u = :u");
+            names.put("#u", "unit");
+            values.put(":u", AttributeValue.fromS(unit));
+        }
+        if (procedure != null) {
+            if (!filter.isEmpty()) filter.append(" AND ");
+            filter.append("#p = :p");
+            names.put("#p", "procedure");
+            values.put(":p", AttributeValue.fromS(procedure));
+        }
+        for (int reads = 0; reads < MAX_READS; reads++) {
+            Map<String, AttributeValue> from = start;
+            var page = client.query(b -> {
+                b.tableName(table).keyConditionExpression("PK = :pk").expressionAttributeValues(values).limit(size - out.size());
+                if (!filter.isEmpty()) b.filterExpression(filter.toString()).expressionAttributeNames(names);
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            for (var item : page.items()) {
+                out.add(new Member(item.get("SK").s(), item.get("unit").s(), item.get("procedure").s(), item.get("why").s()));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            if (start == null) return new MemberPage(out, null);
+            if (out.size() >= size) break;
+        }
+        return new MemberPage(out, start.get("SK").s());
     }
 }

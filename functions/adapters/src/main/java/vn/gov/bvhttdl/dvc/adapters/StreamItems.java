@@ -49,6 +49,31 @@ public final class StreamItems {
     }
 
     /**
+     * The survey answer whose item ({@code DOSSIER#id / SURVEY}, {@link SurveyTable}) {@code image} is, with the
+     * dossier's agency, unit and procedure it carries; empty for another item or no image. An answer stored before it
+     * carried its agency comes without it (and counts nothing).
+     *
+     * @throws DomainException {@code unreadable-message} for an answer whose date or version cannot be read
+     */
+    public static Optional<vn.gov.bvhttdl.dvc.domain.Decision766.Answer> surveyAnswer(Map<String, AttributeValue> image) {
+        if (image == null || image.get("PK") == null || image.get("SK") == null) return Optional.empty();
+        String pk = image.get("PK").getS(), sk = image.get("SK").getS();
+        if (!Layout.isSurvey(pk, sk)) return Optional.empty();
+        try {
+            return Optional.of(new vn.gov.bvhttdl.dvc.domain.Decision766.Answer(Layout.dossierId(pk), str(image, "agency"), str(image, "unit"),
+                    str(image, "procedure"), str(image, "rating"), Instant.parse(str(image, "answeredAt")), Long.parseLong(image.get("version").getN())));
+        } catch (RuntimeException e) {
+            throw DomainException.of("unreadable-message", "why", "the survey answer of " + pk + " is not readable: "
+                    + vn.gov.bvhttdl.dvc.domain.Limits.clip(e.toString()));
+        }
+    }
+
+    private static String str(Map<String, AttributeValue> image, String name) {
+        AttributeValue v = image.get(name);
+        return v == null ? null : v.getS();
+    }
+
+    /**
      * The dossier whose own item {@code image} is, as the stores read it (its facts, dates, unit, procedure, version),
      * else empty (another item, or no image). A dossier stored before its facts were recorded comes without them.
      *

@@ -59,6 +59,10 @@ public final class SurveyTable implements SurveyAnswers {
         item.put("version", n(a.version()));
         item.put("ownerId", s(ownerId));
         item.put("score", n(sc.points()));
+        // the dossier's agency, unit and procedure: the Decision-766 counters read the answer from the stream (5.4)
+        if (sc.agency() != null) item.put("agency", s(sc.agency()));
+        if (sc.unit() != null) item.put("unit", s(sc.unit()));
+        if (sc.procedure() != null) item.put("procedure", s(sc.procedure()));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (a.version() == 1) put.conditionExpression("attribute_not_exists(PK)");
         else put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(a.version() - 1)));

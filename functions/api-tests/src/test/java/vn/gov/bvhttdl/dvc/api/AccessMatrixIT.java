@@ -247,6 +247,64 @@ class AccessMatrixIT {
         assertEquals(true, onTime.get("measured"));
     }
 
+    /** The drill-down to the dossiers behind a number: the scorecard's access rules; bad input a problem, never a 5xx. */
+    @Test
+    void theDossiersBehindANumberFollowTheScorecardsRules() {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : ACTORS) {
+            for (String agency : List.of("CDLQG", "CDSVH")) {
+                var req = scorecardGet("/api/admin/scorecard/dossiers", "period=2026-11&agency=" + agency + "&indicator=2.1", who.claims());
+                int s = handler.handleRequest(req, null).getStatusCode();
+                boolean leader = who.name().equals("unit-leader") || who.name().equals("other-unit");
+                int expected = who.name().equals("admin") || (leader && agency.equals("CDLQG")) ? 200 : 403;
+                if (s != expected) wrong.add(who.name() + " " + agency + ": " + s + " (expected " + expected + ")");
+            }
+        }
+        assertEquals(List.of(), wrong);
+        Map<String, Integer> bad = new LinkedHashMap<>();
+        bad.put("period=2099-01&agency=CDLQG&indicator=2.1", 422);
+        bad.put("period=2026-13&agency=CDLQG&indicator=2.1", 400);
+        bad.put("period=2026-11&agency=NOPE&indicator=2.1", 404);
+        bad.put("period=2026-11&agency=CDLQG&indicator=9.9", 404);
+        bad.put("period=2026-11&agency=CDLQG", 404);
+        bad.put("period=2026-11&agency=CDLQG&indicator=4.4", 422);
+        bad.put("period=2026-11&agency=CDLQG&indicator=2.1&scope=U:CDSVH/X", 400);
+        bad.put("period=2026-11&agency=CDLQG&indicator=2.1&scope=nonsense", 400);
+        bad.put("period=2026-11&agency=CDLQG&indicator=2.1&size=0", 400);
+        bad.put("period=2026-11&agency=CDLQG&indicator=2.1&size=1000", 400);
+        bad.put("period=2026-11&agency=CDLQG&indicator=2.1&size=abc", 400);
+        bad.forEach((query, status) -> {
+            APIGatewayV2HTTPResponse res = handler.handleRequest(scorecardGet("/api/admin/scorecard/dossiers", query, admin()), null);
+            if (res.getStatusCode() != status || !res.getHeaders().getOrDefault("Content-Type", res.getHeaders().getOrDefault("content-type", "")).contains("problem+json")) {
+                wrong.add(query + ": " + res.getStatusCode() + " " + res.getHeaders());
+            }
+        });
+        assertEquals(List.of(), wrong);
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(scorecardGet("/api/admin/scorecard/dossiers",
+                "period=2026-11&agency=CDLQG&indicator=2.1&scope=U:CDLQG/LUHANH&size=5&after=zzz", admin()), null);
+        assertEquals(200, ok.getStatusCode(), ok.getBody());
+        Map<String, Object> page = json(ok);
+        assertEquals("U:CDLQG/LUHANH", page.get("scope"));
+        assertEquals("2.1", page.get("indicator"));
+        assertTrue(page.get("items") instanceof List<?>);
+        assertTrue(page.get("overdue") instanceof List<?>);
+    }
+
+    /** {@code GET /api/admin/scorecard?query} signed in with {@code claims}. */
+    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent scorecardGet(String query, Map<String, String> claims) {
+        return scorecardGet("/api/admin/scorecard", query, claims);
+    }
+
+    /** {@code GET path?query} signed in with {@code claims}. */
+    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent scorecardGet(String path, String query, Map<String, String> claims) {
+        var e = request("GET", path, null, claims);
+        e.setRawQueryString(query);
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String kv : query.split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
+        e.setQueryStringParameters(params);
+        return e;
+    }
+
     /**
      * The periodic report of form II.06a (issue #23): the scorecard's access, in each format; bad input is a
      * problem, never a 5xx.
@@ -298,13 +356,4 @@ class AccessMatrixIT {
         return e;
     }
 
-    /** {@code GET /api/admin/scorecard?query} signed in with {@code claims}. */
-    static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent scorecardGet(String query, Map<String, String> claims) {
-        var e = request("GET", "/api/admin/scorecard", null, claims);
-        e.setRawQueryString(query);
-        Map<String, String> params = new java.util.HashMap<>();
-        for (String kv : query.split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
-        e.setQueryStringParameters(params);
-        return e;
-    }
 }

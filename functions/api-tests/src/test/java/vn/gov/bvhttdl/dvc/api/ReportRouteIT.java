@@ -66,7 +66,8 @@ class ReportRouteIT {
         // late, online, in November's reporting month; still open by post and past its appointment at 14 Nov
         for (Dossier d : List.of(dossier("BVHTTDL-DL-002", Facts.Origin.MINISTRY_PORTAL, LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 6)),
                 dossier("BVHTTDL-DL-002", Facts.Origin.POST, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 10), null))) {
-            assertTrue(store.apply(d.id(), d.version(), Decision766.difference(ReportII06a.standard().contributions(d), Map.of())));
+            assertTrue(store.apply(d.id(), d.version(), Decision766.difference(ReportII06a.standard().contributions(d), Map.of()),
+                    vn.gov.bvhttdl.dvc.application.ScorecardCounts.Members.none(d.agencyCode())));
         }
         APIGatewayV2HTTPResponse res = handler.handleRequest(AccessMatrixIT.get("/api/admin/reports/ii06a", "period=2026-11&agency=CDLQG", AccessMatrixIT.admin()), null);
         assertEquals(200, res.getStatusCode(), res.getBody());

@@ -129,7 +129,8 @@ public final class RateService {
         String month = v.openedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString().substring(0, 7);
         int points = v.computed() + Survey.rules().ratings().get(rating).score();
         int previousPoints = v.answer() == null ? 0 : v.computed() + Survey.rules().ratings().get(v.answer().rating()).score();
-        answers.save(d.id(), d.ownerId(), new SurveyAnswers.Scored(d.agencyCode(), month, a, points, v.max(), v.answer(), previousPoints));
+        answers.save(d.id(), d.ownerId(), new SurveyAnswers.Scored(d.agencyCode(), month, a, points, v.max(), v.answer(), previousPoints,
+                d.unitCode(), d.procedureCode()));
         // a survey is answered once: a changed answer is not counted again
         if (v.answer() == null) {
             metrics.count(ServiceMetrics.Count.of(ServiceMetrics.SURVEY_ANSWERED, d.agencyCode()).with(ServiceMetrics.RATING, rating));

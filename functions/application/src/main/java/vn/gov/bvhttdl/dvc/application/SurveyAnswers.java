@@ -16,9 +16,15 @@ public interface SurveyAnswers {
 
     /**
      * One answer and what it adds to its agency's month: {@code points} of {@code max}; a changed answer replaces the
-     * {@code previous} one (its points and rating taken out).
+     * {@code previous} one (its points and rating taken out); {@code unit} and {@code procedure}: the dossier's, kept
+     * on the answer with its agency for the Decision-766 counters (5.4).
      */
-    record Scored(String agency, String month, Answer answer, int points, int max, Answer previous, int previousPoints) {}
+    record Scored(String agency, String month, Answer answer, int points, int max, Answer previous, int previousPoints, String unit, String procedure) {
+        /** Without the dossier's unit and procedure. */
+        public Scored(String agency, String month, Answer answer, int points, int max, Answer previous, int previousPoints) {
+            this(agency, month, answer, points, max, previous, previousPoints, null, null);
+        }
+    }
 
     /**
      * Stores the answer if it is still at {@code answer.version() - 1} (0: there was none), and moves the agency's

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -171,5 +172,234 @@ class ScorecardTest {
         assertEquals("admin-only", assertThrows(DomainException.class, () -> scorecard.of(specialist, "2026-11", AGENCY)).problem());
         var citizen = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.citizen("c"));
         assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () -> scorecard.of(citizen, "2026-11", AGENCY)).kind());
+    }
+
+    // ---- 3.5, 3.6, 4.1, 4.2 and the drill-down, from trails: each version's facts folded from its moves, the expected
+    // figures counted from the moves themselves (not from the facts)
+
+    static vn.gov.bvhttdl.dvc.domain.AuditEvent ev(String id, String at, String action, String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return new vn.gov.bvhttdl.dvc.domain.AuditEvent(id, Instant.parse(at), "x", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM, action, null, null, null, m);
+    }
+
+    /** A dossier's trail and the versions it went through (each one the facts of the trail so far). */
+    record Trail(String id, String unit, String procedure, List<vn.gov.bvhttdl.dvc.domain.AuditEvent> events, List<Dossier> versions) {
+        Trail(String id, String unit, String procedure, List<vn.gov.bvhttdl.dvc.domain.AuditEvent> events) {
+            this(id, unit, procedure, events, fold(id, unit, procedure, events));
+        }
+
+        static List<Dossier> fold(String id, String unit, String procedure, List<vn.gov.bvhttdl.dvc.domain.AuditEvent> events) {
+            List<Dossier> out = new ArrayList<>();
+            Facts f = Facts.NONE;
+            Instant received = null;
+            DossierStatus status = DossierStatus.DRAFT;
+            long v = 1;
+            for (var e : events) {
+                f = f.after(e);
+                if (e.action().equals("receive")) received = e.at();
+                if (f.endedAt() != null) status = DossierStatus.RESULT_READY;
+                else if (received != null) status = DossierStatus.IN_PROCESSING;
+                out.add(new Dossier(id, "C-" + id, procedure, 1, AGENCY, unit, "owner", null, Map.of(), status, null,
+                        RECEIVED, e.at(), received, received, DUE, null, List.of(), f, v++));
+            }
+            return out;
+        }
+
+        boolean has(String action) { return events.stream().anyMatch(e -> e.action().equals(action)); }
+
+        Optional<vn.gov.bvhttdl.dvc.domain.AuditEvent> first(String action) { return events.stream().filter(e -> e.action().equals(action)).findFirst(); }
+
+        long sum(String action) {
+            return events.stream().filter(e -> e.action().equals(action)).mapToLong(e -> Long.parseLong(e.details().getOrDefault("amountVnd", "0"))).sum();
+        }
+
+        String origin() { return first("create").map(e -> e.details().get("origin")).orElse("MINISTRY_PORTAL"); }
+    }
+
+    static boolean inNovember(Instant at) { return at.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getMonthValue() == 11; }
+
+    final vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers store = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryDossiers();
+    final Scorecard drill = new Scorecard(counts, Decision766.standard(), Organisation.standard(), clock, store,
+            new vn.gov.bvhttdl.dvc.application.fakes.InMemoryWorkQueues(store));
+
+    List<Trail> trails() {
+        return List.of(
+                // online, paid online, approved, electronic result
+                new Trail("p1", "LUHANH", "P1", List.of(ev("p1", "2026-11-01T01:00:00Z", "create", "origin", "MINISTRY_PORTAL"),
+                        ev("p1", "2026-11-01T02:00:00Z", "submit", "files", "2"), ev("p1", "2026-11-02T02:00:00Z", "receive"),
+                        ev("p1", "2026-11-02T03:00:00Z", "request-payment", "amountVnd", "150000", "lines", "1"),
+                        ev("p1", "2026-11-02T04:00:00Z", "confirm-payment", "amountVnd", "150000"),
+                        ev("p1", "2026-11-10T04:00:00Z", "approve"), ev("p1", "2026-11-10T05:00:00Z", "issue-result", "result", "C-p1-KQ1"))),
+                // at the desk with files, asked to pay, withdrawn unpaid
+                new Trail("p2", "LUHANH", "P2", List.of(ev("p2", "2026-11-01T01:00:00Z", "create", "origin", "ONE_STOP_DESK"),
+                        ev("p2", "2026-11-01T02:00:00Z", "submit", "files", "3"), ev("p2", "2026-11-02T02:00:00Z", "receive"),
+                        ev("p2", "2026-11-02T03:00:00Z", "request-payment", "amountVnd", "200000", "lines", "1"),
+                        ev("p2", "2026-11-04T03:00:00Z", "withdraw"))),
+                // by post without files, approved on paper
+                new Trail("p3", "LUUTRU", "P2", List.of(ev("p3", "2026-11-01T01:00:00Z", "create", "origin", "POST"),
+                        ev("p3", "2026-11-01T02:00:00Z", "submit", "files", "0"), ev("p3", "2026-11-02T02:00:00Z", "receive"),
+                        ev("p3", "2026-11-12T04:00:00Z", "approve"))),
+                // at the desk, files added on resubmission, a tariff paid online, refused
+                new Trail("p4", "LUUTRU", "P1", List.of(ev("p4", "2026-11-01T01:00:00Z", "create", "origin", "ONE_STOP_DESK"),
+                        ev("p4", "2026-11-01T02:00:00Z", "submit", "files", "0"), ev("p4", "2026-11-01T03:00:00Z", "resubmit", "files", "4"),
+                        ev("p4", "2026-11-02T02:00:00Z", "receive"), ev("p4", "2026-11-02T03:00:00Z", "request-payment", "tariff", "true", "lines", "2"),
+                        ev("p4", "2026-11-02T05:00:00Z", "confirm-payment", "amountVnd", "60000"), ev("p4", "2026-11-06T05:00:00Z", "refuse"))),
+                // online, approved in December with an electronic result
+                new Trail("p5", "LUHANH", "P1", List.of(ev("p5", "2026-11-01T01:00:00Z", "create", "origin", "NATIONAL_PORTAL"),
+                        ev("p5", "2026-11-01T02:00:00Z", "submit", "files", "1"), ev("p5", "2026-11-02T02:00:00Z", "receive"),
+                        ev("p5", "2026-12-01T04:00:00Z", "approve"), ev("p5", "2026-12-01T05:00:00Z", "issue-result", "result", "C-p5-KQ1"))));
+    }
+
+    @Test
+    void paymentsResultsAndDigitisationCountedFromTheMoves() {
+        List<Trail> all = trails();
+        for (Trail t : all) deliver(t.versions());
+
+        // 3.5: asked to pay in November; of them, a payment confirmed
+        List<Trail> asked = all.stream().filter(t -> t.first("request-payment").map(e -> inNovember(e.at())).orElse(false)).toList();
+        long paid = asked.stream().filter(t -> t.has("confirm-payment")).count();
+        // 3.6: paid online of due (the amount asked, or paid when the applicant chose from a tariff)
+        long paidVnd = asked.stream().mapToLong(t -> t.sum("confirm-payment")).sum();
+        long dueVnd = asked.stream().mapToLong(t -> Math.max(t.sum("request-payment"), t.sum("confirm-payment"))).sum();
+        // 4.1: approved in November; of them, an electronic result issued
+        List<Trail> approved = all.stream().filter(t -> t.first("approve").map(e -> inNovember(e.at())).orElse(false)).toList();
+        long eResult = approved.stream().filter(t -> t.has("issue-result")).count();
+        // 4.2: received at the desk or by post in November; of them, the latest (re)submission carried files
+        List<Trail> paper = all.stream().filter(t -> !t.origin().endsWith("PORTAL") && t.first("receive").map(e -> inNovember(e.at())).orElse(false)).toList();
+        long digitised = paper.stream().filter(t -> t.events().stream().filter(e -> e.action().endsWith("submit")).reduce((a, b) -> b)
+                .map(e -> Integer.parseInt(e.details().get("files")) > 0).orElse(false)).count();
+        assertEquals(List.of(3L, 2L, 210000L, 410000L, 2L, 1L, 3L, 2L),
+                List.of((long) asked.size(), paid, paidVnd, dueVnd, (long) approved.size(), eResult, (long) paper.size(), digitised),
+                "the dossiers are what the test says");
+
+        Scorecard.Section nov = scorecard.of("2026-11", AGENCY).total();
+        assertEquals(List.of(paid, (long) asked.size()), List.of(line(nov, "3.5").numerator(), line(nov, "3.5").denominator()));
+        assertEquals(List.of(paidVnd, dueVnd), List.of(line(nov, "3.6").numerator(), line(nov, "3.6").denominator()));
+        assertEquals("VND", line(nov, "3.6").unit());
+        assertEquals(List.of(eResult, (long) approved.size()), List.of(line(nov, "4.1").numerator(), line(nov, "4.1").denominator()));
+        assertEquals(List.of(digitised, (long) paper.size()), List.of(line(nov, "4.2").numerator(), line(nov, "4.2").denominator()));
+        assertEquals(1L, line(scorecard.of("2026-12", AGENCY).total(), "4.1").numerator(), "p5's result in December, its end of handling");
+        assertEquals(2L, line(scorecard.of("2026-Q4", AGENCY).total(), "4.1").numerator());
+        for (String code : List.of("3.5", "3.6", "4.1", "4.2", "5.4")) assertTrue(line(nov, code).measured(), code);
+        assertEquals(0L, line(nov, "5.4").denominator(), "no survey answer yet");
+        assertNull(line(nov, "5.4").score());
+        // the trend: this month last, the earlier months before it, a ratio only where there were dossiers
+        Scorecard.Page dec = scorecard.of("2026-12", AGENCY);
+        assertEquals(List.of("2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"), dec.trend().stream().map(Scorecard.TrendPoint::period).toList());
+        assertEquals((double) paid / asked.size(), dec.trend().get(4).ratios().get("3.5"), 1e-9);
+        assertNull(dec.trend().get(3).ratios().get("3.5"));
+    }
+
+    @Test
+    void theDossiersBehindANumber() {
+        List<Trail> all = trails();
+        for (Trail t : all) {
+            deliver(t.versions());
+            Dossier last = t.versions().getLast();
+            store.create(new Dossier.Change(last, t.events().getLast()));
+        }
+        var admin = new Scorecard.Viewer(true, null);
+        // 4.1: approved in November without an electronic result, computed from the moves
+        List<String> expected = all.stream().filter(t -> t.first("approve").map(e -> inNovember(e.at())).orElse(false) && !t.has("issue-result"))
+                .map(Trail::id).toList();
+        Scorecard.Dossiers d = drill.dossiers(admin, "2026-11", AGENCY, null, "4.1", null, null);
+        assertEquals(expected, d.items().stream().map(Scorecard.Behind::id).toList());
+        assertEquals("no-electronic-result", d.items().getFirst().why());
+        assertEquals("P2", d.items().getFirst().procedure());
+        assertEquals("LUUTRU", d.items().getFirst().unit());
+        assertEquals(DUE, d.items().getFirst().due());
+        // 3.5 by unit and by procedure: p2 (LUHANH, P2) asked and never paid
+        assertEquals(List.of("p2"), drill.dossiers(admin, "2026-11", AGENCY, "U:" + AGENCY + "/LUHANH", "3.5", null, null).items().stream().map(Scorecard.Behind::id).toList());
+        assertEquals(List.of(), drill.dossiers(admin, "2026-11", AGENCY, "U:" + AGENCY + "/LUUTRU", "3.5", null, null).items());
+        assertEquals(List.of("p2"), drill.dossiers(admin, "2026-11", AGENCY, "P:" + AGENCY + "/P2", "3.5", null, null).items().stream().map(Scorecard.Behind::id).toList());
+        // 3.3 paged one by one with the cursor: p2, p3, p4 (not online)
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            Scorecard.Dossiers page = drill.dossiers(admin, "2026-11", AGENCY, "A:" + AGENCY, "3.3", 1, after);
+            assertTrue(page.items().size() <= 1);
+            page.items().forEach(b -> seen.add(b.id()));
+            after = page.next();
+        } while (after != null);
+        assertEquals(all.stream().filter(t -> !t.origin().endsWith("PORTAL")).map(Trail::id).toList(), seen);
+        // a dossier that later meets the indicator leaves the drill-down: p3's electronic result issued
+        Trail p3 = all.get(2);
+        Dossier v = p3.versions().getLast();
+        Facts issued = v.facts().after(ev("p3", "2026-11-13T04:00:00Z", "issue-result", "result", "C-p3-KQ1"));
+        assertEquals(CountIndicators.Outcome.COUNTED, counter.count(v, new Dossier(v.id(), v.code(), v.procedureCode(), 1, AGENCY, v.unitCode(), "owner", null,
+                Map.of(), v.status(), null, v.createdAt(), v.updatedAt(), v.submittedAt(), v.receivedAt(), v.dueDate(), null, List.of(), issued, v.version() + 1)));
+        assertEquals(List.of(), drill.dossiers(admin, "2026-11", AGENCY, null, "4.1", null, null).items());
+    }
+
+    @Test
+    void overdueNowInTheRunningPeriod() {
+        // received, in processing, appointment 13 Nov: past it on 6 Dec (the clock)
+        for (Dossier x : List.of(d("o1", "LUHANH", "P1", Facts.Origin.MINISTRY_PORTAL, RECEIVED, DUE, null, List.of(), DossierStatus.IN_PROCESSING, 2),
+                d("o2", "LUHANH", "P1", Facts.Origin.MINISTRY_PORTAL, RECEIVED, LocalDate.of(2026, 12, 20), null, List.of(), DossierStatus.IN_PROCESSING, 2))) {
+            store.create(new Dossier.Change(x, ev(x.id(), "2026-11-02T02:00:00Z", "receive")));
+        }
+        var admin = new Scorecard.Viewer(true, null);
+        long expected = store.all().stream().filter(x -> x.dueDate().isBefore(LocalDate.of(2026, 12, 6))).count();
+        Scorecard.Dossiers d = drill.dossiers(admin, "2026-12", AGENCY, null, "2.1", null, null);
+        assertTrue(d.running());
+        assertEquals(expected, d.overdue().size());
+        assertEquals("o1", d.overdue().getFirst().id());
+        assertEquals("overdue", d.overdue().getFirst().why());
+        assertFalse(d.overdueMore());
+        assertEquals(List.of(), drill.dossiers(admin, "2026-10", AGENCY, null, "2.1", null, null).overdue(), "an ended period: none");
+        assertEquals(List.of(), drill.dossiers(admin, "2026-12", AGENCY, null, "3.3", null, null).overdue(), "only for 2.1");
+    }
+
+    @Test
+    void theDrillDownsAccessAndBadInput() {
+        var admin = new Scorecard.Viewer(true, null);
+        var leader = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.official("l", AGENCY, "LUHANH", vn.gov.bvhttdl.dvc.domain.Post.LEADER));
+        var specialist = new Scorecard.Viewer(false, vn.gov.bvhttdl.dvc.domain.Actor.official("s", AGENCY, "LUHANH", vn.gov.bvhttdl.dvc.domain.Post.SPECIALIST));
+        assertEquals(AGENCY, drill.dossiers(leader, "2026-11", null, null, "2.1", null, null).agency());
+        assertEquals("scorecard-own-agency", assertThrows(DomainException.class, () -> drill.dossiers(leader, "2026-11", "CDSVH", null, "2.1", null, null)).problem());
+        assertEquals("admin-only", assertThrows(DomainException.class, () -> drill.dossiers(specialist, "2026-11", AGENCY, null, "2.1", null, null)).problem());
+        assertEquals("invalid-scope", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, "U:CDSVH/X", "2.1", null, null)).problem());
+        assertEquals("invalid-scope", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, "Q:" + AGENCY, "2.1", null, null)).problem());
+        assertEquals("unknown-indicator", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, null, "9.9", null, null)).problem());
+        assertEquals("indicator-not-measured", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, null, "4.3", null, null)).problem());
+        assertEquals("invalid-size", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, null, "2.1", 0, null)).problem());
+        assertEquals("invalid-size", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", AGENCY, null, "2.1", Scorecard.MAX_PAGE + 1, null)).problem());
+        assertEquals("future-period", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2027-01", AGENCY, null, "2.1", null, null)).problem());
+        assertEquals("unknown-agency", assertThrows(DomainException.class, () -> drill.dossiers(admin, "2026-11", "NOPE", null, "2.1", null, null)).problem());
+    }
+
+    @Test
+    void satisfactionCountedFromTheAnswersOncePerVersion() {
+        record A(String dossier, String unit, String procedure, List<String> ratings, String at) {}
+        // each dossier's answers in order (a later one replaces the earlier); the last counts, placed by its date
+        List<A> answers = List.of(new A("s1", "LUHANH", "P1", List.of("VERY_SATISFIED"), "2026-11-05T03:00:00Z"),
+                new A("s2", "LUHANH", "P2", List.of("SATISFIED", "DISSATISFIED"), "2026-11-06T03:00:00Z"),
+                new A("s3", "LUUTRU", "P2", List.of("DISSATISFIED", "SATISFIED"), "2026-11-07T03:00:00Z"),
+                new A("s4", "LUUTRU", "P1", List.of("DISSATISFIED"), "2026-11-08T03:00:00Z"));
+        for (int round = 0; round < 2; round++) {
+            for (A a : answers) {
+                Decision766.Answer before = null;
+                for (int v = 0; v < a.ratings().size(); v++) {
+                    var now = new Decision766.Answer(a.dossier(), AGENCY, a.unit(), a.procedure(), a.ratings().get(v),
+                            Instant.parse(a.at()).plusSeconds(3600L * v), v + 1);
+                    CountIndicators.Outcome o = counter.count(before, now);
+                    if (round == 1) assertEquals(CountIndicators.Outcome.ALREADY_COUNTED, o, "a redelivered answer changes nothing");
+                    before = now;
+                }
+            }
+        }
+        long total = answers.size();
+        long satisfied = answers.stream().filter(a -> List.of("VERY_SATISFIED", "SATISFIED").contains(a.ratings().getLast())).count();
+        assertEquals(List.of(4L, 2L), List.of(total, satisfied));
+        Scorecard.Line l = line(scorecard.of("2026-11", AGENCY).total(), "5.4");
+        assertEquals(List.of(satisfied, total), List.of(l.numerator(), l.denominator()));
+        assertEquals("answers", l.unit());
+        assertEquals(Decision766.standard().indicator("5.4").orElseThrow().score(satisfied, total).orElseThrow(), l.score());
+        // the dissatisfied answers are the dossiers behind the number (none of them stored: the drill-down lists only the dossiers it finds)
+        assertEquals(List.of("s2", "s4"), counts.misses("2026-11", AGENCY, "5.4", null, null, 50, null).items().stream()
+                .map(ScorecardCounts.Member::dossierId).toList());
+        assertEquals(List.of("s4"), counts.misses("2026-11", AGENCY, "5.4", "LUUTRU", null, 50, null).items().stream()
+                .map(ScorecardCounts.Member::dossierId).toList());
     }
 }

@@ -30,7 +30,17 @@ public final class Decision766 {
      * @param measured    whether the facts it reads are recorded and counted; false: "not yet measured", never 0
      */
     public record Indicator(String code, int group, Text name, double maxPoints, double fullScoreAt, boolean measured, String fact,
-                            String dateRule, Text numerator, Text denominator, Text measuredNote, Citation basis) {
+                            String dateRule, Text numerator, Text denominator, Text measuredNote, Citation basis, String unit,
+                            List<String> satisfied) {
+        /**
+         * What the numerator and denominator count: {@code dossiers}, {@code VND} for an amount, {@code answers} for
+         * survey answers; {@code satisfied}: the ratings a satisfaction indicator counts above the line (else empty).
+         */
+        public Indicator {
+            unit = unit == null ? "dossiers" : unit;
+            satisfied = satisfied == null ? List.of() : List.copyOf(satisfied);
+        }
+
         /** The score of {@code numerator} out of {@code denominator}: maximum × min(1, ratio ÷ fullScoreAt); empty without a denominator. */
         public Optional<Double> score(long numerator, long denominator) {
             if (denominator <= 0) return Optional.empty();
@@ -50,6 +60,15 @@ public final class Decision766 {
 
         public boolean isZero() { return numerator == 0 && denominator == 0; }
     }
+
+    /** The fact of the indicator read from survey answers, not from the dossier's own item. */
+    public static final String ANSWERS = "receiving-satisfaction";
+
+    /**
+     * An applicant's survey answer as the counters see it (the dossier's {@code SURVEY} item): one per dossier,
+     * replaced by a later answer (its own version), with the dossier's agency, unit and procedure it was given for.
+     */
+    public record Answer(String dossierId, String agency, String unit, String procedure, String rating, Instant at, long version) {}
 
     private static final Decision766 STANDARD = read(Json.obj(Json.resource("/rules/decision-766.json")));
 
@@ -74,11 +93,14 @@ public final class Decision766 {
                 ((Number) i.get("group")).intValue(), Json.text(i, "name"), ((Number) i.get("maxPoints")).doubleValue(),
                 ((Number) i.get("fullScoreAt")).doubleValue(), Boolean.TRUE.equals(i.get("measured")), Json.str(i, "fact"),
                 Json.str(i, "dateRule"), Json.text(i, "numerator"), Json.text(i, "denominator"),
-                i.get("measuredNote") == null ? null : Json.text(i, "measuredNote"), Citation.of(Json.obj(i.get("basis"))))).toList();
+                i.get("measuredNote") == null ? null : Json.text(i, "measuredNote"), Citation.of(Json.obj(i.get("basis"))),
+                Json.str(i, "unit"), i.get("satisfiedRatings") == null ? null
+                        : Json.list(i.get("satisfiedRatings")).stream().map(String::valueOf).toList())).toList();
         for (Indicator i : indicators) {
             if (groups.stream().noneMatch(g -> g.group() == i.group())) throw new IllegalStateException("indicator " + i.code() + " names no group");
             if (i.fullScoreAt() <= 0 || i.fullScoreAt() > 1) throw new IllegalStateException("indicator " + i.code() + ": fullScoreAt out of (0, 1]");
             if (!i.measured() && i.measuredNote() == null) throw new IllegalStateException("indicator " + i.code() + " is not measured and says not why");
+            if (ANSWERS.equals(i.fact()) != !i.satisfied().isEmpty()) throw new IllegalStateException("indicator " + i.code() + ": satisfiedRatings goes with the fact " + ANSWERS + " only");
         }
         return new Decision766(groups, indicators, ZoneId.of(Json.str(m, "timeZone")), Citation.of(Json.obj(m.get("basis"))));
     }
@@ -117,24 +139,98 @@ public final class Decision766 {
         for (Indicator i : indicators) {
             if (!i.measured()) continue;
             Optional<Counted> c = counted(i, d);
-            if (c.isEmpty()) continue;
-            Tally t = new Tally(c.get().met() ? 1 : 0, 1);
+            if (c.isEmpty() || c.get().denominator() <= 0) continue;
+            Tally t = new Tally(c.get().numerator(), c.get().denominator());
             for (String p : periods(c.get().at())) for (String s : scopes(d)) out.merge(new Cell(p, s, i.code()), t, Tally::plus);
         }
         return out;
     }
 
-    /** Whether a dossier is in an indicator's denominator (at the date that places it) and whether it meets it. */
-    private record Counted(Instant at, boolean met) {}
+    /**
+     * Whether a dossier is in an indicator's denominator (at the date that places it), what it adds above and below
+     * the line (1 of 1 or 0 of 1 for a dossier; the amounts for an amount), and why it falls short when it does.
+     */
+    private record Counted(Instant at, long numerator, long denominator, String why) {
+        static Counted of(Instant at, boolean met, String why) { return new Counted(at, met ? 1 : 0, 1, met ? null : why); }
+
+        boolean met() { return numerator >= denominator; }
+    }
+
+    /**
+     * What the answer {@code a} (null: none yet) adds to the measured satisfaction indicators: 1 of 1 when its rating
+     * is one the indicator counts as satisfied, else 0 of 1, in the periods of its date (the latest answer's), for
+     * the dossier's agency, unit and procedure. An answer stored without its agency counts nothing.
+     */
+    public Map<Cell, Tally> contributions(Answer a) {
+        Map<Cell, Tally> out = new TreeMap<>(java.util.Comparator.comparing(Cell::period).thenComparing(Cell::scope).thenComparing(Cell::indicator));
+        if (a == null || a.agency() == null || a.rating() == null || a.at() == null) return out;
+        List<String> scopes = List.of(agencyScope(a.agency()), "U:" + a.agency() + "/" + (a.unit() == null ? "-" : a.unit()), "P:" + a.agency() + "/" + a.procedure());
+        for (Indicator i : indicators) {
+            if (!i.measured() || !ANSWERS.equals(i.fact())) continue;
+            Tally t = new Tally(i.satisfied().contains(a.rating()) ? 1 : 0, 1);
+            for (String p : periods(a.at())) for (String s : scopes) out.merge(new Cell(p, s, i.code()), t, Tally::plus);
+        }
+        return out;
+    }
+
+    /** The cells the answer {@code a} falls short in (a rating not counted as satisfied): {@code dissatisfied}. */
+    public java.util.Set<Miss> misses(Answer a) {
+        java.util.Set<Miss> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Miss::period).thenComparing(Miss::indicator));
+        if (a == null || a.agency() == null || a.rating() == null || a.at() == null) return out;
+        for (Indicator i : indicators) {
+            if (!i.measured() || !ANSWERS.equals(i.fact()) || i.satisfied().contains(a.rating())) continue;
+            for (String p : periods(a.at())) out.add(new Miss(p, i.code(), "dissatisfied"));
+        }
+        return out;
+    }
 
     private Optional<Counted> counted(Indicator i, Dossier d) {
         Facts f = d.facts();
+        Facts.Fees fee = f.fees();
         return switch (i.fact()) {
-            case "on-time" -> f.endedAt() == null ? Optional.empty() : Optional.of(new Counted(f.endedAt(), onTime(d)));
+            case "on-time" -> f.endedAt() == null ? Optional.empty() : Optional.of(Counted.of(f.endedAt(), onTime(d), lateWhy(d)));
             case "online-share" -> d.receivedAt() == null ? Optional.empty()
-                    : Optional.of(new Counted(d.receivedAt(), f.channel() == Facts.Channel.ONLINE));
+                    : Optional.of(Counted.of(d.receivedAt(), f.channel() == Facts.Channel.ONLINE, "not-online"));
+            case "paid-online" -> fee == null || fee.requestedAt() == null ? Optional.empty()
+                    : Optional.of(Counted.of(fee.requestedAt(), fee.paidAt() != null, "not-paid-online"));
+            case "paid-online-amount" -> fee == null || fee.requestedAt() == null ? Optional.empty()
+                    : Optional.of(new Counted(fee.requestedAt(), fee.paidOnlineVnd(), fee.dueVnd(),
+                    fee.paidOnlineVnd() >= fee.dueVnd() ? null : "not-paid-online"));
+            case "electronic-result" -> !f.approved() ? Optional.empty()
+                    : Optional.of(Counted.of(f.endedAt(), f.resultIssuedAt() != null, "no-electronic-result"));
+            case ANSWERS -> Optional.empty(); // read from the survey answers (contributions(Answer))
+            case "digitised" -> d.receivedAt() == null || f.channel() == Facts.Channel.ONLINE ? Optional.empty()
+                    : Optional.of(Counted.of(d.receivedAt(), f.files() != null && f.files() > 0, "not-digitised"));
             default -> throw new IllegalStateException("indicator " + i.code() + " is marked measured but its fact " + i.fact() + " is not counted");
         };
+    }
+
+    /** Why an ended dossier is not on time: a second supplement request after receipt, else ended after its appointment. */
+    private String lateWhy(Dossier d) {
+        Facts f = d.facts();
+        if (f.supplements().stream().filter(Facts.Supplement::afterReceipt).count() > 1) return "second-supplement";
+        return d.dueDate() == null ? "no-appointment" : "late";
+    }
+
+    /** One dossier behind a number: in the denominator of {@code indicator} in {@code period} without meeting it, and why. */
+    public record Miss(String period, String indicator, String why) {}
+
+    /**
+     * The cells {@code d} (null: none) falls short in: per measured indicator and period, the dossier counted below
+     * the line and not (wholly) above it, with the reason ({@code late}, {@code second-supplement},
+     * {@code no-appointment}, {@code not-online}, {@code not-paid-online}, {@code no-electronic-result},
+     * {@code not-digitised}). The stream's consumer keeps these as the drill-down's members, with the counters.
+     */
+    public java.util.Set<Miss> misses(Dossier d) {
+        java.util.Set<Miss> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Miss::period).thenComparing(Miss::indicator));
+        if (d == null || d.facts() == null || d.agencyCode() == null) return out;
+        for (Indicator i : indicators) {
+            if (!i.measured()) continue;
+            Optional<Counted> c = counted(i, d);
+            if (c.isEmpty() || c.get().denominator() <= 0 || c.get().met()) continue;
+            for (String p : periods(c.get().at())) out.add(new Miss(p, i.code(), c.get().why()));
+        }
+        return out;
     }
 
     /**
@@ -160,6 +256,19 @@ public final class Decision766 {
 
     /** A period key ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}) read, or empty when it is none. */
     public record PeriodKey(String key, LocalDate first, LocalDate last) {
+        /** The {@code n} periods of the same kind before {@code key} (a well-formed key), oldest first. */
+        public static List<String> previous(String key, int n) {
+            List<String> out = new java.util.ArrayList<>();
+            for (int k = n; k >= 1; k--) {
+                if (key.matches("\\d{4}-\\d{2}")) out.add(YearMonth.parse(key).minusMonths(k).toString());
+                else if (key.matches("\\d{4}-Q[1-4]")) {
+                    int idx = Integer.parseInt(key.substring(0, 4)) * 4 + (key.charAt(6) - '1') - k;
+                    out.add(Math.floorDiv(idx, 4) + "-Q" + (Math.floorMod(idx, 4) + 1));
+                } else out.add(Integer.toString(Integer.parseInt(key) - k));
+            }
+            return out;
+        }
+
         public static Optional<PeriodKey> parse(String s) {
             if (s == null) return Optional.empty();
             try {

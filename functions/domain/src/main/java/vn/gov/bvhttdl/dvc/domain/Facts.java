@@ -24,10 +24,32 @@ import java.util.List;
  * @param supplements     every supplement request, oldest first
  * @param nationalCode    the dossier's code on the National Public Service Portal when it was submitted there
  *                        ({@link Origin#NATIONAL_PORTAL}: its {@code MaHoSo}), else null
+ * @param fees            the fees asked for and paid through this system (request-payment, confirm-payment), or null
+ *                        when none was asked for
+ * @param resultIssuedAt  the first signed electronic result issued (issue-result), or null
+ * @param files           the files the latest submission or resubmission carried (for a dossier received at the desk
+ *                        or by post: its components digitised there), or null before any submission
  */
 public record Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
                     Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel,
-                    List<Supplement> supplements, String nationalCode) {
+                    List<Supplement> supplements, String nationalCode, Fees fees, Instant resultIssuedAt, Integer files) {
+
+    /**
+     * The fees of a dossier: when payment was first asked for and how much (0 for a tariff the applicant chooses from
+     * when paying), when the first payment was credited and how much has been credited, all by an online provider's
+     * verified notice (confirm-payment: rules/dossier-workflow.json lets only the payment ledger make it).
+     */
+    public record Fees(Instant requestedAt, long requestedVnd, Instant paidAt, long paidOnlineVnd) {
+        /** The amount due: the amount asked for, or the amount paid when the applicant chose it from a tariff. */
+        public long dueVnd() { return Math.max(requestedVnd, paidOnlineVnd); }
+    }
+
+    /** The facts as recorded before the fees, the electronic result and the files were. */
+    public Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
+                 Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel, List<Supplement> supplements, String nationalCode) {
+        this(origin, verifiedBy, representative, submittedAt, endedAt, refusedAt, stoppedAt, withdrawnAt, returnedAt, returnChannel,
+                supplements, nationalCode, null, null, null);
+    }
 
     /** The national identity provider whose verification counts (Decree 69/2024: VNeID). */
     public static final String VNEID = "VNeID";
@@ -132,6 +154,9 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
         String returnedBy = returnChannel;
         String national = nationalCode;
         List<Supplement> sup = supplements;
+        Fees fee = fees;
+        Instant issued = resultIssuedAt;
+        Integer filed = files;
         switch (e.action()) {
             case "create" -> {
                 Origin named = Origin.parse(e.details().get("origin"));
@@ -141,12 +166,16 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
                         : new Representative(e.details().get("representativeName"), e.details().get("representativeId"));
                 national = e.details().get("nationalCode");
             }
-            case "submit" -> { if (submitted == null) submitted = e.at(); }
+            case "submit" -> {
+                if (submitted == null) submitted = e.at();
+                filed = count(e.details().get("files"), filed);
+            }
             case "request-supplement" -> {
                 sup = new ArrayList<>(supplements);
                 sup.add(new Supplement(e.at(), e.from() != DossierStatus.SUBMITTED, null));
             }
             case "resubmit" -> {
+                filed = count(e.details().get("files"), filed);
                 if (openSupplement().isPresent()) {
                     sup = new ArrayList<>(supplements);
                     sup.set(sup.size() - 1, sup.getLast().answered(e.at()));
@@ -162,6 +191,15 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
                 stopped = e.at();
             }
             case "withdraw" -> withdrawn = e.at();
+            case "request-payment" -> {
+                if (fee == null) fee = new Fees(e.at(), amount(e.details().get("amountVnd")), null, 0);
+            }
+            case "confirm-payment" -> {
+                Fees f = fee == null ? new Fees(e.at(), 0, null, 0) : fee;
+                fee = new Fees(f.requestedAt(), f.requestedVnd(), f.paidAt() == null ? e.at() : f.paidAt(),
+                        f.paidOnlineVnd() + amount(e.details().get("amountVnd")));
+            }
+            case "issue-result" -> { if (issued == null) issued = e.at(); }
             case "return-result" -> {
                 if (returned == null) {
                     returned = e.at();
@@ -170,7 +208,27 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
             }
             default -> { return this; }
         }
-        return new Facts(o, verified, rep, submitted, ended, refused, stopped, withdrawn, returned, returnedBy, sup, national);
+        return new Facts(o, verified, rep, submitted, ended, refused, stopped, withdrawn, returned, returnedBy, sup, national,
+                fee, issued, filed);
+    }
+
+    /** Approved: handling ended neither by a refusal nor by a stop. */
+    public boolean approved() { return endedAt != null && refusedAt == null && stoppedAt == null; }
+
+    private static long amount(String s) {
+        try {
+            return s == null ? 0 : Math.max(0, Long.parseLong(s));
+        } catch (NumberFormatException x) {
+            return 0;
+        }
+    }
+
+    private static Integer count(String s, Integer otherwise) {
+        try {
+            return s == null ? otherwise : Integer.valueOf(Math.max(0, Integer.parseInt(s)));
+        } catch (NumberFormatException x) {
+            return otherwise;
+        }
     }
 
     /** The facts of a dossier read from its audit trail (oldest first): the same as those recorded move by move. */

@@ -78,8 +78,9 @@ class Decision766Test {
         Instant rec = Instant.parse("2026-11-02T02:00:00Z");
         Dossier direct = dossier(Facts.Origin.ONE_STOP_DESK, rec, LocalDate.of(2026, 11, 10), null, List.of(), 3);
         Map<Decision766.Cell, Decision766.Tally> c = rules.contributions(direct);
-        // received: 3.3 in 3 periods × 3 scopes, not online; not ended: no 2.1
-        assertEquals(9, c.size());
+        // received: 3.3 and 4.2 (direct) in 3 periods × 3 scopes, not online, no file; not ended: no 2.1
+        assertEquals(18, c.size());
+        assertEquals(new Decision766.Tally(0, 1), c.get(new Decision766.Cell("2026-11", "A:CDL", "4.2")));
         assertEquals(new Decision766.Tally(0, 1), c.get(new Decision766.Cell("2026-Q4", "U:CDL/LUHANH", "3.3")));
         assertTrue(c.keySet().stream().noneMatch(k -> k.indicator().equals("2.1")));
 
@@ -119,5 +120,97 @@ class Decision766Test {
         assertTrue(Decision766.PeriodKey.parse("2026-13").isEmpty());
         assertTrue(Decision766.PeriodKey.parse("2026-Q5").isEmpty());
         assertTrue(Decision766.PeriodKey.parse("x").isEmpty());
+    }
+
+    static AuditEvent event(String at, String action, Map<String, String> details) {
+        return new AuditEvent("d1", Instant.parse(at), "x", Role.SYSTEM, action, null, null, null, details);
+    }
+
+    /** The new facts are folded from the moves (fees, result issued, files) and read the same from the trail. */
+    @Test
+    void feesResultAndFilesAreRecordedMoveByMove() {
+        List<AuditEvent> trail = List.of(
+                event("2026-11-01T01:00:00Z", "create", Map.of("origin", "ONE_STOP_DESK")),
+                event("2026-11-01T02:00:00Z", "submit", Map.of("files", "0")),
+                event("2026-11-01T03:00:00Z", "resubmit", Map.of("files", "3")),
+                event("2026-11-02T02:00:00Z", "request-payment", Map.of("amountVnd", "150000", "lines", "1")),
+                event("2026-11-02T05:00:00Z", "confirm-payment", Map.of("payment", "p", "provider", "x", "amountVnd", "150000")),
+                event("2026-11-05T05:00:00Z", "approve", Map.of()),
+                event("2026-11-05T06:00:00Z", "issue-result", Map.of("result", "C1-KQ1", "resultId", "r")),
+                event("2026-11-06T06:00:00Z", "issue-result", Map.of("result", "C1-KQ2", "resultId", "r2")));
+        Facts f = Facts.fromTrail(trail);
+        assertEquals(Integer.valueOf(3), f.files(), "the latest submission's files");
+        assertEquals(new Facts.Fees(Instant.parse("2026-11-02T02:00:00Z"), 150000, Instant.parse("2026-11-02T05:00:00Z"), 150000), f.fees());
+        assertEquals(Instant.parse("2026-11-05T06:00:00Z"), f.resultIssuedAt(), "the first result issued");
+        assertTrue(f.approved());
+        // a tariff: nothing asked, the amount chosen at payment is what was due
+        Facts tariff = Facts.fromTrail(List.of(event("2026-11-02T02:00:00Z", "request-payment", Map.of("tariff", "true", "lines", "2")),
+                event("2026-11-02T03:00:00Z", "confirm-payment", Map.of("amountVnd", "60000"))));
+        assertEquals(60000, tariff.fees().dueVnd());
+        assertEquals(60000, tariff.fees().paidOnlineVnd());
+    }
+
+    static Dossier withFacts(Facts.Origin origin, Instant received, Instant ended, boolean refused, Facts.Fees fees, Instant issued, Integer files) {
+        Facts f = new Facts(origin, null, null, received, ended, refused ? ended : null, null, null, null, null, List.of(), null, fees, issued, files);
+        return new Dossier("d1", "C1", "P1", 1, "CDL", "LUHANH", "owner", null, Map.of(), DossierStatus.IN_PROCESSING, null,
+                received, received, received, received, LocalDate.of(2026, 11, 10), null, List.of(), f, 4);
+    }
+
+    @Test
+    void paymentResultAndDigitisationIndicators() {
+        Instant rec = Instant.parse("2026-11-02T02:00:00Z"), req = Instant.parse("2026-12-01T02:00:00Z");
+        // asked in December, paid: 3.5 met in December (the request's month), 3.6 the amounts
+        var c = rules.contributions(withFacts(Facts.Origin.MINISTRY_PORTAL, rec, null, false, new Facts.Fees(req, 150000, req.plusSeconds(60), 150000), null, 2));
+        assertEquals(new Decision766.Tally(1, 1), c.get(new Decision766.Cell("2026-12", "A:CDL", "3.5")));
+        assertEquals(new Decision766.Tally(150000, 150000), c.get(new Decision766.Cell("2026-12", "P:CDL/P1", "3.6")));
+        assertNull(c.get(new Decision766.Cell("2026-11", "A:CDL", "3.5")));
+        assertNull(c.get(new Decision766.Cell("2026-11", "A:CDL", "4.2")), "online: not in 4.2");
+        // asked, never paid: below the line, a miss with its reason
+        Dossier unpaid = withFacts(Facts.Origin.POST, rec, null, false, new Facts.Fees(req, 200000, null, 0), null, 1);
+        assertEquals(new Decision766.Tally(0, 1), rules.contributions(unpaid).get(new Decision766.Cell("2026-12", "A:CDL", "3.5")));
+        assertEquals(new Decision766.Tally(0, 200000), rules.contributions(unpaid).get(new Decision766.Cell("2026-12", "A:CDL", "3.6")));
+        assertEquals(new Decision766.Tally(1, 1), rules.contributions(unpaid).get(new Decision766.Cell("2026-11", "A:CDL", "4.2")));
+        assertTrue(rules.misses(unpaid).contains(new Decision766.Miss("2026-12", "3.5", "not-paid-online")));
+        // approved without an electronic result: in 4.1's denominator by the end of handling; refused: not in it
+        Instant ended = Instant.parse("2026-11-05T03:00:00Z");
+        Dossier paper = withFacts(Facts.Origin.ONE_STOP_DESK, rec, ended, false, null, null, 0);
+        assertEquals(new Decision766.Tally(0, 1), rules.contributions(paper).get(new Decision766.Cell("2026-11", "U:CDL/LUHANH", "4.1")));
+        assertEquals(new Decision766.Tally(0, 1), rules.contributions(paper).get(new Decision766.Cell("2026-11", "A:CDL", "4.2")));
+        assertEquals(java.util.Set.of("no-electronic-result", "not-digitised", "not-online"), rules.misses(paper).stream()
+                .filter(m -> m.period().equals("2026-11")).map(Decision766.Miss::why).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(new Decision766.Tally(1, 1), rules.contributions(withFacts(Facts.Origin.ONE_STOP_DESK, rec, ended, false, null, ended, 0))
+                .get(new Decision766.Cell("2026", "A:CDL", "4.1")));
+        assertNull(rules.contributions(withFacts(Facts.Origin.ONE_STOP_DESK, rec, ended, true, null, null, 0)).get(new Decision766.Cell("2026", "A:CDL", "4.1")));
+        // late on 2.1: the reason; a dossier meeting every indicator misses nothing
+        assertTrue(rules.misses(withFacts(Facts.Origin.MINISTRY_PORTAL, rec, Instant.parse("2026-11-20T03:00:00Z"), false, null, ended, 1))
+                .contains(new Decision766.Miss("2026-11", "2.1", "late")));
+        assertTrue(rules.misses(withFacts(Facts.Origin.MINISTRY_PORTAL, rec, ended, false, null, ended, 1)).isEmpty());
+    }
+
+    @Test
+    void previousPeriods() {
+        assertEquals(List.of("2026-10", "2026-11"), Decision766.PeriodKey.previous("2026-12", 2));
+        assertEquals(List.of("2025-12"), Decision766.PeriodKey.previous("2026-01", 1));
+        assertEquals(List.of("2025-Q3", "2025-Q4"), Decision766.PeriodKey.previous("2026-Q1", 2));
+        assertEquals(List.of("2024", "2025"), Decision766.PeriodKey.previous("2026", 2));
+    }
+
+    @Test
+    void satisfactionFromTheSurveyAnswer() {
+        var i = rules.indicator("5.4").orElseThrow();
+        assertTrue(i.measured());
+        assertEquals(List.of("VERY_SATISFIED", "SATISFIED"), i.satisfied());
+        Instant at = Instant.parse("2026-11-30T18:00:00Z"); // 1 Dec in Hanoi
+        var satisfied = new Decision766.Answer("d1", "CDL", "LUHANH", "P1", "SATISFIED", at, 1);
+        var c = rules.contributions(satisfied);
+        assertEquals(9, c.size(), "5.4 only, 3 periods × 3 scopes");
+        assertEquals(new Decision766.Tally(1, 1), c.get(new Decision766.Cell("2026-12", "P:CDL/P1", "5.4")));
+        assertTrue(rules.misses(satisfied).isEmpty());
+        var changed = new Decision766.Answer("d1", "CDL", "LUHANH", "P1", "DISSATISFIED", at, 2);
+        assertEquals(new Decision766.Tally(-1, 0), Decision766.difference(rules.contributions(changed), c).get(new Decision766.Cell("2026-12", "A:CDL", "5.4")));
+        assertTrue(rules.misses(changed).contains(new Decision766.Miss("2026-Q4", "5.4", "dissatisfied")));
+        assertTrue(rules.contributions(new Decision766.Answer("d1", null, null, "P1", "SATISFIED", at, 1)).isEmpty(), "without its agency: nothing");
+        // the dossier's own versions never count 5.4
+        assertTrue(rules.contributions(withFacts(Facts.Origin.MINISTRY_PORTAL, at, at, false, null, at, 1)).keySet().stream().noneMatch(k -> k.indicator().equals("5.4")));
     }
 }

@@ -29,4 +29,14 @@ final class DossierMoves {
         if (now == null) return null;
         return new Versions(StreamItems.storedDossier(oldImage).orElse(null), now);
     }
+
+    /** A survey answer as the old and the new image show it (before null for a first answer). */
+    record Answers(vn.gov.bvhttdl.dvc.domain.Decision766.Answer before, vn.gov.bvhttdl.dvc.domain.Decision766.Answer now) {}
+
+    /** The survey answer of the record, or null when the new image is not a dossier's survey answer. */
+    static Answers answers(Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage) {
+        var now = StreamItems.surveyAnswer(newImage).orElse(null);
+        if (now == null) return null;
+        return new Answers(StreamItems.surveyAnswer(oldImage).orElse(null), now);
+    }
 }

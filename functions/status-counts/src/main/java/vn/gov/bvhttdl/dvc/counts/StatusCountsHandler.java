@@ -18,7 +18,8 @@ import vn.gov.bvhttdl.dvc.lambda.Batches;
 import java.util.Map;
 
 /**
- * A consumer of the table's stream (template.yaml filters it to dossiers' own items with a status): each change of
+ * A consumer of the table's stream (template.yaml filters it to dossiers' own items with a status, and their survey
+ * answers, which move only the satisfaction indicator 5.4): each change of
  * status moves one dossier between two counters of its agency, exactly once per version; every version also moves the
  * Decision-766 counters by what it changes ({@link CountIndicators}, docs/scorecard.md), once per version. The consumers' one loop
  * ({@link Batches}): a record that can never be counted (no readable version) goes to the dead-letter queue at once,
@@ -62,6 +63,13 @@ public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, 
     /** The status counts first, then the Decision-766 counters (each once per version: a retried record repeats neither). */
     private void count(DynamodbEvent.DynamodbStreamRecord r) {
         var ddb = r.getDynamodb();
+        // a survey answer (the stream's second filter): the satisfaction indicator only, once per version of the answer
+        DossierMoves.Answers answer = DossierMoves.answers(ddb.getNewImage(), ddb.getOldImage());
+        if (answer != null) {
+            CountIndicators.Outcome o = indicators.count(answer.before(), answer.now());
+            if (o != CountIndicators.Outcome.NOTHING_CHANGED) LOG.info("survey answer of {} v{}: {}", answer.now().dossierId(), answer.now().version(), o);
+            return;
+        }
         statuses(ddb);
         indicators(ddb.getNewImage(), ddb.getOldImage());
     }

@@ -32,7 +32,7 @@ final class AdminBeans {
     @Singleton
     vn.gov.bvhttdl.dvc.application.Scorecard scorecard(vn.gov.bvhttdl.dvc.adapters.Table table, Clock clock) {
         return new vn.gov.bvhttdl.dvc.application.Scorecard(table.scorecard(), vn.gov.bvhttdl.dvc.domain.Decision766.standard(),
-                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock, table.dossiers(), table.workQueues());
     }
 
     /** The periodic report (form II.06a) over the same counters, the fields as the catalogue in force gives them. */

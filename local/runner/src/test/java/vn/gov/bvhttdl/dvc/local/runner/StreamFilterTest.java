@@ -32,6 +32,15 @@ class StreamFilterTest {
     }
 
     @Test
+    void aSurveyAnswerWithItsAgencyPasses() {
+        String answer = "{\"eventName\":\"MODIFY\",\"dynamodb\":{\"Keys\":{\"PK\":{\"S\":\"DOSSIER#1\"},\"SK\":{\"S\":\"SURVEY\"}},"
+                + "\"NewImage\":{\"PK\":{\"S\":\"DOSSIER#1\"},\"SK\":{\"S\":\"SURVEY\"},\"rating\":{\"S\":\"SATISFIED\"}%s}}}";
+        assertTrue(filter.matches(Json.obj(Json.parse(answer.formatted(",\"agency\":{\"S\":\"CDLQG\"}")))));
+        assertFalse(filter.matches(Json.obj(Json.parse(answer.formatted("")))), "an answer stored without its agency");
+        assertFalse(filter.matches(record("MODIFY", "DOSSIER#1", "SURVEY#X", "RECEIVED")), "another sort key");
+    }
+
+    @Test
     void anythingButAndNoPatterns() {
         StreamFilter but = new StreamFilter(List.of("{\"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [{\"anything-but\": [\"DRAFT\"]}]}}}}"));
         assertTrue(but.matches(record("MODIFY", "DOSSIER#1", "META", "RECEIVED")));
