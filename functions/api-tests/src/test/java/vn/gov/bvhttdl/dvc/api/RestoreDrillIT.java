@@ -15,14 +15,21 @@ import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Command;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
+import vn.gov.bvhttdl.dvc.domain.Json;
+import vn.gov.bvhttdl.dvc.local.emulators.Emulators;
 import vn.gov.bvhttdl.dvc.local.emulators.TestStack;
 import vn.gov.bvhttdl.dvc.local.restore.TableExport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static vn.gov.bvhttdl.dvc.api.CitizenApiHandlerIT.*;
@@ -48,7 +55,7 @@ class RestoreDrillIT {
     }
 
     @Test
-    void theTableRestoredAtAPointHoldsTheDossierAndItsTrailAsTheyWereThen() {
+    void theTableRestoredAtAPointHoldsTheDossierAndItsTrailAsTheyWereThen() throws Exception {
         // a dossier through its moves: created by the citizen's API, submitted and received (as the validation
         // function does, through the store), then a move of an official's (a supplement request, through the API)
         Map<String, String> me = citizen("drill-" + System.nanoTime(), "Phan Thị Diễn Tập", "001099222333");
@@ -86,6 +93,10 @@ class RestoreDrillIT {
         assertTrue(export.itemCount() > 0);
         assertTrue(export.manifestSummaryKey().startsWith("drill/AWSDynamoDB/" + export.exportId() + "/"), export.manifestSummaryKey());
 
+        // an independent reader of the same files: dynoxide's own importer of DynamoDB exports loads the data files
+        assertEquals(export.itemCount(), importedByDynoxide(s3, bucket, export, db.describeTable(b -> b.tableName(table)).table()),
+                "dynoxide import reads every item of the export's data files");
+
         // after the point the dossier moves on: the citizen withdraws it
         APIGatewayV2HTTPResponse withdrawn = call("POST", "/api/dossiers/" + id + "/withdraw", "{\"reason\":\"Nộp lại hồ sơ khác\"}", me);
         assertEquals(200, withdrawn.getStatusCode(), withdrawn.getBody());
@@ -114,6 +125,42 @@ class RestoreDrillIT {
         var byCode = db.query(b -> b.tableName(restored).indexName("ByCode").keyConditionExpression("GSI3PK = :c")
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(gsi3(table, id)))));
         assertEquals(1, byCode.count(), "the restored ByCode index finds the dossier");
+    }
+
+    /**
+     * The export's data files laid out as dynoxide's importer expects ({@code <dir>/<table>/data/*.json.gz}; it
+     * reads no manifest), imported into a scratch SQLite file; answers the item count it reports.
+     */
+    static long importedByDynoxide(S3Client s3, String bucket, TableExport.Export export, TableDescription t) throws Exception {
+        Path dir = Files.createTempDirectory("drill-import");
+        Path data = Files.createDirectories(dir.resolve(t.tableName()).resolve("data"));
+        String manifestFiles = s3.getObjectAsBytes(b -> b.bucket(bucket).key(export.manifestSummaryKey().replace("manifest-summary.json", "manifest-files.json"))).asUtf8String();
+        for (String line : manifestFiles.split("\n")) {
+            if (line.isBlank()) continue;
+            String key = (String) Json.obj(Json.parse(line)).get("dataFileS3Key");
+            Files.write(data.resolve(key.substring(key.lastIndexOf('/') + 1)), s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        }
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("TableName", t.tableName());
+        table.put("AttributeDefinitions", t.attributeDefinitions().stream().map(a -> Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString())).toList());
+        table.put("KeySchema", keys(t.keySchema()));
+        table.put("GlobalSecondaryIndexes", t.globalSecondaryIndexes().stream().map(g -> Map.of("IndexName", g.indexName(),
+                "KeySchema", keys(g.keySchema()), "Projection", Map.of("ProjectionType", g.projection().projectionTypeAsString()))).toList());
+        Path schema = dir.resolve("schema.json");
+        Files.writeString(schema, Json.write(Map.of("Table", table)));
+        Path bin = Emulators.repoRoot().resolve("node_modules/@dynoxide/linux-x64/dynoxide");
+        Process p = new ProcessBuilder(bin.toString(), "import", "--source", dir.toString(), "--schema", schema.toString(),
+                "--output", dir.resolve("imported.sqlite").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        Matcher m = Pattern.compile("Items:\\s+(\\d+)").matcher(out);
+        assertTrue(m.find(), out);
+        return Long.parseLong(m.group(1));
+    }
+
+    static List<Map<String, String>> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> k) {
+        return k.stream().map(e -> Map.of("AttributeName", e.attributeName(), "KeyType", e.keyTypeAsString())).toList();
     }
 
     static List<String> actions(List<AuditEvent> trail) {
