@@ -56,8 +56,9 @@ class RestoreDrillIT {
 
     @Test
     void theTableRestoredAtAPointHoldsTheDossierAndItsTrailAsTheyWereThen() throws Exception {
-        // a dossier through its moves: created by the citizen's API, submitted and received (as the validation
-        // function does, through the store), then a move of an official's (a supplement request, through the API)
+        // a dossier through its moves: created by the citizen's API, submitted and received (the domain's commands
+        // saved through the store: through the API the submission is asynchronous and the validation function, not
+        // in this module, receives it), then a move of an official's (a supplement request, through the API)
         Map<String, String> me = citizen("drill-" + System.nanoTime(), "Phan Thị Diễn Tập", "001099222333");
         APIGatewayV2HTTPResponse created = call("POST", "/api/dossiers",
                 "{\"procedureCode\":\"BVHTTDL-DL-003\",\"applicant\":{\"phone\":\"0900000009\"}," + REISSUE_FORM + "}", me);
