@@ -251,7 +251,7 @@ public final class HistoryGenerator {
 
         for (int k = 0; k < item.supplements(); k++) {
             Dossier now = find(id);
-            Actor desk = Actor.official("hist-desk", now.agencyCode(), now.processing().unit(), Post.ONE_STOP);
+            Actor desk = official(now.agencyCode(), now.processing().unit(), Post.ONE_STOP);
             clock.set(cursor);
             supplement.request(desk, id, List.of("Bổ sung bản sao giấy tờ còn thiếu (lần " + (k + 1) + ")"));
             // the applicant answers two days later
@@ -271,7 +271,7 @@ public final class HistoryGenerator {
             case OPEN_OVERDUE -> {
                 clock.set(cursor);
                 Dossier now = find(id);
-                moves.startProcessing(Actor.official("hist-desk", now.agencyCode(), now.processing().unit(), Post.ONE_STOP), id);
+                moves.startProcessing(official(now.agencyCode(), now.processing().unit(), Post.ONE_STOP), id);
                 return id;
             }
             default -> { }
@@ -323,8 +323,7 @@ public final class HistoryGenerator {
             String move = null;
             for (String wanted : List.of(last, "forward", "start-processing", "assign")) {
                 for (Post post : List.of(Post.ONE_STOP, Post.SPECIALIST, Post.LEADER)) {
-                    Actor a = Actor.official("hist-" + unit.toLowerCase(java.util.Locale.ROOT) + "-" + post.name().toLowerCase(java.util.Locale.ROOT),
-                            d.agencyCode(), unit, post);
+                    Actor a = official(d.agencyCode(), unit, post);
                     if (moves.offered(d, a).contains(wanted)) {
                         progress = a;
                         move = wanted;
@@ -353,47 +352,51 @@ public final class HistoryGenerator {
         throw new IllegalStateException("no end after 20 moves");
     }
 
-    /** The result: level 4 online (issued with the approval, taken by the applicant), level 3 issued and returned at the counter or by post. */
+    /** The result: level 4 online (issued with the approval, taken by the applicant), level 3 issued by the leader and returned at the counter or by post. */
     private Instant returnResult(HistoryPlan.Item item, Actor owner, Dossier approved, Instant after, List<String> problems) {
         try {
             Instant t = after.plus(Duration.ofHours(1));
             List<IssuedResult> issued = table.results().ofDossier(approved.id());
             if (issued.isEmpty()) {
-                Dossier d = find(approved.id());
-                String unit = d.processing() == null ? null : d.processing().unit();
-                if (unit != null) {
+                Actor leader = offeredTo(find(approved.id()), "issue-result");
+                if (leader != null) {
                     clock.set(t);
-                    moves.issueResult(Actor.official("hist-" + unit.toLowerCase(java.util.Locale.ROOT) + "-leader", d.agencyCode(), unit, Post.LEADER), d.id());
+                    moves.issueResult(leader, approved.id());
                     issued = table.results().ofDossier(approved.id());
                 }
             }
-            boolean online = item.origin().channel() == Facts.Channel.ONLINE && !issued.isEmpty();
-            if (online) {
+            if (item.origin().channel() == Facts.Channel.ONLINE && !issued.isEmpty()) {
                 t = t.plus(Duration.ofHours(3));
                 clock.set(t);
                 returnOnline.take(owner, approved.id(), issued.getFirst().number());
             } else {
                 t = at(workingDaysAfter(day(t), 1), LocalTime.of(9, 30));
+                Actor desk = offeredTo(find(approved.id()), "return-result");
+                if (desk == null) throw new IllegalStateException("nobody is offered return-result");
                 clock.set(t);
-                Dossier d = find(approved.id());
-                String unit = d.unitCode();
-                for (Post post : List.of(Post.ONE_STOP)) {
-                    String deskUnit = deskUnit(d);
-                    Actor desk = Actor.official("hist-desk", d.agencyCode(), deskUnit == null ? unit : deskUnit, post);
-                    moves.returnResult(desk, d.id(), item.origin() == Facts.Origin.POST ? "post" : "counter");
-                }
+                moves.returnResult(desk, approved.id(), item.origin() == Facts.Origin.POST ? "post" : "counter");
             }
             return t;
         } catch (RuntimeException e) {
-            problems.add("#" + item.index() + " return: " + e.getMessage());
+            problems.add("#" + item.index() + " return: " + e);
             return clock.instant();
         }
     }
 
-    /** The unit of the dossier's first step (the one-stop desk that received it). */
-    private String deskUnit(Dossier d) {
-        return rules.catalogue().version(d.procedureCode(), d.procedureVersion())
-                .map(p -> vn.gov.bvhttdl.dvc.domain.Process.of(p).first().unit()).orElse(null);
+    /** An official of one of the process's units offered {@code move} on {@code d} now, or null. */
+    private Actor offeredTo(Dossier d, String move) {
+        var p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow();
+        for (var stage : vn.gov.bvhttdl.dvc.domain.Process.of(p).stages()) {
+            for (Post post : List.of(Post.ONE_STOP, Post.SPECIALIST, Post.LEADER)) {
+                Actor a = official(d.agencyCode(), stage.unit(), post);
+                if (moves.offered(d, a).contains(move)) return a;
+            }
+        }
+        return null;
+    }
+
+    private static Actor official(String agency, String unit, Post post) {
+        return Actor.official("hist-" + unit.toLowerCase(java.util.Locale.ROOT) + "-" + post.name().toLowerCase(java.util.Locale.ROOT), agency, unit, post);
     }
 
     /** Pays the fee online: VNPay's payment started by the applicant, then VNPay's signed notice three minutes later. */
