@@ -55,6 +55,8 @@ class HistoryIT {
         return new Rule(Facts::receivedAt, f -> f.origin().equals("MINISTRY_PORTAL") || f.origin().equals("NATIONAL_PORTAL"));
     }
 
+    static final String UNCOUNTED = "the scorecard measures ";
+
     /** The methods by indicator code: a measured indicator of the scorecard not here fails the test. */
     static final Map<String, Rule> RULES = Map.of("2.1", indicator21(), "3.3", indicator33());
 
@@ -170,7 +172,8 @@ class HistoryIT {
             List<String> differences;
             do {
                 differences = compare(http, runner, admin, expected);
-                if (differences.isEmpty()) break;
+                // an indicator measured that this test cannot count will not go away by waiting
+                if (differences.isEmpty() || differences.stream().anyMatch(d -> d.startsWith(UNCOUNTED))) break;
                 Thread.sleep(1_000);
             } while (System.currentTimeMillis() < deadline);
             long cells = expected.values().stream().flatMap(a -> a.values().stream()).flatMap(s -> s.values().stream()).mapToLong(Map::size).sum();
@@ -210,7 +213,7 @@ class HistoryIT {
                         if (!Boolean.TRUE.equals(line.get("measured"))) continue;
                         String code = String.valueOf(line.get("indicator"));
                         if (!RULES.containsKey(code)) {
-                            diffs.add("the scorecard measures " + code + ", which this test has no method to count");
+                            diffs.add(UNCOUNTED + code + ", which this test has no method to count (add one to RULES)");
                             continue;
                         }
                         actual.computeIfAbsent(scope, k -> new TreeMap<>()).put(code, new long[]{num(line.get("numerator")), num(line.get("denominator"))});
