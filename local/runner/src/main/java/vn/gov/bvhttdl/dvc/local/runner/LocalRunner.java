@@ -262,6 +262,42 @@ public final class LocalRunner implements AutoCloseable {
         return outbox;
     }
 
+    /**
+     * Generates a history of {@code n} dossiers for {@code seed} over the past months through the use cases with a
+     * controlled clock ({@link HistoryGenerator}, issue #23 item 7), on this runner's table; the stream feeds the
+     * counters, the scorecard and the other consumers as it does for moves made now.
+     */
+    public synchronized HistoryGenerator.Report generateHistory(int n, long seed) {
+        if (historyGenerator == null) historyGenerator = HistoryGenerator.fromSettings();
+        java.time.LocalDate today = java.time.LocalDate.now(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().zone());
+        return historyGenerator.run(HistoryPlan.of(n, seed, today));
+    }
+
+    private HistoryGenerator historyGenerator;
+
+    /** {@code POST /dev/history?n=200&seed=7}: the generator's report as JSON (offline only). */
+    private void history(HttpExchange ex, String rawQuery) throws IOException {
+        if (!ex.getRequestMethod().equals("POST")) {
+            problem(ex, 405, "method-not-allowed", "Dùng POST.", "Use POST.");
+            return;
+        }
+        Map<String, String> q = PaymentSandboxes.form(rawQuery);
+        int n;
+        long seed;
+        try {
+            n = Integer.parseInt(q.getOrDefault("n", "200"));
+            seed = Long.parseLong(q.getOrDefault("seed", "7"));
+        } catch (NumberFormatException e) {
+            problem(ex, 400, "invalid-history", "n và seed phải là số.", "n and seed must be numbers.");
+            return;
+        }
+        if (n < 1 || n > 2000) {
+            problem(ex, 400, "invalid-history", "n từ 1 đến 2000.", "n is 1 to 2000.");
+            return;
+        }
+        send(ex, 200, "application/json", vn.gov.bvhttdl.dvc.domain.Json.write(generateHistory(n, seed).json()));
+    }
+
     /** Replays the table's stream to {@code function} from its starting position (every record again). */
     public void replayStream(String function) {
         streams.stream().filter(s -> s.functionName().equals(function)).forEach(StreamEventSource::rewind);
@@ -379,6 +415,8 @@ public final class LocalRunner implements AutoCloseable {
                     ex.getResponseBody().write(bytes);
                     ex.close();
                 }
+            } else if (path.equals("/dev/history")) {
+                history(ex, uri.getRawQuery());
             } else if (path.equals("/dev/ca.pem")) {
                 // the development CA: anyone can check a result signed offline against it
                 send(ex, 200, "application/x-pem-file", devSigner.caPem());
@@ -616,6 +654,15 @@ public final class LocalRunner implements AutoCloseable {
                 Ctrl-C để dừng / to stop.
                 """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base, base, base, base,
                 runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
+        // local/run --history N [seed]: a history of N dossiers over the past months (issue #23 item 7)
+        if (args.length >= 2 && args[0].equals("--history")) {
+            int n = Integer.parseInt(args[1]);
+            long seed = args.length >= 3 ? Long.parseLong(args[2]) : 7;
+            long g0 = System.nanoTime();
+            HistoryGenerator.Report r = runner.generateHistory(n, seed);
+            System.out.printf("Lịch sử / history: %d hồ sơ / dossiers (seed %d) in %.1f s; %s%n", r.dossierIds().size(), seed,
+                    (System.nanoTime() - g0) / 1e9, r.problems().isEmpty() ? "no problem" : r.problems().size() + " problems: " + r.problems());
+        }
         Thread.currentThread().join();
     }
 }
