@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +106,38 @@ class ReportRouteIT {
                 assertEquals(((Number) total.get(keys.get(i))).doubleValue(), totalRow.getCell(i + 2).getNumericCellValue(), keys.get(i));
                 assertEquals(((Number) ((Map<?, ?>) tourism.get("values")).get(keys.get(i))).doubleValue(), tourismRow.getCell(i + 2).getNumericCellValue(), keys.get(i));
             }
+            // the heading: STT and the label over two rows, each group's name merged over its columns, the columns' names
+            List<Map<?, ?>> columns = new ArrayList<>();
+            for (String list : List.of("columns", "extraColumns")) for (Object c : (List<?>) page.get(list)) columns.add((Map<?, ?>) c);
+            Row groupRow = null;
+            for (Row r : sheet) {
+                Cell first = r.getCell(0);
+                if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals("STT")) groupRow = r;
+            }
+            assertNotNull(groupRow);
+            int g = groupRow.getRowNum();
+            assertEquals("Lĩnh vực, thủ tục", groupRow.getCell(1).getStringCellValue());
+            List<String> merged = sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).toList();
+            assertTrue(merged.contains(new CellRangeAddress(g, g + 1, 0, 0).formatAsString()), merged::toString);
+            assertTrue(merged.contains(new CellRangeAddress(g, g + 1, 1, 1).formatAsString()), merged::toString);
+            for (int i = 0; i < columns.size(); ) {
+                Object group = columns.get(i).get("group");
+                int span = 0;
+                while (i + span < columns.size() && java.util.Objects.equals(group, columns.get(i + span).get("group"))) span++;
+                assertTrue(groupRow.getCell(i + 2).getStringCellValue().length() > 0, "group " + group);
+                if (span > 1) assertTrue(merged.contains(new CellRangeAddress(g, g, i + 2, i + 1 + span).formatAsString()), group + " " + merged);
+                i += span;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                assertEquals(((Map<?, ?>) columns.get(i).get("name")).get("vi"), sheet.getRow(g + 1).getCell(i + 2).getStringCellValue());
+            }
+            // below the table: the cut-off and the basis
+            String cutOff = (String) ((Map<?, ?>) ((Map<?, ?>) page.get("cutOff")).get("rule")).get("vi");
+            Row note = sheet.getRow(totalRow.getRowNum() + 2), basis = sheet.getRow(totalRow.getRowNum() + 3);
+            assertEquals("Thời gian chốt số liệu: " + cutOff, note.getCell(0).getStringCellValue());
+            Map<?, ?> cited = (Map<?, ?>) page.get("basis");
+            assertEquals("Căn cứ: " + (cited.get("article") == null ? "" : cited.get("article") + ", ") + cited.get("document")
+                    + (Boolean.TRUE.equals(cited.get("confirmed")) ? "" : " (chưa đối chiếu văn bản)"), basis.getCell(0).getStringCellValue());
         }
 
         var pdf = handler.handleRequest(AccessMatrixIT.get("/api/admin/reports/ii06a", "period=2026-11&agency=CDLQG&format=pdf", AccessMatrixIT.admin()), null);

@@ -1,5 +1,7 @@
 package vn.gov.bvhttdl.dvc.api.admin;
 
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -16,21 +18,18 @@ import vn.gov.bvhttdl.dvc.domain.ReportII06a;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The periodic report (form II.06a) as files to download: XLSX and PDF, in Vietnamese as the form is. The XLSX is
- * written here as its few SpreadsheetML parts (one sheet, inline strings, two styles) rather than with Apache POI,
- * which would add about 20 MB of jars (poi, poi-ooxml, poi-ooxml-lite, xmlbeans, commons-*) to the administrators'
- * function for one sheet; the tests read it back with POI. The PDF is written with OpenPDF in the font the documents
+ * written with fastexcel (org.dhatim, a streaming writer of about 0.15 MB with opczip) rather than Apache POI, which
+ * would add about 20 MB of jars (poi, poi-ooxml, poi-ooxml-lite, xmlbeans, commons-*) to the administrators' function
+ * for one sheet; the tests read it back with POI. The PDF is written with OpenPDF in the font the documents
  * function's forms use (Liberation Sans, every Vietnamese letter; {@code documents.Letterhead}), without the documents
  * module itself (its signing and QR libraries are not needed here).
  */
@@ -107,128 +106,69 @@ final class ReportFiles {
     // --- XLSX -------------------------------------------------------------------------------------------------------
 
     static byte[] xlsx(PeriodicReport.Page p) {
-        List<String> keys = columnKeys(p);
         List<ReportII06a.Column> cols = new ArrayList<>(p.columns());
         cols.addAll(p.extraColumns());
-        StringBuilder rows = new StringBuilder();
-        List<String> merges = new ArrayList<>();
-        int r = 0;
-        for (String h : headingLines(p)) {
-            r++;
-            rows.append("<row r=\"").append(r).append("\">").append(text(0, r, h, r <= 2 ? 1 : 0)).append("</row>");
-        }
-        r++; // blank
-        // group heading
-        r++;
-        int groupRow = r;
-        rows.append("<row r=\"").append(r).append("\">").append(text(0, r, "STT", 1)).append(text(1, r, "Lĩnh vực, thủ tục", 1));
-        String lastGroup = null;
-        int start = 2;
-        for (int i = 0; i < cols.size(); i++) {
-            String g = cols.get(i).group() == null ? "extra" : cols.get(i).group();
-            if (!g.equals(lastGroup)) {
-                if (lastGroup != null && i + 1 > start) merges.add(ref(start, groupRow) + ":" + ref(i + 1, groupRow));
-                rows.append(text(i + 2, r, groups().getOrDefault(g, ""), 1));
-                lastGroup = g;
-                start = i + 2;
-            }
-        }
-        if (cols.size() + 1 > start) merges.add(ref(start, groupRow) + ":" + ref(cols.size() + 1, groupRow));
-        rows.append("</row>");
-        r++;
-        rows.append("<row r=\"").append(r).append("\">");
-        for (int i = 0; i < cols.size(); i++) rows.append(text(i + 2, r, cols.get(i).name().vi(), 1));
-        rows.append("</row>");
-        merges.add(ref(0, groupRow) + ":" + ref(0, r));
-        merges.add(ref(1, groupRow) + ":" + ref(1, r));
-        for (Line l : lines(p)) {
-            r++;
-            int style = l.kind().equals("procedure") ? 0 : 1;
-            rows.append("<row r=\"").append(r).append("\">").append(text(0, r, l.number(), style)).append(text(1, r, l.label(), style));
-            for (int i = 0; i < keys.size(); i++) rows.append("<c r=\"").append(ref(i + 2, r)).append("\" s=\"").append(style).append("\"><v>").append(l.values().get(i)).append("</v></c>");
-            rows.append("</row>");
-        }
-        r += 2;
-        rows.append("<row r=\"").append(r).append("\">").append(text(0, r, "Thời gian chốt số liệu: " + p.cutOffRule().vi(), 0)).append("</row>");
-        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                + "<cols><col min=\"1\" max=\"1\" width=\"6\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"48\" customWidth=\"1\"/>"
-                + "<col min=\"3\" max=\"" + (cols.size() + 2) + "\" width=\"14\" customWidth=\"1\"/></cols><sheetData>");
-        sheet.append(rows).append("</sheetData>");
-        sheet.append("<mergeCells count=\"").append(merges.size()).append("\">");
-        merges.forEach(m -> sheet.append("<mergeCell ref=\"").append(m).append("\"/>"));
-        sheet.append("</mergeCells></worksheet>");
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-                + "</Types>");
-        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                + "</Relationships>");
-        parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"II.06a\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-                + "</Relationships>");
-        parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Times New Roman\"/></font><font><b/><sz val=\"11\"/><name val=\"Times New Roman\"/></font></fonts>"
-                + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-                + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-                + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-                + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"><alignment wrapText=\"1\" vertical=\"center\"/></xf></cellXfs>"
-                + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
-        parts.put("xl/worksheets/sheet1.xml", sheet.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+        try (Workbook wb = new Workbook(out, "DVC BVHTTDL", "1.0")) {
+            wb.setGlobalDefaultFont("Times New Roman", 11);
+            Worksheet ws = wb.newWorksheet("II.06a");
+            ws.width(0, 6);
+            ws.width(1, 48);
+            for (int i = 0; i < cols.size(); i++) ws.width(i + 2, 14);
+            // rows and columns count from 0 here: A1 is (0, 0)
+            int r = 0;
+            for (String h : headingLines(p)) {
+                ws.value(r, 0, h);
+                if (r <= 1) bold(ws, r, 0);
+                r++;
             }
+            r++; // blank
+            int groupRow = r;
+            text(ws, r, 0, "STT", true);
+            text(ws, r, 1, "Lĩnh vực, thủ tục", true);
+            for (int i = 0; i < cols.size(); ) {
+                String g = group(cols.get(i));
+                int span = 0;
+                while (i + span < cols.size() && g.equals(group(cols.get(i + span)))) span++;
+                text(ws, r, i + 2, groups().getOrDefault(g, ""), true);
+                if (span > 1) ws.range(r, i + 2, r, i + 1 + span).merge();
+                i += span;
+            }
+            r++;
+            for (int i = 0; i < cols.size(); i++) text(ws, r, i + 2, cols.get(i).name().vi(), true);
+            ws.range(groupRow, 0, r, 0).merge();
+            ws.range(groupRow, 1, r, 1).merge();
+            for (Line l : lines(p)) {
+                r++;
+                boolean strong = !l.kind().equals("procedure");
+                text(ws, r, 0, l.number(), strong);
+                text(ws, r, 1, l.label(), strong);
+                for (int i = 0; i < l.values().size(); i++) {
+                    ws.value(r, i + 2, l.values().get(i));
+                    if (strong) bold(ws, r, i + 2);
+                }
+            }
+            r += 2;
+            ws.value(r, 0, "Thời gian chốt số liệu: " + p.cutOffRule().vi());
+            ws.value(r + 1, 0, "Căn cứ: " + p.basis() + (p.basis().confirmed() ? "" : " (chưa đối chiếu văn bản)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    /** A cell's reference: column 0 is A. */
-    static String ref(int col, int row) {
-        StringBuilder s = new StringBuilder();
-        for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(0, (char) ('A' + (c - 1) % 26));
-        return s.append(row).toString();
+    private static String group(ReportII06a.Column c) {
+        return c.group() == null ? "extra" : c.group();
     }
 
-    private static String text(int col, int row, String value, int style) {
-        return "<c r=\"" + ref(col, row) + "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" + xml(value) + "</t></is></c>";
+    private static void text(Worksheet ws, int row, int col, String value, boolean strong) {
+        ws.value(row, col, value);
+        if (strong) bold(ws, row, col);
     }
 
-    /** XML text: the five markup characters escaped, characters XML 1.0 forbids dropped. */
-    static String xml(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000) b.appendCodePoint(c);
-                }
-            }
-        });
-        return b.toString();
+    /** The headings' and totals' style: bold, wrapped, centred vertically. */
+    private static void bold(Worksheet ws, int row, int col) {
+        ws.style(row, col).bold().wrapText(true).verticalAlignment("center").set();
     }
 
     // --- PDF --------------------------------------------------------------------------------------------------------
