@@ -51,10 +51,13 @@ public interface ServiceMetrics {
     String SURVEY_ANSWERED = "SurveyAnswered";
     /** An upload rejected by the scan (wrong type, malware, unreadable). */
     String UPLOAD_REJECTED = "UploadRejected";
+    /** A file accepted earlier that GuardDuty's late second opinion found malware in (issue #27): quarantined, the desk told. */
+    String UPLOAD_THREAT_FOUND = "UploadThreatFound";
 
     /** Every metric this port may emit. */
     List<String> NAMES = List.of(DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, DOSSIER_REFUSED, DOSSIER_STOPPED,
-            DOSSIER_WITHDRAWN, RESULT_ISSUED, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED, UPLOAD_REJECTED);
+            DOSSIER_WITHDRAWN, RESULT_ISSUED, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED, UPLOAD_REJECTED,
+            UPLOAD_THREAT_FOUND);
 
     /** Every dimension name this port may use. */
     List<String> DIMENSIONS = List.of(AGENCY, CHANNEL, NOTICE_CHANNEL, RATING);
@@ -75,7 +78,8 @@ public interface ServiceMetrics {
             Map.entry(NOTICE_SENT, java.util.Set.of(NOTICE_CHANNEL)),
             Map.entry(NOTICE_FAILED, java.util.Set.of()),
             Map.entry(SURVEY_ANSWERED, java.util.Set.of(AGENCY, RATING)),
-            Map.entry(UPLOAD_REJECTED, java.util.Set.of(AGENCY)));
+            Map.entry(UPLOAD_REJECTED, java.util.Set.of(AGENCY)),
+            Map.entry(UPLOAD_THREAT_FOUND, java.util.Set.of(AGENCY)));
 
     /** One occurrence of a metric. */
     record Count(String name, Map<String, String> dimensions) {
