@@ -40,7 +40,7 @@ public final class CallerAddress {
         String source = event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? null : event.getRequestContext().getHttp().getSourceIp();
         String fallback = source == null || source.isBlank() ? "unknown" : source;
-        if (originSecret == null || originSecret.isBlank() || event.getHeaders() == null) return fallback;
+        if (event == null || originSecret == null || originSecret.isBlank() || event.getHeaders() == null) return fallback;
         String presented = header(event.getHeaders(), ORIGIN_VERIFY_HEADER);
         if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), originSecret.getBytes(StandardCharsets.UTF_8))) {
             return fallback;
