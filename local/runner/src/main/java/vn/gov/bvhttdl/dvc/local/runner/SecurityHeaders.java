@@ -17,6 +17,8 @@ import java.util.Map;
  * emulator's origin (the presigned links point there), other AWS-only hosts (Cognito's domain) are left out (offline
  * the token exchange is on this origin), and {@code upgrade-insecure-requests} is left out because the runner and the
  * S3 emulator speak plain HTTP on the loopback. Every other directive and header is the template's, word for word.
+ * The policy's removed headers ({@code Server}) are removed only where a handler set them: Jetty writes its own
+ * {@code Server} header after the handler, so offline it stays.
  *
  * <p>Not applied to the sandboxes of outside parties (national portal, SSO, payment providers, tax authority): on AWS
  * they are other parties' sites, not behind this distribution, and their pages carry inline styles.
