@@ -743,6 +743,43 @@ try {
     await orgCtx.close();
   });
 
+  await step('the pages come with the content security policy (the template\'s, as CloudFront adds it) and break none of it', async () => {
+    // a context that enforces the CSP (the others bypass it for axe): every violation a page reports is collected
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+    });
+    const p = await newPage(ctx);
+    const consoleCsp = [];
+    p.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
+    const violations = async (where) => {
+      const v = await p.evaluate(() => window.__cspViolations);
+      if (v.length || consoleCsp.length) fail(`CSP violations on ${where}: ` + JSON.stringify(v.concat(consoleCsp)));
+    };
+    for (const path of ['/', '/dev/sign-in?redirect=/']) {
+      const r = await p.goto(base + path);
+      const h = r.headers();
+      if (!(h['content-security-policy'] || '').includes("frame-ancestors 'none'") || !(h['content-security-policy'] || '').includes("script-src 'self'")) {
+        fail(`${path}: no content security policy: ` + h['content-security-policy']);
+      }
+      if (h['x-frame-options'] !== 'DENY' || h['x-content-type-options'] !== 'nosniff') fail(`${path}: frame or type options missing`);
+    }
+    await p.goto(base + '/');
+    await p.waitForSelector('#procedures li');
+    await violations('the catalogue');
+    await p.goto(base + '/#/procedure/BVHTTDL-DL-004');
+    await p.waitForSelector('#time-limit');
+    await violations('a procedure');
+    await p.goto(base + '/#/lookup/' + encodeURIComponent(code));
+    await p.waitForSelector('#lookup-form');
+    await p.fill('#f-lookup-key', key);
+    await p.click('#lookup-form button');
+    await p.waitForSelector('#track-result');
+    await violations('the look-up');
+    await ctx.close();
+  });
+
   await step('phone 390×844, English: header in one row, no overflow, every page passes axe', async () => {
     const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     const p = await newPage(phone);

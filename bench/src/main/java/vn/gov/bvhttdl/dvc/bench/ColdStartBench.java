@@ -93,6 +93,8 @@ public final class ColdStartBench {
                             Floors.Validation.class.getName(), s -> sqsEvent(root, s)),
                     new Case("UploadScanFunction", fns.get("UploadScanFunction").handler(), fns.get("UploadScanFunction").codeUri(),
                             Floors.Upload.class.getName(), s -> s3Event(root, s, bucket)),
+                    new Case("MalwareVerdictFunction", fns.get("MalwareVerdictFunction").handler(), fns.get("MalwareVerdictFunction").codeUri(),
+                            Floors.MalwareVerdict.class.getName(), s -> malwareVerdictEvent(root, s, bucket)),
                     new Case("SubmissionSweepFunction", fns.get("SubmissionSweepFunction").handler(), fns.get("SubmissionSweepFunction").codeUri(),
                             Floors.Sweep.class.getName(), s -> {
                                 seed(s, true); // one more lost submission for each run to find
@@ -303,6 +305,19 @@ public final class ColdStartBench {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
         return read(root, "upload-scan-object-created.json").replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", a.key())
                 .replace("\"uploadsbucket\"", "\"" + bucket + "\"");
+    }
+
+    /** A file uploaded and authorised (like {@link #s3Event}), and GuardDuty's THREATS_FOUND on it (events/ sample, no version). */
+    private static String malwareVerdictEvent(Path root, DossierStore store, String bucket) {
+        byte[] bytes = "%PDF-1.4 bench".getBytes(StandardCharsets.UTF_8);
+        Dossier d = seed(store, false);
+        vn.gov.bvhttdl.dvc.domain.Attachment a = pending(d.id(), "DON", bytes.length);
+        vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().authoriseUpload(a);
+        vn.gov.bvhttdl.dvc.adapters.AwsClients.s3().putObject(b -> b.bucket(bucket).key(a.key()),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+        return read(root, "malware-verdict-threats-found.json").replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", a.key())
+                .replace("\\\"versionId\\\":\\\"REPLACED-BY-TEST-VERSION\\\",", "")
+                .replace("\\\"bucketName\\\":\\\"uploadsbucket\\\"", "\\\"bucketName\\\":\\\"" + bucket + "\\\"");
     }
 
     private static String read(Path root, String event) {

@@ -87,6 +87,23 @@ public final class Floors {
         }
     }
 
+    /** The same LateVerdict as MalwareVerdictFunction (issue #27), constructed by hand, each message handled as the function does. */
+    public static final class MalwareVerdict implements RequestHandler<SQSEvent, SQSBatchResponse> {
+        private final Table table = Table.fromSettings();
+        private final vn.gov.bvhttdl.dvc.uploadscan.LateVerdict verdicts = new vn.gov.bvhttdl.dvc.uploadscan.LateVerdict(table.dossiers(),
+                table.attachments(), vn.gov.bvhttdl.dvc.adapters.AwsClients.s3(), Clock.systemUTC(),
+                vn.gov.bvhttdl.dvc.adapters.Settings.require("QUARANTINE_BUCKET"), vn.gov.bvhttdl.dvc.application.ServiceMetrics.NONE);
+
+        @Override
+        public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+            for (var m : event.getRecords()) {
+                var outcome = vn.gov.bvhttdl.dvc.uploadscan.MalwareVerdictHandler.handle(verdicts, m.getBody());
+                if (outcome != vn.gov.bvhttdl.dvc.uploadscan.LateVerdict.Outcome.QUARANTINED) throw new IllegalStateException("not quarantined: " + outcome);
+            }
+            return new SQSBatchResponse(java.util.List.of());
+        }
+    }
+
     /** The same SubmissionSweep as the sweep function, constructed by hand. */
     public static final class Sweep implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         private final Table table = Table.fromSettings();

@@ -13,6 +13,7 @@ import vn.gov.bvhttdl.dvc.application.Attachments;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.Text;
 
@@ -168,6 +169,39 @@ public final class AttachmentStore implements Attachments {
                 .addPutItem(attachments, Layout.toItem(refused))
                 .addPutItem(audit, Layout.toItem(new AuditEvent(judged.dossierId(), at, "upload-scan", Role.SYSTEM, "attachment-rejected", null, null,
                         refused.reason().vi(), Map.of("key", judged.key(), "component", judged.componentCode(), "file", judged.fileName())))));
+    }
+
+    /**
+     * GuardDuty's late THREATS_FOUND on the file on record: REJECTED with the threat as its reason and an
+     * {@code attachment-threat-found} entry, in one transaction guarded by the status it was read in, so that a
+     * repeated delivery (or a race with another verdict) writes nothing and answers false.
+     */
+    @Override
+    public boolean recordThreatFound(Attachment judged, String threat, Instant at) {
+        if (judged.status() == Attachment.Status.REJECTED || judged.status() == Attachment.Status.CANCELLED) return false;
+        Attachment refused = judged.scanned(Attachment.Status.REJECTED, threatReason(threat), judged.detectedType(), judged.sha256(), judged.pages(), at);
+        Map<String, String> details = new HashMap<>(Map.of("key", judged.key(), "component", judged.componentCode(), "file", judged.fileName(),
+                "threat", Limits.clip(threat), "was", judged.status().name()));
+        if (judged.versionId() != null) details.put("versionId", judged.versionId());
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(Layout.toItem(refused))
+                            .conditionExpression(Expression.builder().expression("#s = :was").putExpressionName("#s", "status")
+                                    .putExpressionValue(":was", AttributeValue.fromS(judged.status().name())).build()).build())
+                    .addPutItem(audit, Layout.toItem(new AuditEvent(judged.dossierId(), at, "malware-protection", Role.SYSTEM,
+                            "attachment-threat-found", null, null, refused.reason().vi(), details))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DossierStore.conditionFailed(e, 0)) return false;
+            throw e;
+        }
+    }
+
+    /** The reason a file found to hold a threat shows (both languages). */
+    public static Text threatReason(String threat) {
+        String t = Limits.clip(threat == null || threat.isBlank() ? "?" : threat);
+        return new Text("kiểm tra lần hai (GuardDuty) phát hiện mã độc: " + t + "; tệp đã được cách ly, đề nghị nộp lại tệp khác",
+                "the second check (GuardDuty) found malware: " + t + "; the file was quarantined, another must be provided");
     }
 
     private static DomainException notFound(String dossierId) {

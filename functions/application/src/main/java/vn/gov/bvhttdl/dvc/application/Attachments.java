@@ -43,6 +43,14 @@ public interface Attachments {
     void recordReplacedAfterCheck(Attachment judged, Instant at);
 
     /**
+     * The late second opinion (GuardDuty Malware Protection, issue #27) found {@code threat} in the file on record:
+     * it becomes REJECTED with the threat as its reason (the desk sees it on the dossier's files, the applicant is
+     * asked for another in a supplement) and the trail gets an {@code attachment-threat-found} entry. Once per file:
+     * a repeated delivery, or a file already rejected, changes nothing and returns false.
+     */
+    boolean recordThreatFound(Attachment judged, String threat, Instant at);
+
+    /**
      * Records a component filled from a national database (ACCEPTED, its provenance on it: no file of the
      * applicant's), with an audit entry carrying {@code extract} (what the database said, for the official). Filling
      * the same component again replaces it.

@@ -53,6 +53,8 @@ public interface ServiceMetrics {
     String SURVEY_ANSWERED = "SurveyAnswered";
     /** An upload rejected by the scan (wrong type, malware, unreadable). */
     String UPLOAD_REJECTED = "UploadRejected";
+    /** A file accepted earlier that GuardDuty's late second opinion found malware in (issue #27): quarantined, the desk told. */
+    String UPLOAD_THREAT_FOUND = "UploadThreatFound";
     /**
      * A dossier's handling ended (approved, refused or stopped) no later than its appointment, by Decision 766's
      * indicator 2.1 rule ({@code Decision766.onTime}: Vietnam time, at most one supplement request after receipt).
@@ -75,7 +77,7 @@ public interface ServiceMetrics {
     /** Every metric this port may emit. */
     List<String> NAMES = List.of(DOSSIER_SUBMITTED, DOSSIER_RECEIVED, SUPPLEMENT_REQUESTED, DOSSIER_REFUSED, DOSSIER_STOPPED,
             DOSSIER_WITHDRAWN, RESULT_ISSUED, DECIDED_ON_TIME, DECIDED_LATE, PAID_ONLINE, NOTICE_SENT, NOTICE_FAILED, SURVEY_ANSWERED,
-            UPLOAD_REJECTED, SUBMISSION_STUCK);
+            UPLOAD_REJECTED, SUBMISSION_STUCK, UPLOAD_THREAT_FOUND);
 
     /** The metrics of {@link #NAMESPACE} written elsewhere than through this port (the template may name them too). */
     List<String> TECHNICAL = List.of(COLD_START);
@@ -103,6 +105,7 @@ public interface ServiceMetrics {
             Map.entry(DECIDED_ON_TIME, java.util.Set.of(AGENCY)),
             Map.entry(DECIDED_LATE, java.util.Set.of(AGENCY)),
             Map.entry(SUBMISSION_STUCK, java.util.Set.of(AGENCY)),
+            Map.entry(UPLOAD_THREAT_FOUND, java.util.Set.of(AGENCY)),
             Map.entry(COLD_START, java.util.Set.of(FUNCTION_NAME)));
 
     /** One occurrence of a metric. */

@@ -148,6 +148,14 @@ public final class UploadScan {
 
     /** Moves one version (or, unversioned, the object) to the quarantine bucket: kept, never served. */
     private void quarantine(String bucket, String key, String versionId) {
+        quarantine(s3, bucket, key, versionId, quarantineBucket);
+    }
+
+    /**
+     * Moves one version (or, unversioned, the object) of {@code bucket} to {@code quarantineBucket} under the same key.
+     * Also the late verdict's move ({@link LateVerdict}).
+     */
+    static void quarantine(S3Client s3, String bucket, String key, String versionId, String quarantineBucket) {
         s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).sourceVersionId(versionId)
                 .destinationBucket(quarantineBucket).destinationKey(key));
         s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));

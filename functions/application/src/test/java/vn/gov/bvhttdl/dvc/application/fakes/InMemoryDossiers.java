@@ -161,6 +161,21 @@ public final class InMemoryDossiers implements Dossiers, Attachments, LookupKeys
                 "attachment-rejected", null, null, refused.reason().vi(), Map.of("key", judged.key())));
     }
 
+    @Override
+    public synchronized boolean recordThreatFound(Attachment judged, String threat, java.time.Instant at) {
+        List<Attachment> list = files.get(judged.dossierId());
+        int i = list == null ? -1 : indexOf(list, judged.key());
+        if (i < 0) return false;
+        Attachment now = list.get(i);
+        if (now.status() != judged.status() || now.status() == Attachment.Status.REJECTED || now.status() == Attachment.Status.CANCELLED) return false;
+        Attachment refused = judged.scanned(Attachment.Status.REJECTED, new Text("kiểm tra lần hai phát hiện mã độc: " + threat,
+                "the second check found malware: " + threat), judged.detectedType(), judged.sha256(), judged.pages(), at);
+        list.set(i, refused);
+        trail(judged.dossierId(), new AuditEvent(judged.dossierId(), at, "malware-protection", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
+                "attachment-threat-found", null, null, refused.reason().vi(), Map.of("key", judged.key(), "threat", threat)));
+        return true;
+    }
+
     private static int indexOf(List<Attachment> list, String key) {
         for (int i = 0; i < list.size(); i++) if (list.get(i).key().equals(key)) return i;
         return -1;

@@ -50,8 +50,9 @@ final class PaymentController {
     @Operation(summary = "Bắt đầu thanh toán trực tuyến / start an online payment (answers the provider's address)")
     HttpResponse<Started> pay(@Parameter(hidden = true) SignedIn me, @Parameter(hidden = true) APIGatewayV2HTTPEvent event, @PathVariable String id,
                               @Body @Nullable NewPayment body) {
-        String ip = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
-                : event.getRequestContext().getHttp().getSourceIp();
+        // the payer's address as the provider asks for it: the viewer's behind CloudFront (CallerAddress)
+        String address = vn.gov.bvhttdl.dvc.api.CallerAddress.of(event);
+        String ip = address.equals("unknown") ? null : address;
         String base = publicBase.get();
         String provider = body == null ? null : body.provider();
         String item = body == null ? null : body.item();

@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.api.pub;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import vn.gov.bvhttdl.dvc.api.CallerAddress;
 import vn.gov.bvhttdl.dvc.api.Views;
 import vn.gov.bvhttdl.dvc.application.PublicDesk;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
@@ -17,10 +18,12 @@ import java.util.Map;
 final class PublicViews {
     private PublicViews() {}
 
-    /** The source address API Gateway saw ({@code unknown} without one): what the look-up and verification limits count. */
+    /**
+     * The caller's address ({@code unknown} without one): what the look-up and verification limits count. Behind
+     * CloudFront the viewer's, on a request that carries the origin secret; the source address otherwise ({@link CallerAddress}).
+     */
     static String address(APIGatewayV2HTTPEvent event) {
-        return event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                ? "unknown" : String.valueOf(event.getRequestContext().getHttp().getSourceIp());
+        return CallerAddress.of(event);
     }
 
     static ProcedurePage catalogue(PublicDesk.CataloguePage c) {

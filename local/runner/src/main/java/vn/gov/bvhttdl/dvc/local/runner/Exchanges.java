@@ -34,6 +34,7 @@ final class Exchanges {
     /** {@link HttpExchange#sendResponseHeaders}, once the request's body is consumed. */
     static void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
         discardBody(ex);
+        SecurityHeaders.applyIfMarked(ex);
         ex.sendResponseHeaders(status, length);
     }
 }

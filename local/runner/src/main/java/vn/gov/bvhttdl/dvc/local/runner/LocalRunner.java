@@ -76,6 +76,8 @@ public final class LocalRunner implements AutoCloseable {
     // issue #22: the tax authority's sandbox (the e-receipts' data)
     private final TaxAuthoritySandbox taxAuthority;
     private final DevFederation federation;
+    // issue #27: CloudFront's response headers policy of template.yaml, served offline on the portal's answers
+    private final SecurityHeaders securityHeaders;
     private DevOutbox outbox;
     // issue 23: the metrics the functions print and the runner sees, for /dev/dashboard
     private final MetricStore metrics = new MetricStore();
@@ -131,6 +133,7 @@ public final class LocalRunner implements AutoCloseable {
             hosts.put(f.logicalId(), host);
         }
         gateway = new HttpApiGateway(template.functions(), hosts, identity);
+        securityHeaders = SecurityHeaders.from(template, emulators.s3Endpoint());
         openApi = findOpenApi(template);
 
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY));
@@ -221,6 +224,9 @@ public final class LocalRunner implements AutoCloseable {
     public Provisioner.Resources resources() { return resources; }
 
     public Emulators emulators() { return emulators; }
+
+    /** The security headers the runner adds to the portal's answers (template.yaml's response headers policy, offline). */
+    public Map<String, String> securityHeaders() { return securityHeaders.headers(); }
 
     /** Signs in a development user (what the sign-in page does), for tests and scripts; group: citizens, officials or admins. */
     public String devToken(String name, String idNumber, String email, String group) throws Exception {
@@ -356,6 +362,69 @@ public final class LocalRunner implements AutoCloseable {
         taxAuthority.set(TaxAuthoritySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
     }
 
+    /**
+     * Plays GuardDuty Malware Protection's late verdict on an object of the uploads bucket (issue #27): the event
+     * "GuardDuty Malware Protection Object Scan Result" as EventBridge's rule puts it on {@code MalwareVerdictQueue}
+     * (the envelope, the verdict in {@code detail}), which the runner's SQS source hands to MalwareVerdictFunction.
+     *
+     * @param result {@code THREATS_FOUND}, {@code NO_THREATS_FOUND}, {@code UNSUPPORTED}, {@code ACCESS_DENIED} or {@code FAILED}
+     */
+    public void guardDutyVerdict(String key, String versionId, String result, List<String> threats) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("bucketName", resources.of("UploadsBucket"));
+        object.put("objectKey", key);
+        object.put("eTag", "local");
+        if (versionId != null) object.put("versionId", versionId);
+        object.put("s3Throttled", false);
+        Map<String, Object> scan = new LinkedHashMap<>();
+        scan.put("scanResultStatus", result);
+        if ("THREATS_FOUND".equals(result)) scan.put("threats", threats.stream().map(t -> Map.of("name", t)).toList());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("schemaVersion", "1.0");
+        detail.put("scanStatus", "COMPLETED");
+        detail.put("resourceType", "S3_OBJECT");
+        detail.put("s3ObjectDetails", object);
+        detail.put("scanResultDetails", scan);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "0");
+        event.put("id", java.util.UUID.randomUUID().toString());
+        event.put("detail-type", "GuardDuty Malware Protection Object Scan Result");
+        event.put("source", "aws.guardduty");
+        event.put("account", "000000000000");
+        event.put("time", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.put("region", Emulators.REGION);
+        event.put("resources", List.of());
+        event.put("detail", detail);
+        String body = vn.gov.bvhttdl.dvc.domain.Json.write(event);
+        sqs.sendMessage(b -> b.queueUrl(resources.of("MalwareVerdictQueue")).messageBody(body));
+    }
+
+    /** {@code POST /dev/guardduty} {"key", "versionId"?, "result", "threats"?}: {@link #guardDutyVerdict}, answered 202. */
+    @SuppressWarnings("unchecked")
+    private void guardDuty(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            problem(ex, 405, "method-not-allowed", "Chỉ nhận POST.", "POST only.");
+            return;
+        }
+        Object parsed;
+        try {
+            parsed = vn.gov.bvhttdl.dvc.domain.Json.parse(new String(ex.getRequestBody().readNBytes(16_384), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof Map<?, ?> m) || !(m.get("key") instanceof String key) || !(m.get("result") instanceof String result)
+                || !List.of("THREATS_FOUND", "NO_THREATS_FOUND", "UNSUPPORTED", "ACCESS_DENIED", "FAILED").contains(result)) {
+            problem(ex, 400, "malformed-request", "Cần {\"key\", \"result\"} (THREATS_FOUND, NO_THREATS_FOUND, UNSUPPORTED…).",
+                    "Expected {\"key\", \"result\"} (THREATS_FOUND, NO_THREATS_FOUND, UNSUPPORTED…).");
+            return;
+        }
+        List<String> threats = new ArrayList<>();
+        if (m.get("threats") instanceof List<?> l) for (Object t : l) threats.add(String.valueOf(t));
+        if (threats.isEmpty()) threats.add("EICAR-Test-File (not a virus)");
+        guardDutyVerdict(key, m.get("versionId") instanceof String v ? v : null, result, threats);
+        send(ex, 202, "application/json", "{\"queued\":true}");
+    }
+
     /** Delivers pending S3 notifications now instead of at the next poll. */
     public void flushS3Notifications() {
         buckets.forEach(S3Notifications::scan);
@@ -372,6 +441,11 @@ public final class LocalRunner implements AutoCloseable {
                 return;
             }
             String path = uri.getRawPath();
+            // the portal's own answers (what CloudFront serves: the site, the API) and the development sign-in page
+            // carry the template's security headers; the outside parties' sandboxes do not (SecurityHeaders)
+            if (gateway.handles(path) || path.equals("/dev/sign-in") || !(path.startsWith("/sandbox/") || path.startsWith("/dev/"))) {
+                securityHeaders.mark(ex);
+            }
             if (gateway.handles(path)) {
                 gateway.handle(ex);
             } else if (nationalInbox.handles(path)) { // before the portal's /sandbox/national-portal
@@ -394,6 +468,8 @@ public final class LocalRunner implements AutoCloseable {
                 send(ex, 200, "application/yaml; charset=utf-8", openApi);
             } else if (path.equals("/dev/sign-in")) {
                 signIn(ex);
+            } else if (path.equals("/dev/guardduty")) {
+                guardDuty(ex);
             } else if (path.equals("/dev/outbox")) {
                 send(ex, 200, "text/html; charset=utf-8", outbox().html());
             } else if (path.equals("/dev/outbox.json")) {

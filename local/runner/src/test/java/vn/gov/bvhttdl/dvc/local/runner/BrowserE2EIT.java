@@ -64,7 +64,7 @@ class BrowserE2EIT {
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 300 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("17 passed, 0 failed"), out);
+            assertTrue(out.contains("18 passed, 0 failed"), out);
 
             // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is

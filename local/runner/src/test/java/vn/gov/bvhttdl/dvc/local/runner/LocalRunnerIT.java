@@ -386,6 +386,114 @@ class LocalRunnerIT {
         assertEquals(404, unknown.statusCode());
     }
 
+    /**
+     * Issue #27: GuardDuty's second opinion comes after reception. A file accepted by the scan and part of a received
+     * dossier is found infected later (the runner's /dev/guardduty plays the EventBridge event onto the queue): the
+     * version is quarantined and the file shows REJECTED, with its trail entry, in the officials' view, once; a clean
+     * verdict changes nothing.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLateThreatFoundQuarantinesTheFileAndTellsTheDesk() throws Exception {
+        String token = runner.devToken("Đỗ Văn Hải", "001088000777", "hai@example.vn", "citizens");
+        HttpResponse<String> created = call("POST", "/api/dossiers", token,
+                "{\"procedureCode\":\"BVHTTDL-DL-001\",\"applicant\":{\"phone\":\"0912000222\"},\"form\":{\"companyName\":\"Công ty TNHH Lữ hành Hải\",\"scope\":\"inbound\",\"note\":\"Xin cấp phép\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = (String) json(created).get("id");
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (String component : List.of("DON", "DKDN", "KYQUY", "NGUOIPT")) keys.put(component, upload(token, id, component, component.toLowerCase() + ".pdf", pdf(component)));
+        runner.flushS3Notifications();
+        assertEquals(202, call("POST", "/api/dossiers/" + id + "/submit", token, null).statusCode());
+        String code = (String) paidAtReception(runner.baseUrl(), id, token).get("code");
+        String uploads = runner.resources().of("UploadsBucket");
+        String infected = keys.get("DON");
+        String version = s3.headObject(b -> b.bucket(uploads).key(infected)).versionId();
+
+        // a clean verdict on another file, then the threat, then the same threat again (EventBridge delivers at least once)
+        HttpResponse<String> clean = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/guardduty"))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("key", keys.get("DKDN"), "result", "NO_THREATS_FOUND")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, clean.statusCode(), clean.body());
+        Map<String, Object> verdict = new java.util.HashMap<>(Map.of("key", infected, "result", "THREATS_FOUND", "threats", List.of("EICAR-Test-File (not a virus)")));
+        if (version != null && !version.equals("null")) verdict.put("versionId", version);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(202, http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/guardduty"))
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(verdict))).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/guardduty"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"x\",\"result\":\"MAYBE\"}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        String official = runner.devToken("Cán bộ Một Cửa", "001080000323", "motcua@example.vn", "officials", "CDLQG");
+        Map<String, Object> seen = null;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            seen = json(call("GET", "/api/official/dossiers/by-code/" + code, official, null));
+            List<Map<String, Object>> files = (List<Map<String, Object>>) seen.get("attachments");
+            if (files != null && files.stream().anyMatch(f -> infected.equals(f.get("key")) && "REJECTED".equals(f.get("status")))) break;
+            Thread.sleep(200);
+        }
+        List<Map<String, Object>> files = (List<Map<String, Object>>) seen.get("attachments");
+        Map<String, Object> don = files.stream().filter(f -> infected.equals(f.get("key"))).findFirst().orElseThrow();
+        assertEquals("REJECTED", don.get("status"), "the official sees the infected file refused: " + seen);
+        assertTrue(String.valueOf(don.get("reason")).contains("EICAR"), String.valueOf(don.get("reason")));
+        assertEquals("ACCEPTED", files.stream().filter(f -> keys.get("DKDN").equals(f.get("key"))).findFirst().orElseThrow().get("status"),
+                "a clean verdict changes nothing");
+        Thread.sleep(1_000); // the repeated delivery has had its turn
+        List<Map<String, Object>> history = (List<Map<String, Object>>) json(call("GET", "/api/official/dossiers/by-code/" + code, official, null)).get("history");
+        assertEquals(1, history.stream().filter(h -> "attachment-threat-found".equals(h.get("action"))).count(), "once, " + history);
+        assertThrows(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(uploads).key(infected)));
+        assertNotNull(s3.headObject(b -> b.bucket(runner.resources().of("QuarantineBucket")).key(infected)), "kept in quarantine");
+        assertTrue(sqs.receiveMessage(b -> b.queueUrl(runner.resources().of("MalwareVerdictDLQ")).waitTimeSeconds(1)).messages().isEmpty());
+    }
+
+    /**
+     * Issue #27: the portal's answers carry CloudFront's security headers offline, as template.yaml's response headers
+     * policy declares them (read here from the template, not from the runner): the page, a page module, an API answer.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSiteAndTheApiCarryTheTemplatesSecurityHeaders() throws Exception {
+        var template = vn.gov.bvhttdl.dvc.local.emulators.Template.read(Emulators.repoRoot().resolve("template.yaml"));
+        Map<String, Object> config = (Map<String, Object>) template.resources("AWS::CloudFront::ResponseHeadersPolicy")
+                .get("WebSecurityHeadersPolicy").get("ResponseHeadersPolicyConfig");
+        Map<String, Object> security = (Map<String, Object>) config.get("SecurityHeadersConfig");
+        String templateCsp = (String) ((Map<String, Object>) ((Map<String, Object>) security.get("ContentSecurityPolicy"))
+                .get("ContentSecurityPolicy")).get("Fn::Sub");
+        Map<String, Object> hsts = (Map<String, Object>) security.get("StrictTransportSecurity");
+        String frame = (String) ((Map<String, Object>) security.get("FrameOptions")).get("FrameOption");
+        String referrer = (String) ((Map<String, Object>) security.get("ReferrerPolicy")).get("ReferrerPolicy");
+        Map<String, Object> permissions = ((List<Map<String, Object>>) ((Map<String, Object>) config.get("CustomHeadersConfig")).get("Items"))
+                .stream().filter(i -> "Permissions-Policy".equals(i.get("Header"))).findFirst().orElseThrow();
+
+        for (String path : List.of("/", "/citizen/dossier.js", "/api/procedures", "/dev/sign-in")) {
+            HttpResponse<String> r = call("GET", path, null, null);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            var h = r.headers();
+            assertEquals(frame, h.firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals(referrer, h.firstValue("Referrer-Policy").orElse(null), path);
+            assertEquals(permissions.get("Value"), h.firstValue("Permissions-Policy").orElse(null), path);
+            assertEquals("max-age=" + hsts.get("AccessControlMaxAgeSec") + "; includeSubDomains", h.firstValue("Strict-Transport-Security").orElse(null), path);
+            assertEquals(1, h.allValues("Content-Security-Policy").size(), path + ": one policy, not the origin's and the edge's");
+            String csp = h.firstValue("Content-Security-Policy").orElseThrow();
+            for (String directive : templateCsp.split(";\\s*")) {
+                if (directive.contains("${")) {
+                    // the AWS hosts: the buckets' presigned links are the S3 emulator's offline, Cognito is this origin
+                    String name = directive.split(" ")[0];
+                    assertTrue(csp.contains(name + " 'self' " + runner.emulators().s3Endpoint()), path + ": " + csp);
+                } else if (!directive.equals("upgrade-insecure-requests")) {
+                    assertTrue(csp.contains(directive), path + " lacks " + directive + ": " + csp);
+                }
+            }
+            assertFalse(csp.contains("amazon"), csp);
+            // the policy's RemoveHeadersConfig (Server) is not played: Jetty writes its own Server header after the handler
+        }
+        // the outside parties' sandboxes are not the portal (their pages have inline styles; on AWS they are elsewhere)
+        assertTrue(call("GET", "/dev/outbox.json", null, null).headers().firstValue("Content-Security-Policy").isEmpty());
+        assertEquals(runner.securityHeaders().get("Content-Security-Policy"),
+                call("GET", "/api/nothing", null, null).headers().firstValue("Content-Security-Policy").orElse(null), "refusals too");
+    }
+
     @Test
     void theDevSignInSendsTheTokenOnlyToAPathOfThisOrigin() throws Exception {
         for (String bad : List.of("//evil.example/steal", "/\\127.0.0.1:3299/steal", "/\t/evil.example", "https://evil.example/",
