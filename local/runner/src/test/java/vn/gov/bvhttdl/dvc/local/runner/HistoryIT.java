@@ -35,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * dossiers, in the agency's, each unit's and each procedure's lines, equals what this test counts from the dossiers
  * themselves — read back from the table, their audit trail, and counted here by rules written out below, one method
  * per indicator, without the domain's {@code Decision766}. A measured indicator with no method here fails the test.
+ * Then, in the same stack run, the periodic report II.06a ({@code GET /api/admin/reports/ii06a}) of every agency for
+ * each reporting month from its first receipt to the running one and one quarter: its total and procedure rows against
+ * what this test counts from the same dossiers under docs/reports.md's rules, without the domain's {@code ReportII06a}.
  */
 class HistoryIT {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
