@@ -242,6 +242,12 @@ public final class HistoryGenerator {
         if (d.code() == null) throw new IllegalStateException("not received: " + d.status());
 
         Instant cursor = clock.instant();
+        if (d.status() == DossierStatus.AWAITING_PAYMENT && item.outcome() == HistoryPlan.Outcome.WITHDRAWN) {
+            // asked to pay and never paid: withdrawn the next day
+            clock.set(cursor.plus(Duration.ofDays(1)));
+            withdraw.withdraw(owner, id, "Không còn nhu cầu");
+            return id;
+        }
         if (d.status() == DossierStatus.AWAITING_PAYMENT) {
             cursor = cursor.plus(Duration.ofMinutes(25));
             pay(owner, id, cursor);
@@ -357,7 +363,7 @@ public final class HistoryGenerator {
         try {
             Instant t = after.plus(Duration.ofHours(1));
             List<IssuedResult> issued = table.results().ofDossier(approved.id());
-            if (issued.isEmpty()) {
+            if (issued.isEmpty() && !item.withoutElectronicResult()) {
                 Actor leader = offeredTo(find(approved.id()), "issue-result");
                 if (leader != null) {
                     clock.set(t);

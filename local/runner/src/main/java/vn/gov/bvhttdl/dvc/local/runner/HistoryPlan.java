@@ -17,7 +17,8 @@ import java.util.Random;
  * plays it through the use cases.
  *
  * <p>The first dossiers cover every kind once (on time, late, supplemented once and twice, paid online, refused,
- * stopped, withdrawn, surveyed with each rating, open and overdue, each channel); the rest are drawn at random.
+ * stopped, withdrawn (while its fee is asked: asked and never paid), surveyed with each rating, open and overdue,
+ * each channel); the rest are drawn at random.
  */
 public record HistoryPlan(long seed, LocalDate today, List<Item> items) {
 
@@ -45,8 +46,14 @@ public record HistoryPlan(long seed, LocalDate today, List<Item> items) {
      */
     public record Item(int index, String procedure, Facts.Origin origin, LocalDate day, LocalTime time, int supplements,
                        Outcome outcome, String rating, int citizen, int lateDays) {
-        /** Whether its fee is paid online (the procedures whose fee is asked at reception, not withdrawn before). */
-        public boolean paysOnline() { return FEE_ONLINE.contains(procedure); }
+        /** Whether its fee is asked at reception through this system (level 4 with amounts). */
+        public boolean asksFee() { return FEE_ONLINE.contains(procedure); }
+
+        /** Whether its fee is paid online: asked, and not withdrawn (a withdrawn one is withdrawn while awaiting payment, unpaid). */
+        public boolean paysOnline() { return asksFee() && outcome != Outcome.WITHDRAWN; }
+
+        /** Approved and returned without an electronic result where the process lets the leader issue it separately (every other one, by index). */
+        public boolean withoutElectronicResult() { return index % 2 == 0; }
     }
 
     /**
@@ -75,7 +82,7 @@ public record HistoryPlan(long seed, LocalDate today, List<Item> items) {
             fixed("BVHTTDL-DL-002", Facts.Origin.MINISTRY_PORTAL, 2, Outcome.ON_TIME, null),
             fixed("BVHTTDL-MT-001", Facts.Origin.POST, 0, Outcome.REFUSED, "DISSATISFIED"),
             fixed("BVHTTDL-DL-005", Facts.Origin.MINISTRY_PORTAL, 0, Outcome.STOPPED, null),
-            fixed("BVHTTDL-HT-001", Facts.Origin.MINISTRY_PORTAL, 0, Outcome.WITHDRAWN, null),
+            fixed("BVHTTDL-DL-003", Facts.Origin.MINISTRY_PORTAL, 0, Outcome.WITHDRAWN, null),
             fixed("BVHTTDL-DL-003", Facts.Origin.NATIONAL_PORTAL, 0, Outcome.OPEN_OVERDUE, null),
             fixed("BVHTTDL-DS-001", Facts.Origin.MINISTRY_PORTAL, 1, Outcome.LATE, "SATISFIED"),
             fixed("BVHTTDL-DL-002", Facts.Origin.ONE_STOP_DESK, 0, Outcome.ON_TIME, "VERY_SATISFIED"));
