@@ -110,6 +110,30 @@ function surveyCard(v) {
   </section>`;
 }
 
+const READ_ACTIONS = ['view-dossier', 'download-file', 'download-form', 'view-consultation', 'view-payments', 'view-notices', 'view-results', 'view-extension-draft'];
+
+/** One official's read: when, who (the name their sign-in gives), unit and post, what they opened. */
+function readLine(r) {
+  const what = READ_ACTIONS.includes(r.action) ? t('reads.action.' + r.action) : r.action;
+  const where = [pick(r.unitName) || r.unit, pick(r.agencyName) || r.agency].filter(Boolean).join(', ');
+  return html`<li data-read="${r.action}"><span class="when">${moment(r.at)}</span> — <strong>${r.officialName || t('reads.official')}</strong>${
+    r.postName ? html` <span class="muted">(${pick(r.postName)})</span>` : ''}${where ? html`, ${where}` : ''}: ${what}${r.detail ? html` <span class="muted">${r.detail}</span>` : ''}</li>`;
+}
+
+/**
+ * "Who looked at my dossier": the officials' latest reads that came with the page (newest first) and a button for
+ * the older ones ({@code GET /api/dossiers/{id}/reads?after=}). Nothing for a draft, which no official can open.
+ */
+export function readsCard(d) {
+  if (d.status === 'DRAFT' || !d.reads) return '';
+  const reads = d.reads.reads || [];
+  return html`<section class="card" id="reads" aria-labelledby="reads-title"><h2 id="reads-title">${t('reads.title')}</h2>
+    <p class="muted">${t('reads.intro')}</p>
+    ${reads.length ? html`<ol class="timeline" id="reads-list">${reads.map(readLine)}</ol>` : html`<p id="reads-none">${t('reads.none')}</p>`}
+    ${d.reads.next ? html`<button type="button" class="secondary" id="reads-more" data-after="${d.reads.next}">${t('reads.more')}</button>` : ''}
+    <div id="reads-errors"></div></section>`;
+}
+
 function historyCard(d) {
   if (!d.history) return '';
   const label = (h) => {
@@ -221,7 +245,7 @@ function showDossier(main, d, query) {
   const payments = d.serviceLevel === 4 || d.status === 'AWAITING_PAYMENT' || (d.fees && d.fees.how) ? d.fees : null;
   const back = query && query.get('payment') ? { reference: query.get('payment'), outcome: query.get('outcome') } : null;
   const survey = d.survey || null;
-  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}`);
+  mount(main, html`<h1>${t('dossier.title')}</h1>${dossierCard(d)}${paymentCard(payments, back)}${resultsCard(results)}${surveyCard(survey)}${list ? checklistCard(d, list, procedure) : ''}${editCard(d, procedure)}${withdrawCard(d)}${historyCard(d)}${readsCard(d)}`);
   const result = main.querySelector('#dossier-result');
   // a move's answer is the page it leaves: drawn as it is; otherwise the page is read again
   const reload = (next) => (next && next.id === id ? showDossier(main, next) : dossierPage(main, { id }));
@@ -356,6 +380,19 @@ function showDossier(main, d, query) {
     } catch (e) { showErrors(main.querySelector('#survey-errors'), sf, e); }
   });
 
+  const more = main.querySelector('#reads-more');
+  if (more) more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const page = await api('GET', `/api/dossiers/${encodeURIComponent(d.id)}/reads?size=20&after=${encodeURIComponent(more.dataset.after)}`);
+      const list = main.querySelector('#reads-list');
+      const items = html`${(page.reads || []).map(readLine)}`;
+      const box = document.createElement('template');
+      box.innerHTML = items.text;
+      list.append(box.content);
+      if (page.next) { more.dataset.after = page.next; more.disabled = false; } else more.remove();
+    } catch (e) { showErrors(main.querySelector('#reads-errors'), null, e); more.disabled = false; }
+  });
   const receipt = main.querySelector('#download-receipt');
   if (receipt) receipt.addEventListener('click', async () => {
     try {

@@ -122,6 +122,15 @@ export default {
     kind: { 'supplement-requested': 'requests to complete a dossier', refused: 'refusals', stopped: 'stops', apology: 'apologies with a new date' },
   },
   notices: { title: 'Notices sent to the applicant', state: { SENT: 'sent', FAILED: 'failed, will retry', PENDING: 'sending', SKIPPED: 'not sent: no address' } },
+  reads: {
+    title: 'Who looked at my dossier',
+    intro: 'Every time an official opens the dossier, one of its files or letters, it is recorded: who, which unit, when, what. Newest first.',
+    none: 'No official has looked at the dossier yet.', more: 'Show more', official: 'An official',
+    action: {
+      'view-dossier': 'viewed the dossier', 'download-file': 'opened a file', 'download-form': 'downloaded a letter', 'view-consultation': 'viewed the consultation',
+      'view-payments': 'viewed the payments', 'view-notices': 'viewed the notices sent', 'view-results': 'viewed the results', 'view-extension-draft': 'viewed the draft extension letter',
+    },
+  },
   survey: {
     title: 'Rate the service', intro: 'The criteria below are computed from how the dossier was handled (2: good, 1: met, 0: not met). Please tell us how satisfied you are.',
     criterion: 'Criterion', score: 'Score', rating: 'How satisfied are you', comment: 'Comment (optional)', send: 'Send', change: 'Change my answer',

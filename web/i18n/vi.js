@@ -122,6 +122,15 @@ export default {
     kind: { 'supplement-requested': 'yêu cầu bổ sung hồ sơ', refused: 'từ chối giải quyết', stopped: 'dừng giải quyết', apology: 'xin lỗi và hẹn lại ngày trả' },
   },
   notices: { title: 'Thông báo đã gửi người nộp', state: { SENT: 'đã gửi', FAILED: 'lỗi, sẽ gửi lại', PENDING: 'đang gửi', SKIPPED: 'không gửi: chưa có địa chỉ' } },
+  reads: {
+    title: 'Ai đã xem hồ sơ của tôi',
+    intro: 'Mỗi lần cán bộ mở hồ sơ, tệp hoặc văn bản của hồ sơ đều được ghi lại: ai, đơn vị nào, khi nào, xem gì. Mới nhất ở trên.',
+    none: 'Chưa có cán bộ nào xem hồ sơ.', more: 'Xem thêm', official: 'Cán bộ',
+    action: {
+      'view-dossier': 'xem hồ sơ', 'download-file': 'mở tệp', 'download-form': 'tải văn bản', 'view-consultation': 'xem nội dung xin ý kiến',
+      'view-payments': 'xem các khoản thanh toán', 'view-notices': 'xem thông báo đã gửi', 'view-results': 'xem kết quả', 'view-extension-draft': 'xem dự thảo văn bản gia hạn',
+    },
+  },
   survey: {
     title: 'Đánh giá chất lượng giải quyết', intro: 'Các tiêu chí dưới đây được tính từ quá trình giải quyết hồ sơ (2: tốt, 1: đạt, 0: chưa đạt). Mời ông/bà cho biết mức độ hài lòng.',
     criterion: 'Tiêu chí', score: 'Điểm', rating: 'Mức độ hài lòng của ông/bà', comment: 'Ý kiến (nếu có)', send: 'Gửi đánh giá', change: 'Đổi đánh giá',

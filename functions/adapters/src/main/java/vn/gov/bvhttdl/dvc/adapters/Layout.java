@@ -249,6 +249,27 @@ public final class Layout {
         return Map.of("PK", AttributeValue.fromS(dossierPk(dossierId)), "SK", AttributeValue.fromS("SCORED#SURVEY"));
     }
 
+    /** The sort keys' prefix of the officials' reads of a dossier ({@link ReadLogStore}). */
+    static final String READ = "READ#";
+
+    /**
+     * The key of one official's read of a dossier: {@code DOSSIER#<id> / READ#<time, always 9 fraction digits>#<random>}
+     * ({@link SortableTime}: text order is time order; the random tail keeps two reads of one instant apart).
+     */
+    static Map<String, AttributeValue> readKey(String dossierId, Instant at) {
+        return keyMap(dossierPk(dossierId), READ + SortableTime.format(at) + "#" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Whether {@code sk} is the sort key of a read (a page's cursor is one). */
+    static boolean isReadKey(String sk) {
+        return sk != null && sk.length() <= 60 && sk.matches("READ#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9a-f]{8}");
+    }
+
+    /** The moment in a read's sort key. */
+    static Instant readAt(String sk) {
+        return SortableTime.parse(sk.substring(READ.length(), sk.lastIndexOf('#')));
+    }
+
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }
 

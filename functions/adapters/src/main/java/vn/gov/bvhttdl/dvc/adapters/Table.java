@@ -33,6 +33,7 @@ public final class Table {
     private final Supplier<SmsOutbox> smsOutbox;
     private final Supplier<NationalSyncMarkers> nationalSync;
     private final Supplier<TaxHandOverMarkers> taxHandOver;
+    private final Supplier<ReadLogStore> readLog;
 
     /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
     public Table(DynamoDbClient client, String name) {
@@ -58,6 +59,7 @@ public final class Table {
         this.smsOutbox = once(() -> new SmsOutbox(client, name));
         this.nationalSync = once(() -> new NationalSyncMarkers(client, name));
         this.taxHandOver = once(() -> new TaxHandOverMarkers(client, name));
+        this.readLog = once(() -> new ReadLogStore(client, name));
     }
 
     /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
@@ -121,6 +123,9 @@ public final class Table {
 
     /** The e-receipts' hand-over markers ({@code TAXHANDOVER#…}). */
     public TaxHandOverMarkers taxHandOver() { return taxHandOver.get(); }
+
+    /** The officials' reads of a dossier (the {@code ReadLog} port). */
+    public ReadLogStore readLog() { return readLog.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {

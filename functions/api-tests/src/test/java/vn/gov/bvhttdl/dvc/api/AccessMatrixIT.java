@@ -139,6 +139,7 @@ class AccessMatrixIT {
             routes.put("citizen-checklist", "/api/dossiers/" + id + "/checklist");
             routes.put("citizen-results", "/api/dossiers/" + id + "/results");
             routes.put("citizen-payments", "/api/dossiers/" + id + "/payments");
+            routes.put("citizen-reads", "/api/dossiers/" + id + "/reads");
             // the officials'
             routes.put("official", "/api/official/dossiers/" + id);
             routes.put("official-notifications", "/api/official/dossiers/" + id + "/notifications");
@@ -152,7 +153,7 @@ class AccessMatrixIT {
             for (Who who : ACTORS) {
                 for (var r : routes.entrySet()) {
                     boolean allowed = switch (r.getKey()) {
-                        case "citizen", "citizen-checklist", "citizen-results", "citizen-payments" -> who.name().equals("applicant");
+                        case "citizen", "citizen-checklist", "citizen-results", "citizen-payments", "citizen-reads" -> who.name().equals("applicant");
                         case "consultation" -> state.equals("consulting") && who.name().equals("consulted");
                         default -> officialsWhoSee(state).contains(who.name());
                     };

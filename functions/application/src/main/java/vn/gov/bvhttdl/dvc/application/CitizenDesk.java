@@ -45,11 +45,22 @@ public final class CitizenDesk {
     /**
      * One dossier's page for its applicant. {@code procedure} is the version the dossier keeps (with {@code versions},
      * its code's history, and {@code fieldName}); {@code checklist} only while files can be added or the form edited;
-     * {@code lookupKey} once the dossier has a code.
+     * {@code lookupKey} once the dossier has a code; {@code reads} the latest officials' reads of the dossier
+     * ({@link #READS_ON_PAGE} at most, newest first; the rest through {@link #reads}).
      */
     public record DossierPage(Dossier dossier, Procedure procedure, List<Procedure> versions, Text fieldName, List<AuditEvent> history,
                               List<Attachment> files, String lookupKey, List<String> actions, Completeness.Result checklist,
-                              Fees fees, List<ResultLine> results, RateService.View survey, WorkingCalendar calendar, LocalDate today) {}
+                              Fees fees, List<ResultLine> results, RateService.View survey, WorkingCalendar calendar, LocalDate today,
+                              ReadLog.Page reads) {}
+
+    /** How many of the officials' latest reads the dossier's page shows. */
+    public static final int READS_ON_PAGE = 5;
+
+    /** A desk made without a read log (tests of other pages): no reads to show. */
+    private static final ReadLog NO_READS = new ReadLog() {
+        @Override public void record(Read read) { throw new UnsupportedOperationException("the citizens' desk records no reads"); }
+        @Override public Page reads(String dossierId, int size, String after) { return Page.EMPTY; }
+    };
 
     private final Dossiers dossiers;
     private final Attachments attachments;
@@ -71,6 +82,7 @@ public final class CitizenDesk {
     private final PaymentReceipts receipts;
     private final RateService rate;
     private final StartPayment startPayment;
+    private final ReadLog readLog;
 
     public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
@@ -83,6 +95,15 @@ public final class CitizenDesk {
     public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
                        Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises) {
+        this(dossiers, attachments, lookupKeys, lists, rules, submissions, uploads, links, notices, payments, gateways, results, surveys,
+                clock, verifyUrl, enterprises, NO_READS);
+    }
+
+    /** The desk with the officials' {@code readLog}, which the applicant reads on their dossier's page. */
+    public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+                       NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
+                       Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises, ReadLog readLog) {
+        this.readLog = readLog;
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.lookupKeys = lookupKeys;
@@ -143,6 +164,19 @@ public final class CitizenDesk {
     public DossierPage byCode(Actor applicant, String code) {
         Dossier d = lists.findByCode(code).filter(x -> x.ownerId().equals(applicant.subject())).orElseThrow(() -> Access.noSuch(code));
         return page(d);
+    }
+
+    /**
+     * The officials' reads of the applicant's dossier {@code id}, newest first, {@code size} (1–50) a page from the
+     * cursor {@code after}: who, unit, post, when, what. Someone else's dossier is the same NOT_FOUND as none.
+     */
+    public ReadLog.Page reads(Actor applicant, String id, int size, String after) {
+        if (size < 1 || size > 50 || (after != null && after.length() > 100)) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-page",
+                    new Text("Mỗi trang 1–50 dòng.", "1–50 lines a page."));
+        }
+        Dossier d = Access.owned(dossiers, applicant, id);
+        return readLog.reads(d.id(), size, after);
     }
 
     /** The completeness checklist of the applicant's dossier, as it stands now. */
@@ -259,7 +293,7 @@ public final class CitizenDesk {
                 fees(d, procedure, paid), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
                 surveyed ? rate.openView(d, history,
                         Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now) : null,
-                rules.calendar(), today);
+                rules.calendar(), today, d.status() == DossierStatus.DRAFT ? ReadLog.Page.EMPTY : readLog.reads(d.id(), READS_ON_PAGE, null));
     }
 
     private Fees fees(Dossier d, Procedure procedure, List<Payment> paid) {

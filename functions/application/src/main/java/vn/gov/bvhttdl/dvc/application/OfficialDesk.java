@@ -34,6 +34,10 @@ import java.util.function.Function;
  * results, the quality survey, and the moves this official may make now with what they need), a move answered with
  * the page it leaves, the consultation sent to a unit, files, forms' sources, the tracking book, counts and quality.
  * Every read goes through {@link Access}: an official sees what reached their unit, a consulted unit what was sent to it.
+ * Every read of a dossier's personal data (its page, a file, a form, its payments, notices, results, the extension draft,
+ * a consultation) is recorded in the {@link ReadLog} before it is answered ({@link RecordReads}: unrecorded, refused).
+ * Each such method takes the official's display name as the token gives it ({@code name}); the forms without it record
+ * the read with no name. Queues, counts and the tracking book are lists of the unit's work, not recorded per dossier.
  */
 public final class OfficialDesk {
     /** An agency's unit that can be consulted. */
@@ -110,11 +114,12 @@ public final class OfficialDesk {
     private final RequestSupplement supplement;
     private final PaymentReceipts receipts;
     private final RateService rate;
+    private final RecordReads reads;
     private final Function<String, String> verifyUrl;
     private final Clock clock;
 
     public OfficialDesk(Dossiers dossiers, Attachments attachments, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
-                        SurveyAnswers surveys, FileLinks files, IssueResult issueResult, Clock clock) {
+                        SurveyAnswers surveys, FileLinks files, IssueResult issueResult, ReadLog readLog, Clock clock) {
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.queues = queues;
@@ -129,18 +134,32 @@ public final class OfficialDesk {
         this.receipts = new PaymentReceipts(dossiers, payments, results);
         this.rate = new RateService(dossiers, rules, surveys, clock);
         this.verifyUrl = issueResult::verifyUrl;
+        this.reads = new RecordReads(readLog, clock);
     }
 
     // ---- the dossier's page
 
     /** The page of dossier {@code id} if it reached the official's unit; else the same NOT_FOUND as no dossier. */
     public DossierPage dossier(Actor official, String id) {
-        return page(official, Access.inScope(dossiers, rules, official, id));
+        return dossier(official, null, id);
+    }
+
+    /** The page of dossier {@code id}, its read recorded under the official's {@code name}. */
+    public DossierPage dossier(Actor official, String name, String id) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        reads.record(official, name, d, RecordReads.VIEW_DOSSIER, null);
+        return page(official, d);
     }
 
     /** The page of the dossier with {@code code}, for an official it reached. */
     public DossierPage byCode(Actor official, String code) {
+        return byCode(official, null, code);
+    }
+
+    /** The page of the dossier with {@code code}, its read recorded under the official's {@code name}. */
+    public DossierPage byCode(Actor official, String name, String code) {
         Dossier d = queues.findByCode(code).filter(x -> Access.inScope(rules, official, x)).orElseThrow(() -> DomainException.of("dossier-not-found", "ref", code));
+        reads.record(official, name, d, RecordReads.VIEW_DOSSIER, null);
         return page(official, d);
     }
 
@@ -191,23 +210,46 @@ public final class OfficialDesk {
 
     /** The notices sent to the applicant about dossier {@code id}: each event's channels, sent, skipped or failed. */
     public List<NoticeStore.Delivery> notices(Actor official, String id) {
-        return notices.deliveries(Access.inScope(dossiers, rules, official, id).id());
+        return notices(official, null, id);
+    }
+
+    public List<NoticeStore.Delivery> notices(Actor official, String name, String id) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        reads.record(official, name, d, RecordReads.VIEW_NOTICES, null);
+        return notices.deliveries(d.id());
     }
 
     /** The dossier's payments as the ledger holds them, with where each e-receipt stands. */
     public List<PaymentLine> payments(Actor official, String id) {
+        return payments(official, null, id);
+    }
+
+    public List<PaymentLine> payments(Actor official, String name, String id) {
         Dossier d = Access.inScope(dossiers, rules, official, id);
+        reads.record(official, name, d, RecordReads.VIEW_PAYMENTS, null);
         return payments.ofDossier(d.id()).stream().map(p -> receipts.line(p)).toList();
     }
 
     /** The dossier's issued results, each with its verification page. */
     public List<ResultLine> results(Actor official, String id) {
-        return resultLines(Access.inScope(dossiers, rules, official, id));
+        return results(official, null, id);
+    }
+
+    public List<ResultLine> results(Actor official, String name, String id) {
+        Dossier d = Access.inScope(dossiers, rules, official, id);
+        reads.record(official, name, d, RecordReads.VIEW_RESULTS, null);
+        return resultLines(d);
     }
 
     /** The draft apology and extension (form 04) the official starts from. */
     public OfficialMoves.ExtensionDraft extensionDraft(Actor official, String id) {
-        return moves.extensionDraft(official, id);
+        return extensionDraft(official, null, id);
+    }
+
+    public OfficialMoves.ExtensionDraft extensionDraft(Actor official, String name, String id) {
+        OfficialMoves.ExtensionDraft draft = moves.extensionDraft(official, id);
+        reads.record(official, name, Access.inScope(dossiers, rules, official, id), RecordReads.VIEW_EXTENSION_DRAFT, null);
+        return draft;
     }
 
     /** The signing unit's leader revokes the valid result {@code number}, with the reason. */
@@ -231,7 +273,13 @@ public final class OfficialDesk {
 
     /** What was sent to the consulted unit of dossier {@code id}. */
     public ConsultedPage consultation(Actor official, String id) {
-        return consulted(official, Access.consulted(dossiers, official, id));
+        return consultation(official, null, id);
+    }
+
+    public ConsultedPage consultation(Actor official, String name, String id) {
+        Dossier d = Access.consulted(dossiers, official, id);
+        reads.record(official, name, d, RecordReads.VIEW_CONSULTATION, null);
+        return consulted(official, d);
     }
 
     /** The consulted unit answers; the page it leaves. */
@@ -254,6 +302,11 @@ public final class OfficialDesk {
      * those shared with it; anything else is NOT_FOUND.
      */
     public URI file(Actor official, String id, String uploadId) {
+        return file(official, null, id, uploadId);
+    }
+
+    /** The link to one accepted file, its read recorded (the file's name and component) under the official's {@code name}. */
+    public URI file(Actor official, String name, String id, String uploadId) {
         Dossier d = dossiers.find(id).filter(x -> Access.inScope(rules, official, x) || Access.consulted(official, x))
                 .orElseThrow(() -> Access.noSuch(id));
         boolean all = Access.inScope(rules, official, d);
@@ -262,12 +315,23 @@ public final class OfficialDesk {
                 .filter(x -> !x.fromNationalDatabase()) // data from a national database: no file behind it (its trail entry says what was read)
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
+        reads.record(official, name, d, RecordReads.DOWNLOAD_FILE, a.fileName() + " (" + a.componentCode() + ")");
         return files.open(a);
     }
 
     /** What the dossier's forms are drawn from. */
     public FormSource forms(Actor official, String id) {
+        return form(official, null, id, null);
+    }
+
+    /** What form {@code number} of the dossier is drawn from, its read recorded under the official's {@code name}. */
+    public FormSource form(Actor official, String name, String id, String number) {
         Dossier d = Access.inScope(dossiers, rules, official, id);
+        reads.record(official, name, d, RecordReads.DOWNLOAD_FORM, number);
+        return formSource(d);
+    }
+
+    private FormSource formSource(Dossier d) {
         return new FormSource(d, rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null),
                 Access.process(rules, d).orElse(null), dossiers.history(d.id()), rules.calendar(), clock.instant());
     }

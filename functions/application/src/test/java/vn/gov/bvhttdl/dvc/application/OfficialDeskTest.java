@@ -44,10 +44,11 @@ class OfficialDeskTest {
     final InMemoryNotices notices = new InMemoryNotices();
     final Rules rules = new BundledRules();
     final FakeFileLinks links = new FakeFileLinks();
+    final vn.gov.bvhttdl.dvc.application.fakes.InMemoryReadLog readLog = new vn.gov.bvhttdl.dvc.application.fakes.InMemoryReadLog();
     final IssueResult issue = new IssueResult(dossiers, dossiers, results, (r, p, url, note) -> new ResultRenderer.Signed(
             ("%PDF " + r.number()).getBytes(StandardCharsets.UTF_8), "CN=Test unit"), rules, clock, "https://dvc.example.vn/");
     final OfficialDesk desk = new OfficialDesk(dossiers, dossiers, new InMemoryWorkQueues(dossiers), rules, new InMemoryPayments(dossiers), results,
-            notices, new InMemorySurveyAnswers(), links, issue, clock);
+            notices, new InMemorySurveyAnswers(), links, issue, readLog, clock);
     final Actor oneStop = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
     final Actor leader = Actor.official("lead", "CDLQG", "LUHANH", Post.LEADER);

@@ -32,7 +32,12 @@ public class DomainException extends RuntimeException {
         /** What was sent breaks a rule of its content (a missing field, a bad value). */
         INVALID(422),
         /** Too many requests in a while. */
-        TOO_MANY(429);
+        TOO_MANY(429),
+        /**
+         * A store the answer depends on cannot be written now (the record of an official's read: no read goes
+         * unrecorded, {@code application.RecordReads}); never a client's mistake, the client retries later.
+         */
+        UNAVAILABLE(503);
 
         private final int status;
 

@@ -87,6 +87,6 @@ final class CitizenBeans {
                      EnterpriseRegistry enterprises) {
         return new CitizenDesk(store, table.attachments(), table.lookupKeys(), table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
-                gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises);
+                gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises, table.readLog());
     }
 }

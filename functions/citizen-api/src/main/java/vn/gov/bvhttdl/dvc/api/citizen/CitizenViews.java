@@ -22,13 +22,42 @@ final class CitizenViews {
      */
     @Serdeable
     record DossierPageView(@JsonUnwrapped Views.DossierView dossier, @Nullable Views.ProcedureView procedure, @Nullable ChecklistView checklist,
-                           Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey) {
+                           Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey, ReadsPage reads) {
         static DossierPageView of(CitizenDesk.DossierPage p) {
             var view = Views.DossierView.of(p.dossier(), p.procedure(), p.history(), p.files(), p.calendar(), p.lookupKey(), p.actions());
             return new DossierPageView(view, p.procedure() == null ? null : Views.ProcedureView.of(p.procedure(), p.fieldName(), p.versions(), p.today()),
                     p.checklist() == null ? null : ChecklistView.of(p.checklist()), Fees.of(p.fees()),
                     p.results().stream().map(r -> Views.ResultView.of(r.result(), p.today(), r.verifyUrl())).toList(),
-                    p.survey() == null ? null : Views.SurveyView.of(p.survey()));
+                    p.survey() == null ? null : Views.SurveyView.of(p.survey()), ReadsPage.of(p.reads()));
+        }
+    }
+
+    /**
+     * One official's read of the applicant's dossier as the applicant sees it: when, the official's name as their
+     * sign-in gives it (null when it gives none), agency and unit (code and name), post, what was read
+     * ({@code action}: view-dossier, download-file, download-form, view-consultation, view-payments, view-notices,
+     * view-results, view-extension-draft) and which file or form ({@code detail}). The official's account id is not shown.
+     */
+    @Serdeable
+    record ReadView(String at, @Nullable String officialName, @Nullable String agency, @Nullable Views.I18n agencyName,
+                    @Nullable String unit, @Nullable Views.I18n unitName, @Nullable String post, @Nullable Views.I18n postName,
+                    String action, @Nullable String detail) {
+        static ReadView of(vn.gov.bvhttdl.dvc.application.ReadLog.Read r) {
+            var org = vn.gov.bvhttdl.dvc.domain.Organisation.standard();
+            var agency = org.agency(r.agency());
+            var unit = agency.flatMap(a -> a.unit(r.unit()));
+            var post = vn.gov.bvhttdl.dvc.domain.Post.parse(r.post());
+            return new ReadView(r.at().toString(), r.officialName(), r.agency(), agency.map(a -> Views.I18n.of(a.name())).orElse(null),
+                    r.unit(), unit.map(u -> Views.I18n.of(u.name())).orElse(null), r.post(),
+                    post == null ? null : Views.I18n.of(org.label(post)), r.action(), r.detail());
+        }
+    }
+
+    /** A page of the officials' reads, newest first; {@code next} the cursor of the next page (null: no more). */
+    @Serdeable
+    record ReadsPage(List<ReadView> reads, @Nullable String next) {
+        static ReadsPage of(vn.gov.bvhttdl.dvc.application.ReadLog.Page p) {
+            return new ReadsPage(p.reads().stream().map(ReadView::of).toList(), p.next());
         }
     }
 

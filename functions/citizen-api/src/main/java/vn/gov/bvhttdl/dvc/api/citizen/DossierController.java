@@ -73,6 +73,15 @@ final class DossierController {
         return CitizenViews.DossierPageView.of(desk.dossier(me.applicant(), id));
     }
 
+    /** Who looked at my dossier: the officials' reads, newest first, a page at a time ({@code after}: the page before's {@code next}). */
+    @Get("/{id}/reads{?size,after}")
+    @Operation(summary = "Ai đã xem hồ sơ của tôi / who looked at my dossier (the officials' reads, newest first)")
+    CitizenViews.ReadsPage reads(@Parameter(hidden = true) SignedIn me, @PathVariable String id,
+                                 @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable Integer size,
+                                 @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String after) {
+        return CitizenViews.ReadsPage.of(desk.reads(me.applicant(), id, size == null ? 20 : size, after));
+    }
+
     @Get("/by-code/{code}")
     @Operation(summary = "Tra cứu theo mã hồ sơ / look up by dossier code")
     CitizenViews.DossierPageView byCode(@Parameter(hidden = true) SignedIn me, @PathVariable String code) {

@@ -21,7 +21,8 @@ import java.time.Clock;
 /**
  * The officials' function's wiring, the one place that names its adapters: the desk (every route's use case or query)
  * over the table's stores, the results' store, the uploads' links, and the unit's signing key (KMS, or the development
- * CA offline), created on the first signature, not at start.
+ * CA offline), created on the first signature, not at start. Every read of a dossier is recorded in the table
+ * ({@code ReadLogStore}) before it is answered.
  */
 @Factory
 final class OfficialBeans {
@@ -37,6 +38,6 @@ final class OfficialBeans {
     OfficialDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
                       S3Presigner presigner, IssueResult issueResult, Clock clock) {
         return new OfficialDesk(store, table.attachments(), table.workQueues(), rules, payments, results, notices, surveys,
-                S3FileLinks.fromSettings(presigner), issueResult, clock);
+                S3FileLinks.fromSettings(presigner), issueResult, table.readLog(), clock);
     }
 }

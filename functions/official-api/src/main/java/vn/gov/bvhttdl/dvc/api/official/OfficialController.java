@@ -68,7 +68,7 @@ final class OfficialController {
     @Get("/consultations/{id}")
     @Operation(summary = "Yêu cầu xin ý kiến gửi đơn vị / a consultation sent to the unit")
     OfficialViews.ConsultedView consultation(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return OfficialViews.consulted(desk.consultation(me.actor(), id));
+        return OfficialViews.consulted(desk.consultation(me.actor(), me.name(), id));
     }
 
     @Post("/consultations/{id}/answer")
@@ -80,51 +80,51 @@ final class OfficialController {
     @Get("/{id}")
     @Operation(summary = "Một hồ sơ với mọi thứ trang của cán bộ cần, kèm các thao tác được phép / one dossier's page with the allowed moves")
     OfficialViews.DossierPageView get(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return OfficialViews.DossierPageView.of(desk.dossier(me.actor(), id));
+        return OfficialViews.DossierPageView.of(desk.dossier(me.actor(), me.name(), id));
     }
 
     @Get("/by-code/{code}")
     @Operation(summary = "Cán bộ tra cứu hồ sơ theo mã / an official looks a dossier up by code")
     OfficialViews.DossierPageView byCode(@Parameter(hidden = true) OfficialCaller me, @PathVariable String code) {
-        return OfficialViews.DossierPageView.of(desk.byCode(me.actor(), code));
+        return OfficialViews.DossierPageView.of(desk.byCode(me.actor(), me.name(), code));
     }
 
     @Get("/{id}/notifications")
     @Operation(summary = "Thông báo đã gửi người nộp / the notices sent to the applicant")
     List<OfficialViews.DeliveryView> notifications(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return desk.notices(me.actor(), id).stream().map(OfficialViews.DeliveryView::of).toList();
+        return desk.notices(me.actor(), me.name(), id).stream().map(OfficialViews.DeliveryView::of).toList();
     }
 
     @Get("/{id}/payments")
     @Operation(summary = "Các lần thanh toán phí, lệ phí của hồ sơ / the dossier's payments")
     List<Views.PaymentView> payments(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return desk.payments(me.actor(), id).stream().map(OfficialViews::payment).toList();
+        return desk.payments(me.actor(), me.name(), id).stream().map(OfficialViews::payment).toList();
     }
 
     @Get("/{id}/results")
     @Operation(summary = "Các kết quả đã ban hành của hồ sơ / the dossier's issued results")
     List<Views.ResultView> results(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return desk.results(me.actor(), id).stream().map(r -> OfficialViews.result(r, desk.today())).toList();
+        return desk.results(me.actor(), me.name(), id).stream().map(r -> OfficialViews.result(r, desk.today())).toList();
     }
 
     /** One accepted file: a short-lived link to the very version the scan judged, shown inline. */
     @Get("/{id}/files/{uploadId}")
     @Operation(summary = "Xem một tệp đã được chấp nhận của hồ sơ (đường dẫn ngắn hạn) / view an accepted file (short-lived link)")
     HttpResponse<?> file(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @PathVariable String uploadId) {
-        return HttpResponse.seeOther(desk.file(me.actor(), id, uploadId));
+        return HttpResponse.seeOther(desk.file(me.actor(), me.name(), id, uploadId));
     }
 
     /** A form of the dossier as PDF: the letters 02–05 as issued, the control slip (06) as it stands now. */
     @Get("/{id}/forms/{number}")
     @Operation(summary = "Văn bản của hồ sơ (mẫu 02–06, PDF) / a form of the dossier (02–06, PDF)")
     HttpResponse<byte[]> form(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id, @PathVariable String number) {
-        return OfficialViews.form(desk.forms(me.actor(), id), number);
+        return OfficialViews.form(desk.form(me.actor(), me.name(), id, number), number);
     }
 
     @Get("/{id}/extension-draft")
     @Operation(summary = "Dự thảo văn bản xin lỗi, gia hạn (mẫu 04) / the draft apology and extension (form 04)")
     OfficialViews.ExtensionDraftView extensionDraft(@Parameter(hidden = true) OfficialCaller me, @PathVariable String id) {
-        return OfficialViews.extensionDraft(desk.extensionDraft(me.actor(), id));
+        return OfficialViews.extensionDraft(desk.extensionDraft(me.actor(), me.name(), id));
     }
 
     @Post("/{id}/results/{number}/revoke")
