@@ -800,7 +800,7 @@ try {
   const sc = { agency: 'CDSVH', procedure: 'BVHTTDL-DS-001' };
   const admin = await devToken('Quản trị Danh mục', '001080000777', 'qt@example.vn', 'admin');
 
-  await step('a generated history: an administrator opens the scorecard of a month with a late dossier ("not yet measured" never 0) and drills down agency → procedure → the late dossier', async () => {
+  await step('a generated history: an administrator opens the scorecard of a month with a late dossier ("not yet measured" never 0) and drills down agency → procedure → the late dossier; the period\'s report downloads as XLSX and PDF', async () => {
     const res = await fetch(base + '/dev/history?n=12&seed=23', { method: 'POST' });
     if (!res.ok) fail('history: ' + res.status + ' ' + await res.text());
     const hist = await res.json();
@@ -821,7 +821,7 @@ try {
     if (sc.period >= monthOf(Date.now())) fail('the late dossier is in the running month: ' + sc.period);
     sc.unit = found.unit;
 
-    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
     const p = await newPage(ctx);
     await p.goto(base + '/#id_token=' + encodeURIComponent(admin));
     await p.waitForSelector('#nav-admin:not([hidden])');
@@ -855,28 +855,8 @@ try {
     if ((await p.getAttribute(`${row} th a`, 'href')) !== '#/official/dossier/' + encodeURIComponent(sc.lateId)) fail('the dossier link');
     await check(p, 'scorecard dossiers');
     await p.screenshot({ path: shots + '/10b-scorecard-dossiers.png', fullPage: true });
-    await ctx.close();
-  });
-
-  await step('a leader of the agency reads their own scorecard, opens the late dossier\'s officials\' page and downloads the period\'s report (XLSX and PDF); phone: no overflow, axe', async () => {
-    const leader = await devToken('Lãnh đạo Cục Di sản', '001080000556', 'lanhdao.disan@example.vn', 'official', sc.agency + '/' + sc.unit, 'LEADER');
-    // another agency's scorecard is not theirs
-    const other = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=CDLQG', { headers: { authorization: 'Bearer ' + leader } });
-    if (other.status !== 403) fail('a leader reads another agency\'s scorecard: ' + other.status);
-    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
-    const p = await newPage(ctx);
-    await p.goto(base + '/#id_token=' + encodeURIComponent(leader));
-    await p.waitForFunction(() => document.querySelector('#who').textContent.trim() !== '');
-    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period }));
-    await p.waitForSelector(`table.scorecard[data-scope="A:${sc.agency}"]`);
-    await p.click(`table.scorecard[data-scope="A:${sc.agency}"] tr[data-indicator="2.1"] a`);
-    await p.waitForSelector(`table.behind tr[data-id="${sc.lateId}"]`);
-    await p.click(`table.behind tr[data-id="${sc.lateId}"] th a`);
-    await p.waitForSelector('#official-status');
-    if (!(await p.textContent('main')).includes(sc.code)) fail('the officials\' page is not the late dossier\'s: ' + sc.code);
-    await p.screenshot({ path: shots + '/10c-late-dossier.png', fullPage: true });
     // the periodic report of the same month and agency, from the scorecard's link
-    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period }));
+    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
     await p.click('#scorecard-report');
     await p.waitForSelector('#report-table');
     if ((await p.inputValue('#f-report-period')) !== sc.period) fail('the report is not of the scorecard\'s period');
@@ -889,8 +869,32 @@ try {
     await pdfDl.saveAs(shots + '/report.pdf');
     if (readFileSync(shots + '/report.pdf').subarray(0, 5).toString('latin1') !== '%PDF-') fail('the report PDF is not a PDF');
     // what the page showed, for BrowserE2EIT to compare with the XLSX
-    const shown = await getJson(leader, '/api/admin/reports/ii06a?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
+    const shown = await getJson(admin, '/api/admin/reports/ii06a?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
     writeFileSync(shots + '/report-expected.json', JSON.stringify({ period: sc.period, agency: sc.agency, lateId: sc.lateId, page: shown }));
+    await ctx.close();
+  });
+
+  await step('a leader of the agency reads their own scorecard, opens the late dossier\'s officials\' page; phone: the scorecard, drill-down and report without overflow, axe', async () => {
+    const leader = await devToken('Lãnh đạo Cục Di sản', '001080000556', 'lanhdao.disan@example.vn', 'official', sc.agency + '/' + sc.unit, 'LEADER');
+    // another agency's scorecard is not theirs
+    const other = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=CDLQG', { headers: { authorization: 'Bearer ' + leader } });
+    if (other.status !== 403) fail('a leader reads another agency\'s scorecard: ' + other.status);
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(leader));
+    await p.waitForFunction(() => document.querySelector('#who').textContent.trim() !== '');
+    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period }));
+    await p.waitForSelector(`table.scorecard[data-scope="A:${sc.agency}"], #error-summary`);
+    if (!(await p.$(`table.scorecard[data-scope="A:${sc.agency}"]`))) {
+      const api = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=' + sc.agency, { headers: { authorization: 'Bearer ' + leader } });
+      fail('the leader\'s scorecard: ' + await p.textContent('main') + ' / API ' + api.status + ' ' + (await api.text()).slice(0, 300) + ' / unit ' + sc.unit);
+    }
+    await p.click(`table.scorecard[data-scope="A:${sc.agency}"] tr[data-indicator="2.1"] a`);
+    await p.waitForSelector(`table.behind tr[data-id="${sc.lateId}"]`);
+    await p.click(`table.behind tr[data-id="${sc.lateId}"] th a`);
+    await p.waitForSelector('#official-status');
+    if (!(await p.textContent('main')).includes(sc.code)) fail('the officials\' page is not the late dossier\'s: ' + sc.code);
+    await p.screenshot({ path: shots + '/10c-late-dossier.png', fullPage: true });
     await ctx.close();
 
     // the same pages on a phone, in English
