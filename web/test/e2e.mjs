@@ -875,7 +875,7 @@ try {
   });
 
   await step('a leader of the agency reads their own scorecard, opens the late dossier\'s officials\' page; phone: the scorecard, drill-down and report without overflow, axe', async () => {
-    const leader = await devToken('Lãnh đạo Cục Di sản', '001080000556', 'lanhdao.disan@example.vn', 'official', sc.agency + '/' + sc.unit, 'LEADER');
+    const leader = await devToken('Lãnh đạo Cục Di sản', '001080000556', 'lanhdao.disan@example.vn', 'official', sc.agency + '/CHUYENMON', 'LEADER');
     // another agency's scorecard is not theirs
     const other = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=CDLQG', { headers: { authorization: 'Bearer ' + leader } });
     if (other.status !== 403) fail('a leader reads another agency\'s scorecard: ' + other.status);
