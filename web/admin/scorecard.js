@@ -66,7 +66,7 @@ export function linesTable(page, section, trend) {
         <td data-label="${t('scorecard.denominator')}">${number(l.denominator, l.unit)}</td>
         <td data-label="${t('scorecard.ratio')}">${percent(l.ratio)}</td>
         <td data-label="${t('scorecard.score')}">${points(l.score)}</td>`
-    : html`<td colspan="4" data-label="${t('scorecard.numerator')}"><strong>${t('scorecard.notMeasured')}</strong>
+    : html`<td colspan="4"><strong>${t('scorecard.notMeasured')}</strong>
         <span class="hint">${text(l.note)}</span></td>`}
       <td data-label="${t('scorecard.max')}">${points(l.maxPoints)}</td>
       ${trend ? html`<td data-label="${t('scorecard.trend')}">${l.measured ? trendChart(l.indicator, trend) : '–'}</td>` : ''}</tr>`)}</tbody></table>`;

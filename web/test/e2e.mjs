@@ -3,7 +3,9 @@
 // submits and gets the receipt, answers a supplement; someone without an account tracks the dossier by code and key;
 // an administrator publishes a procedure version and a calendar; the pages are checked on a 390×844 phone in English
 // (no horizontal overflow, header in one row) and with axe-core on every page (no serious or critical violation); a
-// citizen and an organisation sign in with VNeID through the national portal sandbox (authorization code + PKCE).
+// citizen and an organisation sign in with VNeID through the national portal sandbox (authorization code + PKCE);
+// over a generated history, an administrator and a leader read the scorecard, drill down to a late dossier and
+// download the periodic report (XLSX and PDF; BrowserE2EIT reads the XLSX back).
 // Usage: node web/test/e2e.mjs <base-url> [screenshot-dir]
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -810,6 +812,154 @@ try {
     if ((await p.textContent('h1')) !== 'Page not found') fail('404 page');
     await check(p, 'phone not found');
     await p.screenshot({ path: shots + '/4-phone-track.png', fullPage: true });
+    await phone.close();
+  });
+
+  // the history generator fills the stack with past dossiers (issue #23): the scorecard of a month with a late one, its
+  // drill-down to that dossier, the periodic report of the same month and agency with its XLSX (read back by BrowserE2EIT)
+  const VN_TZ = 'Asia/Ho_Chi_Minh';
+  const monthOf = (x) => new Date(x).toLocaleDateString('en-CA', { timeZone: VN_TZ }).slice(0, 7);
+  async function getJson(token, path) {
+    const r = await fetch(base + path, { headers: { authorization: 'Bearer ' + token, accept: 'application/json' } });
+    if (!r.ok) fail(path + ': ' + r.status + ' ' + (await r.text()).slice(0, 300));
+    return r.json();
+  }
+  async function behindAll(token, q) {
+    const items = [];
+    let after = '';
+    do {
+      const p = await getJson(token, '/api/admin/scorecard/dossiers?' + new URLSearchParams({ ...q, ...(after ? { after } : {}) }));
+      items.push(...p.items);
+      after = p.next || '';
+    } while (after);
+    return items;
+  }
+  const sc = { agency: 'CDSVH', procedure: 'BVHTTDL-DS-001' };
+  const admin = await devToken('Quản trị Danh mục', '001080000777', 'qt@example.vn', 'admin');
+
+  await step('a generated history: an administrator opens the scorecard of a month with a late dossier ("not yet measured" never 0) and drills down agency → procedure → the late dossier; the period\'s report downloads as XLSX and PDF', async () => {
+    const res = await fetch(base + '/dev/history?n=12&seed=23', { method: 'POST' });
+    if (!res.ok) fail('history: ' + res.status + ' ' + await res.text());
+    const hist = await res.json();
+    if (hist.problems.length || hist.ids.length !== 12 || !(hist.outcomes.LATE >= 2)) fail('history: ' + JSON.stringify(hist).slice(0, 400));
+    // the plan's 9th dossier is a DS-001 (CDSVH) dossier approved late: the month whose 2.1 dossiers hold it
+    sc.lateId = hist.ids[8];
+    const year = Number(new Date().toLocaleDateString('en-CA', { timeZone: VN_TZ }).slice(0, 4));
+    let found = null;
+    for (const y of [year, year - 1]) {
+      found = (await behindAll(admin, { period: String(y), agency: sc.agency, indicator: '2.1' })).find((d) => d.id === sc.lateId);
+      if (found) break;
+    }
+    if (!found || found.why !== 'late') fail('the late dossier is not among the year\'s 2.1 dossiers: ' + JSON.stringify(found));
+    for (const m of [...new Set([found.ended, found.received, found.due].filter(Boolean).map(monthOf))]) {
+      if ((await behindAll(admin, { period: m, agency: sc.agency, indicator: '2.1' })).some((d) => d.id === sc.lateId)) { sc.period = m; break; }
+    }
+    if (!sc.period) fail('no month holds the late dossier: ' + JSON.stringify(found));
+    if (sc.period >= monthOf(Date.now())) fail('the late dossier is in the running month: ' + sc.period);
+    sc.unit = found.unit;
+
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(admin));
+    await p.waitForSelector('#nav-admin:not([hidden])');
+    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
+    const total = `table.scorecard[data-scope="A:${sc.agency}"]`;
+    await p.waitForSelector(total);
+    if (await p.$('#scorecard-running')) fail('a past month is not running');
+    for (const code of ['4.3', '4.4']) {
+      const row = `${total} tr[data-indicator="${code}"]`;
+      if (!(await p.$(row))) fail('no line ' + code);
+      if (!(await p.getAttribute(row, 'class')).includes('not-measured')) fail(code + ' is not marked as not measured');
+      const cell = (await p.textContent(`${row} td[colspan="4"]`)).trim();
+      if (!cell.startsWith('Chưa đo')) fail(code + ' reads ' + cell);
+      if ((await p.$$(`${row} td`)).length !== 3) fail(code + ' has figures: ' + await p.textContent(row));
+    }
+    const onTime = `${total} tr[data-indicator="2.1"]`;
+    if (!(await p.$(`${onTime} a`))) fail('2.1 has no dossier that fell short: ' + await p.textContent(onTime));
+    await check(p, 'scorecard');
+    await p.screenshot({ path: shots + '/10a-scorecard.png', fullPage: true });
+    // agency → procedure → its 2.1 dossiers
+    await p.click(`ul.scopes a:text-is("${sc.procedure}")`);
+    const proc = `table.scorecard[data-scope="P:${sc.agency}/${sc.procedure}"]`;
+    await p.waitForSelector(proc);
+    if (!(await p.textContent('nav.crumbs')).includes(sc.procedure)) fail('the path does not name the procedure');
+    await check(p, 'scorecard of a procedure');
+    await p.click(`${proc} tr[data-indicator="2.1"] a`);
+    const row = `table.behind tr[data-id="${sc.lateId}"]`;
+    await p.waitForSelector(row);
+    if (!(await p.textContent(row)).includes('Trễ hạn')) fail('the late dossier is not said late: ' + await p.textContent(row));
+    sc.code = (await p.textContent(`${row} th a`)).trim();
+    if ((await p.getAttribute(`${row} th a`, 'href')) !== '#/official/dossier/' + encodeURIComponent(sc.lateId)) fail('the dossier link');
+    await check(p, 'scorecard dossiers');
+    await p.screenshot({ path: shots + '/10b-scorecard-dossiers.png', fullPage: true });
+    // the periodic report of the same month and agency, from the scorecard's link
+    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
+    await p.click('#scorecard-report');
+    await p.waitForSelector('#report-table');
+    if ((await p.inputValue('#f-report-period')) !== sc.period) fail('the report is not of the scorecard\'s period');
+    await check(p, 'report');
+    await p.screenshot({ path: shots + '/10d-report.png', fullPage: true });
+    const [xlsx] = await Promise.all([p.waitForEvent('download'), p.click('#report-xlsx')]);
+    if (!xlsx.suggestedFilename().endsWith('.xlsx')) fail('xlsx name: ' + xlsx.suggestedFilename());
+    await xlsx.saveAs(shots + '/report.xlsx');
+    const [pdfDl] = await Promise.all([p.waitForEvent('download'), p.click('#report-pdf')]);
+    await pdfDl.saveAs(shots + '/report.pdf');
+    if (readFileSync(shots + '/report.pdf').subarray(0, 5).toString('latin1') !== '%PDF-') fail('the report PDF is not a PDF');
+    // what the page showed, for BrowserE2EIT to compare with the XLSX
+    const shown = await getJson(admin, '/api/admin/reports/ii06a?' + new URLSearchParams({ period: sc.period, agency: sc.agency }));
+    writeFileSync(shots + '/report-expected.json', JSON.stringify({ period: sc.period, agency: sc.agency, lateId: sc.lateId, page: shown }));
+    await ctx.close();
+  });
+
+  await step('a leader of the agency reads their own scorecard, opens the late dossier\'s officials\' page; phone: the scorecard, drill-down and report without overflow, axe', async () => {
+    const leader = await devToken('Lãnh đạo Cục Di sản', '001080000556', 'lanhdao.disan@example.vn', 'official', sc.agency + '/CHUYENMON', 'LEADER');
+    // another agency's scorecard is not theirs
+    const other = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=CDLQG', { headers: { authorization: 'Bearer ' + leader } });
+    if (other.status !== 403) fail('a leader reads another agency\'s scorecard: ' + other.status);
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(leader));
+    await p.waitForFunction(() => document.querySelector('#who').textContent.trim() !== '');
+    await p.goto(base + '/#/admin/scorecard?' + new URLSearchParams({ period: sc.period }));
+    await p.waitForSelector(`table.scorecard[data-scope="A:${sc.agency}"], #error-summary`);
+    if (!(await p.$(`table.scorecard[data-scope="A:${sc.agency}"]`))) {
+      const api = await fetch(base + '/api/admin/scorecard?period=' + sc.period + '&agency=' + sc.agency, { headers: { authorization: 'Bearer ' + leader } });
+      fail('the leader\'s scorecard: ' + await p.textContent('main') + ' / API ' + api.status + ' ' + (await api.text()).slice(0, 300) + ' / unit ' + sc.unit);
+    }
+    await p.click(`table.scorecard[data-scope="A:${sc.agency}"] tr[data-indicator="2.1"] a`);
+    await p.waitForSelector(`table.behind tr[data-id="${sc.lateId}"]`);
+    await p.click(`table.behind tr[data-id="${sc.lateId}"] th a`);
+    await p.waitForSelector('#official-status');
+    if (!(await p.textContent('main')).includes(sc.code)) fail('the officials\' page is not the late dossier\'s: ' + sc.code);
+    await p.screenshot({ path: shots + '/10c-late-dossier.png', fullPage: true });
+    await ctx.close();
+
+    // the same pages on a phone, in English
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const m = await newPage(phone);
+    await m.goto(base + '/#id_token=' + encodeURIComponent(admin));
+    await m.waitForSelector('#nav-admin:not([hidden])');
+    await m.evaluate(() => localStorage.setItem('dvc.lang', 'en'));
+    const phonePages = [
+      ['phone scorecard', '#/admin/scorecard?' + new URLSearchParams({ period: sc.period, agency: sc.agency }), `table.scorecard[data-scope="A:${sc.agency}"]`],
+      ['phone scorecard dossiers', '#/admin/scorecard/dossiers?' + new URLSearchParams({ period: sc.period, agency: sc.agency, scope: `P:${sc.agency}/${sc.procedure}`, indicator: '2.1' }), `table.behind tr[data-id="${sc.lateId}"]`],
+      ['phone report', '#/admin/report?' + new URLSearchParams({ period: sc.period, agency: sc.agency }), '#report-table'],
+    ];
+    for (const [what, hash, ready] of phonePages) {
+      await m.goto(base + '/' + hash);
+      await m.reload();
+      await m.waitForSelector(ready);
+      await check(m, what);
+      // tables stay inside the page: each either fits or scrolls inside its own container
+      const wide = await m.evaluate(() => [...document.querySelectorAll('main table')].filter((tb) => {
+        const r = tb.getBoundingClientRect();
+        if (r.right <= document.documentElement.clientWidth + 1) return false;
+        const box = tb.closest('.table-scroll');
+        return !box || box.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || getComputedStyle(box).overflowX === 'visible';
+      }).map((tb) => tb.className));
+      if (wide.length) fail(`${what}: tables wider than the page: ${wide.join(', ')}`);
+      await m.screenshot({ path: shots + `/10e-${what.replaceAll(' ', '-')}.png`, fullPage: true });
+    }
     await phone.close();
   });
 

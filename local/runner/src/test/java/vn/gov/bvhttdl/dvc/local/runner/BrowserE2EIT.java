@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The portal in a real browser (web/test/e2e.mjs: citizen, sign-in with VNeID through the national portal sandbox (citizen and organisation), public look-up, administrator, phone and desktop, axe): headless Chromium (Debian's package) driven by playwright-core against the
- * offline stack. Screenshots land in local/runner/target/e2e.
+ * offline stack; over a generated history (POST /dev/history), the scorecard, its drill-down to a late dossier and the
+ * periodic report, whose downloaded XLSX is read back here. Screenshots land in local/runner/target/e2e.
  */
 class BrowserE2EIT {
     /**
@@ -64,7 +65,11 @@ class BrowserE2EIT {
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 300 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("18 passed, 0 failed"), out);
+            assertTrue(out.contains("20 passed, 0 failed"), out);
+
+            // the periodic report the leader downloaded over the generated history: its XLSX, read back, carries the
+            // figures the report route answers for the same period and agency
+            reportChecks(runner, shots);
 
             // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
@@ -168,6 +173,55 @@ class BrowserE2EIT {
                     .findFirst().orElseThrow().get("status");
         }
         assertEquals("PAID", status, "the refused paid dossier keeps its appraisal fee under its procedure's rule");
+    }
+
+    /**
+     * The report's XLSX as downloaded in the browser, read with Apache POI: its total row and each field's and procedure's
+     * row hold the figures of the report route's JSON for the same period and agency (as the page showed it to the leader
+     * and as an administrator reads it now).
+     */
+    @SuppressWarnings("unchecked")
+    static void reportChecks(LocalRunner runner, Path shots) throws Exception {
+        Map<String, Object> expected = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
+                Files.readString(shots.resolve("report-expected.json"))));
+        String admin = runner.devToken("Quản trị", "001080000001", "qt@example.vn", "admins");
+        var res = LocalRunnerIT.call(runner.baseUrl(), "GET", "/api/admin/reports/ii06a?period=" + expected.get("period")
+                + "&agency=" + expected.get("agency"), admin, null);
+        assertEquals(200, res.statusCode(), res.body());
+        Map<String, Object> page = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(res.body()));
+        assertEquals(vn.gov.bvhttdl.dvc.domain.Json.write(expected.get("page")), vn.gov.bvhttdl.dvc.domain.Json.write(page),
+                "the report changed between the browser's download and now");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String part : java.util.List.of("columns", "extraColumns")) {
+            for (Object c : vn.gov.bvhttdl.dvc.domain.Json.list(page.get(part))) keys.add((String) vn.gov.bvhttdl.dvc.domain.Json.obj(c).get("key"));
+        }
+        assertFalse(keys.isEmpty());
+        // the rows the XLSX must hold: the total, each field and each procedure, by their labels in Vietnamese
+        java.util.Map<String, Map<String, Object>> rows = new java.util.LinkedHashMap<>();
+        rows.put("Tổng cộng", vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.obj(page.get("total")).get("values")));
+        for (Object f : vn.gov.bvhttdl.dvc.domain.Json.list(page.get("fields"))) {
+            Map<String, Object> row = vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.obj(f).get("row"));
+            rows.put((String) vn.gov.bvhttdl.dvc.domain.Json.obj(row.get("name")).get("vi"), vn.gov.bvhttdl.dvc.domain.Json.obj(row.get("values")));
+        }
+        java.util.Map<String, Map<String, Object>> found = new java.util.HashMap<>();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(shots.resolve("report.xlsx")))) {
+            var sheet = wb.getSheetAt(0);
+            assertEquals("Biểu số II.06a/VPCP/KSTT", sheet.getRow(0).getCell(0).getStringCellValue());
+            for (var r : sheet) {
+                var label = r.getCell(1);
+                if (label == null || label.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) continue;
+                Map<String, Object> want = rows.get(label.getStringCellValue().trim());
+                if (want == null) continue;
+                for (int i = 0; i < keys.size(); i++) {
+                    var cell = r.getCell(i + 2);
+                    assertNotNull(cell, label.getStringCellValue() + " " + keys.get(i));
+                    assertEquals(((Number) want.getOrDefault(keys.get(i), 0)).doubleValue(), cell.getNumericCellValue(),
+                            label.getStringCellValue() + " / " + keys.get(i));
+                }
+                found.put(label.getStringCellValue().trim(), want);
+            }
+        }
+        assertEquals(rows.keySet(), found.keySet(), "the XLSX lacks rows of the report");
     }
 
     static String decodeQr(Path pdf) throws Exception {
