@@ -97,7 +97,7 @@ public final class Floors {
         @Override
         public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
             for (var m : event.getRecords()) {
-                var outcome = vn.gov.bvhttdl.dvc.uploadscan.MalwareVerdictHandler.handle(verdicts, m.getBody());
+                var outcome = vn.gov.bvhttdl.dvc.uploadscan.VerdictEvents.handle(verdicts, m.getBody());
                 if (outcome != vn.gov.bvhttdl.dvc.uploadscan.LateVerdict.Outcome.QUARANTINED) throw new IllegalStateException("not quarantined: " + outcome);
             }
             return new SQSBatchResponse(java.util.List.of());
