@@ -43,12 +43,17 @@ import static vn.gov.bvhttdl.dvc.api.CitizenApiHandlerIT.*;
  */
 class RestoreDrillIT {
     static TestStack.Stack stack;
+    /** Its own handler: another class's (closed when that class ends) would have no context left. */
+    static ApiHandler handler;
 
     @BeforeAll
     static void start() {
         stack = TestStack.get();
-        if (handler == null) handler = new ApiHandler();
+        handler = new ApiHandler();
     }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() { handler.close(); }
 
     static APIGatewayV2HTTPResponse call(String method, String path, String body, Map<String, String> claims) {
         return handler.handleRequest(request(method, path, body, claims), null);
