@@ -26,18 +26,18 @@ public record FormField(String name, String type, Text label, boolean required, 
     public record Option(String value, Text label) {}
 
     public FormField {
-        if (name == null || !NAME.matcher(name).matches()) throw new IllegalArgumentException("form field name " + name);
-        if (!TYPES.contains(type)) throw new IllegalArgumentException("form field " + name + ": type must be one of " + TYPES);
-        if (label == null) throw new IllegalArgumentException("form field " + name + " needs a label");
+        if (name == null || !NAME.matcher(name).matches()) throw new Procedure.Invalid("formFields", "tên trường \"" + Limits.clip(String.valueOf(name)) + "\" phải bắt đầu bằng chữ cái, chỉ gồm chữ không dấu, số và _", "field name \"" + Limits.clip(String.valueOf(name)) + "\" must start with a letter and hold only letters, digits and _");
+        if (!TYPES.contains(type)) throw new Procedure.Invalid("formFields", "trường " + name + ": kiểu phải là một trong " + TYPES, "field " + name + ": type must be one of " + TYPES);
+        if (label == null) throw new Procedure.Invalid("formFields", "trường " + name + " cần nhãn", "field " + name + " needs a label");
         options = options == null ? List.of() : List.copyOf(options);
         if ((type.equals("select") || type.equals("checkboxes")) && options.isEmpty()) {
-            throw new IllegalArgumentException("form field " + name + " needs options");
+            throw new Procedure.Invalid("formFields", "trường " + name + " cần các lựa chọn", "field " + name + " needs options");
         }
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("form field " + name + ": invalid pattern");
+                throw new Procedure.Invalid("formFields", "trường " + name + ": mẫu kiểm tra (pattern) không hợp lệ", "field " + name + ": invalid pattern");
             }
         }
         if (maxLength <= 0 || maxLength > Limits.MAX_FIELD_LENGTH) maxLength = Limits.MAX_FIELD_LENGTH;
@@ -152,7 +152,7 @@ public record FormField(String name, String type, Text label, boolean required, 
                 try {
                     LocalDate.parse(v);
                 } catch (DateTimeParseException e) {
-                    return new Text(vi + " phải là một ngày (năm-tháng-ngày).", en + " must be a date (year-month-day).");
+                    return new Text(vi + " phải là một ngày có thật (dd/mm/yyyy).", en + " must be a real date (dd/mm/yyyy).");
                 }
             }
             case "select" -> {

@@ -61,11 +61,11 @@ public record Procedure(String code, int version, String change, LocalDate effec
         static NationalData of(Map<String, Object> m) {
             if (m == null) return null;
             String db = Json.str(m, "database");
-            if (!DATABASES.contains(db)) throw new Invalid("components", "nationalData.database must be one of " + DATABASES);
+            if (!DATABASES.contains(db)) throw new Invalid("components", "nguồn dữ liệu quốc gia phải là một trong " + DATABASES, "nationalData.database must be one of " + DATABASES);
             Text name = Json.text(m, "name");
             Object b = m.get("basis");
             List<Citation> basis = (b instanceof Map<?, ?> ? List.of(b) : Json.list(b)).stream().map(Json::obj).map(Citation::of).toList();
-            if (basis.isEmpty()) throw new Invalid("components", "nationalData needs its legal basis");
+            if (basis.isEmpty()) throw new Invalid("components", "dữ liệu lấy từ cơ sở dữ liệu quốc gia cần căn cứ pháp lý", "nationalData needs its legal basis");
             return new NationalData(db, name, basis);
         }
     }
@@ -119,8 +119,12 @@ public record Procedure(String code, int version, String change, LocalDate effec
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            String field = e instanceof Invalid i ? i.field : null;
-            Text why = new Text("Dữ liệu thủ tục không hợp lệ: " + e.getMessage(), "Invalid procedure data: " + e.getMessage()).at(field);
+            // a rule of the data names its field in both languages; anything else (a malformed value deep in the data)
+            // is not echoed in one language inside the other's sentence
+            Text why = e instanceof Invalid i
+                    ? new Text("Dữ liệu thủ tục không hợp lệ: " + i.vi + ".", "Invalid procedure data: " + i.getMessage() + ".").at(i.field)
+                    : new Text("Dữ liệu thủ tục không hợp lệ (một giá trị sai kiểu hoặc sai định dạng, ví dụ một ngày hay một số tiền).",
+                            "Invalid procedure data (a value of the wrong type or format, e.g. a date or an amount).");
             throw new DomainException(DomainException.Kind.INVALID, "invalid-procedure", why, List.of(why));
         }
     }
@@ -128,10 +132,12 @@ public record Procedure(String code, int version, String change, LocalDate effec
     /** A rule of the data broken, and the field it is about (for the administrators' form). */
     static final class Invalid extends IllegalArgumentException {
         final String field;
+        final String vi;
 
-        Invalid(String field, String message) {
-            super(message);
+        Invalid(String field, String vi, String en) {
+            super(en);
             this.field = field;
+            this.vi = vi;
         }
     }
 
@@ -151,19 +157,19 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 .toList();
         List<Step> steps = Json.list(m.get("steps")).stream().map(Json::obj)
                 .map(s -> {
-                    Period budget = Period.read(s, "budget", "workingDays");
-                    if (budget == null) throw new IllegalArgumentException("step " + s.get("code") + " needs a budget");
+                    Period budget = period(s, "budget", "workingDays", "steps");
+                    if (budget == null) throw new Invalid("steps", "bước " + s.get("code") + " cần thời hạn", "step " + s.get("code") + " needs a budget");
                     return new Step(required(s, "code"), Json.text(s, "name"), budget);
                 }).toList();
         List<Citation> basis = Json.list(m.get("legalBasis")).stream().map(Json::obj).map(Citation::of).toList();
         String change = m.get("change") == null ? "issued" : Json.str(m, "change");
-        if (!CHANGES.contains(change)) throw new Invalid("change", "change must be one of " + CHANGES);
+        if (!CHANGES.contains(change)) throw new Invalid("change", "loại thay đổi phải là một trong " + CHANGES, "change must be one of " + CHANGES);
         Procedure p = new Procedure(required(m, "code"), intOr(m, "version", 1), change,
                 effectiveFrom(m),
                 m.get("decision") == null ? null : Citation.of(Json.obj(m.get("decision"))),
                 Json.text(m, "name"), Json.str(m, "field"), Json.str(m, "agencyCode"), Json.text(m, "agencyName"),
                 Json.str(m, "receivingUnitCode"), intOr(m, "serviceLevel", 3), Boolean.TRUE.equals(m.get("fullProcess")),
-                Period.read(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
+                period(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
                 Json.str(m, "dataNote"),
                 Json.list(m.get("formFields")).stream().map(Json::obj).map(FormField::of).toList(),
                 m.get("formSource") == null ? null : Citation.of(Json.obj(m.get("formSource"))));
@@ -172,37 +178,54 @@ public record Procedure(String code, int version, String change, LocalDate effec
     }
 
     private void check() {
-        if (!code.matches("[A-Za-z0-9.\\-]{1,40}")) throw new Invalid("code", "code " + code);
-        if (version < 1) throw new Invalid("version", "version must be ≥ 1");
+        if (!code.matches("[A-Za-z0-9.\\-]{1,40}")) throw new Invalid("code", "mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang (tối đa 40 ký tự)", "the code has letters, digits, dots and hyphens only (40 at most)");
+        if (version < 1) throw new Invalid("version", "phiên bản phải từ 1 trở lên", "version must be ≥ 1");
         if (repealed()) return;
-        if (name == null || agencyCode == null || receivingUnitCode == null) throw new Invalid(name == null ? "name" : agencyCode == null ? "agencyCode" : "receivingUnitCode", "name, agencyCode and receivingUnitCode are required");
-        if (serviceLevel != 3 && serviceLevel != 4) throw new Invalid("serviceLevel", "service level must be 3 or 4");
-        if (timeLimit == null || timeLimit.days() < 1) throw new Invalid("timeLimit", "timeLimit must be ≥ 1 day");
+        if (name == null || agencyCode == null || receivingUnitCode == null) throw new Invalid(name == null ? "name" : agencyCode == null ? "agencyCode" : "receivingUnitCode", "cần tên thủ tục, mã cơ quan và mã bộ phận tiếp nhận", "name, agencyCode and receivingUnitCode are required");
+        if (serviceLevel != 3 && serviceLevel != 4) throw new Invalid("serviceLevel", "mức độ dịch vụ phải là 3 hoặc 4", "service level must be 3 or 4");
+        if (timeLimit == null || timeLimit.days() < 1) throw new Invalid("timeLimit", "thời hạn giải quyết phải từ 1 ngày trở lên", "timeLimit must be ≥ 1 day");
         // steps counted in the time limit's own unit must add up to it; a step in the other unit (e.g. "defects
         // notified within 3 working days" inside a 30-calendar-day limit) is a separate budget of its own
         if (!steps.isEmpty() && steps.stream().allMatch(s -> s.budget().unit() == timeLimit.unit())
                 && steps.stream().mapToInt(s -> s.budget().days()).sum() != timeLimit.days()) {
-            throw new Invalid("steps", "the steps of " + code + " add up to "
-                    + steps.stream().mapToInt(s -> s.budget().days()).sum() + " days, not " + timeLimit.days());
+            int sum = steps.stream().mapToInt(s -> s.budget().days()).sum();
+            throw new Invalid("steps", "các bước của " + code + " cộng lại " + sum + " ngày, không phải " + timeLimit.days(),
+                    "the steps of " + code + " add up to " + sum + " days, not " + timeLimit.days());
         }
         for (Step s : steps) {
-            if (!Process.kinds().contains(s.code())) throw new Invalid("steps", "step " + s.code() + " is not one of " + Process.kinds());
+            if (!Process.kinds().contains(s.code())) throw new Invalid("steps", "bước " + s.code() + " không thuộc " + Process.kinds(), "step " + s.code() + " is not one of " + Process.kinds());
         }
-        if (components.isEmpty()) throw new Invalid("components", "at least one dossier component is required");
+        if (components.isEmpty()) throw new Invalid("components", "cần ít nhất một thành phần hồ sơ", "at least one dossier component is required");
         for (Fee f : fees) {
             List<Rate> rs = f.rates().stream().sorted(java.util.Comparator.comparing(Rate::from)).toList();
             for (int i = 0; i < rs.size(); i++) {
                 Rate r = rs.get(i);
-                if (r.until() != null && r.until().isBefore(r.from())) throw new Invalid("fees", "a fee rate ends before it starts");
-                if (r.basis() == null) throw new Invalid("fees", "a temporary fee rate needs its legal basis");
+                if (r.until() != null && r.until().isBefore(r.from())) throw new Invalid("fees", "một mức thu kết thúc trước khi bắt đầu", "a fee rate ends before it starts");
+                if (r.basis() == null) throw new Invalid("fees", "mức thu tạm thời cần căn cứ pháp lý", "a temporary fee rate needs its legal basis");
                 if (i > 0 && (rs.get(i - 1).until() == null || !rs.get(i - 1).until().isBefore(r.from()))) {
-                    throw new Invalid("fees", "the temporary rates of a fee overlap");
+                    throw new Invalid("fees", "các mức thu tạm thời của một khoản phí chồng lên nhau", "the temporary rates of a fee overlap");
                 }
             }
         }
-        if (legalBasis.isEmpty()) throw new Invalid("legalBasis", "the legal basis is required");
+        if (legalBasis.isEmpty()) throw new Invalid("legalBasis", "cần căn cứ pháp lý", "the legal basis is required");
         if (formFields.stream().map(FormField::name).distinct().count() != formFields.size()) {
-            throw new Invalid("formFields", "two form fields have the same name");
+            throw new Invalid("formFields", "hai trường của biểu mẫu trùng tên", "two form fields have the same name");
+        }
+    }
+
+    private static Period period(Map<String, Object> m, String key, String legacyKey) {
+        return period(m, key, legacyKey, key);
+    }
+
+    /** A period of the data, its mistakes named in both languages on {@code field}. */
+    private static Period period(Map<String, Object> m, String key, String legacyKey, String field) {
+        try {
+            return Period.read(m, key, legacyKey);
+        } catch (Invalid e) {
+            throw e;
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new Invalid(field, "thời hạn phải là số ngày từ 0 đến 3650, tính theo ngày làm việc hoặc ngày lịch",
+                    "a period is 0–3650 days, in working or calendar days");
         }
     }
 
@@ -210,13 +233,13 @@ public record Procedure(String code, int version, String change, LocalDate effec
         try {
             return LocalDate.parse(m.get("effectiveFrom") == null ? "2021-01-01" : Json.str(m, "effectiveFrom"));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new Invalid("effectiveFrom", "effectiveFrom must be a date (yyyy-mm-dd)");
+            throw new Invalid("effectiveFrom", "ngày có hiệu lực phải là một ngày có thật (dd/mm/yyyy)", "the effective date must be a real date (dd/mm/yyyy)");
         }
     }
 
     private static String required(Map<String, Object> m, String k) {
         String v = Json.str(m, k);
-        if (v == null || v.isBlank()) throw new Invalid(k, k + " is required");
+        if (v == null || v.isBlank()) throw new Invalid(k, "cần " + k, k + " is required");
         return v;
     }
 

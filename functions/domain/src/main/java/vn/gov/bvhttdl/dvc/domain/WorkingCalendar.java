@@ -179,7 +179,11 @@ public final class WorkingCalendar {
         } catch (RuntimeException e) {
             if (e instanceof DomainException de) throw de;
             throw new DomainException(DomainException.Kind.INVALID, "invalid-calendar-schedule",
-                    new Text("Lịch nghỉ năm không hợp lệ: " + e.getMessage(), "Invalid yearly schedule: " + e.getMessage()));
+                    e instanceof java.time.DateTimeException
+                            ? new Text("Lịch nghỉ năm không hợp lệ: mỗi ngày phải là một ngày có thật (dd/mm/yyyy).",
+                                    "Invalid yearly schedule: every day must be a real date (dd/mm/yyyy).")
+                            : new Text("Lịch nghỉ năm không hợp lệ: cần năm, các đợt nghỉ và các ngày làm bù.",
+                                    "Invalid yearly schedule: the year, the blocks of days off and the working days are needed."));
         }
     }
 

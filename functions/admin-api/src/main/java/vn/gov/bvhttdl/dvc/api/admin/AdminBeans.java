@@ -22,10 +22,11 @@ import java.time.Duration;
 @Factory
 final class AdminBeans {
     @Singleton
-    AdminDesk desk(RulesStore rules, Clock clock) {
+    AdminDesk desk(RulesStore rules, Clock clock, vn.gov.bvhttdl.dvc.adapters.Table table) {
         DvcqgNationalCatalogue national = new DvcqgNationalCatalogue(() -> Settings.get("NATIONAL_CATALOGUE_URL").orElse(""),
                 AdminBeans::secret, Duration.ofSeconds(Settings.get("NATIONAL_CATALOGUE_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(10)));
-        return new AdminDesk(rules, rules, clock, national);
+        // the open dossiers (read only) for a calendar's preview of the due dates it moves
+        return new AdminDesk(rules, rules, clock, national, table.workQueues(), table.dossiers());
     }
 
     /** The Decision-766 scorecard over the counters the stream keeps in the table. */

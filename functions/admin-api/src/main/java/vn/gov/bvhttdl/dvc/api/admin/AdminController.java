@@ -47,6 +47,18 @@ final class AdminController {
         return HttpResponse.created(Views.VersionView.of(desk.publishVersion(admin.subject(), code, object(body))));
     }
 
+    /**
+     * What publishing the body as the next version would change, checked as publishing checks it (the same
+     * problems: basis, unchanged, numbering, the catalogue's rules); nothing is stored. Version 1 of a code the
+     * catalogue does not hold is a new procedure.
+     */
+    @Post("/procedures/{code}/versions/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Xem trước những gì phiên bản sẽ thay đổi (chưa công bố) / what a version would change, not published")
+    AdminViews.VersionChangesView previewVersion(@Parameter(hidden = true) AdminCaller admin, @PathVariable String code, @Body String body) {
+        return AdminViews.VersionChangesView.of(desk.versionChanges(code, object(body)));
+    }
+
     @Get("/procedures/{code}")
     @Operation(summary = "Thủ tục đang có hiệu lực kèm ghi chú dữ liệu nội bộ / the procedure in force with the internal data note")
     Views.ProcedureView procedure(@Parameter(hidden = true) AdminCaller admin, @PathVariable String code) {
@@ -77,6 +89,17 @@ final class AdminController {
         AdminDesk.Preview p = desk.preview(year, data.get("schedule"), Moments.parse(at == null ? year + "-01-02T09:00" : at.toString()),
                 data.get("days"), data.get("unit"));
         return new AdminViews.CalendarPreview(Views.AppointmentView.of("preview", p.now()), Views.AppointmentView.of("preview", p.withDraft()));
+    }
+
+    /**
+     * What publishing the body as the year's announcement would change (days off, swapped days, the open dossiers
+     * whose due date moves), checked as publishing checks it (basis, empty, unchanged); nothing is stored.
+     */
+    @Post("/calendar/{year}/changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Xem trước thay đổi của lịch năm (chưa công bố) / what publishing a year would change, not published")
+    AdminViews.CalendarChangesView calendarChanges(@Parameter(hidden = true) AdminCaller admin, @PathVariable int year, @Body String body) {
+        return AdminViews.CalendarChangesView.of(desk.calendarChanges(year, object(body)));
     }
 
     @Get("/publications")

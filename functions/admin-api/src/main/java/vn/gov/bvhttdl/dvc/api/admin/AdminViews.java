@@ -23,6 +23,36 @@ final class AdminViews {
     @Serdeable
     public record CalendarPreview(Views.AppointmentView now, Views.AppointmentView withDraft) {}
 
+    /** An open dossier whose due date the draft calendar moves. */
+    @Serdeable
+    public record MovedDueView(String code, String procedureCode, String recorded, String withDraft) {}
+
+    /** What publishing a year would change (the page shows it before asking to confirm). */
+    @Serdeable
+    public record CalendarChangesView(int year, List<String> daysOffAdded, List<String> daysOffRemoved, List<String> workingAdded,
+                                      List<String> workingRemoved, List<String> pending, List<MovedDueView> moved, boolean movedTruncated) {
+        static CalendarChangesView of(vn.gov.bvhttdl.dvc.application.AdminDesk.CalendarChanges c) {
+            return new CalendarChangesView(c.year(), days(c.daysOffAdded()), days(c.daysOffRemoved()), days(c.workingAdded()), days(c.workingRemoved()),
+                    c.pending(), c.moved().stream().map(m -> new MovedDueView(m.code(), m.procedureCode(), m.recorded().toString(), m.withDraft().toString())).toList(),
+                    c.movedTruncated());
+        }
+
+        private static List<String> days(List<java.time.LocalDate> d) { return d.stream().map(java.time.LocalDate::toString).toList(); }
+    }
+
+    /** One value a procedure version changes. */
+    @Serdeable
+    public record DifferenceView(String what, Views.I18n label, String before, String after) {}
+
+    /** What publishing a procedure version would change against the latest version (none for a new procedure). */
+    @Serdeable
+    public record VersionChangesView(String code, int version, boolean newProcedure, String effectiveFrom, List<DifferenceView> differences) {
+        static VersionChangesView of(vn.gov.bvhttdl.dvc.application.AdminDesk.VersionChanges c) {
+            return new VersionChangesView(c.code(), c.version(), c.newProcedure(), c.effectiveFrom().toString(),
+                    c.differences().stream().map(d -> new DifferenceView(d.what(), Views.I18n.of(d.label()), d.before(), d.after())).toList());
+        }
+    }
+
     @Serdeable
     public record Published(String kind, String key, String publishedBy) {}
 

@@ -104,7 +104,11 @@ final class OfficialRequests {
             String s = text(field);
             if (s == null) return null;
             try {
-                return LocalDate.parse(s.strip());
+                // ISO (what the page sends) or dd/mm/yyyy (what the official reads and may type)
+                String v = s.strip();
+                return v.matches("\\d{1,2}/\\d{1,2}/\\d{4}")
+                        ? LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                        : LocalDate.parse(v);
             } catch (DateTimeParseException e) {
                 var p = DomainException.of("invalid-date.new-due");
                 throw new DomainException(p.kind(), p.problem(), p.text().at(at), List.of(p.text().at(at)));
