@@ -106,13 +106,14 @@ class RulesStoreIT {
         assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)));
         assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
 
-        Map<String, Object> second = Map.of("year", 2031L, "holidays", List.of(), "workingWeekendDays", List.of());
+        Map<String, Object> second = Map.of("year", 2031L, "basis", Map.of("document", "Thông báo 2031 sửa đổi (thử)"),
+                "holidays", List.of(), "workingWeekendDays", List.of("2031-05-17"));
         desk.publishCalendar("admin-2", 2031, second);
         assertTrue(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 2)), "the republished year replaces the first");
         assertFalse(rules.calendar().isWorkingDay(LocalDate.of(2031, 5, 10)));
         assertEquals(2, rules.list(Publications.Kind.CALENDAR).stream().filter(p -> p.key().startsWith("YEAR#2031#")).count());
 
-        assertThrows(DomainException.class, () -> desk.publishCalendar("admin-1", 2031, Map.of("year", 2031L,
+        assertThrows(DomainException.class, () -> desk.publishCalendar("admin-1", 2031, Map.of("year", 2031L, "basis", Map.of("document", "Thông báo"),
                 "holidays", List.of(Map.of("replaces", List.of("christmas"), "days", List.of("2031-12-25"))))));
     }
 }

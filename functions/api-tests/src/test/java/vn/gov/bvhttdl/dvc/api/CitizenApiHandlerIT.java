@@ -195,6 +195,7 @@ class CitizenApiHandlerIT {
     @Test
     void onlyAdministratorsPublishAndAPublishedVersionIsServed() {
         String body = "{\"code\":\"BVHTTDL-HT-001\",\"version\":3,\"change\":\"amended\",\"effectiveFrom\":\"2020-06-01\","
+                + "\"decision\":{\"document\":\"Quyết định thử nghiệm\"},"
                 + "\"name\":{\"vi\":\"Cấp giấy phép nhập khẩu văn hóa phẩm (sửa đổi)\",\"en\":\"Import licence (amended)\"},"
                 + "\"field\":\"international\",\"agencyCode\":\"CHTQT\",\"agencyName\":{\"vi\":\"Cục Hợp tác quốc tế\"},"
                 + "\"receivingUnitCode\":\"000.00.12.G17\",\"serviceLevel\":4,\"fullProcess\":true,\"processingWorkingDays\":3,"
@@ -220,7 +221,7 @@ class CitizenApiHandlerIT {
         assertEquals(400, handler.handleRequest(request("POST", "/api/admin/procedures/BVHTTDL-HT-001/versions", "[1,2", admin), null).getStatusCode());
         assertEquals(422, handler.handleRequest(request("PUT", "/api/admin/calendar/2032", "{\"year\":2031}", admin), null).getStatusCode());
         APIGatewayV2HTTPResponse cal = handler.handleRequest(request("PUT", "/api/admin/calendar/2032",
-                "{\"year\":2032,\"holidays\":[],\"workingWeekendDays\":[\"2032-01-03\"]}", admin), null);
+                "{\"year\":2032,\"basis\":{\"document\":\"Thông báo (thử)\"},\"holidays\":[],\"workingWeekendDays\":[\"2032-01-03\"]}", admin), null);
         assertEquals(200, cal.getStatusCode(), cal.getBody());
         assertTrue(((List<Object>) json(handler.handleRequest(publicGet("/api/calendar/2032", null), null)).get("workingWeekendDays")).contains("2032-01-03"));
     }

@@ -235,7 +235,8 @@ class HostileInputIT {
     Arbitrary<String> writeRoutes() {
         return Arbitraries.of("POST /api/dossiers", "PUT /api/dossiers/" + UUID.randomUUID(), "POST /api/dossiers/" + UUID.randomUUID() + "/attachments",
                 "POST /api/dossiers/" + UUID.randomUUID() + "/withdraw", "POST /api/official/dossiers/" + UUID.randomUUID() + "/request-supplement",
-                "POST /api/admin/procedures/BVHTTDL-DL-001/versions", "PUT /api/admin/calendar/2027");
+                "POST /api/admin/procedures/BVHTTDL-DL-001/versions", "PUT /api/admin/calendar/2027",
+                "POST /api/admin/procedures/BVHTTDL-DL-001/versions/preview", "POST /api/admin/calendar/2027/changes");
     }
 
     @Property(tries = 150)
