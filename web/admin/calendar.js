@@ -3,7 +3,8 @@
 import { html, mount } from '../shared/html.js';
 import { t, pick } from '../shared/i18n.js';
 import { api } from '../shared/api.js';
-import { date } from '../shared/format.js';
+import { date, dateSpan } from '../shared/format.js';
+import { dateInput, parseDate } from '../shared/dates.js';
 import { fieldId, showErrors, announce } from '../shared/forms.js';
 import { requireAdmin, adminNav } from './common.js';
 import { toIsoDate } from '../citizen/eform.js';
@@ -35,7 +36,25 @@ function blockRow(b, i, rules) {
   </fieldset></div>`;
 }
 
-export async function adminCalendarPage(main, { year, published }) {
+/** What publishing would change, drawn for the confirmation (every list, even empty, so nothing is hidden). */
+function changesView(c) {
+  const days = (list) => (list.length ? html`${list.map((d, i) => html`${i ? ', ' : ''}${dateSpan(d)}`)}` : t('publishing.none'));
+  return html`<dl class="summary" id="calendar-changes">
+      <dt>${t('publishing.daysOffAdded')}</dt><dd id="changes-off-added">${days(c.daysOffAdded)}</dd>
+      <dt>${t('publishing.daysOffRemoved')}</dt><dd id="changes-off-removed">${days(c.daysOffRemoved)}</dd>
+      <dt>${t('publishing.workingAdded')}</dt><dd>${days(c.workingAdded)}</dd>
+      <dt>${t('publishing.workingRemoved')}</dt><dd>${days(c.workingRemoved)}</dd>
+      <dt>${t('publishing.pendingLeft')}</dt><dd>${c.pending.length ? c.pending.join(', ') : t('publishing.none')}</dd></dl>
+    <h3>${t('publishing.moved')}</h3>
+    ${c.moved.length ? html`<table class="data" id="moved-due-dates"><caption class="visually-hidden">${t('publishing.moved')}</caption>
+      <thead><tr><th scope="col">${t('publishing.dossierCode')}</th><th scope="col">${t('publishing.procedure')}</th><th scope="col">${t('publishing.recorded')}</th><th scope="col">${t('publishing.withDraft')}</th></tr></thead>
+      <tbody>${c.moved.map((m) => html`<tr><td data-label="${t('publishing.dossierCode')}">${m.code}</td><td data-label="${t('publishing.procedure')}">${m.procedureCode}</td>
+        <td data-label="${t('publishing.recorded')}">${dateSpan(m.recorded)}</td><td data-label="${t('publishing.withDraft')}">${dateSpan(m.withDraft)}</td></tr>`)}</tbody></table>
+      <p class="hint">${t('publishing.movedNote')}</p>` : html`<p id="moved-none">${t('publishing.movedNone')}</p>`}
+    ${c.movedTruncated ? html`<p class="banner warn">${t('publishing.movedTruncated')}</p>` : ''}`;
+}
+
+export async function adminCalendarPage(main, { year, published, done }) {
   const y = Number(year);
   const title = t('admin.calendarTitle', { year: y });
   if (!requireAdmin(main, title)) return title;
@@ -44,6 +63,7 @@ export async function adminCalendarPage(main, { year, published }) {
   const cal = published || await api('GET', '/api/calendar/' + y);
   const rules = cal.holidayRules;
   mount(main, html`<h1>${title}</h1>${adminNav()}
+    ${done ? html`<div class="banner ok" id="calendar-published" role="status" tabindex="-1">${done}</div>` : ''}
     <nav class="pager"><a href="#/admin/calendar/${y - 1}">← ${y - 1}</a> <a href="#/admin/calendar/${y + 1}">${y + 1} →</a></nav>
     ${cal.provisional ? html`<div class="banner warn" id="calendar-provisional">${pick(cal.provisionalReason)}</div>` : ''}
     <section class="card"><h2>${t('admin.daysOffNow')}</h2><ul class="days" id="days-off">${cal.daysOff.map((d) => html`<li>${date(d.date)} — ${pick(d.reason)}</li>`)}</ul>
@@ -51,7 +71,8 @@ export async function adminCalendarPage(main, { year, published }) {
     <form id="calendar-form" class="card" novalidate><div id="calendar-errors"></div>
       <h2>${t('admin.announce')}</h2>
       <div class="field"><label for="f-basis-document">${t('admin.basisDocument')}</label>
-        <input id="f-basis-document" name="basis.document" value="${cal.announcement ? cal.announcement.document : ''}"></div>
+        <p class="hint" id="f-basis-document-hint">${t('publishing.basisHint')}</p>
+        <input id="f-basis-document" name="basis.document" aria-required="true" aria-describedby="f-basis-document-hint" value="${cal.announcement ? cal.announcement.document : ''}"></div>
       <div class="field"><label for="f-basis-note">${t('admin.note')}</label>
         <input id="f-basis-note" name="basis.note" value="${cal.announcement && cal.announcement.note ? cal.announcement.note : ''}"></div>
       <div class="rows" data-rows="blocks">${(cal.blocks.length ? cal.blocks : [{ replaces: [], days: [] }]).map((b, i) => blockRow(b, i, rules))}</div>
@@ -65,13 +86,14 @@ export async function adminCalendarPage(main, { year, published }) {
       </fieldset>
       <fieldset class="group"><legend>${t('admin.preview')}</legend>
         <div class="inline-form">
-          <div class="field"><label for="f-preview-date">${t('appointment.date')}</label><input id="f-preview-date" name="previewDate" placeholder="dd/mm/yyyy" inputmode="numeric" size="10"></div>
+          <div class="field"><label for="f-preview-date">${t('appointment.date')}</label><p class="hint" id="f-preview-date-hint">dd/mm/yyyy</p>${dateInput('f-preview-date', 'previewDate', '', { describedBy: 'f-preview-date-hint' })}</div>
           <div class="field"><label for="f-preview-days">${t('admin.days')}</label><input id="f-preview-days" name="previewDays" value="10" inputmode="numeric" size="4"></div>
           <div class="field"><label for="f-preview-unit">${t('admin.unit')}</label><select id="f-preview-unit" name="previewUnit">
             <option value="WORKING_DAYS">${t('admin.workingDays')}</option><option value="CALENDAR_DAYS">${t('admin.calendarDays')}</option></select></div>
           <button type="button" class="secondary" id="preview">${t('admin.previewButton')}</button></div>
         <div id="preview-result"></div></fieldset>
-      <button type="submit" id="publish-calendar">${t('admin.publish')}</button>
+      <button type="submit" id="publish-calendar">${t('publishing.check')}</button>
+      <section id="calendar-confirm" class="confirm" hidden aria-labelledby="calendar-confirm-title" tabindex="-1"></section>
     </form>`);
   const form = main.querySelector('#calendar-form');
   const collect = () => {
@@ -93,17 +115,40 @@ export async function adminCalendarPage(main, { year, published }) {
   });
   main.querySelector('#preview').addEventListener('click', async () => {
     const out = main.querySelector('#preview-result');
-    const at = localMoment(form.previewDate.value, '09:00') || `${y}-01-02T09:00`;
+    const typed = parseDate(form.previewDate.value);
+    const at = (typed && localMoment(date(typed), '09:00')) || `${y}-01-02T09:00`;
     try {
       const r = await api('POST', `/api/admin/calendar/${y}/preview`, { schedule: collect(), at, days: Number(form.previewDays.value) || 10, unit: form.previewUnit.value });
       mount(out, html`<div class="preview"><h3>${t('admin.previewNow')}</h3>${appointmentText(r.now)}<h3>${t('admin.previewDraft')}</h3><div id="preview-draft">${appointmentText(r.withDraft)}</div></div>`);
       out.querySelectorAll('[id^="appointment-"]').forEach((el) => el.removeAttribute('id'));
     } catch (e) { showErrors(main.querySelector('#calendar-errors'), form, e); }
   });
+  // "Công bố" first asks the server what would change (it refuses a form without basis, empty or unchanged, with the
+  // reasons next to the fields), shows it, and publishes only on confirmation; then says what was published
+  const confirmBox = main.querySelector('#calendar-confirm');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try { const now = await api('PUT', '/api/admin/calendar/' + y, collect()); announce(t('admin.published')); await adminCalendarPage(main, { year, published: now }); }
-    catch (e) { showErrors(main.querySelector('#calendar-errors'), form, e); }
+    main.querySelector('#calendar-errors').replaceChildren();
+    confirmBox.hidden = true;
+    const body = collect();
+    let changes;
+    try { changes = await api('POST', `/api/admin/calendar/${y}/changes`, body); }
+    catch (e) { showErrors(main.querySelector('#calendar-errors'), form, e); return; }
+    mount(confirmBox, html`<h2 id="calendar-confirm-title">${t('publishing.confirmTitle')}</h2>${changesView(changes)}
+      <div class="actions"><button type="button" id="confirm-publish">${t('publishing.confirm')}</button>
+        <button type="button" class="secondary" id="cancel-publish">${t('publishing.cancel')}</button></div>`);
+    confirmBox.hidden = false;
+    confirmBox.focus();
+    confirmBox.querySelector('#cancel-publish').addEventListener('click', () => { confirmBox.hidden = true; form.querySelector('#publish-calendar').focus(); });
+    confirmBox.querySelector('#confirm-publish').addEventListener('click', async () => {
+      try {
+        const now = await api('PUT', '/api/admin/calendar/' + y, body);
+        const done = t('publishing.calendarDone', { year: y, basis: body.basis.document });
+        announce(done);
+        await adminCalendarPage(main, { year, published: now, done });
+        main.querySelector('#calendar-published')?.focus();
+      } catch (e) { confirmBox.hidden = true; showErrors(main.querySelector('#calendar-errors'), form, e); }
+    });
   });
   return title;
 }

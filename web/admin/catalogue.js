@@ -7,17 +7,35 @@ import { date } from '../shared/format.js';
 import { fieldId, showErrors, announce } from '../shared/forms.js';
 import { requireAdmin, adminNav } from './common.js';
 import { toIsoDate } from '../citizen/eform.js';
+import { dateField, parseDate } from '../shared/dates.js';
+import { eformEditor } from './eform-editor.js';
 
 export async function adminCataloguePage(main) {
   const title = t('admin.catalogue');
   if (!requireAdmin(main, title)) return title;
   const res = await api('GET', '/api/procedures?size=100');
   mount(main, html`<h1>${title}</h1>${adminNav()}
+    <div class="toolbar"><div class="field"><label for="admin-filter">${t('publishing.filter')}</label>
+      <p class="hint" id="admin-filter-hint">${t('publishing.filterHint')}</p>
+      <input id="admin-filter" type="search" aria-describedby="admin-filter-hint admin-shown" aria-controls="admin-procedures"></div>
+      <a class="button" id="add-procedure" href="#/admin/procedure/new">${t('publishing.add')}</a></div>
+    <p class="muted" id="admin-shown" aria-live="polite">${t('publishing.shown', { n: res.items.length, total: res.items.length })}</p>
     <table class="data" id="admin-procedures"><caption class="visually-hidden">${title}</caption>
-      <thead><tr><th scope="col">${t('procedure.code')}</th><th scope="col">${t('admin.name')}</th><th scope="col">${t('procedure.time')}</th><th scope="col"><span class="visually-hidden">${t('admin.actions')}</span></th></tr></thead>
-      <tbody>${res.items.map((p) => html`<tr><td data-label="${t('procedure.code')}">${p.code}</td><td data-label="${t('admin.name')}">${pick(p.name)}</td>
+      <thead><tr><th scope="col">${t('procedure.code')}</th><th scope="col">${t('admin.name')}</th><th scope="col">${t('procedure.agency')}</th><th scope="col">${t('procedure.time')}</th><th scope="col">${t('admin.actions')}</th></tr></thead>
+      <tbody>${res.items.map((p) => html`<tr data-search="${[p.code, p.name.vi, p.name.en, p.agencyCode, p.agencyName.vi, p.agencyName.en].filter(Boolean).join(' ').toLowerCase()}">
+        <td data-label="${t('procedure.code')}">${p.code}</td><td data-label="${t('admin.name')}">${pick(p.name)}</td>
+        <td data-label="${t('procedure.agency')}">${pick(p.agencyName)}</td>
         <td data-label="${t('procedure.time')}">${pick(p.timeLimit.label)}</td>
-        <td><a href="#/admin/procedure/${encodeURIComponent(p.code)}">${t('admin.open')}</a></td></tr>`)}</tbody></table>`);
+        <td data-label="${t('admin.actions')}"><a href="#/admin/procedure/${encodeURIComponent(p.code)}">${t('admin.open')}</a></td></tr>`)}</tbody></table>`);
+  // the filter matches every word typed, with or without diacritics
+  const fold = (x) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const rowsEl = [...main.querySelectorAll('#admin-procedures tbody tr')];
+  main.querySelector('#admin-filter').addEventListener('input', (ev) => {
+    const words = fold(ev.target.value).split(/\s+/).filter(Boolean);
+    let n = 0;
+    for (const tr of rowsEl) { const hit = words.every((w) => fold(tr.dataset.search).includes(w)); tr.hidden = !hit; if (hit) n += 1; }
+    main.querySelector('#admin-shown').textContent = t('publishing.shown', { n, total: rowsEl.length });
+  });
   return title;
 }
 
@@ -50,8 +68,8 @@ const feeRow = (f, i) => {
   ${text(`fees.${i}.basis`, f.basis && f.basis.document, t('admin.basisDocument'))}
   <fieldset class="sub"><legend>${t('admin.rate')}</legend>
     ${text(`fees.${i}.rate.amount`, r.amountVnd, t('admin.amount'), { inputmode: 'numeric' })}
-    ${text(`fees.${i}.rate.from`, r.from ? date(r.from) : '', t('admin.from'), { hint: 'dd/mm/yyyy' })}
-    ${text(`fees.${i}.rate.until`, r.until ? date(r.until) : '', t('admin.until'), { hint: 'dd/mm/yyyy' })}
+    ${dateField(fieldId(`fees.${i}.rate.from`), `fees.${i}.rate.from`, t('admin.from'), r.from || '')}
+    ${dateField(fieldId(`fees.${i}.rate.until`), `fees.${i}.rate.until`, t('admin.until'), r.until || '')}
     ${text(`fees.${i}.rate.basis`, r.basis && r.basis.document, t('admin.basisDocument'))}
   </fieldset>`;
 };
@@ -63,16 +81,16 @@ const BLANK = { steps: { name: {}, budget: { unit: 'WORKING_DAYS' } }, component
 const ROW = { steps: stepRow, components: componentRow, fees: feeRow, legalBasis: basisRow };
 
 /** The form's values as the API's procedure version (what ProcedureVersionInput documents). */
-function collect(form, base) {
+function collect(form, base, editor) {
   const v = (n) => { const el = form.elements.namedItem(n); return el ? el.value.trim() : ''; };
   const on = (n) => { const el = form.elements.namedItem(n); return !!(el && el.checked); };
   const count = (kind) => form.querySelectorAll(`[data-row="${kind}"]`).length;
   const num = (s) => (s === '' ? null : Number(String(s).replace(/[.\s]/g, '')));
   const list = (kind, f) => Array.from({ length: count(kind) }, (_, i) => f(i)).filter(Boolean);
   const body = {
-    code: base.code, version: Number(v('version')), change: v('change'), effectiveFrom: toIsoDate(v('effectiveFrom')),
+    code: base.code || v('code'), version: Number(v('version')), change: v('change'), effectiveFrom: parseDate(v('effectiveFrom')) || v('effectiveFrom'),
     decision: v('decision.document') ? { document: v('decision.document'), article: v('decision.article') || null, confirmed: on('decision.confirmed') } : null,
-    name: { vi: v('name.vi'), en: v('name.en') || null }, field: base.field, agencyCode: v('agencyCode'),
+    name: { vi: v('name.vi'), en: v('name.en') || null }, field: base.field || v('field') || null, agencyCode: v('agencyCode'),
     agencyName: { vi: v('agencyName.vi'), en: v('agencyName.en') || null }, receivingUnitCode: v('receivingUnitCode'),
     serviceLevel: Number(v('serviceLevel')), fullProcess: on('fullProcess'),
     timeLimit: { days: num(v('timeLimit.days')), unit: v('timeLimit.unit') },
@@ -82,57 +100,90 @@ function collect(form, base) {
       template: v(`components.${i}.template`) || null } : null)),
     fees: list('fees', (i) => (v(`fees.${i}.vi`) ? { name: { vi: v(`fees.${i}.vi`), en: v(`fees.${i}.en`) || null }, amountVnd: num(v(`fees.${i}.amount`)),
       basis: v(`fees.${i}.basis`) ? { document: v(`fees.${i}.basis`), confirmed: true } : null,
-      rates: v(`fees.${i}.rate.amount`) ? [{ amountVnd: num(v(`fees.${i}.rate.amount`)), from: toIsoDate(v(`fees.${i}.rate.from`)), until: toIsoDate(v(`fees.${i}.rate.until`)) || null,
+      rates: v(`fees.${i}.rate.amount`) ? [{ amountVnd: num(v(`fees.${i}.rate.amount`)), from: parseDate(v(`fees.${i}.rate.from`)) || toIsoDate(v(`fees.${i}.rate.from`)), until: parseDate(v(`fees.${i}.rate.until`)) || toIsoDate(v(`fees.${i}.rate.until`)) || null,
         basis: v(`fees.${i}.rate.basis`) ? { document: v(`fees.${i}.rate.basis`), confirmed: true } : null }] : [] } : null)),
-    resultType: base.resultType, legalBasis: list('legalBasis', (i) => (v(`legalBasis.${i}.document`) ? { document: v(`legalBasis.${i}.document`), article: v(`legalBasis.${i}.article`) || null, confirmed: on(`legalBasis.${i}.confirmed`) } : null)),
+    resultType: v('resultType.vi') ? { vi: v('resultType.vi'), en: v('resultType.en') || null } : base.resultType, legalBasis: list('legalBasis', (i) => (v(`legalBasis.${i}.document`) ? { document: v(`legalBasis.${i}.document`), article: v(`legalBasis.${i}.article`) || null, confirmed: on(`legalBasis.${i}.confirmed`) } : null)),
     dataNote: v('dataNote') || null,
   };
-  const ff = v('formFields');
-  if (ff) body.formFields = JSON.parse(ff);
-  // the official form the e-form follows is kept from the version being amended (the e-form's JSON may change it)
-  if (ff && base.formSource) body.formSource = base.formSource;
+  body.formFields = editor.value();
+  // the official form the e-form follows is kept from the version being amended
+  if (base.formSource) body.formSource = base.formSource;
   return body;
 }
 
+const BLANK_PROCEDURE = {
+  code: '', name: { vi: '', en: '' }, agencyCode: '', agencyName: { vi: '', en: '' }, receivingUnitCode: '', serviceLevel: 4, fullProcess: true,
+  timeLimit: { days: '', unit: 'WORKING_DAYS' }, steps: [], components: [{ name: {}, formats: ['pdf'], maxSizeMb: 10, mandatory: true }], fees: [],
+  legalBasis: [{ confirmed: false }], formFields: [], resultType: { vi: '', en: '' }, field: '',
+};
+
+/** What publishing would change, drawn for the confirmation. */
+function versionChangesView(c) {
+  if (c.newProcedure) return html`<p id="version-new">${t('publishing.isNew')}</p>`;
+  return html`<table class="data" id="version-differences"><caption>${t('publishing.differences')}</caption>
+    <thead><tr><th scope="col">${t('publishing.what')}</th><th scope="col">${t('publishing.before')}</th><th scope="col">${t('publishing.after')}</th></tr></thead>
+    <tbody>${c.differences.map((d) => html`<tr data-what="${d.what}"><th scope="row" data-label="${t('publishing.what')}">${pick(d.label)}</th>
+      <td data-label="${t('publishing.before')}">${d.before || '—'}</td><td data-label="${t('publishing.after')}">${d.after || '—'}</td></tr>`)}</tbody></table>`;
+}
+
+/** A section of the long form, folded so the page is read part by part (errors open the part they are in). */
+const section = (id, legend, body, open = false) => html`<details class="section" id="section-${id}" ${open ? html`open` : ''}>
+  <summary>${legend}</summary><fieldset class="group" id="f-${id}" tabindex="-1"><legend class="visually-hidden">${legend}</legend>${body}</fieldset></details>`;
+
 export async function adminProcedurePage(main, { code }) {
-  const title = t('admin.publishTitle');
+  const isNew = code === 'new';
+  const title = isNew ? t('publishing.newTitle') : t('admin.publishTitle');
   if (!requireAdmin(main, title)) return title;
-  const [p, pub] = await Promise.all([api('GET', '/api/admin/procedures/' + encodeURIComponent(code)), api('GET', '/api/procedures/' + encodeURIComponent(code))]);
+  const [p, pub] = isNew ? [BLANK_PROCEDURE, { history: [] }]
+    : await Promise.all([api('GET', '/api/admin/procedures/' + encodeURIComponent(code)), api('GET', '/api/procedures/' + encodeURIComponent(code))]);
   const next = pub.history.length + 1;
+  const sections = [['decision', t('admin.decision')], ['identity', t('admin.identity')], ['timeLimit', t('procedure.time')], ['steps', t('procedure.steps')],
+    ['components', t('procedure.components')], ['fees', t('procedure.fee')], ['legalBasis', t('procedure.legal')], ['formFields', t('eformEditor.title')], ['dataNote', t('admin.dataNote')]];
   mount(main, html`<h1>${title}</h1>${adminNav()}
-    <p><strong>${pick(p.name)}</strong> (${p.code}) · ${t('admin.inForce', { v: p.version })} · <a href="#/procedure/${encodeURIComponent(p.code)}">${t('admin.publicPage')}</a></p>
-    ${p.dataNote ? html`<div class="banner info" id="data-note"><strong>${t('admin.dataNote')}:</strong> ${p.dataNote}</div>` : ''}
-    <form id="publish-form" class="card" novalidate><div id="publish-errors"></div>
-      <fieldset class="group"><legend>${t('admin.decision')}</legend>
+    ${isNew ? '' : html`<p><strong>${pick(p.name)}</strong> (${p.code}) · ${t('admin.inForce', { v: p.version })} · <a href="#/procedure/${encodeURIComponent(p.code)}">${t('admin.publicPage')}</a></p>`}
+    ${p.dataNote ? html`<div class="banner info" id="data-note"><strong>${t('admin.dataNote')}:</strong> <span lang="en">${p.dataNote}</span></div>` : ''}
+    <nav class="toc" aria-label="${t('publishing.sections')}"><ul>${sections.map(([id, label]) => html`<li><a href="#section-${id}" data-section="${id}">${label}</a></li>`)}</ul></nav>
+    <form id="publish-form" class="card publish-form" novalidate><div id="publish-errors"></div>
+      ${section('decision', t('admin.decision'), html`<div class="grid">
+        ${isNew ? text('code', '', t('publishing.code')) : ''}
         ${text('version', next, t('procedure.version'), { inputmode: 'numeric' })}
         <div class="field"><label for="f-change">${t('admin.change')}</label><select id="f-change" name="change">
-          ${['amended', 'replaced', 'repealed', 'issued'].map((c) => html`<option value="${c}">${t('change.' + c)}</option>`)}</select></div>
-        ${text('effectiveFrom', '', t('admin.effectiveFrom'), { hint: 'dd/mm/yyyy' })}
-        ${text('decision.document', '', t('admin.decisionDocument'))}${text('decision.article', '', t('admin.article'))}
-        <label class="check"><input type="checkbox" name="decision.confirmed"> ${t('admin.confirmed')}</label>
-      </fieldset>
-      <fieldset class="group"><legend>${t('admin.identity')}</legend>
+          ${(isNew ? ['issued'] : ['amended', 'replaced', 'repealed', 'issued']).map((c) => html`<option value="${c}">${t('change.' + c)}</option>`)}</select></div>
+        ${dateField('f-effectiveFrom', 'effectiveFrom', t('admin.effectiveFrom'))}
+        <div class="field"><label for="f-decision-document">${t('admin.decisionDocument')}</label><p class="hint" id="f-decision-document-hint">${t('publishing.basisHint')}</p>
+          <input id="f-decision-document" name="decision.document" aria-required="true" aria-describedby="f-decision-document-hint"></div>
+        ${text('decision.article', '', t('admin.article'))}</div>
+        <label class="check"><input type="checkbox" name="decision.confirmed"> ${t('admin.confirmed')}</label>`, true)}
+      ${section('identity', t('admin.identity'), html`<div class="grid">
         ${text('name.vi', p.name.vi, t('admin.nameVi'))}${text('name.en', p.name.en, t('admin.nameEn'))}
+        ${isNew ? text('field', '', t('publishing.field')) : ''}
         ${text('agencyCode', p.agencyCode, t('admin.agencyCode'))}${text('agencyName.vi', p.agencyName.vi, t('admin.agencyVi'))}${text('agencyName.en', p.agencyName.en, t('admin.agencyEn'))}
         ${text('receivingUnitCode', p.receivingUnitCode, t('admin.unitCode'))}
         <div class="field"><label for="f-serviceLevel">${t('procedure.level')}</label><select id="f-serviceLevel" name="serviceLevel">
           ${[3, 4].map((n) => html`<option value="${n}" ${p.serviceLevel === n ? html`selected` : ''}>${t('procedure.levelN', { n })}</option>`)}</select></div>
-        <label class="check"><input type="checkbox" name="fullProcess" ${p.fullProcess ? html`checked` : ''}> ${t('procedure.fullProcess')}</label>
-      </fieldset>
-      <fieldset class="group" id="f-timeLimit" tabindex="-1"><legend>${t('procedure.time')}</legend>
-        ${text('timeLimit.days', p.timeLimit.days, t('admin.days'), { inputmode: 'numeric' })}${unitSelect('timeLimit.unit', p.timeLimit.unit)}</fieldset>
-      <fieldset class="group" id="f-steps" tabindex="-1"><legend>${t('procedure.steps')}</legend>${rows('steps', p.steps, stepRow)}</fieldset>
-      <fieldset class="group" id="f-components" tabindex="-1"><legend>${t('procedure.components')}</legend>${rows('components', p.components, componentRow)}</fieldset>
-      <fieldset class="group" id="f-fees" tabindex="-1"><legend>${t('procedure.fee')}</legend>${rows('fees', p.fees, feeRow)}</fieldset>
-      <fieldset class="group" id="f-legalBasis" tabindex="-1"><legend>${t('procedure.legal')}</legend>${rows('legalBasis', p.legalBasis, basisRow)}</fieldset>
-      <fieldset class="group"><legend>${t('admin.eform')}</legend>
-        <div class="field"><label for="f-formFields">${t('admin.formFields')}</label><p class="hint" id="f-formFields-hint">${t('admin.formFieldsHelp')}</p>
-        <textarea id="f-formFields" name="formFields" rows="6" class="code" aria-describedby="f-formFields-hint">${p.formFields.length ? JSON.stringify(p.formFields, null, 1) : ''}</textarea></div>
-        <div class="field"><label for="f-dataNote">${t('admin.dataNote')}</label><textarea id="f-dataNote" name="dataNote" rows="2">${p.dataNote || ''}</textarea></div>
-      </fieldset>
-      <button type="submit" id="publish">${t('admin.publish')}</button>
+        ${text('resultType.vi', p.resultType && p.resultType.vi, t('publishing.resultVi'))}${text('resultType.en', p.resultType && p.resultType.en, t('publishing.resultEn'))}</div>
+        <label class="check"><input type="checkbox" name="fullProcess" ${p.fullProcess ? html`checked` : ''}> ${t('procedure.fullProcess')}</label>`, isNew)}
+      ${section('timeLimit', t('procedure.time'), html`<div class="grid">${text('timeLimit.days', p.timeLimit.days, t('admin.days'), { inputmode: 'numeric' })}${unitSelect('timeLimit.unit', p.timeLimit.unit)}</div>`)}
+      ${section('steps', t('procedure.steps'), rows('steps', p.steps, stepRow))}
+      ${section('components', t('procedure.components'), rows('components', p.components, componentRow))}
+      ${section('fees', t('procedure.fee'), rows('fees', p.fees, feeRow))}
+      ${section('legalBasis', t('procedure.legal'), rows('legalBasis', p.legalBasis, basisRow))}
+      ${section('formFields', t('eformEditor.title'), html`<div id="eform-editor"></div>`)}
+      ${section('dataNote', t('admin.dataNote'), html`<div class="field"><label for="f-dataNote">${t('admin.dataNote')}</label><textarea id="f-dataNote" name="dataNote" rows="3">${p.dataNote || ''}</textarea></div>`)}
+      <button type="submit" id="publish">${t('publishing.check')}</button>
+      <section id="version-confirm" class="confirm" hidden aria-labelledby="version-confirm-title" tabindex="-1"></section>
     </form>`);
   const form = main.querySelector('#publish-form');
+  const editor = eformEditor(main.querySelector('#eform-editor'), p.formFields);
+  main.querySelector('nav.toc').addEventListener('click', (ev) => {
+    const a = ev.target.closest('a[data-section]');
+    if (!a) return;
+    ev.preventDefault();
+    const d = main.querySelector('#section-' + a.dataset.section);
+    d.open = true;
+    d.querySelector('summary').focus();
+    d.scrollIntoView({ block: 'start' });
+  });
   form.addEventListener('click', (ev) => {
     const add = ev.target.closest('button[data-add]');
     if (!add) return;
@@ -145,19 +196,39 @@ export async function adminProcedurePage(main, { code }) {
     box.append(div);
     div.querySelector('input').focus();
   });
+  // "Công bố" asks the server what would change (the same checks as publishing: basis, unchanged, numbering, the
+  // catalogue's rules), shows it, and publishes only on confirmation; then says what was published
+  const confirmBox = main.querySelector('#version-confirm');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     main.querySelector('#publish-errors').replaceChildren();
-    let body;
-    try { body = collect(form, p); } catch (e) {
-      showErrors(main.querySelector('#publish-errors'), form, [{ vi: 'Trường biểu mẫu điện tử không phải JSON hợp lệ.', en: 'The e-form fields are not valid JSON.', field: 'formFields' }]);
+    confirmBox.hidden = true;
+    const body = collect(form, isNew ? {} : p, editor);
+    if (!body.code) {
+      showErrors(main.querySelector('#publish-errors'), form, [{ vi: 'Cần mã thủ tục.', en: 'The procedure code is required.', field: 'code' }]);
       return;
     }
-    try {
-      await api('POST', `/api/admin/procedures/${encodeURIComponent(code)}/versions`, body);
-      announce(t('admin.published'));
-      location.hash = '#/procedure/' + encodeURIComponent(code);
-    } catch (e) { showErrors(main.querySelector('#publish-errors'), form, e); }
+    const target = encodeURIComponent(body.code);
+    let changes;
+    try { changes = await api('POST', `/api/admin/procedures/${target}/versions/preview`, body); }
+    catch (e) { showErrors(main.querySelector('#publish-errors'), form, e); return; }
+    mount(confirmBox, html`<h2 id="version-confirm-title">${t('publishing.confirmTitle')}</h2>${versionChangesView(changes)}
+      <div class="actions"><button type="button" id="confirm-publish">${t('publishing.confirm')}</button>
+        <button type="button" class="secondary" id="cancel-publish">${t('publishing.cancel')}</button></div>`);
+    confirmBox.hidden = false;
+    confirmBox.focus();
+    confirmBox.querySelector('#cancel-publish').addEventListener('click', () => { confirmBox.hidden = true; form.querySelector('#publish').focus(); });
+    confirmBox.querySelector('#confirm-publish').addEventListener('click', async () => {
+      try {
+        const v = await api('POST', `/api/admin/procedures/${target}/versions`, body);
+        const done = t('publishing.versionDone', { v: v.version ?? body.version, code: body.code, from: date(body.effectiveFrom) });
+        announce(done);
+        mount(confirmBox, html`<div class="banner ok" id="version-published" role="status">${done}
+          <a href="#/procedure/${encodeURIComponent(body.code)}">${t('admin.publicPage')}</a></div>`);
+        form.querySelector('#publish').disabled = true;
+        confirmBox.focus();
+      } catch (e) { confirmBox.hidden = true; showErrors(main.querySelector('#publish-errors'), form, e); }
+    });
   });
   return title;
 }

@@ -28,6 +28,7 @@ export async function cataloguePage(main, params, q) {
       <button type="submit">${t('catalogue.searchButton')}</button>
     </form>
     <p class="muted" id="result-count">${t('catalogue.count', { n: res.total, page: res.page, pages })}</p>
+    ${res.total === 0 ? html`<p class="banner info" id="no-results" role="status">${t('publicExtra.noResults')}</p>` : ''}
     <ul class="list" id="procedures">${res.items.map((p) => html`<li>
       <a href="#/procedure/${encodeURIComponent(p.code)}">${pick(p.name)}</a>
       <div class="muted">${p.code} · ${pick(p.agencyName)} · ${t('procedure.levelN', { n: p.serviceLevel })} · ${pick(p.timeLimit.label)} · ${feeSummary(p)}</div></li>`)}</ul>

@@ -42,7 +42,7 @@ function resultsCard(results) {
   return html`<section class="card" id="results"><h2>${t('result.title')}</h2><ul class="files">${results.map((r) => html`<li data-result="${r.number}">
     <strong>${pick(r.type)}</strong> — ${t('result.number')} <span class="code">${r.number}</span>
     <span class="tag ${r.state === 'VALID' ? 'state-OK' : 'state-MISSING'}">${t('result.state.' + r.state)}</span>
-    <span class="muted">${t('result.issued', { date: date(r.issuedAt.slice(0, 10)) })}${r.validUntil ? ' · ' + t('result.until', { date: date(r.validUntil) }) : ''}</span>
+    <span class="muted">${t('result.issued', { date: date(r.issuedAt) })}${r.validUntil ? ' · ' + t('result.until', { date: date(r.validUntil) }) : ''}</span>
     <button type="button" class="secondary" data-download-result="${r.number}">${t('result.download')}</button>
     <a href="${r.verifyUrl}" class="verify-link" rel="noopener">${t('result.verify')}</a></li>`)}</ul>
     <div id="result-link"></div></section>`;
@@ -105,7 +105,7 @@ function surveyCard(v) {
         <label for="rating-${r.code}">${pick(r.label)}</label></div>`)}</fieldset>
       <div class="field"><label for="f-survey-comment">${t('survey.comment')}</label>
         <textarea id="f-survey-comment" name="comment" rows="3" maxlength="2000">${v.answer && v.answer.comment ? v.answer.comment : ''}</textarea></div>
-      <p class="hint">${t('survey.until', { date: date(v.editableUntil.slice(0, 10)) })}</p>
+      <p class="hint">${t('survey.until', { date: date(v.editableUntil) })}</p>
       <button type="submit" id="send-survey">${v.answer ? t('survey.change') : t('survey.send')}</button></form>` : ''}
   </section>`;
 }

@@ -11,7 +11,8 @@ import { applicantFields, procedureFields, readForm, checkRequired } from './efo
 /** A citation: "Điều 50, Luật Du lịch …", marked when it was not checked against the text. */
 export function cite(c) {
   if (!c) return '';
-  return html`${c.article ? c.article + ', ' : ''}${c.document}${c.confirmed ? '' : html` <span class="tag muted">${t('procedure.unconfirmed')}</span>`}`;
+  // whether the text was checked against the original is the administrators' working note, not the public's
+  return html`${c.article ? c.article + ', ' : ''}${c.document}`;
 }
 
 /** A fee as charged today: the temporary rate with its period and basis, or the standard amount, or its rule. */
@@ -39,6 +40,35 @@ export function appointmentText(a) {
       ? html` · ${t('appointment.skipped')}: ${a.holidaysSkipped.map((h, i) => html`${i ? ', ' : ''}${date(h.date)} (${pick(h.reason)})`)}` : ''}</p>`;
 }
 
+/** The application forms: each component's official form by its number, and the e-form as a form to print. */
+function templatesCard(p) {
+  const named = p.components.filter((x) => x.template);
+  if (!named.length && !(p.formFields || []).length) return '';
+  return html`<section class="card" id="templates" aria-labelledby="templates-title"><h2 id="templates-title">${t('publicExtra.templates')}</h2>
+    ${named.length ? html`<ul>${named.map((x) => html`<li>${t('publicExtra.templateOf', { component: pick(x.name), template: x.template })}</li>`)}</ul>` : ''}
+    ${(p.formFields || []).length ? html`<p class="hint" id="template-help">${t('publicExtra.downloadHelp')}</p>
+      <button type="button" class="secondary" id="download-template" aria-describedby="template-help">${t('publicExtra.download')}</button>` : ''}</section>`;
+}
+
+/** The e-form as a printable page (labels, choices, blank lines), in the page's language, as a file to save or print. */
+export function printableForm(p) {
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const items = (p.formFields || []).map((f, i) => {
+    const choices = (f.options || []).map((o) => `<li>☐ ${esc(pick(o.label))}</li>`).join('');
+    return `<li><p><strong>${i + 1}. ${esc(pick(f.label))}</strong>${f.required ? ' (*)' : ''}${f.type === 'date' ? ' (dd/mm/yyyy)' : ''}</p>`
+      + (choices ? `<ul class="choices">${choices}</ul>` : `<p class="line">${'.'.repeat(f.type === 'textarea' ? 240 : 90)}</p>`) + '</li>';
+  }).join('');
+  const parts = p.components.map((x) => `<li>${esc(pick(x.name))}${x.template ? ' — ' + esc(x.template) : ''}</li>`).join('');
+  return `<!doctype html><html lang="${document.documentElement.lang || 'vi'}"><head><meta charset="utf-8"><title>${esc(t('publicExtra.printedTitle'))} — ${esc(p.code)}</title>
+<style>body{font-family:"Times New Roman","Noto Serif",serif;max-width:45rem;margin:2rem auto;line-height:1.6}h1{text-align:center;font-size:1.3rem}
+.line{color:#777;overflow-wrap:anywhere}ul.choices{list-style:none}ol{padding-left:1.2rem}</style></head><body>
+<p style="text-align:center"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br>Độc lập - Tự do - Hạnh phúc</p>
+<h1>${esc(t('publicExtra.printedTitle'))}<br>${esc(pick(p.name))}</h1><p>${esc(p.code)} · ${esc(pick(p.agencyName))}</p>
+<p><strong>${esc(t('publicExtra.applicant'))}</strong></p><p class="line">${'.'.repeat(180)}</p>
+<ol>${items}</ol><p><strong>${esc(t('procedure.components'))}</strong></p><ul>${parts}</ul>
+<p style="text-align:right">${esc(t('publicExtra.dateLine'))}<br>${esc(t('publicExtra.signature'))}</p></body></html>`;
+}
+
 export async function procedurePage(main, { code }) {
   const p = await api('GET', '/api/procedures/' + encodeURIComponent(code));
   const c = claims();
@@ -58,6 +88,7 @@ export async function procedurePage(main, { code }) {
       <tr><th scope="row">${t('procedure.versions')}</th><td><ul id="versions">${p.history.map((v) => html`<li>${t('procedure.version')} ${v.version}
         (${t('change.' + v.change)}), ${t('procedure.effective', { date: date(v.effectiveFrom) })}${v.decision ? ' — ' + v.decision.document : ''}</li>`)}</ul></td></tr>
     </table></div>
+    ${templatesCard(p)}
     <section class="card" id="appointment-card" aria-labelledby="appointment-title"><h2 id="appointment-title">${t('appointment.title')}</h2>
       <form id="appointment-form" class="inline-form" novalidate>
         <div class="field"><label for="f-appointment-date">${t('appointment.date')}</label>
@@ -82,6 +113,15 @@ export async function procedurePage(main, { code }) {
     const a = await api('GET', `/api/procedures/${encodeURIComponent(p.code)}/appointment` + (at ? '?at=' + encodeURIComponent(at) : ''));
     mount(out, appointmentText(a));
   };
+  main.querySelector('#download-template')?.addEventListener('click', () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([printableForm(p)], { type: 'text/html;charset=utf-8' }));
+    a.download = `to-khai-${p.code}.html`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  });
   main.querySelector('#appointment-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const at = localMoment(ev.target.date.value, ev.target.time.value);

@@ -6,6 +6,7 @@ import { t, pick } from '../shared/i18n.js';
 import { eReceipt } from '../shared/e-receipt.js';
 import { api, download } from '../shared/api.js';
 import { date, moment, size, money } from '../shared/format.js';
+import { dateInput } from '../shared/dates.js';
 import { showErrors, announce } from '../shared/forms.js';
 import { signInPrompt } from '../citizen/mine.js';
 import { formLines } from '../citizen/eform.js';
@@ -58,7 +59,7 @@ function field(m, f, units, draft) {
     // indicator 3 of the survey counts only the contacts the agency caused (rules/survey.json countsFaults)
     input = html`<select id="${id}" name="${f.name}"><option value="APPLICANT">${t('official.fault.APPLICANT')}</option><option value="AGENCY">${t('official.fault.AGENCY')}</option></select>`;
   } else if (f.kind === 'number') input = html`<input id="${id}" name="${f.name}" type="number" min="1" max="30" inputmode="numeric">`;
-  else if (f.kind === 'date') input = html`<input id="${id}" name="${f.name}" type="date" value="${value}">`;
+  else if (f.kind === 'date') input = dateInput(id, f.name, value); // dd/mm/yyyy; the API reads it as typed
   else input = html`<input id="${id}" name="${f.name}" maxlength="128">`;
   return html`<div class="field"><label for="${id}">${label}</label>${input}</div>`;
 }

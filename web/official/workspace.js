@@ -6,6 +6,7 @@ import { api, download } from '../shared/api.js';
 import { showErrors } from '../shared/forms.js';
 import { groups, claims } from '../shared/auth.js';
 import { date, moment } from '../shared/format.js';
+import { dateInput, isoValue } from '../shared/dates.js';
 import { signInPrompt } from '../citizen/mine.js';
 
 const STATUSES = ['SUBMITTED', 'RECEIVED', 'IN_PROCESSING', 'AWAITING_SUPPLEMENT', 'AWAITING_PAYMENT', 'RESULT_READY'];
@@ -54,14 +55,14 @@ export async function officialPage(main, params, q) {
     <section class="card" id="quality"><h2>${t('quality.title')}</h2>${quality.length ? html`<table class="data"><thead><tr>
       <th scope="col">${t('quality.month')}</th><th scope="col">${t('quality.answers')}</th><th scope="col">${t('quality.points')}</th>
       ${['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'].map((r) => html`<th scope="col">${t('quality.rating.' + r)}</th>`)}</tr></thead>
-      <tbody>${quality.map((q) => html`<tr data-month="${q.month}"><td>${q.month}</td><td>${q.answers}</td>
-        <td>${q.max ? Math.round((100 * q.points) / q.max) + ' %' : '—'} <span class="muted">(${q.points}/${q.max})</span></td>
-        ${['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'].map((r) => html`<td>${q.ratings[r] || 0}</td>`)}</tr>`)}</tbody></table>`
+      <tbody>${quality.map((q) => html`<tr data-month="${q.month}"><td data-label="${t('quality.month')}">${q.month}</td><td data-label="${t('quality.answers')}">${q.answers}</td>
+        <td data-label="${t('quality.points')}">${q.max ? Math.round((100 * q.points) / q.max) + ' %' : '—'} <span class="muted">(${q.points}/${q.max})</span></td>
+        ${['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'].map((r) => html`<td data-label="${t('quality.rating.' + r)}">${q.ratings[r] || 0}</td>`)}</tr>`)}</tbody></table>`
       : html`<p class="muted">${t('quality.none')}</p>`}</section>
     <section class="card" id="tracking-book"><h2>${t('forms.book')}</h2><div id="book-errors"></div>
       <form id="book-form" class="inline-form" novalidate>
-        <div class="field"><label for="f-book-from">${t('forms.from')}</label><input type="date" id="f-book-from" name="from" value="${monthStart()}"></div>
-        <div class="field"><label for="f-book-to">${t('forms.to')}</label><input type="date" id="f-book-to" name="to" value="${today()}"></div>
+        <div class="field"><label for="f-book-from">${t('forms.from')}</label>${dateInput('f-book-from', 'from', monthStart())}</div>
+        <div class="field"><label for="f-book-to">${t('forms.to')}</label>${dateInput('f-book-to', 'to', today())}</div>
         <button type="submit" id="book-pdf" name="format" value="pdf">${t('forms.pdf')}</button>
         <button type="submit" id="book-csv" name="format" value="csv" class="secondary">${t('forms.csv')}</button>
       </form></section>`);
@@ -70,7 +71,7 @@ export async function officialPage(main, params, q) {
     ev.preventDefault();
     const format = ev.submitter && ev.submitter.value === 'csv' ? 'csv' : 'pdf';
     try {
-      const blob = await download(`/api/official/dossiers/tracking-book?from=${form.elements.from.value}&to=${form.elements.to.value}&format=${format}`);
+      const blob = await download(`/api/official/dossiers/tracking-book?from=${encodeURIComponent(isoValue(form.elements.from))}&to=${encodeURIComponent(isoValue(form.elements.to))}&format=${format}`);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `so-theo-doi-${form.elements.from.value}-${form.elements.to.value}.${format}`;

@@ -137,7 +137,7 @@ public final class OfficialMoves {
                 .mapToInt(s -> s.budget().days()).sum();
         LocalDate proposed = due(Period.workingDays(Math.max(1, left)));
         String reason = "Hồ sơ " + at.dossier.code() + " chưa được giải quyết xong trong thời hạn hẹn ngày "
-                + (at.dossier.dueDate() == null ? "" : at.dossier.dueDate()) + " do ";
+                + (at.dossier.dueDate() == null ? "" : at.dossier.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))) + " do ";
         return new ExtensionDraft(reason, proposed, at.dossier.dueDate());
     }
 
