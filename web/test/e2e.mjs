@@ -645,6 +645,7 @@ try {
     const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10).split('-').reverse().join('/');
     await page.fill('#f-effectiveFrom', today);
     await page.fill('#f-decision-document', 'Quyết định thử nghiệm công bố thủ tục');
+    await page.click('#section-timeLimit > summary');
     await page.fill('#f-timeLimit-days', '4');
     await page.selectOption('#f-change', 'amended');
     // the steps must add up to the time limit: the server says so next to the steps
@@ -653,9 +654,16 @@ try {
     if (!(await page.$('#f-steps-error'))) fail('the steps error is not next to the steps: ' + await page.textContent('#publish-errors'));
     await page.fill('#f-steps-1-days', '2');
     await check(page, 'admin publish form');
+    // "Công bố" first shows what changes (the time limit, 5 → 4 working days) and asks to confirm
     await page.click('#publish');
-    await page.waitForFunction(() => location.hash === '#/procedure/BVHTTDL-DL-003' || (document.querySelector('#publish-errors') && document.querySelector('#publish-errors').textContent.trim()));
-    if (!page.url().endsWith('#/procedure/BVHTTDL-DL-003') && await page.$('#publish-errors #error-summary')) fail('publishing refused: ' + await page.textContent('#publish-errors'));
+    await page.waitForFunction(() => document.querySelector('#confirm-publish') || (document.querySelector('#publish-errors') && document.querySelector('#publish-errors').textContent.trim()));
+    if (await page.$('#publish-errors #error-summary')) fail('publishing refused: ' + await page.textContent('#publish-errors'));
+    if (!(await page.$('#version-differences tr[data-what="timeLimit"]'))) fail('the preview does not show the new time limit: ' + await page.textContent('#version-confirm'));
+    await check(page, 'admin publish confirmation');
+    await page.click('#confirm-publish');
+    await page.waitForSelector('#version-published');
+    if (!(await page.textContent('#version-published')).includes('BVHTTDL-DL-003')) fail('the success message does not name what was published');
+    await page.goto(base + '/#/procedure/BVHTTDL-DL-003');
     await page.waitForSelector('#time-limit');
     // the public function serves the catalogue from its own cache: a publication reaches it at its next revision check
     // (within a second, RulesStore.REVISION_CHECK); the page read again shows it
@@ -691,6 +699,11 @@ try {
     if (!(await page.textContent('#preview-draft')).includes('19/02/2027')) fail('preview: ' + preview);
     await check(page, 'admin calendar');
     await page.click('#publish-calendar');
+    await page.waitForSelector('#confirm-publish');
+    if (!(await page.textContent('#changes-off-added')).includes('14/02/2027')) fail('the confirmation does not list the new days off: ' + await page.textContent('#calendar-confirm'));
+    await check(page, 'admin calendar confirmation');
+    await page.click('#confirm-publish');
+    await page.waitForSelector('#calendar-published');
     await page.waitForFunction(() => !document.querySelector('#calendar-provisional') && document.querySelector('#days-off').textContent.includes('14/02/2027'));
     // the public function's cache sees the publication at its next revision check (within a second)
     let cal = await (await fetch(base + '/api/calendar/2027')).json();
@@ -961,6 +974,80 @@ try {
       await m.screenshot({ path: shots + `/10e-${what.replaceAll(' ', '-')}.png`, fullPage: true });
     }
     await phone.close();
+  });
+
+  await step('issue 24: the calendar editor refuses an empty year (no basis, then no day) and the year stays provisional', async () => {
+    const admin = await devToken('Quản trị Danh mục', '001080000777', 'qt@example.vn', 'admin');
+    await page.goto(base + '/#id_token=' + encodeURIComponent(admin));
+    await page.waitForSelector('#nav-admin:not([hidden])');
+    await page.goto(base + '/#/admin/calendar/2029');
+    await page.waitForSelector('#calendar-provisional');
+    // "Công bố" on the empty form: refused by the server next to the basis, nothing to confirm
+    await page.click('#publish-calendar');
+    await page.waitForSelector('#calendar-errors #error-summary');
+    if (!(await page.$('#f-basis-document-error'))) fail('no error next to the basis: ' + await page.textContent('#calendar-errors'));
+    if (await page.isVisible('#confirm-publish')) fail('an empty year was offered for publication');
+    // with a basis but still no day: refused, and it says the due dates stay provisional
+    await page.fill('#f-basis-document', 'Thông báo thử nghiệm');
+    await page.click('#publish-calendar');
+    await page.waitForFunction(() => (document.querySelector('#calendar-errors') || {}).textContent?.includes('dự kiến'));
+    if (await page.isVisible('#confirm-publish')) fail('a year without any day was offered for publication');
+    await check(page, 'admin calendar refusal');
+    const cal = await (await fetch(base + '/api/calendar/2029')).json();
+    if (!cal.provisional) fail('the empty 2029 calendar was published');
+    await page.reload();
+    await page.waitForSelector('#calendar-provisional');
+  });
+
+  await step('issue 24: the administrators\' new pages: the catalogue filter, a new procedure with the field-by-field e-form editor, axe on each', async () => {
+    await page.goto(base + '/#/admin');
+    await page.waitForSelector('#admin-filter');
+    const all = await page.$$eval('#admin-procedures tbody tr', (rows) => rows.length);
+    await page.fill('#admin-filter', 'lu hanh');
+    await page.waitForFunction((n) => document.querySelectorAll('#admin-procedures tbody tr:not([hidden])').length < n, all);
+    const shown = await page.$$eval('#admin-procedures tbody tr:not([hidden])', (rows) => rows.map((r) => r.textContent));
+    if (!shown.length || !shown.every((x) => /lữ hành/i.test(x))) fail('the filter (without diacritics) shows: ' + shown.join(' | ').slice(0, 300));
+    await check(page, 'admin catalogue filtered');
+    await page.click('#add-procedure');
+    await page.waitForSelector('#publish-form');
+    if ((await page.inputValue('#f-version')) !== '1') fail('a new procedure is not version 1');
+    await page.click('#section-formFields > summary');
+    await page.click('#eform-add');
+    await page.fill('#ef-0-name', 'scope');
+    await page.selectOption('#ef-0-type', 'select');
+    await page.waitForSelector('button[data-act="add-option"]');
+    await page.click('button[data-act="add-option"]');
+    await page.fill('#ef-0-opt-0-value', 'inbound');
+    await page.fill('#ef-0-opt-0-vi', 'Khách quốc tế đến Việt Nam');
+    await page.fill('#ef-0-opt-0-en', 'Inbound');
+    await page.fill('#ef-0-label-vi', 'Phạm vi kinh doanh');
+    await page.fill('#ef-0-label-en', 'Scope of business');
+    if ((await page.$$('textarea.code, #f-formFields.code')).length) fail('the e-form is still edited as JSON');
+    await check(page, 'admin new procedure');
+    // nothing else filled in: the server refuses with its reasons next to the fields, in the page's language
+    await page.fill('#f-code', 'BVHTTDL-TEST-099');
+    await page.click('#publish');
+    await page.waitForSelector('#publish-errors #error-summary');
+    if (await page.isVisible('#confirm-publish')) fail('an incomplete procedure was offered for publication');
+    await check(page, 'admin new procedure refused');
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (tall > 6000) fail('the procedure form is ' + tall + ' px tall');
+  });
+
+  await step('issue 24: the results card shows the result\'s Hà Nội date, the one of the verification page (and of the PDF, checked by BrowserE2EIT)', async () => {
+    await page.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await page.waitForSelector('#sign-out');
+    await page.goto(dossierUrl);
+    await page.reload();
+    await page.waitForSelector('#results li[data-result]');
+    const card = await page.textContent('#results li[data-result] .muted');
+    const m = card.match(/(\d{2}\/\d{2}\/\d{4})/);
+    if (!m) fail('no date on the results card: ' + card);
+    const verifyUrl = await page.getAttribute('#results a.verify-link', 'href');
+    const verifyPage = await (await fetch(verifyUrl, { headers: { accept: 'text/html' } })).text();
+    if (!verifyPage.includes(m[1])) fail(`the card says ${m[1]}, the verification page does not`);
+    writeFileSync(shots + '/result-card.json', JSON.stringify({ cardDate: m[1] }));
+    await check(page, 'citizen dossier with result');
   });
 
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));

@@ -65,7 +65,7 @@ class BrowserE2EIT {
             if (!done) p.destroyForcibly();
             assertTrue(done, "the browser test did not finish in 300 s:\n" + out);
             assertEquals(0, p.exitValue(), out);
-            assertTrue(out.contains("20 passed, 0 failed"), out);
+            assertTrue(out.contains("23 passed, 0 failed"), out);
 
             // the periodic report the leader downloaded over the generated history: its XLSX, read back, carries the
             // figures the report route answers for the same period and agency
@@ -74,6 +74,14 @@ class BrowserE2EIT {
             // the signed result the citizen downloaded: an independent check against the development CA the runner publishes,
             // its QR code holds the address of its verification page, which says genuine; one byte changed is not; revoked is
             resultChecks(runner, shots);
+
+            // issue 24: the date the citizen's results card shows (Hà Nội) is the PDF's date of issue
+            String cardDate = (String) vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(
+                    Files.readString(shots.resolve("result-card.json")))).get("cardDate");
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(shots.resolve("result.pdf").toFile())) {
+                String resultText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertTrue(resultText.contains("Ngày cấp: " + cardDate), "the card says " + cardDate + ", the PDF:\n" + resultText);
+            }
 
             // replaying the whole stream to the notification function sends nothing new; first the notices of the
             // moves just made (the revocation above) are let through, so that what is counted is all that was sent
