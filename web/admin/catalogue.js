@@ -103,7 +103,7 @@ function collect(form, base, editor) {
       rates: v(`fees.${i}.rate.amount`) ? [{ amountVnd: num(v(`fees.${i}.rate.amount`)), from: parseDate(v(`fees.${i}.rate.from`)) || toIsoDate(v(`fees.${i}.rate.from`)), until: parseDate(v(`fees.${i}.rate.until`)) || toIsoDate(v(`fees.${i}.rate.until`)) || null,
         basis: v(`fees.${i}.rate.basis`) ? { document: v(`fees.${i}.rate.basis`), confirmed: true } : null }] : [] } : null)),
     resultType: v('resultType.vi') ? { vi: v('resultType.vi'), en: v('resultType.en') || null } : base.resultType, legalBasis: list('legalBasis', (i) => (v(`legalBasis.${i}.document`) ? { document: v(`legalBasis.${i}.document`), article: v(`legalBasis.${i}.article`) || null, confirmed: on(`legalBasis.${i}.confirmed`) } : null)),
-    dataNote: v('dataNote') || null,
+    dataNote: v('dataNote.vi') || v('dataNote.en') ? { vi: v('dataNote.vi') || v('dataNote.en'), en: v('dataNote.en') || null } : null,
   };
   body.formFields = editor.value();
   // the official form the e-form follows is kept from the version being amended
@@ -141,7 +141,8 @@ export async function adminProcedurePage(main, { code }) {
     ['components', t('procedure.components')], ['fees', t('procedure.fee')], ['legalBasis', t('procedure.legal')], ['formFields', t('eformEditor.title')], ['dataNote', t('admin.dataNote')]];
   mount(main, html`<h1>${title}</h1>${adminNav()}
     ${isNew ? '' : html`<p><strong>${pick(p.name)}</strong> (${p.code}) · ${t('admin.inForce', { v: p.version })} · <a href="#/procedure/${encodeURIComponent(p.code)}">${t('admin.publicPage')}</a></p>`}
-    ${p.dataNote ? html`<div class="banner info" id="data-note"><strong>${t('admin.dataNote')}:</strong> <span lang="en">${p.dataNote}</span></div>` : ''}
+    ${p.dataNote ? html`<div class="banner info" id="data-note"><strong>${t('admin.dataNote')}:</strong>
+      <p lang="vi">${p.dataNote.vi}</p>${p.dataNote.en && p.dataNote.en !== p.dataNote.vi ? html`<p lang="en">${p.dataNote.en}</p>` : ''}</div>` : ''}
     <nav class="toc" aria-label="${t('publishing.sections')}"><ul>${sections.map(([id, label]) => html`<li><a href="#section-${id}" data-section="${id}">${label}</a></li>`)}</ul></nav>
     <form id="publish-form" class="card publish-form" novalidate><div id="publish-errors"></div>
       ${section('decision', t('admin.decision'), html`<div class="grid">
@@ -169,7 +170,8 @@ export async function adminProcedurePage(main, { code }) {
       ${section('fees', t('procedure.fee'), rows('fees', p.fees, feeRow))}
       ${section('legalBasis', t('procedure.legal'), rows('legalBasis', p.legalBasis, basisRow))}
       ${section('formFields', t('eformEditor.title'), html`<div id="eform-editor"></div>`)}
-      ${section('dataNote', t('admin.dataNote'), html`<div class="field"><label for="f-dataNote">${t('admin.dataNote')}</label><textarea id="f-dataNote" name="dataNote" rows="3">${p.dataNote || ''}</textarea></div>`)}
+      ${section('dataNote', t('admin.dataNote'), html`<div class="grid"><div class="field"><label for="f-dataNote-vi">${t('publishing.dataNoteVi')}</label><textarea id="f-dataNote-vi" name="dataNote.vi" rows="4">${p.dataNote ? p.dataNote.vi : ''}</textarea></div>
+        <div class="field"><label for="f-dataNote-en">${t('publishing.dataNoteEn')}</label><textarea id="f-dataNote-en" name="dataNote.en" rows="4" lang="en">${p.dataNote ? p.dataNote.en : ''}</textarea></div></div>`)}
       <button type="submit" id="publish">${t('publishing.check')}</button>
       <section id="version-confirm" class="confirm" hidden aria-labelledby="version-confirm-title" tabindex="-1"></section>
     </form>`);

@@ -100,7 +100,7 @@ public final class Views {
                                 @Nullable I18n fieldName, String agencyCode, I18n agencyName, String receivingUnitCode,
                                 int serviceLevel, boolean fullProcess, PeriodView timeLimit, List<StepView> steps,
                                 List<ComponentView> components, List<FeeView> fees, @Nullable I18n resultType,
-                                List<CitationView> legalBasis, @Nullable String dataNote, @Nullable List<VersionView> history,
+                                List<CitationView> legalBasis, @Nullable I18n dataNote, @Nullable List<VersionView> history,
                                 List<FormFieldView> formFields, @Nullable CitationView formSource) {
         /**
          * The public view on {@code day} (fees in force then). {@code dataNote} (administrators' working notes on
@@ -124,7 +124,7 @@ public final class Views {
                             I18n.of(c.condition()), c.formats(), c.maxSizeMb(), c.copies(), c.template(),
                             c.nationalData() == null ? null : I18n.of(c.nationalData().name()))).toList(),
                     p.fees().stream().map(f -> FeeView.of(f, day)).toList(),
-                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? p.dataNote() : null,
+                    I18n.of(p.resultType()), p.legalBasis().stream().map(CitationView::of).toList(), admin ? I18n.of(p.dataNote()) : null,
                     history == null ? null : history.stream().map(VersionView::of).toList(),
                     p.formFields().stream().map(FormFieldView::of).toList(), CitationView.of(p.formSource()));
         }

@@ -189,7 +189,7 @@ public final class AdminDesk {
         diff(out, "legalBasis", new Text("Căn cứ pháp lý", "Legal basis"), join(a.legalBasis().stream().map(AdminDesk::citation)), join(b.legalBasis().stream().map(AdminDesk::citation)));
         diff(out, "formFields", new Text("Biểu mẫu điện tử", "E-form"), join(a.formFields().stream().map(AdminDesk::field)), join(b.formFields().stream().map(AdminDesk::field)));
         diff(out, "resultType", new Text("Kết quả", "Result"), text(a.resultType()), text(b.resultType()));
-        diff(out, "dataNote", new Text("Ghi chú dữ liệu nội bộ", "Internal data note"), a.dataNote() == null ? "" : a.dataNote(), b.dataNote() == null ? "" : b.dataNote());
+        diff(out, "dataNote", new Text("Ghi chú dữ liệu nội bộ", "Internal data note"), text(a.dataNote()), text(b.dataNote()));
         return out;
     }
 

@@ -22,7 +22,7 @@ public record Procedure(String code, int version, String change, LocalDate effec
                         Text name, String field, String agencyCode, Text agencyName,
                         String receivingUnitCode, int serviceLevel, boolean fullProcess,
                         Period timeLimit, List<Step> steps, List<Component> components, List<Fee> fees,
-                        Text resultType, List<Citation> legalBasis, String dataNote, List<FormField> formFields,
+                        Text resultType, List<Citation> legalBasis, Text dataNote, List<FormField> formFields,
                         Citation formSource) {
 
     public static final List<String> CHANGES = List.of("issued", "amended", "replaced", "repealed");
@@ -170,7 +170,7 @@ public record Procedure(String code, int version, String change, LocalDate effec
                 Json.text(m, "name"), Json.str(m, "field"), Json.str(m, "agencyCode"), Json.text(m, "agencyName"),
                 Json.str(m, "receivingUnitCode"), intOr(m, "serviceLevel", 3), Boolean.TRUE.equals(m.get("fullProcess")),
                 period(m, "timeLimit", "processingWorkingDays"), steps, components, fees, Json.text(m, "resultType"), basis,
-                Json.str(m, "dataNote"),
+                dataNote(m),
                 Json.list(m.get("formFields")).stream().map(Json::obj).map(FormField::of).toList(),
                 m.get("formSource") == null ? null : Citation.of(Json.obj(m.get("formSource"))));
         p.check();
@@ -211,6 +211,20 @@ public record Procedure(String code, int version, String change, LocalDate effec
         if (formFields.stream().map(FormField::name).distinct().count() != formFields.size()) {
             throw new Invalid("formFields", "hai trường của biểu mẫu trùng tên", "two form fields have the same name");
         }
+    }
+
+    /**
+     * The administrators' data note in both languages: {@code {"vi": …, "en": …}}, or (the bundled catalogue) an
+     * English {@code dataNote} with its Vietnamese {@code dataNoteVi}; a note in one language only is shown as it is.
+     */
+    private static Text dataNote(Map<String, Object> m) {
+        Object v = m.get("dataNote");
+        if (v == null) return null;
+        if (v instanceof Map<?, ?>) return Json.text(m, "dataNote");
+        String en = v.toString().strip();
+        if (en.isEmpty()) return null;
+        Object vi = m.get("dataNoteVi");
+        return new Text(vi == null || vi.toString().isBlank() ? en : vi.toString().strip(), en);
     }
 
     private static Period period(Map<String, Object> m, String key, String legacyKey) {

@@ -93,7 +93,7 @@ final class AdminViews {
                                         TextInput name, String field, String agencyCode, TextInput agencyName,
                                         String receivingUnitCode, int serviceLevel, boolean fullProcess, PeriodInput timeLimit,
                                         @Nullable List<StepInput> steps, List<ComponentInput> components, @Nullable List<FeeInput> fees,
-                                        @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable String dataNote,
+                                        @Nullable TextInput resultType, List<CitationInput> legalBasis, @Nullable TextInput dataNote,
                                         @Nullable List<FormFieldInput> formFields, @Nullable CitationInput formSource) {}
 
     @Serdeable
