@@ -23,8 +23,10 @@ import java.util.zip.ZipOutputStream;
  * work that ended in a year, kept five years or more (Decree 30/2020 Art 31(2)(c)), handed over within the next year
  * (Art 30(2)(b)) — one ZIP with {@code index.json} (the list of records handed over, mục lục hồ sơ nộp lưu), each
  * record's {@code record.json} and files under {@code <archive code>/}, and {@code manifest-sha256.txt} over all of
- * them; written to {@code handover/<agency>/<year>/handover.zip} in the archive bucket, locked as long as the longest
- * record in it (a legal hold if one is permanent). The scheduled run builds the year before for every agency; an
+ * them; written to {@code handover/<agency>/<year>/handover.zip} in the archive bucket, locked in compliance mode as long
+ * as the longest fixed-term record in it, and at least to the end of the year after the hand-over year (a copy: the
+ * permanent records' own packages stay under their legal hold, so no function that builds it needs the right to
+ * place or lift one). The scheduled run builds the year before for every agency; an
  * administrator may build any past year again (the same records give the same entries).
  */
 public final class BuildHandover {
@@ -60,15 +62,13 @@ public final class BuildHandover {
         List<ArchiveRecord> handed = records.of(agency, year).stream().filter(r -> retention.handedOver(r.period())).toList();
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<Object> index = new ArrayList<>();
-        LocalDate lock = null;
-        boolean hold = false;
+        LocalDate lock = LocalDate.of(retention.handOverYear(year) + 1, 1, 1);
         for (ArchiveRecord r : handed) {
             Map<String, Object> entry = r.toMap();
             index.add(entry);
             files.put(r.archiveCode() + "/" + ArchiveDossier.RECORD, r.toJson());
             for (ArchiveRecord.FileEntry f : r.files()) files.put(r.archiveCode() + "/" + f.name(), packages.get(r.packagePrefix() + f.name()));
-            if (r.permanent()) hold = true;
-            else if (lock == null || ArchiveDossier.lockUntil(r).isAfter(lock)) lock = ArchiveDossier.lockUntil(r);
+            if (!r.permanent() && ArchiveDossier.lockUntil(r).isAfter(lock)) lock = ArchiveDossier.lockUntil(r);
         }
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("agency", agency);
@@ -81,7 +81,7 @@ public final class BuildHandover {
         String manifest = ArchiveRecord.manifest(files);
         byte[] zip = zip(files, manifest);
         String key = "handover/" + agency + "/" + year + "/handover.zip";
-        LocalDate until = hold ? null : lock != null ? lock : LocalDate.of(retention.handOverYear(year) + 1, 1, 1);
+        LocalDate until = lock;
         packages.put(key, zip, "application/zip", until);
         byte[] m = manifest.getBytes(StandardCharsets.UTF_8);
         packages.put("handover/" + agency + "/" + year + "/manifest-sha256.txt", m, "text/plain; charset=utf-8", until);

@@ -109,7 +109,8 @@ class ArchiveTest {
         BuildHandover.Result r = all.stream().filter(x -> x.agency().equals("CDLQG")).findFirst().orElseThrow();
         assertEquals(2025, r.year());
         assertEquals(2, r.records(), "the year's records only");
-        assertNull(archive.objects.get(r.key()).retainUntil(), "a permanent record in it: a legal hold");
+        LocalDate longest = ArchiveDossier.lockUntil(archive.ofDossier(in2025.id()).orElseThrow());
+        assertEquals(longest, archive.objects.get(r.key()).retainUntil(), "locked as long as its longest fixed-term record");
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(archive.get(r.key())))) {
             for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) entries.put(e.getName(), z.readAllBytes());

@@ -87,7 +87,14 @@ public record ArchiveRecord(String archiveCode, String dossierId, String dossier
         m.put("procedureVersion", procedureVersion);
         m.put("outcome", outcome.name());
         m.put("retention", permanent ? "permanent" : retentionYears);
-        m.put("retentionBasis", retentionBasis == null ? null : retentionBasis.toString());
+        if (retentionBasis != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("document", retentionBasis.document());
+            b.put("article", retentionBasis.article());
+            b.put("confirmed", retentionBasis.confirmed());
+            b.put("note", retentionBasis.note());
+            m.put("retentionBasis", b);
+        }
         m.put("accessLevel", accessLevel);
         m.put("start", start.toString());
         m.put("end", end.toString());
@@ -100,7 +107,25 @@ public record ArchiveRecord(String archiveCode, String dossierId, String dossier
         m.put("actionDate", actionDate == null ? null : actionDate.toString());
         m.put("archivedAt", archivedAt.toString());
         m.put("language", "vi");
+        m.put("packagePrefix", packagePrefix);
         return m;
+    }
+
+    /** The record back from {@link #toMap()}. */
+    public static ArchiveRecord fromMap(Map<String, Object> m) {
+        Object ret = m.get("retention");
+        boolean permanent = "permanent".equals(ret);
+        List<FileEntry> files = Json.list(m.get("files")).stream().map(Json::obj)
+                .map(f -> new FileEntry(Json.str(f, "name"), Json.str(f, "kind"), ((Number) f.get("size")).longValue(), Json.str(f, "sha256"))).toList();
+        String action = Json.str(m, "actionDate");
+        return new ArchiveRecord(Json.str(m, "archiveCode"), Json.str(m, "dossierId"), Json.str(m, "dossierCode"), Json.str(m, "agency"),
+                Json.str(m, "unit"), Json.str(m, "procedure"), ((Number) m.get("procedureVersion")).intValue(), Json.str(m, "title"),
+                DossierStatus.valueOf(Json.str(m, "outcome")), permanent ? null : ((Number) ret).intValue(), permanent,
+                m.get("retentionBasis") == null ? null : Citation.of(Json.obj(m.get("retentionBasis"))), Json.str(m, "accessLevel"),
+                LocalDate.parse(Json.str(m, "start")), LocalDate.parse(Json.str(m, "end")),
+                Json.list(m.get("keywords")).stream().map(String::valueOf).toList(), ((Number) m.get("documentCount")).intValue(),
+                ((Number) m.get("totalBytes")).longValue(), files, action == null ? null : LocalDate.parse(action),
+                Instant.parse(Json.str(m, "archivedAt")), Json.str(m, "packagePrefix"));
     }
 
     public byte[] toJson() { return Json.write(toMap()).getBytes(StandardCharsets.UTF_8); }

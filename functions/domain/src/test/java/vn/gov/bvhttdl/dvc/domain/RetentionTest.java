@@ -89,13 +89,14 @@ class RetentionTest {
         assertEquals(1, r.documentCount());
         assertFalse(r.expired(r.actionDate()));
         assertTrue(r.expired(r.actionDate().plusDays(1)));
-        assertEquals(r.archiveCode(), Json.obj(Json.parse(new String(r.toJson(), StandardCharsets.UTF_8))).get("archiveCode"));
+        assertEquals(r, ArchiveRecord.fromMap(Json.obj(Json.parse(new String(r.toJson(), StandardCharsets.UTF_8)))), "read back as written");
 
         ArchiveRecord forever = ArchiveRecord.of(finished("BVHTTDL-BQ-001", DossierStatus.RESULT_RETURNED, Instant.parse("2026-12-05T03:00:00Z")), null,
                 List.of(), rules, Instant.now());
         assertTrue(forever.permanent());
         assertNull(forever.actionDate());
         assertFalse(forever.expired(LocalDate.of(3000, 1, 1)));
+        assertEquals(forever, ArchiveRecord.fromMap(Json.obj(Json.parse(new String(forever.toJson(), StandardCharsets.UTF_8)))));
         assertThrows(IllegalArgumentException.class, () -> ArchiveRecord.of(finished("BVHTTDL-DL-001", DossierStatus.IN_PROCESSING, Instant.now()),
                 null, List.of(), rules, Instant.now()));
     }
