@@ -46,13 +46,22 @@ public final class BuildHandover {
         this.clock = clock;
     }
 
-    /** Every agency's package of the year before this one (the schedule's run). */
+    /**
+     * The package of the year before this one of every agency that has none yet (the daily schedule's run: the first
+     * run of a year builds them, the others find them built; an administrator rebuilds one with {@link #run}).
+     */
     public List<Result> yearBefore() {
         int year = LocalDate.now(clock.withZone(ArchiveRecord.ZONE)).getYear() - 1;
         List<Result> out = new ArrayList<>();
-        for (String agency : organisation.agencies().keySet()) out.add(run(agency, year, "schedule"));
+        for (String agency : organisation.agencies().keySet()) {
+            if (!packages.list(key(agency, year)).isEmpty()) continue;
+            out.add(run(agency, year, "schedule"));
+        }
         return out;
     }
+
+    /** Where an agency's package of a year is kept. */
+    public static String key(String agency, int year) { return "handover/" + agency + "/" + year + "/handover.zip"; }
 
     /** The package of {@code agency}'s year {@code year}, which must have ended. */
     public Result run(String agency, int year, String actor) {
@@ -80,7 +89,7 @@ public final class BuildHandover {
         files.put("index.json", Json.write(head).getBytes(StandardCharsets.UTF_8));
         String manifest = ArchiveRecord.manifest(files);
         byte[] zip = zip(files, manifest);
-        String key = "handover/" + agency + "/" + year + "/handover.zip";
+        String key = key(agency, year);
         LocalDate until = lock;
         packages.put(key, zip, "application/zip", until);
         byte[] m = manifest.getBytes(StandardCharsets.UTF_8);

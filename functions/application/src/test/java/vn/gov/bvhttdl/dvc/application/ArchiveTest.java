@@ -121,6 +121,8 @@ class ArchiveTest {
         assertArrayEquals(("đơn " + in2025.id()).getBytes(StandardCharsets.UTF_8), entries.get(code + "/files/don.pdf"));
         assertFalse(entries.keySet().stream().anyMatch(k -> k.startsWith(archive.ofDossier(in2026.id()).orElseThrow().archiveCode())));
         assertTrue(archive.trail("CDLQG").stream().anyMatch(e -> e.action().equals("handover-built")));
+        assertEquals(List.of(), handover.yearBefore(), "the next day's run finds every package built");
+        assertEquals(2, handover.run("CDLQG", 2025, "admin").records(), "an administrator rebuilds one on demand");
         DomainException thisYear = assertThrows(DomainException.class, () -> handover.run("CDLQG", 2026, "admin"));
         assertEquals("invalid-year", thisYear.problem());
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The yearly hand-over (EventBridge Scheduler every 15 January on AWS, the offline runner's schedule; both from
- * template.yaml): each agency's package of the year before ({@link BuildHandover}). The answer says what it built.
+ * The yearly hand-over (a daily schedule on AWS and in the offline runner, template.yaml): each agency's package of
+ * the year before, built by the first run of the year ({@link BuildHandover#yearBefore}). The answer says what it built.
  */
 public class HandoverHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
     @Inject
