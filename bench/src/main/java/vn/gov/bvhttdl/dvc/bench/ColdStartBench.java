@@ -127,7 +127,14 @@ public final class ColdStartBench {
                     new Case("TaxOutboxFunction", fns.get("TaxOutboxFunction").handler(), fns.get("TaxOutboxFunction").codeUri(),
                             Floors.TaxOutbox.class.getName(), s -> TaxSeed.outboxEvent(root)),
                     new Case("TaxHandoverFunction", fns.get("TaxHandoverFunction").handler(), fns.get("TaxHandoverFunction").codeUri(),
-                            Floors.TaxHandover.class.getName(), s -> TaxSeed.handOverEvent(root, s, taxAuthority), taxAuthority::check));
+                            Floors.TaxHandover.class.getName(), s -> TaxSeed.handOverEvent(root, s, taxAuthority), taxAuthority::check),
+                    // issue 26: a new refused dossier's id each time (the sample's image; its record and package made once)
+                    new Case("ArchiveFunction", fns.get("ArchiveFunction").handler(), fns.get("ArchiveFunction").codeUri(),
+                            Floors.Archive.class.getName(), s -> read(root, "archive-stream.json").replace("REPLACED-BY-TEST", UUID.randomUUID().toString())),
+                    new Case("ArchiveHandoverFunction", fns.get("ArchiveHandoverFunction").handler(), fns.get("ArchiveHandoverFunction").codeUri(),
+                            Floors.ArchiveHandover.class.getName(), s -> read(root, "archive-handover-scheduled.json")),
+                    new Case("DraftExpiryFunction", fns.get("DraftExpiryFunction").handler(), fns.get("DraftExpiryFunction").codeUri(),
+                            Floors.DraftExpiry.class.getName(), s -> read(root, "draft-expiry-scheduled.json")));
             List<Case> cases = all.stream().filter(c -> only == null || only.contains(c.name())).toList();
             if (cases.isEmpty()) throw new IllegalArgumentException("no function named " + only);
 

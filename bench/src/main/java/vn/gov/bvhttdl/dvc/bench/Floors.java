@@ -506,4 +506,68 @@ public final class Floors {
             return new SQSBatchResponse(failures);
         }
     }
+
+    /** The archive's adapters by hand, as the archive module's {@code ArchiveBeans} wires them (issue 26). */
+    private static final class ArchiveParts {
+        final Table table = Table.fromSettings();
+        final vn.gov.bvhttdl.dvc.adapters.ArchiveStore store = new vn.gov.bvhttdl.dvc.adapters.ArchiveStore(table.dossiers(),
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), keys -> {});
+        final vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages = vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages.fromSettings();
+    }
+
+    /**
+     * The same ArchiveDossier as the archive function (the stream's finished dossiers), by hand over the same table
+     * stores, S3 package writer and sources; a record that fails is reported, as the stream's batch response does.
+     */
+    public static final class Archive implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
+        private final ArchiveParts p = new ArchiveParts();
+        private final vn.gov.bvhttdl.dvc.application.ArchiveDossier archive = new vn.gov.bvhttdl.dvc.application.ArchiveDossier(
+                new vn.gov.bvhttdl.dvc.adapters.ArchiveSources(p.table, p.store, vn.gov.bvhttdl.dvc.adapters.AwsClients::s3,
+                        () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("UPLOADS_BUCKET"), () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("DOCUMENTS_BUCKET")),
+                p.packages, p.store, p.table.rules(), vn.gov.bvhttdl.dvc.domain.Retention.standard(), Clock.systemUTC());
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent event, Context context) {
+            List<com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (var r : event.getRecords()) {
+                try {
+                    vn.gov.bvhttdl.dvc.adapters.StreamItems.storedDossier(r.getDynamodb().getNewImage()).ifPresent(archive::archive);
+                } catch (RuntimeException e) {
+                    failures.add(com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(r.getDynamodb().getSequenceNumber()).build());
+                    break;
+                }
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(failures);
+        }
+    }
+
+    /** The same BuildHandover as the yearly hand-over function (every agency's year before), by hand. */
+    public static final class ArchiveHandover implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final ArchiveParts p = new ArchiveParts();
+        private final vn.gov.bvhttdl.dvc.application.BuildHandover handover = new vn.gov.bvhttdl.dvc.application.BuildHandover(p.store, p.packages,
+                vn.gov.bvhttdl.dvc.domain.Retention.standard(), vn.gov.bvhttdl.dvc.domain.Organisation.standard(), Clock.systemUTC());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (var r : handover.yearBefore()) out.put(r.agency(), r.records());
+            return out;
+        }
+    }
+
+    /** The same ExpireDrafts as the draft-expiry function, by hand over the same stores. */
+    public static final class DraftExpiry implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        private final ArchiveParts p = new ArchiveParts();
+        private final vn.gov.bvhttdl.dvc.application.ExpireDrafts drafts = new vn.gov.bvhttdl.dvc.application.ExpireDrafts(p.store,
+                p.table.notices()::deliver, vn.gov.bvhttdl.dvc.domain.Retention.standard().lifecycle(), Clock.systemUTC());
+
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            var r = drafts.run();
+            return Map.of("idle", r.idle(), "noticed", r.noticed(), "expired", r.expired());
+        }
+    }
 }

@@ -575,4 +575,35 @@ public final class Layout {
     private static String str(Instant i) { return i == null ? null : i.toString(); }
 
     private static Instant inst(String s) { return s == null ? null : Instant.parse(s); }
+
+    // the archive (docs/archive.md): records by agency and end year, keyed by archive code; the dossier's marker; the
+    // appraisal council's decisions and certificates; the archive's own trail; a draft's expiry notice
+    static final String ARCHIVED = "ARCHIVED", EXPIRY = "EXPIRY";
+
+    static String archivePartition(String agency, int endYear) { return "ARCHIVE#" + agency + "#" + endYear; }
+
+    static Map<String, AttributeValue> archiveKey(String agency, int endYear, String archiveCode) {
+        return keyMap(archivePartition(agency, endYear), archiveCode);
+    }
+
+    /** The agency and end year an archive code ({@code <agency>.<year>.<ref>}) names, or null when it is no such code. */
+    static String[] archiveCodeParts(String archiveCode) {
+        if (archiveCode == null) return null;
+        String[] p = archiveCode.split("\\.", 3);
+        if (p.length < 3 || !p[1].matches("\\d{4}")) return null;
+        return p;
+    }
+
+    static Map<String, AttributeValue> archivedMarkerKey(String dossierId) { return keyMap(dossierPk(dossierId), ARCHIVED); }
+
+    static Map<String, AttributeValue> destructionDecisionKey(String id) { return keyMap("DESTRUCTION#" + id, META); }
+
+    static Map<String, AttributeValue> destructionCertificateKey(String id) { return keyMap("DESTRUCTION#" + id, "CERTIFICATE"); }
+
+    static String archiveTrailPk(String agency) { return "ARCHIVELOG#" + agency; }
+
+    static Map<String, AttributeValue> expiryNoticeKey(String dossierId) { return keyMap(dossierPk(dossierId), EXPIRY); }
+
+    static String draftsKey(String agency) { return agencyStatusKey(agency, DossierStatus.DRAFT); }
+
 }

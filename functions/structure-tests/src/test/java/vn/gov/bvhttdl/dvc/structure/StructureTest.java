@@ -64,6 +64,7 @@ class StructureTest {
         FUNCTIONS.put("national-sync", ROOT + ".national.sync");
         FUNCTIONS.put("national-inbox", ROOT + ".national.inbox");
         FUNCTIONS.put("tax-handover", ROOT + ".taxhandover");
+        FUNCTIONS.put("archive", ROOT + ".archive");
     }
 
     static JavaClasses classes;

@@ -43,6 +43,32 @@ final class AdminBeans {
                 vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
     }
 
+    /** The archive's table items (records, decisions, certificates, trail); the admin API expires no drafts. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.ArchiveStore archiveStore(vn.gov.bvhttdl.dvc.adapters.Table table) {
+        return new vn.gov.bvhttdl.dvc.adapters.ArchiveStore(table.dossiers(), vn.gov.bvhttdl.dvc.domain.Organisation.standard(), keys -> {});
+    }
+
+    @Singleton
+    vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages archivePackages() { return vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages.fromSettings(); }
+
+    /** The hand-over on demand (the yearly function's use case, docs/archive.md). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.BuildHandover handover(vn.gov.bvhttdl.dvc.adapters.ArchiveStore store,
+                                                          vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages, Clock clock) {
+        return new vn.gov.bvhttdl.dvc.application.BuildHandover(store, packages, vn.gov.bvhttdl.dvc.domain.Retention.standard(),
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    }
+
+    /** Destruction after a recorded decision: the package, the dossier's items and uploads (UPLOADS_BUCKET). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.DestroyRecords destroyRecords(vn.gov.bvhttdl.dvc.adapters.Table table, vn.gov.bvhttdl.dvc.adapters.ArchiveStore store,
+                                                                 vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages, Clock clock) {
+        var sources = new vn.gov.bvhttdl.dvc.adapters.ArchiveSources(table, store, AwsClients::s3, () -> Settings.require("UPLOADS_BUCKET"),
+                () -> Settings.require("DOCUMENTS_BUCKET"));
+        return new vn.gov.bvhttdl.dvc.application.DestroyRecords(store, packages, sources, vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    }
+
     /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */
     static String secret() {
         var file = Settings.get("NATIONAL_PORTAL_SECRETS_FILE");

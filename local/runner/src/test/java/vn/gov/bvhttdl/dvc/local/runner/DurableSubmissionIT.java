@@ -95,9 +95,10 @@ class DurableSubmissionIT {
         assertEquals("SUBMITTED", status(id, token), "nothing else would ever receive it");
 
         // the schedule's next tick
-        assertEquals(List.of("DeadlineWatchFunction", "NationalInboxFunction", "NoticeResendFunction", "PaymentReconcileFunction", "SubmissionSweepFunction"),
+        assertEquals(List.of("ArchiveHandoverFunction", "DeadlineWatchFunction", "DraftExpiryFunction", "NationalInboxFunction", "NoticeResendFunction",
+                        "PaymentReconcileFunction", "SubmissionSweepFunction"),
                 runner.scheduledFunctions().stream().sorted().toList(),
-                "five schedules in template.yaml: the sweep, the deadline watch, the payment reconciliation, the notices' resend, the national portal's inbox");
+                "seven schedules in template.yaml: the sweep, the deadline watch, the payment reconciliation, the notices' resend, the national portal's inbox, the archive's hand-over and the drafts' expiry");
         List<String> answers = runner.fireSchedule("SubmissionSweepFunction");
         assertEquals(1, answers.size());
         assertEquals(1, ((Number) ((Map<?, ?>) Json.parse(answers.get(0))).get("handedOver")).intValue(), answers.get(0));

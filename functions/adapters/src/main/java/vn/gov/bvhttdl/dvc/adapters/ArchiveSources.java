@@ -1,0 +1,88 @@
+package vn.gov.bvhttdl.dvc.adapters;
+
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import vn.gov.bvhttdl.dvc.application.DossierArchiveSources;
+import vn.gov.bvhttdl.dvc.domain.ArchiveRecord;
+import vn.gov.bvhttdl.dvc.domain.Attachment;
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
+import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.IssuedResult;
+import vn.gov.bvhttdl.dvc.domain.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a finished dossier's package holds, read where it is kept: its accepted files from the uploads bucket
+ * ({@code files/<n>-<component>-<name>}), its signed results from the results bucket ({@code results/<number>.pdf}),
+ * its receipt from the documents bucket ({@code receipt.pdf}, when one was issued), and its audit trail
+ * ({@code trail.json}). And a destroyed record's erasure: its uploads (every version) and its table items. The results'
+ * files stay under the results bucket's own lock (template.yaml, ResultRetentionYears) and go by its rule.
+ */
+public final class ArchiveSources implements DossierArchiveSources {
+    private final Table table;
+    private final Supplier<S3Client> s3;
+    private final Supplier<String> uploads;
+    private final Supplier<String> documentsBucket;
+    private final ArchiveStore store;
+
+    public ArchiveSources(Table table, ArchiveStore store, Supplier<S3Client> s3, Supplier<String> uploads, Supplier<String> documentsBucket) {
+        this.table = table;
+        this.store = store;
+        this.s3 = s3;
+        this.uploads = uploads;
+        this.documentsBucket = documentsBucket;
+    }
+
+    @Override
+    public List<ArchiveRecord.Document> documents(Dossier d) {
+        List<ArchiveRecord.Document> out = new ArrayList<>();
+        int n = 0;
+        for (Attachment a : table.attachments().attachments(d.id())) {
+            if (a.status() != Attachment.Status.ACCEPTED) continue;
+            byte[] bytes = s3.get().getObjectAsBytes(b -> {
+                b.bucket(uploads.get()).key(a.key());
+                if (a.versionId() != null) b.versionId(a.versionId());
+            }).asByteArray();
+            out.add(new ArchiveRecord.Document("files/" + (++n) + "-" + a.componentCode() + "-" + Attachment.cleanFileName(a.fileName()), "upload", bytes));
+        }
+        for (IssuedResult r : table.results().ofDossier(d.id()))
+            out.add(new ArchiveRecord.Document("results/" + r.number() + ".pdf", "result", table.results().file(r.id())));
+        if (d.code() != null) {
+            try {
+                byte[] receipt = s3.get().getObjectAsBytes(b -> b.bucket(documentsBucket.get()).key(Documents.receiptKey(d.code()))).asByteArray();
+                out.add(new ArchiveRecord.Document("receipt.pdf", "receipt", receipt));
+            } catch (NoSuchKeyException none) {
+                // a dossier withdrawn before reception has no receipt
+            }
+        }
+        List<Object> trail = new ArrayList<>();
+        for (AuditEvent e : table.dossiers().history(d.id())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", e.at().toString());
+            m.put("actor", e.actor());
+            m.put("role", e.role() == null ? null : e.role().name());
+            m.put("action", e.action());
+            m.put("from", e.from() == null ? null : e.from().name());
+            m.put("to", e.to() == null ? null : e.to().name());
+            m.put("reason", e.reason());
+            m.put("details", e.details());
+            trail.add(m);
+        }
+        out.add(new ArchiveRecord.Document("trail.json", "trail", Json.write(trail).getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> erase(String dossierId) {
+        int uploaded = 0;
+        for (Attachment a : table.attachments().attachments(dossierId)) uploaded += S3Versions.deleteAll(s3.get(), uploads.get(), a.key());
+        int items = store.eraseItems(dossierId);
+        return Map.of("tableItems", items, "uploadVersions", uploaded);
+    }
+}
