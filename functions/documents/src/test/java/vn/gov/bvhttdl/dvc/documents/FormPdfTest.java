@@ -144,6 +144,30 @@ class FormPdfTest {
         assertEquals("https://dichvucong.example.vn/verify/letters/d-1/06/" + now.getEpochSecond(), qr(pdf));
     }
 
+    @Test
+    void theHeadingsLinesHaveRoomForTheDiacritics() throws Exception {
+        received();
+        Actor desk = Actor.official("mc", "CDLQG", "MOTCUA", Post.ONE_STOP);
+        apply(d.handle(new Command.RequestSupplement(List.of("Giấy chứng nhận ký quỹ")), desk, t0.plusSeconds(3600)));
+        byte[] pdf = FormPdf.render(IssuedForms.letter("02", d, p, history, V).orElseThrow());
+        java.util.Map<String, Float> baseline = new java.util.HashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    if (!positions.isEmpty()) baseline.putIfAbsent(text.strip(), positions.get(0).getYDirAdj());
+                }
+            };
+            s.setEndPage(1);
+            s.getText(doc);
+        }
+        Float ministry = baseline.get("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), agency = baseline.get("CỤC DU LỊCH QUỐC GIA VIỆT NAM");
+        assertNotNull(ministry, baseline.keySet().toString());
+        assertNotNull(agency, baseline.keySet().toString());
+        // 11 pt bold capitals with marks above and below (Ộ, Ị, Ệ): at least 1.3 × the size between baselines
+        assertTrue(agency - ministry >= 11 * 1.3f, "the heading's lines are " + (agency - ministry) + " pt apart");
+    }
+
     /** The text the first page's QR code holds (the page drawn at 200 dpi, decoded with ZXing). */
     static String qr(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
