@@ -85,7 +85,7 @@ final class OfficialViews {
         if (!"06".equals(number)) return Forms.letter(d, number, f.procedure(), f.history());
         if (f.process() == null || d.code() == null) throw Forms.noForm(number);
         return Forms.pdf(FormPdf.render(IssuedForms.controlSlip(d, Forms.present(f.procedure()), f.process(), f.history(), f.calendar(), f.now(),
-                        vn.gov.bvhttdl.dvc.api.SharedBeans::verifyUrl)),
+                        vn.gov.bvhttdl.dvc.api.SharedBeans::letterUrl)),
                 "mau-06-" + d.code() + ".pdf");
     }
 
@@ -98,7 +98,7 @@ final class OfficialViews {
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").header("Cache-Control", "private, no-store");
         }
         return Forms.pdf(FormPdf.render(IssuedForms.trackingBook(b.agency(), b.unit(), b.from(), b.to(), lines, b.now(),
-                vn.gov.bvhttdl.dvc.api.SharedBeans::verifyUrl)), name + ".pdf");
+                vn.gov.bvhttdl.dvc.api.SharedBeans::letterUrl)), name + ".pdf");
     }
 
     static Views.PaymentView payment(vn.gov.bvhttdl.dvc.application.PaymentLine l) {
