@@ -144,13 +144,13 @@ function historyCard(d) {
     <span class="when">${moment(h.at)}</span> — ${label(h)}${h.to && h.from !== h.to && h.toLabel ? html` <span class="muted">(${pick(h.toLabel)})</span>` : ''}
     ${h.reason ? html` <span class="muted">${h.reason}</span>` : ''}${h.details && h.details.file ? html` <span class="muted">${h.details.file}</span>` : ''}
     ${h.details && LETTERS.includes(h.details.template) ? html` <button type="button" class="link" data-form="${h.details.template}">${t('forms.open', { n: h.details.template })}</button>` : ''}
-    ${h.details && h.details.form && h.details.form.startsWith('{') ? html`<details><summary class="muted">${t('dossier.submittedContent')}</summary><pre>${
-      Object.entries(JSON.parse(h.details.form)).map(([k, v]) => k + ': ' + v).join('\n') || '—'}</pre></details>` : ''}</li>`)}</ol></section>`;
+    ${h.submitted ? html`<details><summary class="muted">${t('dossier.submittedContent')}</summary><dl class="summary">${
+      h.submitted.length ? h.submitted.map((l) => html`<dt>${pick(l.label)}</dt><dd>${pick(l.value)}</dd>`) : html`<dd>—</dd>`}</dl></details>` : ''}</li>`)}</ol></section>`;
 }
 
 function fileLine(d, a) {
   return html`<li class="file ${a.status}" data-file="${a.id}">
-    <span>${a.fileName}</span> <span class="tag file-${a.status}">${t('file.' + a.status)}</span>
+    <span>${a.fileName}</span>${a.componentName ? html` <span class="muted">(${pick(a.componentName)})</span>` : ''} <span class="tag file-${a.status}">${t('file.' + a.status)}</span>
     ${a.origin === 'NATIONAL_DATABASE' ? html`<span class="muted">${t('file.fromDatabase', { db: t('file.database.' + a.database), at: moment(a.retrievedAt) })}</span>`
     : html`<span class="muted">${size(a.size)}${a.pages ? ' · ' + t('file.pages', { n: a.pages }) : ''}${a.reason ? ' · ' + pick(a.reason) : ''}</span>`}
     ${can(d, 'remove-attachment') ? html`<button type="button" class="link" data-remove="${a.id}" aria-label="${t('file.removeNamed', { action: t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove'), name: a.fileName })}">${t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove')}</button>` : ''}

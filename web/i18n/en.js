@@ -69,6 +69,7 @@ export default {
   checklist: { title: 'Checklist before submitting' },
   state: { OK: 'Complete', MISSING: 'Missing', PENDING: 'File being checked', REJECTED: 'File rejected', OPTIONAL: 'Optional', NATIONAL: 'From the national database' },
   file: {
+    other: 'Other document',
     PENDING: 'being checked', ACCEPTED: 'accepted', REJECTED: 'rejected', CANCELLED: 'removed',
     choose: 'Choose a file', replace: 'Replace with another file', replaceHint: 'The new file replaces the current one; the old one stays in the history.',
     remove: 'Remove', cancel: 'Cancel the upload', removeNamed: '{action}: {name}', removed: 'File removed.', uploaded: 'Uploaded {name}.',
@@ -154,7 +155,7 @@ export default {
       'answer-consultation': 'Answer', 'return-result': 'How it was returned', extend: 'Reason for the delay (edit the draft)', 'extend-date': 'New appointment date' },
     byStatus: 'Dossiers by status', overdue: 'overdue', dueSoon: 'due soon', empty: 'No dossier in this status.', count: '{n} dossiers on this page',
     scope: { unit: 'My unit', mine: 'Assigned to me', consultations: 'Consultations to answer' }, more: 'Next page',
-    fault: { APPLICANT: "The applicant's dossier lacks something (not counted in indicator 3)", AGENCY: "The agency's (e.g. should have been asked the first time; counted in indicator 3)" }, supplementWindow: 'Supplement request due (8 working hours)', supplementLate: 'supplement window passed', step: 'Step', stepDue: 'Step due', assignee: 'Assigned to', process: 'Process and control slip (form 06)', slip: { step: 'Step / unit', budget: 'Budget',
+    fault: { APPLICANT: "The applicant's dossier lacks something (not counted in indicator 3)", AGENCY: "The agency's (e.g. should have been asked the first time; counted in indicator 3)" }, supplementWindow: 'Supplement request due (8 working hours)', supplementLate: 'supplement window passed', step: 'Step', stepDue: 'Step due', assignee: 'Assigned to', process: 'Process and control slip (form 06)', slip: { handlers: 'Handled by', notCounted: 'Not counted', step: 'Step / unit', budget: 'Budget',
       arrived: 'Arrived', left: 'Left', used: 'Working days used', late: 'late', onTime: 'on time', running: 'in progress' },
     consultation: 'Consultation', asked: 'Question', answer: 'Answer', answerDue: 'Answer due', waiting: 'waiting for the answer',
     consultedTitle: 'Consultation from {agency}', defaultProcess: 'Default split of the time limit (the procedure lists no steps): to be confirmed.',

@@ -69,6 +69,7 @@ export default {
   checklist: { title: 'Kiểm tra trước khi nộp' },
   state: { OK: 'Đã đủ', MISSING: 'Còn thiếu', PENDING: 'Đang kiểm tra tệp', REJECTED: 'Tệp bị từ chối', OPTIONAL: 'Không bắt buộc', NATIONAL: 'Lấy từ CSDL quốc gia' },
   file: {
+    other: 'Giấy tờ khác',
     PENDING: 'đang kiểm tra', ACCEPTED: 'hợp lệ', REJECTED: 'bị từ chối', CANCELLED: 'đã gỡ',
     choose: 'Chọn tệp', replace: 'Thay tệp khác', replaceHint: 'Tệp mới thay tệp đang có; tệp cũ vẫn được ghi trong quá trình xử lý.',
     remove: 'Gỡ tệp', cancel: 'Hủy tải lên', removeNamed: '{action}: {name}', removed: 'Đã gỡ tệp.', uploaded: 'Đã tải lên {name}.',
@@ -154,7 +155,7 @@ export default {
       'answer-consultation': 'Ý kiến trả lời', 'return-result': 'Hình thức trả', extend: 'Lý do chậm (sửa bản dự thảo)', 'extend-date': 'Ngày hẹn trả kết quả mới' },
     byStatus: 'Hồ sơ theo trạng thái', overdue: 'quá hạn', dueSoon: 'sắp đến hạn', empty: 'Không có hồ sơ ở trạng thái này.', count: '{n} hồ sơ trên trang này',
     scope: { unit: 'Của đơn vị', mine: 'Được giao cho tôi', consultations: 'Xin ý kiến cần trả lời' }, more: 'Trang sau',
-    fault: { APPLICANT: 'Do hồ sơ của người nộp còn thiếu, sai (không tính vào chỉ số 3)', AGENCY: 'Do cơ quan (ví dụ: lẽ ra phải yêu cầu ngay lần đầu; tính vào chỉ số 3)' }, supplementWindow: 'Hạn yêu cầu bổ sung (08 giờ làm việc)', supplementLate: 'quá hạn yêu cầu bổ sung', step: 'Bước', stepDue: 'Hạn của bước', assignee: 'Người xử lý', process: 'Quy trình và phiếu kiểm soát (mẫu 06)', slip: { step: 'Bước / đơn vị', budget: 'Thời hạn',
+    fault: { APPLICANT: 'Do hồ sơ của người nộp còn thiếu, sai (không tính vào chỉ số 3)', AGENCY: 'Do cơ quan (ví dụ: lẽ ra phải yêu cầu ngay lần đầu; tính vào chỉ số 3)' }, supplementWindow: 'Hạn yêu cầu bổ sung (08 giờ làm việc)', supplementLate: 'quá hạn yêu cầu bổ sung', step: 'Bước', stepDue: 'Hạn của bước', assignee: 'Người xử lý', process: 'Quy trình và phiếu kiểm soát (mẫu 06)', slip: { handlers: 'Người xử lý', notCounted: 'Không tính vào thời hạn', step: 'Bước / đơn vị', budget: 'Thời hạn',
       arrived: 'Nhận lúc', left: 'Chuyển lúc', used: 'Số ngày làm việc đã dùng', late: 'trễ hạn', onTime: 'đúng hạn', running: 'đang xử lý' },
     consultation: 'Xin ý kiến', asked: 'Nội dung', answer: 'Trả lời', answerDue: 'Hạn trả lời', waiting: 'đang chờ trả lời',
     consultedTitle: 'Xin ý kiến của {agency}', defaultProcess: 'Phân bổ thời hạn mặc định (thủ tục chưa có quy trình nội bộ): cần xác nhận.',

@@ -68,14 +68,15 @@ function slip(p) {
   if (!p) return '';
   return html`<section class="card" id="process"><h2>${t('official.process')}</h2>
     ${p.defaultProcess ? html`<p class="banner warn">${t('official.defaultProcess')}</p>` : ''}
-    <ol class="steps">${p.stages.map((s) => html`<li class="${s.code === p.step ? 'current' : ''}" data-step="${s.code}">${pick(s.name)} — ${s.unit}
+    <ol class="steps">${p.stages.map((s) => html`<li class="${s.code === p.step ? 'current' : ''}" data-step="${s.code}">${pick(s.name)} — ${s.unitName ? pick(s.unitName) : ''}
       <span class="muted">(${pick(s.budget)})</span>${s.code === p.step ? html` <strong>← ${p.assigneeName || p.assignee || ''}</strong>` : ''}</li>`)}</ol>
     ${p.controlSlip && p.controlSlip.length ? html`<table class="data" id="control-slip"><caption class="visually-hidden">${t('official.process')}</caption>
       <thead><tr><th scope="col">${t('official.slip.step')}</th><th scope="col">${t('official.slip.budget')}</th><th scope="col">${t('official.slip.arrived')}</th>
         <th scope="col">${t('official.slip.left')}</th><th scope="col">${t('official.slip.used')}</th></tr></thead>
       <tbody>${p.controlSlip.map((l) => html`<tr class="${l.late ? 'overdue' : ''}">
-        <td data-label="${t('official.slip.step')}">${pick(l.name)} — ${l.unit}</td>
-        <td data-label="${t('official.slip.budget')}">${pick(l.budget)}${l.due ? html` (${date(l.due)})` : ''}</td>
+        <td data-label="${t('official.slip.step')}" data-kind="${l.kind}">${pick(l.name)}${l.kind === 'step' && l.unitName ? html` — ${pick(l.unitName)}` : ''}
+          ${l.handlers && l.handlers.length ? html`<br><span class="muted">${t('official.slip.handlers')}: ${l.handlers.join(', ')}</span>` : ''}</td>
+        <td data-label="${t('official.slip.budget')}">${l.kind === 'pause' ? t('official.slip.notCounted') : html`${pick(l.budget)}${l.due ? html` (${date(l.due)})` : ''}`}</td>
         <td data-label="${t('official.slip.arrived')}">${moment(l.arrived)}</td>
         <td data-label="${t('official.slip.left')}">${l.left ? moment(l.left) : t('official.slip.running')}</td>
         <td data-label="${t('official.slip.used')}">${l.usedWorkingDays} <span class="tag ${l.late ? 'state-MISSING' : 'state-OK'}">${l.late ? t('official.slip.late') : t('official.slip.onTime')}</span></td>
@@ -95,7 +96,7 @@ function formsSection(d) {
 }
 
 function consultationBlock(c) {
-  return html`<div class="consultation" id="consultation"><h3>${t('official.consultation')}: ${c.unit} (${c.agency})</h3>
+  return html`<div class="consultation" id="consultation"><h3>${t('official.consultation')}: ${c.unitName ? pick(c.unitName) : ''} (${c.agencyName ? pick(c.agencyName) : ''})</h3>
     <dl class="summary"><dt>${t('official.asked')}</dt><dd>${c.question}</dd>
       ${c.due ? html`<dt>${t('official.answerDue')}</dt><dd>${date(c.due)}</dd>` : ''}
       <dt>${t('official.answer')}</dt><dd id="consultation-answer">${c.answer || t('official.waiting')}</dd></dl></div>`;
@@ -103,7 +104,7 @@ function consultationBlock(c) {
 
 function filesList(d, files) {
   return html`<section class="card"><h2>${t('dossier.files')}</h2><ul class="files">${files.filter((f) => f.status !== 'CANCELLED').map((f) => html`<li>
-      ${f.componentCode}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span>
+      ${f.componentName ? pick(f.componentName) : t('file.other')}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span>
       ${f.origin === 'NATIONAL_DATABASE' ? html`<span class="tag origin-national" data-origin="${f.origin}">${t('file.origin.NATIONAL_DATABASE')}</span>
         <span class="muted">${t('file.fromDatabase', { db: t('file.database.' + f.database), at: moment(f.retrievedAt) })}</span>`
         : html`<span class="muted">${size(f.size)}</span>`}
@@ -175,7 +176,7 @@ function showDossier(main, d) {
     <div class="card"><dl class="summary">
       <dt>${t('dossier.procedure')}</dt><dd>${pick(d.procedureName)}</dd>
       <dt>${t('dossier.status')}</dt><dd><span class="tag status-${d.status}" id="official-status">${pick(d.statusLabel)}</span></dd>
-      ${d.processing && d.processing.stepName ? html`<dt>${t('official.step')}</dt><dd id="official-step">${pick(d.processing.stepName)} — ${d.processing.unit}
+      ${d.processing && d.processing.stepName ? html`<dt>${t('official.step')}</dt><dd id="official-step">${pick(d.processing.stepName)}${d.processing.unitName ? html` — ${pick(d.processing.unitName)}` : ''}
         ${d.processing.stepDue ? html` (${t('official.stepDue')}: ${date(d.processing.stepDue)})` : ''}</dd>` : ''}
       ${d.dueDate ? html`<dt>${t('dossier.dueDate')}</dt><dd id="official-due">${date(d.dueDate)}</dd>` : ''}
       ${d.supplementWindow ? html`<dt>${t('official.supplementWindow')}</dt><dd id="official-supplement-window">${moment(d.supplementWindow.deadline)}
@@ -209,7 +210,7 @@ function showDossier(main, d) {
     ${formsSection(d)}
     <section class="card"><h2>${t('dossier.history')}</h2><ol class="timeline">${(d.history || []).map((h) => html`<li>
       <span class="when">${moment(h.at)}</span> — ${t('history.' + h.action) !== 'history.' + h.action ? t('history.' + h.action) : h.action}
-      ${h.details && h.details.unit ? html` <span class="muted">[${h.details.unit}]</span>` : ''}
+      ${h.unitName ? html` <span class="muted">[${pick(h.unitName)}${h.postLabel ? ' · ' + pick(h.postLabel) : ''}]</span>` : ''}
       ${h.action === 'attachment-retrieved' && h.details ? html` <span class="muted" data-retrieved="${h.details.component || ''}">${
         [h.details.enterpriseCode, h.details.enterpriseName, h.details.legalStatus, h.details.registeredOn, h.details.legalRepresentative, h.details.headOffice]
           .filter(Boolean).join(' · ')}</span>` : ''}
@@ -226,12 +227,13 @@ export async function officialConsultationPage(main, { id }) {
 
 function showConsultation(main, c) {
   const actions = (c.allowedActions || []).filter((a) => a === 'answer-consultation');
-  mount(main, html`<h1>${t('official.consultedTitle', { agency: c.askingAgency })}: ${c.code || ''}</h1>
+  const asking = c.askingAgencyName ? pick(c.askingAgencyName) : '';
+  mount(main, html`<h1>${t('official.consultedTitle', { agency: asking })}: ${c.code || ''}</h1>
     <p><a href="#/official?scope=consultations">← ${t('official.back')}</a></p>
     <div class="card"><dl class="summary"><dt>${t('dossier.procedure')}</dt><dd>${pick(c.procedureName)}</dd></dl>
       ${consultationBlock(c.consultation)}</div>
     ${movesSection(actions, [], null)}
     ${filesList(c, c.files || [])}`);
   wire(main, c.id, actions, () => `/api/official/dossiers/consultations/${encodeURIComponent(c.id)}/answer`, (next) => showConsultation(main, next));
-  return t('official.consultedTitle', { agency: c.askingAgency });
+  return t('official.consultedTitle', { agency: asking });
 }

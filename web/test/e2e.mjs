@@ -356,7 +356,7 @@ try {
     if (await page.$('#move-approve')) fail('approve offered at the desk');
     await page.click('#move-start-processing');
     await status('Đang giải quyết');
-    if (!(await page.textContent('#official-step')).includes('LUHANH')) fail('not at the specialist unit: ' + await page.textContent('#official-step'));
+    if (!(await page.textContent('#official-step')).includes('Phòng Lữ hành')) fail('not at the specialist unit: ' + await page.textContent('#official-step'));
     if (!(await page.$('#no-moves'))) fail('the desk still has moves once it sent it on');
     // 2. the specialist of the travel unit takes it and consults the heritage department
     await signIn(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
@@ -1048,6 +1048,39 @@ try {
     if (!verifyPage.includes(m[1])) fail(`the card says ${m[1]}, the verification page does not`);
     writeFileSync(shots + '/result-card.json', JSON.stringify({ cardDate: m[1] }));
     await check(page, 'citizen dossier with result');
+  });
+
+  await step('the officials\' dossier page and the verification page show the catalogue\'s labels and the organisation\'s names, never its keys', async () => {
+    // the keys of DL-001's e-form, its options and components, the units and posts (issue 24: "companyName", "scope: inbound", "DON:", "CDLQG · MOTCUA · ONE_STOP")
+    const KEYS = ['companyName', 'companyNameForeign', 'markets', 'scope', 'inbound', 'outbound', 'DON', 'DKDN', 'KYQUY', 'NGUOIPT',
+      'MOTCUA', 'LUHANH', 'LUUTRU', 'ONE_STOP', 'SPECIALIST', 'LEADER'];
+    const raw = (text) => KEYS.filter((k) => new RegExp(`(?<![\\p{L}\\p{N}_-])${k}(?![\\p{L}\\p{N}_-])`, 'u').test(text));
+    const leader = await devToken('Lãnh đạo phòng Lữ hành', '001080000555', 'lanhdao@example.vn', 'official', 'CDLQG/LUHANH', 'LEADER');
+    const found = await (await fetch(base + '/api/official/dossiers/by-code/' + code, { headers: { authorization: 'Bearer ' + leader } })).json();
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(leader));
+    await p.waitForSelector('#nav-official:not([hidden])');
+    await p.goto(base + '/#/official/dossier/' + encodeURIComponent(found.id));
+    await p.waitForSelector('#official-status');
+    const text = await p.textContent('main');
+    if (raw(text).length) fail('the officials\' page shows keys ' + raw(text).join(', ') + ': ' + text.slice(0, 2000));
+    for (const s of ['Phạm vi kinh doanh', 'Khách du lịch quốc tế đến Việt Nam', 'Thị trường khách quốc tế chủ yếu', 'Đơn đề nghị cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế',
+      'Bộ phận Một cửa', 'Phòng Lữ hành']) {
+      if (!text.includes(s)) fail('the officials\' page does not say ' + s);
+    }
+    // the verification page of the signed licence: the scope by its label, the signer by name, not the certificate's DN
+    const { verifyUrl } = JSON.parse(readFileSync(shots + '/result-expected.json', 'utf8'));
+    await p.goto(verifyUrl);
+    await p.waitForSelector('#verdict');
+    const page2 = await p.textContent('main');
+    if (raw(page2).length) fail('the verification page shows keys ' + raw(page2).join(', ') + ': ' + page2);
+    if (!page2.includes('Khách du lịch quốc tế đến Việt Nam')) fail('the verification page does not name the scope: ' + page2);
+    const signer = await p.textContent('#doc-signer');
+    if (/\b(CN|O|C)=/.test(signer)) fail('the signer as a raw certificate name: ' + signer);
+    if (page2.includes('Đủ điều kiện cấp giấy phép')) fail('the leader\'s approval note is on the verification page');
+    await p.screenshot({ path: shots + '/11-labels-verify.png', fullPage: true });
+    await ctx.close();
   });
 
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));

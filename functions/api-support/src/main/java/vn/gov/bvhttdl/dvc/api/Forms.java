@@ -14,21 +14,24 @@ import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.util.List;
 
-/** The forms of Circular 03/2025 as HTTP answers: a PDF shown inline, named after the form and the dossier. */
+/**
+ * The forms of Circular 03/2025 as HTTP answers: a PDF shown inline, named after the form and the dossier; each QR
+ * code holds the document's verification address on the portal ({@link SharedBeans#letterUrl}).
+ */
 public final class Forms {
     private Forms() {}
 
     public static HttpResponse<byte[]> letter(Dossier d, String number, Rules rules, List<AuditEvent> history) {
         if (!IssuedForms.LETTERS.contains(number)) throw noForm(number);
         Procedure p = procedure(d, rules);
-        FormPdf.Content c = IssuedForms.letter(number, d, p, history).orElseThrow(() -> noForm(number));
+        FormPdf.Content c = IssuedForms.letter(number, d, p, history, SharedBeans::letterUrl).orElseThrow(() -> noForm(number));
         return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
     }
 
     /** A letter (02–05) as issued, drawn with the procedure {@code p} the dossier was created under. */
     public static HttpResponse<byte[]> letter(Dossier d, String number, Procedure p, List<AuditEvent> history) {
         if (!IssuedForms.LETTERS.contains(number)) throw noForm(number);
-        FormPdf.Content c = IssuedForms.letter(number, d, present(p), history).orElseThrow(() -> noForm(number));
+        FormPdf.Content c = IssuedForms.letter(number, d, present(p), history, SharedBeans::letterUrl).orElseThrow(() -> noForm(number));
         return pdf(FormPdf.render(c), "mau-" + number + "-" + d.code() + ".pdf");
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
 public record Identity(String subject, String name, String email, String idNumber, Role role, boolean admin,
                        String agency, String unit, vn.gov.bvhttdl.dvc.domain.Post post,
                        VerifiedIdentity.AccountType accountType, String enterpriseCode, String organisation,
-                       VerifiedIdentity.VerifiedBy verifiedBy) {
+                       VerifiedIdentity.VerifiedBy verifiedBy, vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
 
     /** The provider name of the national portal's SSO in the user pool (template.yaml NationalIdentityProvider). */
     public static final String NATIONAL_PROVIDER = "VNeID";
@@ -41,7 +41,9 @@ public record Identity(String subject, String name, String email, String idNumbe
 
     /** The actor of the use cases. */
     public vn.gov.bvhttdl.dvc.domain.Actor actor() {
-        return new vn.gov.bvhttdl.dvc.domain.Actor(subject, role, agency, unit, role == Role.OFFICIAL ? post : null);
+        var actor = new vn.gov.bvhttdl.dvc.domain.Actor(subject, role, agency, unit, role == Role.OFFICIAL ? post : null);
+        // an official's name and standing delegation (KT./TL.) go into the trail of the moves they make
+        return role == Role.OFFICIAL ? actor.named(name, delegation) : actor;
     }
 
 
@@ -72,7 +74,10 @@ public record Identity(String subject, String name, String email, String idNumbe
                 vn.gov.bvhttdl.dvc.domain.Post.parse(claims.get("custom:post")), type,
                 org ? blankToNull(claims.get("custom:enterprise_code")) : null,
                 org ? blankToNull(claims.get("custom:organisation")) : null,
-                national ? VerifiedIdentity.VerifiedBy.VNEID : VerifiedIdentity.VerifiedBy.ACCOUNT);
+                national ? VerifiedIdentity.VerifiedBy.VNEID : VerifiedIdentity.VerifiedBy.ACCOUNT,
+                // assigned with the official's account (rules/signing.json): custom:sign_mode KT|TL, custom:sign_for, custom:title
+                role == Role.OFFICIAL ? vn.gov.bvhttdl.dvc.domain.Actor.Delegation.parse(claims.get("custom:sign_mode"),
+                        claims.get("custom:sign_for"), claims.get("custom:title")) : null);
     }
 
     /**

@@ -58,6 +58,15 @@ public final class SharedBeans {
     @Singleton
     vn.gov.bvhttdl.dvc.adapters.SurveyTable surveys(Table table) { return table.surveys(); }
 
+    /**
+     * The verification page of a letter, a control slip or a tracking book ({@code path} under {@code /verify/}), on the
+     * portal's origin; the path alone where no origin is set (the function's tests), never a failed download.
+     */
+    public static String letterUrl(String path) {
+        String base = Settings.get("PUBLIC_BASE_URL").orElse("");
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + path;
+    }
+
     /** The public verification page of a result or receipt {@code id}, on the portal's origin. */
     public static String verifyUrl(String id) {
         String base = Settings.require("PUBLIC_BASE_URL");

@@ -6,6 +6,7 @@ import vn.gov.bvhttdl.dvc.domain.Applicant;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.Citation;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Labels;
 import vn.gov.bvhttdl.dvc.domain.Period;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Text;
@@ -190,25 +191,31 @@ public final class Views {
 
     /** A step of the dossier's process: the unit that holds it there and its budget. */
     @Serdeable
-    public record StageView(String code, I18n name, String unit, I18n budget) {}
+    public record StageView(String code, I18n name, String unit, @Nullable I18n unitName, I18n budget) {}
 
     /** A line of the processing-control slip (form 06): a step or a consultation, its time used against its budget. */
     @Serdeable
-    public record SlipLine(String kind, @Nullable String step, I18n name, String agency, String unit, I18n budget,
-                           String arrived, @Nullable String left, @Nullable String due, int usedWorkingDays, boolean late) {
+    public record SlipLine(String kind, @Nullable String step, I18n name, @Nullable String agency, @Nullable String unit,
+                           @Nullable I18n unitName, @Nullable I18n agencyName, I18n budget,
+                           String arrived, @Nullable String left, @Nullable String due, int usedWorkingDays, boolean late,
+                           List<String> handlers) {
+        /** {@code kind}: step, consultation or pause (the wait for the applicant's supplement, not counted). */
         public static SlipLine of(vn.gov.bvhttdl.dvc.domain.ControlSlip.Line l) {
-            return new SlipLine(l.kind(), l.step(), I18n.of(l.name()), l.agency(), l.unit(), I18n.of(l.budget().label()),
+            return new SlipLine(l.kind(), l.step(), I18n.of(l.name()), l.agency(), l.unit(),
+                    I18n.of(Labels.unit(l.agency(), l.unit())), I18n.of(Labels.agency(l.agency())), I18n.of(l.budget().label()),
                     l.arrived().toString(), l.left() == null ? null : l.left().toString(), l.due() == null ? null : l.due().toString(),
-                    l.usedWorkingDays(), l.late());
+                    l.usedWorkingDays(), l.late(), l.handlers());
         }
     }
 
     /** The question sent to another agency or unit, the files shared with it, and its answer. */
     @Serdeable
-    public record ConsultationView(String agency, String unit, String question, List<String> files, String askedAt,
+    public record ConsultationView(String agency, String unit, @Nullable I18n agencyName, @Nullable I18n unitName, String question,
+                                   List<String> files, String askedAt,
                                    @Nullable String due, @Nullable String answer, @Nullable String answeredAt, boolean open) {
         public static ConsultationView of(vn.gov.bvhttdl.dvc.domain.Processing.Consultation c) {
-            return c == null ? null : new ConsultationView(c.agency(), c.unit(), c.question(), c.files(), c.askedAt().toString(),
+            return c == null ? null : new ConsultationView(c.agency(), c.unit(), I18n.of(Labels.agency(c.agency())),
+                    I18n.of(Labels.unit(c.agency(), c.unit())), c.question(), c.files(), c.askedAt().toString(),
                     c.due() == null ? null : c.due().toString(), c.answer(), c.answeredAt() == null ? null : c.answeredAt().toString(), c.open());
         }
     }
@@ -218,7 +225,7 @@ public final class Views {
      * steps (no assignee, no consultation, no control slip).
      */
     @Serdeable
-    public record ProcessingView(@Nullable String step, @Nullable I18n stepName, @Nullable String unit, @Nullable String stepDue,
+    public record ProcessingView(@Nullable String step, @Nullable I18n stepName, @Nullable String unit, @Nullable I18n unitName, @Nullable String stepDue,
                                  @Nullable String assignee, @Nullable String assigneeName, @Nullable ConsultationView consultation,
                                  @Nullable String deadline, List<StageView> stages, @Nullable List<SlipLine> controlSlip,
                                  boolean defaultProcess) {
@@ -229,9 +236,10 @@ public final class Views {
             var at = process.current(d);
             var p = d.processing();
             List<StageView> stages = process.stages().stream().map(s -> new StageView(s.code(), I18n.of(s.name()), s.unit(),
-                    I18n.of(s.budget().label()))).toList();
+                    I18n.of(Labels.unit(d.agencyCode(), s.unit())), I18n.of(s.budget().label()))).toList();
             return new ProcessingView(at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::code).orElse(null),
                     at.map(s -> I18n.of(s.name())).orElse(null), at.map(vn.gov.bvhttdl.dvc.domain.Process.Stage::unit).orElse(null),
+                    at.map(s -> I18n.of(Labels.unit(d.agencyCode(), s.unit()))).orElse(null),
                     p == null || p.stepDue() == null || at.isEmpty() ? null : p.stepDue().toString(),
                     official && p != null ? p.assignee() : null, official && p != null ? p.assigneeName() : null,
                     official && p != null ? ConsultationView.of(p.consultation()) : null, official && p != null ? p.deadline() : null,
@@ -265,16 +273,37 @@ public final class Views {
 
     @Serdeable
     public record EventView(String at, String action, @Nullable String from, @Nullable String to,
-                            @Nullable I18n toLabel, String role, @Nullable String reason, Map<String, String> details) {
-        public static EventView of(AuditEvent e) {
+                            @Nullable I18n toLabel, String role, @Nullable String reason, Map<String, String> details,
+                            @Nullable I18n unitName, @Nullable I18n postLabel, @Nullable List<FormLineView> submitted) {
+        /**
+         * {@code unitName}, {@code postLabel}: where the actor acted, in words (the details keep the codes);
+         * {@code submitted}: the form as submitted (a submission's {@code details.form}), labelled and in words by
+         * {@code p}'s e-form.
+         */
+        public static EventView of(AuditEvent e, @Nullable String agency, @Nullable Procedure p) {
             return new EventView(e.at().toString(), e.action(), e.from() == null ? null : e.from().name(),
                     e.to() == null ? null : e.to().name(), e.to() == null ? null : I18n.of(Workflow.standard().label(e.to())),
-                    e.role().name(), e.reason(), e.details());
+                    e.role().name(), e.reason(), e.details(), I18n.of(Labels.unit(agency, e.details().get("unit"))),
+                    I18n.of(Labels.post(e.details().get("post"))), submitted(e, p));
+        }
+
+        public static EventView of(AuditEvent e) { return of(e, null, null); }
+
+        private static List<FormLineView> submitted(AuditEvent e, Procedure p) {
+            String form = e.details().get("form");
+            if (p == null || form == null || !form.startsWith("{")) return null;
+            try {
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(form)).forEach((k, v) -> values.put(k, v == null ? null : v.toString()));
+                return p.formLines(values).stream().map(FormLineView::of).toList();
+            } catch (RuntimeException notJson) {
+                return null;
+            }
         }
     }
 
     @Serdeable
-    public record AttachmentView(String id, String key, String componentCode, String fileName, long size, String status,
+    public record AttachmentView(String id, String key, String componentCode, @Nullable I18n componentName, String fileName, long size, String status,
                                  @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
                                  @Nullable Integer pages, String createdAt, boolean expired,
                                  String origin, @Nullable String database, @Nullable String retrievedAt) {
@@ -282,8 +311,11 @@ public final class Views {
          * {@code origin}: UPLOADED, DIGITISED, REUSED, WAREHOUSE or NATIONAL_DATABASE; for the last, the database's code
          * and when the data was retrieved (there is no file of the applicant's behind it).
          */
-        public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) {
-            return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), a.fileName(), a.declaredSize(), a.status().name(),
+        public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) { return of(a, null); }
+
+        /** {@code p}: the dossier's procedure version, whose component names the file (its document's name). */
+        public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a, @Nullable Procedure p) {
+            return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), I18n.of(Labels.component(p, a.componentCode())), a.fileName(), a.declaredSize(), a.status().name(),
                     I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString(),
                     a.expired(java.time.Instant.now()), a.origin().name(), a.provenance().database(),
                     a.provenance().retrievedAt() == null ? null : a.provenance().retrievedAt().toString());
@@ -335,8 +367,8 @@ public final class Views {
                     d.submittedAt() == null ? null : d.submittedAt().toString(),
                     d.receivedAt() == null ? null : d.receivedAt().toString(),
                     d.dueDate() == null ? null : d.dueDate().toString(), provisional, d.version(),
-                    history == null ? null : history.stream().map(EventView::of).toList(),
-                    files == null ? null : files.stream().map(AttachmentView::of).toList(), actions, lookupKey, processing,
+                    history == null ? null : history.stream().map(e -> EventView.of(e, d.agencyCode(), p)).toList(),
+                    files == null ? null : files.stream().map(a -> AttachmentView.of(a, p)).toList(), actions, lookupKey, processing,
                     p == null ? null : p.formLines(d.form()).stream().map(FormLineView::of).toList());
         }
     }

@@ -24,6 +24,9 @@ public final class IssueResult {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Who signs a result in their own right (the form of the documents' signer). */
+    static final vn.gov.bvhttdl.dvc.domain.Text OWN_TITLE = new vn.gov.bvhttdl.dvc.domain.Text("Thủ trưởng đơn vị", "Head of the unit");
+
     private final Dossiers dossiers;
     private final Sequences sequences;
     private final Results results;
@@ -61,8 +64,11 @@ public final class IssueResult {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + id;
     }
 
-    /** Issues the result of {@code d} (approved: RESULT_READY) as {@code by}, with the decision's note printed on it. */
-    public IssuedResult issue(Dossier d, Actor by, String note) {
+    /**
+     * Issues the result of {@code d} (approved: RESULT_READY) signed by {@code by} (KT./TL. when their account says so);
+     * {@code correction}: for a correction, what it corrects (printed), else null.
+     */
+    public IssuedResult issue(Dossier d, Actor by, String correction) {
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
         Instant at = clock.instant();
         LocalDate today = at.atZone(rules.calendar().zone()).toLocalDate();
@@ -70,7 +76,8 @@ public final class IssueResult {
         IssuedResult draft = new IssuedResult(newId(), d.code() + "-KQ" + n, n, d.id(), d.code(), p.code(), p.version(), p.agencyCode(),
                 p.resultType(), IssuedResult.face(p, d), at, IssuedResult.validUntil(p, today), null, null, IssuedResult.Status.VALID,
                 null, null, null);
-        ResultRenderer.Signed signed = renderer.render(draft, p, verifyUrl(draft.id()), note);
+        ResultRenderer.Signed signed = renderer.render(draft, p, verifyUrl(draft.id()),
+                new ResultRenderer.Printed(vn.gov.bvhttdl.dvc.domain.Signature.of(by, p.agencyCode(), OWN_TITLE), correction));
         IssuedResult result = draft.withSignature(sha256(signed.pdf()), signed.signer());
         results.store(result, signed.pdf());
         // the issue goes into the dossier's trail whatever else moved it meanwhile: the entry is appended to the

@@ -157,7 +157,7 @@ public final class OfficialMoves {
         return save(at, official, new Command.Extend(why, newDue));
     }
 
-    /** The approval; with the results configured, the signed result is issued with it (its note printed on it). */
+    /** The approval; with the results configured, the signed result is issued with it (its note stays internal). */
     public Dossier approve(Actor official, String id, String note) {
         String n = limited(note, "approve.note");
         At at = at(official, id, "approve");
@@ -165,7 +165,8 @@ public final class OfficialMoves {
         // level 4: the result is signed and issued with the approval; level 3: the leader issues it (issue-result)
         boolean online = rules.catalogue().version(approved.procedureCode(), approved.procedureVersion()).map(p -> p.serviceLevel() == 4).orElse(false);
         if (results == null || !online) return approved;
-        results.issue(approved, official, n);
+        // the approval note stays on the trail: it is not printed on the result
+        results.issue(approved, official, null);
         return dossiers.find(id).orElseThrow();
     }
 
@@ -176,7 +177,7 @@ public final class OfficialMoves {
     public Dossier issueResult(Actor official, String id) {
         At at = at(official, id, "issue-result");
         if (!available("issue-result")) throw new IllegalStateException("results are not configured");
-        results.issue(at.dossier, official, at.dossier.statusReason());
+        results.issue(at.dossier, official, null);
         return dossiers.find(id).orElseThrow();
     }
 

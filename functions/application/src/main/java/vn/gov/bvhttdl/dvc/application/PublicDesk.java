@@ -1,6 +1,11 @@
 package vn.gov.bvhttdl.dvc.application;
 
+import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Letters;
+import vn.gov.bvhttdl.dvc.domain.Organisation;
+import vn.gov.bvhttdl.dvc.domain.Signature;
+import vn.gov.bvhttdl.dvc.domain.Workflow;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.DossierStatus;
 import vn.gov.bvhttdl.dvc.domain.IssuedResult;
@@ -171,10 +176,73 @@ public final class PublicDesk {
         limitChecks(address);
         return results.find(id).map(r -> {
             WorkingCalendar cal = rules.calendar();
-            String issuer = rules.catalogue().version(r.procedureCode(), r.procedureVersion()).map(p -> p.agencyName().vi()).orElse(r.agencyCode());
-            List<IssuedResult.Line> face = r.face().stream().map(l -> new IssuedResult.Line(l.label(), masked(l.value()))).toList();
+            var procedure = rules.catalogue().version(r.procedureCode(), r.procedureVersion());
+            String issuer = procedure.map(p -> p.agencyName().vi()).orElse(r.agencyCode());
+            // the labels of the catalogue, also on a result stored before they were printed
+            List<IssuedResult.Line> face = r.faceInWords(procedure.orElse(null)).stream().map(l -> new IssuedResult.Line(l.label(), masked(l.value()))).toList();
             return new VerifyPage(r, r.state(today()), issuer, face, cal.zone());
         });
+    }
+
+    /**
+     * A letter's verification page (forms 02–06, at the address its QR code holds): which letter of which dossier, who
+     * issued it and when, who signed (KT./TL. with both names), and the dossier's status now — no personal data
+     * beyond the applicant's initials.
+     */
+    public record LetterPage(String dossierCode, Text procedureName, Workflow.Form form, Instant issuedAt, String agencyName,
+                             String unitName, Text status, Signature signature, String applicantInitials, ZoneId zone) {}
+
+    /** A tracking book's verification page (form 07): the unit and the period it covers, when it was drawn. */
+    public record BookPage(String agencyName, String unitName, LocalDate from, LocalDate to, Instant drawnAt, ZoneId zone) {}
+
+    /**
+     * The letter {@code form} of dossier {@code dossierId} issued at second {@code at} (06: drawn then); empty when the
+     * trail issued no such letter then (the same answer for an unknown dossier).
+     */
+    public Optional<LetterPage> verifyLetter(String address, String dossierId, String form, String at) {
+        limitChecks(address);
+        if (form == null || !Letters.VERIFIABLE.contains(form) || at == null || !at.matches("\\d{1,12}")) return Optional.empty();
+        long second = Long.parseLong(at);
+        Optional<Dossier> found = dossierId == null || dossierId.length() > 64 ? Optional.empty() : dossiers.find(dossierId);
+        if (found.isEmpty() || found.get().code() == null) return Optional.empty();
+        Dossier d = found.get();
+        Instant when;
+        Map<String, String> details;
+        if (form.equals("06")) {
+            when = Instant.ofEpochSecond(second);
+            if (d.receivedAt() == null || when.isBefore(d.receivedAt().minusSeconds(1)) || when.isAfter(clock.instant().plusSeconds(60))) return Optional.empty();
+            details = Map.of();
+        } else {
+            Optional<AuditEvent> e = Letters.issuedAt(dossiers.history(d.id()), form, second);
+            if (e.isEmpty()) return Optional.empty();
+            when = e.get().at();
+            details = e.get().details();
+        }
+        Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+        var agency = Organisation.standard().agency(d.agencyCode());
+        String unitCode = form.equals("06") ? null : details.get("unit");
+        String unit = agency.flatMap(a -> a.unit(unitCode == null ? a.oneStop().code() : unitCode)).map(u -> u.name().vi()).orElse(null);
+        Signature signature = form.equals("06") ? null : Signature.of(details, d.agencyCode(), null == details.get("signerTitle")
+                ? new Text("Người ký", "Signer") : new Text(details.get("signerTitle"), details.get("signerTitle")));
+        return Optional.of(new LetterPage(d.code(), p == null ? null : p.name(), Workflow.standard().form(form), when,
+                agency.map(a -> a.name().vi()).orElse(d.agencyCode()), unit, Workflow.standard().label(d.status()), signature,
+                initials(d.applicant() == null ? null : d.applicant().fullName()), rules.calendar().zone()));
+    }
+
+    /** The tracking book of {@code unit} for a period drawn at second {@code at}; empty for a unit the organisation has not. */
+    public Optional<BookPage> verifyBook(String address, String agency, String unit, String from, String to, String at) {
+        limitChecks(address);
+        try {
+            var a = Organisation.standard().agency(agency);
+            var u = a.flatMap(x -> x.unit(unit));
+            if (u.isEmpty() || at == null || !at.matches("\\d{1,12}")) return Optional.empty();
+            LocalDate f = LocalDate.parse(from), t = LocalDate.parse(to);
+            Instant when = Instant.ofEpochSecond(Long.parseLong(at));
+            if (t.isBefore(f) || when.isAfter(clock.instant().plusSeconds(60))) return Optional.empty();
+            return Optional.of(new BookPage(a.get().name().vi(), u.get().name().vi(), f, t, when, rules.calendar().zone()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** A personal identification number (12 digits) shows only its last four (the paper has it whole). */

@@ -68,6 +68,34 @@ class PublicDeskTest {
     }
 
     @Test
+    void aLettersAddressOpensItsVerificationPageWithTheSignerAndNoPersonalData() {
+        received();
+        Dossier d = dossiers.find("d-1").orElseThrow();
+        Instant at = now.get().plusSeconds(600);
+        var deputy = Actor.official("pct", "CDLQG", "MOTCUA", vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP)
+                .named("Trần Thị Phó", new Actor.Delegation("KT", "Nguyễn Văn Trưởng", "Phó Cục trưởng"));
+        dossiers.save(d.handle(new Command.RequestSupplement(List.of("Giấy chứng nhận ký quỹ")), deputy, at));
+        now.set(at.plusSeconds(60));
+        PublicDesk.LetterPage page = desk.verifyLetter("a", "d-1", "02", Long.toString(at.getEpochSecond())).orElseThrow();
+        assertEquals(CODE, page.dossierCode());
+        assertEquals("02", page.form().number());
+        assertEquals("Bộ phận Một cửa", page.unitName(), "the unit by name");
+        assertEquals("P. T. H.", page.applicantInitials());
+        assertEquals("KT. Cục trưởng Nguyễn Văn Trưởng / Phó Cục trưởng Trần Thị Phó", page.signature().prefix() + " " + page.signature().forTitle().vi()
+                + " " + page.signature().forName() + " / " + page.signature().signerTitle().vi() + " " + page.signature().signerName());
+        assertTrue(desk.verifyLetter("a", "d-1", "02", Long.toString(at.getEpochSecond() + 1)).isEmpty(), "another second: no such letter");
+        assertTrue(desk.verifyLetter("a", "d-1", "03", Long.toString(at.getEpochSecond())).isEmpty(), "no refusal was issued");
+        assertTrue(desk.verifyLetter("a", "d-9", "02", Long.toString(at.getEpochSecond())).isEmpty(), "an unknown dossier answers the same");
+        assertTrue(desk.verifyLetter("a", "d-1", "02", "x").isEmpty());
+        assertTrue(desk.verifyLetter("a", "d-1", "06", Long.toString(at.getEpochSecond())).isPresent(), "the control slip drawn then");
+        assertTrue(desk.verifyLetter("a", "d-1", "06", Long.toString(at.getEpochSecond() + 86400)).isEmpty(), "not drawn in the future");
+        var book = desk.verifyBook("a", "CDLQG", "MOTCUA", "2026-03-01", "2026-03-31", Long.toString(at.getEpochSecond())).orElseThrow();
+        assertEquals("Bộ phận Một cửa", book.unitName());
+        assertTrue(desk.verifyBook("a", "CDLQG", "NOPE", "2026-03-01", "2026-03-31", "1").isEmpty());
+        assertTrue(desk.verifyBook("a", "CDLQG", "MOTCUA", "2026-03-31", "2026-03-01", "1").isEmpty(), "a period backwards");
+    }
+
+    @Test
     void theCodeAndTheKeyShowTheStatusAndDatesAndOfThePersonOnlyTheInitials() {
         received();
         PublicDesk.Tracked t = desk.track("203.0.113.7", " " + CODE + " ", " k7m2q9xa ");

@@ -26,9 +26,17 @@ public final class FormPdf {
     /** A form's template: its title, paragraphs with {placeholders}, table columns (may be empty) and signer. */
     public record Template(String number, String title, String signer, List<String> body, List<String> columns, float[] widths) {}
 
-    /** What a rendered form is about: its issuer, its data, its table, its QR payload and when it was issued. */
+    /**
+     * What a rendered form is about: its issuer, its data, its table, its QR code's content (the document's
+     * verification address), when it was issued, and the signature block's lines (null: the template's signer).
+     */
     public record Content(String number, String agencyName, String unitName, Map<String, String> values,
-                          List<List<String>> rows, String qrPayload, Instant issuedAt) {}
+                          List<List<String>> rows, String qrPayload, Instant issuedAt, List<String> signature) {
+        public Content(String number, String agencyName, String unitName, Map<String, String> values,
+                       List<List<String>> rows, String qrPayload, Instant issuedAt) {
+            this(number, agencyName, unitName, values, rows, qrPayload, issuedAt, null);
+        }
+    }
 
     private static final Map<String, Template> TEMPLATES = read();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
@@ -112,11 +120,9 @@ public final class FormPdf {
             doc.add(table);
         }
         doc.add(new Paragraph(" "));
-        Paragraph sign = new Paragraph(t.signer() + "\n(Ký số)", Letterhead.bold());
-        sign.setAlignment(Element.ALIGN_RIGHT);
-        doc.add(sign);
+        Letterhead.signature(doc, c.signature() != null ? c.signature() : List.of(t.signer(), "(Ký số)"));
         doc.add(new Paragraph(" "));
-        Letterhead.qrFooter(doc, writer, Letterhead.issuedNote(c.issuedAt()), c.qrPayload());
+        Letterhead.qrFooter(doc, writer, Letterhead.issuedNote(c.issuedAt()) + " Địa chỉ kiểm tra: " + c.qrPayload(), c.qrPayload());
         doc.close();
         return out.toByteArray();
     }

@@ -3,6 +3,9 @@ package vn.gov.bvhttdl.dvc.documents;
 import vn.gov.bvhttdl.dvc.domain.AuditEvent;
 import vn.gov.bvhttdl.dvc.domain.ControlSlip;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
+import vn.gov.bvhttdl.dvc.domain.Letters;
+import vn.gov.bvhttdl.dvc.domain.Signature;
+import vn.gov.bvhttdl.dvc.domain.Text;
 import vn.gov.bvhttdl.dvc.domain.Organisation;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
 import vn.gov.bvhttdl.dvc.domain.Process;
@@ -22,11 +25,13 @@ import java.util.function.Function;
 /**
  * The content of each form, from the record: a letter to the applicant (02 supplement request, 03 refusal, 04
  * apology and new date, 05 stop) is rebuilt from the audit entry that issued it, so a second download is the same
- * document; the control slip (06) from the trail as it stands; the tracking book (07) from a unit's dossiers.
+ * document; the control slip (06) from the trail as it stands; the tracking book (07) from a unit's dossiers. Every
+ * QR code holds the document's verification address ({@link Letters}), never data of the applicant; a letter signed on
+ * behalf of a superior prints KT./TL. with both names ({@link Signature}).
  */
 public final class IssuedForms {
     /** The forms addressed to the applicant. */
-    public static final List<String> LETTERS = List.of("02", "03", "04", "05");
+    public static final List<String> LETTERS = Letters.TO_APPLICANT;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
@@ -34,18 +39,14 @@ public final class IssuedForms {
     private IssuedForms() {}
 
     /** The latest entry of the trail that issued each letter (by the form number its move records). */
-    public static Map<String, AuditEvent> issued(List<AuditEvent> history) {
-        Map<String, AuditEvent> out = new LinkedHashMap<>();
-        for (AuditEvent e : history) {
-            String n = e.details().get("template");
-            if (n == null) n = Workflow.standard().move(e.action()).map(Workflow.Transition::form).orElse(null);
-            if (n != null && LETTERS.contains(n)) out.put(n, e);
-        }
-        return out;
-    }
+    public static Map<String, AuditEvent> issued(List<AuditEvent> history) { return Letters.issued(history); }
 
-    /** Letter {@code number} as the trail issued it, or empty when it was not issued for this dossier. */
-    public static Optional<FormPdf.Content> letter(String number, Dossier d, Procedure p, List<AuditEvent> history) {
+    /**
+     * Letter {@code number} as the trail issued it, or empty when it was not issued for this dossier; {@code verify}
+     * makes the address of a path under {@code /verify/} (its QR code: the letter's verification page, no ID number).
+     */
+    public static Optional<FormPdf.Content> letter(String number, Dossier d, Procedure p, List<AuditEvent> history,
+                                                   Function<String, String> verify) {
         AuditEvent e = issued(history).get(number);
         if (e == null) return Optional.empty();
         Map<String, String> v = common(d, p);
@@ -55,27 +56,32 @@ public final class IssuedForms {
         v.put("newDueDate", date(e.details().get("dueDate")));
         String unit = unitName(d.agencyCode(), e.details().get("unit"));
         v.put("unit", unit);
-        String name = Workflow.standard().form(number).name().vi();
+        String title = FormPdf.template(number).signer();
+        Signature signature = Signature.of(e.details(), d.agencyCode(), new Text(title, title));
         return Optional.of(new FormPdf.Content(number, p.agencyName().vi(), unit, v, null,
-                qr(d, name, e.at(), Map.of("lyDo", e.reason() == null ? "" : e.reason())), e.at()));
+                verify.apply(Letters.verifyPath(d.id(), number, e.at())), e.at(), signature.lines("(Ký số)")));
     }
 
-    /** The processing-control slip (form 06) now. */
+    /** The processing-control slip (form 06) now: each step with its handlers by name, the pauses, the consultations. */
     public static FormPdf.Content controlSlip(Dossier d, Procedure p, Process process, List<AuditEvent> history,
-                                              WorkingCalendar cal, Instant now) {
+                                              WorkingCalendar cal, Instant now, Function<String, String> verify) {
         Map<String, String> v = common(d, p);
         v.put("timeLimit", p.timeLimit().label().vi());
         v.put("dueDate", d.dueDate() == null ? "" : DAY.format(d.dueDate()));
         List<List<String>> rows = new ArrayList<>();
         for (ControlSlip.Line l : ControlSlip.of(process, d, history, cal, now)) {
-            rows.add(List.of(l.name().vi() + " — " + l.unit() + (l.kind().equals("consultation") ? "" : ""),
-                    l.budget().label().vi() + (l.due() == null ? "" : " (đến " + DAY.format(l.due()) + ")"),
+            String where = l.kind().equals("pause") ? l.name().vi()
+                    : l.kind().equals("consultation") ? "Xin ý kiến " + unitName(l.agency(), l.unit()) + " (" + agencyName(l.agency()) + ")"
+                    : l.name().vi() + " — " + unitName(d.agencyCode(), l.unit());
+            if (!l.handlers().isEmpty()) where += "\nNgười xử lý: " + String.join(", ", l.handlers());
+            rows.add(List.of(where,
+                    l.kind().equals("pause") ? "Không tính" : l.budget().label().vi() + (l.due() == null ? "" : " (đến " + DAY.format(l.due()) + ")"),
                     MOMENT.format(l.arrived().atZone(Letterhead.VN)),
-                    l.left() == null ? "đang xử lý" : MOMENT.format(l.left().atZone(Letterhead.VN)),
-                    Integer.toString(l.usedWorkingDays()), l.late() ? "Trễ hạn" : "Đúng hạn"));
+                    l.left() == null ? (l.kind().equals("pause") ? "đang chờ" : "đang xử lý") : MOMENT.format(l.left().atZone(Letterhead.VN)),
+                    Integer.toString(l.usedWorkingDays()), l.kind().equals("pause") ? "Tạm dừng" : l.late() ? "Trễ hạn" : "Đúng hạn"));
         }
         String unit = unitName(d.agencyCode(), process.oneStopUnit());
-        return new FormPdf.Content("06", p.agencyName().vi(), unit, v, rows, qr(d, Workflow.standard().form("06").name().vi(), now, null), now);
+        return new FormPdf.Content("06", p.agencyName().vi(), unit, v, rows, verify.apply(Letters.verifyPath(d.id(), "06", now)), now, null);
     }
 
     /** One line of the tracking book (form 07). */
@@ -94,7 +100,8 @@ public final class IssuedForms {
                 .toList();
     }
 
-    public static FormPdf.Content trackingBook(String agency, String unit, LocalDate from, LocalDate to, List<BookLine> lines, Instant now) {
+    public static FormPdf.Content trackingBook(String agency, String unit, LocalDate from, LocalDate to, List<BookLine> lines, Instant now,
+                                               Function<String, String> verify) {
         Organisation.Agency a = Organisation.standard().agency(agency).orElseThrow();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("unit", unitName(agency, unit));
@@ -105,9 +112,8 @@ public final class IssuedForms {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (BookLine l : lines) rows.add(row(n++, l));
-        String payload = Letterhead.qrPayload(null, null, null, Workflow.standard().form("07").name().vi(), now,
-                Map.of("donVi", agency + "/" + unit, "tuNgay", from.toString(), "denNgay", to.toString(), "soHoSo", Integer.toString(lines.size())));
-        return new FormPdf.Content("07", a.name().vi(), unitName(agency, unit), v, rows, payload, now);
+        // the QR code: the book's verification address (the unit and the period, no personal data)
+        return new FormPdf.Content("07", a.name().vi(), unitName(agency, unit), v, rows, verify.apply(Letters.bookPath(agency, unit, from, to, now)), now, null);
     }
 
     /** The same book as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read the diacritics). */
@@ -150,14 +156,14 @@ public final class IssuedForms {
         return enterprise && company != null ? company + " (mã số doanh nghiệp " + d.applicant().enterpriseCode() + ")" : nz(d.applicant().fullName());
     }
 
-    private static String unitName(String agency, String unit) {
+    /** A unit's name (the organisation data), never its code: the one-stop desk's when none is given. */
+    public static String unitName(String agency, String unit) {
         return Organisation.standard().agency(agency).flatMap(a -> a.unit(unit == null ? a.oneStop().code() : unit))
                 .map(u -> u.name().vi()).orElse(unit == null ? "Bộ phận Một cửa" : unit);
     }
 
-    private static String qr(Dossier d, String name, Instant at, Map<String, String> more) {
-        String id = d.applicant() == null ? null : d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode();
-        return Letterhead.qrPayload(d.code(), d.procedureCode(), id, name, at, more);
+    private static String agencyName(String agency) {
+        return Organisation.standard().agency(agency).map(a -> a.name().vi()).orElse(agency == null ? "" : agency);
     }
 
     private static String date(String iso) { return iso == null ? null : DAY.format(LocalDate.parse(iso)); }

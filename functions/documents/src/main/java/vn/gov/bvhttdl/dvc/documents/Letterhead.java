@@ -16,7 +16,6 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
-import vn.gov.bvhttdl.dvc.domain.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +23,13 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What every document the system issues has in common, in one place: the fonts (Liberation Sans, every Vietnamese
  * letter), the heading of an administrative document (the ministry over the issuing agency and unit, the national
- * motto), the place and date, the form's number and title, and the QR code of Circular 01/2023/TT-VPCP with the
+ * motto), the place and date, the form's number and title, the signature block, and the QR code (the document's
+ * verification address) with the
  * note on the electronic issue.
  */
 public final class Letterhead {
@@ -81,18 +80,33 @@ public final class Letterhead {
         doc.add(centered(title, title()));
     }
 
-    /** What the QR code says (Circular 01/2023), as JSON: dossier code, procedure code, applicant ID, document, system, time, and more. */
-    public static String qrPayload(String code, String procedureCode, String applicantId, String documentName, Instant issuedAt,
-                                   Map<String, String> more) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("maHoSo", code);
-        m.put("maTTHC", procedureCode);
-        m.put("soDinhDanh", applicantId);
-        m.put("tenGiayTo", documentName);
-        m.put("heThong", SYSTEM);
-        m.put("thoiGianCap", issuedAt.atZone(VN).toOffsetDateTime().toString());
-        if (more != null) m.putAll(more);
-        return Json.write(m);
+    /**
+     * The signature block on the right: each line centred in its column, the titles bold (with "KT."/"TL." over the
+     * superior's title when on behalf), the note of the digital signature, the signer's name (Decree 30/2020 Art 13).
+     */
+    public static void signature(Document doc, java.util.List<String> lines) {
+        PdfPTable t = new PdfPTable(new float[]{1f, 1f});
+        t.setWidthPercentage(100);
+        t.addCell(cell("", normal(), Element.ALIGN_LEFT));
+        Paragraph block = new Paragraph();
+        block.setAlignment(Element.ALIGN_CENTER);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            boolean note = l.startsWith("(");
+            block.add(new Phrase((i == 0 ? "" : "\n") + l, note ? new Font(REGULAR, 10, Font.ITALIC) : bold()));
+        }
+        PdfPCell c = new PdfPCell();
+        c.setBorder(0);
+        c.setHorizontalAlignment(Element.ALIGN_CENTER);
+        block.setLeading(0, 1.4f);
+        c.addElement(block);
+        t.addCell(c);
+        doc.add(t);
+    }
+
+    /** {@code s}'s block: its lines under the digital signature's note. */
+    public static void signature(Document doc, vn.gov.bvhttdl.dvc.domain.Signature s, String signed) {
+        signature(doc, s.lines(signed));
     }
 
     /** The note on the electronic issue beside the QR code, in the flow of the page (never over the text). */
@@ -110,7 +124,7 @@ public final class Letterhead {
     /** "Văn bản điện tử do … cấp lúc HH:mm dd/MM/yyyy." */
     public static String issuedNote(Instant issuedAt) {
         return "Văn bản điện tử do " + SYSTEM + " cấp lúc " + DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(issuedAt.atZone(VN))
-                + ". Quét mã QR để tra cứu thông tin hồ sơ (Thông tư 01/2023/TT-VPCP).";
+                + ". Quét mã QR để kiểm tra văn bản (Thông tư 01/2023/TT-VPCP).";
     }
 
     private static org.openpdf.text.Image qrImage(PdfContentByte cb, String text, float size) {
@@ -143,6 +157,8 @@ public final class Letterhead {
     }
 
     public static PdfPCell padded(PdfPCell c) {
+        // room between the lines for the diacritics above and below (a cell's default leading is the font size)
+        c.setLeading(0, 1.35f);
         c.setPadding(4);
         c.setPaddingBottom(6);
         return c;
@@ -150,6 +166,8 @@ public final class Letterhead {
 
     public static PdfPCell cell(String text, Font f, int align) {
         PdfPCell c = new PdfPCell(new Phrase(text, f));
+        // the heading's lines (ministry, agency, unit; the motto) would touch otherwise: Vietnamese stacks diacritics
+        c.setLeading(0, 1.4f);
         c.setBorder(0);
         c.setHorizontalAlignment(align);
         return c;

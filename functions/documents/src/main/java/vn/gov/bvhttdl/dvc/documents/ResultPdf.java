@@ -1,7 +1,6 @@
 package vn.gov.bvhttdl.dvc.documents;
 
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -13,13 +12,16 @@ import vn.gov.bvhttdl.dvc.application.Signer;
 import vn.gov.bvhttdl.dvc.domain.Citation;
 import vn.gov.bvhttdl.dvc.domain.IssuedResult;
 import vn.gov.bvhttdl.dvc.domain.Procedure;
+import vn.gov.bvhttdl.dvc.domain.Signature;
+import vn.gov.bvhttdl.dvc.domain.Text;
 
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 
 /**
  * The electronic result as PDF, with the letterhead every document shares: its type as the title, its number, the
- * legal basis, the lines of its face, its validity, the decision's note, and a QR code holding only the address
+ * legal basis, the lines of its face (the catalogue's labels, never its codes), its validity, who signs (with KT./TL.
+ * when on behalf of a superior), and a QR code holding only the address
  * of its public verification page (no personal data in the code). Signed with the unit's key (PAdES) through
  * {@link Signer}.
  */
@@ -29,13 +31,13 @@ public final class ResultPdf implements ResultRenderer {
     public ResultPdf(Signer signer) { this.signer = signer; }
 
     @Override
-    public Signed render(IssuedResult r, Procedure p, String verifyUrl, String note) {
-        byte[] unsigned = draw(r, p, verifyUrl, note);
+    public Signed render(IssuedResult r, Procedure p, String verifyUrl, Printed printed) {
+        byte[] unsigned = draw(r, p, verifyUrl, printed);
         byte[] signed = Pades.sign(unsigned, signer, r.issuedAt(), "Kết quả giải quyết thủ tục hành chính " + r.number(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 
-    static byte[] draw(IssuedResult r, Procedure p, String verifyUrl, String note) {
+    static byte[] draw(IssuedResult r, Procedure p, String verifyUrl, Printed printed) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 40, 40);
@@ -64,11 +66,14 @@ public final class ResultPdf implements ResultRenderer {
         doc.add(new Paragraph(" "));
         doc.add(new Paragraph("Ngày cấp: " + day.format(r.issuedAt().atZone(Letterhead.VN)) + ". Hiệu lực: "
                 + (r.validUntil() == null ? "không thời hạn." : "đến hết ngày " + day.format(r.validUntil()) + "."), Letterhead.normal()));
-        if (note != null && !note.isBlank()) doc.add(new Paragraph("Ghi chú: " + note, Letterhead.normal()));
+        // the leader's approval note is internal (on the trail): it is not part of the result's face
+        if (printed != null && printed.correction() != null && !printed.correction().isBlank()) {
+            doc.add(new Paragraph(printed.correction(), Letterhead.normal()));
+        }
         doc.add(new Paragraph(" "));
-        Paragraph sign = new Paragraph("THỦ TRƯỞNG ĐƠN VỊ\n(Đã ký số)", Letterhead.bold());
-        sign.setAlignment(Element.ALIGN_RIGHT);
-        doc.add(sign);
+        Signature signature = printed == null || printed.signature() == null
+                ? new Signature(null, null, null, new Text("Thủ trưởng đơn vị", "Head of the unit"), null) : printed.signature();
+        Letterhead.signature(doc, signature, "(Đã ký số)");
         doc.add(new Paragraph(" "));
         Letterhead.qrFooter(doc, writer, "Văn bản điện tử có chữ ký số của " + p.agencyName().vi() + ", do " + Letterhead.SYSTEM
                 + " cấp. Kiểm tra tính xác thực và hiệu lực: quét mã QR hoặc mở " + verifyUrl + " (không cần đăng nhập).", verifyUrl);

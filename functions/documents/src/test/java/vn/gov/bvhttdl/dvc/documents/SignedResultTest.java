@@ -76,7 +76,14 @@ class SignedResultTest {
                 .generateCertificate(Files.newInputStream(dir.resolve(LocalKeySigner.CA_PEM)));
         assertEquals(ca, signer.chain().get(1));
         assertEquals(signer.caPem(), Files.readString(dir.resolve(LocalKeySigner.CA_PEM)));
-        var signed = new ResultPdf(signer).render(result(), p, "http://127.0.0.1:3000/verify/abcdefghijkmnpqrstuvwxyz23", "Đủ điều kiện");
+        // signed by order of the head (TL.): the unit's head signs, the block names both
+        Actor unitHead = Actor.official("tp", "CDLQG", "LUHANH", vn.gov.bvhttdl.dvc.domain.Post.LEADER)
+                .named("Đỗ Văn Phòng", new Actor.Delegation("TL", "Nguyễn Văn Trưởng", "Trưởng phòng Lữ hành"));
+        var signed = new ResultPdf(signer).render(result(), p, "http://127.0.0.1:3000/verify/abcdefghijkmnpqrstuvwxyz23",
+                new vn.gov.bvhttdl.dvc.application.ResultRenderer.Printed(vn.gov.bvhttdl.dvc.domain.Signature.of(unitHead, p.agencyCode(),
+                        new vn.gov.bvhttdl.dvc.domain.Text("Thủ trưởng đơn vị", "Head")), null));
+        assertEquals("Cuc Du lich Quoc gia Viet Nam (dev) — Bo Van hoa The thao va Du lich (dev)", IssuedResult.signerName(signed.signer()),
+                "the signer as a person reads it, from the certificate's CN and O");
         byte[] pdf = signed.pdf();
         assertTrue(independentlyValid(pdf, ca));
         assertTrue(SignatureCheck.check(pdf, ca).valid(), SignatureCheck.check(pdf, ca).reason());
@@ -89,6 +96,11 @@ class SignedResultTest {
             assertTrue(text.contains(s), "the result says " + s + ": " + text);
         }
         assertFalse(text.contains("079199001234"), "no personal ID number on a licence issued to an enterprise");
+        assertTrue(text.contains("Phạm vi kinh doanh Khách du lịch quốc tế đến Việt Nam"), "the scope by its option's label: " + text);
+        assertFalse(text.contains("inbound") || text.contains("Ghi chú") || text.contains("Lý do:"), "no option code, no approval note: " + text);
+        for (String s : java.util.List.of("TL. CỤC TRƯỞNG", "TRƯỞNG PHÒNG LỮ HÀNH", "Đỗ Văn Phòng", "(thừa lệnh Cục trưởng Nguyễn Văn Trưởng)")) {
+            assertTrue(text.contains(s), "the signature block says " + s + ": " + text);
+        }
 
         // one byte changed inside the signed range: invalid, for both checks
         byte[] tampered = pdf.clone();

@@ -11,36 +11,101 @@ import java.util.List;
  * Read from the audit trail, so it is the record, live.
  */
 public final class ControlSlip {
-    /** One line: a step (or a consultation) with its unit, its budget and its use; {@code left} null while it runs. */
+    /**
+     * One line: a step, a consultation or a pause (waiting for the applicant's supplement: not counted), with its unit,
+     * its budget and its use; {@code left} null while it runs; {@code handlers} the officials who worked the step, by
+     * name (as their sign-in gave it to the trail).
+     */
     public record Line(String kind, String step, Text name, String agency, String unit, Period budget, Instant arrived,
-                       Instant left, LocalDate due, int usedWorkingDays, boolean late) {}
+                       Instant left, LocalDate due, int usedWorkingDays, boolean late, List<String> handlers) {
+        public Line {
+            handlers = handlers == null ? List.of() : List.copyOf(handlers);
+        }
+
+        public Line(String kind, String step, Text name, String agency, String unit, Period budget, Instant arrived,
+                    Instant left, LocalDate due, int usedWorkingDays, boolean late) {
+            this(kind, step, name, agency, unit, budget, arrived, left, due, usedWorkingDays, late, List.of());
+        }
+    }
+
+    /** What the pause while the applicant completes the dossier is called on the slip. */
+    public static final Text PAUSE = new Text("Tạm dừng: chờ tổ chức, cá nhân bổ sung hồ sơ (không tính vào thời hạn)",
+            "Paused: waiting for the applicant's supplement (not counted)");
 
     private ControlSlip() {}
 
+    /** The step running now: where it sits among the lines, since when, its due date, the days paused, its handlers. */
+    private static final class Open {
+        final String step;
+        final Instant since;
+        final LocalDate due;
+        final int at;
+        int paused;
+        final java.util.LinkedHashSet<String> handlers = new java.util.LinkedHashSet<>();
+
+        Open(String step, Instant since, LocalDate due, int at) {
+            this.step = step;
+            this.since = since;
+            this.due = due;
+            this.at = at;
+        }
+    }
+
     public static List<Line> of(Process process, Dossier d, List<AuditEvent> history, WorkingCalendar cal, Instant now) {
         List<Line> out = new ArrayList<>();
-        String step = null;
-        Instant since = null;
-        LocalDate due = null;
+        Open open = null;
+        Open paused = null;
+        Instant pauseSince = null;
         AuditEvent consult = null;
         for (AuditEvent e : history) {
             String to = e.details().get("toStep");
             boolean receipt = e.action().equals("receive") || e.action().equals("receive-supplement");
-            boolean leaves = step != null && (to != null || receipt || (e.to() != null && e.to() != e.from()
+            var move = Workflow.standard().move(e.action());
+            boolean pauses = move.map(Workflow.Transition::pausesClock).orElse(false);
+            boolean resumes = move.map(Workflow.Transition::resumesClock).orElse(false);
+            if (open != null) handler(open, e);
+            boolean leaves = open != null && (to != null || receipt || (e.to() != null && e.to() != e.from()
                     && e.to() != DossierStatus.IN_PROCESSING && e.to() != DossierStatus.RECEIVED));
             if (leaves) {
-                out.add(line(process, step, since, e.at(), due, cal, now, d.agencyCode()));
-                step = null;
+                Line l = line(process, open, e.at(), cal, now, d.agencyCode());
+                if (open.at < 0) out.add(l); else out.add(open.at, l);
+                if (pauses) {
+                    // the step waits for the supplement: it resumes as the same line when the dossier is back
+                    paused = open;
+                    pauseSince = e.at();
+                }
+                open = null;
+            } else if (pauses && pauseSince == null) {
+                pauseSince = e.at();
+            }
+            if ((resumes || receipt) && pauseSince != null) {
+                out.add(pause(pauseSince, e.at(), cal, d.agencyCode()));
+                if (paused != null) paused.paused += Math.max(0, cal.workingDaysBetween(pauseSince.atZone(cal.zone()).toLocalDate(),
+                        e.at().atZone(cal.zone()).toLocalDate()));
+                pauseSince = null;
             }
             if (receipt) {
-                step = process.first().code();
-                since = e.at();
-                due = date(e.details().get("stepDue"));
-                if (due == null) due = cal.appointment(e.at(), process.first().budget(), List.of()).dueDate();
+                String first = process.first().code();
+                if (paused != null && paused.step.equals(first)) {
+                    // the same step, once: its line is taken back and runs on from where it stood
+                    int at = -1;
+                    for (int i = 0; i < out.size(); i++) {
+                        if (out.get(i).kind().equals("step") && out.get(i).arrived().equals(paused.since)) at = i;
+                    }
+                    if (at >= 0) out.remove(at);
+                    Open again = new Open(paused.step, paused.since, paused.due, at);
+                    again.paused = paused.paused;
+                    again.handlers.addAll(paused.handlers);
+                    open = again;
+                } else {
+                    LocalDate due = date(e.details().get("stepDue"));
+                    if (due == null) due = cal.appointment(e.at(), process.first().budget(), List.of()).dueDate();
+                    open = new Open(first, e.at(), due, -1);
+                }
+                paused = null;
             } else if (to != null) {
-                step = to;
-                since = e.at();
-                due = date(e.details().get("stepDue"));
+                open = new Open(to, e.at(), date(e.details().get("stepDue")), -1);
+                paused = null;
             }
             if (e.action().equals("consult")) consult = e;
             if (e.action().equals("answer-consultation") && consult != null) {
@@ -48,18 +113,37 @@ public final class ControlSlip {
                 consult = null;
             }
         }
-        if (step != null) out.add(line(process, step, since, null, due, cal, now, d.agencyCode()));
+        if (open != null) {
+            Line l = line(process, open, null, cal, now, d.agencyCode());
+            if (open.at < 0) out.add(l); else out.add(open.at, l);
+        }
+        if (pauseSince != null) out.add(pause(pauseSince, null, cal, d.agencyCode()));
         if (consult != null) out.add(consultation(consult, null, cal, now));
         return out;
     }
 
-    private static Line line(Process process, String code, Instant since, Instant left, LocalDate due, WorkingCalendar cal,
-                             Instant now, String agency) {
-        Process.Stage s = process.stage(code).orElse(process.first());
+    /** An official's name on the step's line: who acted at it, and whom it was assigned to. */
+    private static void handler(Open open, AuditEvent e) {
+        if (e.role() != Role.OFFICIAL) return;
+        String name = e.details().get("actorName");
+        if (name != null && !name.isBlank()) open.handlers.add(name.strip());
+        String assignee = e.details().get("assigneeName");
+        if (assignee != null && !assignee.isBlank()) open.handlers.add(assignee.strip());
+    }
+
+    private static Line line(Process process, Open open, Instant left, WorkingCalendar cal, Instant now, String agency) {
+        Process.Stage s = process.stage(open.step).orElse(process.first());
         LocalDate end = (left == null ? now : left).atZone(cal.zone()).toLocalDate();
-        int used = cal.workingDaysBetween(since.atZone(cal.zone()).toLocalDate(), end);
-        boolean late = due != null && end.isAfter(due);
-        return new Line("step", s.code(), s.name(), agency, s.unit(), s.budget(), since, left, due, used, late);
+        int used = Math.max(0, cal.workingDaysBetween(open.since.atZone(cal.zone()).toLocalDate(), end) - open.paused);
+        boolean late = open.due != null && end.isAfter(open.due);
+        return new Line("step", s.code(), s.name(), agency, s.unit(), s.budget(), open.since, left, open.due, used, late,
+                List.copyOf(open.handlers));
+    }
+
+    private static Line pause(Instant since, Instant until, WorkingCalendar cal, String agency) {
+        LocalDate start = since.atZone(cal.zone()).toLocalDate();
+        int days = until == null ? 0 : cal.workingDaysBetween(start, until.atZone(cal.zone()).toLocalDate());
+        return new Line("pause", null, PAUSE, agency, null, Period.workingDays(0), since, until, null, Math.max(0, days), false, List.of());
     }
 
     private static Line consultation(AuditEvent asked, Instant answered, WorkingCalendar cal, Instant now) {

@@ -175,8 +175,12 @@ public record Dossier(String id, String code, String procedureCode, int procedur
         if (p != null && p.step() != null && (processing == null || !p.step().equals(processing.step()))) details.put("toStep", p.step());
         if (actor.unit() != null) details.put("unit", actor.unit());
         if (actor.post() != null) details.put("post", actor.post().name());
+        // who made it by name (form 06 names the handlers) and, for a letter, on whose behalf they sign (KT./TL.)
+        if (actor.role() == Role.OFFICIAL) Signature.details(actor).forEach(details::putIfAbsent);
         // the reason becomes the dossier's status reason when it is addressed to the applicant (a new status, a new date)
-        String why = to != status || command instanceof Command.Extend ? command.reason() : statusReason;
+        // (the leader's approval note is internal: it is on the trail, never the applicant's "reason" nor on the result)
+        String why = command instanceof Command.Approve ? null
+                : to != status || command instanceof Command.Extend ? command.reason() : statusReason;
         Instant submitted = to == DossierStatus.SUBMITTED ? at : submittedAt;
         // where it has been: every unit a step brings it to joins the units reached, never to leave them
         List<String> nowReached = reached == null ? List.of() : reached;

@@ -122,6 +122,16 @@ public record FormField(String name, String type, Text label, boolean required, 
      * the definition does not name (a free-text request of an older version) is shown under its own name.
      */
     public static List<Line> lines(Collection<FormField> fields, Map<String, String> form) {
+        return lines(fields, form, name -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #lines(Collection, Map)}; a value this version does not define is labelled by {@code elsewhere}'s
+     * definition of the same name (another version of the procedure: a dossier created under an older version keeps
+     * its values, and a person still reads them in words, never as the catalogue's keys).
+     */
+    public static List<Line> lines(Collection<FormField> fields, Map<String, String> form,
+                                   java.util.function.Function<String, java.util.Optional<FormField>> elsewhere) {
         List<Line> out = new ArrayList<>();
         Map<String, String> values = form == null ? Map.of() : form;
         for (FormField f : fields) {
@@ -130,8 +140,13 @@ public record FormField(String name, String type, Text label, boolean required, 
         }
         new java.util.TreeMap<>(values).forEach((k, v) -> {
             if (v != null && !v.isBlank() && fields.stream().noneMatch(f -> f.name().equals(k))) {
-                Text label = k.equals("note") ? new Text("Nội dung đề nghị", "Request") : new Text(k, k);
-                out.add(new Line(k, label, new Text(v, v)));
+                java.util.Optional<FormField> other = k.equals("note") ? java.util.Optional.empty() : elsewhere.apply(k);
+                if (other.isPresent()) {
+                    out.add(new Line(k, other.get().label(), other.get().display(v)));
+                } else {
+                    Text label = k.equals("note") ? new Text("Nội dung đề nghị", "Request") : new Text(k, k);
+                    out.add(new Line(k, label, new Text(v, v)));
+                }
             }
         });
         return out;

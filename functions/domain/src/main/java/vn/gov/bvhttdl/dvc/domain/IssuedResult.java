@@ -63,6 +63,60 @@ public record IssuedResult(String id, String number, int sequence, String dossie
         return out;
     }
 
+    /**
+     * The face as a person reads it: a line stored before the catalogue's labels were printed (a choice's code such
+     * as {@code inbound}) shown with its option's label, from the same template line and the procedure's e-form.
+     */
+    public List<Line> faceInWords(Procedure p) {
+        if (p == null) return face;
+        Map<String, String> fromByLabel = new java.util.HashMap<>();
+        for (Object o : Json.list(template(p.code()).get("lines"))) {
+            Map<String, Object> line = Json.obj(o);
+            fromByLabel.put(Json.str(line, "label"), Json.str(line, "from"));
+        }
+        List<Line> out = new ArrayList<>();
+        for (Line l : face) {
+            String from = fromByLabel.get(l.label());
+            if (from != null && from.startsWith("form.") && l.value() != null) {
+                var f = p.field(from.substring(5)).filter(x -> x.type().equals("select") || x.type().equals("checkboxes"));
+                if (f.isPresent()) {
+                    out.add(new Line(l.label(), f.get().display(l.value()).vi()));
+                    continue;
+                }
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    /**
+     * Who signed, as a person reads it: the certificate subject's common name and organisation (the unit and its
+     * body), not the raw distinguished name; null for an unsigned document.
+     */
+    public String signerName() { return signerName(signer); }
+
+    /** {@code CN=Cục…,O=Bộ…,C=VN} (RFC 2253/4514) as "Cục… — Bộ…"; a value that is not a DN as it is. */
+    public static String signerName(String dn) {
+        if (dn == null || dn.isBlank()) return null;
+        Map<String, String> rdn = new java.util.LinkedHashMap<>();
+        StringBuilder part = new StringBuilder();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < dn.length(); i++) {
+            char c = dn.charAt(i);
+            if (c == '\\' && i + 1 < dn.length()) { part.append(dn.charAt(++i)); continue; }
+            if (c == ',' || c == ';' || c == '+') { parts.add(part.toString()); part.setLength(0); continue; }
+            part.append(c);
+        }
+        parts.add(part.toString());
+        for (String a : parts) {
+            int eq = a.indexOf('=');
+            if (eq > 0) rdn.putIfAbsent(a.substring(0, eq).strip().toUpperCase(java.util.Locale.ROOT), a.substring(eq + 1).strip());
+        }
+        String cn = rdn.get("CN"), o = rdn.get("O");
+        if (cn == null && o == null) return dn;
+        return cn == null ? o : o == null || o.equals(cn) ? cn : cn + " — " + o;
+    }
+
     /** The last day a result issued on {@code day} is valid, or null for no end. */
     public static LocalDate validUntil(Procedure p, LocalDate day) {
         Object years = template(p.code()).get("validityYears");
@@ -88,8 +142,7 @@ public record IssuedResult(String id, String number, int sequence, String dossie
         if (from.startsWith("form.")) {
             String name = from.substring(5), raw = d.form().get(name);
             if (raw == null) return null;
-            return p.formFields().stream().filter(f -> f.name().equals(name)).findFirst()
-                    .map(f -> f.display(raw).vi()).orElse(raw);
+            return p.field(name).map(f -> f.display(raw).vi()).orElse(raw);
         }
         if (a == null) return null;
         return switch (from) {

@@ -109,7 +109,24 @@ public record Procedure(String code, int version, String change, LocalDate effec
 
     /** The filled fields of {@code form}, labelled and in words, in this version's order (see {@link FormField#lines}). */
     public List<FormField.Line> formLines(Map<String, String> form) {
-        return FormField.lines(formFields, form);
+        return FormField.lines(formFields, form, this::fieldElsewhere);
+    }
+
+    /**
+     * The definition of field {@code name}: this version's, else the latest version of the same procedure in the
+     * bundled catalogue that defines it (a dossier of an older version is still read with the catalogue's labels).
+     */
+    public Optional<FormField> field(String name) {
+        for (FormField f : formFields) if (f.name().equals(name)) return Optional.of(f);
+        return fieldElsewhere(name);
+    }
+
+    private Optional<FormField> fieldElsewhere(String name) {
+        List<Procedure> versions = ProcedureCatalogue.load().history(code);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            for (FormField f : versions.get(i).formFields()) if (f.name().equals(name)) return Optional.of(f);
+        }
+        return Optional.empty();
     }
 
     /** Reads a version from catalogue data (the bundled file or an administrator's publication). */

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 03/2025/TT-VPCP, Annex I) as a
@@ -33,13 +32,6 @@ final class ReceiptPdf {
     private static final ZoneId VN = Letterhead.VN;
 
     private ReceiptPdf() {}
-
-    /** What the QR code says (Circular 01/2023), as JSON. */
-    static String qrPayload(Dossier d, Instant issuedAt, LocalDate due) {
-        return Letterhead.qrPayload(d.code(), d.procedureCode(),
-                d.applicant().idNumber() != null ? d.applicant().idNumber() : d.applicant().enterpriseCode(), DOCUMENT_NAME, issuedAt,
-                Map.of("ngayHenTra", due.toString()));
-    }
 
     /**
      * @param lookupKey the short key printed for looking the dossier up without signing in (with its code)

@@ -84,7 +84,8 @@ final class OfficialViews {
         var d = f.dossier();
         if (!"06".equals(number)) return Forms.letter(d, number, f.procedure(), f.history());
         if (f.process() == null || d.code() == null) throw Forms.noForm(number);
-        return Forms.pdf(FormPdf.render(IssuedForms.controlSlip(d, Forms.present(f.procedure()), f.process(), f.history(), f.calendar(), f.now())),
+        return Forms.pdf(FormPdf.render(IssuedForms.controlSlip(d, Forms.present(f.procedure()), f.process(), f.history(), f.calendar(), f.now(),
+                        vn.gov.bvhttdl.dvc.api.SharedBeans::letterUrl)),
                 "mau-06-" + d.code() + ".pdf");
     }
 
@@ -96,7 +97,8 @@ final class OfficialViews {
             return HttpResponse.ok(IssuedForms.trackingBookCsv(lines).getBytes(StandardCharsets.UTF_8)).contentType(MediaType.of("text/csv; charset=utf-8"))
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").header("Cache-Control", "private, no-store");
         }
-        return Forms.pdf(FormPdf.render(IssuedForms.trackingBook(b.agency(), b.unit(), b.from(), b.to(), lines, b.now())), name + ".pdf");
+        return Forms.pdf(FormPdf.render(IssuedForms.trackingBook(b.agency(), b.unit(), b.from(), b.to(), lines, b.now(),
+                vn.gov.bvhttdl.dvc.api.SharedBeans::letterUrl)), name + ".pdf");
     }
 
     static Views.PaymentView payment(vn.gov.bvhttdl.dvc.application.PaymentLine l) {
@@ -131,8 +133,9 @@ final class OfficialViews {
     static ConsultedView consulted(OfficialDesk.ConsultedPage c) {
         var d = c.dossier();
         return new ConsultedView(d.id(), d.code(), d.procedureCode(), c.procedure() == null ? null : Views.I18n.of(c.procedure().name()),
-                d.agencyCode(), Views.ConsultationView.of(d.processing().consultation()), c.files().stream().map(Views.AttachmentView::of).toList(),
-                c.moves());
+                d.agencyCode(), Views.I18n.of(vn.gov.bvhttdl.dvc.domain.Labels.agency(d.agencyCode())),
+                Views.ConsultationView.of(d.processing().consultation()),
+                c.files().stream().map(a -> Views.AttachmentView.of(a, c.procedure())).toList(), c.moves());
     }
 
     // ---- the shapes this audience alone uses
@@ -156,7 +159,8 @@ final class OfficialViews {
     /** What a consulted agency or unit sees: the dossier's code and procedure, the question, the shared files. */
     @Serdeable
     public record ConsultedView(String id, @Nullable String code, String procedureCode, @Nullable Views.I18n procedureName,
-                                String askingAgency, Views.ConsultationView consultation, List<Views.AttachmentView> files,
+                                String askingAgency, @Nullable Views.I18n askingAgencyName, Views.ConsultationView consultation,
+                                List<Views.AttachmentView> files,
                                 List<String> allowedActions) {}
 
     @Serdeable
