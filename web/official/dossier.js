@@ -46,6 +46,9 @@ const OWN = new Set(['revoke-result', 'correct-result']);
 const moveLabel = (m) => (OWN.has(m) ? t('chooser.move.' + m) : t('official.move.' + m));
 const fieldLabel = (m, f) => (OWN.has(m) || f.key === 'result' ? t('chooser.field.' + f.key) : t('official.field.' + (f.key || m)));
 
+/** The day of an instant in Hà Nội (UTC+7, no daylight saving), dd/mm/yyyy: a result issued at 23:30 UTC is dated the next day. */
+const hanoiDate = (iso) => (iso ? date(new Date(Date.parse(iso) + 7 * 3600e3).toISOString()) : '');
+
 /** dd/mm/yyyy (the page's form) as yyyy-mm-dd (the API's), or null when it is no real date. */
 export function isoOf(dmy) {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(dmy || '');
@@ -89,7 +92,7 @@ function field(m, f, units, draft, results) {
     input = html`<span class="hint" id="${id}-hint">${t('chooser.field.dateHint')}</span>
       <input id="${id}" name="${f.name}" inputmode="numeric" autocomplete="off" maxlength="10" size="10" class="date-input" aria-describedby="${id}-hint" value="${value}">`;
   } else if (f.kind === 'result') {
-    input = html`<select id="${id}" name="${f.name}">${results.map((r) => html`<option value="${r.number}">${r.number} — ${pick(r.type)} (${date(r.issuedAt)})</option>`)}</select>`;
+    input = html`<select id="${id}" name="${f.name}">${results.map((r) => html`<option value="${r.number}">${r.number} — ${pick(r.type)} (${hanoiDate(r.issuedAt)})</option>`)}</select>`;
   }
   else input = html`<input id="${id}" name="${f.name}" maxlength="128">`;
   return html`<div class="field"><label for="${id}">${label}</label>${input}</div>`;
@@ -304,7 +307,7 @@ function showDossier(main, d, done) {
       ${formLines(d).map((l) => html`<dt>${pick(l.label)}</dt><dd>${pick(l.value)}</dd>`)}
     </dl></details>
     ${results.length ? html`<section class="card" id="official-results"><h2>${t('chooser.results')}</h2><ul class="files">${results.map((r) => html`<li data-result="${r.number}" data-state="${r.state}">
-      <span class="code">${r.number}</span> · ${pick(r.type)} · <span class="nowrap">${date(r.issuedAt)}</span>
+      <span class="code">${r.number}</span> · ${pick(r.type)} · <span class="nowrap">${hanoiDate(r.issuedAt)}</span>
       <span class="tag ${r.state === 'VALID' ? 'state-OK' : 'state-MISSING'}">${t('chooser.resultState.' + r.state) !== 'chooser.resultState.' + r.state ? t('chooser.resultState.' + r.state) : r.state}</span>
       ${r.revokedReason ? html` <span class="muted">${r.revokedReason}</span>` : ''} <a href="${r.verifyUrl}" target="_blank" rel="noopener">${t('result.verify')}</a></li>`)}</ul></section>` : ''}
     ${filesList(d, d.attachments || [])}
