@@ -40,7 +40,7 @@ const MOVES = {
 };
 /** Moves that cannot be undone: a confirmation step in the page first. */
 const WARN = new Set(['refuse', 'stop', 'revoke-result']);
-/** A leader's decisions: first in the chooser. */
+/** A leader's decisions: first in the chooser, in this order (approving first, sending back last). */
 const DECISIONS = ['approve', 'issue-result', 'refuse', 'stop', 'return', 'revoke-result', 'correct-result'];
 const OWN = new Set(['revoke-result', 'correct-result']);
 const moveLabel = (m) => (OWN.has(m) ? t('chooser.move.' + m) : t('official.move.' + m));
@@ -275,7 +275,7 @@ function showDossier(main, d, done) {
   let actions = (d.allowedActions || []).filter((a) => MOVES[a] && MOVES[a].path);
   if (!(d.results || []).some((r) => r.state === 'VALID')) actions = actions.filter((a) => !MOVES[a].result);
   // the leader's decision first; everyone else in the process's order
-  if (leader) actions = [...actions.filter((a) => DECISIONS.includes(a)), ...actions.filter((a) => !DECISIONS.includes(a))];
+  if (leader) actions = [...DECISIONS.filter((m) => actions.includes(m)), ...actions.filter((a) => !DECISIONS.includes(a))];
   const message = typeof done === 'function' ? (before ? done(before) : '') : done;
   const units = d.units || [];
   const draft = d.extensionDraft || null;
