@@ -78,6 +78,22 @@ async function devToken(name, idNumber, email, role, unit = 'CDLQG/MOTCUA', post
   return decodeURIComponent(r.headers.get('location').split('id_token=')[1]);
 }
 
+/** The officials' action chooser: choose move m (its form opens, the only one), then do it; refuse/stop/revoke confirm in the page. */
+async function choose(p, m) {
+  await p.waitForSelector('#choose-' + m);
+  await p.click('#choose-' + m);
+  await p.waitForSelector('#form-' + m + ':not([hidden])');
+}
+async function doMove(p, m, fill = {}) {
+  if (!(await p.$('#form-' + m + ':not([hidden])'))) await choose(p, m);
+  for (const [sel, v] of Object.entries(fill)) await p.fill(sel, v);
+  await p.click('#move-' + m);
+  if (['refuse', 'stop', 'revoke-result'].includes(m)) {
+    await p.waitForSelector('#confirm-' + m);
+    await p.click('#confirm-' + m);
+  }
+}
+
 try {
   const desktop = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
   const page = await newPage(desktop);
@@ -354,18 +370,19 @@ try {
     if (!popup.url().startsWith('blob:')) fail('the file did not open: ' + popup.url());
     await popup.close();
     if (await page.$('#move-approve')) fail('approve offered at the desk');
-    await page.click('#move-start-processing');
+    await doMove(page, 'start-processing');
     await status('Đang giải quyết');
     if (!(await page.textContent('#official-step')).includes('Phòng Lữ hành')) fail('not at the specialist unit: ' + await page.textContent('#official-step'));
     if (!(await page.$('#no-moves'))) fail('the desk still has moves once it sent it on');
     // 2. the specialist of the travel unit takes it and consults the heritage department
     await signIn(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
     await openFromQueue('status=IN_PROCESSING');
-    await page.waitForSelector('#move-assign');
-    await page.click('#move-assign');
-    await page.waitForSelector('#move-consult');
+    await doMove(page, 'assign');
+    await page.waitForSelector('#choose-consult');
+    await choose(page, 'refuse');
     await page.click('#move-refuse');
     await page.waitForSelector('#f-refuse-reason-error');
+    await choose(page, 'consult');
     await page.selectOption('#f-consult-unit', 'CDSVH/CHUYENMON');
     await page.fill('#f-consult-question', 'Địa điểm kinh doanh có nằm trong khu vực bảo vệ di tích không?');
     await page.click('#move-consult');
@@ -389,16 +406,15 @@ try {
     // 4. the specialist forwards it to the leader, who approves
     await signIn(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
     await openFromQueue('scope=mine');
-    await page.waitForSelector('#move-forward');
-    await page.click('#move-forward');
+    await doMove(page, 'forward');
     await page.waitForSelector('#no-moves');
     await signIn(await devToken('Lãnh đạo phòng Lữ hành', '001080000555', 'lanhdao@example.vn', 'official', 'CDLQG/LUHANH', 'LEADER'));
     await openFromQueue('status=IN_PROCESSING');
-    await page.waitForSelector('#move-approve');
-    await page.fill('#f-approve-note', 'Đủ điều kiện cấp giấy phép');
-    await page.click('#move-approve');
+    await doMove(page, 'approve', { '#f-approve-note': 'Đủ điều kiện cấp giấy phép' });
     await status('Có kết quả');
-    if (!(await page.$('#no-moves'))) fail('moves still offered after approval');
+    // after the approval only the moves on the issued result are left (revoke, correct), chosen from the same list
+    const left = await page.$$eval('#choices button', (bs) => bs.map((b) => b.dataset.choose).sort());
+    if (left.join() !== 'correct-result,revoke-result') fail('moves still offered after approval: ' + left);
     const lines = await page.$$('#control-slip tbody tr');
     if (lines.length < 4) fail('the control slip has ' + lines.length + ' lines');
     const [slip06] = await Promise.all([page.waitForEvent('popup'), page.click('#form-06')]);
@@ -460,6 +476,7 @@ try {
     const first = await page.$eval('#queue tbody tr a.code', (a) => a.textContent);
     if (first !== lateCode) fail('the overdue dossier is not first: ' + first);
     await page.click(row + ' a.code');
+    await choose(page, 'extend');
     await page.waitForSelector('#f-extend-reason');
     const oldDue = await page.textContent('#official-due');
     const draft = await page.inputValue('#f-extend-reason');
@@ -1081,6 +1098,104 @@ try {
     if (page2.includes('Đủ điều kiện cấp giấy phép')) fail('the leader\'s approval note is on the verification page');
     await p.screenshot({ path: shots + '/11-labels-verify.png', fullPage: true });
     await ctx.close();
+  });
+
+  await step('finding work: the desk lands on its work, reads what the reception tab is for, finds the late dossier by code and by ID number (another agency finds nothing) and sends it on with the chooser', async () => {
+    const lateCode = process.env.E2E_LATE_CODE;
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official')));
+    await p.waitForFunction(() => !location.hash.includes('id_token'));
+    await p.goto(base + '/#/official');
+    await p.waitForSelector('#landed');
+    if ((await p.getAttribute('a[aria-current="page"][data-status]', 'data-status')) !== 'RECEIVED') fail('the desk did not land on its received dossiers');
+    await p.click('a[data-status="SUBMITTED"]');
+    await p.waitForSelector('#reception-note');
+    if (!(await p.textContent('#reception-note')).includes('08 giờ làm việc')) fail('the reception tab does not say what the desk does');
+    await check(p, 'officials\' reception tab');
+    await p.click('a[data-scope="finished"]');
+    await p.waitForSelector('a[data-status="REFUSED"]');
+    await p.fill('#f-search-q', 'ab');
+    await p.click('#search-submit');
+    await p.waitForSelector('#f-search-q-error');
+    await p.fill('#f-search-q', lateCode);
+    await p.click('#search-submit');
+    await p.waitForSelector('#search-results');
+    const byCode = await p.$$eval('#search-results tbody a.code', (as) => as.map((a) => a.textContent));
+    if (byCode.join() !== lateCode) fail('the search by code found ' + byCode);
+    await p.fill('#f-search-q', '079199001234');
+    await p.click('#search-submit');
+    await p.waitForFunction(() => document.querySelector('#search-count') && document.querySelector('#search-count').textContent.includes('079199001234'));
+    if (!(await p.textContent('#search-results')).includes(lateCode)) fail('the search by ID number misses the late dossier');
+    await check(p, 'officials\' search');
+    const other = await devToken('Cán bộ khác', '001080000998', 'khac@example.vn', 'official', 'CNTBD/MOTCUA', 'ONE_STOP');
+    for (const q of [lateCode, '079199001234', 'Phạm Thị Hoa']) {
+      const theirs = await (await fetch(base + '/api/official/dossiers/search?q=' + encodeURIComponent(q), { headers: { authorization: 'Bearer ' + other } })).json();
+      if (theirs.items.length) fail('another agency finds ' + q);
+    }
+    await p.click(`#search-results tr:has-text("${lateCode}") a.code`);
+    await p.waitForSelector('#choices');
+    if (await p.$('form.move:not([hidden])')) fail('a move\'s form is open before one is chosen');
+    await doMove(p, 'start-processing');
+    await p.waitForSelector('#move-done-text');
+    if (!(await p.textContent('#move-done-text')).includes('Chuyển đơn vị chuyên môn')) fail('the success message: ' + await p.textContent('#move-done-text'));
+    await check(p, 'officials\' dossier after a move');
+    await ctx.close();
+  });
+
+  await step('phone 390×844: the specialist finds the dossier and moves it with the chooser near the top; the leader sees the decision first, approves, and revokes the result after a confirmation in the page; axe', async () => {
+    const lateCode = process.env.E2E_LATE_CODE;
+    const phone = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const p = await newPage(phone);
+    const open = async (token) => {
+      await p.goto(base + '/#id_token=' + encodeURIComponent(token));
+      await p.waitForFunction(() => !location.hash.includes('id_token'));
+      await p.goto(base + '/#/official');
+      await p.waitForSelector('#landed');
+      await p.fill('#f-search-q', lateCode);
+      await p.click('#search-submit');
+      await p.waitForSelector('#search-results a.code');
+      await check(p, 'phone officials\' search');
+      await p.click('#search-results a.code');
+      await p.waitForSelector('#choices');
+      const top = await p.$eval('#moves', (e) => e.getBoundingClientRect().top + window.scrollY);
+      if (top > 1000) fail('the moves start ' + top + ' px down the phone page');
+    };
+    await open(await devToken('Chuyên viên Lữ hành', '001080000888', 'luhanh@example.vn', 'official', 'CDLQG/LUHANH', 'SPECIALIST'));
+    await check(p, 'phone specialist dossier');
+    await doMove(p, 'assign');
+    await p.waitForSelector('#move-done-text');
+    await doMove(p, 'forward');
+    await p.waitForSelector('#no-moves');
+    const tall = await p.evaluate(() => document.documentElement.scrollHeight);
+    if (tall > 5000) fail('the officials\' dossier page is ' + tall + ' px tall on the phone');
+    await open(await devToken('Lãnh đạo phòng Lữ hành', '001080000555', 'lanhdao@example.vn', 'official', 'CDLQG/LUHANH', 'LEADER'));
+    const first = await p.$eval('#choices button', (b) => b.dataset.choose);
+    if (first !== 'approve') fail('the leader\'s first choice is ' + first);
+    if ((await p.getAttribute('#applicant-details', 'open')) !== null) fail('the leader\'s page does not fold the applicant\'s details');
+    await check(p, 'phone leader dossier');
+    await p.screenshot({ path: shots + '/11a-phone-leader-chooser.png', fullPage: true });
+    await doMove(p, 'approve', { '#f-approve-note': 'Đủ điều kiện' });
+    await p.waitForFunction(() => document.querySelector('#official-status') && document.querySelector('#official-status').textContent === 'Có kết quả');
+    const issued = await p.textContent('#move-done-text');
+    if (!issued.includes('kết quả số')) fail('the success message does not name the result: ' + issued);
+    // revoking waits for a confirmation in the page; going back does nothing
+    await choose(p, 'revoke-result');
+    await p.fill('#f-revoke-result-reason', 'Ban hành nhầm, cấp lại sau khi xác minh');
+    await p.click('#move-revoke-result');
+    await p.waitForSelector('#confirm-revoke-result');
+    if (!(await p.textContent('#confirm-box-revoke-result')).includes(lateCode)) fail('the confirmation does not name the dossier');
+    await check(p, 'phone confirmation');
+    await p.click('#confirm-no-revoke-result');
+    await p.waitForSelector('#move-revoke-result');
+    if (await p.$('#official-results li[data-state="REVOKED"]')) fail('revoked without the confirmation');
+    await p.click('#move-revoke-result');
+    await p.click('#confirm-revoke-result');
+    await p.waitForSelector('#official-results li[data-state="REVOKED"]');
+    if (!(await p.textContent('#move-done-text')).includes('thu hồi')) fail('no message after revoking');
+    await check(p, 'phone leader after revoking');
+    await p.screenshot({ path: shots + '/11b-phone-leader-revoked.png', fullPage: true });
+    await phone.close();
   });
 
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));

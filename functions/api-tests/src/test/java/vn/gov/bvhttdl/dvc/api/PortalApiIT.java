@@ -204,7 +204,12 @@ class PortalApiIT {
         Map<String, String> specialist = official("sub-moves-lh", "CDLQG", "LUHANH", "SPECIALIST");
         Map<String, String> leader = official("sub-moves-lead", "CDLQG", "LUHANH", "LEADER");
         Map<String, Object> view = json(handler.handleRequest(request("GET", "/api/official/dossiers/" + id, null, official), null));
-        assertEquals(List.of("start-processing", "request-supplement", "extend", "refuse"), view.get("allowedActions"));
+        // form 04 only once the appointment (8 Dec 2026) is late or within its window (rules/extension-window.json)
+        var cal = vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard();
+        boolean due = vn.gov.bvhttdl.dvc.domain.ExtensionWindow.standard().open(DossierStore.fromSettings().find(id).orElseThrow(),
+                java.time.LocalDate.now(cal.zone()), cal);
+        assertEquals(due ? List.of("start-processing", "request-supplement", "extend", "refuse") : List.of("start-processing", "request-supplement", "refuse"),
+                view.get("allowedActions"));
         assertEquals("reception", ((Map<String, Object>) view.get("processing")).get("step"));
         assertEquals("Võ Thị Quyết", ((Map<String, Object>) view.get("applicant")).get("fullName"));
         Map<String, String> other = new java.util.HashMap<>(official);

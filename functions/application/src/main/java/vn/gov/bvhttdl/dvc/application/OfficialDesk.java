@@ -60,15 +60,60 @@ public final class OfficialDesk {
     /** What a consulted unit sees: the dossier's code and procedure, the question, the files shared with it, its move. */
     public record ConsultedPage(Dossier dossier, Procedure procedure, List<Attachment> files, List<String> moves) {}
 
-    /** Which queue: the unit's dossiers in a status, those assigned to the caller, those waiting for the unit's answer. */
-    public enum Scope { UNIT, MINE, CONSULTATIONS }
+    /**
+     * Which queue: the unit's dossiers in a status, those assigned to the caller, those waiting for the unit's answer,
+     * the unit's finished dossiers (in one of {@link #FINISHED}).
+     */
+    public enum Scope { UNIT, MINE, CONSULTATIONS, FINISHED }
+
+    /** The statuses of the unit's work, one tab each (the order the workspace shows them). */
+    public static final List<DossierStatus> WORK = List.of(DossierStatus.SUBMITTED, DossierStatus.RECEIVED, DossierStatus.IN_PROCESSING,
+            DossierStatus.AWAITING_SUPPLEMENT, DossierStatus.AWAITING_PAYMENT, DossierStatus.RESULT_READY, DossierStatus.PAUSED);
+
+    /** The statuses of the "finished" tab: nothing is left to do but to look a dossier up. */
+    public static final List<DossierStatus> FINISHED = List.of(DossierStatus.RESULT_RETURNED, DossierStatus.REFUSED, DossierStatus.STOPPED,
+            DossierStatus.WITHDRAWN, DossierStatus.CLOSED);
+
+    /** A tab of the workspace: a scope, and for the unit's and the finished tabs a status. */
+    public record Tab(Scope scope, DossierStatus status) {}
+
+    /**
+     * Where each post's work is, in the order a post lands on it (the first of them holding a dossier, else the first):
+     * the desk receives, asks for supplements and hands results over; a specialist works what is assigned to them;
+     * a leader decides at the unit.
+     */
+    static final Map<vn.gov.bvhttdl.dvc.domain.Post, List<Tab>> LANDING = Map.of(
+            vn.gov.bvhttdl.dvc.domain.Post.ONE_STOP, List.of(new Tab(Scope.UNIT, DossierStatus.RECEIVED), new Tab(Scope.UNIT, DossierStatus.AWAITING_SUPPLEMENT),
+                    new Tab(Scope.UNIT, DossierStatus.RESULT_READY), new Tab(Scope.UNIT, DossierStatus.AWAITING_PAYMENT), new Tab(Scope.UNIT, DossierStatus.SUBMITTED)),
+            vn.gov.bvhttdl.dvc.domain.Post.SPECIALIST, List.of(new Tab(Scope.MINE, null), new Tab(Scope.UNIT, DossierStatus.IN_PROCESSING),
+                    new Tab(Scope.CONSULTATIONS, null)),
+            vn.gov.bvhttdl.dvc.domain.Post.LEADER, List.of(new Tab(Scope.UNIT, DossierStatus.IN_PROCESSING), new Tab(Scope.MINE, null),
+                    new Tab(Scope.CONSULTATIONS, null)));
+
+    /** At most this many dossiers of each status of the agency are looked through by a search by name or ID number. */
+    public static final int SEARCH_WINDOW = 500;
+    /** At most this many dossiers a search answers. */
+    public static final int SEARCH_RESULTS = 20;
+
+    /** What a search found in the caller's scope; {@code more}: there were more than {@link #SEARCH_RESULTS}. */
+    public record Found(String query, List<QueueLine> lines, boolean more) {}
 
     /** A line of a work queue, with the step the dossier is at and how its deadlines stand today. */
     public record QueueLine(Dossier dossier, Procedure procedure, Process.Stage stage, LocalDate stepDue,
                             boolean overdue, boolean dueSoon, boolean stepOverdue) {}
 
-    /** One page of a work queue, with the unit's counts per status; {@code next} the cursor of the next page. */
-    public record WorkQueue(DossierStatus status, Scope scope, String unit, Map<String, Long> counts, int size, List<QueueLine> lines, String next) {}
+    /**
+     * One page of a work queue, with the unit's counts per status and the count of every tab ({@code tabs}: each status
+     * of {@link #WORK} by name, {@code finished}, {@code mine}, {@code consultations}; the last two counted up to a page
+     * of {@link Limits#MAX_PAGE_SIZE}); {@code next} the cursor of the next page; {@code landed}: the tab was chosen for
+     * the caller's post (nothing was asked).
+     */
+    public record WorkQueue(DossierStatus status, Scope scope, String unit, Map<String, Long> counts, int size, List<QueueLine> lines, String next,
+                            Map<String, Long> tabs, boolean landed) {
+        public WorkQueue(DossierStatus status, Scope scope, String unit, Map<String, Long> counts, int size, List<QueueLine> lines, String next) {
+            this(status, scope, unit, counts, size, lines, next, Map.of(), false);
+        }
+    }
 
     /** The dossiers the unit received or that reached it, by date of receipt (form 07's lines are drawn from them). */
     public record Book(String agency, String unit, LocalDate from, LocalDate to, List<Dossier> received, Instant now) {}
@@ -340,7 +385,9 @@ public final class OfficialDesk {
 
     /**
      * A page of the unit's work queue, earliest due first (overdue first), only what the official may see, with the
-     * unit's counts per status. An official of no agency or unit has an empty queue.
+     * unit's counts per status and per tab. Neither {@code status} nor {@code scope} asked: the tab where the caller's
+     * post has work ({@link #LANDING}). The finished tab takes a status of {@link #FINISHED} (default: the first
+     * holding a dossier). An official of no agency or unit has an empty queue.
      */
     public WorkQueue queue(Actor official, DossierStatus status, Scope scope, int size, String after) {
         if (size < 1 || size > Limits.MAX_PAGE_SIZE || (after != null && after.length() > 100)) {
@@ -348,19 +395,93 @@ public final class OfficialDesk {
                     new Text("Mỗi trang 1–" + Limits.MAX_PAGE_SIZE + " hồ sơ.", "1–" + Limits.MAX_PAGE_SIZE + " dossiers a page."));
         }
         if (official.agency() == null || official.unit() == null) {
-            return new WorkQueue(status, scope, official.unit() == null ? "" : official.unit(), Map.of(), size, List.of(), null);
+            return new WorkQueue(status == null ? DossierStatus.RECEIVED : status, scope == null ? Scope.UNIT : scope,
+                    official.unit() == null ? "" : official.unit(), Map.of(), size, List.of(), null, Map.of(), false);
         }
-        WorkQueues.Page page = switch (scope) {
+        Map<String, Long> counts = queues.unitCounts(official.agency(), official.unit());
+        Map<String, Long> tabs = tabs(official, counts);
+        Tab tab = tab(official, status, scope, counts, tabs);
+        WorkQueues.Page page = switch (tab.scope()) {
             case MINE -> queues.byAssignee(official.subject(), size, after);
             case CONSULTATIONS -> queues.byConsulted(official.agency(), official.unit(), size, after);
-            case UNIT -> queues.byHolder(official.agency(), official.unit(), status, size, after);
+            case UNIT, FINISHED -> queues.byHolder(official.agency(), official.unit(), tab.status(), size, after);
         };
         LocalDate today = today();
         LocalDate soon = rules.calendar().nextWorkingDay(today);
         List<QueueLine> lines = page.items().stream()
-                .filter(d -> scope == Scope.CONSULTATIONS ? Access.consulted(official, d) : Access.inScope(rules, official, d))
+                .filter(d -> tab.scope() == Scope.CONSULTATIONS ? Access.consulted(official, d) : Access.inScope(rules, official, d))
                 .map(d -> line(d, today, soon)).toList();
-        return new WorkQueue(status, scope, official.unit(), queues.unitCounts(official.agency(), official.unit()), size, lines, page.next());
+        return new WorkQueue(tab.status() == null ? DossierStatus.RECEIVED : tab.status(), tab.scope(), official.unit(), counts, size, lines, page.next(),
+                tabs, status == null && scope == null);
+    }
+
+    /** The tab asked, or the caller's landing tab when nothing was. */
+    private Tab tab(Actor official, DossierStatus status, Scope scope, Map<String, Long> counts, Map<String, Long> tabs) {
+        if (status == null && scope == null) {
+            List<Tab> order = LANDING.getOrDefault(official.post(), List.of(new Tab(Scope.UNIT, DossierStatus.RECEIVED)));
+            return order.stream().filter(t -> tabs.getOrDefault(key(t), 0L) > 0).findFirst().orElse(order.get(0));
+        }
+        Scope sc = scope == null ? Scope.UNIT : scope;
+        if (sc == Scope.FINISHED) {
+            if (status != null && !FINISHED.contains(status)) throw DomainException.of("unknown-status", "status", status.name());
+            return new Tab(sc, status != null ? status
+                    : FINISHED.stream().filter(st -> counts.getOrDefault(st.name(), 0L) > 0).findFirst().orElse(FINISHED.get(0)));
+        }
+        return new Tab(sc, sc == Scope.UNIT ? (status == null ? DossierStatus.RECEIVED : status) : null);
+    }
+
+    private static String key(Tab t) {
+        return t.scope() == Scope.UNIT ? t.status().name() : t.scope().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Every tab's count in one answer: the unit's statuses from the counters, mine and consultations read (one page at most). */
+    private Map<String, Long> tabs(Actor official, Map<String, Long> counts) {
+        Map<String, Long> tabs = new java.util.LinkedHashMap<>();
+        for (DossierStatus st : WORK) tabs.put(st.name(), counts.getOrDefault(st.name(), 0L));
+        tabs.put("finished", FINISHED.stream().mapToLong(st -> counts.getOrDefault(st.name(), 0L)).sum());
+        tabs.put("mine", queues.byAssignee(official.subject(), Limits.MAX_PAGE_SIZE, null).items().stream()
+                .filter(d -> Access.inScope(rules, official, d)).count());
+        tabs.put("consultations", queues.byConsulted(official.agency(), official.unit(), Limits.MAX_PAGE_SIZE, null).items().stream()
+                .filter(d -> Access.consulted(official, d)).count());
+        return tabs;
+    }
+
+    /**
+     * The dossiers in the caller's scope ({@link Access#inScope}: what reached their unit, never another unit's or
+     * agency's) whose code is {@code query}, or whose applicant's ID number is it, or whose applicant's name holds it
+     * (case and diacritics ignored); a code is found through its index, a name or ID number among the agency's latest
+     * {@link #SEARCH_WINDOW} dossiers of each status. MALFORMED {@code invalid-search} unless 3–64 characters.
+     */
+    public Found search(Actor official, String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() < 3 || q.length() > 64 || q.chars().anyMatch(Character::isISOControl)) throw DomainException.of("invalid-search");
+        if (official.agency() == null || official.unit() == null) return new Found(q, List.of(), false);
+        LocalDate today = today();
+        LocalDate soon = rules.calendar().nextWorkingDay(today);
+        var byCode = queues.findByCode(q).filter(d -> Access.inScope(rules, official, d));
+        if (byCode.isPresent()) return new Found(q, List.of(line(byCode.get(), today, soon)), false);
+        String needle = fold(q);
+        String digits = q.replaceAll("\\s", "");
+        List<Dossier> hits = new ArrayList<>();
+        for (DossierStatus st : DossierStatus.values()) {
+            if (st == DossierStatus.DRAFT) continue;
+            for (Dossier d : queues.byAgencyStatus(official.agency(), st, SEARCH_WINDOW)) {
+                if (!Access.inScope(rules, official, d)) continue;
+                var a = d.applicant();
+                boolean match = (d.code() != null && fold(d.code()).contains(needle))
+                        || (a != null && a.idNumber() != null && a.idNumber().equals(digits))
+                        || (a != null && a.fullName() != null && fold(a.fullName()).contains(needle));
+                if (match) hits.add(d);
+            }
+        }
+        hits.sort(java.util.Comparator.comparing((Dossier d) -> d.dueDate() == null ? LocalDate.MAX : d.dueDate()).thenComparing(Dossier::id));
+        return new Found(q, hits.stream().limit(SEARCH_RESULTS).map(d -> line(d, today, soon)).toList(), hits.size() > SEARCH_RESULTS);
+    }
+
+    /** Lower case without diacritics (đ as d): "Phạm Thị Hoa" and "pham thi hoa" are the same name to a search. */
+    static String fold(String s) {
+        String n = java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT).replace('đ', 'd'), java.text.Normalizer.Form.NFD);
+        return n.replaceAll("\\p{M}", "").replaceAll("\\s+", " ");
     }
 
     private QueueLine line(Dossier d, LocalDate today, LocalDate soon) {

@@ -4,6 +4,7 @@ import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.Command;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.ExtensionWindow;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.Organisation;
@@ -277,7 +278,12 @@ public final class OfficialMoves {
      */
     private Optional<DomainException> refusal(Dossier d, Process process, Actor official, String move) {
         Optional<DomainException> no = process.refusal(d, official, guard(move));
-        if (no.isPresent() || issued == null) return no;
+        if (no.isPresent()) return no;
+        // form 04 only once the dossier is late or its appointment is within the rule's window (rules/extension-window.json)
+        if ("extend".equals(move) && !ExtensionWindow.standard().open(d, clock.instant().atZone(rules.calendar().zone()).toLocalDate(), rules.calendar())) {
+            return Optional.of(DomainException.of("extend-not-due"));
+        }
+        if (issued == null) return no;
         boolean valid = switch (move) {
             case "issue-result", "revoke-result", "correct-result" -> issued.ofDossier(d.id()).stream()
                     .anyMatch(r -> r.status() == vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);

@@ -38,6 +38,8 @@ class OfficialMovesTest {
     final Rules rules = new BundledRules();
     final Clock clock = Clock.fixed(t0, ZoneOffset.UTC);
     final OfficialMoves moves = new OfficialMoves(dossiers, dossiers, rules, clock);
+    /** The same moves on Mon 16 Mar 2026, the appointment of the dossiers here: form 04's window is open (rules/extension-window.json). */
+    final OfficialMoves onDueDay = new OfficialMoves(dossiers, dossiers, rules, Clock.fixed(Instant.parse("2026-03-16T03:00:00Z"), ZoneOffset.UTC));
 
     final Actor desk = Actor.official("mc-1", "CDLQG", "MOTCUA", Post.ONE_STOP);
     final Actor specialist = Actor.official("lh-1", "CDLQG", "LUHANH", Post.SPECIALIST);
@@ -146,14 +148,16 @@ class OfficialMovesTest {
         String id = received();
         DomainException e = assertThrows(DomainException.class, () -> moves.refuse(desk, id, " "));
         assertEquals("refuse.reason", e.errors().get(0).field());
-        var draft = moves.extensionDraft(desk, id);
-        assertTrue(draft.newDue().isAfter(LocalDate.of(2026, 3, 2)));
+        // two weeks before the appointment form 04 is not due yet
+        assertEquals("extend-not-due", assertThrows(DomainException.class, () -> moves.extensionDraft(desk, id)).problem());
+        var draft = onDueDay.extensionDraft(desk, id);
+        assertTrue(draft.newDue().isAfter(LocalDate.of(2026, 3, 16)));
         assertTrue(draft.reason().contains("000.00.12.G17-260302-0001"));
         assertEquals("extend.newDue", assertThrows(DomainException.class,
-                () -> moves.extend(desk, id, "Chờ xác minh", LocalDate.of(2026, 3, 10))).errors().get(0).field(), "not after the old date");
+                () -> onDueDay.extend(desk, id, "Chờ xác minh", LocalDate.of(2026, 3, 10))).errors().get(0).field(), "not after the old date");
         assertEquals("extend.newDue", assertThrows(DomainException.class,
-                () -> moves.extend(desk, id, "Chờ xác minh", LocalDate.of(2026, 3, 21))).errors().get(0).field(), "a Saturday");
-        Dossier later = moves.extend(desk, id, "Chờ xác minh của cơ quan công an", LocalDate.of(2026, 3, 23));
+                () -> onDueDay.extend(desk, id, "Chờ xác minh", LocalDate.of(2026, 3, 21))).errors().get(0).field(), "a Saturday");
+        Dossier later = onDueDay.extend(desk, id, "Chờ xác minh của cơ quan công an", LocalDate.of(2026, 3, 23));
         assertEquals(LocalDate.of(2026, 3, 23), later.dueDate());
         assertEquals("Chờ xác minh của cơ quan công an", later.statusReason(), "the applicant reads why");
         AuditEvent ext = dossiers.history(id).get(dossiers.history(id).size() - 1);
@@ -293,7 +297,7 @@ class OfficialMovesTest {
             case "request-supplement" -> new RequestSupplement(dossiers, rules, clock).request(a, id, List.of("Thiếu bản sao"));
             case "return" -> moves.returnToPrevious(a, id, "Lý do");
             case "approve" -> moves.approve(a, id, null);
-            case "extend" -> moves.extend(a, id, "Lý do", LocalDate.of(2026, 4, 1));
+            case "extend" -> onDueDay.extend(a, id, "Lý do", LocalDate.of(2026, 4, 1)); // inside form 04's window
             case "stop" -> moves.stop(a, id, "Lý do");
             case "refuse" -> moves.refuse(a, id, "Lý do");
             case "issue-result" -> moves.issueResult(a, id);

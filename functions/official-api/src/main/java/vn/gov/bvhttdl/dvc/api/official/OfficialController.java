@@ -42,12 +42,22 @@ final class OfficialController {
         return desk.quality(me.actor(), from, to).stream().map(OfficialViews.QualityView::of).toList();
     }
 
-    /** {@code scope}: {@code unit} (default, the unit's dossiers in {@code status}), {@code mine} or {@code consultations}. */
+    /**
+     * {@code scope}: {@code unit} (the unit's dossiers in {@code status}), {@code mine}, {@code consultations} or
+     * {@code finished} (a finished {@code status}); neither asked: the tab where the caller's post has work.
+     */
     @Get("/queue{?status,scope,size,after}")
     @Operation(summary = "Danh sách hồ sơ cần xử lý của đơn vị / the unit's work queue (unit, mine, consultations)")
     OfficialViews.QueuePage queue(@Parameter(hidden = true) OfficialCaller me, @QueryValue @Nullable String status, @QueryValue @Nullable String scope,
                                   @QueryValue @Nullable Integer size, @QueryValue @Nullable String after) {
         return OfficialViews.queue(desk.queue(me.actor(), OfficialRequests.status(status), OfficialRequests.scope(scope), size == null ? 20 : size, after));
+    }
+
+    /** Dossiers in the caller's scope by code, applicant's name or ID number (3–64 characters). */
+    @Get("/search{?q}")
+    @Operation(summary = "Tìm hồ sơ của đơn vị theo mã, họ tên hoặc số định danh người nộp / find the unit's dossiers by code, applicant's name or ID number")
+    OfficialViews.SearchPage search(@Parameter(hidden = true) OfficialCaller me, @QueryValue @Nullable String q) {
+        return OfficialViews.search(desk.search(me.actor(), q));
     }
 
     @Get("/units")

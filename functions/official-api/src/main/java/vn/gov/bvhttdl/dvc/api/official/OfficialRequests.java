@@ -122,17 +122,20 @@ final class OfficialRequests {
 
     // ---- the query strings
 
+    /** The queue's status; none asked: null (the desk picks the caller's landing tab when no scope is asked either). */
     static DossierStatus status(String status) {
+        if (status == null || status.isBlank()) return null;
         try {
-            return DossierStatus.valueOf(status == null || status.isBlank() ? "RECEIVED" : status.strip());
+            return DossierStatus.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
             throw DomainException.of("unknown-status", "status", Limits.clip(status));
         }
     }
 
     static OfficialDesk.Scope scope(String scope) {
-        String s = scope == null || scope.isBlank() ? "unit" : scope.strip();
-        if (!List.of("unit", "mine", "consultations").contains(s)) throw DomainException.of("unknown-scope");
+        if (scope == null || scope.isBlank()) return null;
+        String s = scope.strip();
+        if (!List.of("unit", "mine", "consultations", "finished").contains(s)) throw DomainException.of("unknown-scope");
         return OfficialDesk.Scope.valueOf(s.toUpperCase(Locale.ROOT));
     }
 

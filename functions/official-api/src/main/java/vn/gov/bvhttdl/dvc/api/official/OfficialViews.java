@@ -115,7 +115,11 @@ final class OfficialViews {
 
     static QueuePage queue(OfficialDesk.WorkQueue q) {
         return new QueuePage(q.status().name(), q.scope().name().toLowerCase(java.util.Locale.ROOT), q.unit(), q.counts(), q.size(),
-                q.lines().stream().map(OfficialViews::line).toList(), q.next());
+                q.lines().stream().map(OfficialViews::line).toList(), q.next(), q.tabs(), q.landed());
+    }
+
+    static SearchPage search(OfficialDesk.Found f) {
+        return new SearchPage(f.query(), f.lines().stream().map(OfficialViews::line).toList(), f.more());
     }
 
     private static QueueItem line(OfficialDesk.QueueLine l) {
@@ -150,11 +154,16 @@ final class OfficialViews {
     /**
      * One page of a work queue: {@code scope} is {@code unit} (the unit's dossiers in {@code status}), {@code mine}
      * (assigned to the caller) or {@code consultations} (waiting for the unit's answer); {@code next} is the cursor of
-     * the next page (null at the end).
+     * the next page (null at the end); {@code tabs} the count of every tab (each work status, {@code finished},
+     * {@code mine}, {@code consultations}); {@code landed}: the tab was chosen for the caller's post.
      */
     @Serdeable
     public record QueuePage(String status, String scope, String unit, Map<String, Long> counts, int size,
-                            List<QueueItem> items, @Nullable String next) {}
+                            List<QueueItem> items, @Nullable String next, Map<String, Long> tabs, boolean landed) {}
+
+    /** What a search found in the caller's scope (at most 20; {@code more}: there were more, narrow the search). */
+    @Serdeable
+    public record SearchPage(String query, List<QueueItem> items, boolean more) {}
 
     /** What a consulted agency or unit sees: the dossier's code and procedure, the question, the shared files. */
     @Serdeable
