@@ -72,6 +72,10 @@ class OfficialAccountsIT {
         APIGatewayV2HTTPResponse bad = call("POST", "/api/admin/officials",
                 Map.of("name", "Y", "email", "y." + email, "agency", "CDLQG", "unit", "NO-SUCH", "role", "specialist"), admin);
         assertEquals(422, bad.getStatusCode(), bad.getBody());
+        Map<String, Object> error = Json.obj(Json.list(json(bad).get("errors")).getFirst());
+        assertEquals("unit", error.get("field"));
+        assertFalse(String.valueOf(error.get("vi")).isBlank());
+        assertFalse(String.valueOf(error.get("en")).isBlank());
         // the same address twice: 409
         assertEquals(409, call("POST", "/api/admin/officials", Map.of("name", "Z", "email", email, "agency", "CDLQG", "unit", "MOTCUA", "role", "desk"), admin).getStatusCode());
 
@@ -112,7 +116,7 @@ class OfficialAccountsIT {
         assertEquals("DESK CDLQG/MOTCUA", history.get(1).get("before"));
         APIGatewayV2HTTPResponse list = call("GET", "/api/admin/officials", null, admin);
         assertEquals(200, list.getStatusCode());
-        assertTrue(Json.list(Json.parse(list.getBody())).stream().anyMatch(a -> subject.equals(Json.obj(a).get("subject"))
+        assertTrue(Json.list(json(list).get("accounts")).stream().anyMatch(a -> subject.equals(Json.obj(a).get("subject"))
                 && "DEACTIVATED".equals(Json.obj(a).get("status"))), list.getBody());
     }
 }

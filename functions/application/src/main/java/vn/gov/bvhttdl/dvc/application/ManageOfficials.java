@@ -121,6 +121,6 @@ public final class ManageOfficials {
 
     private static DomainException invalid(String field, String vi, String en) {
         return new DomainException(DomainException.Kind.INVALID, "invalid-field", new Text(vi, en),
-                List.of(new Text(field + ": " + vi, field + ": " + en)));
+                List.of(new Text(vi, en, field)));
     }
 }

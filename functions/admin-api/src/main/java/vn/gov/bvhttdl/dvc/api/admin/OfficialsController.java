@@ -52,10 +52,25 @@ final class OfficialsController {
     @io.micronaut.serde.annotation.Serdeable
     record AccountPage(AccountView account, List<ChangeView> history) {}
 
+    /** A unit an official may be assigned to, with its name in both languages. */
+    @io.micronaut.serde.annotation.Serdeable
+    record UnitView(String code, Text name) {}
+
+    @io.micronaut.serde.annotation.Serdeable
+    record AgencyView(String code, Text name, List<UnitView> units) {}
+
+    /** The accounts and what they may be assigned to (the organisation's agencies and units, rules/organisation.json). */
+    @io.micronaut.serde.annotation.Serdeable
+    record AccountsPage(List<AccountView> accounts, List<AgencyView> agencies, List<String> roles) {}
+
     @Get
-    @Operation(summary = "Tài khoản cán bộ và quản trị viên / officials' and administrators' accounts")
-    List<AccountView> list(@Parameter(hidden = true) AdminCaller admin) {
-        return manage.list().stream().map(AccountView::of).toList();
+    @Operation(summary = "Tài khoản cán bộ và quản trị viên, các cơ quan và đơn vị / officials' and administrators' accounts, the agencies and units")
+    AccountsPage list(@Parameter(hidden = true) AdminCaller admin) {
+        var org = vn.gov.bvhttdl.dvc.domain.Organisation.standard();
+        return new AccountsPage(manage.list().stream().map(AccountView::of).toList(),
+                org.agencies().values().stream().map(a -> new AgencyView(a.code(), a.name(),
+                        a.units().stream().map(u -> new UnitView(u.code(), u.name())).toList())).toList(),
+                java.util.Arrays.stream(OfficialAccounts.AccountRole.values()).map(Enum::name).toList());
     }
 
     @Post
@@ -94,7 +109,8 @@ final class OfficialsController {
         OfficialAccounts.AccountRole r = OfficialAccounts.AccountRole.parse(role);
         if (role != null && r == null) {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-field",
-                    new Text("Vai trò không hợp lệ.", "Unknown role."), List.of(new Text("role: desk, specialist, leader, admin", "role: desk, specialist, leader, admin")));
+                    new Text("Vai trò không hợp lệ.", "Unknown role."), List.of(new Text("Chọn vai trò: một cửa, chuyên viên, lãnh đạo hoặc quản trị.",
+                            "Choose a role: desk, specialist, leader or admin.", "role")));
         }
         return new ManageOfficials.Assignment(text(in, "name"), text(in, "email"), text(in, "agency"), text(in, "unit"), r);
     }
