@@ -115,7 +115,10 @@ class OfficialAccountsIT {
         assertTrue(history.stream().allMatch(h -> "matrix-admin".equals(h.get("by")) && h.get("at") != null));
         assertEquals("DESK CDLQG/MOTCUA", history.get(1).get("before"));
         APIGatewayV2HTTPResponse list = call("GET", "/api/admin/officials", null, admin);
-        assertEquals(200, list.getStatusCode());
+        assertEquals(200, list.getStatusCode(), list.getBody());
+        Map<String, Object> cdlqg = Json.list(json(list).get("agencies")).stream().map(Json::obj).filter(a -> "CDLQG".equals(a.get("code"))).findFirst().orElseThrow();
+        assertFalse(String.valueOf(Json.obj(cdlqg.get("name")).get("vi")).isBlank());
+        assertTrue(Json.list(cdlqg.get("units")).stream().anyMatch(u -> "MOTCUA".equals(Json.obj(u).get("code"))));
         assertTrue(Json.list(json(list).get("accounts")).stream().anyMatch(a -> subject.equals(Json.obj(a).get("subject"))
                 && "DEACTIVATED".equals(Json.obj(a).get("status"))), list.getBody());
     }

@@ -54,10 +54,10 @@ final class OfficialsController {
 
     /** A unit an official may be assigned to, with its name in both languages. */
     @io.micronaut.serde.annotation.Serdeable
-    record UnitView(String code, Text name) {}
+    record UnitView(String code, vn.gov.bvhttdl.dvc.api.Views.I18n name) {}
 
     @io.micronaut.serde.annotation.Serdeable
-    record AgencyView(String code, Text name, List<UnitView> units) {}
+    record AgencyView(String code, vn.gov.bvhttdl.dvc.api.Views.I18n name, List<UnitView> units) {}
 
     /** The accounts and what they may be assigned to (the organisation's agencies and units, rules/organisation.json). */
     @io.micronaut.serde.annotation.Serdeable
@@ -68,8 +68,8 @@ final class OfficialsController {
     AccountsPage list(@Parameter(hidden = true) AdminCaller admin) {
         var org = vn.gov.bvhttdl.dvc.domain.Organisation.standard();
         return new AccountsPage(manage.list().stream().map(AccountView::of).toList(),
-                org.agencies().values().stream().map(a -> new AgencyView(a.code(), a.name(),
-                        a.units().stream().map(u -> new UnitView(u.code(), u.name())).toList())).toList(),
+                org.agencies().values().stream().map(a -> new AgencyView(a.code(), vn.gov.bvhttdl.dvc.api.Views.I18n.of(a.name()),
+                        a.units().stream().map(u -> new UnitView(u.code(), vn.gov.bvhttdl.dvc.api.Views.I18n.of(u.name()))).toList())).toList(),
                 java.util.Arrays.stream(OfficialAccounts.AccountRole.values()).map(Enum::name).toList());
     }
 
