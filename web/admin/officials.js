@@ -54,7 +54,7 @@ function row(agencies, a) {
       ${active ? html`<details class="change"><summary>${t('officials.change')}</summary>
         <form class="assign" data-subject="${a.subject}" data-version="${a.version}" novalidate>
           <div class="errors" aria-live="polite"></div>
-          ${assignmentFields(agencies, 'c-' + a.version + '-' + a.subject.slice(-6), a)}
+          ${assignmentFields(agencies, 'c-' + a.subject.replace(/[^A-Za-z0-9_-]/g, '-'), a)}
           <button type="submit">${t('officials.save')}</button></form></details>
         <p><button type="button" class="secondary" data-deactivate="${a.subject}" data-version="${a.version}" data-name="${a.name}">${t('officials.deactivate')}</button></p>
         <div class="confirm" hidden></div>` : ''}
@@ -62,9 +62,10 @@ function row(agencies, a) {
     </td></tr>`;
 }
 
-function trailView(history) {
+/** The trail, oldest first; who made each change by name when they have an account here. */
+function trailView(history, names) {
   return html`<ol class="trail-list">${history.map((c) => html`<li>${moment(c.at)} — ${t('officials.action.' + c.action)}
-    ${c.before ? html`<span class="muted">${c.before} →</span>` : ''} ${c.after || ''} <span class="muted">(${t('officials.by', { by: c.by })})</span></li>`)}</ol>`;
+    ${c.before ? html`<span class="muted">${c.before} →</span>` : ''} ${c.after || ''} <span class="muted">(${t('officials.by', { by: names[c.by] || c.by })})</span></li>`)}</ol>`;
 }
 
 /** Keeps a form's unit list to the chosen agency's units, and clears it for an administrator. */
@@ -186,7 +187,7 @@ export async function adminOfficialsPage(main) {
     d.dataset.loaded = '1';
     try {
       const p = await api('GET', `/api/admin/officials/${encodeURIComponent(d.dataset.subject)}`);
-      mount(d.querySelector('.trail-body'), trailView(p.history));
+      mount(d.querySelector('.trail-body'), trailView(p.history, Object.fromEntries(accounts.map((x) => [x.subject, x.name]))));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       mount(d.querySelector('.trail-body'), errorSummary(e.errors, t('error.title')));
