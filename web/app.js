@@ -19,6 +19,7 @@ import { adminCalendarPage } from './admin/calendar.js';
 import { adminCodesPage } from './admin/codes.js';
 import { adminReportPage } from './admin/report.js';
 import { adminScorecardPage, adminScorecardDossiersPage } from './admin/scorecard.js';
+import { adminOfficialsPage } from './admin/officials.js';
 
 route('/', cataloguePage);
 route('/sign-in', signInPage);
@@ -38,6 +39,7 @@ route('/admin/national-codes', adminCodesPage);
 route('/admin/report', adminReportPage);
 route('/admin/scorecard', adminScorecardPage);
 route('/admin/scorecard/dossiers', adminScorecardDossiersPage);
+route('/admin/officials', adminOfficialsPage);
 
 function renderShell() {
   document.documentElement.lang = lang();

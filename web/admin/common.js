@@ -15,4 +15,5 @@ export function requireAdmin(main, title) {
 
 export const adminNav = () => html`<nav class="subnav" aria-label="${t('admin.title')}">
   <a href="#/admin">${t('admin.catalogue')}</a> <a href="#/admin/calendar/${new Date().getFullYear() + 1}">${t('admin.calendar')}</a>
-  <a href="#/admin/national-codes">${t('admin.codes.nav')}</a> <a href="#/admin/scorecard">${t('scorecard.title')}</a></nav>`;
+  <a href="#/admin/national-codes">${t('admin.codes.nav')}</a> <a href="#/admin/scorecard">${t('scorecard.title')}</a>
+  <a href="#/admin/officials">${t('officials.nav')}</a></nav>`;

@@ -1198,6 +1198,82 @@ try {
     await phone.close();
   });
 
+  await step('an administrator creates an official, who signs in with that account; deactivated, their next request is refused', async () => {
+    // the development sign-in offers accounts, not a free choice of unit and post: the seeded administrator
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const a = await newPage(ctx);
+    await a.goto(base + '/dev/sign-in?redirect=/');
+    if (await a.$('select[name=unit], select[name=post]')) fail('the sign-in page still offers a free choice of unit or post');
+    const adminValue = await a.evaluate(() => [...document.querySelectorAll('#account option')].find((o) => o.textContent.includes('Phạm Quản Trị'))?.value);
+    if (!adminValue) fail('the seeded administrator is not offered');
+    await a.selectOption('#account', adminValue);
+    await a.click('#sign-in-account');
+    await a.waitForSelector('#nav-admin:not([hidden])');
+    await a.goto(base + '/#/admin/officials');
+    await a.waitForSelector('#official-create');
+    await check(a, 'admin officials');
+    // an empty form: the server's errors next to the fields, in Vietnamese
+    await a.click('#official-create-submit');
+    await a.waitForSelector('#error-summary');
+    const email = 'chuyenvien.' + Date.now() + '@example.vn';
+    await a.fill('#f-name', 'Đỗ Thị Chuyên');
+    await a.fill('#f-email', email);
+    await a.selectOption('#f-role', 'SPECIALIST');
+    await a.selectOption('#f-agency', 'CDLQG');
+    await a.selectOption('#f-unit', 'LUHANH');
+    await a.click('#official-create-submit');
+    await a.waitForSelector('#officials-done:not([hidden])');
+    if (!(await a.textContent('#officials-done')).includes('Đỗ Thị Chuyên')) fail('no success message naming the official');
+    const subject = await a.evaluate((e) => [...document.querySelectorAll('#officials-table tr[data-subject]')]
+      .find((tr) => tr.textContent.includes(e))?.dataset.subject, email);
+    if (!subject) fail('the new account is not listed');
+    await check(a, 'admin officials with the new account');
+    await a.screenshot({ path: shots + '/11a-officials.png', fullPage: true });
+
+    // the official signs in with that account: the token carries the account's unit and post
+    const octx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const o = await newPage(octx);
+    await o.goto(base + '/dev/sign-in?redirect=/');
+    await o.selectOption('#account', subject);
+    await o.click('#sign-in-account');
+    await o.waitForFunction(() => !!localStorage.getItem('dvc.token'));
+    const token = await o.evaluate(() => localStorage.getItem('dvc.token'));
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    if (claims['custom:unit'] !== 'LUHANH' || claims['custom:post'] !== 'SPECIALIST') fail('the token does not carry the account: ' + JSON.stringify(claims));
+    const before = await fetch(base + '/api/official/dossiers/counts', { headers: { authorization: 'Bearer ' + token } });
+    if (before.status !== 200) fail('the new official cannot work: ' + before.status);
+
+    // deactivated on the page (asked twice), then refused at the next request
+    await a.click(`tr[data-subject="${subject}"] button[data-deactivate]`);
+    await a.waitForSelector(`tr[data-subject="${subject}"] [data-confirm]`);
+    await check(a, 'admin officials confirmation');
+    await a.click(`tr[data-subject="${subject}"] [data-confirm]`);
+    await a.waitForSelector(`tr[data-subject="${subject}"][data-status="DEACTIVATED"]`);
+    const after = await fetch(base + '/api/official/dossiers/counts', { headers: { authorization: 'Bearer ' + token } });
+    const problem = await after.json();
+    if (after.status !== 401 || !String(problem.type).endsWith('/account-deactivated') || !problem.message.vi || !problem.message.en) {
+      fail('a deactivated official still works: ' + after.status + ' ' + JSON.stringify(problem));
+    }
+    await octx.close();
+
+    // the same page on a phone, in English: the table keeps its labels
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const m = await newPage(phone);
+    await m.goto(base + '/dev/sign-in?redirect=/');
+    await m.selectOption('#account', adminValue);
+    await m.click('#sign-in-account');
+    await m.waitForSelector('#nav-admin:not([hidden])');
+    await m.evaluate(() => localStorage.setItem('dvc.lang', 'en'));
+    await m.goto(base + '/#/admin/officials');
+    await m.reload();
+    await m.waitForSelector('#officials-table');
+    if (!(await m.textContent('h1')).includes('Officials')) fail('the officials page is not in English');
+    await check(m, 'phone admin officials');
+    await m.screenshot({ path: shots + '/11b-officials-phone.png', fullPage: true });
+    await phone.close();
+    await ctx.close();
+  });
+
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));
   if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 } catch (e) {

@@ -270,6 +270,27 @@ public final class Layout {
         return SortableTime.parse(sk.substring(READ.length(), sk.lastIndexOf('#')));
     }
 
+    /** The partition of every official's and administrator's account ({@link OfficialAccountStore}); a few hundred items. */
+    static final String OFFICIALS = "OFFICIALS";
+    static final String ACCOUNT = "ACCOUNT#";
+
+    /** The key of the account of {@code subject} (the tokens' {@code sub}): {@code OFFICIALS / ACCOUNT#<subject>}. */
+    static Map<String, AttributeValue> accountKey(String subject) { return keyMap(OFFICIALS, ACCOUNT + subject); }
+
+    /** The subject in an account's sort key. */
+    static String accountSubject(String sk) { return sk.substring(ACCOUNT.length()); }
+
+    /**
+     * The key of an account's trail entry of {@code version}: {@code OFFICIAL#<subject> / CHANGE#<version, 10 digits>}
+     * (text order is version order; never overwritten).
+     */
+    static Map<String, AttributeValue> accountChangeKey(String subject, long version) {
+        return keyMap(accountTrailPk(subject), "CHANGE#" + String.format("%010d", version));
+    }
+
+    /** The partition of an account's trail. */
+    static String accountTrailPk(String subject) { return "OFFICIAL#" + subject; }
+
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }
 

@@ -34,6 +34,7 @@ public final class Table {
     private final Supplier<NationalSyncMarkers> nationalSync;
     private final Supplier<TaxHandOverMarkers> taxHandOver;
     private final Supplier<ReadLogStore> readLog;
+    private final Supplier<OfficialAccountStore> officialAccounts;
 
     /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
     public Table(DynamoDbClient client, String name) {
@@ -60,6 +61,7 @@ public final class Table {
         this.nationalSync = once(() -> new NationalSyncMarkers(client, name));
         this.taxHandOver = once(() -> new TaxHandOverMarkers(client, name));
         this.readLog = once(() -> new ReadLogStore(client, name));
+        this.officialAccounts = once(() -> new OfficialAccountStore(client, name));
     }
 
     /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
@@ -126,6 +128,9 @@ public final class Table {
 
     /** The officials' reads of a dossier (the {@code ReadLog} port). */
     public ReadLogStore readLog() { return readLog.get(); }
+
+    /** The officials' and administrators' accounts and their trail ({@code OFFICIALS / ACCOUNT#…}, {@code OFFICIAL#… / CHANGE#…}). */
+    public OfficialAccountStore officialAccounts() { return officialAccounts.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {

@@ -22,6 +22,6 @@ public record AdminCaller(Identity identity) {
     /** Binds an {@link AdminCaller} argument from the API Gateway event behind the request. */
     @Singleton
     public static final class Binder extends CallerBinder<AdminCaller> {
-        public Binder() { super(AdminCaller.class, AdminCaller::of); }
+        public Binder(AccountCheck accounts) { super(AdminCaller.class, AdminCaller::of, accounts); }
     }
 }

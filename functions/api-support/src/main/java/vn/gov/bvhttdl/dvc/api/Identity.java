@@ -47,6 +47,17 @@ public record Identity(String subject, String name, String email, String idNumbe
     }
 
 
+    /**
+     * This caller as their account has them now ({@link AccountCheck}): an official's role, agency, unit and post, or
+     * an administrator (no unit, no post), whatever the token was issued with.
+     */
+    public Identity as(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account account) {
+        boolean isAdmin = account.role() == vn.gov.bvhttdl.dvc.application.OfficialAccounts.AccountRole.ADMIN;
+        return new Identity(subject, account.name() == null ? name : account.name(), email, idNumber,
+                isAdmin ? Role.CITIZEN : Role.OFFICIAL, isAdmin, account.agency(), isAdmin ? null : account.unit(),
+                account.role().post(), accountType, enterpriseCode, organisation, verifiedBy);
+    }
+
     public static final String OFFICIALS_GROUP = "officials";
     public static final String ADMINS_GROUP = "admins";
 

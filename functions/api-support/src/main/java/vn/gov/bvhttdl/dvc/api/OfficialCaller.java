@@ -26,6 +26,6 @@ public record OfficialCaller(Identity identity) {
     /** Binds an {@link OfficialCaller} argument from the API Gateway event behind the request. */
     @Singleton
     public static final class Binder extends CallerBinder<OfficialCaller> {
-        public Binder() { super(OfficialCaller.class, OfficialCaller::of); }
+        public Binder(AccountCheck accounts) { super(OfficialCaller.class, OfficialCaller::of, accounts); }
     }
 }

@@ -25,6 +25,10 @@ public final class SharedBeans {
     @Singleton
     DossierStore store(Table table) { return table.dossiers(); }
 
+    /** The officials' and administrators' accounts: read on each request of one ({@link AccountCheck}). */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.OfficialAccounts officialAccounts(Table table) { return table.officialAccounts(); }
+
     /** The catalogue and calendar: bundled rules plus administrators' publications, cached for a minute. */
     @Singleton
     RulesStore rules(Table table) {

@@ -37,6 +37,6 @@ public record SignedIn(Identity identity) {
     /** Binds a {@link SignedIn} argument from the API Gateway event behind the request. */
     @Singleton
     public static final class Binder extends CallerBinder<SignedIn> {
-        public Binder() { super(SignedIn.class, SignedIn::new); }
+        public Binder(AccountCheck accounts) { super(SignedIn.class, SignedIn::new, accounts); }
     }
 }

@@ -29,6 +29,17 @@ final class AdminBeans {
         return new AdminDesk(rules, rules, clock, national, table.workQueues(), table.dossiers());
     }
 
+    /**
+     * The officials' accounts: the Cognito user pool {@code USER_POOL_ID} on AWS, none offline (blank: the runner's
+     * development issuer reads the accounts from the table), and the accounts with their trail in the table.
+     */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.ManageOfficials manageOfficials(vn.gov.bvhttdl.dvc.application.OfficialAccounts accounts, Clock clock) {
+        vn.gov.bvhttdl.dvc.application.StaffDirectory directory = Settings.get("USER_POOL_ID").filter(s -> !s.isBlank()).isPresent()
+                ? vn.gov.bvhttdl.dvc.adapters.CognitoDirectory.fromSettings() : new vn.gov.bvhttdl.dvc.adapters.LocalDirectory();
+        return new vn.gov.bvhttdl.dvc.application.ManageOfficials(accounts, directory, vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    }
+
     /** The Decision-766 scorecard over the counters the stream keeps in the table. */
     @Singleton
     vn.gov.bvhttdl.dvc.application.Scorecard scorecard(vn.gov.bvhttdl.dvc.adapters.Table table, Clock clock) {

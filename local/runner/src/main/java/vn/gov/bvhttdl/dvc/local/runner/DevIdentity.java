@@ -74,8 +74,7 @@ final class DevIdentity {
 
     /** The same for an official of {@code agency} and {@code unit} holding {@code post} (the custom attributes a Cognito user would carry). */
     String issue(String name, String idNumber, String email, String group, String agency, String unit, String post) throws Exception {
-        String sub = "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+        String sub = subjectOf(idNumber);
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(sub)
                 .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
@@ -87,6 +86,32 @@ final class DevIdentity {
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /**
+     * The ID token of an official's or administrator's account (offline: {@link DevAccounts}): its subject, name and
+     * e-mail, the group of its role and the agency, unit and post it was assigned, as Cognito would put the pool
+     * user's attributes that {@code ManageOfficials} wrote.
+     */
+    String issue(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account account) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(account.subject())
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(8 * 3600)))
+                .claim("token_use", "id").claim("name", account.name()).claim("email", account.email())
+                .claim("cognito:username", account.username())
+                .claim("cognito:groups", List.of(account.role().group()))
+                .claim("custom:agency", account.agency()).claim("custom:unit", account.unit())
+                .claim("custom:post", account.role().post() == null ? null : account.role().post().name()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** The subject the development issuer gives the person of {@code idNumber} (scripts' sign-ins). */
+    static String subjectOf(String idNumber) throws Exception {
+        return "dev-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(idNumber.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
     }
 
     /**

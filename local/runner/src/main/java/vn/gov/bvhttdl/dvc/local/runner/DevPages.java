@@ -31,7 +31,13 @@ final class DevPages {
         return redirect;
     }
 
-    static String signIn(String redirect, String error, Map<String, String> values) {
+    /**
+     * The page: a citizen's development sign-in (name and ID number), and for officials and administrators a choice
+     * among the accounts administrators made ({@code accounts}: active ones only) — the agency, unit and post are the
+     * account's, not the visitor's choice.
+     */
+    static String signIn(String redirect, String error, Map<String, String> values,
+                         java.util.List<vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account> accounts) {
         String name = values.getOrDefault("name", "Nguyễn Văn An");
         String id = values.getOrDefault("idNumber", "001099012345");
         String email = values.getOrDefault("email", "an.nguyen@example.vn");
@@ -48,44 +54,41 @@ final class DevPages {
                 Citizens and organisations sign in with VNeID through the national portal (sandbox) on the sign-in page.</p>
                 %s
                 <form method="post" action="/dev/sign-in" class="card">
+                  <h2>Cán bộ, quản trị viên / Officials, administrators</h2>
+                  <p class="muted">Tài khoản do quản trị viên tạo (Quản trị → Cán bộ); cơ quan, đơn vị và vai trò theo tài khoản.
+                  Accounts made by administrators (Admin → Officials); the agency, unit and role are the account's.</p>
                   <input type="hidden" name="redirect" value="%s">
+                  <label>Tài khoản / Account <select name="account" id="account">%s</select></label>
+                  <button type="submit" id="sign-in-account">Đăng nhập bằng tài khoản / Sign in with the account</button>
+                </form>
+                <form method="post" action="/dev/sign-in" class="card">
+                  <h2>Công dân (thử nghiệm) / Citizen (development)</h2>
+                  <input type="hidden" name="redirect" value="%s">
+                  <input type="hidden" name="role" value="citizen">
                   <label>Họ và tên <input name="name" required value="%s" autocomplete="name"></label>
                   <label>Số định danh cá nhân (12 chữ số) <input name="idNumber" required pattern="\\d{12}" value="%s" inputmode="numeric"></label>
                   <label>Thư điện tử <input name="email" type="email" value="%s"></label>
-                  <fieldset><legend>Vai trò</legend>
-                    <label class="inline"><input type="radio" name="role" value="citizen" checked> Công dân / doanh nghiệp</label>
-                    <label class="inline"><input type="radio" name="role" value="official"> Cán bộ, công chức</label>
-                    <label class="inline"><input type="radio" name="role" value="admin"> Quản trị danh mục</label>
-                  </fieldset>
-                  <label>Đơn vị của cán bộ (chỉ khi đăng nhập là cán bộ) <select name="unit">%s</select></label>
-                  <label>Chức danh <select name="post">%s</select></label>
                   <button type="submit" id="sign-in">Đăng nhập</button>
                 </form></main></body></html>
                 """.formatted(error == null ? "" : "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>",
-                esc(redirect), esc(name), esc(id), esc(email), units(), posts());
+                esc(redirect), accountOptions(accounts), esc(redirect), esc(name), esc(id), esc(email));
     }
 
-    /** The units of every agency (rules/organisation.json), as "AGENCY/UNIT": an official sees their unit's work. */
-    private static String units() {
+    /** One option per account: name, role, agency/unit. */
+    static String accountOptions(java.util.List<vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account> accounts) {
         StringBuilder b = new StringBuilder();
-        for (var a : vn.gov.bvhttdl.dvc.domain.Organisation.standard().agencies().values()) {
-            b.append("<optgroup label=\"").append(esc(a.name().vi())).append(" (").append(esc(a.code())).append(")\">");
-            for (var u : a.units()) {
-                String v = a.code() + "/" + u.code();
-                b.append("<option value=\"").append(esc(v)).append("\">").append(esc(u.name().vi())).append(" — ")
-                        .append(esc(a.code())).append("/").append(esc(u.code())).append("</option>");
-            }
-            b.append("</optgroup>");
-        }
-        return b.toString();
-    }
-
-    /** The posts an official may hold. */
-    private static String posts() {
-        StringBuilder b = new StringBuilder();
-        for (var p : vn.gov.bvhttdl.dvc.domain.Post.values()) {
-            b.append("<option value=\"").append(p.name()).append("\">")
-                    .append(esc(vn.gov.bvhttdl.dvc.domain.Organisation.standard().label(p).vi())).append("</option>");
+        var org = vn.gov.bvhttdl.dvc.domain.Organisation.standard();
+        for (var a : accounts) {
+            String role = switch (a.role()) {
+                case DESK -> "Một cửa / desk";
+                case SPECIALIST -> "Chuyên viên / specialist";
+                case LEADER -> "Lãnh đạo / leader";
+                case ADMIN -> "Quản trị / admin";
+            };
+            String where = a.agency() == null ? "" : " — " + a.agency() + (a.unit() == null ? "" : "/" + org.agency(a.agency())
+                    .flatMap(ag -> ag.unit(a.unit())).map(u -> u.name().vi()).orElse(a.unit()));
+            b.append("<option value=\"").append(esc(a.subject())).append("\">").append(esc(a.name())).append(" (")
+                    .append(esc(role)).append(")").append(esc(where)).append("</option>");
         }
         return b.toString();
     }

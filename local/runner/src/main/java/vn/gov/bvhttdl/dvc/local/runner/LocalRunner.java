@@ -79,6 +79,7 @@ public final class LocalRunner implements AutoCloseable {
     // issue #27: CloudFront's response headers policy of template.yaml, served offline on the portal's answers
     private final SecurityHeaders securityHeaders;
     private DevOutbox outbox;
+    private DevAccounts devAccounts;
     // issue 23: the metrics the functions print and the runner sees, for /dev/dashboard
     private final MetricStore metrics = new MetricStore();
     private final java.io.PrintStream stdoutBeforeCapture;
@@ -228,7 +229,11 @@ public final class LocalRunner implements AutoCloseable {
     /** The security headers the runner adds to the portal's answers (template.yaml's response headers policy, offline). */
     public Map<String, String> securityHeaders() { return securityHeaders.headers(); }
 
-    /** Signs in a development user (what the sign-in page does), for tests and scripts; group: citizens, officials or admins. */
+    /**
+     * Signs in a development user as a script names them (not an account: the APIs take such a token as its claims
+     * say, like a token issued before accounts were kept), for tests and scripts; group: citizens, officials or admins.
+     * The sign-in page offers officials and administrators only accounts ({@link #accountToken}).
+     */
     public String devToken(String name, String idNumber, String email, String group) throws Exception {
         return identity.issue(name, idNumber, email, group);
     }
@@ -241,6 +246,23 @@ public final class LocalRunner implements AutoCloseable {
     /** The same for an official of {@code agency} and {@code unit} holding {@code post} (ONE_STOP, SPECIALIST, LEADER). */
     public String devToken(String name, String idNumber, String email, String group, String agency, String unit, String post) throws Exception {
         return identity.issue(name, idNumber, email, group, agency, unit, post);
+    }
+
+    /** The token of the account {@code subject} (what choosing it on the sign-in page gives); empty if none or deactivated. */
+    public java.util.Optional<String> accountToken(String subject) throws Exception {
+        var account = devAccounts().find(subject).filter(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account::active);
+        return account.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(identity.issue(account.get()));
+    }
+
+    /** The officials' accounts in this runner's table, for the development sign-in. */
+    synchronized DevAccounts devAccounts() {
+        if (devAccounts == null) {
+            var ddb = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY)))
+                    .region(Region.of(Emulators.REGION)).endpointOverride(URI.create(emulators.dynamoEndpoint())).build();
+            devAccounts = new DevAccounts(new vn.gov.bvhttdl.dvc.adapters.Table(ddb, resources.of("DossierTable")).officialAccounts());
+        }
+        return devAccounts;
     }
 
     private NationalSso nationalSso() { return nationalSso; }
@@ -587,28 +609,44 @@ public final class LocalRunner implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 if (eq > 0) form.put(decodeOrEmpty(pair.substring(0, eq)), decodeOrEmpty(pair.substring(eq + 1)).strip());
             }
-            String name = form.getOrDefault("name", "");
-            String id = form.getOrDefault("idNumber", "");
-            String email = form.getOrDefault("email", "");
             String redirect = DevPages.sameOriginPath(form.getOrDefault("redirect", "/"));
-            if (name.isBlank() || !id.matches("\\d{12}")) {
-                send(ex, 400, "text/html; charset=utf-8", DevPages.signIn(redirect,
-                        "Vui lòng nhập họ tên và số định danh cá nhân 12 chữ số. / Enter a name and a 12-digit ID number.", form));
-                return;
-            }
+            String token;
             try {
-                String role = form.getOrDefault("role", "citizen");
-                String group = role.equals("official") ? DevIdentity.OFFICIALS : role.equals("admin") ? DevIdentity.ADMINS : DevIdentity.CITIZENS;
-                String unitRef = group.equals(DevIdentity.OFFICIALS) ? form.getOrDefault("unit", "") : "";
-                int slash = unitRef.indexOf('/');
-                String agency = slash > 0 ? unitRef.substring(0, slash) : null;
-                String unit = slash > 0 ? unitRef.substring(slash + 1) : null;
-                if (agency != null && !vn.gov.bvhttdl.dvc.domain.Organisation.standard().hasUnit(agency, unit)) agency = unit = null;
-                vn.gov.bvhttdl.dvc.domain.Post post = agency == null ? null : vn.gov.bvhttdl.dvc.domain.Post.parse(form.get("post"));
-                String token = identity.issue(name, id, email, group, agency, unit, post == null ? null : post.name());
+                if (form.containsKey("account")) {
+                    // an official's or administrator's account: the token says what the account says
+                    var account = devAccounts().find(form.get("account")).filter(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account::active);
+                    if (account.isEmpty()) {
+                        send(ex, 403, "text/html; charset=utf-8", DevPages.signIn(redirect,
+                                "Tài khoản không tồn tại hoặc đã bị vô hiệu hóa. / No such account, or it was deactivated.", form, devAccounts().active()));
+                        return;
+                    }
+                    token = identity.issue(account.get());
+                } else {
+                    String name = form.getOrDefault("name", "");
+                    String id = form.getOrDefault("idNumber", "");
+                    String email = form.getOrDefault("email", "");
+                    if (name.isBlank() || !id.matches("\\d{12}")) {
+                        send(ex, 400, "text/html; charset=utf-8", DevPages.signIn(redirect,
+                                "Vui lòng nhập họ tên và số định danh cá nhân 12 chữ số. / Enter a name and a 12-digit ID number.", form, devAccounts().active()));
+                        return;
+                    }
+                    // scripts (web/test/e2e.mjs's devToken) may still post a role, unit and post: a token as claimed,
+                    // without an account (devToken); the page offers officials and administrators accounts only
+                    String role = form.getOrDefault("role", "citizen");
+                    String group = role.equals("official") ? DevIdentity.OFFICIALS : role.equals("admin") ? DevIdentity.ADMINS : DevIdentity.CITIZENS;
+                    String unitRef = group.equals(DevIdentity.OFFICIALS) ? form.getOrDefault("unit", "") : "";
+                    int slash = unitRef.indexOf('/');
+                    String agency = slash > 0 ? unitRef.substring(0, slash) : null;
+                    String unit = slash > 0 ? unitRef.substring(slash + 1) : null;
+                    if (agency != null && !vn.gov.bvhttdl.dvc.domain.Organisation.standard().hasUnit(agency, unit)) agency = unit = null;
+                    vn.gov.bvhttdl.dvc.domain.Post post = agency == null ? null : vn.gov.bvhttdl.dvc.domain.Post.parse(form.get("post"));
+                    token = identity.issue(name, id, email, group, agency, unit, post == null ? null : post.name());
+                }
                 ex.getResponseHeaders().add("Location", redirect + "#id_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
                 Exchanges.sendHeaders(ex, 303, -1);
                 ex.close();
+            } catch (IOException e) {
+                throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -621,7 +659,7 @@ public final class LocalRunner implements AutoCloseable {
                 if (pair.startsWith("redirect=")) redirect = DevPages.sameOriginPath(decodeOrEmpty(pair.substring(9)));
             }
         }
-        send(ex, 200, "text/html; charset=utf-8", DevPages.signIn(redirect, null, Map.of()));
+        send(ex, 200, "text/html; charset=utf-8", DevPages.signIn(redirect, null, Map.of(), devAccounts().active()));
     }
 
     /** A form or query value; a malformed percent escape makes it empty rather than an error. */

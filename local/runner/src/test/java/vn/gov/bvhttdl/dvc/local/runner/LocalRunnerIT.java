@@ -537,6 +537,53 @@ class LocalRunnerIT {
         }
     }
 
+    /**
+     * Issue #24 item 7: the development sign-in offers the accounts administrators made (and the seeded ones), not a
+     * free choice of unit and post; the token says what the account says; a deactivated account's token is refused at
+     * its next request and the account is no longer offered.
+     */
+    @Test
+    void theDevSignInOffersTheAccountsAdministratorsMake() throws Exception {
+        String admin = runner.accountToken(vn.gov.bvhttdl.dvc.adapters.LocalDirectory.subjectOf("quantri@example.vn")).orElseThrow();
+        String email = "ai." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+        HttpResponse<String> created = call("POST", "/api/admin/officials", admin,
+                "{\"name\":\"Đỗ Văn Ái\",\"email\":\"" + email + "\",\"agency\":\"CDLQG\",\"unit\":\"LUHANH\",\"role\":\"specialist\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String subject = String.valueOf(vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(created.body())).get("subject"));
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/sign-in")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("value=\"" + subject + "\""), "the new account is offered");
+        assertTrue(page.body().contains("Đỗ Văn Ái"));
+        assertFalse(page.body().contains("name=\"unit\"") || page.body().contains("name=\"post\""), "no free choice of unit or post");
+
+        java.util.function.Function<String, HttpResponse<String>> signIn = (account) -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("account=" + account + "&redirect=%2F")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> in = signIn.apply(subject);
+        assertEquals(303, in.statusCode(), in.body());
+        String location = in.headers().firstValue("Location").orElseThrow();
+        String token = java.net.URLDecoder.decode(location.substring(location.indexOf("id_token=") + 9), java.nio.charset.StandardCharsets.UTF_8);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"custom:unit\":\"LUHANH\"") && claims.contains("\"custom:post\":\"SPECIALIST\"")
+                && claims.contains("\"sub\":\"" + subject + "\""), claims);
+        assertEquals(200, call("GET", "/api/official/dossiers/counts", token, null).statusCode());
+
+        HttpResponse<String> off = call("POST", "/api/admin/officials/" + subject + "/deactivate", admin, "{\"version\":1}");
+        assertEquals(200, off.statusCode(), off.body());
+        HttpResponse<String> refused = call("GET", "/api/official/dossiers/counts", token, null);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("account-deactivated") && refused.body().contains("\"vi\""), refused.body());
+        assertEquals(403, signIn.apply(subject).statusCode(), "a deactivated account cannot sign in");
+        assertFalse(http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/dev/sign-in")).build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains("value=\"" + subject + "\""), "nor is it offered");
+    }
+
     record Raw(int status, String contentType, String body) {}
 
     /** A GET with the path exactly as given (java.net.URI would refuse a malformed escape before sending it). */
