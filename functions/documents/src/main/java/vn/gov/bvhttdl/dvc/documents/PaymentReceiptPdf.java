@@ -120,7 +120,7 @@ public final class PaymentReceiptPdf {
                 + " lập khi khoản thanh toán được ghi nhận (" + BASIS.article() + ", " + BASIS.document() + "; ký hiệu theo Thông tư 91/2026/TT-BTC)."
                 + " Kiểm tra: quét mã QR hoặc mở " + verifyUrl + " (không cần đăng nhập).", verifyUrl);
         doc.close();
-        return out.toByteArray();
+        return PdfA.convert(out.toByteArray(), "Biên lai thu phí, lệ phí " + r.designation(), r.issuedAt());
     }
 
     private static void row(PdfPTable t, String label, String value) {

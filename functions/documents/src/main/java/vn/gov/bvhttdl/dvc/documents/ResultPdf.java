@@ -73,6 +73,6 @@ public final class ResultPdf implements ResultRenderer {
         Letterhead.qrFooter(doc, writer, "Văn bản điện tử có chữ ký số của " + p.agencyName().vi() + ", do " + Letterhead.SYSTEM
                 + " cấp. Kiểm tra tính xác thực và hiệu lực: quét mã QR hoặc mở " + verifyUrl + " (không cần đăng nhập).", verifyUrl);
         doc.close();
-        return out.toByteArray();
+        return PdfA.convert(out.toByteArray(), r.type().vi() + " " + r.number(), r.issuedAt());
     }
 }
