@@ -33,14 +33,22 @@ public final class PaymentReceiptPdf {
             "Form and receipt symbols: Thông tư 91/2026/TT-BTC, Phụ lục II mục 2 (read). Layout: the project's (Annex V not read).");
 
     private final Signer signer;
+    private final Pades.LongTerm longTerm;
 
-    public PaymentReceiptPdf(Signer signer) { this.signer = signer; }
+    /** Signed PAdES B-B (no timestamp): for tests and a stack without a TSA. */
+    public PaymentReceiptPdf(Signer signer) { this(signer, null); }
+
+    /** Signed with the timestamp and validation data {@code longTerm} says (B-LT for a receipt). */
+    public PaymentReceiptPdf(Signer signer, Pades.LongTerm longTerm) {
+        this.signer = signer;
+        this.longTerm = longTerm;
+    }
 
     public record Signed(byte[] pdf, String signer) {}
 
     public Signed render(ElectronicReceipt r, String procedureName, String verifyUrl) {
         byte[] unsigned = draw(r, procedureName, verifyUrl);
-        byte[] signed = Pades.sign(unsigned, signer, r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
+        byte[] signed = Pades.sign(unsigned, signer, longTerm, r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 
