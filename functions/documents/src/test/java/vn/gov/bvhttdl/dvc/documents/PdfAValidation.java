@@ -38,7 +38,7 @@ import java.util.Set;
  * blend mode other than Normal, and every annotation printable.</li>
  * </ol>
  */
-final class PdfAValidation {
+public final class PdfAValidation {
     /**
      * Preflight's findings that are PDF/A-1-only: the part number in the XMP (1.x: preflight wants part 1, the file
      * says part 2: 7.11.2 "part must be 1"). The header version (1.7) it does not object to.
@@ -48,7 +48,7 @@ final class PdfAValidation {
     private PdfAValidation() {}
 
     /** What is wrong with {@code pdf} as PDF/A-2b (empty: nothing found). */
-    static List<String> problems(byte[] pdf) throws Exception {
+    public static List<String> problems(byte[] pdf) throws Exception {
         List<String> out = new ArrayList<>();
         File f = File.createTempFile("pdfa", ".pdf");
         try {
