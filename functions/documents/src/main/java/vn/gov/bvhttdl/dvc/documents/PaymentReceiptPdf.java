@@ -33,13 +33,18 @@ public final class PaymentReceiptPdf {
             "Form and receipt symbols: Thông tư 91/2026/TT-BTC, Phụ lục II mục 2 (read). Layout: the project's (Annex V not read).");
 
     private final Signer signer;
-    private final Pades.LongTerm longTerm;
+    private final java.util.function.Supplier<Pades.LongTerm> longTerm;
 
     /** Signed PAdES B-B (no timestamp): for tests and a stack without a TSA. */
-    public PaymentReceiptPdf(Signer signer) { this(signer, null); }
+    public PaymentReceiptPdf(Signer signer) { this(signer, (Pades.LongTerm) null); }
 
     /** Signed with the timestamp and validation data {@code longTerm} says (B-LT for a receipt). */
     public PaymentReceiptPdf(Signer signer, Pades.LongTerm longTerm) {
+        this(signer, () -> longTerm);
+    }
+
+    /** As {@code longTerm} says at each signature (the settings, read when a document is signed; null: B-B). */
+    public PaymentReceiptPdf(Signer signer, java.util.function.Supplier<Pades.LongTerm> longTerm) {
         this.signer = signer;
         this.longTerm = longTerm;
     }
@@ -48,7 +53,7 @@ public final class PaymentReceiptPdf {
 
     public Signed render(ElectronicReceipt r, String procedureName, String verifyUrl) {
         byte[] unsigned = draw(r, procedureName, verifyUrl);
-        byte[] signed = Pades.sign(unsigned, signer, longTerm, r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
+        byte[] signed = Pades.sign(unsigned, signer, longTerm.get(), r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 

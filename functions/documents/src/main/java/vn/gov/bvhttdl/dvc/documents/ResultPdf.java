@@ -25,13 +25,18 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ResultPdf implements ResultRenderer {
     private final Signer signer;
-    private final Pades.LongTerm longTerm;
+    private final java.util.function.Supplier<Pades.LongTerm> longTerm;
 
     /** Signed PAdES B-B (no timestamp): for tests and a stack without a TSA. */
-    public ResultPdf(Signer signer) { this(signer, null); }
+    public ResultPdf(Signer signer) { this(signer, (Pades.LongTerm) null); }
 
     /** Signed PAdES B-LTA when {@code longTerm} is archival (a result is kept for decades), B-LT or B-T as it says. */
     public ResultPdf(Signer signer, Pades.LongTerm longTerm) {
+        this(signer, () -> longTerm);
+    }
+
+    /** As {@code longTerm} says at each signature (the settings, read when a document is signed; null: B-B). */
+    public ResultPdf(Signer signer, java.util.function.Supplier<Pades.LongTerm> longTerm) {
         this.signer = signer;
         this.longTerm = longTerm;
     }
@@ -39,7 +44,7 @@ public final class ResultPdf implements ResultRenderer {
     @Override
     public Signed render(IssuedResult r, Procedure p, String verifyUrl, String note) {
         byte[] unsigned = draw(r, p, verifyUrl, note);
-        byte[] signed = Pades.sign(unsigned, signer, longTerm, r.issuedAt(), "Kết quả giải quyết thủ tục hành chính " + r.number(), Letterhead.PLACE);
+        byte[] signed = Pades.sign(unsigned, signer, longTerm.get(), r.issuedAt(), "Kết quả giải quyết thủ tục hành chính " + r.number(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 
