@@ -124,7 +124,7 @@ public final class FormPdf {
         doc.add(new Paragraph(" "));
         Letterhead.qrFooter(doc, writer, Letterhead.issuedNote(c.issuedAt()) + " Địa chỉ kiểm tra: " + c.qrPayload(), c.qrPayload());
         doc.close();
-        return out.toByteArray();
+        return PdfA.convert(out.toByteArray(), "Mẫu số " + t.number() + " " + code, c.issuedAt());
     }
 
     private static Paragraph indented(String text) {

@@ -35,7 +35,8 @@ import java.util.List;
 /**
  * The development signer: a development CA and a unit certificate it issued, created on first use in a folder (the
  * offline stack's data folder) and kept there in a PKCS#12 file; the CA's certificate is also written as
- * {@code ca.pem} so that anyone can check a result against it. Never used on AWS, where KMS holds the key.
+ * {@code ca.pem} so that anyone can check a result against it. The same CA issues the development TSA's certificate
+ * ({@link #tsa}) and publishes a CRL ({@link #crl}). Never used on AWS, where KMS holds the key.
  */
 public final class LocalKeySigner implements Signer {
     static final String STORE = "unit-signing.p12";
@@ -44,10 +45,16 @@ public final class LocalKeySigner implements Signer {
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
+    private final PrivateKey caKey;
+    private final PrivateKey tsaKey;
+    private final List<X509Certificate> tsaChain;
 
-    private LocalKeySigner(PrivateKey key, List<X509Certificate> chain) {
+    private LocalKeySigner(PrivateKey key, List<X509Certificate> chain, PrivateKey caKey, PrivateKey tsaKey, List<X509Certificate> tsaChain) {
         this.key = key;
         this.chain = chain;
+        this.caKey = caKey;
+        this.tsaKey = tsaKey;
+        this.tsaChain = tsaChain;
     }
 
     /** The signer kept in {@code dir}, created there (CA, unit key and certificate) if it is not there yet. */
@@ -56,18 +63,70 @@ public final class LocalKeySigner implements Signer {
             Files.createDirectories(dir);
             Path file = dir.resolve(STORE);
             if (!Files.exists(file)) create(dir, file);
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                ks.load(in, PASSWORD);
+            KeyStore ks = load(file);
+            if (!ks.containsAlias("tsa")) {
+                // a store made before the development TSA (issue #26) has no CA key to issue it with: made anew,
+                // the old one kept beside it (results signed with it no longer verify offline — development only)
+                Files.move(file, dir.resolve(STORE + ".old"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                create(dir, file);
+                ks = load(file);
             }
-            Certificate[] certs = ks.getCertificateChain("unit");
-            List<X509Certificate> chain = java.util.Arrays.stream(certs).map(c -> (X509Certificate) c).toList();
-            return new LocalKeySigner((PrivateKey) ks.getKey("unit", PASSWORD), chain);
+            return new LocalKeySigner((PrivateKey) ks.getKey("unit", PASSWORD), chain(ks, "unit"), (PrivateKey) ks.getKey("ca", PASSWORD),
+                    (PrivateKey) ks.getKey("tsa", PASSWORD), chain(ks, "tsa"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("development signing key in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static KeyStore load(Path file) throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            ks.load(in, PASSWORD);
+        }
+        return ks;
+    }
+
+    private static List<X509Certificate> chain(KeyStore ks, String alias) throws GeneralSecurityException {
+        return java.util.Arrays.stream(ks.getCertificateChain(alias)).map(c -> (X509Certificate) c).toList();
+    }
+
+    /** The development TSA (RFC 3161), its certificate issued by the development CA; what the runner's /sandbox/tsa answers with. */
+    public LocalTimestampAuthority tsa(java.time.Clock clock) {
+        return new LocalTimestampAuthority(tsaKey, tsaChain, clock);
+    }
+
+    /** The development CA's CRL (DER): no certificate revoked, valid for a week from now. */
+    public byte[] crl() {
+        try {
+            X509Certificate ca = chain.get(chain.size() - 1);
+            Instant now = Instant.now();
+            var b = new org.bouncycastle.cert.X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), Date.from(now));
+            b.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+            b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.getEpochSecond())));
+            return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey)).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The revocation data offline: the development CA's CRL (it issued every certificate here). */
+    public vn.gov.bvhttdl.dvc.application.RevocationSource revocation() {
+        return certificates -> List.of(crl());
+    }
+
+    /** For tests: a signer under the same development CA whose certificate is valid only from {@code from} to {@code to}. */
+    LocalKeySigner shortLived(Instant from, Instant to) throws GeneralSecurityException {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048, new SecureRandom());
+        KeyPair unit = gen.generateKeyPair();
+        X509Certificate ca = chain.get(chain.size() - 1);
+        X509Certificate cert = certificate(new X500Name("CN=Short-lived test signer (dev),C=VN"), X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                unit.getPublic(), caKey, from.plus(Duration.ofMinutes(5)), Duration.between(from, to).minusMinutes(5), false); // certificate() back-dates by 5 minutes
+        return new LocalKeySigner(unit.getPrivate(), List.of(cert, ca), caKey, tsaKey, tsaChain);
     }
 
     /** The development CA's certificate as PEM (what the runner publishes at /dev/ca.pem). */
@@ -80,14 +139,19 @@ public final class LocalKeySigner implements Signer {
         gen.initialize(3072, new SecureRandom());
         KeyPair ca = gen.generateKeyPair();
         KeyPair unit = gen.generateKeyPair();
+        KeyPair tsa = gen.generateKeyPair();
         Instant now = Instant.now();
         X500Name caName = new X500Name("CN=DVC Development CA (offline only),O=Bo Van hoa The thao va Du lich (dev),C=VN");
         X500Name unitName = new X500Name("CN=Cuc Du lich Quoc gia Viet Nam (dev),O=Bo Van hoa The thao va Du lich (dev),C=VN");
         X509Certificate caCert = certificate(caName, caName, ca.getPublic(), ca.getPrivate(), now, Duration.ofDays(3650), true);
         X509Certificate unitCert = certificate(unitName, caName, unit.getPublic(), ca.getPrivate(), now, Duration.ofDays(1825), false);
+        X509Certificate tsaCert = certificate(new X500Name("CN=DVC Development TSA (offline only),O=Bo Van hoa The thao va Du lich (dev),C=VN"),
+                caName, tsa.getPublic(), ca.getPrivate(), now, Duration.ofDays(3650), null);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("unit", unit.getPrivate(), PASSWORD, new Certificate[]{unitCert, caCert});
+        ks.setKeyEntry("ca", ca.getPrivate(), PASSWORD, new Certificate[]{caCert});
+        ks.setKeyEntry("tsa", tsa.getPrivate(), PASSWORD, new Certificate[]{tsaCert, caCert});
         Path tmp = dir.resolve(STORE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             ks.store(out, PASSWORD);
@@ -97,13 +161,18 @@ public final class LocalKeySigner implements Signer {
     }
 
     private static X509Certificate certificate(X500Name subject, X500Name issuer, java.security.PublicKey key, PrivateKey issuerKey,
-                                               Instant from, Duration life, boolean ca) throws GeneralSecurityException {
+                                               Instant from, Duration life, Boolean ca) throws GeneralSecurityException {
         try {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
                     Date.from(from.minus(Duration.ofMinutes(5))), Date.from(from.plus(life)), subject, key);
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-                    : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            boolean isCa = Boolean.TRUE.equals(ca);
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(isCa ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                    : ca == null ? KeyUsage.digitalSignature : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (ca == null) { // a time-stamping authority (RFC 3161 §2.3: the extended key usage, critical, time stamping only)
+                b.addExtension(Extension.extendedKeyUsage, true, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+                        org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+            }
             return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
         } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
             throw new GeneralSecurityException(e);

@@ -33,14 +33,27 @@ public final class PaymentReceiptPdf {
             "Form and receipt symbols: Thông tư 91/2026/TT-BTC, Phụ lục II mục 2 (read). Layout: the project's (Annex V not read).");
 
     private final Signer signer;
+    private final java.util.function.Supplier<Pades.LongTerm> longTerm;
 
-    public PaymentReceiptPdf(Signer signer) { this.signer = signer; }
+    /** Signed PAdES B-B (no timestamp): for tests and a stack without a TSA. */
+    public PaymentReceiptPdf(Signer signer) { this(signer, (Pades.LongTerm) null); }
+
+    /** Signed with the timestamp and validation data {@code longTerm} says (B-LT for a receipt). */
+    public PaymentReceiptPdf(Signer signer, Pades.LongTerm longTerm) {
+        this(signer, () -> longTerm);
+    }
+
+    /** As {@code longTerm} says at each signature (the settings, read when a document is signed; null: B-B). */
+    public PaymentReceiptPdf(Signer signer, java.util.function.Supplier<Pades.LongTerm> longTerm) {
+        this.signer = signer;
+        this.longTerm = longTerm;
+    }
 
     public record Signed(byte[] pdf, String signer) {}
 
     public Signed render(ElectronicReceipt r, String procedureName, String verifyUrl) {
         byte[] unsigned = draw(r, procedureName, verifyUrl);
-        byte[] signed = Pades.sign(unsigned, signer, r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
+        byte[] signed = Pades.sign(unsigned, signer, longTerm.get(), r.issuedAt(), "Biên lai thu phí, lệ phí điện tử " + r.designation(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 
@@ -120,7 +133,7 @@ public final class PaymentReceiptPdf {
                 + " lập khi khoản thanh toán được ghi nhận (" + BASIS.article() + ", " + BASIS.document() + "; ký hiệu theo Thông tư 91/2026/TT-BTC)."
                 + " Kiểm tra: quét mã QR hoặc mở " + verifyUrl + " (không cần đăng nhập).", verifyUrl);
         doc.close();
-        return out.toByteArray();
+        return PdfA.convert(out.toByteArray(), "Biên lai thu phí, lệ phí " + r.designation(), r.issuedAt());
     }
 
     private static void row(PdfPTable t, String label, String value) {

@@ -27,13 +27,26 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ResultPdf implements ResultRenderer {
     private final Signer signer;
+    private final java.util.function.Supplier<Pades.LongTerm> longTerm;
 
-    public ResultPdf(Signer signer) { this.signer = signer; }
+    /** Signed PAdES B-B (no timestamp): for tests and a stack without a TSA. */
+    public ResultPdf(Signer signer) { this(signer, (Pades.LongTerm) null); }
+
+    /** Signed PAdES B-LTA when {@code longTerm} is archival (a result is kept for decades), B-LT or B-T as it says. */
+    public ResultPdf(Signer signer, Pades.LongTerm longTerm) {
+        this(signer, () -> longTerm);
+    }
+
+    /** As {@code longTerm} says at each signature (the settings, read when a document is signed; null: B-B). */
+    public ResultPdf(Signer signer, java.util.function.Supplier<Pades.LongTerm> longTerm) {
+        this.signer = signer;
+        this.longTerm = longTerm;
+    }
 
     @Override
     public Signed render(IssuedResult r, Procedure p, String verifyUrl, Printed printed) {
         byte[] unsigned = draw(r, p, verifyUrl, printed);
-        byte[] signed = Pades.sign(unsigned, signer, r.issuedAt(), "Kết quả giải quyết thủ tục hành chính " + r.number(), Letterhead.PLACE);
+        byte[] signed = Pades.sign(unsigned, signer, longTerm.get(), r.issuedAt(), "Kết quả giải quyết thủ tục hành chính " + r.number(), Letterhead.PLACE);
         return new Signed(signed, signer.chain().get(0).getSubjectX500Principal().getName());
     }
 
@@ -78,6 +91,6 @@ public final class ResultPdf implements ResultRenderer {
         Letterhead.qrFooter(doc, writer, "Văn bản điện tử có chữ ký số của " + p.agencyName().vi() + ", do " + Letterhead.SYSTEM
                 + " cấp. Kiểm tra tính xác thực và hiệu lực: quét mã QR hoặc mở " + verifyUrl + " (không cần đăng nhập).", verifyUrl);
         doc.close();
-        return out.toByteArray();
+        return PdfA.convert(out.toByteArray(), r.type().vi() + " " + r.number(), r.issuedAt());
     }
 }

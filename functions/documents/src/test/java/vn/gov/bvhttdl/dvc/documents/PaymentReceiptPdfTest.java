@@ -38,9 +38,11 @@ class PaymentReceiptPdfTest {
         ElectronicReceipt r = ElectronicReceipt.draft(paid, "Đỗ Thị Hạnh", rules, tourism).numbered(12);
         LocalKeySigner signer = LocalKeySigner.in(dir);
         X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(Files.newInputStream(dir.resolve(LocalKeySigner.CA_PEM)));
-        byte[] pdf = new PaymentReceiptPdf(signer).render(r, "Cấp lại giấy phép kinh doanh dịch vụ lữ hành", "http://127.0.0.1:3000/verify/" + r.id()).pdf();
+        byte[] pdf = new PaymentReceiptPdf(signer, Pades.LongTerm.validationData(signer.tsa(java.time.Clock.systemUTC()), signer.revocation())).render(r, "Cấp lại giấy phép kinh doanh dịch vụ lữ hành", "http://127.0.0.1:3000/verify/" + r.id()).pdf();
         assertTrue(SignedResultTest.independentlyValid(pdf, ca), "signed with the unit's key (PAdES)");
         assertTrue(SignatureCheck.check(pdf, ca).valid());
+        assertEquals("B-LT", SignatureCheck.check(pdf, ca).level(), "a receipt: timestamp and validation data");
+        assertEquals(List.of(), PdfAValidation.problems(pdf), "a PDF/A-2b file");
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");

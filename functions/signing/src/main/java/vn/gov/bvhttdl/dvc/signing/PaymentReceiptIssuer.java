@@ -14,7 +14,7 @@ public final class PaymentReceiptIssuer {
     private PaymentReceiptIssuer() {}
 
     public static PaymentReceipts receipts(Table table) {
-        PaymentReceiptPdf pdf = new PaymentReceiptPdf(new Signers());
+        PaymentReceiptPdf pdf = new PaymentReceiptPdf(new Signers(), LongTermSigning.receipts());
         return new PaymentReceipts(table.dossiers(), table.payments(), table.results(),
                 (receipt, procedure, url) -> {
                     var s = pdf.render(receipt, procedure, url);

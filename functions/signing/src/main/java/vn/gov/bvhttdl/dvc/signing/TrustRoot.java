@@ -14,6 +14,39 @@ import java.util.List;
  */
 public final class TrustRoot {
     private volatile X509Certificate root;
+    private volatile List<X509Certificate> anchors;
+
+    /**
+     * The CAs a signature and its timestamps are checked against: the signing CA, and on AWS the certificates of the
+     * TSA's CA in the SSM parameter {@code TSA_TRUST_PARAMETER} when it is set and exists (offline the development CA
+     * issued the TSA's certificate too).
+     */
+    public List<X509Certificate> anchors() {
+        List<X509Certificate> a = anchors;
+        if (a == null) {
+            synchronized (this) {
+                if (anchors == null) {
+                    List<X509Certificate> all = new java.util.ArrayList<>(List.of(get()));
+                    all.addAll(tsaRoots());
+                    anchors = List.copyOf(all);
+                }
+                a = anchors;
+            }
+        }
+        return a;
+    }
+
+    private static List<X509Certificate> tsaRoots() {
+        var name = Settings.get("TSA_TRUST_PARAMETER");
+        if (name.isEmpty() || Settings.get("SIGNER").orElse("kms").equals("local")) return List.of();
+        var ssm = software.amazon.awssdk.services.ssm.SsmClient.builder().httpClient(AwsClients.HTTP).credentialsProvider(AwsClients.credentials()).build();
+        try {
+            return KmsSigner.parse(ssm.getParameter(b -> b.name(name.get())).parameter().value());
+        } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException e) {
+            System.err.println("[signing] no TSA trust parameter: timestamps are checked against the signing CA only");
+            return List.of();
+        }
+    }
 
     public X509Certificate get() {
         X509Certificate r = root;

@@ -100,7 +100,7 @@ final class ReceiptPdf {
                 + "Tra cứu không cần đăng nhập trên Cổng Dịch vụ công của Bộ (mục Tra cứu hồ sơ) bằng mã hồ sơ và mã tra cứu: "
                 + lookupKey + ".", verifyUrl);
         doc.close();
-        return out.toByteArray();
+        return vn.gov.bvhttdl.dvc.documents.PdfA.convert(out.toByteArray(), DOCUMENT_NAME + " " + d.code(), issuedAt);
     }
 
     /** The page count: what the scan counted, 1 for an image, "—" when it is not known. */

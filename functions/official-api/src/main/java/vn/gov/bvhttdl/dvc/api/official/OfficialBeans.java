@@ -31,7 +31,7 @@ final class OfficialBeans {
 
     @Singleton
     IssueResult issueResult(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock) {
-        return new IssueResult(store, table.sequences(), results, new ResultPdf(signer), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
+        return new IssueResult(store, table.sequences(), results, new ResultPdf(signer, vn.gov.bvhttdl.dvc.signing.LongTermSigning.results()), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
     }
 
     @Singleton

@@ -22,6 +22,6 @@ import java.time.Clock;
 final class PublicBeans {
     @Singleton
     PublicDesk desk(Table table, DossierStore store, RulesStore rules, ResultStore results, Clock clock) {
-        return new PublicDesk(store, table.lookupKeys(), rules, results, table.requestCounter(), new TrustedSignatures(new TrustRoot()), clock);
+        return new PublicDesk(store, table.lookupKeys(), rules, results, table.requestCounter(), new TrustedSignatures(new TrustRoot(), clock), clock);
     }
 }

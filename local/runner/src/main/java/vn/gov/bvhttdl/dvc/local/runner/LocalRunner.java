@@ -65,6 +65,8 @@ public final class LocalRunner implements AutoCloseable {
     private final String openApi;
     private final java.nio.file.Path signingDir;
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
+    // issue #26: the time-stamping authority (RFC 3161) as a sandbox
+    private final TimestampSandbox tsa;
     private final PaymentSandboxes sandboxes;
     // issue #20: the national portal's sandbox
     private final NationalPortalSandbox nationalPortal;
@@ -103,6 +105,7 @@ public final class LocalRunner implements AutoCloseable {
         devSigner = vn.gov.bvhttdl.dvc.documents.LocalKeySigner.in(signingDir);
         System.setProperty("SIGNER", "local");
         System.setProperty("LOCAL_SIGNING_DIR", signingDir.toString());
+        tsa = new TimestampSandbox(devSigner);
         server = httpServer(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), o.port()));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         // offline the payment providers are the runner's sandboxes; their development secrets are committed
@@ -179,6 +182,7 @@ public final class LocalRunner implements AutoCloseable {
         if (!o.settings().containsKey("NATIONAL_INBOX_URL")) System.setProperty("NATIONAL_INBOX_URL", baseUrl() + NationalInboxSandbox.BASE);
         if (!o.settings().containsKey("ENTERPRISE_REGISTRY_URL")) System.setProperty("ENTERPRISE_REGISTRY_URL", baseUrl() + EnterpriseRegistrySandbox.BASE);
         if (!o.settings().containsKey("TAX_AUTHORITY_URL")) System.setProperty("TAX_AUTHORITY_URL", baseUrl() + TaxAuthoritySandbox.BASE);
+        if (!o.settings().containsKey("TSA_URL")) System.setProperty("TSA_URL", baseUrl() + TimestampSandbox.BASE);
         queues.forEach(SqsEventSource::start);
         buckets.forEach(S3Notifications::start);
         schedules.forEach(ScheduleEventSource::start);
@@ -379,6 +383,9 @@ public final class LocalRunner implements AutoCloseable {
     /** The tax authority's sandbox (issue #22): the e-receipts it took, in order; tests tell it to be down, slow or time out. */
     public Map<String, Object> taxAuthority() { return taxAuthority.snapshot(); }
 
+    /** How many timestamps the TSA sandbox gave (issue #26). */
+    public int timestamps() { return tsa.stamps(); }
+
     /** Sets the tax authority sandbox's mode: {@code up}, {@code down}, {@code timeout} or {@code slow} (with {@code delayMs}). */
     public void taxAuthorityMode(String mode, long delayMs) {
         taxAuthority.set(TaxAuthoritySandbox.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), delayMs);
@@ -480,6 +487,8 @@ public final class LocalRunner implements AutoCloseable {
                 enterpriseRegistry.handle(ex);
             } else if (taxAuthority.handles(path)) { // before the payment sandboxes' /sandbox/
                 taxAuthority.handle(ex);
+            } else if (tsa.handles(path)) { // before the payment sandboxes' /sandbox/
+                tsa.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {

@@ -256,10 +256,14 @@ class BrowserE2EIT {
                 .generateCertificate(new java.io.ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
         // independent of the production check: PDFBox reads the signature, BouncyCastle verifies it and the chain
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            var sig = doc.getLastSignatureDictionary();
+            // PAdES B-LTA (issue #26): the signature, then the validation data, then a document timestamp over it all
+            var sig = doc.getSignatureDictionaries().get(0);
             assertEquals("ETSI.CAdES.detached", sig.getSubFilter());
-            int[] r = sig.getByteRange();
-            assertEquals(pdf.length, r[2] + r[3], "the signature covers the whole file");
+            var documentTimestamp = doc.getLastSignatureDictionary();
+            assertEquals("ETSI.RFC3161", documentTimestamp.getSubFilter());
+            int[] r = documentTimestamp.getByteRange();
+            assertEquals(pdf.length, r[2] + r[3], "the document timestamp covers the whole file");
+            assertNotNull(doc.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("DSS")), "the validation data");
             byte[] contents;
             try (var in = new org.bouncycastle.asn1.ASN1InputStream(sig.getContents(pdf))) {
                 contents = in.readObject().getEncoded();

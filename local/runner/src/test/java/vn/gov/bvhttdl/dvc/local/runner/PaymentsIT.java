@@ -199,6 +199,13 @@ class PaymentsIT {
             HttpResponse<String> verify = get("/verify/" + m.group(1));
             assertEquals(200, verify.statusCode());
             assertTrue(verify.body().contains(designation), "the verification page names the receipt by its symbols and number");
+            // issue #26: PAdES B-LT — timestamped by the runner's TSA sandbox, the validation data embedded; the page's check accepts it
+            assertNotNull(doc.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.getPDFName("DSS")), "the validation data");
+            assertTrue(runner.timestamps() > 0, "timestamped by /sandbox/tsa");
+            HttpResponse<String> checked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/verify/" + m.group(1)))
+                    .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(receipt.body())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, checked.statusCode(), checked.body());
+            assertEquals(Boolean.TRUE, LocalRunnerIT.json(checked).get("genuine"), checked.body());
         }
 
         // the second tab opened before paying: its payment arrives after the dossier was paid, so it is refunded
