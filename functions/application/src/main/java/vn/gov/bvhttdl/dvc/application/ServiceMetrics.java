@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The service's business metrics, counted where things happen (issue 23): one port, so that the use cases and the
  * functions say what happened and only the adapter ({@code adapters.EmfServiceMetrics}, CloudWatch Embedded Metric
- * Format through Powertools for AWS Lambda) knows how it reaches CloudWatch. Dimensions are low-cardinality only
+ * Format written by {@code adapters.Emf}) knows how it reaches CloudWatch. Dimensions are low-cardinality only
  * (the agency's code, the channel a dossier came in by): never a dossier, a person or any other personal data.
  *
  * <p>The names are the constants below: the template's dashboards and alarms may name no other metric of

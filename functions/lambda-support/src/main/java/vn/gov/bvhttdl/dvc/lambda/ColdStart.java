@@ -1,6 +1,10 @@
 package vn.gov.bvhttdl.dvc.lambda;
 
+import vn.gov.bvhttdl.dvc.adapters.Emf;
+
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,9 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Why not Powertools' {@code Metrics.captureColdStartMetric}: it counts only when
  * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code on-demand} (every function here runs under SnapStart, where it is
  * {@code snap-start}, so it would never count; offline the variable is not set either), and outside its AspectJ aspect
- * nothing marks the cold start done, so called on every invocation it would count every one. And it would load
- * Powertools, EMF and Jackson on the first invocation of functions that emit nothing else. This is one string and
- * one {@code println}.
+ * nothing marks the cold start done, so called on every invocation it would count every one. This is one line of
+ * {@code adapters.Emf} (a {@code StringBuilder}) and one {@code println}.
  *
  * <p>Under SnapStart the flag is still set in the snapshot (no invocation happens before it is taken), so the first
  * invocation of each restored environment counts: what an operator calls a cold start there.
@@ -44,25 +47,14 @@ public final class ColdStart {
         }
     }
 
-    /** The EMF line for a cold start of {@code functionName} at {@code epochMillis}. */
+    /** The EMF line for a cold start of {@code functionName} at {@code epochMillis} (adapters' one EMF writer). */
     static String line(String functionName, long epochMillis) {
         String fn = functionName == null || functionName.isBlank() ? "unknown" : functionName;
-        return "{\"_aws\":{\"Timestamp\":" + epochMillis + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-                + "\",\"Dimensions\":[[],[\"" + DIMENSION + "\"]],\"Metrics\":[{\"Name\":\"" + METRIC + "\",\"Unit\":\"Count\"}]}]},\""
-                + DIMENSION + "\":\"" + escape(fn) + "\",\"" + METRIC + "\":1}";
+        return Emf.line(NAMESPACE, epochMillis, List.of(List.of(), List.of(DIMENSION)), Map.of(DIMENSION, fn),
+                List.of(new Emf.Metric(METRIC, "Count", 1)));
     }
 
     static void write(PrintStream out, String functionName, long epochMillis) {
         out.println(line(functionName, epochMillis));
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
     }
 }

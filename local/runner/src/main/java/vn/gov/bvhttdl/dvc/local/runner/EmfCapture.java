@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output as Lambda treats it for metrics: every byte still goes to the runner's own output, as before, and
- * each complete line a thread writes that is an Embedded Metric Format document (what Powertools' EMF sink and the
+ * each complete line a thread writes that is an Embedded Metric Format document (what {@code EmfServiceMetrics} and the
  * cold-start line print with {@code System.out.println}) is also read into the {@link MetricStore}. The functions run
  * in this JVM (each in its own class loader, but with the one {@code System.out}); lines are assembled per thread, so
  * that two functions printing at once do not mix.
