@@ -55,7 +55,7 @@ public record Identity(String subject, String name, String email, String idNumbe
         boolean isAdmin = account.role() == vn.gov.bvhttdl.dvc.application.OfficialAccounts.AccountRole.ADMIN;
         return new Identity(subject, account.name() == null ? name : account.name(), email, idNumber,
                 isAdmin ? Role.CITIZEN : Role.OFFICIAL, isAdmin, account.agency(), isAdmin ? null : account.unit(),
-                account.role().post(), accountType, enterpriseCode, organisation, verifiedBy);
+                account.role().post(), accountType, enterpriseCode, organisation, verifiedBy, delegation);
     }
 
     public static final String OFFICIALS_GROUP = "officials";

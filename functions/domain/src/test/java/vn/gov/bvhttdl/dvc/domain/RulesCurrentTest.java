@@ -102,7 +102,9 @@ class RulesCurrentTest {
         m.remove("fees");
         m.put("timeLimit", Map.of("days", 5L, "unit", "FORTNIGHTS"));
         DomainException e = assertThrows(DomainException.class, () -> Procedure.of(m));
-        assertTrue(e.getMessage().contains("WORKING_DAYS or CALENDAR_DAYS") || e.text().en().contains("WORKING_DAYS or CALENDAR_DAYS"), e.text().en());
+        // the refusal names the units allowed, in both languages (issue 24: no English-only field error)
+        assertTrue(e.text().en().contains("in working or calendar days"), e.text().en());
+        assertTrue(e.text().vi().contains("ngày làm việc") && !e.text().vi().equals(e.text().en()), e.text().vi());
     }
 
     @Test
