@@ -92,8 +92,19 @@ public record HistoryPlan(long seed, LocalDate today, List<Item> items) {
     }
 
     /** The plan of {@code n} dossiers for {@code seed}, with {@code today} (Vietnam) as the present. */
-    public static HistoryPlan of(int n, long seed, LocalDate today) {
+    public static HistoryPlan of(int n, long seed, LocalDate today) { return of(n, seed, today, null); }
+
+    /** The last day of a past year on which a dossier of {@link #of(int, long, LocalDate, Integer) a year's history} is created: its moves end within the year. */
+    static final int YEAR_LAST_DAY = 240;
+
+    /**
+     * The plan of {@code n} dossiers for {@code seed} created in the past {@code year} (null: the past months), for the
+     * archive (issue #26): every dossier is created on a working day of the year's first {@link #YEAR_LAST_DAY} days,
+     * so that its work ends within the year, and each ends (a dossier that would be left open is withdrawn instead).
+     */
+    public static HistoryPlan of(int n, long seed, LocalDate today, Integer year) {
         if (n < 1 || n > 2000) throw new IllegalArgumentException("n must be 1..2000: " + n);
+        if (year != null && (year < 2000 || year >= today.getYear())) throw new IllegalArgumentException("year must be a past year: " + year);
         WorkingCalendar cal = WorkingCalendar.standard();
         Random r = new Random(seed);
         List<Item> items = new ArrayList<>(n);
@@ -112,10 +123,18 @@ public record HistoryPlan(long seed, LocalDate today, List<Item> items) {
                 String rating = ends && r.nextInt(100) < 60 ? RATINGS.get(pick(r, new Integer[]{0, 1, 2}, new int[]{50, 35, 15})) : null;
                 base = new Item(-1, procedure, origin, null, null, sup, o, rating, 0, 0);
             }
-            int newest = base.outcome() == Outcome.OPEN_OVERDUE ? 25 : CLOSED_NEWEST_DAYS;
-            int oldest = base.outcome() == Outcome.OPEN_OVERDUE ? 40 : OLDEST_DAYS;
-            LocalDate day = today.minusDays(newest + r.nextInt(oldest - newest + 1));
-            while (!cal.isWorkingDay(day)) day = day.minusDays(1);
+            LocalDate day;
+            if (year != null) {
+                if (base.outcome() == Outcome.OPEN_OVERDUE)
+                    base = new Item(-1, base.procedure(), base.origin(), null, null, 0, Outcome.WITHDRAWN, null, 0, 0);
+                day = LocalDate.of(year, 1, 2).plusDays(r.nextInt(YEAR_LAST_DAY));
+                while (!cal.isWorkingDay(day)) day = day.plusDays(1);
+            } else {
+                int newest = base.outcome() == Outcome.OPEN_OVERDUE ? 25 : CLOSED_NEWEST_DAYS;
+                int oldest = base.outcome() == Outcome.OPEN_OVERDUE ? 40 : OLDEST_DAYS;
+                day = today.minusDays(newest + r.nextInt(oldest - newest + 1));
+                while (!cal.isWorkingDay(day)) day = day.minusDays(1);
+            }
             LocalTime time = LocalTime.of(8 + r.nextInt(3), 5 * r.nextInt(12));
             int late = base.outcome() == Outcome.LATE ? 1 + r.nextInt(4) : 0;
             items.add(new Item(i, base.procedure(), base.origin(), day, time, base.supplements(), base.outcome(), base.rating(),

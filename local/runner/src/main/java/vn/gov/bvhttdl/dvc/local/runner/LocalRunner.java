@@ -299,15 +299,18 @@ public final class LocalRunner implements AutoCloseable {
      * controlled clock ({@link HistoryGenerator}, issue #23 item 7), on this runner's table; the stream feeds the
      * counters, the scorecard and the other consumers as it does for moves made now.
      */
-    public synchronized HistoryGenerator.Report generateHistory(int n, long seed) {
+    public synchronized HistoryGenerator.Report generateHistory(int n, long seed) { return generateHistory(n, seed, null); }
+
+    /** As {@link #generateHistory(int, long)}, the dossiers created in the past {@code year} (null: the past months) and all ended, for the archive (issue #26). */
+    public synchronized HistoryGenerator.Report generateHistory(int n, long seed, Integer year) {
         if (historyGenerator == null) historyGenerator = HistoryGenerator.fromSettings();
         java.time.LocalDate today = java.time.LocalDate.now(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().zone());
-        return historyGenerator.run(HistoryPlan.of(n, seed, today));
+        return historyGenerator.run(HistoryPlan.of(n, seed, today, year));
     }
 
     private HistoryGenerator historyGenerator;
 
-    /** {@code POST /dev/history?n=200&seed=7}: the generator's report as JSON (offline only). */
+    /** {@code POST /dev/history?n=200&seed=7[&year=2020]}: the generator's report as JSON (offline only). */
     private void history(HttpExchange ex, String rawQuery) throws IOException {
         if (!ex.getRequestMethod().equals("POST")) {
             problem(ex, 405, "method-not-allowed", "Dùng POST.", "Use POST.");
@@ -316,18 +319,24 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, String> q = PaymentSandboxes.form(rawQuery);
         int n;
         long seed;
+        Integer year;
         try {
             n = Integer.parseInt(q.getOrDefault("n", "200"));
             seed = Long.parseLong(q.getOrDefault("seed", "7"));
+            year = q.get("year") == null ? null : Integer.valueOf(q.get("year"));
         } catch (NumberFormatException e) {
-            problem(ex, 400, "invalid-history", "n và seed phải là số.", "n and seed must be numbers.");
+            problem(ex, 400, "invalid-history", "n, seed và year phải là số.", "n, seed and year must be numbers.");
+            return;
+        }
+        if (year != null && (year < 2000 || year >= java.time.LocalDate.now(vn.gov.bvhttdl.dvc.domain.WorkingCalendar.standard().zone()).getYear())) {
+            problem(ex, 400, "invalid-history", "year là một năm đã qua (từ 2000).", "year is a past year (2000 or later).");
             return;
         }
         if (n < 1 || n > 2000) {
             problem(ex, 400, "invalid-history", "n từ 1 đến 2000.", "n is 1 to 2000.");
             return;
         }
-        send(ex, 200, "application/json", vn.gov.bvhttdl.dvc.domain.Json.write(generateHistory(n, seed).json()));
+        send(ex, 200, "application/json", vn.gov.bvhttdl.dvc.domain.Json.write(generateHistory(n, seed, year).json()));
     }
 
     /** Replays the table's stream to {@code function} from its starting position (every record again). */
@@ -777,12 +786,14 @@ public final class LocalRunner implements AutoCloseable {
                 Ctrl-C để dừng / to stop.
                 """, (System.nanoTime() - t0) / 1e9, base, base, base, base, base, base, base, base,
                 runner.emulators.dynamoEndpoint(), runner.emulators.sqsEndpoint(), runner.emulators.s3Endpoint(), data);
-        // local/run --history N [seed]: a history of N dossiers over the past months (issue #23 item 7)
+        // local/run --history N [seed [year]]: a history of N dossiers over the past months (issue #23 item 7), or
+        // created in a past year and all ended, for the archive (issue #26)
         if (args.length >= 2 && args[0].equals("--history")) {
             int n = Integer.parseInt(args[1]);
             long seed = args.length >= 3 ? Long.parseLong(args[2]) : 7;
+            Integer year = args.length >= 4 ? Integer.valueOf(args[3]) : null;
             long g0 = System.nanoTime();
-            HistoryGenerator.Report r = runner.generateHistory(n, seed);
+            HistoryGenerator.Report r = runner.generateHistory(n, seed, year);
             System.out.printf("Lịch sử / history: %d hồ sơ / dossiers (seed %d) in %.1f s; %s%n", r.dossierIds().size(), seed,
                     (System.nanoTime() - g0) / 1e9, r.problems().isEmpty() ? "no problem" : r.problems().size() + " problems: " + r.problems());
         }

@@ -66,4 +66,19 @@ class HistoryPlanTest {
         assertThrows(IllegalArgumentException.class, () -> HistoryPlan.of(2001, 1, today));
         assertEquals(List.of(), HistoryPlan.of(1, 1, today).items().stream().filter(i -> i.index() != 0).toList());
     }
+
+    @Test
+    void aPastYearsPlanStartsEveryDossierOnAWorkingDayOfThatYearEarlyEnoughToEndInItAndEndsEach() {
+        WorkingCalendar cal = WorkingCalendar.standard();
+        HistoryPlan p = HistoryPlan.of(60, 26, today, 2020);
+        assertEquals(p, HistoryPlan.of(60, 26, today, 2020));
+        for (HistoryPlan.Item i : p.items()) {
+            assertEquals(2020, i.day().getYear(), i.toString());
+            assertTrue(i.day().getDayOfYear() <= HistoryPlan.YEAR_LAST_DAY + 10, i.toString());
+            assertTrue(cal.isWorkingDay(i.day()), i.toString());
+            assertNotEquals(HistoryPlan.Outcome.OPEN_OVERDUE, i.outcome(), "every dossier of a past year ends");
+        }
+        assertTrue(p.items().stream().anyMatch(i -> i.outcome() == HistoryPlan.Outcome.WITHDRAWN));
+        assertThrows(IllegalArgumentException.class, () -> HistoryPlan.of(10, 1, today, today.getYear()));
+    }
 }
