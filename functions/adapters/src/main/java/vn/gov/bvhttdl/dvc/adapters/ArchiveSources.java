@@ -42,9 +42,24 @@ public final class ArchiveSources implements DossierArchiveSources {
     @Override
     public List<ArchiveRecord.Document> documents(Dossier d) {
         List<ArchiveRecord.Document> out = new ArrayList<>();
+        List<AuditEvent> history = table.dossiers().history(d.id());
         int n = 0;
         for (Attachment a : table.attachments().attachments(d.id())) {
             if (a.status() != Attachment.Status.ACCEPTED) continue;
+            if (a.origin() == Attachment.Origin.NATIONAL_DATABASE) {
+                // filled from a national database: no file of the applicant's behind it; the package keeps what the
+                // database answered, as the trail recorded it when the component was filled
+                Map<String, Object> retrieved = new LinkedHashMap<>();
+                retrieved.put("component", a.componentCode());
+                retrieved.put("database", a.provenance().database());
+                retrieved.put("reference", a.provenance().reference());
+                retrieved.put("retrievedAt", a.provenance().retrievedAt() == null ? null : a.provenance().retrievedAt().toString());
+                history.stream().filter(e -> "attachment-retrieved".equals(e.action()) && e.details() != null
+                        && a.key().equals(e.details().get("key"))).findFirst().ifPresent(e -> retrieved.put("answer", e.details()));
+                out.add(new ArchiveRecord.Document("files/" + (++n) + "-" + a.componentCode() + "-national-database.json", "national-data",
+                        Json.write(retrieved).getBytes(StandardCharsets.UTF_8)));
+                continue;
+            }
             byte[] bytes = s3.get().getObjectAsBytes(b -> {
                 b.bucket(uploads.get()).key(a.key());
                 if (a.versionId() != null) b.versionId(a.versionId());
@@ -62,7 +77,7 @@ public final class ArchiveSources implements DossierArchiveSources {
             }
         }
         List<Object> trail = new ArrayList<>();
-        for (AuditEvent e : table.dossiers().history(d.id())) {
+        for (AuditEvent e : history) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at().toString());
             m.put("actor", e.actor());

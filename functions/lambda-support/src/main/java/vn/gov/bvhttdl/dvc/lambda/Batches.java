@@ -65,7 +65,7 @@ public final class Batches {
                 handle.accept(item);
             } catch (RuntimeException e) {
                 if (permanent(e) && deadLettered(item, itemId, body, e, deadLetters)) continue;
-                if (!permanent(e)) LOG.warn("item {} failed, to be delivered again: {}", itemId, Limits.clip(e.toString()));
+                if (!permanent(e)) LOG.warn("item {} failed, to be delivered again: {}: {}", itemId, e.getClass().getSimpleName(), Limits.clip(e.getMessage()));
                 failed.add(itemId);
                 if (ordered) break; // the stream retries from here, in order
             }

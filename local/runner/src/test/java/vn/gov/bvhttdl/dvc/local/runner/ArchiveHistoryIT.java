@@ -1,6 +1,5 @@
 package vn.gov.bvhttdl.dvc.local.runner;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import vn.gov.bvhttdl.dvc.adapters.ArchiveStore;
@@ -70,11 +69,6 @@ class ArchiveHistoryIT {
         assertTrue(String.valueOf(Json.obj(Json.parse(r.body())).get("type")).endsWith(type), r.body());
     }
 
-    @Disabled("fails on the offline stack (run of 2026-12-06): 13 of the 14 dossiers are archived; one approved CDLQG "
-            + "dossier whose result the leader issued after approval (RESULT_READY v15, issue v16, RESULT_RETURNED v17) is not: "
-            + "ArchiveFunction fails on an S3 error (Batches logs 'software.amazon.awssdk.services.s3.model…', clipped) and the "
-            + "stream sends it to ArchiveDLQ; the same kind of failure shows in HistoryIT's and DurableSubmissionIT's runs. "
-            + "To find: which S3 read of ArchiveSources.documents fails (the result's file is the suspect)")
     @Test
     void theYearlyHandOverAndARecordedDestructionWorkOnGeneratedHistory() throws Exception {
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Options(0, null, null))) {
