@@ -46,7 +46,7 @@ class LongTermSignatureTest {
 
     byte[] result(vn.gov.bvhttdl.dvc.application.Signer signer, Pades.LongTerm longTerm) {
         var r = results.result();
-        return new ResultPdf(signer, longTerm).render(r, results.p, "http://127.0.0.1:3000/verify/" + r.id(), "Đủ điều kiện").pdf();
+        return new ResultPdf(signer, longTerm).render(r, results.p, "http://127.0.0.1:3000/verify/" + r.id(), null).pdf();
     }
 
     @Test

@@ -21,7 +21,7 @@ class PdfATest {
             var rows = List.of(List.of("1", "000.00.12.G17-260302-0001", "Phạm Thị Hoa", "Hồ sơ đủ điều kiện"));
             byte[] pdf = FormPdf.render(new FormPdf.Content(n, "Cục Du lịch Quốc gia Việt Nam", "Bộ phận Một cửa",
                     java.util.Map.of("code", "000.00.12.G17-260302-0001", "applicantName", "Phạm Thị Hoa"), rows,
-                    Letterhead.qrPayload("000.00.12.G17-260302-0001", "1.004", null, "Mẫu " + n, t0, null), t0));
+                    "http://127.0.0.1:3000/verify/letter-" + n, t0));
             assertEquals(List.of(), PdfAValidation.problems(pdf), "form " + n);
         }
     }
@@ -32,7 +32,7 @@ class PdfATest {
         var r = t.result();
         LocalKeySigner signer = LocalKeySigner.in(dir);
         byte[] signed = new ResultPdf(signer, Pades.LongTerm.archival(signer.tsa(java.time.Clock.systemUTC()), signer.revocation()))
-                .render(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), "Đủ điều kiện").pdf();
+                .render(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), null).pdf();
         assertEquals(List.of(), PdfAValidation.problems(signed));
         assertEquals("B-LTA", SignatureCheck.check(signed, signer.chain().get(1)).level());
     }
@@ -41,9 +41,9 @@ class PdfATest {
     void aResultIsPdfABeforeAndAfterItsSignature() throws Exception {
         SignedResultTest t = new SignedResultTest();
         var r = t.result();
-        byte[] drawn = ResultPdf.draw(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), "Đủ điều kiện");
+        byte[] drawn = ResultPdf.draw(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), null);
         assertEquals(List.of(), PdfAValidation.problems(drawn));
-        byte[] signed = new ResultPdf(LocalKeySigner.in(dir)).render(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), "Đủ điều kiện").pdf();
+        byte[] signed = new ResultPdf(LocalKeySigner.in(dir)).render(r, t.p, "http://127.0.0.1:3000/verify/" + r.id(), null).pdf();
         assertEquals(List.of(), PdfAValidation.problems(signed));
     }
 }
