@@ -1,4 +1,5 @@
-// Administrators: the officials' and administrators' accounts. Create one (name, e-mail, agency, unit, role), change
+// Administrators: the officials' and administrators' accounts. Create one (name, e-mail, agency, unit, role, title,
+// signing delegation KT./TL. with the superior), change
 // an account's assignment, deactivate it (a second, explicit confirmation; it takes effect at the account's next
 // request), read its trail (who changed what, when). One request draws the page: the accounts with the agencies and
 // units they may be assigned to. Every value is escaped (html``); the table keeps its labels on a phone (data-label).
@@ -29,6 +30,39 @@ const unitOptions = (agencies, agency, chosen) => {
 
 const roleOptions = (chosen) => ROLES.map((r) => html`<option value="${r}" ${r === chosen ? html`selected` : ''}>${roleName(r)}</option>`);
 
+const MODES = ['OWN', 'KT', 'TL'];
+
+/**
+ * The title and signing delegation (KT./TL., rules/signing.json): the official's title, how they sign, and for whom
+ * (a name, or another active account); the server checks that KT./TL. names the superior.
+ */
+function signingFields(prefix, a, accounts) {
+  const id = (f) => (prefix ? prefix + '-' : '') + fieldId(f);
+  const mode = a.signMode || 'OWN';
+  const others = accounts.filter((x) => x.status === 'ACTIVE' && x.role !== 'ADMIN' && x.subject !== a.subject);
+  return html`<fieldset class="signing"><legend>${t('officials.signing')}</legend>
+    <div class="field"><label for="${id('title')}">${t('officials.jobTitle')}</label>
+      <p class="hint" id="${id('title')}-hint">${t('officials.jobTitleHint')}</p>
+      <input id="${id('title')}" name="title" maxlength="80" autocomplete="off" value="${a.title || ''}" aria-describedby="${id('title')}-hint"></div>
+    <div class="field"><label for="${id('signMode')}">${t('officials.signMode')}</label>
+      <p class="hint" id="${id('signMode')}-hint">${t('officials.signModeHint')}</p>
+      <select id="${id('signMode')}" name="signMode" aria-describedby="${id('signMode')}-hint">${MODES.map((m) => html`<option value="${m}" ${m === mode ? html`selected` : ''}>${t('officials.mode.' + m)}</option>`)}</select></div>
+    <div class="field"><label for="${id('signFor')}">${t('officials.signFor')}</label>
+      <p class="hint" id="${id('signFor')}-hint">${t('officials.signForHint')}</p>
+      <input id="${id('signFor')}" name="signFor" maxlength="120" autocomplete="off" value="${a.signFor || ''}" aria-describedby="${id('signFor')}-hint"></div>
+    <div class="field"><label for="${id('signForAccount')}">${t('officials.signForAccount')}</label>
+      <select id="${id('signForAccount')}" name="signForAccount"><option value="">${t('officials.none')}</option>${others.map((x) => html`<option value="${x.subject}">${x.name}${x.title ? ` — ${x.title}` : ''}</option>`)}</select></div>
+  </fieldset>`;
+}
+
+/** Enables "for whom" only for KT./TL. */
+function wireSigning(form) {
+  const mode = form.querySelector('select[name=signMode]');
+  const sync = () => form.querySelectorAll('[name=signFor],[name=signForAccount]').forEach((i) => { i.disabled = mode.value === 'OWN'; });
+  mode.addEventListener('change', sync);
+  sync();
+}
+
 /** The assignment fields (agency, unit, role); prefix keeps the ids of several forms apart. */
 function assignmentFields(agencies, prefix, a) {
   const id = (f) => (prefix ? prefix + '-' : '') + fieldId(f);
@@ -41,12 +75,13 @@ function assignmentFields(agencies, prefix, a) {
       <select id="${id('unit')}" name="unit" data-unit aria-describedby="${id('unit')}-hint">${unitOptions(agencies, a.agency, a.unit)}</select></div>`;
 }
 
-function row(agencies, a) {
+function row(agencies, a, accounts) {
   const active = a.status === 'ACTIVE';
   return html`<tr data-subject="${a.subject}" data-status="${a.status}">
     <th scope="row" data-label="${t('officials.name')}">${a.name}</th>
     <td data-label="${t('officials.email')}">${a.email || '–'}</td>
-    <td data-label="${t('officials.roleLabel')}">${roleName(a.role)}</td>
+    <td data-label="${t('officials.roleLabel')}">${roleName(a.role)}${a.title ? html`<br><span class="hint">${a.title}</span>` : ''}${a.signMode
+      ? html`<br><span class="hint" data-sign="${a.signMode}">${t('officials.signsFor', { mode: a.signMode + '.', name: a.signFor || '' })}</span>` : ''}</td>
     <td data-label="${t('officials.where')}">${unitName(agencies, a.agency, a.unit)}</td>
     <td data-label="${t('officials.status')}"><span class="badge ${active ? '' : 'warn'}">${t('officials.state.' + a.status)}</span>
       <span class="hint">${t('officials.changed', { at: moment(a.changedAt) })}</span></td>
@@ -55,6 +90,7 @@ function row(agencies, a) {
         <form class="assign" data-subject="${a.subject}" data-version="${a.version}" novalidate>
           <div class="errors" aria-live="polite"></div>
           ${assignmentFields(agencies, 'c-' + a.subject.replace(/[^A-Za-z0-9_-]/g, '-'), a)}
+          ${signingFields('c-' + a.subject.replace(/[^A-Za-z0-9_-]/g, '-'), a, accounts)}
           <button type="submit">${t('officials.save')}</button></form></details>
         <p><button type="button" class="secondary" data-deactivate="${a.subject}" data-version="${a.version}" data-name="${a.name}">${t('officials.deactivate')}</button></p>
         <div class="confirm" hidden></div>` : ''}
@@ -86,7 +122,11 @@ function wireAssignment(form, agencies) {
 const values = (form) => {
   const f = new FormData(form);
   const v = (k) => (f.get(k) || '').toString().trim();
-  return { name: v('name'), email: v('email'), agency: v('agency') || null, unit: v('unit') || null, role: v('role') };
+  const mode = v('signMode');
+  const own = !mode || mode === 'OWN';
+  return { name: v('name'), email: v('email'), agency: v('agency') || null, unit: v('unit') || null, role: v('role'),
+    title: v('title') || null, signMode: own ? null : mode, signFor: own ? null : v('signFor') || null,
+    signForAccount: own ? null : v('signForAccount') || null };
 };
 
 export async function adminOfficialsPage(main) {
@@ -113,13 +153,14 @@ export async function adminOfficialsPage(main) {
           <p class="hint" id="${fieldId('email')}-hint">${t('officials.emailHint')}</p>
           <input id="${fieldId('email')}" name="email" type="email" required maxlength="254" autocomplete="off" aria-describedby="${fieldId('email')}-hint"></div>
         ${assignmentFields(agencies, '', { role: 'DESK' })}
+        ${signingFields('', {}, accounts)}
         <button type="submit" id="official-create-submit">${t('officials.create')}</button>
       </form></section>
     <section aria-labelledby="officials-list"><h2 id="officials-list">${t('officials.list', { n: accounts.length })}</h2>
       ${accounts.length ? html`<table class="data" id="officials-table"><caption class="visually-hidden">${t('officials.list', { n: accounts.length })}</caption>
         <thead><tr><th scope="col">${t('officials.name')}</th><th scope="col">${t('officials.email')}</th><th scope="col">${t('officials.roleLabel')}</th>
           <th scope="col">${t('officials.where')}</th><th scope="col">${t('officials.status')}</th><th scope="col">${t('officials.actions')}</th></tr></thead>
-        <tbody>${accounts.map((a) => row(agencies, a))}</tbody></table>` : html`<p>${t('officials.empty')}</p>`}
+        <tbody>${accounts.map((a) => row(agencies, a, accounts))}</tbody></table>` : html`<p>${t('officials.empty')}</p>`}
     </section>`);
 
   const done = main.querySelector('#officials-done');
@@ -133,6 +174,7 @@ export async function adminOfficialsPage(main) {
 
   const create = main.querySelector('#official-create');
   wireAssignment(create, agencies);
+  wireSigning(create);
   create.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const v = values(create);
@@ -147,12 +189,14 @@ export async function adminOfficialsPage(main) {
 
   main.querySelectorAll('form.assign').forEach((form) => {
     wireAssignment(form, agencies);
+    wireSigning(form);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const v = values(form);
       try {
         const a = await api('PUT', `/api/admin/officials/${encodeURIComponent(form.dataset.subject)}/assignment`,
-          { agency: v.agency, unit: v.unit, role: v.role, version: Number(form.dataset.version) });
+          { agency: v.agency, unit: v.unit, role: v.role, title: v.title, signMode: v.signMode, signFor: v.signFor,
+            signForAccount: v.signForAccount, version: Number(form.dataset.version) });
         await reload(t('officials.assigned', { name: a.name, role: roleName(a.role) }));
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;

@@ -292,5 +292,10 @@ export default {
     created: '{name}\'s account was created ({role}).', assigned: '{name}\'s assignment was changed: {role}.', deactivated: '{name}\'s account was deactivated.',
     trail: 'Trail of changes', by: 'by {by}',
     action: { CREATED: 'Account created', ASSIGNED: 'Assignment changed', DEACTIVATED: 'Deactivated' },
+    signing: 'Title and signing', jobTitle: 'Title', jobTitleHint: 'As printed on the documents, in Vietnamese (e.g. Deputy Director General, Head of Division). Required for KT. and TL.',
+    signMode: 'How they sign documents', signModeHint: 'On behalf of (KT.) or by order of (TL.) the head (Decree 30/2020, Article 13); printed on the letters and results they sign.',
+    mode: { OWN: 'In their own right', KT: 'On behalf of the head (KT.)', TL: 'By order of the head (TL.)' },
+    signFor: 'Superior\'s full name', signForHint: 'Whom they sign for; or choose the superior\'s account below.',
+    signForAccount: 'Superior\'s account', signsFor: '{mode} {name}',
   },
 };

@@ -293,5 +293,10 @@ export default {
     created: 'Đã tạo tài khoản của {name} ({role}).', assigned: 'Đã đổi phân công của {name}: {role}.', deactivated: 'Đã vô hiệu hóa tài khoản của {name}.',
     trail: 'Nhật ký thay đổi', by: 'bởi {by}',
     action: { CREATED: 'Tạo tài khoản', ASSIGNED: 'Đổi phân công', DEACTIVATED: 'Vô hiệu hóa' },
+    signing: 'Chức danh và cách ký', jobTitle: 'Chức danh', jobTitleHint: 'Ví dụ: Phó Cục trưởng, Trưởng phòng. Bắt buộc khi ký thay hoặc thừa lệnh.',
+    signMode: 'Cách ký văn bản', signModeHint: 'Ký thay (KT.) hoặc thừa lệnh (TL.) cấp trên theo Điều 13 Nghị định 30/2020/NĐ-CP; in trên văn bản và kết quả cán bộ ký.',
+    mode: { OWN: 'Tự ký (không ký thay)', KT: 'Ký thay (KT.) thủ trưởng', TL: 'Thừa lệnh (TL.) thủ trưởng' },
+    signFor: 'Họ tên cấp trên', signForHint: 'Người được ký thay hoặc thừa lệnh; hoặc chọn tài khoản của cấp trên bên dưới.',
+    signForAccount: 'Tài khoản của cấp trên', signsFor: '{mode} {name}',
   },
 };

@@ -43,10 +43,11 @@ public final class CognitoDirectory implements StaffDirectory {
     }
 
     @Override
-    public User create(String name, String email, AccountRole role, String agency, String unit) {
+    public User create(String name, String email, AccountRole role, String agency, String unit, String title,
+                       vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
         String answer;
         try {
-            answer = send(CognitoRequests.createUser(pool, name, email, role, agency, unit));
+            answer = send(CognitoRequests.createUser(pool, name, email, role, agency, unit, title, delegation));
         } catch (Refused r) {
             if (r.type.endsWith("UsernameExistsException")) throw DomainException.of("official-exists");
             throw r;
@@ -57,8 +58,9 @@ public final class CognitoDirectory implements StaffDirectory {
     }
 
     @Override
-    public void assign(String username, AccountRole before, AccountRole role, String agency, String unit) {
-        send(CognitoRequests.updateAttributes(pool, username, role, agency, unit));
+    public void assign(String username, AccountRole before, AccountRole role, String agency, String unit, String title,
+                       vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
+        send(CognitoRequests.updateAttributes(pool, username, role, agency, unit, title, delegation));
         if (!before.group().equals(role.group())) {
             send(CognitoRequests.addToGroup(pool, username, role.group()));
             send(CognitoRequests.removeFromGroup(pool, username, before.group()));

@@ -1,6 +1,7 @@
 package vn.gov.bvhttdl.dvc.adapters;
 
 import vn.gov.bvhttdl.dvc.application.OfficialAccounts.AccountRole;
+import vn.gov.bvhttdl.dvc.domain.Actor.Delegation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ public final class CognitoRequests {
      * verified (the administrator vouches for it), with the role's attributes; Cognito e-mails the temporary password.
      */
     public static Call createUser(String pool, String name, String email, AccountRole role, String agency, String unit) {
+        return createUser(pool, name, email, role, agency, unit, null, null);
+    }
+
+    /** As above, with the official's title and signing delegation ({@code custom:title}, {@code custom:sign_mode}, {@code custom:sign_for}). */
+    public static Call createUser(String pool, String name, String email, AccountRole role, String agency, String unit,
+                                  String title, Delegation delegation) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("UserPoolId", pool);
         b.put("Username", email);
@@ -36,7 +43,7 @@ public final class CognitoRequests {
         attrs.add(attr("email", email));
         attrs.add(attr("email_verified", "true"));
         attrs.add(attr("name", name));
-        attrs.addAll(assignment(role, agency, unit));
+        attrs.addAll(assignment(role, agency, unit, title, delegation));
         b.put("UserAttributes", attrs);
         b.put("DesiredDeliveryMediums", List.of("EMAIL"));
         return new Call("AdminCreateUser", b);
@@ -44,10 +51,16 @@ public final class CognitoRequests {
 
     /** The role's agency, unit and post ({@code custom:*}; an administrator's unit and post are empty). */
     public static Call updateAttributes(String pool, String username, AccountRole role, String agency, String unit) {
+        return updateAttributes(pool, username, role, agency, unit, null, null);
+    }
+
+    /** As above, with the title and delegation (empty values clear them: the official signs in their own right). */
+    public static Call updateAttributes(String pool, String username, AccountRole role, String agency, String unit,
+                                        String title, Delegation delegation) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("UserPoolId", pool);
         b.put("Username", username);
-        b.put("UserAttributes", assignment(role, agency, unit));
+        b.put("UserAttributes", assignment(role, agency, unit, title, delegation));
         return new Call("AdminUpdateUserAttributes", b);
     }
 
@@ -82,10 +95,14 @@ public final class CognitoRequests {
         return new String[] {sub, username};
     }
 
-    private static List<Map<String, String>> assignment(AccountRole role, String agency, String unit) {
+    /** {@code custom:agency}, {@code custom:unit}, {@code custom:post}, {@code custom:title}, {@code custom:sign_mode}, {@code custom:sign_for}. */
+    private static List<Map<String, String>> assignment(AccountRole role, String agency, String unit, String title, Delegation delegation) {
         return List.of(attr("custom:agency", agency == null ? "" : agency),
                 attr("custom:unit", role == AccountRole.ADMIN || unit == null ? "" : unit),
-                attr("custom:post", role.post() == null ? "" : role.post().name()));
+                attr("custom:post", role.post() == null ? "" : role.post().name()),
+                attr("custom:title", title == null ? "" : title),
+                attr("custom:sign_mode", delegation == null ? "" : delegation.mode()),
+                attr("custom:sign_for", delegation == null || delegation.forName() == null ? "" : delegation.forName()));
     }
 
     private static Map<String, Object> user(String pool, String username, String group) {

@@ -16,12 +16,14 @@ import java.util.Locale;
  */
 public final class LocalDirectory implements StaffDirectory {
     @Override
-    public User create(String name, String email, AccountRole role, String agency, String unit) {
+    public User create(String name, String email, AccountRole role, String agency, String unit, String title,
+                       vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
         return new User(subjectOf(email), email.toLowerCase(Locale.ROOT));
     }
 
     @Override
-    public void assign(String username, AccountRole before, AccountRole role, String agency, String unit) {}
+    public void assign(String username, AccountRole before, AccountRole role, String agency, String unit, String title,
+                       vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {}
 
     @Override
     public void deactivate(String username) {}

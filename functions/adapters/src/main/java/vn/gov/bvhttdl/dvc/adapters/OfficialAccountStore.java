@@ -70,6 +70,11 @@ public final class OfficialAccountStore implements OfficialAccounts {
         item.put("version", AttributeValue.fromN(Long.toString(a.version())));
         put(item, "changedAt", a.changedAt().toString());
         put(item, "changedBy", a.changedBy());
+        put(item, "title", a.title());
+        if (a.delegation() != null) {
+            put(item, "signMode", a.delegation().mode());
+            put(item, "signFor", a.delegation().forName());
+        }
         Map<String, AttributeValue> entry = new HashMap<>(Layout.accountChangeKey(c.subject(), c.version()));
         put(entry, "subject", c.subject());
         entry.put("version", AttributeValue.fromN(Long.toString(c.version())));
@@ -110,7 +115,8 @@ public final class OfficialAccountStore implements OfficialAccounts {
     private static Account account(Map<String, AttributeValue> i) {
         return new Account(Layout.accountSubject(i.get("SK").s()), str(i, "username"), str(i, "name"), str(i, "email"), str(i, "agency"),
                 str(i, "unit"), AccountRole.valueOf(str(i, "role")), Status.valueOf(str(i, "status")), Long.parseLong(i.get("version").n()),
-                Instant.parse(str(i, "changedAt")), str(i, "changedBy"));
+                Instant.parse(str(i, "changedAt")), str(i, "changedBy"), str(i, "title"),
+                vn.gov.bvhttdl.dvc.domain.Actor.Delegation.parse(str(i, "signMode"), str(i, "signFor"), str(i, "title")));
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

@@ -24,7 +24,9 @@ class CognitoRequestsTest {
         assertEquals(List.of("EMAIL"), b.get("DesiredDeliveryMediums"));
         assertEquals(List.of(Map.of("Name", "email", "Value", "binh@example.vn"), Map.of("Name", "email_verified", "Value", "true"),
                 Map.of("Name", "name", "Value", "Trần Thị Bình"), Map.of("Name", "custom:agency", "Value", "CDLQG"),
-                Map.of("Name", "custom:unit", "Value", "CHUYENMON"), Map.of("Name", "custom:post", "Value", "SPECIALIST")), b.get("UserAttributes"));
+                Map.of("Name", "custom:unit", "Value", "CHUYENMON"), Map.of("Name", "custom:post", "Value", "SPECIALIST"),
+                Map.of("Name", "custom:title", "Value", ""), Map.of("Name", "custom:sign_mode", "Value", ""),
+                Map.of("Name", "custom:sign_for", "Value", "")), b.get("UserAttributes"));
     }
 
     @Test
@@ -32,8 +34,29 @@ class CognitoRequestsTest {
         var b = body(CognitoRequests.updateAttributes("p", "u-1", AccountRole.ADMIN, null, "MOTCUA"));
         assertEquals("AdminUpdateUserAttributes", CognitoRequests.updateAttributes("p", "u-1", AccountRole.ADMIN, null, null).operation());
         assertEquals(List.of(Map.of("Name", "custom:agency", "Value", ""), Map.of("Name", "custom:unit", "Value", ""),
-                Map.of("Name", "custom:post", "Value", "")), b.get("UserAttributes"));
+                Map.of("Name", "custom:post", "Value", ""), Map.of("Name", "custom:title", "Value", ""),
+                Map.of("Name", "custom:sign_mode", "Value", ""), Map.of("Name", "custom:sign_for", "Value", "")), b.get("UserAttributes"));
         assertEquals("u-1", b.get("Username"));
+    }
+
+    @Test
+    void writesTheTitleAndTheDelegationToSignOnBehalfOfASuperior() {
+        var kt = new vn.gov.bvhttdl.dvc.domain.Actor.Delegation("KT", "Nguyễn Văn Trưởng", "Phó Cục trưởng");
+        var created = body(CognitoRequests.createUser("p", "Lê Thị Phó", "pho@example.vn", AccountRole.LEADER, "CDLQG", "LANHDAO", "Phó Cục trưởng", kt));
+        @SuppressWarnings("unchecked")
+        var attrs = (List<Map<String, Object>>) created.get("UserAttributes");
+        assertEquals(List.of(Map.of("Name", "custom:title", "Value", "Phó Cục trưởng"), Map.of("Name", "custom:sign_mode", "Value", "KT"),
+                Map.of("Name", "custom:sign_for", "Value", "Nguyễn Văn Trưởng")), attrs.subList(attrs.size() - 3, attrs.size()));
+        var tl = new vn.gov.bvhttdl.dvc.domain.Actor.Delegation("TL", "Trần Văn Cấp Trên", "Trưởng phòng");
+        var updated = body(CognitoRequests.updateAttributes("p", "u-2", AccountRole.SPECIALIST, "CDLQG", "CHUYENMON", "Trưởng phòng", tl));
+        assertEquals(List.of(Map.of("Name", "custom:agency", "Value", "CDLQG"), Map.of("Name", "custom:unit", "Value", "CHUYENMON"),
+                Map.of("Name", "custom:post", "Value", "SPECIALIST"), Map.of("Name", "custom:title", "Value", "Trưởng phòng"),
+                Map.of("Name", "custom:sign_mode", "Value", "TL"), Map.of("Name", "custom:sign_for", "Value", "Trần Văn Cấp Trên")),
+                updated.get("UserAttributes"));
+        var own = body(CognitoRequests.updateAttributes("p", "u-2", AccountRole.SPECIALIST, "CDLQG", "CHUYENMON", "Chuyên viên", null));
+        assertEquals(List.of(Map.of("Name", "custom:title", "Value", "Chuyên viên"), Map.of("Name", "custom:sign_mode", "Value", ""),
+                Map.of("Name", "custom:sign_for", "Value", "")), ((List<?>) own.get("UserAttributes")).subList(3, 6),
+                "signing in their own right clears the delegation");
     }
 
     @Test

@@ -57,4 +57,19 @@ class OfficialAccountStoreIT {
         store.save(a, new Change(sub, 1, t, "seed", "CREATED", null, "ADMIN -/-"));
         assertEquals(a, store.find(sub).orElseThrow());
     }
+
+    @Test
+    void aTitleAndASigningDelegationAreReadBack() {
+        String sub = "sub-" + UUID.randomUUID();
+        Instant t = Instant.parse("2026-12-06T05:00:00Z");
+        var kt = new vn.gov.bvhttdl.dvc.domain.Actor.Delegation("KT", "Nguyễn Văn Trưởng", "Phó Cục trưởng");
+        Account a = new Account(sub, "u", "Lê Thị Phó", "pho@example.vn", "CDLQG", "LUHANH", AccountRole.LEADER, Status.ACTIVE, 1, t, "admin",
+                "Phó Cục trưởng", kt);
+        store.save(a, new Change(sub, 1, t, "admin", "CREATED", null, "LEADER CDLQG/LUHANH «Phó Cục trưởng» KT. Nguyễn Văn Trưởng"));
+        assertEquals(a, store.find(sub).orElseThrow());
+        Account own = new Account(sub, "u", "Lê Thị Phó", "pho@example.vn", "CDLQG", "LUHANH", AccountRole.LEADER, Status.ACTIVE, 2, t, "admin",
+                "Trưởng phòng", null);
+        store.save(own, new Change(sub, 2, t, "admin", "ASSIGNED", "x", "y"));
+        assertEquals(own, store.find(sub).orElseThrow(), "a delegation removed is gone, not left over from the version before");
+    }
 }

@@ -48,14 +48,16 @@ public record Identity(String subject, String name, String email, String idNumbe
 
 
     /**
-     * This caller as their account has them now ({@link AccountCheck}): an official's role, agency, unit and post, or
-     * an administrator (no unit, no post), whatever the token was issued with.
+     * This caller as their account has them now ({@link AccountCheck}): an official's role, agency, unit, post and
+     * signing delegation (KT./TL.), or an administrator (no unit, no post), whatever the token was issued with.
      */
     public Identity as(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account account) {
         boolean isAdmin = account.role() == vn.gov.bvhttdl.dvc.application.OfficialAccounts.AccountRole.ADMIN;
         return new Identity(subject, account.name() == null ? name : account.name(), email, idNumber,
                 isAdmin ? Role.CITIZEN : Role.OFFICIAL, isAdmin, account.agency(), isAdmin ? null : account.unit(),
-                account.role().post(), accountType, enterpriseCode, organisation, verifiedBy, delegation);
+                account.role().post(), accountType, enterpriseCode, organisation, verifiedBy,
+                // the signing delegation (KT./TL.) as the account has it now: a change, or its removal, holds at once
+                isAdmin ? null : account.delegation());
     }
 
     public static final String OFFICIALS_GROUP = "officials";

@@ -68,4 +68,29 @@ class IdentityTest {
         assertEquals(AccountType.CITIZEN, me.accountType());
         assertEquals(VerifiedBy.VNEID, me.verifiedBy());
     }
+
+    @Test
+    void the_account_s_signing_delegation_replaces_the_token_s_at_once() {
+        Map<String, String> c = claims(null, null, null);
+        c.put("cognito:groups", "[officials]");
+        c.put("custom:agency", "CDLQG");
+        c.put("custom:unit", "LUHANH");
+        c.put("custom:post", "LEADER");
+        c.put("custom:sign_mode", "KT");
+        c.put("custom:sign_for", "Người Cũ");
+        c.put("custom:title", "Phó Cục trưởng");
+        Identity token = Identity.of(event(c));
+        assertEquals("Người Cũ", token.delegation().forName(), "the token as issued");
+        var now = java.time.Instant.parse("2026-12-06T03:00:00Z");
+        var base = vn.gov.bvhttdl.dvc.application.OfficialAccounts.AccountRole.LEADER;
+        var tl = new vn.gov.bvhttdl.dvc.domain.Actor.Delegation("TL", "Nguyễn Văn Trưởng", "Trưởng phòng");
+        var account = new vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account("s-1", "u", "Trần Thị Bình", "b@example.vn", "CDLQG", "LUHANH",
+                base, vn.gov.bvhttdl.dvc.application.OfficialAccounts.Status.ACTIVE, 3, now, "admin", "Trưởng phòng", tl);
+        var actor = token.as(account).actor();
+        assertEquals(tl, actor.delegation(), "the account's delegation, not the token's");
+        assertEquals("TL", vn.gov.bvhttdl.dvc.domain.Signature.details(actor).get("signMode"));
+        var own = new vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account("s-1", "u", "Trần Thị Bình", "b@example.vn", "CDLQG", "LUHANH",
+                base, vn.gov.bvhttdl.dvc.application.OfficialAccounts.Status.ACTIVE, 4, now, "admin", "Trưởng phòng", null);
+        assertNull(token.as(own).actor().delegation(), "a delegation removed holds though the token still says KT.");
+    }
 }

@@ -122,4 +122,61 @@ class OfficialAccountsIT {
         assertTrue(Json.list(json(list).get("accounts")).stream().anyMatch(a -> subject.equals(Json.obj(a).get("subject"))
                 && "DEACTIVATED".equals(Json.obj(a).get("status"))), list.getBody());
     }
+
+    /**
+     * An administrator makes a leader sign on behalf of the Director General (KT.): the token the official already holds
+     * carries nothing of it, the account does ({@code AccountCheck}), and the result they approve prints "KT." with
+     * both names; a KT. without the superior is refused in both languages.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLeaderWithAKtDelegationApprovesAResultThatSaysSoWithBothNames() throws Exception {
+        Map<String, String> admin = AccessMatrixIT.admin();
+        String email = "pho.cuc.truong." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+        Map<String, Object> noSuperior = new LinkedHashMap<>(Map.of("name", "Lê Thị Phó", "email", email, "agency", "CDLQG", "unit", "LUHANH",
+                "role", "leader", "title", "Phó Cục trưởng", "signMode", "KT"));
+        APIGatewayV2HTTPResponse bad = call("POST", "/api/admin/officials", noSuperior, admin);
+        assertEquals(422, bad.getStatusCode(), bad.getBody());
+        assertTrue(contentType(bad).startsWith("application/problem+json"), bad.getBody());
+        Map<String, Object> error = Json.obj(Json.list(json(bad).get("errors")).getFirst());
+        assertEquals("signFor", error.get("field"));
+        assertTrue(String.valueOf(error.get("vi")).contains("cấp trên"), bad.getBody());
+        assertTrue(String.valueOf(error.get("en")).contains("superior"), bad.getBody());
+
+        // first in their own right; the token issued now stays the one they use
+        APIGatewayV2HTTPResponse created = call("POST", "/api/admin/officials", Map.of("name", "Lê Thị Phó", "email", email, "agency", "CDLQG",
+                "unit", "LUHANH", "role", "leader", "title", "Phó Cục trưởng"), admin);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        Map<String, Object> account = json(created);
+        assertNull(account.get("signMode"));
+        Map<String, String> deputy = tokenOf(account);
+        String subject = (String) account.get("subject");
+        APIGatewayV2HTTPResponse kt = call("PUT", "/api/admin/officials/" + subject + "/assignment", Map.of("agency", "CDLQG", "unit", "LUHANH",
+                "role", "leader", "title", "Phó Cục trưởng", "signMode", "KT", "signFor", "Nguyễn Văn Trưởng", "version", 1), admin);
+        assertEquals(200, kt.getStatusCode(), kt.getBody());
+        assertEquals("KT", json(kt).get("signMode"));
+        assertEquals("Nguyễn Văn Trưởng", json(kt).get("signFor"));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) json(call("GET", "/api/admin/officials/" + subject, null, admin)).get("history");
+        assertEquals("LEADER CDLQG/LUHANH «Phó Cục trưởng» KT. Nguyễn Văn Trưởng", history.get(1).get("after"));
+
+        String id = PortalApiIT.received("owner-kt", new vn.gov.bvhttdl.dvc.domain.Applicant("Đào Thị Ký", "001099000981", null, "5 Tràng Tiền, Hà Nội",
+                "0912000981", null), PortalApiIT.randomCode("261201"), java.time.LocalDate.of(2026, 12, 8));
+        Map<String, String> desk = PortalApiIT.official("sub-kt-desk", "CDLQG", "MOTCUA", "ONE_STOP");
+        Map<String, String> specialist = PortalApiIT.official("sub-kt-lh", "CDLQG", "LUHANH", "SPECIALIST");
+        assertEquals(200, call("POST", "/api/official/dossiers/" + id + "/start-processing", Map.of(), desk).getStatusCode());
+        assertEquals(200, call("POST", "/api/official/dossiers/" + id + "/assign", Map.of(), specialist).getStatusCode());
+        assertEquals(200, call("POST", "/api/official/dossiers/" + id + "/forward", Map.of(), specialist).getStatusCode());
+        APIGatewayV2HTTPResponse approved = call("POST", "/api/official/dossiers/" + id + "/approve", Map.of("note", "Đủ điều kiện"), deputy);
+        assertEquals(200, approved.getStatusCode(), approved.getBody());
+
+        Map<String, String> owner = citizen("owner-kt", "Đào Thị Ký", "001099000981");
+        List<Object> results = PortalApiIT.jsonList(handler.handleRequest(request("GET", "/api/dossiers/" + id + "/results", null, owner), null));
+        String resultId = (String) Json.obj(results.getFirst()).get("id");
+        byte[] pdf = vn.gov.bvhttdl.dvc.adapters.Table.fromSettings().results().file(resultId);
+        String text = java.text.Normalizer.normalize(PortalApiIT.pdfText(pdf), java.text.Normalizer.Form.NFC);
+        assertTrue(text.contains("KT. CỤC TRƯỞNG"), text);
+        assertTrue(text.contains("PHÓ CỤC TRƯỞNG"), text);
+        assertTrue(text.contains("Lê Thị Phó"), "the signer's name: " + text);
+        assertTrue(text.contains("Nguyễn Văn Trưởng"), "the superior's name: " + text);
+    }
 }

@@ -44,10 +44,19 @@ public interface OfficialAccounts {
     /**
      * One account: {@code subject} the token's {@code sub}, {@code username} the user pool's name for it (for the
      * directory's calls), {@code agency} and {@code unit} of an official (an administrator's agency may be null,
-     * their unit is), {@code version} counts the changes from 1.
+     * their unit is), {@code version} counts the changes from 1. {@code title} is the official's own title (chức danh,
+     * e.g. "Phó Cục trưởng"), or null; {@code delegation} their standing delegation to sign on behalf of a superior
+     * (KT./TL., rules/signing.json), null when they sign in their own right.
      */
     record Account(String subject, String username, String name, String email, String agency, String unit, AccountRole role,
-                   Status status, long version, Instant changedAt, String changedBy) {
+                   Status status, long version, Instant changedAt, String changedBy, String title,
+                   vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
+        /** An account without a title or delegation. */
+        public Account(String subject, String username, String name, String email, String agency, String unit, AccountRole role,
+                       Status status, long version, Instant changedAt, String changedBy) {
+            this(subject, username, name, email, agency, unit, role, status, version, changedAt, changedBy, null, null);
+        }
+
         public boolean active() { return status == Status.ACTIVE; }
     }
 

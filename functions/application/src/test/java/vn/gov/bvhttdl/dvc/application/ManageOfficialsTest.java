@@ -106,4 +106,51 @@ class ManageOfficialsTest {
         assertTrue(accounts.find(a.subject()).orElseThrow().active());
         assertEquals(1, manage.account(a.subject()).history().size());
     }
+
+    @Test
+    void setsAndChangesADelegationToSignOnBehalfOfASuperior() {
+        var head = manage.create("admin-1", new ManageOfficials.Assignment("Nguyễn Văn Trưởng", "truong@example.vn", agency(), unit(0), AccountRole.LEADER,
+                "Cục trưởng", "", null, null));
+        assertEquals("Cục trưởng", head.title());
+        assertNull(head.delegation());
+        var deputy = manage.create("admin-1", new ManageOfficials.Assignment("Lê Thị Phó", "pho@example.vn", agency(), unit(0), AccountRole.LEADER,
+                " Phó Cục trưởng ", "kt.", null, head.subject()));
+        assertEquals("KT", deputy.delegation().mode());
+        assertEquals("Nguyễn Văn Trưởng", deputy.delegation().forName(), "the superior's account gives the name");
+        assertEquals("Phó Cục trưởng", deputy.delegation().title());
+        assertEquals("create pho@example.vn officials " + agency() + "/" + unit(0) + " LEADER [Phó Cục trưởng|KT Nguyễn Văn Trưởng]", pool.calls.get(1));
+        assertEquals("LEADER " + agency() + "/" + unit(0) + " «Phó Cục trưởng» KT. Nguyễn Văn Trưởng", manage.account(deputy.subject()).history().get(0).after());
+
+        var tl = manage.assign("admin-2", deputy.subject(), 1, new ManageOfficials.Assignment(null, null, agency(), unit(0), AccountRole.LEADER,
+                "Trưởng phòng", "TL", "Trần Văn Cấp Trên", null));
+        assertEquals(2, tl.version());
+        assertEquals("TL", tl.delegation().mode());
+        assertEquals("Trần Văn Cấp Trên", tl.delegation().forName());
+        assertEquals("assign user-2 officials->officials " + agency() + "/" + unit(0) + " LEADER [Trưởng phòng|TL Trần Văn Cấp Trên]", pool.calls.get(2));
+        var h = manage.account(deputy.subject()).history().get(1);
+        assertEquals("LEADER " + agency() + "/" + unit(0) + " «Phó Cục trưởng» KT. Nguyễn Văn Trưởng", h.before());
+        assertEquals("LEADER " + agency() + "/" + unit(0) + " «Trưởng phòng» TL. Trần Văn Cấp Trên", h.after());
+
+        var own = manage.assign("admin-2", deputy.subject(), 2, new ManageOfficials.Assignment(null, null, agency(), unit(0), AccountRole.LEADER,
+                "Trưởng phòng", null, null, null));
+        assertNull(own.delegation(), "back to signing in their own right");
+        assertEquals("Trưởng phòng", accounts.find(deputy.subject()).orElseThrow().title());
+    }
+
+    @Test
+    void refusesADelegationWithoutItsSuperiorOrTitleOrWithAnUnknownMode() {
+        java.util.function.Function<ManageOfficials.Assignment, DomainException> refused = in ->
+                assertThrows(DomainException.class, () -> manage.create("a", in));
+        var noSuperior = refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", agency(), unit(0), AccountRole.LEADER, "Phó Cục trưởng", "KT", " ", null));
+        assertEquals(422, noSuperior.kind().status());
+        assertEquals("signFor", noSuperior.errors().get(0).field());
+        assertTrue(noSuperior.errors().get(0).vi().contains("cấp trên"));
+        assertTrue(noSuperior.errors().get(0).en().contains("superior"));
+        assertEquals("title", refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", agency(), unit(0), AccountRole.LEADER, null, "TL", "Trần Văn A", null)).errors().get(0).field());
+        assertEquals("signMode", refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", agency(), unit(0), AccountRole.LEADER, "Phó", "TM", "Trần Văn A", null)).errors().get(0).field());
+        assertEquals("signForAccount", refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", agency(), unit(0), AccountRole.LEADER, "Phó", "KT", null, "sub-nobody")).errors().get(0).field());
+        assertEquals("signFor", refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", agency(), unit(0), AccountRole.LEADER, "Phó", null, "Trần Văn A", null)).errors().get(0).field());
+        assertEquals("signMode", refused.apply(new ManageOfficials.Assignment("X", "x@example.vn", null, null, AccountRole.ADMIN, "Phó", "KT", "Trần Văn A", null)).errors().get(0).field());
+        assertTrue(pool.calls.isEmpty(), "nothing refused reached the pool");
+    }
 }

@@ -39,10 +39,11 @@ final class OfficialsController {
     /** An account as the administrators' page shows it. */
     @io.micronaut.serde.annotation.Serdeable
     record AccountView(String subject, String name, String email, String agency, String unit, String role, String post,
-                       String status, long version, Instant changedAt, String changedBy) {
+                       String status, long version, Instant changedAt, String changedBy, String title, String signMode, String signFor) {
         static AccountView of(OfficialAccounts.Account a) {
             return new AccountView(a.subject(), a.name(), a.email(), a.agency(), a.unit(), a.role().name(),
-                    a.role().post() == null ? null : a.role().post().name(), a.status().name(), a.version(), a.changedAt(), a.changedBy());
+                    a.role().post() == null ? null : a.role().post().name(), a.status().name(), a.version(), a.changedAt(), a.changedBy(),
+                    a.title(), a.delegation() == null ? null : a.delegation().mode(), a.delegation() == null ? null : a.delegation().forName());
         }
     }
 
@@ -75,7 +76,7 @@ final class OfficialsController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Tạo tài khoản cán bộ: họ tên, thư điện tử, cơ quan, đơn vị, vai trò / create an official's account")
+    @Operation(summary = "Tạo tài khoản cán bộ: họ tên, thư điện tử, cơ quan, đơn vị, vai trò, chức danh, cách ký / create an official's account")
     HttpResponse<AccountView> create(@Parameter(hidden = true) AdminCaller admin, @Body String body) {
         Map<String, Object> in = object(body);
         return HttpResponse.created(AccountView.of(manage.create(admin.subject(), assignment(in))));
@@ -91,7 +92,7 @@ final class OfficialsController {
 
     @Put("/{subject}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Đổi cơ quan, đơn vị, vai trò / change the assignment (version: the one read)")
+    @Operation(summary = "Đổi cơ quan, đơn vị, vai trò, chức danh, cách ký (KT./TL.) / change the assignment, title and signing delegation (version: the one read)")
     AccountView assign(@Parameter(hidden = true) AdminCaller admin, @PathVariable String subject, @Body String body) {
         Map<String, Object> in = object(body);
         return AccountView.of(manage.assign(admin.subject(), subject, version(in), assignment(in)));
@@ -112,7 +113,8 @@ final class OfficialsController {
                     new Text("Vai trò không hợp lệ.", "Unknown role."), List.of(new Text("Chọn vai trò: một cửa, chuyên viên, lãnh đạo hoặc quản trị.",
                             "Choose a role: desk, specialist, leader or admin.", "role")));
         }
-        return new ManageOfficials.Assignment(text(in, "name"), text(in, "email"), text(in, "agency"), text(in, "unit"), r);
+        return new ManageOfficials.Assignment(text(in, "name"), text(in, "email"), text(in, "agency"), text(in, "unit"), r,
+                text(in, "title"), text(in, "signMode"), text(in, "signFor"), text(in, "signForAccount"));
     }
 
     private static long version(Map<String, Object> in) {

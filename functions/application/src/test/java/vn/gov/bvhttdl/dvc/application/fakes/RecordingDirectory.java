@@ -13,17 +13,25 @@ public final class RecordingDirectory implements StaffDirectory {
     private int next = 1;
 
     @Override
-    public User create(String name, String email, OfficialAccounts.AccountRole role, String agency, String unit) {
+    public User create(String name, String email, OfficialAccounts.AccountRole role, String agency, String unit, String title,
+                       vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
         fail();
-        calls.add("create " + email + " " + role.group() + " " + agency + "/" + unit + " " + role.post());
+        calls.add("create " + email + " " + role.group() + " " + agency + "/" + unit + " " + role.post() + sign(title, delegation));
         int n = next++;
         return new User("sub-" + n, "user-" + n);
     }
 
     @Override
-    public void assign(String username, OfficialAccounts.AccountRole before, OfficialAccounts.AccountRole role, String agency, String unit) {
+    public void assign(String username, OfficialAccounts.AccountRole before, OfficialAccounts.AccountRole role, String agency, String unit,
+                       String title, vn.gov.bvhttdl.dvc.domain.Actor.Delegation delegation) {
         fail();
-        calls.add("assign " + username + " " + before.group() + "->" + role.group() + " " + agency + "/" + unit + " " + role.post());
+        calls.add("assign " + username + " " + before.group() + "->" + role.group() + " " + agency + "/" + unit + " " + role.post() + sign(title, delegation));
+    }
+
+    /** Nothing when no title and no delegation, else " [title|MODE for name]". */
+    private static String sign(String title, vn.gov.bvhttdl.dvc.domain.Actor.Delegation d) {
+        if (title == null && d == null) return "";
+        return " [" + title + (d == null ? "" : "|" + d.mode() + " " + d.forName()) + "]";
     }
 
     @Override

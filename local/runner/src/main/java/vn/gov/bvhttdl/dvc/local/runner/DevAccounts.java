@@ -68,7 +68,8 @@ final class DevAccounts {
                 Account a = now.get();
                 String u = role == AccountRole.ADMIN ? null : unit;
                 if (!a.active() || (a.role() == role && Objects.equals(a.agency(), agency) && Objects.equals(a.unit(), u))) return a;
-                Account next = new Account(subject, a.username(), a.name(), a.email(), agency, u, role, a.status(), a.version() + 1, at, SEEDER);
+                Account next = new Account(subject, a.username(), a.name(), a.email(), agency, u, role, a.status(), a.version() + 1, at, SEEDER,
+                        a.title(), a.delegation());
                 accounts.save(next, new OfficialAccounts.Change(subject, next.version(), at, SEEDER, "ASSIGNED", describe(a), describe(next)));
                 return next;
             } catch (ConcurrentChange race) {

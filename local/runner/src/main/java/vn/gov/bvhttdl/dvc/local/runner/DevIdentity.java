@@ -90,8 +90,8 @@ final class DevIdentity {
 
     /**
      * The ID token of an official's or administrator's account (offline: {@link DevAccounts}): its subject, name and
-     * e-mail, the group of its role and the agency, unit and post it was assigned, as Cognito would put the pool
-     * user's attributes that {@code ManageOfficials} wrote.
+     * e-mail, the group of its role and the agency, unit, post, title and signing delegation it was assigned, as
+     * Cognito would put the pool user's attributes that {@code ManageOfficials} wrote.
      */
     String issue(vn.gov.bvhttdl.dvc.application.OfficialAccounts.Account account) throws Exception {
         Instant now = Instant.now();
@@ -101,7 +101,11 @@ final class DevIdentity {
                 .claim("cognito:username", account.username())
                 .claim("cognito:groups", List.of(account.role().group()))
                 .claim("custom:agency", account.agency()).claim("custom:unit", account.unit())
-                .claim("custom:post", account.role().post() == null ? null : account.role().post().name()).build();
+                .claim("custom:post", account.role().post() == null ? null : account.role().post().name())
+                // the title and signing delegation (KT./TL.) the administrator set, as Cognito's custom attributes
+                .claim("custom:title", account.title())
+                .claim("custom:sign_mode", account.delegation() == null ? null : account.delegation().mode())
+                .claim("custom:sign_for", account.delegation() == null ? null : account.delegation().forName()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));

@@ -547,7 +547,8 @@ class LocalRunnerIT {
         String admin = runner.accountToken(vn.gov.bvhttdl.dvc.adapters.LocalDirectory.subjectOf("quantri@example.vn")).orElseThrow();
         String email = "ai." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
         HttpResponse<String> created = call("POST", "/api/admin/officials", admin,
-                "{\"name\":\"Đỗ Văn Ái\",\"email\":\"" + email + "\",\"agency\":\"CDLQG\",\"unit\":\"LUHANH\",\"role\":\"specialist\"}");
+                "{\"name\":\"Đỗ Văn Ái\",\"email\":\"" + email + "\",\"agency\":\"CDLQG\",\"unit\":\"LUHANH\",\"role\":\"specialist\","
+                        + "\"title\":\"Phó Trưởng phòng\",\"signMode\":\"TL\",\"signFor\":\"Nguyễn Văn Trưởng\"}");
         assertEquals(201, created.statusCode(), created.body());
         String subject = String.valueOf(vn.gov.bvhttdl.dvc.domain.Json.obj(vn.gov.bvhttdl.dvc.domain.Json.parse(created.body())).get("subject"));
 
@@ -572,6 +573,9 @@ class LocalRunnerIT {
         String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"custom:unit\":\"LUHANH\"") && claims.contains("\"custom:post\":\"SPECIALIST\"")
                 && claims.contains("\"sub\":\"" + subject + "\""), claims);
+        // the signing delegation the administrator set, as Cognito's custom attributes would carry it
+        assertTrue(claims.contains("\"custom:sign_mode\":\"TL\"") && claims.contains("\"custom:sign_for\":\"Nguyễn Văn Trưởng\"")
+                && claims.contains("\"custom:title\":\"Phó Trưởng phòng\""), claims);
         assertEquals(200, call("GET", "/api/official/dossiers/counts", token, null).statusCode());
 
         HttpResponse<String> off = call("POST", "/api/admin/officials/" + subject + "/deactivate", admin, "{\"version\":1}");
