@@ -235,12 +235,22 @@ class BrowserE2EIT {
         assertEquals(rows.keySet(), found.keySet(), "the XLSX lacks rows of the report");
     }
 
+    /** The text of the document's QR code: looked for on each page, the last first (a letter's QR sits under its signature). */
     static String decodeQr(Path pdf) throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
-            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))),
-                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            com.google.zxing.NotFoundException none = null;
+            for (int i = doc.getNumberOfPages() - 1; i >= 0; i--) {
+                java.awt.image.BufferedImage page = renderer.renderImageWithDPI(i, 200);
+                try {
+                    return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                            new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))),
+                            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                } catch (com.google.zxing.NotFoundException e) {
+                    none = e;
+                }
+            }
+            throw new AssertionError("no QR code on any of the " + doc.getNumberOfPages() + " pages of " + pdf.getFileName(), none);
         }
     }
 
