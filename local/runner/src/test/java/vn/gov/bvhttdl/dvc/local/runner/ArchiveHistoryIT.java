@@ -128,6 +128,10 @@ class ArchiveHistoryIT {
             for (var e : entries.entrySet()) assertEquals(listed.get(e.getKey()), sha256(e.getValue()), "hash of " + e.getKey());
             assertEquals(expectedRecords, entries.keySet().stream().filter(n -> n.endsWith("/record.json")).count(), "one record.json per record");
             assertEquals(sha256(manifest.getBytes(StandardCharsets.UTF_8)), built.get("manifestSha256"));
+            // the documents the system made (results, receipts) are archived as PDF/A: each validates as it did when it was signed
+            List<String> made = entries.keySet().stream().filter(n -> n.matches(".*/(results/[^/]+\\.pdf|receipt\\.pdf)")).sorted().toList();
+            assertFalse(made.isEmpty(), "no result or receipt in the hand-over: " + entries.keySet());
+            for (String n : made) assertEquals(List.of(), vn.gov.bvhttdl.dvc.documents.PdfAValidation.problems(entries.get(n)), n + " as PDF/A");
 
             // expired: the withdrawn ones of the agency (5 years from 2020: action date 31 Dec 2025), and nothing else
             Set<String> expiredExpected = plan.items().stream()
