@@ -120,6 +120,14 @@ public final class UploadScan {
                 LOG.info("s3://{}/{} version {} already judged: {}", bucket, key, versionId, a.status());
                 return;
             }
+            if (a.versionId() == null && a.sha256() != null) {
+                // judged with no version on record (its bytes recorded before they were written): the bytes decide
+                byte[] these = read(bucket, key, versionId, Math.max(a.declaredSize(), 1));
+                if (these != null && a.sha256().equals(FileInspector.sha256(these))) {
+                    LOG.info("s3://{}/{} version {}: the bytes judged already: {}", bucket, key, versionId, a.status());
+                    return;
+                }
+            }
             quarantine(bucket, key, versionId);
             store.recordOverwriteRefused(a, versionId, clock.instant());
             LOG.warn("s3://{}/{}: version {} written over the judged version {}: quarantined", bucket, key, versionId, a.versionId());

@@ -99,4 +99,47 @@ class UploadScanHandlerIT {
         assertTrue(vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments().attachment(dossierOf(key), key).isEmpty());
         assertNotNull(s3.headObject(b -> b.bucket(stack.resources().of("QuarantineBucket")).key(key)));
     }
+
+    /**
+     * A file recorded as judged with its hash before its bytes were written (the history generator's files, no version
+     * on record): the scan that the write sets off finds the same bytes and keeps them; other bytes under the key are
+     * quarantined as a write over a judged file.
+     */
+    @Test
+    void aFileJudgedBeforeItsBytesWereWrittenKeepsThemAndOtherBytesAreQuarantined() throws Exception {
+        byte[] pdf = Fixtures.pdf(1, false);
+        var p = ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow();
+        Dossier.Change c = Dossier.draft(UUID.randomUUID().toString(), p, "owner-u",
+                new Applicant("A", null, null, null, null, null), Map.of(), Instant.now());
+        store.create(c);
+        String key = "dossiers/" + c.dossier().id() + "/DON/" + UUID.randomUUID();
+        var attachments = vn.gov.bvhttdl.dvc.adapters.Table.of(store).attachments();
+        Attachment pending = new Attachment(c.dossier().id(), key, "DON", "don.pdf", "application/pdf", pdf.length,
+                Attachment.Status.PENDING, null, null, null, null, Instant.now(), null);
+        attachments.authoriseUpload(pending);
+        assertTrue(attachments.recordVerdict(pending.scanned(Attachment.Status.ACCEPTED, null, "application/pdf", FileInspector.sha256(pdf), 1, Instant.now())));
+        String bucket = stack.resources().of("UploadsBucket");
+        String same = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(pdf)).versionId();
+        handler.handleRequest(sample(key, same), null);
+        assertEquals(pdf.length, s3.headObject(b -> b.bucket(bucket).key(key).versionId(same)).contentLength(), "the same bytes stay");
+        byte[] other = Fixtures.pdf(2, false);
+        String second = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(other)).versionId();
+        if (second != null) { // S3Proxy keeps versions here; without them the unversioned rule (the hash) applies the same way
+            handler.handleRequest(sample(key, second), null);
+            assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                    () -> s3.headObject(b -> b.bucket(bucket).key(key).versionId(second)), "other bytes are quarantined");
+        }
+        assertEquals(Attachment.Status.ACCEPTED, attachments.attachment(dossierOf(key), key).orElseThrow().status());
+    }
+
+    /** The sample event for one version of {@code key}. */
+    static S3Event sample(String key, String versionId) throws Exception {
+        String json = Files.readString(Emulators.repoRoot().resolve("events/upload-scan-object-created.json"))
+                .replace("dossiers/REPLACED-BY-TEST/DON/0b5f3c2e-8d1a-4c7e-9f21-6a4b3c2d1e0f", key)
+                .replace("\"uploadsbucket\"", "\"" + stack.resources().of("UploadsBucket") + "\"")
+                .replace("\"sequencer\"", (versionId == null ? "" : "\"versionId\": \"" + versionId + "\", ") + "\"sequencer\"");
+        java.nio.file.Path f = Files.createTempFile("s3event", ".json");
+        Files.writeString(f, json);
+        return EventLoader.loadS3Event(f.toString());
+    }
 }

@@ -465,13 +465,15 @@ public final class HistoryGenerator {
             String key = "dossiers/" + id + "/" + c.code() + "/" + UUID.randomUUID();
             String type = Attachment.MIME.getOrDefault(ext, "application/pdf");
             byte[] bytes = ("history file " + id + " " + c.code() + "\n").getBytes(StandardCharsets.UTF_8);
-            String version = AwsClients.s3().putObject(b -> b.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes)).versionId();
+            // recorded (authorised and accepted, its hash kept) before the bytes are written: the scan that the write
+            // sets off finds the file judged and the same bytes, never an upload nobody authorised (which it quarantines)
             Attachment pending = new Attachment(id, key, c.code(), c.code().toLowerCase(java.util.Locale.ROOT) + "." + ext, type, bytes.length,
-                    Attachment.Status.PENDING, null, null, null, null, clock.instant(), null, version, null);
+                    Attachment.Status.PENDING, null, null, null, null, clock.instant(), null, null, null);
             table.attachments().authoriseUpload(pending);
             table.attachments().recordVerdict(pending.scanned(Attachment.Status.ACCEPTED, null, type,
                     sha256(bytes), ext.equals("pdf") ? 2 : null, clock.instant().plusSeconds(5)));
+            AwsClients.s3().putObject(b -> b.bucket(Settings.require("UPLOADS_BUCKET")).key(key).contentType(type),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
         }
     }
 
