@@ -1,45 +1,36 @@
 // Cổng Dịch vụ công – the web site's entry: the shell (header, language, account) and the routes of the three
 // areas. Citizen pages live in citizen/, officials' in official/, administrators' in admin/; shared/ holds the
 // API client, i18n, safe HTML, forms and the router. No build step: plain ES modules.
-import { t, lang, setLang } from './shared/i18n.js';
+import { t, lang, setLang, ready } from './shared/i18n.js';
 import { claims, groups, signIn, signOut, takeCodeFromUrl, takeTokenFromUrl } from './shared/auth.js';
 import { CONFIG } from './shared/api.js';
 import { route, go } from './shared/router.js';
-import { cataloguePage } from './citizen/catalogue.js';
-import { procedurePage } from './citizen/procedure.js';
-import { dossierPage } from './citizen/dossier.js';
-import { minePage } from './citizen/mine.js';
-import { inboxPage } from './citizen/inbox.js';
-import { trackPage } from './citizen/track.js';
-import { signInPage } from './citizen/signin.js';
-import { officialPage } from './official/workspace.js';
-import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
-import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
-import { adminCalendarPage } from './admin/calendar.js';
-import { adminCodesPage } from './admin/codes.js';
-import { adminReportPage } from './admin/report.js';
-import { adminScorecardPage, adminScorecardDossiersPage } from './admin/scorecard.js';
-import { adminOfficialsPage } from './admin/officials.js';
 
-route('/', cataloguePage);
-route('/sign-in', signInPage);
-route('/procedure/:code', procedurePage);
-route('/dossier/:id', dossierPage);
-route('/mine', minePage);
-route('/inbox', inboxPage);
-route('/lookup', trackPage);
-route('/lookup/:code', trackPage); // the older address of the look-up: still works
-route('/official', officialPage);
-route('/official/dossier/:id', officialDossierPage);
-route('/official/consultation/:id', officialConsultationPage);
-route('/admin', adminCataloguePage);
-route('/admin/procedure/:code', adminProcedurePage);
-route('/admin/calendar/:year', adminCalendarPage);
-route('/admin/national-codes', adminCodesPage);
-route('/admin/report', adminReportPage);
-route('/admin/scorecard', adminScorecardPage);
-route('/admin/scorecard/dossiers', adminScorecardDossiersPage);
-route('/admin/officials', adminOfficialsPage);
+/**
+ * A page whose module is fetched when its address is first opened (a citizen's first visit does not download the
+ * officials' and administrators' pages: bench/README.md, "First load of the web site").
+ */
+const lazy = (load, name) => async (...args) => (await load())[name](...args);
+
+route('/', lazy(() => import('./citizen/catalogue.js'), 'cataloguePage'));
+route('/sign-in', lazy(() => import('./citizen/signin.js'), 'signInPage'));
+route('/procedure/:code', lazy(() => import('./citizen/procedure.js'), 'procedurePage'));
+route('/dossier/:id', lazy(() => import('./citizen/dossier.js'), 'dossierPage'));
+route('/mine', lazy(() => import('./citizen/mine.js'), 'minePage'));
+route('/inbox', lazy(() => import('./citizen/inbox.js'), 'inboxPage'));
+route('/lookup', lazy(() => import('./citizen/track.js'), 'trackPage'));
+route('/lookup/:code', lazy(() => import('./citizen/track.js'), 'trackPage')); // the older address of the look-up: still works
+route('/official', lazy(() => import('./official/workspace.js'), 'officialPage'));
+route('/official/dossier/:id', lazy(() => import('./official/dossier.js'), 'officialDossierPage'));
+route('/official/consultation/:id', lazy(() => import('./official/dossier.js'), 'officialConsultationPage'));
+route('/admin', lazy(() => import('./admin/catalogue.js'), 'adminCataloguePage'));
+route('/admin/procedure/:code', lazy(() => import('./admin/catalogue.js'), 'adminProcedurePage'));
+route('/admin/calendar/:year', lazy(() => import('./admin/calendar.js'), 'adminCalendarPage'));
+route('/admin/national-codes', lazy(() => import('./admin/codes.js'), 'adminCodesPage'));
+route('/admin/report', lazy(() => import('./admin/report.js'), 'adminReportPage'));
+route('/admin/scorecard', lazy(() => import('./admin/scorecard.js'), 'adminScorecardPage'));
+route('/admin/scorecard/dossiers', lazy(() => import('./admin/scorecard.js'), 'adminScorecardDossiersPage'));
+route('/admin/officials', lazy(() => import('./admin/officials.js'), 'adminOfficialsPage'));
 
 function renderShell() {
   document.documentElement.lang = lang();
@@ -66,7 +57,8 @@ function renderShell() {
   });
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
+async function start() {
+  await ready;
   // back from the national sign-in with a code (or a refusal): exchanged before anything is drawn
   const failed = await takeCodeFromUrl(CONFIG);
   if (failed) history.replaceState(null, '', location.pathname + '#/sign-in?error=' + failed);
@@ -74,10 +66,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   renderShell();
   document.getElementById('sign-in').addEventListener('click', () => signIn());
   document.getElementById('sign-out').addEventListener('click', () => { signOut(); renderShell(); location.hash = '#/'; });
-  document.getElementById('lang').addEventListener('click', () => { setLang(lang() === 'vi' ? 'en' : 'vi'); renderShell(); go(); });
+  document.getElementById('lang').addEventListener('click', async () => { await setLang(lang() === 'vi' ? 'en' : 'vi'); renderShell(); go(); });
   window.addEventListener('hashchange', () => { takeTokenFromUrl(); renderShell(); go(); });
   window.addEventListener('dvc:signed-out', renderShell);
   // signing in or out in another tab
   window.addEventListener('storage', (e) => { if (e.key === 'dvc.token') { renderShell(); go(); } });
   go();
-});
+}
+
+// a module runs after the document is parsed (it is deferred), so the page is there already in practice
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

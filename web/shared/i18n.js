@@ -1,14 +1,28 @@
-// Strings live in i18n/vi.js and i18n/en.js; a page asks t('key'). Vietnamese is the language of record.
+// Strings live in i18n/vi.js and i18n/en.js; a page asks t('key'). Vietnamese is the language of record and always
+// loaded; the English strings are fetched only when English is chosen (a first visit in Vietnamese does not pay for
+// them: bench/README.md, "First load of the web site").
 import vi from '../i18n/vi.js';
-import en from '../i18n/en.js';
 
-const TEXT = { vi, en };
+const TEXT = { vi };
+const LOADERS = { en: () => import('../i18n/en.js') };
 let current = (typeof localStorage !== 'undefined' && localStorage.getItem('dvc.lang')) || 'vi';
-if (!TEXT[current]) current = 'vi';
+if (current !== 'vi' && !LOADERS[current]) current = 'vi';
+
+/** Loads the strings of language l (once); resolves to them. */
+export async function load(l) {
+  if (!TEXT[l] && LOADERS[l]) TEXT[l] = (await LOADERS[l]()).default;
+  return TEXT[l] || TEXT.vi;
+}
+
+/** Resolves when the strings of the language chosen at start are here (the shell waits for it before drawing). */
+export const ready = load(current);
 
 export const lang = () => current;
-export function setLang(l) {
-  current = TEXT[l] ? l : 'vi';
+/** Switches the language, its strings loaded first. */
+export async function setLang(l) {
+  const next = l === 'vi' || LOADERS[l] ? l : 'vi';
+  await load(next);
+  current = next;
   localStorage.setItem('dvc.lang', current);
   document.documentElement.lang = current;
 }
@@ -25,4 +39,5 @@ export function t(key, vars) {
 /** One side of an API text {vi, en}. */
 export const pick = (text) => (text ? (current === 'en' ? text.en || text.vi : text.vi) : '');
 
-export const strings = (l) => TEXT[l];
+/** The strings of language l once loaded ({@link load}); Vietnamese until then. */
+export const strings = (l) => TEXT[l] || TEXT.vi;
