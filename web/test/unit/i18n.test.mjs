@@ -24,3 +24,21 @@ test('the English strings carry no Vietnamese letters (names of laws aside)', ()
     assert.ok(!viLetters.test(String(get(en, k)).replace(/Tết/g, '')), 'en.' + k + ' has Vietnamese: ' + get(en, k));
   }
 });
+
+test('the English strings are fetched only when English is chosen; until then a string falls back to Vietnamese', async () => {
+  globalThis.localStorage = { store: {}, getItem(k) { return this.store[k] ?? null; }, setItem(k, v) { this.store[k] = String(v); } };
+  globalThis.document = { documentElement: {} };
+  const i18n = await import('../../shared/i18n.js?lazy');
+  await i18n.ready;
+  assert.equal(i18n.lang(), 'vi');
+  assert.equal(i18n.strings('en'), i18n.strings('vi'), 'English not loaded on a Vietnamese start');
+  assert.equal(i18n.t('nav.procedures'), vi.nav.procedures);
+  await i18n.setLang('en');
+  assert.equal(i18n.lang(), 'en');
+  assert.equal(i18n.t('nav.procedures'), en.nav.procedures);
+  assert.equal(i18n.strings('en').nav.procedures, en.nav.procedures);
+  assert.equal(globalThis.localStorage.getItem('dvc.lang'), 'en');
+  assert.equal(globalThis.document.documentElement.lang, 'en');
+  await i18n.setLang('xx');
+  assert.equal(i18n.lang(), 'vi', 'an unknown language falls back to Vietnamese');
+});
