@@ -27,6 +27,11 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction {
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent input, Context context) {
         String path = input == null ? null : input.getRawPath();
+        // the API's own execute-api address answers the internet too, without CloudFront's WAF in front: where the
+        // stack has an edge, a request without CloudFront's origin secret is refused before anything reads it
+        if (CallerAddress.bypassesTheEdge(input)) {
+            return answer(ProblemJson.body(DomainException.of("not-through-the-portal"), path));
+        }
         // text DynamoDB cannot store (a lone UTF-16 surrogate, which JSON's \\u escapes can carry) is refused here,
         // for every route, naming the field, before any controller reads it
         String field = input == null ? null : UnstorableText.field(input.getBody(), input.getIsBase64Encoded());

@@ -26,13 +26,41 @@ public final class CallerAddress {
     /** The setting that holds the origin secret (blank: no edge, sourceIp only). */
     public static final String SECRET_SETTING = "ORIGIN_VERIFY_SECRET";
 
+    /**
+     * The setting that makes the API refuse what did not come through the distribution ({@code true} where the stack
+     * has an edge: template.yaml sets it with the secret; the runner plays CloudFront and sets both offline).
+     */
+    public static final String REQUIRED_SETTING = "ORIGIN_VERIFY_REQUIRED";
+
     private CallerAddress() {}
+
+    /**
+     * Whether the request must be refused because it did not come through CloudFront (the API's own
+     * {@code execute-api} address, where the WAF does not stand): only when {@value #REQUIRED_SETTING} is
+     * {@code true} and the origin secret is set, and then whenever {@value #ORIGIN_VERIFY_HEADER} is absent or wrong.
+     */
+    public static boolean bypassesTheEdge(APIGatewayV2HTTPEvent event) {
+        return bypassesTheEdge(event, setting(SECRET_SETTING), "true".equalsIgnoreCase(setting(REQUIRED_SETTING)));
+    }
+
+    /** {@link #bypassesTheEdge(APIGatewayV2HTTPEvent)} given the secret and the switch. */
+    public static boolean bypassesTheEdge(APIGatewayV2HTTPEvent event, String originSecret, boolean required) {
+        if (!required || originSecret == null || originSecret.isBlank()) return false;
+        return event == null || event.getHeaders() == null || !matches(header(event.getHeaders(), ORIGIN_VERIFY_HEADER), originSecret);
+    }
+
+    private static boolean matches(String presented, String secret) {
+        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String setting(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? System.getProperty(name) : v;
+    }
 
     /** The caller's address with the function's own origin secret ({@value #SECRET_SETTING}); {@code unknown} without one. */
     public static String of(APIGatewayV2HTTPEvent event) {
-        String secret = System.getenv(SECRET_SETTING);
-        if (secret == null || secret.isBlank()) secret = System.getProperty(SECRET_SETTING);
-        return of(event, secret);
+        return of(event, setting(SECRET_SETTING));
     }
 
     /** The caller's address given the origin secret ({@code null} or blank: none is trusted). */
@@ -41,10 +69,7 @@ public final class CallerAddress {
                 ? null : event.getRequestContext().getHttp().getSourceIp();
         String fallback = source == null || source.isBlank() ? "unknown" : source;
         if (event == null || originSecret == null || originSecret.isBlank() || event.getHeaders() == null) return fallback;
-        String presented = header(event.getHeaders(), ORIGIN_VERIFY_HEADER);
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), originSecret.getBytes(StandardCharsets.UTF_8))) {
-            return fallback;
-        }
+        if (!matches(header(event.getHeaders(), ORIGIN_VERIFY_HEADER), originSecret)) return fallback;
         String viewer = header(event.getHeaders(), VIEWER_ADDRESS_HEADER);
         return viewer != null && isAddress(viewer.strip()) ? viewer.strip().toLowerCase(Locale.ROOT) : fallback;
     }

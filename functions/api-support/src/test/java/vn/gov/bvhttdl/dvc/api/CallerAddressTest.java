@@ -55,4 +55,21 @@ class CallerAddressTest {
         assertEquals("unknown", CallerAddress.of(APIGatewayV2HTTPEvent.builder().build(), SECRET));
         assertEquals("unknown", CallerAddress.of(null, SECRET));
     }
+
+    @Test
+    void whereTheStackHasAnEdgeARequestWithoutTheOriginSecretIsRefused() {
+        // the API's own execute-api address, called without CloudFront (and its WAF) in front
+        assertTrue(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers(null, null)), SECRET, true));
+        assertTrue(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers("guessed", "203.0.113.7")), SECRET, true));
+        assertTrue(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers(SECRET.substring(1), null)), SECRET, true));
+        assertTrue(CallerAddress.bypassesTheEdge(event("198.51.100.9", null), SECRET, true));
+        assertTrue(CallerAddress.bypassesTheEdge(null, SECRET, true));
+        // through the distribution, whatever the case of the header's name
+        assertFalse(CallerAddress.bypassesTheEdge(event(EDGE, headers(SECRET, "203.0.113.7")), SECRET, true));
+        assertFalse(CallerAddress.bypassesTheEdge(event(EDGE, Map.of("X-Origin-Verify", SECRET)), SECRET, true));
+        // no edge (RegionNoEdge) or the switch off: nothing is refused, the secret or not
+        assertFalse(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers(null, null)), SECRET, false));
+        assertFalse(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers(null, null)), "", true));
+        assertFalse(CallerAddress.bypassesTheEdge(event("198.51.100.9", headers(null, null)), null, true));
+    }
 }

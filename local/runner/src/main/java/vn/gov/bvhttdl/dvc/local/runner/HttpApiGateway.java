@@ -73,6 +73,12 @@ final class HttpApiGateway {
     private final List<Route> routes = new ArrayList<>();
     private final DevIdentity identity;
 
+    /**
+     * The origin secret the runner, playing CloudFront, adds to every request it passes to the API (template.yaml's
+     * {@code OriginCustomHeaders}), with the viewer's address as the viewer-request function writes it; null: none.
+     */
+    static volatile String originSecret;
+
     HttpApiGateway(List<Template.Function> functions, Map<String, FunctionHost> hosts, DevIdentity identity) {
         this.identity = identity;
         for (Template.Function f : functions) {
@@ -145,6 +151,11 @@ final class HttpApiGateway {
                 headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v));
             }
         });
+        if (originSecret != null) {
+            // as CloudFront: its origin header and the address it saw, over anything the viewer sent
+            headers.put("x-origin-verify", originSecret);
+            headers.put("x-viewer-address", ex.getRemoteAddress().getAddress().getHostAddress());
+        }
         String rawQuery = ex.getRequestURI().getRawQuery();
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {

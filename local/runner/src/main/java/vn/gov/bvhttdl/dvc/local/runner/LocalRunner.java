@@ -122,7 +122,14 @@ public final class LocalRunner implements AutoCloseable {
         // issue #22: offline the tax authority is the runner's sandbox; its development credentials are committed
         System.setProperty("TAX_AUTHORITY_SECRETS_FILE", root.resolve("local/sandbox/tax-authority.json").toString());
         taxAuthority = new TaxAuthoritySandbox(root.resolve("local/sandbox/tax-authority.json"));
+        // the runner plays CloudFront in front of the API: a fresh origin secret each start, required by the API
+        // functions as with an edge on AWS (CallerAddress; docs/security.md); a test may set its own settings
+        byte[] originSecret = new byte[24];
+        new java.security.SecureRandom().nextBytes(originSecret);
+        System.setProperty("ORIGIN_VERIFY_SECRET", java.util.HexFormat.of().formatHex(originSecret));
+        System.setProperty("ORIGIN_VERIFY_REQUIRED", "true");
         o.settings().forEach(System::setProperty);
+        HttpApiGateway.originSecret = System.getProperty("ORIGIN_VERIFY_SECRET");
         identity = new DevIdentity(o.dataDir(), base + "/dev");
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
         // provider's attribute mapping of template.yaml (docs/national-portal.md, "Sign-in")
