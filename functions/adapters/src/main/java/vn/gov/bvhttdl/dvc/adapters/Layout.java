@@ -291,6 +291,18 @@ public final class Layout {
     /** The partition of an account's trail. */
     static String accountTrailPk(String subject) { return "OFFICIAL#" + subject; }
 
+    /**
+     * The partition of a citizen's own trail of deletions ({@link OwnDataStore}): {@code MYDATA#<subject> /
+     * ERASED#<time, 9 fraction digits>#<random>}, written once; it outlives the draft or document deleted.
+     */
+    static String myDataPk(String subject) { return "MYDATA#" + subject; }
+
+    static final String ERASED = "ERASED#";
+
+    static Map<String, AttributeValue> erasureKey(String subject, Instant at) {
+        return keyMap(myDataPk(subject), ERASED + SortableTime.format(at) + "#" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }
 
