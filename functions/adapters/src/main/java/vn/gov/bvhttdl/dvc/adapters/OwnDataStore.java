@@ -51,11 +51,24 @@ public final class OwnDataStore implements OwnData {
                  Supplier<String> documents, Clock clock) {
         this.ddb = ddb;
         this.table = table;
-        this.s3 = s3;
+        this.s3 = once(s3);
         this.presigner = presigner;
         this.uploads = uploads;
         this.documents = documents;
         this.clock = clock;
+    }
+
+    /** {@code s} made on first use, then the same one. */
+    private static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) made = s.get();
+                return made;
+            }
+        };
     }
 
     /** Over the dossier table of {@code t}, with the buckets of the function's settings (UPLOADS_BUCKET, DOCUMENTS_BUCKET). */
