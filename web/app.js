@@ -10,6 +10,7 @@ import { procedurePage } from './citizen/procedure.js';
 import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
 import { inboxPage } from './citizen/inbox.js';
+import { myDataPage } from './citizen/mydata.js';
 import { trackPage } from './citizen/track.js';
 import { signInPage } from './citizen/signin.js';
 import { officialPage } from './official/workspace.js';
@@ -27,6 +28,7 @@ route('/procedure/:code', procedurePage);
 route('/dossier/:id', dossierPage);
 route('/mine', minePage);
 route('/inbox', inboxPage);
+route('/my-data', myDataPage);
 route('/lookup', trackPage);
 route('/lookup/:code', trackPage); // the older address of the look-up: still works
 route('/official', officialPage);
