@@ -474,5 +474,35 @@ class AccessMatrixIT {
         assertTrue(DossierStore.fromSettings().find(draft.id()).isEmpty());
         assertTrue(handler.handleRequest(request("GET", "/api/me/data", null, applicant), null).getBody().contains("\"ref\":\"" + draft.id() + "\""),
                 "the deletion is on the applicant's trail");
+
+        // the archives, fetched through their links: the applicant's holds the dossier; the other citizen's nothing of it
+        String mine = archive(applicant);
+        assertTrue(mine.contains("ho-so/" + submitted.code() + "/ho-so.json") && mine.contains("Nguyễn Văn An"), "the applicant's dossier is in their archive");
+        String theirs = archive(ACTORS.get(1).claims());
+        for (String x : List.of(submitted.code(), submitted.id(), draft.id(), "Nguyễn Văn An", "001099012345", OWNER)) {
+            assertFalse(theirs.contains(x), "another person's " + x + " is in the other citizen's archive");
+        }
+    }
+
+    /** The caller's "download everything" archive, fetched through the link answered: each entry's name and text. */
+    @SuppressWarnings("unchecked")
+    static String archive(Map<String, String> claims) {
+        APIGatewayV2HTTPResponse res = handler.handleRequest(request("POST", "/api/me/data/export", null, claims), null);
+        assertEquals(200, res.getStatusCode(), res.getBody());
+        String link = (String) json(res).get("link");
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, got.statusCode(), "the link opens the archive");
+            StringBuilder all = new StringBuilder();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(got.body()), java.nio.charset.StandardCharsets.UTF_8)) {
+                for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    all.append(e.getName()).append('\n').append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+            assertTrue(all.indexOf("README.txt") >= 0, "a zip with its README");
+            return all.toString();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("the archive's link could not be read", e);
+        }
     }
 }
