@@ -31,6 +31,7 @@ route('/admin/report', lazy(() => import('./admin/report.js'), 'adminReportPage'
 route('/admin/scorecard', lazy(() => import('./admin/scorecard.js'), 'adminScorecardPage'));
 route('/admin/scorecard/dossiers', lazy(() => import('./admin/scorecard.js'), 'adminScorecardDossiersPage'));
 route('/admin/officials', lazy(() => import('./admin/officials.js'), 'adminOfficialsPage'));
+route('/my-data', lazy(() => import('./citizen/mydata.js'), 'myDataPage'));
 
 function renderShell() {
   document.documentElement.lang = lang();

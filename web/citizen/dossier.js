@@ -110,10 +110,10 @@ function surveyCard(v) {
   </section>`;
 }
 
-const READ_ACTIONS = ['view-dossier', 'download-file', 'download-form', 'view-consultation', 'view-payments', 'view-notices', 'view-results', 'view-extension-draft'];
+export const READ_ACTIONS = ['view-dossier', 'download-file', 'download-form', 'view-consultation', 'view-payments', 'view-notices', 'view-results', 'view-extension-draft'];
 
 /** One official's read: when, who (the name their sign-in gives), unit and post, what they opened. */
-function readLine(r) {
+export function readLine(r) {
   const what = READ_ACTIONS.includes(r.action) ? t('reads.action.' + r.action) : r.action;
   const where = [pick(r.unitName) || r.unit, pick(r.agencyName) || r.agency].filter(Boolean).join(', ');
   return html`<li data-read="${r.action}"><span class="when">${moment(r.at)}</span> — <strong>${r.officialName || t('reads.official')}</strong>${

@@ -1274,6 +1274,85 @@ try {
     await ctx.close();
   });
 
+  await step('issue 25: "my data": the citizen sees who looked at her dossiers, downloads one archive holding her dossier\'s code and nothing of another person, deletes a draft; phone, English, axe', async () => {
+    const hoa = await devToken('Phạm Thị Hoa', '079199001234', 'hoa.pham@example.vn', 'citizen');
+    const as = (token) => async (method, path, body) => {
+      const r = await fetch(base + path, { method, headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      const text = await r.text();
+      if (!r.ok) fail(method + ' ' + path + ' → ' + r.status + ' ' + text);
+      return text ? JSON.parse(text) : null;
+    };
+    // another person's dossier, which must not be in her archive
+    const marker = 'KHAC' + Date.now();
+    const theirs = await as(await devToken('Trần Văn Khác', '001088007777', 'khac@example.vn', 'citizen'))('POST', '/api/dossiers',
+      { procedureCode: 'BVHTTDL-DL-001', applicant: { phone: '0912000777', email: 'khac@example.vn' }, form: { companyName: 'Công ty ' + marker } });
+    // a draft of hers to delete
+    const draft = await as(hoa)('POST', '/api/dossiers', { procedureCode: 'BVHTTDL-DL-001', applicant: { phone: '0987000111', email: 'hoa.pham@example.vn' },
+      form: { companyName: 'Bản nháp để xóa' } });
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p = await newPage(ctx);
+    await p.goto(base + '/#id_token=' + encodeURIComponent(hoa));
+    await p.waitForSelector('#sign-out');
+    await p.goto(base + '/#/mine');
+    await p.click('#my-data-link');
+    await p.waitForSelector('#export-button');
+    // the officials who opened her first dossier, named with the dossier's code
+    if (!(await p.$(`#my-reads li.read-of a.code`))) fail('no official\'s read is listed on "my data"');
+    // older pages until her first dossier's reads appear (the newest first: later steps read her other dossiers)
+    for (let i = 0; i < 30 && !(await p.textContent('#my-reads')).includes(code) && await p.$('#my-reads-more'); i++) {
+      const n = (await p.$$('#my-reads li.read-of')).length;
+      await p.click('#my-reads-more');
+      await p.waitForFunction((k) => document.querySelectorAll('#my-reads li.read-of').length > k || !document.querySelector('#my-reads-more'), n);
+    }
+    if (!(await p.textContent('#my-reads')).includes(code)) fail('the reads do not name her dossier ' + code);
+    await check(p, 'my data');
+    await p.click('#export-button');
+    await p.waitForSelector('#export-link');
+    const link = await p.getAttribute('#export-link', 'href');
+    const zip = Buffer.from(await (await fetch(link)).arrayBuffer());
+    // the zip's entries (central directory; stored or deflated)
+    const zlib = await import('node:zlib');
+    const entries = {};
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) fail('the download is not a zip: ' + zip.subarray(0, 80).toString());
+    let at = zip.readUInt32LE(eocd + 16);
+    for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+      const method = zip.readUInt16LE(at + 10), csize = zip.readUInt32LE(at + 20), nlen = zip.readUInt16LE(at + 28);
+      const xlen = zip.readUInt16LE(at + 30), clen = zip.readUInt16LE(at + 32), local = zip.readUInt32LE(at + 42);
+      const name = zip.subarray(at + 46, at + 46 + nlen).toString('utf8');
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + csize);
+      entries[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+      at += 46 + nlen + xlen + clen;
+    }
+    const all = Object.entries(entries).map(([n, c]) => n + '\n' + c).join('\n');
+    if (!entries['README.txt'] || !entries['thong-bao.json']) fail('the archive lacks its parts: ' + Object.keys(entries).join(', '));
+    if (!Object.keys(entries).some((n) => n.startsWith('ho-so/' + code + '/'))) fail('her dossier ' + code + ' is not in the archive: ' + Object.keys(entries).join(', '));
+    for (const other of [theirs.id, marker, '001088007777', 'Trần Văn Khác']) if (all.includes(other)) fail('another person\'s ' + other + ' is in her archive');
+    await p.screenshot({ path: shots + '/12a-my-data.png', fullPage: true });
+    // her draft deleted, with its trail
+    p.once('dialog', (d) => d.accept());
+    await p.click(`button.delete-draft[data-id="${draft.id}"]`);
+    await p.waitForSelector(`#deletions li[data-erased="${draft.id}"]`);
+    const gone = await fetch(base + '/api/dossiers/' + encodeURIComponent(draft.id), { headers: { authorization: 'Bearer ' + hoa } });
+    if (gone.status !== 404) fail('the deleted draft still answers ' + gone.status);
+    await check(p, 'my data after a deletion');
+    await ctx.close();
+    // on a phone, in English
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const m = await newPage(phone);
+    await m.goto(base + '/#id_token=' + encodeURIComponent(hoa));
+    await m.waitForSelector('#sign-out');
+    await m.evaluate(() => localStorage.setItem('dvc.lang', 'en'));
+    await m.goto(base + '/#/my-data');
+    await m.reload();
+    await m.waitForSelector('#export-button');
+    if (!(await m.textContent('h1')).includes('My data')) fail('"my data" is not in English');
+    await check(m, 'phone my data');
+    await m.screenshot({ path: shots + '/12b-my-data-phone.png', fullPage: true });
+    await phone.close();
+  });
+
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));
   if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 } catch (e) {

@@ -270,6 +270,15 @@ public final class Layout {
         return SortableTime.parse(sk.substring(READ.length(), sk.lastIndexOf('#')));
     }
 
+    /** The partition of an owner's electronic data warehouse ({@link WarehouseStore}): {@code WAREHOUSE#<owner>}. */
+    static String warehousePk(String owner) { return "WAREHOUSE#" + owner; }
+
+    /** The sort keys' prefix of a warehouse's documents. */
+    static final String WAREHOUSE_DOC = "DOC#";
+
+    /** The key of the owner's warehouse document {@code id}: {@code WAREHOUSE#<owner> / DOC#<id>}. */
+    static Map<String, AttributeValue> warehouseKey(String owner, String id) { return keyMap(warehousePk(owner), WAREHOUSE_DOC + id); }
+
     /** The partition of every official's and administrator's account ({@link OfficialAccountStore}); a few hundred items. */
     static final String OFFICIALS = "OFFICIALS";
     static final String ACCOUNT = "ACCOUNT#";
@@ -290,6 +299,18 @@ public final class Layout {
 
     /** The partition of an account's trail. */
     static String accountTrailPk(String subject) { return "OFFICIAL#" + subject; }
+
+    /**
+     * The partition of a citizen's own trail of deletions ({@link OwnDataStore}): {@code MYDATA#<subject> /
+     * ERASED#<time, 9 fraction digits>#<random>}, written once; it outlives the draft or document deleted.
+     */
+    static String myDataPk(String subject) { return "MYDATA#" + subject; }
+
+    static final String ERASED = "ERASED#";
+
+    static Map<String, AttributeValue> erasureKey(String subject, Instant at) {
+        return keyMap(myDataPk(subject), ERASED + SortableTime.format(at) + "#" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
 
     /** The partition of an agency's monthly quality figures. */
     static String qualityPk(String agency) { return "QUALITY#" + agency; }

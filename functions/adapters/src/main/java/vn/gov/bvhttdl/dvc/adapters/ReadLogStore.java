@@ -60,6 +60,21 @@ public final class ReadLogStore implements ReadLog {
         return new Page(out, next);
     }
 
+    /** One query: {@code READ#} keys up to the end of {@code notAfter}'s moment, newest first. */
+    @Override
+    public List<Read> readsUpTo(String dossierId, java.time.Instant notAfter, int size) {
+        String pk = Layout.dossierPk(dossierId);
+        var q = ddb.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi").scanIndexForward(false).limit(size)
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":lo", AttributeValue.fromS(Layout.READ),
+                        ":hi", AttributeValue.fromS(Layout.READ + SortableTime.format(notAfter) + "#~"))));
+        List<Read> out = new ArrayList<>();
+        for (var i : q.items()) {
+            out.add(new Read(dossierId, Layout.readAt(i.get("SK").s()), str(i, "official"), str(i, "officialName"), str(i, "agency"), str(i, "unit"),
+                    str(i, "post"), str(i, "action"), str(i, "detail")));
+        }
+        return out;
+    }
+
     private static void put(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) item.put(name, AttributeValue.fromS(value));
     }

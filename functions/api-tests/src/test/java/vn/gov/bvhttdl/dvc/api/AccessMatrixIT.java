@@ -357,4 +357,152 @@ class AccessMatrixIT {
         return e;
     }
 
+
+    /** Each audience: the actors above and a caller with no sign-in. */
+    static final List<Who> AUDIENCE = java.util.stream.Stream.concat(ACTORS.stream(), java.util.stream.Stream.of(new Who("anonymous", null))).toList();
+
+    /** Who a route is for: any official, administrators, anyone signed in (their own data), everyone (public pages). */
+    enum For { OFFICIALS, ADMINS, SIGNED_IN, EVERYONE }
+
+    /** What a caller of the route's audience gets: {@code expected} when given, else any answer that is not a refusal nor a 5xx. */
+    record Route(String name, String method, String path, String query, String body, For audience, Integer expected) {}
+
+    static boolean admits(For audience, Who who) {
+        return switch (audience) {
+            case OFFICIALS -> OFFICIALS.contains(who.name());
+            case ADMINS -> who.name().equals("admin");
+            case SIGNED_IN -> who.claims() != null;
+            case EVERYONE -> true;
+        };
+    }
+
+    /**
+     * The routes the matrix above does not walk (the officials' search, the administrators' accounts, archive,
+     * previews and calendar changes, the public verification pages of letters and tracking books, and the citizen's own
+     * data): each audience is admitted and everyone else refused — 401 with no sign-in, 403 for a caller of the wrong
+     * kind; a public page answers everyone alike, never 401 or 403. Every wrong cell is listed at once.
+     */
+    @Test
+    void theOtherRoutesAdmitTheirAudienceAndRefuseEveryoneElse() {
+        Dossier received = walk("received");
+        String letterAt = Long.toString(received.receivedAt().getEpochSecond());
+        String bookAt = Long.toString(Instant.now().minusSeconds(3600).getEpochSecond());
+        String year = Integer.toString(LocalDate.now().getYear() + 1);
+        List<Route> routes = List.of(
+                new Route("official-search", "GET", "/api/official/dossiers/search", "q=" + received.code(), null, For.OFFICIALS, 200),
+                new Route("admin-officials", "GET", "/api/admin/officials", null, null, For.ADMINS, 200),
+                new Route("admin-official-unknown", "GET", "/api/admin/officials/no-such-" + UUID.randomUUID(), null, null, For.ADMINS, 404),
+                new Route("admin-official-assign", "PUT", "/api/admin/officials/no-such-" + UUID.randomUUID() + "/assignment",
+                        null, "{\"version\":1,\"agency\":\"CDLQG\",\"unit\":\"MOTCUA\",\"role\":\"DESK\"}", For.ADMINS, null),
+                new Route("admin-official-deactivate", "POST", "/api/admin/officials/no-such-" + UUID.randomUUID() + "/deactivate",
+                        null, "{\"version\":1}", For.ADMINS, null),
+                new Route("admin-archive-expired", "GET", "/api/admin/archive/expired", "agency=CDLQG&from=2020", null, For.ADMINS, 200),
+                new Route("admin-archive-destroy", "POST", "/api/admin/archive/decisions/no-such-" + UUID.randomUUID() + "/destroy", null, null, For.ADMINS, 404),
+                new Route("admin-archive-decide", "POST", "/api/admin/archive/decisions", null, "{}", For.ADMINS, null),
+                new Route("admin-version-preview", "POST", "/api/admin/procedures/BVHTTDL-DL-001/versions/preview", null, "{}", For.ADMINS, null),
+                new Route("admin-calendar-changes", "POST", "/api/admin/calendar/" + year + "/changes", null, "{}", For.ADMINS, null),
+                new Route("verify-letter", "GET", "/verify/letters/" + received.id() + "/06/" + letterAt, null, null, For.EVERYONE, 200),
+                new Route("verify-letter-unknown", "GET", "/verify/letters/no-such/06/" + letterAt, null, null, For.EVERYONE, 404),
+                new Route("verify-book", "GET", "/verify/books/CDLQG/MOTCUA/2026-01-01/2026-01-31/" + bookAt, null, null, For.EVERYONE, 200),
+                new Route("verify-book-unknown", "GET", "/verify/books/CDLQG/NOPE/2026-01-01/2026-01-31/" + bookAt, null, null, For.EVERYONE, 404),
+                new Route("my-data", "GET", "/api/me/data", null, null, For.SIGNED_IN, 200),
+                new Route("my-data-reads", "GET", "/api/me/data/reads", "size=5", null, For.SIGNED_IN, 200),
+                new Route("my-data-export", "POST", "/api/me/data/export", null, null, For.SIGNED_IN, 200),
+                new Route("my-data-delete-draft-unknown", "DELETE", "/api/me/data/drafts/no-such-" + UUID.randomUUID(), null, null, For.SIGNED_IN, 404),
+                new Route("my-data-delete-document-unknown", "DELETE", "/api/me/data/warehouse/no-such-" + UUID.randomUUID(), null, null, For.SIGNED_IN, 404));
+        List<String> wrong = new ArrayList<>();
+        int cells = 0, address = 0;
+        for (Route r : routes) {
+            Map<Integer, Integer> publicAnswers = new LinkedHashMap<>();
+            for (Who who : AUDIENCE) {
+                var e = request(r.method(), r.path(), r.body(), who.claims());
+                if (r.query() != null) {
+                    e.setRawQueryString(r.query());
+                    Map<String, String> params = new java.util.HashMap<>();
+                    for (String kv : r.query().split("&")) params.put(kv.split("=")[0], kv.split("=", 2)[1]);
+                    e.setQueryStringParameters(params);
+                }
+                // each its own address: the public pages' per-address limit is not what is tested here
+                e.getRequestContext().getHttp().setSourceIp("198.51.100." + (++address % 250 + 1));
+                APIGatewayV2HTTPResponse res = handler.handleRequest(e, null);
+                int s = res.getStatusCode();
+                cells++;
+                boolean ok;
+                if (admits(r.audience(), who)) {
+                    ok = r.expected() != null ? s == r.expected() : s != 401 && s != 403 && s < 500;
+                    publicAnswers.merge(s, 1, Integer::sum);
+                } else {
+                    ok = s == (who.claims() == null ? 401 : 403);
+                }
+                if (!ok) wrong.add(r.name() + " × " + who.name() + ": " + s + (admits(r.audience(), who)
+                        ? " (should be " + (r.expected() == null ? "admitted" : r.expected()) + ")" : " (should be refused)") + " " + clip(res.getBody()));
+            }
+            if (r.audience() == For.EVERYONE && publicAnswers.size() != 1) wrong.add(r.name() + ": not the same answer for everyone " + publicAnswers);
+        }
+        assertTrue(cells >= routes.size() * AUDIENCE.size());
+        assertEquals(List.of(), wrong, wrong.size() + " wrong cells of " + cells);
+    }
+
+    static String clip(String s) { return s == null ? "" : s.length() > 200 ? s.substring(0, 200) : s; }
+
+    /**
+     * The citizen's own data is their own: another citizen's (or an official's) page, reads and archive hold nothing of
+     * the applicant's dossiers, and their deletion of the applicant's draft is the 404 of no draft (the draft stays);
+     * the applicant sees their draft and deletes it, and a submitted dossier is refused (409), not deleted.
+     */
+    @Test
+    void myDataIsTheCallersOwn() {
+        Dossier draft = walk("draft");
+        Dossier submitted = walk("received");
+        List<String> wrong = new ArrayList<>();
+        for (Who who : ACTORS) {
+            if (who.name().equals("applicant")) continue;
+            String page = handler.handleRequest(request("GET", "/api/me/data", null, who.claims()), null).getBody();
+            if (page.contains(draft.id())) wrong.add(who.name() + " sees the applicant's draft");
+            int s = handler.handleRequest(request("DELETE", "/api/me/data/drafts/" + draft.id(), null, who.claims()), null).getStatusCode();
+            if (s != 404) wrong.add(who.name() + " deleting the applicant's draft: " + s);
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(DossierStore.fromSettings().find(draft.id()).isPresent(), "the draft stays");
+        Map<String, String> applicant = ACTORS.get(0).claims();
+        assertTrue(handler.handleRequest(request("GET", "/api/me/data", null, applicant), null).getBody().contains(draft.id()));
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(request("DELETE", "/api/me/data/drafts/" + submitted.id(), null, applicant), null);
+        assertEquals(409, refused.getStatusCode(), refused.getBody());
+        assertTrue(refused.getBody().contains("my-data-not-a-draft"));
+        APIGatewayV2HTTPResponse deleted = handler.handleRequest(request("DELETE", "/api/me/data/drafts/" + draft.id(), null, applicant), null);
+        assertEquals(200, deleted.getStatusCode(), deleted.getBody());
+        assertTrue(DossierStore.fromSettings().find(draft.id()).isEmpty());
+        assertTrue(handler.handleRequest(request("GET", "/api/me/data", null, applicant), null).getBody().contains("\"ref\":\"" + draft.id() + "\""),
+                "the deletion is on the applicant's trail");
+
+        // the archives, fetched through their links: the applicant's holds the dossier; the other citizen's nothing of it
+        String mine = archive(applicant);
+        assertTrue(mine.contains("ho-so/" + submitted.code() + "/ho-so.json") && mine.contains("Nguyễn Văn An"), "the applicant's dossier is in their archive");
+        String theirs = archive(ACTORS.get(1).claims());
+        for (String x : List.of(submitted.code(), submitted.id(), draft.id(), "Nguyễn Văn An", "001099012345", OWNER)) {
+            assertFalse(theirs.contains(x), "another person's " + x + " is in the other citizen's archive");
+        }
+    }
+
+    /** The caller's "download everything" archive, fetched through the link answered: each entry's name and text. */
+    @SuppressWarnings("unchecked")
+    static String archive(Map<String, String> claims) {
+        APIGatewayV2HTTPResponse res = handler.handleRequest(request("POST", "/api/me/data/export", null, claims), null);
+        assertEquals(200, res.getStatusCode(), res.getBody());
+        String link = (String) json(res).get("link");
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, got.statusCode(), "the link opens the archive");
+            StringBuilder all = new StringBuilder();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(got.body()), java.nio.charset.StandardCharsets.UTF_8)) {
+                for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    all.append(e.getName()).append('\n').append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+            assertTrue(all.indexOf("README.txt") >= 0, "a zip with its README");
+            return all.toString();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("the archive's link could not be read", e);
+        }
+    }
 }

@@ -231,6 +231,23 @@ class HostileInputIT {
         if (r.getStatusCode() >= 400) assertProblem(r);
     }
 
+    /** "My data" (issue #25 item 4): a bad page size, cursor or id is a problem naming it, never a 5xx. */
+    @Example
+    void myDataRefusesABadPageCursorOrIdWithAProblem() {
+        problem(send("GET", "/api/me/data/reads", "size=0", null, AN, null), 422, "invalid-page");
+        problem(send("GET", "/api/me/data/reads", "size=51", null, AN, null), 422, "invalid-page");
+        problem(send("GET", "/api/me/data/reads", "after=nonsense", null, AN, null), 422, "invalid-cursor");
+        problem(send("GET", "/api/me/data/reads", "after=2026-12-06T03:00:00Z~-1", null, AN, null), 422, "invalid-cursor");
+        problem(send("GET", "/api/me/data/reads", "after=" + "9".repeat(500), null, AN, null), 422, "invalid-cursor");
+        APIGatewayV2HTTPResponse notANumber = send("GET", "/api/me/data/reads", "size=abc", null, AN, null);
+        assertEquals(400, notANumber.getStatusCode(), notANumber.getBody());
+        assertProblem(notANumber);
+        assertEquals(200, send("GET", "/api/me/data/reads", "after=2026-12-06T03:00:00Z~0", null, AN, null).getStatusCode());
+        problem(send("DELETE", "/api/me/data/drafts/%3Cscript%3E", null, null, AN, null), 400, "malformed-request");
+        problem(send("DELETE", "/api/me/data/warehouse/" + "x".repeat(300), null, null, AN, null), 400, "malformed-request");
+        problem(send("DELETE", "/api/me/data/warehouse/" + UUID.randomUUID(), null, null, AN, null), 404, "my-document-not-found");
+    }
+
     @Provide
     Arbitrary<String> writeRoutes() {
         return Arbitraries.of("POST /api/dossiers", "PUT /api/dossiers/" + UUID.randomUUID(), "POST /api/dossiers/" + UUID.randomUUID() + "/attachments",

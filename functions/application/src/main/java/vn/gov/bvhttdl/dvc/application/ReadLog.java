@@ -27,4 +27,23 @@ public interface ReadLog {
 
     /** The reads of {@code dossierId}, newest first, {@code size} at most, after the cursor {@code after} (null: from the newest). */
     Page reads(String dossierId, int size, String after);
+
+    /**
+     * The reads of {@code dossierId} at or before {@code notAfter}, newest first, {@code size} at most: the owner's page
+     * across all their dossiers merges these ({@link MyData#reads}). This default pages through {@link #reads}; a store
+     * answers it with one query.
+     */
+    default java.util.List<Read> readsUpTo(String dossierId, Instant notAfter, int size) {
+        java.util.List<Read> out = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            Page p = reads(dossierId, 50, after);
+            for (Read r : p.reads()) {
+                if (!r.at().isAfter(notAfter)) out.add(r);
+                if (out.size() >= size) return out;
+            }
+            after = p.next();
+        } while (after != null);
+        return out;
+    }
 }

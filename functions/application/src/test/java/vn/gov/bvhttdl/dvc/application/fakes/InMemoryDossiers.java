@@ -185,6 +185,20 @@ public final class InMemoryDossiers implements Dossiers, Attachments, LookupKeys
         audit.computeIfAbsent(dossierId, k -> new ArrayList<>()).add(e);
     }
 
+    /**
+     * Erases dossier {@code id} (its trail and files too) if it is still at {@code version}; answers how many items
+     * went (the dossier, its trail entries, its files), or -1 when it changed meanwhile.
+     */
+    public synchronized int erase(String id, long version) {
+        Dossier d = dossiers.get(id);
+        if (d == null || d.version() != version) return -1;
+        dossiers.remove(id);
+        int n = 1 + audit.getOrDefault(id, List.of()).size() + files.getOrDefault(id, List.of()).size();
+        audit.remove(id);
+        files.remove(id);
+        return n;
+    }
+
     /** Every dossier stored (for the other in-memory ports over the same table). */
     public synchronized List<Dossier> all() { return List.copyOf(dossiers.values()); }
 

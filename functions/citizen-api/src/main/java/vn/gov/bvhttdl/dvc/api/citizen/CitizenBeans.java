@@ -81,6 +81,19 @@ final class CitizenBeans {
         }
     }
 
+    /**
+     * The citizen's own data (issue #25 item 4): the stores the desk reads, the warehouse, and {@link OwnDataStore}
+     * (uploads' bytes, drafts erased, the archive in the documents bucket behind a short-lived link, the deletions' trail).
+     */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.MyData myData(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, S3Presigner presigner, NoticeTable notices,
+                                                 PaymentStore payments, ResultStore results, SurveyTable surveys,
+                                                 vn.gov.bvhttdl.dvc.application.Warehouse warehouse, Clock clock) {
+        return new vn.gov.bvhttdl.dvc.application.MyData(store, table.workQueues(), table.attachments(), payments, results, notices, surveys,
+                table.readLog(), warehouse, vn.gov.bvhttdl.dvc.adapters.OwnDataStore.over(table, vn.gov.bvhttdl.dvc.adapters.AwsClients::s3, presigner, clock),
+                vn.gov.bvhttdl.dvc.domain.PersonalData.standard(), clock);
+    }
+
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock,
