@@ -270,8 +270,20 @@ public final class Layout {
         return SortableTime.parse(sk.substring(READ.length(), sk.lastIndexOf('#')));
     }
 
-    /** The partition of an owner's electronic data warehouse ({@link WarehouseStore}): {@code WAREHOUSE#<owner>}. */
-    static String warehousePk(String owner) { return "WAREHOUSE#" + owner; }
+    /**
+     * The partition of an owner's electronic data warehouse ({@link WarehouseStore}): {@code WAREHOUSE#<SHA-256 of the
+     * owner key>}. The owner key holds a personal ID number, and keys travel where item bodies do not (the stream's
+     * keys, CloudTrail's data events, throttling and error messages, the archive's and the dashboards' logs): the
+     * partition names the owner only by its digest; the entry itself (encrypted at rest) keeps the owner.
+     */
+    static String warehousePk(String owner) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(owner.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "WAREHOUSE#" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The sort keys' prefix of a warehouse's documents. */
     static final String WAREHOUSE_DOC = "DOC#";

@@ -134,7 +134,7 @@ public final class Table {
     /** The officials' and administrators' accounts and their trail ({@code OFFICIALS / ACCOUNT#…}, {@code OFFICIAL#… / CHANGE#…}). */
     public OfficialAccountStore officialAccounts() { return officialAccounts.get(); }
 
-    /** The owners' electronic data warehouses ({@code WAREHOUSE#<owner> / DOC#<id>}, the {@code Warehouse} port). */
+    /** The owners' electronic data warehouses ({@code WAREHOUSE#<digest of the owner> / DOC#<id>}, the {@code Warehouse} port). */
     public WarehouseStore warehouse() { return warehouse.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The Warehouse port over the dossier table: one item per document under its owner's partition
- * ({@code WAREHOUSE#<owner> / DOC#<id>}, {@link Layout#warehouseKey}), the entry as JSON in {@code doc} and its status
+ * ({@code WAREHOUSE#<digest of the owner> / DOC#<id>}, {@link Layout#warehouseKey}), the entry as JSON in {@code doc} and its status
  * in {@code docStatus}. Added with {@code attribute_not_exists(PK)} (the same result pushed twice is added once),
  * changed only from the status expected ({@code docStatus = :expected}), read with one query per owner.
  */
