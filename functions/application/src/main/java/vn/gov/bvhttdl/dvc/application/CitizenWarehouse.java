@@ -64,9 +64,6 @@ public final class CitizenWarehouse {
      */
     public record Line(WarehouseDocument document, String state, Text kindName, String dossierCode, boolean verifiable) {}
 
-    /** The page: the owners, every entry of theirs newest first, the day the states are read on. */
-    public record Page(List<Owner> owners, List<Line> lines, LocalDate today) {}
-
     /**
      * A document the person may keep: an accepted file of one of their finished dossiers, not kept yet.
      *

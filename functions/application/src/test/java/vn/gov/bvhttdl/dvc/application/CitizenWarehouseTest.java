@@ -129,7 +129,9 @@ class CitizenWarehouseTest {
         CitizenWarehouse.Page before = mine.page(hoa, hoaId);
         assertEquals(List.of("up1"), before.keepable().stream().map(CitizenWarehouse.Keepable::uploadId).toList(),
                 "the accepted file of her finished dossier may be kept; the rejected one may not");
-        assertEquals("Bản sao có chứng thực giấy chứng nhận đăng ký doanh nghiệp", before.keepable().get(0).component().vi());
+        assertEquals(ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow().components().stream()
+                .filter(c -> c.code().equals("DKDN")).findFirst().orElseThrow().name(), before.keepable().get(0).component(),
+                "named as the dossier's procedure version names the component");
         WarehouseDocument kept = mine.keep(hoa, first, "up1");
         String second = dossier(null); // her own application: the result is hers personally
         moves.approve(leader, second, null);
