@@ -32,6 +32,7 @@ route('/admin/scorecard', lazy(() => import('./admin/scorecard.js'), 'adminScore
 route('/admin/scorecard/dossiers', lazy(() => import('./admin/scorecard.js'), 'adminScorecardDossiersPage'));
 route('/admin/officials', lazy(() => import('./admin/officials.js'), 'adminOfficialsPage'));
 route('/my-data', lazy(() => import('./citizen/mydata.js'), 'myDataPage'));
+route('/warehouse', lazy(() => import('./citizen/warehouse.js'), 'warehousePage'));
 
 function renderShell() {
   document.documentElement.lang = lang();
@@ -48,6 +49,7 @@ function renderShell() {
   document.getElementById('nav-admin').hidden = !g.includes('admins');
   document.getElementById('nav-official').hidden = !g.includes('officials');
   document.getElementById('nav-inbox').hidden = !c;
+  document.getElementById('nav-warehouse').hidden = !c;
   const l = document.getElementById('lang');
   // the other language, named in itself (and marked as that language for screen readers)
   l.textContent = lang() === 'vi' ? 'English' : 'Tiếng Việt';
