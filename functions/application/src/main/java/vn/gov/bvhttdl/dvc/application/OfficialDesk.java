@@ -405,7 +405,7 @@ public final class OfficialDesk {
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", a.uploadId()));
         if (doc.kind() == WarehouseDocument.Kind.RESULT) {
             IssuedResult r = results.find(doc.fileKey()).orElseThrow(() -> DomainException.of("attachment-not-found", "ref", a.uploadId()));
-            return files.result(r, a.fileName().endsWith(".pdf") ? a.fileName() : a.fileName() + ".pdf");
+            return files.result(r, "ket-qua-" + r.number() + ".pdf");
         }
         return files.open(new Attachment(a.dossierId(), doc.fileKey(), a.componentCode(), a.fileName(), a.declaredType(),
                 a.declaredSize(), Attachment.Status.ACCEPTED, null, a.detectedType(), doc.sha256(), a.pages(), a.createdAt(),

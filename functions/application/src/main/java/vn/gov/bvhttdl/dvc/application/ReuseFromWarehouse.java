@@ -160,7 +160,8 @@ public final class ReuseFromWarehouse {
             Optional<WarehouseDocument> doc = owner == null || !owner.equals(from.owner()) ? Optional.empty()
                     : warehouse.find(owner, from.reference());
             if (doc.isEmpty()) {
-                out.add(ProblemTexts.standard().entry("warehouse-document-unusable").text("name", a.fileName()).at("component." + a.componentCode()));
+                ProblemTexts.Entry e = ProblemTexts.standard().entry("warehouse-document-unusable");
+                out.add(new Text(put(e.vi(), a.fileName(), null, null), put(e.en(), a.fileName(), null, null)).at("component." + a.componentCode()));
             } else if (!doc.get().usable(today)) {
                 out.add(text(doc.get(), today).at("component." + a.componentCode()));
             }
@@ -189,12 +190,25 @@ public final class ReuseFromWarehouse {
         return fill(key, doc, null, null);
     }
 
-    /** A problem's texts with the document's name (and a component's) in each language. */
+    /**
+     * A problem's texts with the document's name (and a component's) in each language, in full (the problems' own
+     * filling clips a value to a few dozen characters: a document's name and number must be read whole).
+     */
     private static Text fill(String key, WarehouseDocument doc, String name2, Text value2) {
         ProblemTexts.Entry e = ProblemTexts.standard().entry(key);
-        String vi = e.text("name", label(doc, true), name2 == null ? "-" : name2, value2 == null ? "" : value2.vi()).vi();
-        String en = e.text("name", label(doc, false), name2 == null ? "-" : name2, value2 == null ? "" : value2.en()).en();
-        return new Text(vi, en);
+        return new Text(put(e.vi(), label(doc, true), name2, value2 == null ? null : value2.vi()),
+                put(e.en(), label(doc, false), name2, value2 == null ? null : value2.en()));
+    }
+
+    private static String put(String template, String name, String name2, String value2) {
+        String s = template.replace("{name}", clip(name));
+        return name2 == null ? s : s.replace("{" + name2 + "}", clip(value2));
+    }
+
+    private static String clip(String s) {
+        if (s == null) return "";
+        String clean = s.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > 200 ? clean.substring(0, 199) + "…" : clean;
     }
 
     private static String label(WarehouseDocument doc, boolean vi) {
