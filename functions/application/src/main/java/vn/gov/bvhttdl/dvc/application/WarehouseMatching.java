@@ -14,6 +14,12 @@ public interface WarehouseMatching {
     /** The document kinds that satisfy component {@code componentCode} of procedure {@code procedureCode} (empty: none). */
     Set<String> documentKindsFor(String procedureCode, String componentCode);
 
+    /** The rules as data: {@code rules/warehouse.json} ({@link vn.gov.bvhttdl.dvc.domain.WarehouseRules}). */
+    static WarehouseMatching standard() {
+        vn.gov.bvhttdl.dvc.domain.WarehouseRules rules = vn.gov.bvhttdl.dvc.domain.WarehouseRules.standard();
+        return (procedure, component) -> Set.copyOf(rules.documentKindsFor(procedure, component));
+    }
+
     /** No rules: nothing in a warehouse is offered. */
     WarehouseMatching NONE = (procedure, component) -> Set.of();
 
