@@ -1274,6 +1274,49 @@ try {
     await ctx.close();
   });
 
+  await step('issue 25: the citizen\'s data warehouse lists the results issued to her and her enterprise, each with its state, verification page and file; she keeps a document of a finished dossier; phone, English; axe', async () => {
+    const wctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const w = await newPage(wctx);
+    await w.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await w.waitForSelector('#nav-warehouse:not([hidden])');
+    await w.click('#nav-warehouse');
+    await w.waitForSelector('#warehouse-entries li[data-entry]');
+    const results = await w.$$eval('#warehouse-entries li[data-entry]', (lis) => lis.map((li) => ({ id: li.dataset.entry, state: li.dataset.state,
+      verify: (li.querySelector('a.verify-link') || {}).href || null, text: li.textContent })));
+    const result = results.find((r) => r.verify && /-KQ\d+/.test(r.text));
+    if (!result) fail('no result with its code and verification page in the warehouse: ' + JSON.stringify(results).slice(0, 1500));
+    const code = result.text.match(/[\w.]+-\d{6}-\d{4}-KQ\d+/);
+    const verifyPage = await (await fetch(result.verify, { headers: { accept: 'text/html' } })).text();
+    if (code && !verifyPage.includes(code[0])) fail('the verification page does not name ' + code[0]);
+    const [download] = await Promise.all([w.waitForEvent('download'), w.click(`button[data-download-entry="${result.id}"]`)]);
+    const pdf = readFileSync(await download.path());
+    if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') fail('the result from the warehouse is not a PDF');
+    await check(w, 'citizen warehouse');
+    await w.screenshot({ path: shots + '/12-warehouse.png', fullPage: true });
+    const keep = await w.$('button[data-keep-upload]');
+    if (keep) {
+      const before = results.filter((r) => r.text.includes('Giấy tờ đã lưu')).length;
+      await keep.click();
+      await w.waitForFunction((n) => [...document.querySelectorAll('#warehouse-entries li[data-entry]')].filter((li) => li.textContent.includes('Giấy tờ đã lưu')).length > n, before);
+      await check(w, 'citizen warehouse after keeping');
+    } else {
+      console.log('     (no accepted document of a finished dossier left to keep)');
+    }
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const m = await newPage(phone);
+    await m.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await m.waitForSelector('#sign-out');
+    await m.evaluate(() => localStorage.setItem('dvc.lang', 'en'));
+    await m.goto(base + '/#/warehouse');
+    await m.reload();
+    await m.waitForSelector('#warehouse-entries li[data-entry]');
+    if (!(await m.textContent('h1')).includes('My data warehouse')) fail('the warehouse page is not in English');
+    await check(m, 'phone warehouse');
+    await m.screenshot({ path: shots + '/12b-warehouse-phone.png', fullPage: true });
+    await phone.close();
+    await wctx.close();
+  });
+
   await step('issue 25: reuse first — the first dossier\'s result is offered in a second application and attached in one click; the desk sees it "from the warehouse" and opens it; revoked by the leader, a third application cannot reuse it', async () => {
     const citizen = await devToken('Phạm Thị Hoa', '079199001234', 'hoa.pham@example.vn', 'citizen');
     const send = async (method, path, body, token = citizen) => fetch(base + path, { method,
@@ -1316,7 +1359,7 @@ try {
     if (!offered.includes('Giấy phép kinh doanh dịch vụ lữ hành quốc tế') || !offered.includes(code)) fail('the offer does not name the first result: ' + offered);
     if (await p.$('li.task[data-component="DON"] button[data-reuse-doc]')) fail('a document offered for a component no rule matches');
     await check(p, 'checklist with a warehouse offer');
-    await p.screenshot({ path: shots + '/12a-reuse-offer.png', fullPage: true });
+    await p.screenshot({ path: shots + '/13a-reuse-offer.png', fullPage: true });
     const reusedId = await p.getAttribute('li.task[data-component="GPCU"] button[data-reuse-doc]', 'data-reuse-doc');
     await p.click('li.task[data-component="GPCU"] button[data-reuse-doc]');
     await p.waitForSelector('li.task[data-component="GPCU"][data-state="OK"] [data-from-warehouse="warehouse"]');
@@ -1346,7 +1389,7 @@ try {
     if (!opened.url().startsWith('blob:')) fail('the warehouse file did not open: ' + opened.url());
     await opened.close();
     await check(o, 'official dossier with a file from the warehouse');
-    await o.screenshot({ path: shots + '/12b-official-from-warehouse.png', fullPage: true });
+    await o.screenshot({ path: shots + '/13b-official-from-warehouse.png', fullPage: true });
 
     // 3. the leader of the travel unit revokes the first dossier's result (asked to confirm in the page)
     const first = decodeURIComponent(dossierUrl.split('#/dossier/')[1]);

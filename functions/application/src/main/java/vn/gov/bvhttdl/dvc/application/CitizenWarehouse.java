@@ -64,11 +64,25 @@ public final class CitizenWarehouse {
      */
     public record Line(WarehouseDocument document, String state, Text kindName, String dossierCode, boolean verifiable) {}
 
-    /** The page: the owners, every entry of theirs newest first, the day the states are read on. */
-    public record Page(List<Owner> owners, List<Line> lines, LocalDate today) {}
+    /**
+     * A document the person may keep: an accepted file of one of their finished dossiers, not kept yet.
+     *
+     * @param component the component's name in the procedure version the dossier follows
+     */
+    public record Keepable(String dossierId, String dossierCode, Text procedure, String uploadId, String fileName, Text component) {}
+
+    /** The page: the owners, every entry of theirs newest first, what may still be kept, the day the states are read on. */
+    public record Page(List<Owner> owners, List<Line> lines, List<Keepable> keepable, LocalDate today) {}
+
+    /** How many of the person's finished dossiers the page looks into for documents to keep (the newest). */
+    static final int KEEPABLE_DOSSIERS = 20;
 
     /** The owner keys of the warehouses {@code applicant} (signed in as {@code identity}) sees. */
     public List<Owner> owners(Actor applicant, VerifiedIdentity identity) {
+        return owners(identity, lists.byOwner(applicant.subject(), 100));
+    }
+
+    private static List<Owner> owners(VerifiedIdentity identity, List<Dossier> mine) {
         Set<Owner> out = new LinkedHashSet<>();
         if (identity != null) {
             String personal = WarehouseDocument.personal(identity.idNumber());
@@ -77,7 +91,7 @@ public final class CitizenWarehouse {
                 out.add(new Owner(WarehouseDocument.enterprise(identity.enterpriseCode()), true, identity.enterpriseCode()));
             }
         }
-        for (Dossier d : lists.byOwner(applicant.subject(), 100)) {
+        for (Dossier d : mine) {
             if (d.code() == null || d.applicant() == null) continue; // never received: nothing the desk checked
             String code = d.applicant().enterpriseCode();
             String key = WarehouseDocument.enterprise(code == null ? null : code.replace(" ", ""));
@@ -86,16 +100,37 @@ public final class CitizenWarehouse {
         return List.copyOf(out);
     }
 
-    /** The warehouse page: one request, every entry of every warehouse the person sees. */
+    /** The warehouse page: one request, every entry of every warehouse the person sees, and what they may still keep. */
     public Page page(Actor applicant, VerifiedIdentity identity) {
         LocalDate today = clock.instant().atZone(rules.calendar().zone()).toLocalDate();
-        List<Owner> owners = owners(applicant, identity);
+        List<Dossier> mine = lists.byOwner(applicant.subject(), 100);
+        List<Owner> owners = owners(identity, mine);
         List<WarehouseDocument> all = new ArrayList<>();
         for (Owner o : owners) all.addAll(warehouse.of(o.key()));
         all.sort(Comparator.comparing(WarehouseDocument::addedAt, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         List<Line> lines = all.stream().map(d -> new Line(d, d.state(today), kinds.name(d.documentKind()).orElse(null), dossierCode(d),
                 d.verificationId() != null)).toList();
-        return new Page(owners, lines, today);
+        Set<String> kept = new java.util.HashSet<>();
+        for (WarehouseDocument d : all) if (d.kind() == WarehouseDocument.Kind.KEPT) kept.add(d.fileKey() + "#" + d.versionId());
+        List<Keepable> keepable = new ArrayList<>();
+        mine.stream().filter(d -> Retention.FINISHED.contains(d.status()) && ResultsInWarehouse.owner(d) != null)
+                .sorted(Comparator.comparing(Dossier::createdAt).reversed()).limit(KEEPABLE_DOSSIERS).forEach(d -> {
+                    Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+                    for (Attachment a : attachments.attachments(d.id())) {
+                        if (!keepable(a) || kept.contains(a.key() + "#" + a.versionId())) continue;
+                        keepable.add(new Keepable(d.id(), d.code(), p == null ? null : p.name(), a.uploadId(), a.fileName(), componentName(p, a)));
+                    }
+                });
+        return new Page(owners, lines, keepable, today);
+    }
+
+    private static boolean keepable(Attachment a) {
+        return a.status() == Attachment.Status.ACCEPTED && !a.fromNationalDatabase() && a.versionId() != null;
+    }
+
+    private static Text componentName(Procedure p, Attachment a) {
+        return p == null ? null : p.components().stream().filter(c -> c.code().equals(a.componentCode())).map(Procedure.Component::name)
+                .findFirst().orElse(null);
     }
 
     private String dossierCode(WarehouseDocument d) {
@@ -110,12 +145,13 @@ public final class CitizenWarehouse {
      * dossier at all); an unfinished one, or a file that is not accepted, is REFUSED.
      */
     public WarehouseDocument keep(Actor applicant, String dossierId, String uploadId) {
+        if (dossierId == null || dossierId.isBlank() || dossierId.length() > 100) throw Access.dossier(String.valueOf(dossierId));
         Dossier d = Access.owned(dossiers, applicant, dossierId);
         if (!Retention.FINISHED.contains(d.status())) throw DomainException.of("warehouse-not-finished", "ref", d.code() == null ? d.id() : d.code());
         Attachment a = attachments.attachments(d.id()).stream().filter(x -> uploadId != null && x.uploadId().equals(uploadId)
                         && x.status() != Attachment.Status.CANCELLED).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", String.valueOf(uploadId)));
-        if (a.status() != Attachment.Status.ACCEPTED || a.fromNationalDatabase() || a.versionId() == null) {
+        if (!keepable(a)) {
             throw DomainException.of("warehouse-not-accepted", "ref", a.fileName() == null ? uploadId : a.fileName());
         }
         String owner = ResultsInWarehouse.owner(d);
@@ -124,8 +160,7 @@ public final class CitizenWarehouse {
             if (e.kind() == WarehouseDocument.Kind.KEPT && a.key().equals(e.fileKey()) && a.versionId().equals(e.versionId())) return e;
         }
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
-        Text name = p == null ? null : p.components().stream().filter(c -> c.code().equals(a.componentCode())).map(Procedure.Component::name)
-                .findFirst().orElse(null);
+        Text name = componentName(p, a);
         if (name == null) name = new Text("Giấy tờ của hồ sơ " + (d.code() == null ? d.id() : d.code()), "A document of dossier " + (d.code() == null ? d.id() : d.code()));
         WarehouseDocument kept = new WarehouseDocument(owner, IssueResult.newId(), WarehouseDocument.Kind.KEPT,
                 kinds.of(d.procedureCode(), a.componentCode()), name, null, null, null, a.fileName(), null, null, null, null,

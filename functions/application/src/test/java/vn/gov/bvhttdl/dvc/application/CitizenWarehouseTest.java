@@ -126,6 +126,12 @@ class CitizenWarehouseTest {
     @Test
     void thePageListsEveryEntryOfHerWarehousesWithItsStateAndTheFilesOpen() {
         String first = finished("0101234567");
+        CitizenWarehouse.Page before = mine.page(hoa, hoaId);
+        assertEquals(List.of("up1"), before.keepable().stream().map(CitizenWarehouse.Keepable::uploadId).toList(),
+                "the accepted file of her finished dossier may be kept; the rejected one may not");
+        assertEquals(ProcedureCatalogue.load().find("BVHTTDL-DL-001").orElseThrow().components().stream()
+                .filter(c -> c.code().equals("DKDN")).findFirst().orElseThrow().name(), before.keepable().get(0).component(),
+                "named as the dossier's procedure version names the component");
         WarehouseDocument kept = mine.keep(hoa, first, "up1");
         String second = dossier(null); // her own application: the result is hers personally
         moves.approve(leader, second, null);
@@ -135,6 +141,7 @@ class CitizenWarehouseTest {
         CitizenWarehouse.Page page = mine.page(hoa, hoaId);
         assertEquals(List.of(WarehouseDocument.personal("079199001234"), ENTERPRISE), page.owners().stream().map(CitizenWarehouse.Owner::key).toList());
         assertEquals(3, page.lines().size());
+        assertEquals(List.of(), page.keepable(), "kept already; the second dossier is not finished");
         CitizenWarehouse.Line revoked = page.lines().stream().filter(l -> l.document().id().equals(personal.id())).findFirst().orElseThrow();
         assertEquals("REVOKED", revoked.state());
         assertTrue(revoked.verifiable());
