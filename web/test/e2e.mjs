@@ -1285,9 +1285,11 @@ try {
       verify: (li.querySelector('a.verify-link') || {}).href || null, text: li.textContent })));
     const result = results.find((r) => r.verify && /-KQ\d+/.test(r.text));
     if (!result) fail('no result with its code and verification page in the warehouse: ' + JSON.stringify(results).slice(0, 1500));
-    const code = result.text.match(/[\w.]+-\d{6}-\d{4}-KQ\d+/);
+    // the result code <dossier code>-KQ<n> (the dossier code: 000.00.12.G17-261116-9385), as the entry prints it
+    const code = result.text.match(/\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}-KQ\d+/);
+    if (!code) fail('the entry does not print its result code: ' + result.text.slice(0, 500));
     const verifyPage = await (await fetch(result.verify, { headers: { accept: 'text/html' } })).text();
-    if (code && !verifyPage.includes(code[0])) fail('the verification page does not name ' + code[0]);
+    if (!verifyPage.includes(code[0])) fail('the verification page does not name ' + code[0]);
     const [download] = await Promise.all([w.waitForEvent('download'), w.click(`button[data-download-entry="${result.id}"]`)]);
     const pdf = readFileSync(await download.path());
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') fail('the result from the warehouse is not a PDF');
