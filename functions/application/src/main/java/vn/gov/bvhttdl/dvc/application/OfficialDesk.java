@@ -399,17 +399,8 @@ public final class OfficialDesk {
      * revoked since (the official sees what was submitted); a document of the national portal's list has no file here.
      */
     private URI fromWarehouse(Attachment a) {
-        Attachment.Provenance from = a.provenance();
-        WarehouseDocument doc = (warehouse == null || a.origin() != Attachment.Origin.REUSED ? Optional.<WarehouseDocument>empty()
-                : warehouse.find(from.owner(), from.reference()))
+        return WarehouseFiles.link(a, warehouse, results, files)
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", a.uploadId()));
-        if (doc.kind() == WarehouseDocument.Kind.RESULT) {
-            IssuedResult r = results.find(doc.fileKey()).orElseThrow(() -> DomainException.of("attachment-not-found", "ref", a.uploadId()));
-            return files.result(r, "ket-qua-" + r.number() + ".pdf");
-        }
-        return files.open(new Attachment(a.dossierId(), doc.fileKey(), a.componentCode(), a.fileName(), a.declaredType(),
-                a.declaredSize(), Attachment.Status.ACCEPTED, null, a.detectedType(), doc.sha256(), a.pages(), a.createdAt(),
-                a.scannedAt(), doc.versionId(), a.provenance()));
     }
 
     /** What the dossier's forms are drawn from. */

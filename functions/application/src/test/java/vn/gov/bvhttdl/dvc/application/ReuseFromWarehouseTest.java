@@ -283,6 +283,29 @@ class ReuseFromWarehouseTest {
         assertEquals(URI.create("https://files.example/uploads/dossiers/d-old/GPCU/u-1?v=v-7"), officials.file(oneStop(id), id, a.uploadId()));
     }
 
+    @Test
+    void theNationalPortalsSyncCountsTheComponentReusedAndLinksTheWarehousesFile() {
+        stock();
+        String id = draft();
+        results.store(new IssuedResult("res-w-valid", "000.00.12.G17-261101-0001-KQ1", 1, "d-first", "000.00.12.G17-261101-0001", "BVHTTDL-DL-001",
+                1, "CDLQG", new Text("Giấy phép", "Licence"), List.of(), t0.minusSeconds(86400), null, "ab12", "CN=Test unit",
+                IssuedResult.Status.VALID, null, null, null), "%PDF".getBytes(StandardCharsets.UTF_8));
+        desk.attachFromWarehouse(me, id, "GPCU", "w-valid");
+        Dossier d = dossiers.find(id).orElseThrow();
+        dossiers.save(d.handle(new Command.Submit("{}", 3, 1, 0), me, t0));
+        receive(id);
+        var portal = new vn.gov.bvhttdl.dvc.application.fakes.RecordingNationalPortal();
+        SyncToNationalPortal sync = new SyncToNationalPortal(dossiers, dossiers, new InMemoryPayments(dossiers), results, links, rules, portal,
+                new vn.gov.bvhttdl.dvc.application.fakes.InMemorySyncMarkers(), warehouse);
+        sync.handle(id, dossiers.find(id).orElseThrow().version());
+        Map<String, Object> record = portal.taken().stream().filter(c -> c.kind().equals("sync")).reduce((a, b) -> b).orElseThrow().body();
+        Map<?, ?> gpcu = ((List<?>) record.get("TaiLieuNop")).stream().map(x -> (Map<?, ?>) x)
+                .filter(x -> "GPCU".equals(x.get("MaThanhPhanHoSo"))).findFirst().orElseThrow();
+        assertEquals("1", gpcu.get("DuocTaiSuDung"), "this system's warehouse: reused");
+        assertEquals("0", gpcu.get("DuocLayTuKhoDMQG"), "not the national portal's warehouse");
+        assertTrue(String.valueOf(gpcu.get("DuongDanTaiTepTin")).startsWith("https://files.example/results/res-w-valid/"), String.valueOf(gpcu.get("DuongDanTaiTepTin")));
+    }
+
     String received() {
         String id = draft();
         Dossier d = dossiers.find(id).orElseThrow();
