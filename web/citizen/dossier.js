@@ -152,9 +152,27 @@ function fileLine(d, a) {
   return html`<li class="file ${a.status}" data-file="${a.id}">
     <span>${a.fileName}</span>${a.componentName ? html` <span class="muted">(${pick(a.componentName)})</span>` : ''} <span class="tag file-${a.status}">${t('file.' + a.status)}</span>
     ${a.origin === 'NATIONAL_DATABASE' ? html`<span class="muted">${t('file.fromDatabase', { db: t('file.database.' + a.database), at: moment(a.retrievedAt) })}</span>`
+    : a.fromWarehouse ? html`<span class="tag origin-warehouse" data-from-warehouse="${a.database}">${t(a.database === 'national-warehouse' ? 'reuse.fromNational' : 'reuse.fromMine')}</span>
+      <span class="muted">${t('reuse.noUpload')}${a.resultCode ? html` · <span class="code">${a.resultCode}</span>` : ''}</span>`
     : html`<span class="muted">${size(a.size)}${a.pages ? ' · ' + t('file.pages', { n: a.pages }) : ''}${a.reason ? ' · ' + pick(a.reason) : ''}</span>`}
     ${can(d, 'remove-attachment') ? html`<button type="button" class="link" data-remove="${a.id}" aria-label="${t('file.removeNamed', { action: t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove'), name: a.fileName })}">${t(a.status === 'PENDING' ? 'file.cancel' : 'file.remove')}</button>` : ''}
   </li>`;
+}
+
+/**
+ * Reuse first (issue #25): the applicant's valid warehouse documents that satisfy component {@code code}, each with
+ * one button that attaches it by reference (nothing is uploaded again); the national portal's marked as such.
+ */
+function reuseOffer(d, code) {
+  const offer = (d.fromWarehouse || []).find((o) => o.componentCode === code);
+  if (!offer || !can(d, 'attach')) return '';
+  return html`<div class="reuse" data-reuse="${code}"><p class="hint" id="reuse-${code}-hint">${t('reuse.offered')}</p>
+    <ul class="files">${offer.choices.map((c) => html`<li data-reuse-choice="${c.id}">
+      <span>${pick(c.name)}${c.numberAndSymbol ? html` — ${t('reuse.number', { n: c.numberAndSymbol })}` : ''}</span>
+      ${c.national ? html` <span class="tag origin-national">${t('reuse.national')}</span>` : ''}
+      <span class="muted">${c.issuedOn ? t('reuse.issued', { date: date(c.issuedOn) }) : ''}${c.validUntil ? ' · ' + t('reuse.validUntil', { date: date(c.validUntil) }) : ''}${c.resultCode ? html` · <span class="code">${c.resultCode}</span>` : ''}</span>
+      <button type="button" class="secondary" data-reuse-doc="${c.id}" data-reuse-component="${code}" aria-describedby="reuse-${code}-hint"
+        aria-label="${t('reuse.useNamed', { name: pick(c.name) + (c.numberAndSymbol ? ' ' + c.numberAndSymbol : '') })}">${t('reuse.use')}</button></li>`)}</ul></div>`;
 }
 
 function checklistCard(d, list, procedure) {
@@ -172,6 +190,7 @@ function checklistCard(d, list, procedure) {
         ${i.reason && i.state !== 'OK' ? html`<p class="muted">${pick(i.reason)}</p>` : ''}
         ${c ? html`<p class="hint">${c.formats.join(', ')} · ≤ ${c.maxSizeMb} MB</p>
           ${mine.length ? html`<ul class="files">${mine.map((a) => fileLine(d, a))}</ul>` : ''}
+          ${reuseOffer(d, c.code)}
           ${can(d, 'attach') ? html`<div class="field file-field">
             <label class="file-button" for="${fieldId('component.' + c.code)}">${mine.length ? t('file.replace') : t('file.choose')}</label>
             <input type="file" class="visually-hidden-file" id="${fieldId('component.' + c.code)}" data-upload="${c.code}" data-max="${c.maxSizeMb}"
@@ -297,6 +316,21 @@ function showDossier(main, d, query) {
       }
     });
   });
+
+  // one click attaches a warehouse document by reference: the page the move leaves comes back
+  main.querySelectorAll('button[data-reuse-doc]').forEach((b) => b.addEventListener('click', async () => {
+    const code = b.dataset.reuseComponent;
+    const item = main.querySelector('#checklist');
+    b.disabled = true;
+    try {
+      const next = await api('POST', `/api/dossiers/${encodeURIComponent(d.id)}/attachments/from-warehouse`, { componentCode: code, documentId: b.dataset.reuseDoc });
+      announce(t('reuse.attached'));
+      await reload(next);
+    } catch (e) {
+      showFieldErrors(item, keepUploadErrors(d.id, code, (e.errors || []).map((x) => ({ ...x, field: x.field || 'component.' + code }))));
+      b.disabled = false;
+    }
+  }));
 
   main.querySelectorAll('button[data-remove]').forEach((b) => b.addEventListener('click', async () => {
     b.disabled = true;

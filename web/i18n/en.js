@@ -86,6 +86,7 @@ export default {
     'attachment-accepted': 'File accepted', 'attachment-rejected': 'File rejected', 'attachment-cancelled': 'File removed',
     'attachment-overwrite-refused': 'Overwrite of a checked file refused',
     'attachment-retrieved': 'Data taken from a national database instead of the paper',
+    'attachment-from-warehouse': 'Document taken from the data warehouse, not uploaded again',
     'start-processing': 'Sent to the specialist unit', approve: 'Approved: result ready', refuse: 'Refused',
     assign: 'Assigned', forward: 'Forwarded to the next step', return: 'Returned to the previous step', consult: 'Another agency consulted',
     'answer-consultation': 'Consultation answered', extend: 'Apology and new date (form 04)', stop: 'Resolution stopped (form 05)',
@@ -318,6 +319,13 @@ export default {
     mode: { OWN: 'In their own right', KT: 'On behalf of the head (KT.)', TL: 'By order of the head (TL.)' },
     signFor: 'Superior\'s full name', signForHint: 'Whom they sign for; or choose the superior\'s account below.',
     signForAccount: 'Superior\'s account', signsFor: '{mode} {name}',
+  },
+  reuse: {
+    offered: 'Your data warehouse already holds a document that can be used for this component: choose it, no need to upload it again.',
+    use: 'Use from my warehouse', useNamed: 'Use from my warehouse: {name}', attached: 'The document from the data warehouse is used.',
+    number: 'no. {n}', issued: 'issued {date}', validUntil: 'valid until {date}', national: 'Warehouse on the National Public Service Portal',
+    fromMine: 'from my data warehouse', fromWarehouse: 'from the warehouse', fromNational: 'from the warehouse on the National Public Service Portal',
+    noUpload: 'reused, not uploaded', taken: 'taken from the warehouse at {at}',
   },
   warehouse: {
     nav: 'Data warehouse', title: 'My data warehouse', intro: 'The results of administrative procedures issued to you (and to the enterprises you applied for), the documents of finished dossiers you chose to keep, and digitised papers. When you apply again, a valid document in the warehouse can be reused instead of uploaded.',

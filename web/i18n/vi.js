@@ -86,6 +86,7 @@ export default {
     'attachment-accepted': 'Tệp hợp lệ', 'attachment-rejected': 'Tệp bị từ chối', 'attachment-cancelled': 'Gỡ tệp',
     'attachment-overwrite-refused': 'Từ chối ghi đè tệp đã kiểm tra',
     'attachment-retrieved': 'Lấy dữ liệu từ CSDL quốc gia thay cho giấy tờ',
+    'attachment-from-warehouse': 'Dùng giấy tờ từ kho dữ liệu, không tải lên lại',
     'start-processing': 'Chuyển đơn vị chuyên môn', approve: 'Phê duyệt, có kết quả', refuse: 'Từ chối giải quyết',
     assign: 'Phân công xử lý', forward: 'Chuyển bước tiếp theo', return: 'Trả lại bước trước', consult: 'Xin ý kiến cơ quan, đơn vị liên quan',
     'answer-consultation': 'Đã có ý kiến trả lời', extend: 'Xin lỗi, hẹn lại ngày trả kết quả (mẫu 04)', stop: 'Dừng giải quyết (mẫu 05)',
@@ -319,6 +320,13 @@ export default {
     mode: { OWN: 'Tự ký (không ký thay)', KT: 'Ký thay (KT.) thủ trưởng', TL: 'Thừa lệnh (TL.) thủ trưởng' },
     signFor: 'Họ tên cấp trên', signForHint: 'Người được ký thay hoặc thừa lệnh; hoặc chọn tài khoản của cấp trên bên dưới.',
     signForAccount: 'Tài khoản của cấp trên', signsFor: '{mode} {name}',
+  },
+  reuse: {
+    offered: 'Kho dữ liệu của bạn đã có giấy tờ dùng được cho thành phần này: chọn để dùng, không phải tải lên lại.',
+    use: 'Dùng từ kho của tôi', useNamed: 'Dùng từ kho của tôi: {name}', attached: 'Đã dùng giấy tờ từ kho dữ liệu.',
+    number: 'số {n}', issued: 'cấp ngày {date}', validUntil: 'hiệu lực đến {date}', national: 'Kho dữ liệu trên Cổng DVC quốc gia',
+    fromMine: 'từ kho dữ liệu của tôi', fromWarehouse: 'từ kho dữ liệu', fromNational: 'từ kho dữ liệu trên Cổng DVC quốc gia',
+    noUpload: 'dùng lại, không tải lên', taken: 'lấy từ kho lúc {at}',
   },
   warehouse: {
     nav: 'Kho dữ liệu', title: 'Kho dữ liệu của tôi', intro: 'Kết quả giải quyết thủ tục hành chính đã cấp cho bạn (và cho doanh nghiệp bạn đã nộp hồ sơ), giấy tờ của hồ sơ đã giải quyết mà bạn chọn lưu, và giấy tờ đã số hóa. Khi nộp hồ sơ mới, giấy tờ còn hiệu lực trong kho có thể được dùng lại, không phải nộp lại.',

@@ -141,6 +141,8 @@ function filesList(d, files) {
       ${f.componentName ? pick(f.componentName) : t('file.other')}: ${f.fileName} <span class="tag file-${f.status}">${t('file.' + f.status)}</span>
       ${f.origin === 'NATIONAL_DATABASE' ? html`<span class="tag origin-national" data-origin="${f.origin}">${t('file.origin.NATIONAL_DATABASE')}</span>
         <span class="muted">${t('file.fromDatabase', { db: t('file.database.' + f.database), at: moment(f.retrievedAt) })}</span>`
+        : f.fromWarehouse ? html`<span class="tag origin-warehouse" data-origin="${f.origin}" data-from-warehouse="${f.database}">${t(f.database === 'national-warehouse' ? 'reuse.fromNational' : 'reuse.fromWarehouse')}</span>
+        <span class="muted">${t('reuse.taken', { at: moment(f.retrievedAt) })}${f.resultCode ? html` · <span class="code">${f.resultCode}</span>` : ''}</span>`
         : html`<span class="muted">${size(f.size)}</span>`}
       ${f.status === 'ACCEPTED' && f.origin !== 'NATIONAL_DATABASE' ? html` <button type="button" class="link" data-view="${f.id}" aria-label="${t('official.view', { name: f.fileName })}">${t('official.viewShort')}</button>` : ''}</li>`)}</ul></section>`;
 }
@@ -148,7 +150,8 @@ function filesList(d, files) {
 function movesSection(actions, units, draft, results, ctx = {}) {
   const valid = (results || []).filter((r) => r.state === 'VALID');
   return html`<section class="card" id="moves" aria-labelledby="moves-title"><h2 id="moves-title">${ctx.leader ? t('chooser.decide') : t('chooser.title')}</h2>
-      <div id="move-done">${ctx.done ? html`<p class="banner ok" id="move-done-text" tabindex="-1">${ctx.done}</p>` : ''}</div><div id="move-errors"></div>
+      <div id="move-done">${ctx.done ? html`<p class="banner ok" id="move-done-text" tabindex="-1">${ctx.done}</p>` : ''}</div>
+      ${ctx.warnings && ctx.warnings.length ? html`<div class="banner warn" id="move-warnings" role="status"><ul>${ctx.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul></div>` : ''}<div id="move-errors"></div>
       ${actions.length ? html`<p class="muted">${t('chooser.intro')}</p>
         <ul class="choices" id="choices">${actions.map((m) => html`<li><button type="button" class="choice ${WARN.has(m) ? 'warning' : 'secondary'}"
           id="choose-${m}" data-choose="${m}" aria-expanded="false" aria-controls="form-${m}">${moveLabel(m)}</button></li>`)}</ul>
@@ -299,7 +302,7 @@ function showDossier(main, d, done) {
         <small>(${d.supplementWindow.basis.article ? d.supplementWindow.basis.article + ', ' : ''}${d.supplementWindow.basis.document})</small></dd>` : ''}
       <dt>${t('applicant.fullName')}</dt><dd>${a.fullName || ''}</dd>
     </dl></div>
-    ${movesSection(actions, units, draft, results, { leader: leader && actions.some((m) => DECISIONS.includes(m)), done: message })}
+    ${movesSection(actions, units, draft, results, { leader: leader && actions.some((m) => DECISIONS.includes(m)), done: message, warnings: d.warnings || [] })}
     <details class="card fold" id="applicant-details" ${leader ? '' : html`open`}><summary><h2>${t('chooser.summary')}</h2></summary><dl class="summary">
       <dt>${t('applicant.idNumber')}</dt><dd>${a.idNumber || ''}</dd>
       ${a.enterpriseCode ? html`<dt>${t('applicant.enterpriseCode')}</dt><dd>${a.enterpriseCode}</dd>` : ''}

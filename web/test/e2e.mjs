@@ -1398,6 +1398,110 @@ try {
     await wctx.close();
   });
 
+  await step('issue 25: reuse first — the first dossier\'s result is offered in a second application and attached in one click; the desk sees it "from the warehouse" and opens it; revoked by the leader, a third application cannot reuse it', async () => {
+    const citizen = await devToken('Phạm Thị Hoa', '079199001234', 'hoa.pham@example.vn', 'citizen');
+    const send = async (method, path, body, token = citizen) => fetch(base + path, { method,
+      headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const call = async (method, path, body, token) => {
+      const r = await send(method, path, body, token);
+      const text = await r.text();
+      if (!r.ok) fail(method + ' ' + path + ' → ' + r.status + ' ' + text);
+      return text ? JSON.parse(text) : null;
+    };
+    // a DL-002 (the licence's change) of the same enterprise as the first dossier (DL-001, whose licence was issued above):
+    // the application and the proof of the change uploaded, the licence already issued (GPCU) left to the warehouse
+    const draft = async () => {
+      const d = await call('POST', '/api/dossiers', { procedureCode: 'BVHTTDL-DL-002',
+        applicant: { phone: '0987000111', email: 'hoa.pham@example.vn', enterpriseCode: '0101234567', address: '51 Ngô Quyền, Hoàn Kiếm, Hà Nội' },
+        form: { licenceNumber: '01-789/2021/TCDL-GP', reason: 'scope-change' } });
+      for (const c of ['DON', 'THAYDOI']) {
+        const bytes = pdf('Ho so ' + c);
+        const up = await call('POST', `/api/dossiers/${d.id}/attachments`, { componentCode: c, fileName: c.toLowerCase() + '.pdf', size: bytes.length });
+        const put = await fetch(up.uploadUrl, { method: 'PUT', headers: up.headers, body: bytes });
+        if (!put.ok) fail('upload ' + put.status);
+      }
+      for (let i = 0; i < 100; i++) {
+        const list = await call('GET', `/api/dossiers/${d.id}/checklist`);
+        if (list.items.filter((x) => x.componentCode === 'DON' || x.componentCode === 'THAYDOI').every((x) => x.state === 'OK')) return d.id;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      fail('the uploads were never accepted');
+    };
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const p = await newPage(ctx);
+    await signInAsHoa(p);
+    await p.waitForSelector('h1');
+
+    // 1. the second application: the checklist offers the licence from her warehouse; one click attaches it
+    const second = await draft();
+    await p.goto(base + '/#/dossier/' + second);
+    await p.waitForSelector('li.task[data-component="GPCU"] button[data-reuse-doc]');
+    const offered = await p.textContent('li.task[data-component="GPCU"] .reuse');
+    if (!offered.includes('Giấy phép kinh doanh dịch vụ lữ hành quốc tế') || !offered.includes(code)) fail('the offer does not name the first result: ' + offered);
+    if (await p.$('li.task[data-component="DON"] button[data-reuse-doc]')) fail('a document offered for a component no rule matches');
+    await check(p, 'checklist with a warehouse offer');
+    await p.screenshot({ path: shots + '/13a-reuse-offer.png', fullPage: true });
+    const reusedId = await p.getAttribute('li.task[data-component="GPCU"] button[data-reuse-doc]', 'data-reuse-doc');
+    await p.click('li.task[data-component="GPCU"] button[data-reuse-doc]');
+    await p.waitForSelector('li.task[data-component="GPCU"][data-state="OK"] [data-from-warehouse="warehouse"]');
+    if (await p.$('li.task[data-component="GPCU"] button[data-reuse-doc]')) fail('still offered once attached');
+    const attached = (await call('GET', '/api/dossiers/' + second)).attachments.find((a) => a.componentCode === 'GPCU' && a.status === 'ACCEPTED');
+    if (!attached || attached.origin !== 'REUSED' || !attached.fromWarehouse || !String(attached.resultCode).startsWith(code + '-KQ')) fail('not attached by reference: ' + JSON.stringify(attached));
+    await p.click('#submit-draft');
+    for (let i = 0; ; i++) {
+      const st = (await call('GET', '/api/dossiers/' + second)).status;
+      if (st === 'AWAITING_PAYMENT' || st === 'RECEIVED') break;
+      if (i > 150) fail('the second dossier was never received: ' + st);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    // 2. the one-stop desk sees the component marked "from the warehouse" and opens the result's file
+    const desk = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const o = await newPage(desk);
+    await o.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Cán bộ Một cửa', '001080000999', 'motcua@example.vn', 'official')));
+    await o.waitForSelector('#nav-official:not([hidden])');
+    await o.goto(base + '/#/official/dossier/' + encodeURIComponent(second));
+    await o.waitForSelector('[data-from-warehouse="warehouse"]');
+    const marked = await o.textContent('[data-from-warehouse="warehouse"]');
+    if (!marked.includes('kho dữ liệu')) fail('the file is not marked from the warehouse: ' + marked);
+    const line = o.locator('li', { has: o.locator('[data-from-warehouse]') });
+    if (!(await line.textContent()).includes(code + '-KQ')) fail('the official does not see which result it is: ' + await line.textContent());
+    const [opened] = await Promise.all([o.waitForEvent('popup'), line.locator('button[data-view]').click()]);
+    if (!opened.url().startsWith('blob:')) fail('the warehouse file did not open: ' + opened.url());
+    await opened.close();
+    await check(o, 'official dossier with a file from the warehouse');
+    await o.screenshot({ path: shots + '/13b-official-from-warehouse.png', fullPage: true });
+
+    // 3. the leader of the travel unit revokes the first dossier's result (asked to confirm in the page)
+    const first = decodeURIComponent(dossierUrl.split('#/dossier/')[1]);
+    await o.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Lãnh đạo phòng Lữ hành', '001080000555', 'lanhdao@example.vn', 'official', 'CDLQG/LUHANH', 'LEADER')));
+    await o.waitForSelector('#nav-official:not([hidden])');
+    await o.goto(base + '/#/official/dossier/' + encodeURIComponent(first));
+    await o.waitForSelector('#official-results li[data-state="VALID"]');
+    await doMove(o, 'revoke-result', { '#f-revoke-result-reason': 'Thu hồi để kiểm tra lại điều kiện kinh doanh' });
+    await o.waitForSelector('#official-results li[data-state="REVOKED"]');
+    await desk.close();
+
+    // 4. a third application: nothing offered any more, and the revoked document cannot be attached by its id
+    const third = await draft();
+    await p.goto(base + '/#/dossier/' + third);
+    await p.waitForSelector('li.task[data-component="GPCU"]');
+    if (await p.$('li.task[data-component="GPCU"] button[data-reuse-doc]')) fail('the revoked result is still offered');
+    const refused = await send('POST', `/api/dossiers/${third}/attachments/from-warehouse`, { componentCode: 'GPCU', documentId: reusedId });
+    const problem = await refused.json();
+    if (refused.status !== 422 || !String(problem.type).endsWith('/warehouse-document-unusable') || !problem.message.vi.includes('thu hồi') || !problem.message.en.includes('revoked')) {
+      fail('the revoked result could be attached: ' + refused.status + ' ' + JSON.stringify(problem));
+    }
+    // someone else's document id: 404, never a 5xx
+    const other = await devToken('Lê Thị Mai', '001099000321', 'mai@example.vn', 'citizen');
+    const mine = await call('POST', '/api/dossiers', { procedureCode: 'BVHTTDL-DL-002', applicant: { phone: '0987000222', email: 'mai@example.vn' },
+      form: { licenceNumber: '01-789/2021/TCDL-GP', reason: 'scope-change' } }, other);
+    const notHers = await send('POST', `/api/dossiers/${mine.id}/attachments/from-warehouse`, { componentCode: 'GPCU', documentId: reusedId }, other);
+    if (notHers.status !== 404) fail('someone else\'s document: ' + notHers.status + ' ' + await notHers.text());
+    await check(p, 'checklist after the revocation');
+    await ctx.close();
+  });
+
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));
   if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 } catch (e) {

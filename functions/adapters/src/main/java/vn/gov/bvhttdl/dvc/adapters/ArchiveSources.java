@@ -39,6 +39,33 @@ public final class ArchiveSources implements DossierArchiveSources {
         this.documentsBucket = documentsBucket;
     }
 
+    /**
+     * The package's copy of a component taken from a warehouse: a result's signed PDF from the results store, a kept or
+     * digitised document's object at the version its entry names; a document of the national portal's list, or an
+     * entry gone, is kept as the reference the dossier holds (JSON).
+     */
+    private ArchiveRecord.Document fromWarehouse(Attachment a, int n) {
+        Attachment.Provenance from = a.provenance();
+        var doc = a.origin() == Attachment.Origin.REUSED ? table.warehouse().find(from.owner(), from.reference()) : java.util.Optional.<vn.gov.bvhttdl.dvc.domain.WarehouseDocument>empty();
+        String name = "files/" + n + "-" + a.componentCode() + "-";
+        if (doc.isPresent()) {
+            var w = doc.get();
+            byte[] bytes = w.kind() == vn.gov.bvhttdl.dvc.domain.WarehouseDocument.Kind.RESULT ? table.results().file(w.fileKey())
+                    : s3.get().getObjectAsBytes(b -> {
+                        b.bucket(uploads.get()).key(w.fileKey());
+                        if (w.versionId() != null) b.versionId(w.versionId());
+                    }).asByteArray();
+            if (bytes != null) return new ArchiveRecord.Document(name + Attachment.cleanFileName(a.fileName()) + ".pdf", "warehouse", bytes);
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("component", a.componentCode());
+        ref.put("warehouse", from.database());
+        ref.put("document", from.reference());
+        ref.put("resultCode", from.resultCode());
+        ref.put("takenAt", from.retrievedAt() == null ? null : from.retrievedAt().toString());
+        return new ArchiveRecord.Document(name + "warehouse-reference.json", "warehouse-reference", Json.write(ref).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public List<ArchiveRecord.Document> documents(Dossier d) {
         List<ArchiveRecord.Document> out = new ArrayList<>();
@@ -58,6 +85,11 @@ public final class ArchiveSources implements DossierArchiveSources {
                         && a.key().equals(e.details().get("key"))).findFirst().ifPresent(e -> retrieved.put("answer", e.details()));
                 out.add(new ArchiveRecord.Document("files/" + (++n) + "-" + a.componentCode() + "-national-database.json", "national-data",
                         Json.write(retrieved).getBytes(StandardCharsets.UTF_8)));
+                continue;
+            }
+            if (a.fromWarehouse()) {
+                // taken by reference from a warehouse (issue #25): the file where the warehouse keeps it, else what was referenced
+                out.add(fromWarehouse(a, ++n));
                 continue;
             }
             byte[] bytes = s3.get().getObjectAsBytes(b -> {

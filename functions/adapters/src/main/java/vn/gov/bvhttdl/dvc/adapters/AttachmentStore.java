@@ -96,6 +96,27 @@ public final class AttachmentStore implements Attachments {
     }
 
     /**
+     * Records a document taken by reference from a warehouse (ACCEPTED at once), new under its own key, with its audit
+     * entry {@code attachment-from-warehouse} by the applicant, against an existing dossier.
+     */
+    @Override
+    public void recordFromWarehouse(Attachment filled, vn.gov.bvhttdl.dvc.domain.Actor by) {
+        AuditEvent event = new AuditEvent(filled.dossierId(), filled.createdAt(), by.subject(), by.role(),
+                "attachment-from-warehouse", null, null, null, vn.gov.bvhttdl.dvc.application.Attachments.fromWarehouseDetails(filled));
+        try {
+            enhanced.transactWriteItems(t -> t
+                    .addConditionCheck(dossiers, ConditionCheck.builder().key(Layout.dossierKey(filled.dossierId()))
+                            .conditionExpression(Expression.builder().expression("attribute_exists(PK)").build()).build())
+                    .addPutItem(attachments, TransactPutItemEnhancedRequest.builder(Items.AttachmentItem.class).item(Layout.toItem(filled))
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(SK)").build()).build())
+                    .addPutItem(audit, Layout.toItem(event)));
+        } catch (TransactionCanceledException e) {
+            if (DossierStore.conditionFailed(e, 0)) throw notFound(filled.dossierId());
+            throw e;
+        }
+    }
+
+    /**
      * Records the scan's verdict on a PENDING attachment, with an audit entry, once: a repeated S3 notification for
      * the same object (S3 delivers at least once) changes nothing and returns false.
      *

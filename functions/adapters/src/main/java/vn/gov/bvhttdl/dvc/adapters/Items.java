@@ -38,7 +38,7 @@ final class Items {
         String pk, sk, dossierId, key, componentCode, fileName, declaredType, status, reasonVi, reasonEn, detectedType,
                 sha256, createdAt, scannedAt, versionId;
         /** Where the component came from (absent on items written before it was recorded: an upload). */
-        String origin, originDatabase, retrievedAt, originReference;
+        String origin, originDatabase, retrievedAt, originReference, originOwner, originResultCode;
         Long declaredSize, pages;
     }
 
@@ -146,6 +146,8 @@ final class Items {
         str(at, "originDatabase", i -> i.originDatabase, (i, v) -> i.originDatabase = v);
         str(at, "retrievedAt", i -> i.retrievedAt, (i, v) -> i.retrievedAt = v);
         str(at, "originReference", i -> i.originReference, (i, v) -> i.originReference = v);
+        str(at, "originOwner", i -> i.originOwner, (i, v) -> i.originOwner = v);
+        str(at, "originResultCode", i -> i.originResultCode, (i, v) -> i.originResultCode = v);
         at.addAttribute(Long.class, a -> a.name("declaredSize").getter(i -> i.declaredSize).setter((i, v) -> i.declaredSize = v));
         at.addAttribute(Long.class, a -> a.name("pages").getter(i -> i.pages).setter((i, v) -> i.pages = v));
         ATTACHMENT = at.build();

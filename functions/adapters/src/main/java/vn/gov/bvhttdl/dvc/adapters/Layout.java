@@ -371,6 +371,8 @@ public final class Layout {
             i.originDatabase = from.database();
             i.retrievedAt = str(from.retrievedAt());
             i.originReference = from.reference();
+            i.originOwner = from.owner();
+            i.originResultCode = from.resultCode();
         }
         return i;
     }
@@ -381,7 +383,8 @@ public final class Layout {
                 i.reasonVi == null ? null : new Text(i.reasonVi, i.reasonEn), i.detectedType, i.sha256,
                 i.pages == null ? null : i.pages.intValue(), inst(i.createdAt), inst(i.scannedAt), i.versionId,
                 i.origin == null ? Attachment.Provenance.UPLOADED
-                        : new Attachment.Provenance(Attachment.Origin.valueOf(i.origin), i.originDatabase, inst(i.retrievedAt), i.originReference));
+                        : new Attachment.Provenance(Attachment.Origin.valueOf(i.origin), i.originDatabase, inst(i.retrievedAt), i.originReference,
+                        i.originOwner, i.originResultCode));
     }
 
     static Items.DossierItem toItem(Dossier d) {
@@ -467,6 +470,8 @@ public final class Layout {
         }
         putObj(m, "resultIssuedAt", str(f.resultIssuedAt()));
         putObj(m, "files", f.files());
+        putObj(m, "reused", f.reused());
+        putObj(m, "fromWarehouse", f.fromWarehouse());
         List<Object> sup = new ArrayList<>();
         for (Facts.Supplement x : f.supplements()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -495,7 +500,9 @@ public final class Layout {
                 inst(Json.str(m, "submittedAt")), inst(Json.str(m, "endedAt")), inst(Json.str(m, "refusedAt")),
                 inst(Json.str(m, "stoppedAt")), inst(Json.str(m, "withdrawnAt")), inst(Json.str(m, "returnedAt")),
                 Json.str(m, "returnChannel"), sup, Json.str(m, "nationalCode"), fees(m.get("fees")),
-                inst(Json.str(m, "resultIssuedAt")), m.get("files") instanceof Number n ? Integer.valueOf(n.intValue()) : null);
+                inst(Json.str(m, "resultIssuedAt")), m.get("files") instanceof Number n ? Integer.valueOf(n.intValue()) : null,
+                m.get("reused") instanceof Number r ? Integer.valueOf(r.intValue()) : null,
+                m.get("fromWarehouse") instanceof Number w ? Integer.valueOf(w.intValue()) : null);
     }
 
     private static Facts.Fees fees(Object o) {

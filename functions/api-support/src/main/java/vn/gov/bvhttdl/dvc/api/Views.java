@@ -306,10 +306,13 @@ public final class Views {
     public record AttachmentView(String id, String key, String componentCode, @Nullable I18n componentName, String fileName, long size, String status,
                                  @Nullable I18n reason, @Nullable String detectedType, @Nullable String sha256,
                                  @Nullable Integer pages, String createdAt, boolean expired,
-                                 String origin, @Nullable String database, @Nullable String retrievedAt) {
+                                 String origin, @Nullable String database, @Nullable String retrievedAt,
+                                 boolean fromWarehouse, @Nullable String resultCode) {
         /**
          * {@code origin}: UPLOADED, DIGITISED, REUSED, WAREHOUSE or NATIONAL_DATABASE; for the last, the database's code
-         * and when the data was retrieved (there is no file of the applicant's behind it).
+         * and when the data was retrieved (there is no file of the applicant's behind it); {@code fromWarehouse} for a
+         * document taken by reference from a data warehouse ({@code database} {@code warehouse}: this system's,
+         * {@code national-warehouse}: the national portal's), with when and, for a result, its {@code resultCode}.
          */
         public static AttachmentView of(vn.gov.bvhttdl.dvc.domain.Attachment a) { return of(a, null); }
 
@@ -318,7 +321,8 @@ public final class Views {
             return new AttachmentView(a.uploadId(), a.key(), a.componentCode(), I18n.of(Labels.component(p, a.componentCode())), a.fileName(), a.declaredSize(), a.status().name(),
                     I18n.of(a.reason()), a.detectedType(), a.sha256(), a.pages(), a.createdAt().toString(),
                     a.expired(java.time.Instant.now()), a.origin().name(), a.provenance().database(),
-                    a.provenance().retrievedAt() == null ? null : a.provenance().retrievedAt().toString());
+                    a.provenance().retrievedAt() == null ? null : a.provenance().retrievedAt().toString(),
+                    a.fromWarehouse(), a.fromWarehouse() ? a.provenance().resultCode() : null);
         }
     }
 

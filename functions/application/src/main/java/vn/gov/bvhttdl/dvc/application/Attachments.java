@@ -56,4 +56,25 @@ public interface Attachments {
      * the same component again replaces it.
      */
     void recordRetrieved(Attachment filled, java.util.Map<String, String> extract);
+
+    /**
+     * Records a document taken by reference from a warehouse (ACCEPTED at once: its file was judged when it entered
+     * the warehouse; nothing is uploaded again), with an audit entry {@code attachment-from-warehouse} by {@code by}
+     * naming the component, the warehouse and the document ({@link Attachment.Provenance}).
+     *
+     * @throws vn.gov.bvhttdl.dvc.domain.DomainException NOT_FOUND when there is no such dossier
+     */
+    void recordFromWarehouse(Attachment filled, vn.gov.bvhttdl.dvc.domain.Actor by);
+
+    /** The audit entry of {@link #recordFromWarehouse}: what was taken, from where (the owner stays on the file's provenance). */
+    static java.util.Map<String, String> fromWarehouseDetails(Attachment filled) {
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("key", filled.key());
+        details.put("component", filled.componentCode());
+        details.put("file", filled.fileName());
+        details.put("warehouse", String.valueOf(filled.provenance().database()));
+        details.put("document", String.valueOf(filled.provenance().reference()));
+        if (filled.provenance().resultCode() != null) details.put("resultCode", filled.provenance().resultCode());
+        return details;
+    }
 }

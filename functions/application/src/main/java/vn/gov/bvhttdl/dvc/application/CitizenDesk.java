@@ -46,12 +46,13 @@ public final class CitizenDesk {
      * One dossier's page for its applicant. {@code procedure} is the version the dossier keeps (with {@code versions},
      * its code's history, and {@code fieldName}); {@code checklist} only while files can be added or the form edited;
      * {@code lookupKey} once the dossier has a code; {@code reads} the latest officials' reads of the dossier
-     * ({@link #READS_ON_PAGE} at most, newest first; the rest through {@link #reads}).
+     * ({@link #READS_ON_PAGE} at most, newest first; the rest through {@link #reads}); {@code fromWarehouse} with the
+     * checklist: per component still to fill, the applicant's valid warehouse documents that satisfy it.
      */
     public record DossierPage(Dossier dossier, Procedure procedure, List<Procedure> versions, Text fieldName, List<AuditEvent> history,
                               List<Attachment> files, String lookupKey, List<String> actions, Completeness.Result checklist,
                               Fees fees, List<ResultLine> results, RateService.View survey, WorkingCalendar calendar, LocalDate today,
-                              ReadLog.Page reads) {}
+                              ReadLog.Page reads, List<ReuseFromWarehouse.Offer> fromWarehouse) {}
 
     /** How many of the officials' latest reads the dossier's page shows. */
     public static final int READS_ON_PAGE = 5;
@@ -83,6 +84,7 @@ public final class CitizenDesk {
     private final RateService rate;
     private final StartPayment startPayment;
     private final ReadLog readLog;
+    private final ReuseFromWarehouse reuse;
 
     public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
@@ -103,6 +105,19 @@ public final class CitizenDesk {
     public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
                        Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises, ReadLog readLog) {
+        this(dossiers, attachments, lookupKeys, lists, rules, submissions, uploads, links, notices, payments, gateways, results, surveys,
+                clock, verifyUrl, enterprises, readLog, null, WarehouseMatching.NONE);
+    }
+
+    /**
+     * The desk with the applicants' data {@code warehouse} (null: none) and the rules of which of its documents satisfy
+     * which component ({@code matching}): the checklist offers them, one click attaches one by reference.
+     */
+    public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+                       NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
+                       Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises, ReadLog readLog,
+                       Warehouse warehouse, WarehouseMatching matching) {
+        this.reuse = warehouse == null ? null : new ReuseFromWarehouse(dossiers, attachments, rules, warehouse, matching, clock);
         this.readLog = readLog;
         this.dossiers = dossiers;
         this.attachments = attachments;
@@ -116,7 +131,7 @@ public final class CitizenDesk {
         this.verifyUrl = verifyUrl;
         this.create = new CreateDossier(dossiers, rules, notices, clock);
         this.edit = new EditDossier(dossiers, rules, clock);
-        this.submit = new SubmitDossier(dossiers, attachments, rules, submissions, clock, enterprises);
+        this.submit = new SubmitDossier(dossiers, attachments, rules, submissions, clock, enterprises, reuse);
         this.withdraw = new WithdrawDossier(dossiers, clock);
         this.attach = new AttachFile(dossiers, attachments, rules, uploads, clock);
         this.remove = new RemoveFile(dossiers, attachments, clock);
@@ -215,6 +230,16 @@ public final class CitizenDesk {
         return attach.attach(applicant, id, componentCode, fileName, size);
     }
 
+    /**
+     * Attaches document {@code documentId} of the applicant's warehouse to component {@code componentCode} by reference
+     * (accepted at once, nothing uploaded); NOT_FOUND {@code warehouse-document-not-found} for a document not theirs.
+     */
+    public DossierPage attachFromWarehouse(Actor applicant, String id, String componentCode, String documentId) {
+        if (reuse == null) throw DomainException.of("warehouse-document-not-found", "ref", documentId);
+        reuse.attach(applicant, id, componentCode, documentId);
+        return page(Access.owned(dossiers, applicant, id));
+    }
+
     public DossierPage removeFile(Actor applicant, String id, String uploadId) {
         return page(remove.remove(applicant, id, uploadId));
     }
@@ -293,7 +318,8 @@ public final class CitizenDesk {
                 fees(d, procedure, paid), issued.stream().map(r -> new ResultLine(r, verifyUrl.apply(r.id()))).toList(),
                 surveyed ? rate.openView(d, history,
                         Access.process(rules, d).map(p -> ControlSlip.of(p, d, history, rules.calendar(), now)).orElse(List.of()), now) : null,
-                rules.calendar(), today, d.status() == DossierStatus.DRAFT ? ReadLog.Page.EMPTY : readLog.reads(d.id(), READS_ON_PAGE, null));
+                rules.calendar(), today, d.status() == DossierStatus.DRAFT ? ReadLog.Page.EMPTY : readLog.reads(d.id(), READS_ON_PAGE, null),
+                reuse != null && changing && actions.contains("attach") && procedure != null ? reuse.offers(d, procedure, files) : List.of());
     }
 
     private Fees fees(Dossier d, Procedure procedure, List<Payment> paid) {

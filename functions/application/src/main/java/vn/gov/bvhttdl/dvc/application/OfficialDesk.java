@@ -16,6 +16,7 @@ import vn.gov.bvhttdl.dvc.domain.Process;
 import vn.gov.bvhttdl.dvc.domain.Role;
 import vn.gov.bvhttdl.dvc.domain.SupplementWindow;
 import vn.gov.bvhttdl.dvc.domain.Text;
+import vn.gov.bvhttdl.dvc.domain.WarehouseDocument;
 import vn.gov.bvhttdl.dvc.domain.WorkingCalendar;
 
 import java.net.URI;
@@ -49,13 +50,24 @@ public final class OfficialDesk {
      * as it stands {@code now} (absent without a process or a code); {@code survey} only once the survey has opened;
      * {@code units} only when {@code consult} is offered, {@code extensionDraft} only when {@code extend} is;
      * {@code supplementWindow} the deadline to ask for a supplement while the dossier waits at reception and a rule
-     * sets one ({@link SupplementWindow}), else null.
+     * sets one ({@link SupplementWindow}), else null; {@code warnings} what the move just made should make the official
+     * think again about (a supplement asking for what the applicant's warehouse already holds valid), empty on a read.
      */
     public record DossierPage(Dossier dossier, Procedure procedure, Process process, List<AuditEvent> history, List<Attachment> files,
                               List<String> moves, List<PaymentLine> payments, List<NoticeStore.Delivery> notices, List<ResultLine> results,
                               RateService.View survey, List<UnitLine> units, OfficialMoves.ExtensionDraft extensionDraft,
                               List<ControlSlip.Line> controlSlip, WorkingCalendar calendar, LocalDate today, Instant now,
-                              SupplementWindow.Window supplementWindow) {}
+                              SupplementWindow.Window supplementWindow, List<Text> warnings) {
+        public DossierPage {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** The same page with {@code more} warnings. */
+        public DossierPage warned(List<Text> more) {
+            return new DossierPage(dossier, procedure, process, history, files, moves, payments, notices, results, survey, units,
+                    extensionDraft, controlSlip, calendar, today, now, supplementWindow, more);
+        }
+    }
 
     /** What a consulted unit sees: the dossier's code and procedure, the question, the files shared with it, its move. */
     public record ConsultedPage(Dossier dossier, Procedure procedure, List<Attachment> files, List<String> moves) {}
@@ -162,9 +174,23 @@ public final class OfficialDesk {
     private final RecordReads reads;
     private final Function<String, String> verifyUrl;
     private final Clock clock;
+    private final Warehouse warehouse;
+    private final ReuseFromWarehouse reuse;
 
     public OfficialDesk(Dossiers dossiers, Attachments attachments, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
                         SurveyAnswers surveys, FileLinks files, IssueResult issueResult, ReadLog readLog, Clock clock) {
+        this(dossiers, attachments, queues, rules, payments, results, notices, surveys, files, issueResult, readLog, clock, null, WarehouseMatching.NONE);
+    }
+
+    /**
+     * The desk with the applicants' data {@code warehouse} (null: none): the files taken from it open from where the
+     * warehouse keeps them, and a supplement asking for what it already holds valid is answered with a warning.
+     */
+    public OfficialDesk(Dossiers dossiers, Attachments attachments, WorkQueues queues, Rules rules, Payments payments, Results results, NoticeStore notices,
+                        SurveyAnswers surveys, FileLinks files, IssueResult issueResult, ReadLog readLog, Clock clock,
+                        Warehouse warehouse, WarehouseMatching matching) {
+        this.warehouse = warehouse;
+        this.reuse = warehouse == null ? null : new ReuseFromWarehouse(dossiers, attachments, rules, warehouse, matching, clock);
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.queues = queues;
@@ -225,7 +251,10 @@ public final class OfficialDesk {
             case Move.RequestSupplement m -> supplement.request(official, id, m.items(), m.fault());
         };
         // the units a dossier reached stay reached: the official who moved it still sees it (with the moves left to them)
-        return page(official, after);
+        DossierPage page = page(official, after);
+        // a supplement asking for what the applicant's warehouse already holds valid: done, and the official is told
+        if (move instanceof Move.RequestSupplement m && reuse != null) return page.warned(reuse.heldAlready(after, m.items()));
+        return page;
     }
 
     /** The page, each of its parts read once: the trail, payments and results also make the survey. */
@@ -246,7 +275,7 @@ public final class OfficialDesk {
                 offered.contains("consult") ? units() : List.of(),
                 offered.contains("extend") ? moves.extensionDraft(official, d.id()) : null,
                 d.code() == null ? null : slip, rules.calendar(), today, now,
-                SupplementWindow.standard().of(d, now, rules.calendar()).orElse(null));
+                SupplementWindow.standard().of(d, now, rules.calendar()).orElse(null), List.of());
     }
 
     private List<ResultLine> resultLines(Dossier d) {
@@ -361,7 +390,17 @@ public final class OfficialDesk {
                 .filter(x -> all || d.processing().consultation().files().contains(x.uploadId())).findFirst()
                 .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", uploadId));
         reads.record(official, name, d, RecordReads.DOWNLOAD_FILE, a.fileName() + " (" + a.componentCode() + ")");
-        return files.open(a);
+        return a.fromWarehouse() ? fromWarehouse(a) : files.open(a);
+    }
+
+    /**
+     * The file of a document taken from this system's warehouse, where the warehouse keeps it: a result's signed PDF
+     * from the results store, any other document's object at the version its entry names. The entry is read even when
+     * revoked since (the official sees what was submitted); a document of the national portal's list has no file here.
+     */
+    private URI fromWarehouse(Attachment a) {
+        return WarehouseFiles.link(a, warehouse, results, files)
+                .orElseThrow(() -> DomainException.of("attachment-not-found", "ref", a.uploadId()));
     }
 
     /** What the dossier's forms are drawn from. */

@@ -38,8 +38,19 @@ public final class ReceiveSubmission {
     private final Rules rules;
     private final Receipts receipts;
     private final Clock clock;
+    private final ReuseFromWarehouse reuse;
 
     public ReceiveSubmission(Dossiers dossiers, Attachments attachments, Sequences sequences, LookupKeys lookupKeys, Rules rules, Receipts receipts, Clock clock) {
+        this(dossiers, attachments, sequences, lookupKeys, rules, receipts, clock, null);
+    }
+
+    /**
+     * @param reuse the documents taken from a warehouse, checked again at reception: one revoked, replaced or expired
+     *              since the submission is asked for in the supplement request, named (null: none are checked)
+     */
+    public ReceiveSubmission(Dossiers dossiers, Attachments attachments, Sequences sequences, LookupKeys lookupKeys, Rules rules, Receipts receipts, Clock clock,
+                             ReuseFromWarehouse reuse) {
+        this.reuse = reuse;
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.sequences = sequences;
@@ -72,6 +83,10 @@ public final class ReceiveSubmission {
         List<Text> missing = procedure.map(p -> Completeness.check(p, d, files, now).problems()).orElse(List.of(new Text(
                 "Thủ tục " + d.procedureCode() + " không có trong danh mục.",
                 "Procedure " + d.procedureCode() + " is not in the catalogue.")));
+        if (reuse != null) {
+            List<Text> unusable = reuse.problems(d, files);
+            if (!unusable.isEmpty()) missing = java.util.stream.Stream.concat(missing.stream(), unusable.stream()).toList();
+        }
         if (!missing.isEmpty()) {
             dossiers.save(d.handle(new Command.RequestSupplement(missing.stream().map(Text::vi).toList()), ACTOR, now));
             return Outcome.SUPPLEMENT_REQUESTED;

@@ -34,6 +34,7 @@ public final class SubmitDossier {
     private final SubmissionQueue queue;
     private final Clock clock;
     private final EnterpriseRegistry enterprises;
+    private final ReuseFromWarehouse reuse;
 
     public SubmitDossier(Dossiers dossiers, Attachments attachments, Rules rules, SubmissionQueue queue, Clock clock) {
         this(dossiers, attachments, rules, queue, clock, EnterpriseRegistry.NONE);
@@ -45,6 +46,13 @@ public final class SubmitDossier {
      */
     public SubmitDossier(Dossiers dossiers, Attachments attachments, Rules rules, SubmissionQueue queue, Clock clock,
                          EnterpriseRegistry enterprises) {
+        this(dossiers, attachments, rules, queue, clock, enterprises, null);
+    }
+
+    /** @param reuse the documents taken from a warehouse, checked again here (null: none are checked) */
+    public SubmitDossier(Dossiers dossiers, Attachments attachments, Rules rules, SubmissionQueue queue, Clock clock,
+                         EnterpriseRegistry enterprises, ReuseFromWarehouse reuse) {
+        this.reuse = reuse;
         this.enterprises = enterprises == null ? EnterpriseRegistry.NONE : enterprises;
         this.dossiers = dossiers;
         this.attachments = attachments;
@@ -64,6 +72,8 @@ public final class SubmitDossier {
                 "No procedure with code \"" + Limits.clip(d.procedureCode()) + "\".")));
         List<Attachment> files = attachments.attachments(d.id());
         if (d.editable()) {
+            // a document taken from the warehouse revoked, replaced or expired since: named, before anything else
+            if (reuse != null) reuse.requireUsable(d, files);
             Map<String, Text> unavailable = new LinkedHashMap<>();
             if (fillFromNationalData(p, d, files, unavailable)) files = attachments.attachments(d.id());
             List<Text> missing = Completeness.check(p, d, files, clock.instant(), unavailable).problems();
@@ -75,7 +85,11 @@ public final class SubmitDossier {
         }
         // every submitted version of the form is kept in the history
         String form = Json.write(d.sortedForm());
-        Command command = d.status() == DossierStatus.AWAITING_SUPPLEMENT ? new Command.Resubmit(form, files.size()) : new Command.Submit(form, files.size());
+        // the facts of the files taken by reference: from this system's warehouse (reused), from the national portal's
+        int reused = (int) files.stream().filter(a -> a.status() == Attachment.Status.ACCEPTED && a.origin() == Attachment.Origin.REUSED).count();
+        int fromWarehouse = (int) files.stream().filter(a -> a.status() == Attachment.Status.ACCEPTED && a.origin() == Attachment.Origin.WAREHOUSE).count();
+        Command command = d.status() == DossierStatus.AWAITING_SUPPLEMENT ? new Command.Resubmit(form, files.size(), reused, fromWarehouse)
+                : new Command.Submit(form, files.size(), reused, fromWarehouse);
         Dossier.Change c = d.handle(command, actor, clock.instant());
         dossiers.save(c);
         queue.send(c.dossier().id(), c.dossier().version());

@@ -18,6 +18,7 @@ import vn.gov.bvhttdl.dvc.domain.Workflow;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +60,18 @@ public final class SyncToNationalPortal {
     private final Rules rules;
     private final NationalPortal portal;
     private final SyncMarkers markers;
+    private final Warehouse warehouse;
     private final NationalPortalRules codes = NationalPortalRules.standard();
 
     public SyncToNationalPortal(Dossiers dossiers, Attachments attachments, Payments payments, Results results, FileLinks links, Rules rules,
                                 NationalPortal portal, SyncMarkers markers) {
+        this(dossiers, attachments, payments, results, links, rules, portal, markers, null);
+    }
+
+    /** @param warehouse where a component taken from this system's warehouse has its file (null: none) */
+    public SyncToNationalPortal(Dossiers dossiers, Attachments attachments, Payments payments, Results results, FileLinks links, Rules rules,
+                                NationalPortal portal, SyncMarkers markers, Warehouse warehouse) {
+        this.warehouse = warehouse;
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.payments = payments;
@@ -246,7 +255,9 @@ public final class SyncToNationalPortal {
             c.put(codes.field(COMPONENT, "deleted"), "False");
             c.put(codes.field(COMPONENT, "componentCode"), f.componentCode());
             // a component filled from a national database has no file of ours behind it: the portal reads DSKetNoiCSDL
-            c.put(codes.field(COMPONENT, "url"), f.fromNationalDatabase() ? "" : links.open(f).toString());
+            // a document taken from this system's warehouse: its file where the warehouse keeps it (the dossier's key has none)
+            c.put(codes.field(COMPONENT, "url"), f.fromNationalDatabase() ? "" : f.fromWarehouse()
+                    ? WarehouseFiles.link(f, warehouse, results, links).map(URI::toString).orElse("") : links.open(f).toString());
             c.put(codes.field(COMPONENT, "digitised"), codes.flag("componentDigitised",
                     Boolean.toString(f.origin() == Attachment.Origin.DIGITISED || digitised && f.origin() == Attachment.Origin.UPLOADED)));
             c.put(codes.field(COMPONENT, "reused"), codes.flag("componentReused", f.origin() == Attachment.Origin.REUSED ? "reused" : "no"));

@@ -41,13 +41,35 @@ public record Attachment(String dossierId, String key, String componentCode, Str
     /**
      * @param database    for {@link Origin#NATIONAL_DATABASE}: the database's code ({@link Procedure.NationalData})
      * @param retrievedAt when the data was retrieved
-     * @param reference   what was retrieved (e.g. the enterprise code), for the official
+     * @param reference   what was retrieved (e.g. the enterprise code), for the official; for a document taken from a
+     *                    warehouse, its id there
+     * @param owner       for a document taken from a warehouse: the warehouse's owner ({@link WarehouseDocument#owner()})
+     * @param resultCode  for a result taken from a warehouse: its result code ({@code <dossier code>-KQ<n>}), else null
      */
-    public record Provenance(Origin origin, String database, Instant retrievedAt, String reference) {
+    public record Provenance(Origin origin, String database, Instant retrievedAt, String reference, String owner, String resultCode) {
         public static final Provenance UPLOADED = new Provenance(Origin.UPLOADED, null, null, null);
+
+        /** This system's warehouse ({@link Origin#REUSED}); the {@code database} of its references. */
+        public static final String THIS_WAREHOUSE = "warehouse";
+        /** The person's document list on the national portal ({@link Origin#WAREHOUSE}). */
+        public static final String NATIONAL_WAREHOUSE = "national-warehouse";
 
         public Provenance {
             if (origin == null) origin = Origin.UPLOADED;
+        }
+
+        public Provenance(Origin origin, String database, Instant retrievedAt, String reference) {
+            this(origin, database, retrievedAt, reference, null, null);
+        }
+
+        /**
+         * A document taken by reference from this system's warehouse (origin {@link Origin#REUSED}: the national
+         * portal's DuocTaiSuDung) or from the person's document list on the national portal ({@link Origin#WAREHOUSE}:
+         * DuocLayTuKhoDMQG): nothing uploaded again.
+         */
+        public static Provenance warehouse(boolean national, String id, String owner, String resultCode, Instant at) {
+            return new Provenance(national ? Origin.WAREHOUSE : Origin.REUSED, national ? NATIONAL_WAREHOUSE : THIS_WAREHOUSE,
+                    at, id, owner, resultCode);
         }
 
         public static Provenance nationalDatabase(String database, Instant at, String reference) {
@@ -69,6 +91,12 @@ public record Attachment(String dossierId, String key, String componentCode, Str
 
     /** The component's origin (never null). */
     public Origin origin() { return provenance.origin(); }
+
+    /** Whether the component is a document taken by reference from a warehouse (this system's or the national portal's). */
+    public boolean fromWarehouse() {
+        return provenance.origin() == Origin.REUSED && Provenance.THIS_WAREHOUSE.equals(provenance.database())
+                || provenance.origin() == Origin.WAREHOUSE;
+    }
 
     /** Whether the component was filled from a national database (there is no file of the applicant's behind it). */
     public boolean fromNationalDatabase() { return provenance.origin() == Origin.NATIONAL_DATABASE; }

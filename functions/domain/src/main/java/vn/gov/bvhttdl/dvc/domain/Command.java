@@ -19,16 +19,29 @@ public sealed interface Command {
     /** The reason recorded on the dossier and in the audit entry (null when the move has none). */
     default String reason() { return null; }
 
-    /** The applicant submits a draft: the form as submitted and the number of files go into the history. */
-    record Submit(String sortedFormJson, int files) implements Command {
+    /**
+     * The applicant submits a draft: the form as submitted and the number of files go into the history, with how many
+     * of them were taken by reference from this system's warehouse ({@code reused}) and from the national portal's
+     * ({@code fromWarehouse}) — the facts of Decision 766's group 4 ({@link Facts#reused()}).
+     */
+    record Submit(String sortedFormJson, int files, int reused, int fromWarehouse) implements Command {
+        public Submit(String sortedFormJson, int files) { this(sortedFormJson, files, 0, 0); }
         public String action() { return "submit"; }
-        public Map<String, String> details() { return Map.of("form", sortedFormJson, "files", Integer.toString(files)); }
+        public Map<String, String> details() { return submission(sortedFormJson, files, reused, fromWarehouse); }
     }
 
     /** The applicant submits again after a supplement request (same code). */
-    record Resubmit(String sortedFormJson, int files) implements Command {
+    record Resubmit(String sortedFormJson, int files, int reused, int fromWarehouse) implements Command {
+        public Resubmit(String sortedFormJson, int files) { this(sortedFormJson, files, 0, 0); }
         public String action() { return "resubmit"; }
-        public Map<String, String> details() { return Map.of("form", sortedFormJson, "files", Integer.toString(files)); }
+        public Map<String, String> details() { return submission(sortedFormJson, files, reused, fromWarehouse); }
+    }
+
+    /** A (re)submission's details: the warehouse counts only when there are any (older entries have none). */
+    private static Map<String, String> submission(String form, int files, int reused, int fromWarehouse) {
+        if (reused <= 0 && fromWarehouse <= 0) return Map.of("form", form, "files", Integer.toString(files));
+        return Map.of("form", form, "files", Integer.toString(files), "reused", Integer.toString(Math.max(0, reused)),
+                "fromWarehouse", Integer.toString(Math.max(0, fromWarehouse)));
     }
 
     /** The applicant withdraws the dossier, saying why. */

@@ -29,10 +29,23 @@ import java.util.List;
  * @param resultIssuedAt  the first signed electronic result issued (issue-result), or null
  * @param files           the files the latest submission or resubmission carried (for a dossier received at the desk
  *                        or by post: its components digitised there), or null before any submission
+ * @param reused          of those files, how many were taken by reference from this system's warehouse (national
+ *                        portal: DuocTaiSuDung; Decision 766 indicator 4.3), or null before any submission
+ * @param fromWarehouse   of those files, how many were taken from the person's warehouse on the national portal
+ *                        (DuocLayTuKhoDMQG), or null before any submission
  */
 public record Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
                     Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel,
-                    List<Supplement> supplements, String nationalCode, Fees fees, Instant resultIssuedAt, Integer files) {
+                    List<Supplement> supplements, String nationalCode, Fees fees, Instant resultIssuedAt, Integer files,
+                    Integer reused, Integer fromWarehouse) {
+
+    /** The facts as recorded before the warehouse's counts were. */
+    public Facts(Origin origin, String verifiedBy, Representative representative, Instant submittedAt, Instant endedAt, Instant refusedAt,
+                 Instant stoppedAt, Instant withdrawnAt, Instant returnedAt, String returnChannel, List<Supplement> supplements,
+                 String nationalCode, Fees fees, Instant resultIssuedAt, Integer files) {
+        this(origin, verifiedBy, representative, submittedAt, endedAt, refusedAt, stoppedAt, withdrawnAt, returnedAt, returnChannel,
+                supplements, nationalCode, fees, resultIssuedAt, files, null, null);
+    }
 
     /**
      * The fees of a dossier: when payment was first asked for and how much (0 for a tariff the applicant chooses from
@@ -157,6 +170,7 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
         Fees fee = fees;
         Instant issued = resultIssuedAt;
         Integer filed = files;
+        Integer reusedFiles = reused, warehouseFiles = fromWarehouse;
         switch (e.action()) {
             case "create" -> {
                 Origin named = Origin.parse(e.details().get("origin"));
@@ -169,6 +183,9 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
             case "submit" -> {
                 if (submitted == null) submitted = e.at();
                 filed = count(e.details().get("files"), filed);
+                // the latest submission's files, as "files": taken from a warehouse or not (0 when the entry names none)
+                reusedFiles = count(e.details().get("reused"), 0);
+                warehouseFiles = count(e.details().get("fromWarehouse"), 0);
             }
             case "request-supplement" -> {
                 sup = new ArrayList<>(supplements);
@@ -176,6 +193,8 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
             }
             case "resubmit" -> {
                 filed = count(e.details().get("files"), filed);
+                reusedFiles = count(e.details().get("reused"), 0);
+                warehouseFiles = count(e.details().get("fromWarehouse"), 0);
                 if (openSupplement().isPresent()) {
                     sup = new ArrayList<>(supplements);
                     sup.set(sup.size() - 1, sup.getLast().answered(e.at()));
@@ -209,7 +228,7 @@ public record Facts(Origin origin, String verifiedBy, Representative representat
             default -> { return this; }
         }
         return new Facts(o, verified, rep, submitted, ended, refused, stopped, withdrawn, returned, returnedBy, sup, national,
-                fee, issued, filed);
+                fee, issued, filed, reusedFiles, warehouseFiles);
     }
 
     /** Approved: handling ended neither by a refusal nor by a stop. */

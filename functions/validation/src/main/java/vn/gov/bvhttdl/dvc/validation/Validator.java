@@ -31,7 +31,10 @@ public final class Validator {
 
     public Validator(Table table, Clock clock, S3Client s3, String documentsBucket) {
         this.reception = new ReceiveSubmission(table.dossiers(), table.attachments(), table.sequences(), table.lookupKeys(), table.rules(), new S3Receipts(s3, documentsBucket, table.results(),
-                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL")), clock);
+                () -> vn.gov.bvhttdl.dvc.adapters.Settings.require("PUBLIC_BASE_URL")), clock,
+                // the documents taken from the applicant's warehouse, checked again at reception (issue #25)
+                new vn.gov.bvhttdl.dvc.application.ReuseFromWarehouse(table.dossiers(), table.attachments(), table.rules(), table.warehouse(),
+                        vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard(), clock));
     }
 
     /**

@@ -144,6 +144,14 @@ public final class InMemoryDossiers implements Dossiers, Attachments, LookupKeys
     }
 
     @Override
+    public synchronized void recordFromWarehouse(Attachment filled, vn.gov.bvhttdl.dvc.domain.Actor by) {
+        if (!dossiers.containsKey(filled.dossierId())) throw new IllegalStateException("no dossier " + filled.dossierId());
+        files.computeIfAbsent(filled.dossierId(), k -> new ArrayList<>()).add(filled);
+        trail(filled.dossierId(), new AuditEvent(filled.dossierId(), filled.createdAt(), by.subject(), by.role(),
+                "attachment-from-warehouse", null, null, null, vn.gov.bvhttdl.dvc.application.Attachments.fromWarehouseDetails(filled)));
+    }
+
+    @Override
     public synchronized void recordOverwriteRefused(Attachment judged, String versionId, java.time.Instant at) {
         trail(judged.dossierId(), new AuditEvent(judged.dossierId(), at, "upload-scan", vn.gov.bvhttdl.dvc.domain.Role.SYSTEM,
                 "attachment-overwrite-refused", null, null, null, Map.of("key", judged.key(), "quarantinedVersion", String.valueOf(versionId))));

@@ -106,9 +106,11 @@ final class CitizenBeans {
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock,
-                     EnterpriseRegistry enterprises) {
+                     EnterpriseRegistry enterprises, vn.gov.bvhttdl.dvc.application.Warehouse warehouse) {
+        // the checklist offers the applicant's warehouse documents by the rules of rules/warehouse.json (issue #25)
         return new CitizenDesk(store, table.attachments(), table.lookupKeys(), table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
-                gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises, table.readLog());
+                gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises, table.readLog(), warehouse,
+                vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard());
     }
 }

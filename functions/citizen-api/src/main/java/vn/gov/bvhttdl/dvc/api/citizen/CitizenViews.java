@@ -22,15 +22,40 @@ final class CitizenViews {
      */
     @Serdeable
     record DossierPageView(@JsonUnwrapped Views.DossierView dossier, @Nullable Views.ProcedureView procedure, @Nullable ChecklistView checklist,
-                           Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey, ReadsPage reads) {
+                           Fees fees, List<Views.ResultView> results, @Nullable Views.SurveyView survey, ReadsPage reads,
+                           List<WarehouseOffer> fromWarehouse) {
         static DossierPageView of(CitizenDesk.DossierPage p) {
             var view = Views.DossierView.of(p.dossier(), p.procedure(), p.history(), p.files(), p.calendar(), p.lookupKey(), p.actions());
             return new DossierPageView(view, p.procedure() == null ? null : Views.ProcedureView.of(p.procedure(), p.fieldName(), p.versions(), p.today()),
                     p.checklist() == null ? null : ChecklistView.of(p.checklist()), Fees.of(p.fees()),
                     p.results().stream().map(r -> Views.ResultView.of(r.result(), p.today(), r.verifyUrl())).toList(),
-                    p.survey() == null ? null : Views.SurveyView.of(p.survey()), ReadsPage.of(p.reads()));
+                    p.survey() == null ? null : Views.SurveyView.of(p.survey()), ReadsPage.of(p.reads()),
+                    p.fromWarehouse() == null ? List.of() : p.fromWarehouse().stream().map(WarehouseOffer::of).toList());
         }
     }
+
+    /** The applicant's valid warehouse documents that satisfy one component still to fill (issue #25: reuse first). */
+    @Serdeable
+    record WarehouseOffer(String componentCode, List<WarehouseChoice> choices) {
+        static WarehouseOffer of(vn.gov.bvhttdl.dvc.application.ReuseFromWarehouse.Offer o) {
+            return new WarehouseOffer(o.componentCode(), o.choices().stream().map(WarehouseChoice::of).toList());
+        }
+    }
+
+    /** One document offered: {@code national} when it is on the national portal's document list. */
+    @Serdeable
+    record WarehouseChoice(String id, boolean national, @Nullable String kind, Views.I18n name, @Nullable String resultCode,
+                           @Nullable String numberAndSymbol, @Nullable String issuedOn, @Nullable String validUntil, @Nullable String issuer) {
+        static WarehouseChoice of(vn.gov.bvhttdl.dvc.application.ReuseFromWarehouse.Choice c) {
+            return new WarehouseChoice(c.id(), c.national(), c.kind() == null ? null : c.kind().name(), Views.I18n.of(c.name()), c.resultCode(),
+                    c.numberAndSymbol(), c.issuedOn() == null ? null : c.issuedOn().toString(),
+                    c.validUntil() == null ? null : c.validUntil().toString(), c.issuer());
+        }
+    }
+
+    /** The applicant's choice: document {@code documentId} of their warehouse for component {@code componentCode}. */
+    @Serdeable
+    public record FromWarehouse(@Nullable String componentCode, @Nullable String documentId) {}
 
     /**
      * One official's read of the applicant's dossier as the applicant sees it: when, the official's name as their

@@ -122,6 +122,17 @@ final class DossierController {
                 Views.AttachmentView.of(r.pending())));
     }
 
+    /**
+     * Attaches a document of the applicant's data warehouse to a component by reference (issue #25): nothing is
+     * uploaded, it is accepted at once; a document not in the applicant's warehouse is 404, one revoked, replaced or
+     * expired 422 naming it. Answers the dossier's page.
+     */
+    @Post("/{id}/attachments/from-warehouse")
+    @Operation(summary = "Dùng giấy tờ trong kho dữ liệu của tôi cho một thành phần hồ sơ / attach a document from my data warehouse")
+    CitizenViews.DossierPageView attachFromWarehouse(@Parameter(hidden = true) SignedIn me, @PathVariable String id, @Body CitizenViews.FromWarehouse body) {
+        return CitizenViews.DossierPageView.of(desk.attachFromWarehouse(me.applicant(), id, body.componentCode(), body.documentId()));
+    }
+
     /** Cancels an upload still on its way or removes a judged file while the dossier is editable (it stays on the record). */
     @Delete("/{id}/attachments/{uploadId}")
     @Operation(summary = "Hủy tải lên hoặc gỡ một tệp khi hồ sơ còn sửa được / cancel an upload or remove a file")

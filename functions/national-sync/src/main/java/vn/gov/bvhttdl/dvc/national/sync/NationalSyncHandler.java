@@ -75,7 +75,7 @@ public class NationalSyncHandler extends MicronautRequestHandler<SQSEvent, SQSBa
                     Duration.ofSeconds(Settings.get("NATIONAL_PORTAL_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(10)));
             return new SyncToNationalPortal(table.dossiers(), table.attachments(), table.payments(), table.results(),
                     vn.gov.bvhttdl.dvc.adapters.S3FileLinks.fromSettings(vn.gov.bvhttdl.dvc.adapters.AwsClients.presigner()),
-                    table.rules(), portal, table.nationalSync());
+                    table.rules(), portal, table.nationalSync(), table.warehouse());
         }
 
         /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */

@@ -39,8 +39,10 @@ final class OfficialBeans {
 
     @Singleton
     OfficialDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, PaymentStore payments, ResultStore results, NoticeTable notices, SurveyTable surveys,
-                      S3Presigner presigner, IssueResult issueResult, Clock clock) {
+                      S3Presigner presigner, IssueResult issueResult, Clock clock, vn.gov.bvhttdl.dvc.application.Warehouse warehouse) {
+        // the files taken from an applicant's warehouse open from where it keeps them; a supplement asking for what it holds is warned of
         return new OfficialDesk(store, table.attachments(), table.workQueues(), rules, payments, results, notices, surveys,
-                S3FileLinks.fromSettings(presigner), issueResult, table.readLog(), clock);
+                S3FileLinks.fromSettings(presigner), issueResult, table.readLog(), clock, warehouse,
+                vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard());
     }
 }

@@ -32,7 +32,8 @@ final class OfficialViews {
     @Serdeable
     record DossierPageView(@JsonUnwrapped Views.DossierView dossier, List<Views.PaymentView> payments, List<DeliveryView> notices,
                            List<Views.ResultView> results, @Nullable Views.SurveyView survey, List<UnitView> units,
-                           @Nullable ExtensionDraftView extensionDraft, @Nullable SupplementWindowView supplementWindow) {
+                           @Nullable ExtensionDraftView extensionDraft, @Nullable SupplementWindowView supplementWindow,
+                           List<Views.I18n> warnings) {
         static DossierPageView of(OfficialDesk.DossierPage p) {
             var d = p.dossier();
             var view = Views.DossierView.of(d, p.procedure(), p.history(), p.files(), p.calendar(), null, p.moves(),
@@ -43,7 +44,9 @@ final class OfficialViews {
                     p.results().stream().map(r -> result(r, p.today())).toList(), p.survey() == null ? null : Views.SurveyView.of(p.survey()),
                     p.units().stream().map(OfficialViews::unit).toList(),
                     x == null ? null : OfficialViews.extensionDraft(x),
-                    p.supplementWindow() == null ? null : SupplementWindowView.of(p.supplementWindow()));
+                    p.supplementWindow() == null ? null : SupplementWindowView.of(p.supplementWindow()),
+                    // what the move just made should make the official think again about (issue #25: the warehouse holds it)
+                    p.warnings().stream().map(Views.I18n::of).toList());
         }
     }
 
