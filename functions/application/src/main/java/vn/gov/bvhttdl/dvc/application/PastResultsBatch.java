@@ -75,7 +75,8 @@ public record PastResultsBatch(List<Entry> rows) {
                     }
                     out.write(buf, 0, n);
                 }
-                if (name.equalsIgnoreCase(CSV)) csv = out.toByteArray();
+                if (size > Digitisation.MAX_SCAN_BYTES) files.putIfAbsent(name, new byte[0]); // too large: refused as no readable PDF
+                else if (name.equalsIgnoreCase(CSV)) csv = out.toByteArray();
                 else files.putIfAbsent(name, out.toByteArray());
             }
             if (entries == 0) throw new IOException("no entries");
