@@ -270,6 +270,15 @@ public final class Layout {
         return SortableTime.parse(sk.substring(READ.length(), sk.lastIndexOf('#')));
     }
 
+    /** The partition of an owner's electronic data warehouse ({@link WarehouseStore}): {@code WAREHOUSE#<owner>}. */
+    static String warehousePk(String owner) { return "WAREHOUSE#" + owner; }
+
+    /** The sort keys' prefix of a warehouse's documents. */
+    static final String WAREHOUSE_DOC = "DOC#";
+
+    /** The key of the owner's warehouse document {@code id}: {@code WAREHOUSE#<owner> / DOC#<id>}. */
+    static Map<String, AttributeValue> warehouseKey(String owner, String id) { return keyMap(warehousePk(owner), WAREHOUSE_DOC + id); }
+
     /** The partition of every official's and administrator's account ({@link OfficialAccountStore}); a few hundred items. */
     static final String OFFICIALS = "OFFICIALS";
     static final String ACCOUNT = "ACCOUNT#";

@@ -35,6 +35,7 @@ public final class Table {
     private final Supplier<TaxHandOverMarkers> taxHandOver;
     private final Supplier<ReadLogStore> readLog;
     private final Supplier<OfficialAccountStore> officialAccounts;
+    private final Supplier<WarehouseStore> warehouse;
 
     /** The table {@code name} through {@code client} (tests and tools; functions use {@link #fromSettings}). */
     public Table(DynamoDbClient client, String name) {
@@ -62,6 +63,7 @@ public final class Table {
         this.taxHandOver = once(() -> new TaxHandOverMarkers(client, name));
         this.readLog = once(() -> new ReadLogStore(client, name));
         this.officialAccounts = once(() -> new OfficialAccountStore(client, name));
+        this.warehouse = once(() -> new WarehouseStore(client, name));
     }
 
     /** The table around a store made earlier (its client and name): the same dossiers, the other stores new. */
@@ -131,6 +133,9 @@ public final class Table {
 
     /** The officials' and administrators' accounts and their trail ({@code OFFICIALS / ACCOUNT#…}, {@code OFFICIAL#… / CHANGE#…}). */
     public OfficialAccountStore officialAccounts() { return officialAccounts.get(); }
+
+    /** The owners' electronic data warehouses ({@code WAREHOUSE#<owner> / DOC#<id>}, the {@code Warehouse} port). */
+    public WarehouseStore warehouse() { return warehouse.get(); }
 
     private static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {

@@ -50,6 +50,13 @@ public final class SharedBeans {
         return table.results();
     }
 
+    /**
+     * The owners' electronic data warehouses (issue #25; the same table): results pushed when issued and followed when
+     * corrected or revoked (officials' API), documents kept and the warehouse page (citizens' API). Made on first use.
+     */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.Warehouse warehouse(Table table) { return table.warehouse(); }
+
     /** The payment ledger (the same table). */
     @Singleton
     vn.gov.bvhttdl.dvc.adapters.PaymentStore payments(Table table) { return table.payments(); }

@@ -34,6 +34,7 @@ public final class IssueResult {
     private final Rules rules;
     private final Clock clock;
     private final java.util.function.Supplier<String> verifyBase;
+    private final ResultsInWarehouse warehouse;
 
     /** @param verifyBase where the public verification page lives, e.g. {@code https://dichvucong.bvhttdl.gov.vn} */
     public IssueResult(Dossiers dossiers, Sequences sequences, Results results, ResultRenderer renderer, Rules rules, Clock clock, String verifyBase) {
@@ -43,6 +44,16 @@ public final class IssueResult {
     /** The same, with the address read when a result is issued (a setting known only once the server runs). */
     public IssueResult(Dossiers dossiers, Sequences sequences, Results results, ResultRenderer renderer, Rules rules, Clock clock,
                        java.util.function.Supplier<String> verifyBase) {
+        this(dossiers, sequences, results, renderer, rules, clock, verifyBase, null);
+    }
+
+    /**
+     * The same, pushing each result into its owner's warehouse as it is issued ({@code warehouse} null: it is not;
+     * tests of other moves only).
+     */
+    public IssueResult(Dossiers dossiers, Sequences sequences, Results results, ResultRenderer renderer, Rules rules, Clock clock,
+                       java.util.function.Supplier<String> verifyBase, Warehouse warehouse) {
+        this.warehouse = warehouse == null ? null : new ResultsInWarehouse(warehouse, rules);
         this.dossiers = dossiers;
         this.sequences = sequences;
         this.results = results;
@@ -83,12 +94,19 @@ public final class IssueResult {
         // the issue goes into the dossier's trail whatever else moved it meanwhile: the entry is appended to the
         // version it finds (the result is stored and numbered already); only a lost race is tried again: a refusal of
         // the move (the dossier left RESULT_READY meanwhile) goes out at once
-        return Races.retry(Races.ATTEMPTS, attempt -> {
+        Races.retry(Races.ATTEMPTS, attempt -> {
             Dossier current = attempt == 1 ? d : dossiers.find(d.id()).orElseThrow(() -> DomainException.of("dossier-not-found", "ref", d.id()));
             dossiers.save(current.handle(new Command.IssueResult(result.number(), result.id()), by, at));
             return result;
         });
+        // into the owner's warehouse (issue #25), added once by the result's id; a correction or revocation brings
+        // the entry back if this push is lost
+        if (warehouse != null) warehouse.issued(result, d, p);
+        return result;
     }
+
+    /** The results' entries in the owners' warehouses, null when results are not pushed. */
+    ResultsInWarehouse warehouse() { return warehouse; }
 
     static String sha256(byte[] b) {
         try {

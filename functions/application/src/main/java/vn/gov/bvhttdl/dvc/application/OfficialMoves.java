@@ -194,6 +194,7 @@ public final class OfficialMoves {
         var revoked = r.revoked(why, clock.instant());
         issued.update(revoked, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
         save(at, official, new Command.RevokeResult(number, why));
+        if (results != null && results.warehouse() != null) results.warehouse().revoked(revoked, at.dossier);
         return revoked;
     }
 
@@ -207,7 +208,9 @@ public final class OfficialMoves {
         if (!available("correct-result")) throw new IllegalStateException("results are not configured");
         var old = validResult(id, number);
         var next = results.issue(at.dossier, official, "Đính chính " + number + ": " + why);
-        issued.update(old.replacedBy(next.number(), why, clock.instant()), vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+        var replaced = old.replacedBy(next.number(), why, clock.instant());
+        issued.update(replaced, vn.gov.bvhttdl.dvc.domain.IssuedResult.Status.VALID);
+        if (results.warehouse() != null) results.warehouse().replaced(replaced, next, at.dossier, why);
         return next;
     }
 

@@ -30,8 +30,11 @@ final class OfficialBeans {
     Signers signer() { return new Signers(); }
 
     @Singleton
-    IssueResult issueResult(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock) {
-        return new IssueResult(store, table.sequences(), results, new ResultPdf(signer, vn.gov.bvhttdl.dvc.signing.LongTermSigning.results()), rules, clock, () -> Settings.require("PUBLIC_BASE_URL"));
+    IssueResult issueResult(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results, Signers signer, RulesStore rules, Clock clock,
+                            vn.gov.bvhttdl.dvc.application.Warehouse warehouse) {
+        // every result is pushed into its owner's warehouse as it is issued, and followed when corrected or revoked (issue #25)
+        return new IssueResult(store, table.sequences(), results, new ResultPdf(signer, vn.gov.bvhttdl.dvc.signing.LongTermSigning.results()), rules, clock,
+                () -> Settings.require("PUBLIC_BASE_URL"), warehouse);
     }
 
     @Singleton

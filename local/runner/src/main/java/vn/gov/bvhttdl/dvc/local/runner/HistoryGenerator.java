@@ -152,7 +152,7 @@ public final class HistoryGenerator {
         }, clock);
         this.supplement = new RequestSupplement(table.dossiers(), rules, clock);
         IssueResult issue = new IssueResult(table.dossiers(), table.sequences(), table.results(), new ResultPdf(new Signers()), rules, clock,
-                () -> Settings.require("PUBLIC_BASE_URL"));
+                () -> Settings.require("PUBLIC_BASE_URL"), table.warehouse());
         this.moves = new OfficialMoves(table.dossiers(), table.attachments(), rules, clock, issue, table.results());
         this.withdraw = new WithdrawDossier(table.dossiers(), clock);
         Map<String, PaymentGateway> gateways = Gateways.of(ProviderSettings.fromEnvironment(), clock);
