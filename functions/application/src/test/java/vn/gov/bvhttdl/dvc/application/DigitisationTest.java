@@ -246,12 +246,12 @@ class DigitisationTest {
 
     int total() {
         return warehouse.of("PERSONAL_ID:079199001234").size() + java.util.stream.IntStream.rangeClosed(1, 50)
-                .mapToObj(r -> List.of(String.format("0791990%05d", r), String.format("01012%05d", r))).flatMap(List::stream)
+                .mapToObj(r -> List.of(PastResultsSample.person(0, r), PastResultsSample.enterprise(0, r))).flatMap(List::stream)
                 .mapToInt(o -> warehouse.of((o.length() == 12 ? "PERSONAL_ID:" : "ENTERPRISE_CODE:") + o).size()).sum();
     }
 
     List<WarehouseDocument> snapshot() {
-        return java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(r -> List.of(String.format("0791990%05d", r), String.format("01012%05d", r)))
+        return java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(r -> List.of(PastResultsSample.person(0, r), PastResultsSample.enterprise(0, r)))
                 .flatMap(List::stream).flatMap(o -> warehouse.of((o.length() == 12 ? "PERSONAL_ID:" : "ENTERPRISE_CODE:") + o).stream()).toList();
     }
 }

@@ -23,12 +23,21 @@ public final class PastResultsSample {
     /** The bad rows and the field their refusal names (null: the row's own problem, e.g. a duplicate). */
     public static final Map<String, String> BAD = Map.of("7", "ownerId", "14", "file", "21", "issuer", "33", "numberAndSymbol", "45", "file");
 
-    public static byte[] zip() {
+    public static byte[] zip() { return zip(0); }
+
+    /** The person of row {@code row} (even rows) for owners numbered from {@code base}: 12 digits. */
+    public static String person(long base, int row) { return String.format("0791%08d", base + row); }
+
+    /** The enterprise of row {@code row} (odd rows) for owners numbered from {@code base}: 10 digits. */
+    public static String enterprise(long base, int row) { return String.format("01%08d", base + row); }
+
+    /** The sample with its owners numbered from {@code base} (a run on a shared table picks its own). */
+    public static byte[] zip(long base) {
         StringBuilder csv = new StringBuilder("ownerId,name,numberAndSymbol,issuedOn,validUntil,scope,issuer,summary,file\r\n");
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int row = 1; row <= 50; row++) {
             boolean person = row % 2 == 0;
-            String owner = person ? String.format("0791990%05d", row) : String.format("01012%05d", row);
+            String owner = person ? person(base, row) : enterprise(base, row);
             String name = person ? "Thẻ hướng dẫn viên du lịch quốc tế" : "Giấy phép kinh doanh dịch vụ lữ hành quốc tế";
             String number = person ? String.format("%03d/HDV-%d", row, 2021 + row % 3) : String.format("%03d/2022/TCDL-GP LHQT", row);
             String issued = String.format("%02d/%02d/20%d", 1 + row % 28, 1 + row % 12, 21 + row % 3);
@@ -40,7 +49,7 @@ public final class PastResultsSample {
                 case 7 -> owner = "07919900123"; // 11 digits
                 case 14 -> pdf = "Đây không phải tệp PDF".getBytes(StandardCharsets.UTF_8);
                 case 21 -> issuer = "";
-                case 33 -> { owner = String.format("0791990%05d", 32); number = String.format("%03d/HDV-%d", 32, 2021 + 32 % 3); }
+                case 33 -> { owner = person(base, 32); number = String.format("%03d/HDV-%d", 32, 2021 + 32 % 3); }
                 case 45 -> pdf = null;
                 default -> { }
             }
