@@ -14,6 +14,7 @@ import { trackPage } from './citizen/track.js';
 import { signInPage } from './citizen/signin.js';
 import { officialPage } from './official/workspace.js';
 import { officialDossierPage, officialConsultationPage } from './official/dossier.js';
+import { digitiseResultPage, importResultsPage, digitiseComponentPage } from './official/digitise.js';
 import { adminCataloguePage, adminProcedurePage } from './admin/catalogue.js';
 import { adminCalendarPage } from './admin/calendar.js';
 import { adminCodesPage } from './admin/codes.js';
@@ -32,6 +33,9 @@ route('/lookup/:code', trackPage); // the older address of the look-up: still wo
 route('/official', officialPage);
 route('/official/dossier/:id', officialDossierPage);
 route('/official/consultation/:id', officialConsultationPage);
+route('/official/dossier/:id/digitise', digitiseComponentPage);
+route('/official/digitise', digitiseResultPage);
+route('/official/import', importResultsPage);
 route('/admin', adminCataloguePage);
 route('/admin/procedure/:code', adminProcedurePage);
 route('/admin/calendar/:year', adminCalendarPage);
