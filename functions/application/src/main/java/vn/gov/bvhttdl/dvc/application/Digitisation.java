@@ -126,7 +126,7 @@ public final class Digitisation {
         requireOfficial(official);
         Instant now = clock.instant();
         List<Text> problems = new ArrayList<>(problems(paper));
-        if (!problems.isEmpty()) throw new DomainException(DomainException.Kind.INVALID, problems.get(0).field() == null ? "invalid-field" : slugOf(problems.get(0)),
+        if (!problems.isEmpty()) throw new DomainException(DomainException.Kind.INVALID, slugOf(problems.get(0)),
                 problems.get(0), problems);
         requireScan(scan, null);
         requireOwnCertificate(official, chain, now);
@@ -432,10 +432,7 @@ public final class Digitisation {
     }
 
     private static String slugOf(Text t) {
-        return switch (t.field()) {
-            case "ownerId" -> "invalid-id-number";
-            default -> "invalid-field";
-        };
+        return "ownerId".equals(t.field()) ? "invalid-id-number" : "invalid-metadata";
     }
 
     private static DomainException invalid(String slug, Text why) {
