@@ -33,7 +33,8 @@ async function base64(input, field) {
 }
 
 function reportTable(rows) {
-  return html`<table class="data" id="digitise-report"><caption>${t('digitise.report')}</caption>
+  return html`<h2 id="digitise-report-title">${t('digitise.report')}</h2>
+    <table class="data" id="digitise-report" aria-labelledby="digitise-report-title"><caption class="visually-hidden">${t('digitise.report')}</caption>
     <thead><tr><th scope="col">${t('digitise.row')}</th><th scope="col">${t('digitise.outcome')}</th><th scope="col">${t('digitise.why')}</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr data-ref="${r.ref}" data-outcome="${r.outcome}">
       <td data-label="${t('digitise.row')}">${r.ref}</td>

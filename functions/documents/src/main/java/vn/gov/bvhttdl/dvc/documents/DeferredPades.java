@@ -222,7 +222,7 @@ public final class DeferredPades implements DeferredSigning {
             PDType0Font font;
             try (InputStream in = DeferredPades.class.getClassLoader().getResourceAsStream("liberation/LiberationSans-Regular.ttf")) {
                 if (in == null) throw new IllegalStateException("font liberation/LiberationSans-Regular.ttf is not packaged");
-                font = PDType0Font.load(doc, in, false); // embedded whole: the box is drawn once per file
+                font = PDType0Font.load(doc, in, true); // a subset: only the letters of the box
             }
             try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
                 cs.setNonStrokingColor(1f, 1f, 1f);

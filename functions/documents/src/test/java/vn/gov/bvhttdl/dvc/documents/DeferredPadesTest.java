@@ -50,6 +50,7 @@ class DeferredPadesTest {
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(DeferredPades.signedAttributes(p.pdf(), token.chain())), p.digest());
         byte[] signed = pades.complete(p.pdf(), token.chain(), token.signDigest(p.digest()), p.digest());
         assertEquals(p.pdf().length, signed.length, "only the reserved Contents are written");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "deferred-signed.pdf"), signed); // to look at
         X509Certificate root = ca.chain().get(ca.chain().size() - 1);
         assertTrue(SignedResultTest.independentlyValid(signed, root));
         assertTrue(SignatureCheck.check(signed, root).valid(), SignatureCheck.check(signed, root).reason());
