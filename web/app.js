@@ -10,6 +10,7 @@ import { procedurePage } from './citizen/procedure.js';
 import { dossierPage } from './citizen/dossier.js';
 import { minePage } from './citizen/mine.js';
 import { inboxPage } from './citizen/inbox.js';
+import { warehousePage } from './citizen/warehouse.js';
 import { trackPage } from './citizen/track.js';
 import { signInPage } from './citizen/signin.js';
 import { officialPage } from './official/workspace.js';
@@ -28,6 +29,7 @@ route('/procedure/:code', procedurePage);
 route('/dossier/:id', dossierPage);
 route('/mine', minePage);
 route('/inbox', inboxPage);
+route('/warehouse', warehousePage);
 route('/lookup', trackPage);
 route('/lookup/:code', trackPage); // the older address of the look-up: still works
 route('/official', officialPage);
@@ -60,6 +62,7 @@ function renderShell() {
   document.getElementById('nav-admin').hidden = !g.includes('admins');
   document.getElementById('nav-official').hidden = !g.includes('officials');
   document.getElementById('nav-inbox').hidden = !c;
+  document.getElementById('nav-warehouse').hidden = !c;
   const l = document.getElementById('lang');
   // the other language, named in itself (and marked as that language for screen readers)
   l.textContent = lang() === 'vi' ? 'English' : 'Tiếng Việt';

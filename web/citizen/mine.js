@@ -14,7 +14,7 @@ export function signInPrompt(main, title) {
 export async function minePage(main) {
   if (!claims()) return signInPrompt(main, t('mine.title'));
   const list = await api('GET', '/api/dossiers');
-  mount(main, html`<h1>${t('mine.title')}</h1>${list.length ? html`<ul class="list" id="my-dossiers">${list.map((d) => html`<li>
+  mount(main, html`<h1>${t('mine.title')}</h1><p><a href="#/warehouse" id="to-warehouse">${t('warehouse.title')}</a></p>${list.length ? html`<ul class="list" id="my-dossiers">${list.map((d) => html`<li>
       <a href="#/dossier/${encodeURIComponent(d.id)}">${pick(d.procedureName)}</a>
       <div class="muted">${d.code ? html`<span class="code">${d.code}</span> · ` : ''}<span class="tag status-${d.status}">${pick(d.statusLabel)}</span> · ${t('mine.created')} ${moment(d.createdAt)}</div></li>`)}</ul>`
     : html`<p class="muted">${t('mine.none')}</p>`}`);

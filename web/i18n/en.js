@@ -316,4 +316,17 @@ export default {
     outcomes: { TAKEN: 'Taken', UNCHANGED: 'Already there, unchanged', REFUSED: 'Refused' },
     verify: 'Verification page', tooLarge: 'The file is larger than 4 MB.', link: 'Digitise a paper', resultLink: 'Digitise a paper result', importLink: 'Import past results',
   },
+  warehouse: {
+    nav: 'Data warehouse', title: 'My data warehouse', intro: 'The results of administrative procedures issued to you (and to the enterprises you applied for), the documents of finished dossiers you chose to keep, and digitised papers. When you apply again, a valid document in the warehouse can be reused instead of uploaded.',
+    owners: 'Warehouses of:', personal: 'you (personal ID {code})', enterprise: 'enterprise (code {code})',
+    ofMine: 'yours personally', ofEnterprise: 'the enterprise\'s', none: 'There is nothing in the data warehouse yet.',
+    documentKind: 'Kind of document', number: 'Number and symbol', issuedOn: 'Issued on',
+    validity: 'Valid', until: 'until', noEnd: 'without end',
+    scope: 'Scope', issuer: 'Issued by', summary: 'Summary',
+    reason: 'Reason', download: 'Download', verify: 'Verify (public page)',
+    dossier: 'Open the dossier', dossierCode: 'Dossier {code}', keepTitle: 'Documents you can keep',
+    keepHint: 'Accepted documents of your finished dossiers. Keep one to reuse it when you apply again; the file stays exactly as it was submitted.', keep: 'Keep in the warehouse', kept: 'The document is kept in your data warehouse.',
+    state: { VALID: 'valid', REPLACED: 'replaced', REVOKED: 'revoked', EXPIRED: 'expired' },
+    kind: { RESULT: 'Result', KEPT: 'Kept document', DIGITISED: 'Digitised document', DIGITISED_RESULT: 'Digitised result' },
+  },
 };

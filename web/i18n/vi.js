@@ -317,4 +317,17 @@ export default {
     outcomes: { TAKEN: 'Đã nhận', UNCHANGED: 'Đã có, không đổi', REFUSED: 'Từ chối' },
     verify: 'Trang kiểm tra', tooLarge: 'Tệp lớn hơn 4 MB.', link: 'Số hóa giấy tờ', resultLink: 'Số hóa kết quả giấy', importLink: 'Nhập lô kết quả cũ',
   },
+  warehouse: {
+    nav: 'Kho dữ liệu', title: 'Kho dữ liệu của tôi', intro: 'Kết quả giải quyết thủ tục hành chính đã cấp cho bạn (và cho doanh nghiệp bạn đã nộp hồ sơ), giấy tờ của hồ sơ đã giải quyết mà bạn chọn lưu, và giấy tờ đã số hóa. Khi nộp hồ sơ mới, giấy tờ còn hiệu lực trong kho có thể được dùng lại, không phải nộp lại.',
+    owners: 'Kho của:', personal: 'cá nhân (số định danh {code})', enterprise: 'doanh nghiệp (mã số {code})',
+    ofMine: 'của cá nhân bạn', ofEnterprise: 'của doanh nghiệp', none: 'Kho dữ liệu chưa có giấy tờ nào.',
+    documentKind: 'Loại giấy tờ', number: 'Số, ký hiệu', issuedOn: 'Ngày cấp',
+    validity: 'Hiệu lực', until: 'đến ngày', noEnd: 'không thời hạn',
+    scope: 'Phạm vi', issuer: 'Cơ quan cấp', summary: 'Trích yếu',
+    reason: 'Lý do', download: 'Tải về', verify: 'Kiểm tra (trang công khai)',
+    dossier: 'Mở hồ sơ', dossierCode: 'Hồ sơ {code}', keepTitle: 'Giấy tờ có thể lưu vào kho',
+    keepHint: 'Giấy tờ đã được chấp nhận của các hồ sơ đã giải quyết xong. Lưu vào kho để dùng lại khi nộp hồ sơ khác; tệp vẫn được giữ nguyên như khi nộp.', keep: 'Lưu vào kho', kept: 'Đã lưu giấy tờ vào kho dữ liệu.',
+    state: { VALID: 'còn hiệu lực', REPLACED: 'đã thay thế', REVOKED: 'đã thu hồi', EXPIRED: 'hết hiệu lực' },
+    kind: { RESULT: 'Kết quả giải quyết', KEPT: 'Giấy tờ đã lưu', DIGITISED: 'Giấy tờ số hóa', DIGITISED_RESULT: 'Kết quả số hóa' },
+  },
 };

@@ -1314,6 +1314,51 @@ try {
     await octx.close();
   });
 
+  await step('issue 25: the citizen\'s data warehouse lists the results issued to her and her enterprise, each with its state, verification page and file; she keeps a document of a finished dossier; phone, English; axe', async () => {
+    const wctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
+    const w = await newPage(wctx);
+    await w.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await w.waitForSelector('#nav-warehouse:not([hidden])');
+    await w.click('#nav-warehouse');
+    await w.waitForSelector('#warehouse-entries li[data-entry]');
+    const results = await w.$$eval('#warehouse-entries li[data-entry]', (lis) => lis.map((li) => ({ id: li.dataset.entry, state: li.dataset.state,
+      verify: (li.querySelector('a.verify-link') || {}).href || null, text: li.textContent })));
+    const result = results.find((r) => r.verify && /-KQ\d+/.test(r.text));
+    if (!result) fail('no result with its code and verification page in the warehouse: ' + JSON.stringify(results).slice(0, 1500));
+    // the result code <dossier code>-KQ<n> (the dossier code: 000.00.12.G17-261116-9385), as the entry prints it
+    const code = result.text.match(/\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}-KQ\d+/);
+    if (!code) fail('the entry does not print its result code: ' + result.text.slice(0, 500));
+    const verifyPage = await (await fetch(result.verify, { headers: { accept: 'text/html' } })).text();
+    if (!verifyPage.includes(code[0])) fail('the verification page does not name ' + code[0]);
+    const [download] = await Promise.all([w.waitForEvent('download'), w.click(`button[data-download-entry="${result.id}"]`)]);
+    const pdf = readFileSync(await download.path());
+    if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') fail('the result from the warehouse is not a PDF');
+    await check(w, 'citizen warehouse');
+    await w.screenshot({ path: shots + '/12-warehouse.png', fullPage: true });
+    const keep = await w.$('button[data-keep-upload]');
+    if (keep) {
+      const before = results.filter((r) => r.text.includes('Giấy tờ đã lưu')).length;
+      await keep.click();
+      await w.waitForFunction((n) => [...document.querySelectorAll('#warehouse-entries li[data-entry]')].filter((li) => li.textContent.includes('Giấy tờ đã lưu')).length > n, before);
+      await check(w, 'citizen warehouse after keeping');
+    } else {
+      console.log('     (no accepted document of a finished dossier left to keep)');
+    }
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const m = await newPage(phone);
+    await m.goto(base + '/#id_token=' + encodeURIComponent(await devToken('Phạm Thị Hoa', '079199001234', 'hoa@example.vn', 'citizen')));
+    await m.waitForSelector('#sign-out');
+    await m.evaluate(() => localStorage.setItem('dvc.lang', 'en'));
+    await m.goto(base + '/#/warehouse');
+    await m.reload();
+    await m.waitForSelector('#warehouse-entries li[data-entry]');
+    if (!(await m.textContent('h1')).includes('My data warehouse')) fail('the warehouse page is not in English');
+    await check(m, 'phone warehouse');
+    await m.screenshot({ path: shots + '/12b-warehouse-phone.png', fullPage: true });
+    await phone.close();
+    await wctx.close();
+  });
+
   writeFileSync(shots + '/axe.json', JSON.stringify(axeReport, null, 1));
   if (pageErrors.length) fail('page errors: ' + pageErrors.join('; '));
 } catch (e) {

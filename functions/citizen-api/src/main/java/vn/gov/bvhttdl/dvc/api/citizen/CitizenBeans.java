@@ -81,6 +81,15 @@ final class CitizenBeans {
         }
     }
 
+    /** The person's data warehouse (issue #25): the page, keeping a document, an entry's file. */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.CitizenWarehouse warehouse(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results,
+                                                              S3Presigner presigner, RulesStore rules, Clock clock,
+                                                              vn.gov.bvhttdl.dvc.application.Warehouse warehouse) {
+        return new vn.gov.bvhttdl.dvc.application.CitizenWarehouse(store, table.attachments(), table.workQueues(), warehouse, results,
+                S3FileLinks.fromSettings(presigner), rules, clock);
+    }
+
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock,
