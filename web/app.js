@@ -33,6 +33,9 @@ route('/admin/scorecard/dossiers', lazy(() => import('./admin/scorecard.js'), 'a
 route('/admin/officials', lazy(() => import('./admin/officials.js'), 'adminOfficialsPage'));
 route('/my-data', lazy(() => import('./citizen/mydata.js'), 'myDataPage'));
 route('/warehouse', lazy(() => import('./citizen/warehouse.js'), 'warehousePage'));
+route('/official/dossier/:id/digitise', lazy(() => import('./official/digitise.js'), 'digitiseComponentPage'));
+route('/official/digitise', lazy(() => import('./official/digitise.js'), 'digitiseResultPage'));
+route('/official/import', lazy(() => import('./official/digitise.js'), 'importResultsPage'));
 
 function renderShell() {
   document.documentElement.lang = lang();

@@ -290,7 +290,7 @@ function showDossier(main, d, done) {
   const a = d.applicant || {};
   main.dataset.code = d.code || '';
   mount(main, html`<h1>${t('dossier.title')} <span class="code">${d.code || ''}</span></h1>
-    <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a></p>
+    <p><a href="#/official?status=${d.status}">← ${t('official.back')}</a> · <a href="#/official/dossier/${encodeURIComponent(d.id)}/digitise" id="link-digitise-component">${t('digitise.link')}</a></p>
     <div class="card"><dl class="summary">
       <dt>${t('dossier.procedure')}</dt><dd>${pick(d.procedureName)}</dd>
       <dt>${t('dossier.status')}</dt><dd><span class="tag status-${d.status}" id="official-status">${pick(d.statusLabel)}</span></dd>

@@ -64,6 +64,7 @@ export async function officialPage(main, params, q) {
     <p class="muted" id="official-agency">${t('official.agency', { agency: c['custom:agency'] || '—' })} · ${t('official.unit', { unit: c['custom:unit'] || '—' })}
       · ${t('official.post', { post: c['custom:post'] || '—' })}
       ${c['custom:post'] === 'LEADER' ? html` · <a href="#/admin/scorecard" id="leader-scorecard">${t('scorecard.title')}</a>` : ''}</p>
+    <p id="digitise-links"><a href="#/official/digitise" id="link-digitise">${t('digitise.resultLink')}</a> · <a href="#/official/import" id="link-import">${t('digitise.importLink')}</a></p>
     <section class="card" id="search" aria-labelledby="search-title"><h2 id="search-title">${t('finding.search')}</h2><div id="search-errors"></div>
       <form class="search" id="search-form" role="search" novalidate>
         <div class="field"><label for="f-search-q">${t('finding.searchLabel')}</label>

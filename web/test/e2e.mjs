@@ -1353,6 +1353,46 @@ try {
     await phone.close();
   });
 
+  await step('an official digitises a still-valid paper result on a phone, signed by their own (development) token; its page verifies it; the import page is ready', async () => {
+    const octx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const p = await newPage(octx);
+    const token = await devToken('Cán bộ Số hóa', '001080000444', 'sohoa@example.vn', 'official');
+    await p.goto(base + '/#id_token=' + encodeURIComponent(token));
+    await p.waitForSelector('#nav-official:not([hidden])');
+    await p.waitForFunction(() => !location.hash.includes('id_token'));
+    await p.goto(base + '/#/official/digitise');
+    await p.waitForSelector('#digitise-result');
+    await check(p, 'digitise a paper result (phone)');
+    // a bad ID number is named next to its field
+    await p.fill('#f-ownerId', '12345');
+    await p.fill('#f-name', 'Giấy phép kinh doanh dịch vụ lữ hành nội địa');
+    const number = 'E2E-' + Date.now() + '/GP-LHND';
+    await p.fill('#f-numberAndSymbol', number);
+    await p.fill('#f-issuer', 'Sở Văn hóa, Thể thao và Du lịch Hà Nội');
+    await p.fill('#f-issuedOn', '2023-03-15');
+    await p.setInputFiles('#f-file', { name: 'giay-phep.pdf', mimeType: 'application/pdf', buffer: pdf('Giay phep so hoa') });
+    await p.click('#digitise-prepare');
+    await p.waitForSelector('#f-ownerId-error');
+    await check(p, 'digitise: the error named');
+    await p.fill('#f-ownerId', '001099000321');
+    await p.click('#digitise-prepare');
+    await p.waitForSelector('#digitise-sign');
+    await check(p, 'digitise: confirm the signature');
+    await p.screenshot({ path: shots + '/12a-digitise-confirm-phone.png', fullPage: true });
+    await p.click('#digitise-sign');
+    await p.waitForSelector('#digitise-done');
+    if (!(await p.$('#digitise-report tr[data-outcome="TAKEN"]'))) fail('the paper result was not taken: ' + await p.textContent('main'));
+    await check(p, 'digitise: done');
+    await p.screenshot({ path: shots + '/12b-digitise-done-phone.png', fullPage: true });
+    const href = await p.getAttribute('#digitise-report a[data-verify]', 'href');
+    const verify = await (await fetch(base + href)).text();
+    if (!verify.includes(number)) fail('the verification page does not show the number');
+    await p.goto(base + '/#/official/import');
+    await p.waitForSelector('#digitise-import');
+    await check(p, 'import past results (phone)');
+    await octx.close();
+  });
+
   await step('issue 25: the citizen\'s data warehouse lists the results issued to her and her enterprise, each with its state, verification page and file; she keeps a document of a finished dossier; phone, English; axe', async () => {
     const wctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
     const w = await newPage(wctx);

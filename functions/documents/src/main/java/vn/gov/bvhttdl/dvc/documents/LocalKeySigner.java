@@ -129,6 +129,51 @@ public final class LocalKeySigner implements Signer {
         return new LocalKeySigner(unit.getPrivate(), List.of(cert, ca), caKey, tsaKey, tsaChain);
     }
 
+    /**
+     * The development token of one official (issue #25): a key and a certificate the development CA issued to that
+     * official — subject {@code CN=<name> (dev), UID=<subject>} — created on first use in {@code officials/} beside the
+     * CA and kept there. Offline it plays the official's personal certificate of the Government Cipher Committee on
+     * a token: the runner's signing sandbox signs digests with it for the signed-in official.
+     */
+    public synchronized DevelopmentToken officialToken(Path dir, String subject, String name) {
+        try {
+            Path folder = dir.resolve("officials");
+            Files.createDirectories(folder);
+            String file = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32) + ".p12";
+            Path path = folder.resolve(file);
+            X509Certificate ca = chain.get(chain.size() - 1);
+            if (Files.exists(path)) {
+                KeyStore ks = load(path);
+                List<X509Certificate> c = chain(ks, "official");
+                if (c.get(c.size() - 1).equals(ca)) return new DevelopmentToken((PrivateKey) ks.getKey("official", PASSWORD), c);
+            }
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048, new SecureRandom());
+            KeyPair pair = gen.generateKeyPair();
+            var subjectName = new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, (name == null || name.isBlank() ? subject : name) + " (dev)")
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.UID, subject)
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.O, "Bo Van hoa The thao va Du lich (dev)")
+                    .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.C, "VN").build();
+            X509Certificate cert = certificate(subjectName, X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), pair.getPublic(), caKey,
+                    Instant.now(), Duration.ofDays(1095), false);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("official", pair.getPrivate(), PASSWORD, new Certificate[]{cert, ca});
+            Path tmp = folder.resolve(file + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ks.store(out, PASSWORD);
+            }
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new DevelopmentToken(pair.getPrivate(), List.of(cert, ca));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("development token: " + e.getMessage(), e);
+        }
+    }
+
     /** The development CA's certificate as PEM (what the runner publishes at /dev/ca.pem). */
     public String caPem() {
         return pem(chain.get(chain.size() - 1));

@@ -16,6 +16,10 @@ public final class Limits {
 
     /** The largest JSON request body the API reads (413 beyond). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Where a body carries a scan or a package in base64 (the officials' digitisation, issue #25). */
+    public static final String SCAN_PATHS = "/api/official/digitisation/";
+    /** Their bodies' limit: a 4 MiB file in base64 with its fields, within Lambda's 6 MiB request payload. */
+    public static final int MAX_SCAN_BODY_BYTES = 6 * 1024 * 1024 - 128 * 1024;
 
     /**
      * Whether {@code s} is whole text: no lone UTF-16 surrogate (half a pair, which JSON's escapes can carry and which

@@ -45,4 +45,21 @@ final class OfficialBeans {
                 S3FileLinks.fromSettings(presigner), issueResult, table.readLog(), clock, warehouse,
                 vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard());
     }
+
+    /**
+     * Digitisation at the desk and the batch import (issue #25): the scans prepared here and signed by the official's
+     * own device ({@code documents.DeferredPades}); the pending signatures in the uploads bucket; the official's
+     * certificate checked against the signing CA's root ({@code TrustRoot}: on AWS the Government Cipher Committee's
+     * root that also issues the officials' certificates, offline the development CA that issues their tokens).
+     */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.Digitisation digitisation(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, ResultStore results,
+                                                             vn.gov.bvhttdl.dvc.application.Warehouse warehouse, RulesStore rules, Clock clock) {
+        vn.gov.bvhttdl.dvc.signing.TrustRoot trust = new vn.gov.bvhttdl.dvc.signing.TrustRoot();
+        vn.gov.bvhttdl.dvc.application.OfficialCertificates certificates = (official, chain, at) ->
+                new vn.gov.bvhttdl.dvc.documents.OfficialCertificateCheck(trust.anchors()).refusal(official, chain, at);
+        return new vn.gov.bvhttdl.dvc.application.Digitisation(store, table.attachments(), new vn.gov.bvhttdl.dvc.adapters.S3InboundFiles(), results,
+                warehouse, vn.gov.bvhttdl.dvc.adapters.S3SigningSessions.fromSettings(), new vn.gov.bvhttdl.dvc.documents.DeferredPades(),
+                certificates, rules, clock);
+    }
 }

@@ -67,6 +67,7 @@ public final class LocalRunner implements AutoCloseable {
     private final vn.gov.bvhttdl.dvc.documents.LocalKeySigner devSigner;
     // issue #26: the time-stamping authority (RFC 3161) as a sandbox
     private final TimestampSandbox tsa;
+    private final SigningTokenSandbox signingTokens;
     private final PaymentSandboxes sandboxes;
     // issue #20: the national portal's sandbox
     private final NationalPortalSandbox nationalPortal;
@@ -131,6 +132,8 @@ public final class LocalRunner implements AutoCloseable {
         o.settings().forEach(System::setProperty);
         HttpApiGateway.originSecret = System.getProperty("ORIGIN_VERIFY_SECRET");
         identity = new DevIdentity(o.dataDir(), base + "/dev");
+        // the officials' own signing tokens for the two-phase signatures of the digitisation (issue #25)
+        signingTokens = new SigningTokenSandbox(devSigner, signingDir, identity);
         // the national portal's SSO (VNeID) as a sandbox, federated into the stand-in for Cognito with the identity
         // provider's attribute mapping of template.yaml (docs/national-portal.md, "Sign-in")
         federation = new DevFederation(identity, DevFederation.Provider.from(template), this::baseUrl, () -> nationalSso().issuer());
@@ -505,6 +508,8 @@ public final class LocalRunner implements AutoCloseable {
                 taxAuthority.handle(ex);
             } else if (tsa.handles(path)) { // before the payment sandboxes' /sandbox/
                 tsa.handle(ex);
+            } else if (signingTokens.handles(path)) { // before the payment sandboxes' /sandbox/
+                signingTokens.handle(ex);
             } else if (nationalSso.handles(path)) {
                 nationalSso.handle(ex);
             } else if (federation.handles(path)) {
