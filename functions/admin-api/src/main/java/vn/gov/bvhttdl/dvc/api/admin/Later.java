@@ -29,7 +29,4 @@ final class Later<T> implements Supplier<T> {
         }
         return v;
     }
-
-    /** Whether it has been made (tests: the cold start makes none). */
-    boolean made() { return value != null; }
 }
