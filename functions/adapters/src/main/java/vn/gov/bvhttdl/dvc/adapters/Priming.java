@@ -25,6 +25,21 @@ public final class Priming {
         Core.getGlobalContext().register(r);
     }
 
+    /**
+     * Runs every registered action now, as the checkpoint would (tests and the bench: there is no CRaC JVM offline,
+     * and org.crac drops registrations without one).
+     */
+    public static synchronized int runNow() {
+        for (Resource r : KEEP) {
+            try {
+                r.beforeCheckpoint(null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return KEEP.size();
+    }
+
     static Resource resource(String what, Runnable action) {
         return new Resource() {
             @Override

@@ -2,7 +2,7 @@ package vn.gov.bvhttdl.dvc.archive;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ import vn.gov.bvhttdl.dvc.lambda.Batches;
  * record with its {@code ARCHIVED} marker in one conditional write). A record that can never be read goes to the
  * dead-letter queue at once; one that fails otherwise is reported and the stream retries from it ({@link Batches}).
  */
-public class ArchiveHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class ArchiveHandler extends EventFunction<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveHandler.class);
 
     @Inject

@@ -1,6 +1,6 @@
 package vn.gov.bvhttdl.dvc.archive;
 
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import vn.gov.bvhttdl.dvc.application.ExpireDrafts;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * The daily run of the drafts' lifecycle ({@link ExpireDrafts}): a notice in the citizen's inbox for a draft left
  * untouched, then, still untouched after the notice's days, the draft's expiry (DynamoDB TTL, its uploads tagged).
  */
-public class DraftExpiryHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class DraftExpiryHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     @Inject
     ExpireDrafts drafts;
 

@@ -1,6 +1,6 @@
 package vn.gov.bvhttdl.dvc.archive;
 
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import vn.gov.bvhttdl.dvc.application.BuildHandover;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * The yearly hand-over (a daily schedule on AWS and in the offline runner, template.yaml): each agency's package of
  * the year before, built by the first run of the year ({@link BuildHandover#yearBefore}). The answer says what it built.
  */
-public class HandoverHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class HandoverHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     @Inject
     BuildHandover handover;
 

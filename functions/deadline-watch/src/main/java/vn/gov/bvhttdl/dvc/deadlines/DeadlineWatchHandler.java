@@ -1,7 +1,7 @@
 package vn.gov.bvhttdl.dvc.deadlines;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
@@ -15,7 +15,7 @@ import java.util.Map;
  * The hourly deadline watch (EventBridge Scheduler on AWS, the offline runner's schedule; both from template.yaml).
  * The event carries nothing the watch needs; the answer says what it did. Running it twice changes nothing twice.
  */
-public class DeadlineWatchHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class DeadlineWatchHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     @Inject
     WatchDeadlines watch;
 

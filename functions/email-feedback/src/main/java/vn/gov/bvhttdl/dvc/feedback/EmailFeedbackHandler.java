@@ -1,6 +1,6 @@
 package vn.gov.bvhttdl.dvc.feedback;
 
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ import java.util.Map;
  * A message that is not SES feedback is logged and skipped; a failure to record is thrown (SNS retries, then the DLQ).
  * The adapters are wired in {@link EmailFeedbackBeans}.
  */
-public class EmailFeedbackHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class EmailFeedbackHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
 
     @Inject

@@ -1,7 +1,7 @@
 package vn.gov.bvhttdl.dvc.resend;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ import java.util.Map;
  * 15 minutes (template.yaml; the offline runner ticks it too) each still-failed delivery is sent again, once; a
  * channel still down leaves it listed for the next run ({@code notices-still-failing} WARN for an alarm).
  */
-public class NoticeResendHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class NoticeResendHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeResendHandler.class);
 
     @Inject

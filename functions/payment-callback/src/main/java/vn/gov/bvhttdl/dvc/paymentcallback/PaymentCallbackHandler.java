@@ -1,6 +1,6 @@
 package vn.gov.bvhttdl.dvc.paymentcallback;
 
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import java.util.Map;
  * them back to their dossier's page. The event is the HTTP API's payload 2.0. The adapters are wired in
  * {@link PaymentCallbackBeans}.
  */
-public class PaymentCallbackHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class PaymentCallbackHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentCallbackHandler.class);
     /** A provider's callback is a few hundred bytes; more is not a callback. */
     static final int MAX_BODY = 16 * 1024;

@@ -1,6 +1,6 @@
 package vn.gov.bvhttdl.dvc.reconcile;
 
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,7 @@ import java.util.Map;
  * a mismatch (a provider's other amount, a refused refund, a payment held for fraud review) is a WARN line for the
  * daily alarm. The adapters are wired in {@link PaymentReconcileBeans}.
  */
-public class PaymentReconcileHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class PaymentReconcileHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentReconcileHandler.class);
 
     @Inject

@@ -1,7 +1,7 @@
 package vn.gov.bvhttdl.dvc.survey;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.Table;
@@ -23,7 +23,7 @@ import java.util.Map;
  * applicant's answer, whether it may still change) and {@code PUT /api/surveys/{dossierId}} (the applicant:
  * {@code {"rating", "comment"}}). Errors are problem+json with a Vietnamese and an English message ({@link ProblemJson}).
  */
-public class QualitySurveyHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class QualitySurveyHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     static final int MAX_BODY = 8 * 1024;
 
     @Inject

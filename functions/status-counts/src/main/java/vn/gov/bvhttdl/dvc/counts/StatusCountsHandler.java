@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.counts;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ import java.util.Map;
  * the shard goes on; one that fails otherwise is reported (ReportBatchItemFailures) so the stream retries from it;
  * after the retries the mapping sends the batch's description to the on-failure queue (the same queue).
  */
-public class StatusCountsHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class StatusCountsHandler extends EventFunction<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StatusCountsHandler.class);
 
     /** Moves one dossier between two counters, once per version (the table's counters, wired in {@link Beans}). */

@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.notify;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import java.util.Map;
  * queue at once and the shard goes on; one that fails otherwise (SMTP down, a throttled table) is reported
  * (ReportBatchItemFailures): the stream retries from it, then the batch's description goes to the on-failure queue.
  */
-public class StatusNotifyHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class StatusNotifyHandler extends EventFunction<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StatusNotifyHandler.class);
 
     @Inject

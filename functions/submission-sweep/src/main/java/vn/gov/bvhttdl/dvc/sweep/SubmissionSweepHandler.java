@@ -1,7 +1,7 @@
 package vn.gov.bvhttdl.dvc.sweep;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.RulesStore;
@@ -17,7 +17,7 @@ import java.util.Map;
  * The scheduled function (EventBridge Scheduler / the offline runner's schedule, both from template.yaml). The
  * event carries nothing the sweep needs; the answer says what it did.
  */
-public class SubmissionSweepHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class SubmissionSweepHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     @Inject
     SubmissionSweep sweep;
 

@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.taxhandover;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link Batches#sqs}). With no tax authority address configured nothing is sent: one WARN line per container,
  * then one INFO line per receipt, and the message is done with.
  */
-public class TaxHandoverHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class TaxHandoverHandler extends EventFunction<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(TaxHandoverHandler.class);
     private static final AtomicBoolean SAID = new AtomicBoolean();
 

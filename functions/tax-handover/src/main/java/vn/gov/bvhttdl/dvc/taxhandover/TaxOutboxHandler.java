@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.taxhandover;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,7 +15,7 @@ import vn.gov.bvhttdl.dvc.lambda.Batches;
  * {@code TaxHandOverQueue} ({@link Receipts.Outbox}). A record that can never be read goes to the dead-letter queue at
  * once; one that fails otherwise (SQS unreachable) is reported, and the stream retries from it ({@link Batches}).
  */
-public class TaxOutboxHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class TaxOutboxHandler extends EventFunction<DynamodbEvent, StreamsEventResponse> {
     @Inject
     Receipts.Outbox outbox;
 

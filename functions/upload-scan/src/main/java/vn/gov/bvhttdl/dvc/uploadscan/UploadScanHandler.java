@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.uploadscan;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,7 +20,7 @@ import java.time.Clock;
  * An object that cannot be handled makes the invocation fail: Lambda retries the asynchronous event and then sends
  * it to the function's dead-letter queue, so no upload goes unnoticed.
  */
-public class UploadScanHandler extends MicronautRequestHandler<S3Event, Void> {
+public class UploadScanHandler extends EventFunction<S3Event, Void> {
     @Inject
     UploadScan scan;
 

@@ -2,7 +2,7 @@ package vn.gov.bvhttdl.dvc.validation;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,7 @@ import vn.gov.bvhttdl.dvc.lambda.Batches;
  * a throttled table, S3 down) is reported (ReportBatchItemFailures), so only that message returns to the queue and,
  * after maxReceiveCount tries, moves to the dead-letter queue by the queue's redrive.
  */
-public class ValidationHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class ValidationHandler extends EventFunction<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationHandler.class);
 
     @Inject

@@ -31,53 +31,57 @@ final class AdminBeans {
 
     /**
      * The officials' accounts: the Cognito user pool {@code USER_POOL_ID} on AWS, none offline (blank: the runner's
-     * development issuer reads the accounts from the table), and the accounts with their trail in the table.
+     * development issuer reads the accounts from the table), and the accounts with their trail in the table. Made at
+     * the first request of the officials' page ({@link Later}), as the four below.
      */
     @Singleton
-    vn.gov.bvhttdl.dvc.application.ManageOfficials manageOfficials(vn.gov.bvhttdl.dvc.application.OfficialAccounts accounts, Clock clock) {
-        vn.gov.bvhttdl.dvc.application.StaffDirectory directory = Settings.get("USER_POOL_ID").filter(s -> !s.isBlank()).isPresent()
-                ? vn.gov.bvhttdl.dvc.adapters.CognitoDirectory.fromSettings() : new vn.gov.bvhttdl.dvc.adapters.LocalDirectory();
-        return new vn.gov.bvhttdl.dvc.application.ManageOfficials(accounts, directory, vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    Later<vn.gov.bvhttdl.dvc.application.ManageOfficials> manageOfficials(vn.gov.bvhttdl.dvc.application.OfficialAccounts accounts, Clock clock) {
+        return Later.of(() -> {
+            vn.gov.bvhttdl.dvc.application.StaffDirectory directory = Settings.get("USER_POOL_ID").filter(s -> !s.isBlank()).isPresent()
+                    ? vn.gov.bvhttdl.dvc.adapters.CognitoDirectory.fromSettings() : new vn.gov.bvhttdl.dvc.adapters.LocalDirectory();
+            return new vn.gov.bvhttdl.dvc.application.ManageOfficials(accounts, directory, vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+        });
     }
 
     /** The Decision-766 scorecard over the counters the stream keeps in the table. */
     @Singleton
-    vn.gov.bvhttdl.dvc.application.Scorecard scorecard(vn.gov.bvhttdl.dvc.adapters.Table table, Clock clock) {
-        return new vn.gov.bvhttdl.dvc.application.Scorecard(table.scorecard(), vn.gov.bvhttdl.dvc.domain.Decision766.standard(),
-                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock, table.dossiers(), table.workQueues());
+    Later<vn.gov.bvhttdl.dvc.application.Scorecard> scorecard(vn.gov.bvhttdl.dvc.adapters.Table table, Clock clock) {
+        return Later.of(() -> new vn.gov.bvhttdl.dvc.application.Scorecard(table.scorecard(), vn.gov.bvhttdl.dvc.domain.Decision766.standard(),
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock, table.dossiers(), table.workQueues()));
     }
 
     /** The periodic report (form II.06a) over the same counters, the fields as the catalogue in force gives them. */
     @Singleton
-    vn.gov.bvhttdl.dvc.application.PeriodicReport periodicReport(vn.gov.bvhttdl.dvc.adapters.Table table, RulesStore rules, Clock clock) {
-        return new vn.gov.bvhttdl.dvc.application.PeriodicReport(table.scorecard(), vn.gov.bvhttdl.dvc.domain.ReportII06a.standard(), rules,
-                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    Later<vn.gov.bvhttdl.dvc.application.PeriodicReport> periodicReport(vn.gov.bvhttdl.dvc.adapters.Table table, RulesStore rules, Clock clock) {
+        return Later.of(() -> new vn.gov.bvhttdl.dvc.application.PeriodicReport(table.scorecard(), vn.gov.bvhttdl.dvc.domain.ReportII06a.standard(), rules,
+                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock));
     }
 
-    /** The archive's table items (records, decisions, certificates, trail); the admin API expires no drafts. */
+    /** The archive's table items (records, decisions, certificates, trail; the admin API expires no drafts) and the packages' bucket. */
     @Singleton
-    vn.gov.bvhttdl.dvc.adapters.ArchiveStore archiveStore(vn.gov.bvhttdl.dvc.adapters.Table table) {
-        return new vn.gov.bvhttdl.dvc.adapters.ArchiveStore(table.dossiers(), vn.gov.bvhttdl.dvc.domain.Organisation.standard(), keys -> {});
+    Later<Archive> archive(vn.gov.bvhttdl.dvc.adapters.Table table) {
+        return Later.of(() -> new Archive(new vn.gov.bvhttdl.dvc.adapters.ArchiveStore(table.dossiers(), vn.gov.bvhttdl.dvc.domain.Organisation.standard(), keys -> {}),
+                vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages.fromSettings()));
     }
 
-    @Singleton
-    vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages archivePackages() { return vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages.fromSettings(); }
+    record Archive(vn.gov.bvhttdl.dvc.adapters.ArchiveStore store, vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages) {}
 
     /** The hand-over on demand (the yearly function's use case, docs/archive.md). */
     @Singleton
-    vn.gov.bvhttdl.dvc.application.BuildHandover handover(vn.gov.bvhttdl.dvc.adapters.ArchiveStore store,
-                                                          vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages, Clock clock) {
-        return new vn.gov.bvhttdl.dvc.application.BuildHandover(store, packages, vn.gov.bvhttdl.dvc.domain.Retention.standard(),
-                vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    Later<vn.gov.bvhttdl.dvc.application.BuildHandover> handover(Later<Archive> archive, Clock clock) {
+        return Later.of(() -> new vn.gov.bvhttdl.dvc.application.BuildHandover(archive.get().store(), archive.get().packages(),
+                vn.gov.bvhttdl.dvc.domain.Retention.standard(), vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock));
     }
 
     /** Destruction after a recorded decision: the package, the dossier's items and uploads (UPLOADS_BUCKET). */
     @Singleton
-    vn.gov.bvhttdl.dvc.application.DestroyRecords destroyRecords(vn.gov.bvhttdl.dvc.adapters.Table table, vn.gov.bvhttdl.dvc.adapters.ArchiveStore store,
-                                                                 vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages packages, Clock clock) {
-        var sources = new vn.gov.bvhttdl.dvc.adapters.ArchiveSources(table, store, AwsClients::s3, () -> Settings.require("UPLOADS_BUCKET"),
-                () -> Settings.require("DOCUMENTS_BUCKET"));
-        return new vn.gov.bvhttdl.dvc.application.DestroyRecords(store, packages, sources, vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+    Later<vn.gov.bvhttdl.dvc.application.DestroyRecords> destroyRecords(vn.gov.bvhttdl.dvc.adapters.Table table, Later<Archive> archive, Clock clock) {
+        return Later.of(() -> {
+            var sources = new vn.gov.bvhttdl.dvc.adapters.ArchiveSources(table, archive.get().store(), AwsClients::s3, () -> Settings.require("UPLOADS_BUCKET"),
+                    () -> Settings.require("DOCUMENTS_BUCKET"));
+            return new vn.gov.bvhttdl.dvc.application.DestroyRecords(archive.get().store(), archive.get().packages(), sources,
+                    vn.gov.bvhttdl.dvc.domain.Organisation.standard(), clock);
+        });
     }
 
     /** The credentials: the secret dvc/national-portal on AWS, the committed sandbox file offline (development only). */

@@ -37,10 +37,10 @@ import java.util.Map;
 @Controller("/api/admin/archive")
 @SecurityRequirement(name = "cognito")
 final class ArchiveController {
-    private final BuildHandover handover;
-    private final DestroyRecords destroy;
+    private final Later<BuildHandover> handover; // made at its first request, not at the cold start (bench/README.md, issue #28)
+    private final Later<DestroyRecords> destroy;
 
-    ArchiveController(BuildHandover handover, DestroyRecords destroy) {
+    ArchiveController(Later<BuildHandover> handover, Later<DestroyRecords> destroy) {
         this.handover = handover;
         this.destroy = destroy;
     }
@@ -52,7 +52,7 @@ final class ArchiveController {
     @Post("/handover/{agency}/{year}")
     @Operation(summary = "Lập gói nộp lưu hồ sơ của một năm đã qua / build an agency's hand-over package of a past year")
     HttpResponse<String> handover(@Parameter(hidden = true) AdminCaller admin, @PathVariable String agency, @PathVariable int year) {
-        BuildHandover.Result r = handover.run(agency, year, admin.subject());
+        BuildHandover.Result r = handover.get().run(agency, year, admin.subject());
         return json(Map.of("agency", r.agency(), "year", r.year(), "records", r.records(), "files", r.files(), "key", r.key(),
                 "manifestSha256", r.manifestSha256()));
     }
@@ -61,7 +61,7 @@ final class ArchiveController {
     @Operation(summary = "Hồ sơ có thời hạn đã hết thời hạn bảo quản / fixed-term records past their retention period")
     HttpResponse<String> expired(@Parameter(hidden = true) AdminCaller admin, @QueryValue @Nullable String agency, @QueryValue @Nullable Integer from) {
         if (agency == null || agency.isBlank()) throw DomainException.of("unknown-agency.none");
-        List<Object> out = destroy.expired(agency.strip(), from == null ? 2020 : from).stream().map(r -> (Object) summary(r)).toList();
+        List<Object> out = destroy.get().expired(agency.strip(), from == null ? 2020 : from).stream().map(r -> (Object) summary(r)).toList();
         return json(Map.of("agency", agency.strip(), "records", out));
     }
 
@@ -88,7 +88,7 @@ final class ArchiveController {
         } catch (DateTimeParseException e) {
             throw DomainException.of("invalid-date.decision");
         }
-        DestructionDecision d = destroy.recordDecision(str(b.get("agency")), strings(b.get("members")), str(b.get("minutes")), on,
+        DestructionDecision d = destroy.get().recordDecision(str(b.get("agency")), strings(b.get("members")), str(b.get("minutes")), on,
                 strings(b.get("archiveCodes")), admin.subject());
         return HttpResponse.created(Json.write(Map.of("id", d.id(), "agency", d.agencyCode(), "archiveCodes", d.archiveCodes(),
                 "decidedOn", d.decidedOn().toString()))).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -97,7 +97,7 @@ final class ArchiveController {
     @Post("/decisions/{id}/destroy")
     @Operation(summary = "Hủy các hồ sơ quyết định đã duyệt, lập biên bản hủy / destroy the records a decision approved, with the certificate")
     HttpResponse<String> destroy(@Parameter(hidden = true) AdminCaller admin, @PathVariable String id) {
-        ArchiveRecords.Certificate c = destroy.destroy(id, admin.subject());
+        ArchiveRecords.Certificate c = destroy.get().destroy(id, admin.subject());
         return json(Map.of("decision", c.decisionId(), "agency", c.agencyCode(), "destroyed", c.destroyed(), "destroyedBy", c.destroyedBy(),
                 "destroyedAt", c.destroyedAt().toString()));
     }

@@ -1,7 +1,7 @@
 package vn.gov.bvhttdl.dvc.national.inbox;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ import java.util.Map;
  * code and reason (no personal data) and left waiting there; a portal that cannot be reached fails the run (Lambda's
  * two retries, then the dead-letter queue; the next tick asks again).
  */
-public class NationalInboxHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class NationalInboxHandler extends EventFunction<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(NationalInboxHandler.class);
 
     /** One run of the use case, or nothing when the inbox is not configured (the factory decides). */

@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.national.outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
@@ -16,7 +16,7 @@ import vn.gov.bvhttdl.dvc.lambda.Batches;
  * never be read goes to the dead-letter queue at once; one that fails otherwise (SQS unreachable) is reported, and
  * the stream retries from it ({@link Batches}).
  */
-public class NationalOutboxHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class NationalOutboxHandler extends EventFunction<DynamodbEvent, StreamsEventResponse> {
     @Inject
     Versions.Outbox outbox;
 

@@ -3,7 +3,7 @@ package vn.gov.bvhttdl.dvc.national.sync;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ import java.time.Duration;
  * to the FIFO dead-letter queue. A permanent one (a message that is not an event, a dossier that does not exist, the
  * portal's refusal) goes to the dead-letter queue at once with its reason ({@link Batches#sqsInOrder}).
  */
-public class NationalSyncHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class NationalSyncHandler extends EventFunction<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(NationalSyncHandler.class);
 
     @Inject
