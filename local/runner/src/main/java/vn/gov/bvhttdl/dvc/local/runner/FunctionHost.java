@@ -30,15 +30,23 @@ final class FunctionHost implements AutoCloseable {
     static final String CONCURRENCY_ENV = "DVC_RUNNER_CONCURRENCY";
     static final int DEFAULT_CONCURRENCY = 4;
 
-    /** One execution environment: a class loader and a handler of its own. */
+    /**
+     * One execution environment: a class loader and a handler of its own. An instance after the first reads its own
+     * link to (or copy of) the jar: the JDK keeps one zip file system per jar path for the whole JVM, which Micronaut
+     * opens and closes while it starts, so two instances starting at once from the same path closed it under each
+     * other (ClosedFileSystemException) — as separate containers, each has its own file.
+     */
     private static final class Instance {
         final URLClassLoader loader;
         final Object invoker;
         final Method invoke;
+        final Path ownJar;
 
-        Instance(String name, Path jar, String handler, int memoryMb) throws Exception {
+        Instance(String name, Path jar, String handler, int memoryMb, boolean ownCopy) throws Exception {
+            this.ownJar = ownCopy ? ownCopy(jar) : null;
+            Path read = ownCopy ? ownJar : jar;
             this.loader = new URLClassLoader("function-" + name,
-                    new URL[]{jar.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
+                    new URL[]{read.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
                             locate("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class")},
                     ClassLoader.getPlatformClassLoader());
             Thread t = Thread.currentThread();
@@ -50,9 +58,32 @@ final class FunctionHost implements AutoCloseable {
                 this.invoke = type.getMethod("invoke", String.class, String.class, long.class);
             } catch (InvocationTargetException e) {
                 loader.close();
+                deleteOwnJar();
                 throw new IllegalStateException("function " + name + " failed to initialise", e.getCause());
             } finally {
                 t.setContextClassLoader(previous);
+            }
+        }
+
+        /** A hard link to the jar in a folder of its own (a copy where links cannot be made), removed on close. */
+        private static Path ownCopy(Path jar) throws java.io.IOException {
+            Path dir = Files.createTempDirectory("dvc-instance-");
+            Path own = dir.resolve(jar.getFileName());
+            try {
+                Files.createLink(own, jar.toAbsolutePath());
+            } catch (java.io.IOException | UnsupportedOperationException noLink) {
+                Files.copy(jar, own);
+            }
+            return own;
+        }
+
+        private void deleteOwnJar() {
+            if (ownJar == null) return;
+            try {
+                Files.deleteIfExists(ownJar);
+                Files.deleteIfExists(ownJar.getParent());
+            } catch (java.io.IOException ignored) {
+                // a temporary file left behind
             }
         }
 
@@ -61,6 +92,7 @@ final class FunctionHost implements AutoCloseable {
                 invoker.getClass().getMethod("close").invoke(invoker);
             } finally {
                 loader.close();
+                deleteOwnJar();
             }
         }
     }
@@ -100,7 +132,7 @@ final class FunctionHost implements AutoCloseable {
         this.memoryMb = memoryMb;
         this.timeoutMillis = timeoutSeconds * 1000L;
         this.concurrency = Math.max(1, concurrency);
-        this.first = new Instance(name, jar, handler, memoryMb);
+        this.first = new Instance(name, jar, handler, memoryMb, false);
         all.add(first);
         idle.push(first);
     }
@@ -180,7 +212,7 @@ final class FunctionHost implements AutoCloseable {
         // a cold start, outside the lock: the other instances go on meanwhile
         Instance created = null;
         try {
-            created = new Instance(name, jar, handler, memoryMb);
+            created = new Instance(name, jar, handler, memoryMb, true);
             return created;
         } finally {
             lock.lock();
