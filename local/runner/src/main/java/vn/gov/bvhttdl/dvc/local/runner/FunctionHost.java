@@ -20,8 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * caches, clients), its handler created once (the cold start) and invoked one event at a time. Several invocations
  * run at once, each in an instance of its own, up to the function's concurrency (its reserved concurrency in
  * template.yaml, or the runner's default): an invocation takes the instance freed last (warm), else a new one is
- * created (a cold start, while the others go on), else it waits for one to be freed — as an event source mapping or
- * an API waits for Lambda's capacity. The first instance is created at start, so that a function that cannot
+ * created (a cold start, while the others go on; one at a time per function), else it waits for one to be freed — as
+ * an event source mapping or an API waits for Lambda's capacity. The first instance is created at start, so that a function that cannot
  * initialise stops the runner at once.
  */
 final class FunctionHost implements AutoCloseable {
@@ -188,7 +188,10 @@ final class FunctionHost implements AutoCloseable {
     /** Reports each invocation (its duration and whether it failed) to {@code store}, as Lambda publishes them. */
     void reportTo(MetricStore store) { this.metrics = store; }
 
-    /** A free instance: the warmest idle one, else a new one if under the concurrency, else the next one freed. */
+    /**
+     * A free instance: the warmest idle one, else a new one if under the concurrency and none is being created, else
+     * the next one freed (or created).
+     */
     private Instance acquire() throws Exception {
         lock.lockInterruptibly();
         try {
@@ -200,7 +203,9 @@ final class FunctionHost implements AutoCloseable {
                     peak = Math.max(peak, busy);
                     return i;
                 }
-                if (all.size() + creating < concurrency) {
+                // one cold start at a time per function: on a 2-core machine concurrent starts of the same function
+                // only slow each other down, and an instance freed meanwhile serves the next invocation warm
+                if (creating == 0 && all.size() < concurrency) {
                     creating++;
                     break;
                 }
@@ -222,9 +227,8 @@ final class FunctionHost implements AutoCloseable {
                     all.add(created);
                     busy++;
                     peak = Math.max(peak, busy);
-                } else {
-                    freed.signal(); // another waiter may try
                 }
+                freed.signal(); // a waiter may start the next instance
             } finally {
                 lock.unlock();
             }
