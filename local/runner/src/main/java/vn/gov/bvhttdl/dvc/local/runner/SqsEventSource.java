@@ -126,15 +126,26 @@ final class SqsEventSource extends EventSource {
             if (failed.contains(m.messageId())) {
                 // a FIFO queue's consumer sets its own backoff (ChangeMessageVisibility): the runner leaves it as set
                 if (retryDelaySeconds != null && !queueUrl.endsWith(".fifo")) {
-                    sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(retryDelaySeconds));
+                    try {
+                        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(retryDelaySeconds));
+                    } catch (software.amazon.awssdk.services.sqs.model.SqsException stale) {
+                        // the visibility timeout ran out during the batch and the message was received again (another
+                        // batch has it now, as on AWS): its old receipt handle is no longer valid; the others go on
+                        System.err.println("[sqs] " + function.name + ": message " + m.messageId() + " already visible again: " + stale.getMessage());
+                    }
                 }
             } else {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size())).receiptHandle(m.receiptHandle()).build());
             }
         }
+        // a message whose visibility timeout ran out during the batch (received again meanwhile) fails to delete on
+        // its own (its entry in the answer), as on AWS: it is handled again, and the function is idempotent
         for (int from = 0; from < done.size(); from += 10) {
             List<DeleteMessageBatchRequestEntry> ten = done.subList(from, Math.min(from + 10, done.size()));
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(ten));
+            var answer = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(ten));
+            if (answer.hasFailed() && !answer.failed().isEmpty()) {
+                System.err.println("[sqs] " + function.name + ": " + answer.failed().size() + " deletions refused (received again meanwhile)");
+            }
         }
     }
 
