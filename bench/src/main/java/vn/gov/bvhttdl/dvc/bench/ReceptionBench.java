@@ -14,7 +14,7 @@ import java.util.Locale;
  * it (every function from its jar, the runner's concurrency), {@code n} dossiers prepared through the API, each by its
  * own citizen, then all submitted at the same moment; reports receptions per second (from the first submission sent
  * to the last reception in the audit trails), p50/p95/p99 from submit to received, the instances each function on the
- * path grew to, and the load average beside them. A warm-up round of 40 comes first (the instances' cold starts, as a
+ * path grew to, and the load average beside them. A warm-up round of n/5 (at least 8) comes first (the instances' cold starts, as a
  * deployed stack that has been serving has warm ones); the second round is the figure. It also checks exactly once
  * (one reception per dossier, distinct codes). Usage: local/bench receptions [n]
  */
@@ -26,7 +26,7 @@ public final class ReceptionBench {
         try (LocalRunner runner = LocalRunner.start(new LocalRunner.Options(0, null, null))) {
             ReceptionLoad load = new ReceptionLoad(runner);
             int citizen = 1;
-            for (int[] round : new int[][]{{40, 0}, {n, 1}}) {
+            for (int[] round : new int[][]{{Math.max(8, n / 5), 0}, {n, 1}}) {
                 int count = round[0];
                 long p0 = System.nanoTime();
                 List<ReceptionLoad.Prepared> dossiers = load.prepare(count, citizen, 4);
