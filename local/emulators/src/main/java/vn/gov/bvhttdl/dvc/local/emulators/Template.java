@@ -25,25 +25,31 @@ import java.util.Map;
  * Reading the real template keeps the local stack from drifting away from the cloud definition.
  */
 public final class Template {
-    /** A function and what invokes it. */
+    /**
+     * A function and what invokes it; {@code reservedConcurrency} is its {@code ReservedConcurrentExecutions} (null
+     * when the template sets none: the account's unreserved pool on AWS, the runner's default offline).
+     */
     public record Function(String logicalId, String handler, String codeUri, int memoryMb, int timeoutSeconds,
                            String deadLetterQueue, Map<String, Object> environment,
                            List<HttpRoute> routes, List<SqsTrigger> queues, List<S3Trigger> buckets,
-                           List<ScheduleTrigger> schedules, List<StreamTrigger> streams) {}
+                           List<ScheduleTrigger> schedules, List<StreamTrigger> streams, Integer reservedConcurrency) {}
 
     /** An HTTP API route; {@code authorized} is false where the route says {@code Authorizer: NONE}. */
     public record HttpRoute(String method, String path, boolean authorized) {}
 
-    public record SqsTrigger(String queueLogicalId, int batchSize, boolean reportBatchItemFailures) {}
+    /** An SQS event source mapping: its batch size, its batching window ({@code MaximumBatchingWindowInSeconds}, 0 if unset). */
+    public record SqsTrigger(String queueLogicalId, int batchSize, boolean reportBatchItemFailures, int maximumBatchingWindowSeconds) {}
 
     public record S3Trigger(String bucketLogicalId, String event, String prefix) {}
 
     /**
      * A {@code DynamoDB} stream event source mapping: the table whose stream it reads, where it starts, the batch
-     * size, the retries, the filter patterns (EventBridge syntax) and the on-failure queue.
+     * size, the retries, the filter patterns (EventBridge syntax), the on-failure queue and the
+     * {@code ParallelizationFactor} (concurrent batches per shard, 1 if unset).
      */
     public record StreamTrigger(String tableLogicalId, String startingPosition, int batchSize, int maximumRetryAttempts,
-                                boolean reportBatchItemFailures, List<String> filterPatterns, String onFailureQueueLogicalId) {}
+                                boolean reportBatchItemFailures, List<String> filterPatterns, String onFailureQueueLogicalId,
+                                int parallelizationFactor) {}
 
     /** A {@code Schedule} (EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler) event: {@code rate(…)} or {@code cron(…)}. */
     public record ScheduleTrigger(String name, String expression, boolean enabled) {}
@@ -105,7 +111,8 @@ public final class Template {
                     }
                     case "SQS" -> queues.add(new SqsTrigger(refOf(p.get("Queue")),
                             p.get("BatchSize") == null ? 10 : ((Number) p.get("BatchSize")).intValue(),
-                            list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")));
+                            list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                            p.get("MaximumBatchingWindowInSeconds") == null ? 0 : ((Number) p.get("MaximumBatchingWindowInSeconds")).intValue()));
                     case "S3" -> {
                         String prefix = null;
                         for (Object rule : list(map(map(map(p.getOrDefault("Filter", Map.of())).getOrDefault("S3Key", Map.of())))
@@ -122,7 +129,8 @@ public final class Template {
                                 p.get("BatchSize") == null ? 100 : ((Number) p.get("BatchSize")).intValue(),
                                 p.get("MaximumRetryAttempts") == null ? -1 : ((Number) p.get("MaximumRetryAttempts")).intValue(),
                                 list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"), patterns,
-                                onFailure == null ? null : refOf(onFailure)));
+                                onFailure == null ? null : refOf(onFailure),
+                                p.get("ParallelizationFactor") == null ? 1 : ((Number) p.get("ParallelizationFactor")).intValue()));
                     }
                     case "Schedule", "ScheduleV2" -> {
                         Object expr = p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression");
@@ -141,7 +149,8 @@ public final class Template {
             Map<String, Object> dlq = map(props.get("DeadLetterQueue"));
             out.add(new Function(id, (String) props.get("Handler"), (String) props.get("CodeUri"),
                     ((Number) memory).intValue(), ((Number) timeout).intValue(),
-                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets, schedules, streams));
+                    dlq.isEmpty() ? null : refOf(dlq.get("TargetArn")), env, routes, queues, buckets, schedules, streams,
+                    props.get("ReservedConcurrentExecutions") instanceof Number n ? Integer.valueOf(n.intValue()) : null));
         });
         return out;
     }

@@ -20,7 +20,10 @@ abstract class EventSource implements Runnable {
 
     final void start() { thread.start(); }
 
-    /** Stops and waits for the current pass to end, so that nothing is delivered after this returns. */
+    /**
+     * Stops and waits for the current pass to end, and for the invocations it handed to workers ({@link #workers}),
+     * so that nothing is delivered after this returns.
+     */
     final void stop() {
         running = false;
         thread.interrupt();
@@ -31,6 +34,34 @@ abstract class EventSource implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.err.println("[" + thread.getName() + "] invocations still running after 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private volatile java.util.concurrent.ExecutorService workers;
+
+    /**
+     * The threads that run this source's invocations concurrently (created on first use, daemon, named after the
+     * source); how many run at once is bounded by the source itself and by the function's concurrency.
+     */
+    protected final synchronized java.util.concurrent.ExecutorService workers() {
+        if (workers == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            workers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread w = new Thread(r, thread.getName() + "-" + n.incrementAndGet());
+                w.setDaemon(true);
+                return w;
+            });
+        }
+        return workers;
     }
 
     /** False once {@link #stop()} was called: a pass that has just received something leaves it undelivered. */

@@ -6,44 +6,141 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One function "container": its deployment jar in a class loader of its own (nothing of the runner leaks in),
- * the handler created once, and invocations one at a time, as Lambda runs them in one execution environment.
+ * One function as Lambda runs it: a pool of execution environments ("containers"), each its deployment jar in a
+ * class loader of its own (nothing of the runner leaks in, and nothing of one instance leaks into another: statics,
+ * caches, clients), its handler created once (the cold start) and invoked one event at a time. Several invocations
+ * run at once, each in an instance of its own, up to the function's concurrency (its reserved concurrency in
+ * template.yaml, or the runner's default): an invocation takes the instance freed last (warm), else a new one is
+ * created (a cold start, while the others go on), else it waits for one to be freed — as an event source mapping or
+ * an API waits for Lambda's capacity. The first instance is created at start, so that a function that cannot
+ * initialise stops the runner at once.
  */
 final class FunctionHost implements AutoCloseable {
+    /** The runner's default concurrency per function when template.yaml reserves none (system property or environment). */
+    static final String CONCURRENCY_PROPERTY = "dvc.runner.concurrency";
+    static final String CONCURRENCY_ENV = "DVC_RUNNER_CONCURRENCY";
+    static final int DEFAULT_CONCURRENCY = 4;
+
+    /** One execution environment: a class loader and a handler of its own. */
+    private static final class Instance {
+        final URLClassLoader loader;
+        final Object invoker;
+        final Method invoke;
+
+        Instance(String name, Path jar, String handler, int memoryMb) throws Exception {
+            this.loader = new URLClassLoader("function-" + name,
+                    new URL[]{jar.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
+                            locate("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class")},
+                    ClassLoader.getPlatformClassLoader());
+            Thread t = Thread.currentThread();
+            ClassLoader previous = t.getContextClassLoader();
+            t.setContextClassLoader(loader);
+            try {
+                Class<?> type = loader.loadClass("vn.gov.bvhttdl.dvc.local.invoker.Invoker");
+                this.invoker = type.getConstructor(String.class, String.class, int.class).newInstance(handler, name, memoryMb);
+                this.invoke = type.getMethod("invoke", String.class, String.class, long.class);
+            } catch (InvocationTargetException e) {
+                loader.close();
+                throw new IllegalStateException("function " + name + " failed to initialise", e.getCause());
+            } finally {
+                t.setContextClassLoader(previous);
+            }
+        }
+
+        void close() throws Exception {
+            try {
+                invoker.getClass().getMethod("close").invoke(invoker);
+            } finally {
+                loader.close();
+            }
+        }
+    }
+
     final String name;
-    private final URLClassLoader loader;
-    private final Object invoker;
-    private final Method invoke;
+    private final Path jar;
+    private final String handler;
+    private final int memoryMb;
     private final long timeoutMillis;
+    private final int concurrency;
+    private final Instance first;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition freed = lock.newCondition();
+    /** Idle instances, the one freed last first (the warmest, as Lambda reuses them). */
+    private final Deque<Instance> idle = new ArrayDeque<>();
+    private final List<Instance> all = new ArrayList<>();
+    private int creating;
+    private int busy;
+    private int peak;
+    private boolean closed;
     /** Where each invocation's AWS/Lambda metrics go (the dashboard), or nowhere. */
     private volatile MetricStore metrics;
 
+    /** A function with the runner's default concurrency ({@link #defaultConcurrency()}). */
     FunctionHost(String name, Path jar, String handler, int memoryMb, int timeoutSeconds) throws Exception {
+        this(name, jar, handler, memoryMb, timeoutSeconds, defaultConcurrency());
+    }
+
+    /** @param concurrency how many invocations may run at once, each in its own instance (at least 1) */
+    FunctionHost(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("function " + name + ": " + jar + " is missing; build first (mvn -DskipTests install)");
         }
         this.name = name;
+        this.jar = jar;
+        this.handler = handler;
+        this.memoryMb = memoryMb;
         this.timeoutMillis = timeoutSeconds * 1000L;
-        this.loader = new URLClassLoader("function-" + name,
-                new URL[]{jar.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
-                        locate("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class")},
-                ClassLoader.getPlatformClassLoader());
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
+        this.concurrency = Math.max(1, concurrency);
+        this.first = new Instance(name, jar, handler, memoryMb);
+        all.add(first);
+        idle.push(first);
+    }
+
+    /**
+     * The concurrency of a function that template.yaml gives no {@code ReservedConcurrentExecutions}: the system
+     * property {@value #CONCURRENCY_PROPERTY}, else the environment's {@value #CONCURRENCY_ENV}, else
+     * {@value #DEFAULT_CONCURRENCY}.
+     */
+    static int defaultConcurrency() {
+        String v = System.getProperty(CONCURRENCY_PROPERTY);
+        if (v == null || v.isBlank()) v = System.getenv(CONCURRENCY_ENV);
+        if (v == null || v.isBlank()) return DEFAULT_CONCURRENCY;
         try {
-            Class<?> type = loader.loadClass("vn.gov.bvhttdl.dvc.local.invoker.Invoker");
-            this.invoker = type.getConstructor(String.class, String.class, int.class).newInstance(handler, name, memoryMb);
-            this.invoke = type.getMethod("invoke", String.class, String.class, long.class);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("function " + name + " failed to initialise", e.getCause());
+            return Math.max(1, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(CONCURRENCY_PROPERTY + " / " + CONCURRENCY_ENV + " must be a number, not " + v);
+        }
+    }
+
+    /** How many invocations may run at once. */
+    int concurrency() { return concurrency; }
+
+    /** How many instances exist now (created on demand, never more than {@link #concurrency()}). */
+    int instances() {
+        lock.lock();
+        try {
+            return all.size();
         } finally {
-            t.setContextClassLoader(previous);
+            lock.unlock();
+        }
+    }
+
+    /** The most invocations that ran at once so far. */
+    int peakConcurrency() {
+        lock.lock();
+        try {
+            return peak;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -59,16 +156,70 @@ final class FunctionHost implements AutoCloseable {
     /** Reports each invocation (its duration and whether it failed) to {@code store}, as Lambda publishes them. */
     void reportTo(MetricStore store) { this.metrics = store; }
 
-    /** Invokes the function with an event; returns the result JSON or throws the function's error. */
-    String invoke(String eventJson) throws Exception {
+    /** A free instance: the warmest idle one, else a new one if under the concurrency, else the next one freed. */
+    private Instance acquire() throws Exception {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (closed) throw new IllegalStateException("function " + name + " is closed");
+                Instance i = idle.pollFirst();
+                if (i != null) {
+                    busy++;
+                    peak = Math.max(peak, busy);
+                    return i;
+                }
+                if (all.size() + creating < concurrency) {
+                    creating++;
+                    break;
+                }
+                freed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        // a cold start, outside the lock: the other instances go on meanwhile
+        Instance created = null;
+        try {
+            created = new Instance(name, jar, handler, memoryMb);
+            return created;
+        } finally {
+            lock.lock();
+            try {
+                creating--;
+                if (created != null) {
+                    all.add(created);
+                    busy++;
+                    peak = Math.max(peak, busy);
+                } else {
+                    freed.signal(); // another waiter may try
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void release(Instance i) {
         lock.lock();
+        try {
+            busy--;
+            idle.push(i);
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Invokes the function with an event in a free instance; returns the result JSON or throws the function's error. */
+    String invoke(String eventJson) throws Exception {
+        Instance instance = acquire();
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
+        t.setContextClassLoader(instance.loader);
         long startedAt = System.currentTimeMillis(), t0 = System.nanoTime();
         boolean failed = true;
         try {
-            String out = (String) invoke.invoke(invoker, eventJson, UUID.randomUUID().toString(), timeoutMillis);
+            String out = (String) instance.invoke.invoke(instance.invoker, eventJson, UUID.randomUUID().toString(), timeoutMillis);
             failed = false;
             return out;
         } catch (InvocationTargetException e) {
@@ -79,23 +230,37 @@ final class FunctionHost implements AutoCloseable {
             MetricStore m = metrics;
             if (m != null) m.invocation(name, startedAt, (System.nanoTime() - t0) / 1e6, failed);
             t.setContextClassLoader(previous);
-            lock.unlock();
+            release(instance);
         }
     }
 
     /** A resource from the function's jar (e.g. the OpenAPI document generated at compile time). */
     URL resource(String name) {
-        return loader.findResource(name);
+        return first.loader.findResource(name);
     }
 
-    ClassLoader loader() { return loader; }
+    /** The class loader of the instance created at start. */
+    ClassLoader loader() { return first.loader; }
 
     @Override
     public void close() throws Exception {
+        List<Instance> instances;
+        lock.lock();
         try {
-            invoker.getClass().getMethod("close").invoke(invoker);
+            closed = true;
+            freed.signalAll();
+            instances = new ArrayList<>(all);
         } finally {
-            loader.close();
+            lock.unlock();
         }
+        Exception failure = null;
+        for (Instance i : instances) {
+            try {
+                i.close();
+            } catch (Exception e) {
+                if (failure == null) failure = e;
+            }
+        }
+        if (failure != null) throw failure;
     }
 }

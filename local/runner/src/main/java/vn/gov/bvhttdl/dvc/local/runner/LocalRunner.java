@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.jar.JarFile;
 
 /**
@@ -132,7 +131,9 @@ public final class LocalRunner implements AutoCloseable {
         // the EMF lines the functions print (standard output, as on Lambda) are read into the dashboard's metrics
         stdoutBeforeCapture = EmfCapture.install(metrics);
         for (Template.Function f : template.functions()) {
-            FunctionHost host = new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds());
+            // as many invocations at once as the function's reserved concurrency, or the runner's default (FunctionHost)
+            FunctionHost host = new FunctionHost(f.logicalId(), root.resolve(f.codeUri()), f.handler(), f.memoryMb(), f.timeoutSeconds(),
+                    f.reservedConcurrency() != null ? f.reservedConcurrency() : FunctionHost.defaultConcurrency());
             host.reportTo(metrics);
             hosts.put(f.logicalId(), host);
         }
@@ -150,7 +151,7 @@ public final class LocalRunner implements AutoCloseable {
         for (Template.Function f : template.functions()) {
             for (Template.SqsTrigger t : f.queues()) {
                 queues.add(new SqsEventSource(sqs, resources.of(t.queueLogicalId()), resources.queueArns().get(t.queueLogicalId()),
-                        t.batchSize(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
+                        t.batchSize(), t.maximumBatchingWindowSeconds(), t.reportBatchItemFailures(), hosts.get(f.logicalId()), o.sqsRetryDelaySeconds()));
             }
             for (Template.S3Trigger t : f.buckets()) {
                 // where this trigger's notifications reached in the journal, kept so that a restart goes on from there
@@ -162,7 +163,8 @@ public final class LocalRunner implements AutoCloseable {
             for (Template.StreamTrigger t : f.streams()) {
                 streams.add(new StreamEventSource(streamsClient, sqs, resources.queueArns().get(t.tableLogicalId() + ".StreamArn"),
                         t.startingPosition(), t.batchSize(), t.maximumRetryAttempts(), t.reportBatchItemFailures(), t.filterPatterns(),
-                        t.onFailureQueueLogicalId() == null ? null : resources.of(t.onFailureQueueLogicalId()), hosts.get(f.logicalId())));
+                        t.onFailureQueueLogicalId() == null ? null : resources.of(t.onFailureQueueLogicalId()), t.parallelizationFactor(),
+                        hosts.get(f.logicalId())));
             }
             for (Template.ScheduleTrigger t : f.schedules()) {
                 if (t.enabled()) schedules.add(new ScheduleEventSource(t.name(), t.expression(), hosts.get(f.logicalId()), sqs,
@@ -170,7 +172,11 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
 
-        pool = Executors.newFixedThreadPool(16);
+        // the HTTP server's threads: requests are served at once, each API invocation in a free instance of its function
+        // (FunctionHost); a request waiting for one holds its thread, and an invocation may call back into the runner
+        // (the sandboxes), so the pool grows rather than queueing behind the waiting ones
+        pool = new java.util.concurrent.ThreadPoolExecutor(16, 256, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(pool);
         server.createContext("/", this::route);
         server.start();
@@ -361,6 +367,15 @@ public final class LocalRunner implements AutoCloseable {
     public List<String> fireSchedule(String function) {
         return schedules.stream().filter(s -> s.functionName().equals(function)).map(ScheduleEventSource::fire).toList();
     }
+
+    /** How many instances of {@code function} exist now (created on demand up to its concurrency). */
+    public int functionInstances(String function) { return hosts.get(function).instances(); }
+
+    /** The most invocations of {@code function} that ran at once so far. */
+    public int peakConcurrency(String function) { return hosts.get(function).peakConcurrency(); }
+
+    /** How many invocations of {@code function} may run at once (its reserved concurrency, or the runner's default). */
+    public int concurrency(String function) { return hosts.get(function).concurrency(); }
 
     /** Stops delivering queue messages to functions (tests: a message that stays in the queue when the stack dies). */
     public void stopQueueDelivery() {

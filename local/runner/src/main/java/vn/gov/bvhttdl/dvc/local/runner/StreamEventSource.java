@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.gov.bvhttdl.dvc.domain.Json;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,12 @@ import java.util.Map;
  * the DynamoDB Streams API) from the template's starting position, drops the records the filter criteria do not
  * match (as Lambda does), invokes the function with a real DynamodbEvent in batches, retries a failed batch up to
  * MaximumRetryAttempts (from the first reported failure with ReportBatchItemFailures), and then sends a description
- * of the batch to the on-failure queue and goes on — never skipping a record silently. One shard is read in order.
+ * of the batch to the on-failure queue and goes on — never skipping a record silently.
+ * <p>
+ * As Lambda does, a shard has one batch in flight at a time and is read in order: its next records are read only
+ * once its batch is done (retries included). The shards are processed concurrently, each batch on a worker (in an
+ * instance of the function's own, up to its concurrency). With a {@code ParallelizationFactor} above 1, a shard's
+ * batch is split by partition key into that many sub-batches invoked at once: the records of one key stay in order.
  */
 final class StreamEventSource extends EventSource {
     private final DynamoDbStreamsClient streams;
@@ -30,8 +37,10 @@ final class StreamEventSource extends EventSource {
     private final boolean reportFailures;
     private final StreamFilter filter;
     private final String onFailureQueueUrl;
+    private final int parallelization;
     private final Map<String, String> iterators = new LinkedHashMap<>();
-    private final Map<String, List<Record>> pending = new LinkedHashMap<>();
+    /** Each shard's batch in flight, if any. */
+    private final Map<String, Future<?>> inFlight = new HashMap<>();
     private volatile boolean rewind;
     private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
 
@@ -40,6 +49,12 @@ final class StreamEventSource extends EventSource {
 
     StreamEventSource(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, String startingPosition, int batchSize,
                       int maxRetries, boolean reportFailures, List<String> filterPatterns, String onFailureQueueUrl, FunctionHost function) {
+        this(streams, sqs, streamArn, startingPosition, batchSize, maxRetries, reportFailures, filterPatterns, onFailureQueueUrl, 1, function);
+    }
+
+    StreamEventSource(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, String startingPosition, int batchSize,
+                      int maxRetries, boolean reportFailures, List<String> filterPatterns, String onFailureQueueUrl,
+                      int parallelizationFactor, FunctionHost function) {
         super("stream", function);
         this.streams = streams;
         this.sqs = sqs;
@@ -50,6 +65,7 @@ final class StreamEventSource extends EventSource {
         this.reportFailures = reportFailures;
         this.filter = new StreamFilter(filterPatterns);
         this.onFailureQueueUrl = onFailureQueueUrl;
+        this.parallelization = Math.max(1, Math.min(parallelizationFactor, 10));
     }
 
     String functionName() { return function.name; }
@@ -60,38 +76,83 @@ final class StreamEventSource extends EventSource {
     @Override
     protected void poll() throws InterruptedException {
         if (rewind) {
+            for (Future<?> f : inFlight.values()) awaitQuietly(f);
+            inFlight.clear();
             iterators.clear();
             rewind = false;
         }
-        boolean any = false;
+        boolean started = false, busy = false;
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            String it = iterators.get(shard.shardId());
-            if (it == null && !iterators.containsKey(shard.shardId())) {
-                it = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+            String shardId = shard.shardId();
+            Future<?> running = inFlight.get(shardId);
+            if (running != null) {
+                if (!running.isDone()) {
+                    busy = true;
+                    continue; // one batch per shard at a time: the next records wait for this one
+                }
+                inFlight.remove(shardId);
+            }
+            String it = iterators.get(shardId);
+            if (it == null && !iterators.containsKey(shardId)) {
+                it = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
                         .shardIteratorType(ShardIteratorType.fromValue(startingPosition))).shardIterator();
             }
             if (it == null) continue; // a closed shard, read to its end
             String current = it;
             var page = streams.getRecords(b -> b.shardIterator(current).limit(batchSize));
-            iterators.put(shard.shardId(), page.nextShardIterator());
-            List<Record> batch = pending.computeIfAbsent(shard.shardId(), k -> new ArrayList<>());
+            iterators.put(shardId, page.nextShardIterator());
+            List<Record> batch = new ArrayList<>();
             for (Record r : page.records()) {
                 Map<String, Object> json = record(r);
                 if (filter.matches(json)) batch.add(r);
             }
-            if (!batch.isEmpty()) {
-                any = true;
-                deliver(batch);
-                batch.clear();
+            if (!batch.isEmpty() && running()) {
+                started = true;
+                delivered.addAndGet(batch.size());
+                inFlight.put(shardId, workers().submit(() -> deliverInParallel(batch)));
             }
         }
-        if (!any) Thread.sleep(300);
+        if (!started) Thread.sleep(busy ? 20 : 300);
+    }
+
+    private static void awaitQuietly(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // reported by the batch itself
+        }
+    }
+
+    /**
+     * A shard's batch: as one invocation, or with a parallelization factor above 1 split by partition key into that
+     * many sub-batches invoked at once (each key's records in order), the shard waiting for all of them.
+     */
+    private void deliverInParallel(List<Record> batch) {
+        if (parallelization == 1) {
+            deliver(batch);
+            return;
+        }
+        Map<Integer, List<Record>> byKey = new java.util.TreeMap<>();
+        for (Record r : batch) {
+            Map<String, AttributeValue> keys = r.dynamodb().keys();
+            int slot = Math.floorMod(String.valueOf(keys == null ? "" : keys.get("PK")).hashCode(), parallelization);
+            byKey.computeIfAbsent(slot, k -> new ArrayList<>()).add(r);
+        }
+        List<Future<?>> parts = new ArrayList<>();
+        for (List<Record> part : byKey.values()) parts.add(workers().submit(() -> deliver(part)));
+        for (Future<?> f : parts) {
+            try {
+                awaitQuietly(f);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Invokes the function with the batch, retrying from the first failure; what still fails goes to the on-failure queue. */
     @SuppressWarnings("unchecked")
     private void deliver(List<Record> batch) {
-        delivered.addAndGet(batch.size());
         List<Record> left = new ArrayList<>(batch);
         for (int attempt = 0; attempt <= maxRetries && !left.isEmpty(); attempt++) {
             try {

@@ -1,0 +1,68 @@
+package vn.gov.bvhttdl.dvc.bench;
+
+import vn.gov.bvhttdl.dvc.local.runner.LocalRunner;
+import vn.gov.bvhttdl.dvc.local.runner.ReceptionLoad;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Receptions per second on the whole offline stack (issue #28 item 2): the local runner as {@code local/run} starts
+ * it (every function from its jar, the runner's concurrency), {@code n} dossiers prepared through the API, each by its
+ * own citizen, then all submitted at the same moment; reports receptions per second (from the first submission sent
+ * to the last reception in the audit trails), p50/p95/p99 from submit to received, the instances each function on the
+ * path grew to, and the load average beside them. A warm-up round of 40 comes first (the instances' cold starts, as a
+ * deployed stack that has been serving has warm ones); the second round is the figure. It also checks exactly once
+ * (one reception per dossier, distinct codes). Usage: local/bench receptions [n]
+ */
+public final class ReceptionBench {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        System.out.printf(Locale.ROOT, "concurrency per function: %s (DVC_RUNNER_CONCURRENCY / -Ddvc.runner.concurrency, default 4)%n",
+                System.getenv().getOrDefault("DVC_RUNNER_CONCURRENCY", System.getProperty("dvc.runner.concurrency", "default")));
+        try (LocalRunner runner = LocalRunner.start(new LocalRunner.Options(0, null, null))) {
+            ReceptionLoad load = new ReceptionLoad(runner);
+            int citizen = 1;
+            for (int[] round : new int[][]{{40, 0}, {n, 1}}) {
+                int count = round[0];
+                long p0 = System.nanoTime();
+                List<ReceptionLoad.Prepared> dossiers = load.prepare(count, citizen, 4);
+                citizen += count;
+                double prepared = (System.nanoTime() - p0) / 1e9;
+                String before = loadAverage();
+                ReceptionLoad.Result r = load.submitAtOnce(dossiers, Duration.ofMinutes(10));
+                String after = loadAverage();
+                long once = r.receptions().stream().filter(x -> x.actions().stream().filter("receive"::equals).count() == 1).count();
+                long codes = r.receptions().stream().map(ReceptionLoad.Reception::code).filter(java.util.Objects::nonNull).distinct().count();
+                long refused = r.receptions().stream().filter(x -> x.submitStatus() != 202).count();
+                System.out.printf(Locale.ROOT, "%s: %d dossiers (prepared in %.1f s), submitted at once: %.1f receptions/s, "
+                                + "submit->received p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; queue empty after %.2f s; "
+                                + "received exactly once: %d/%d, distinct codes %d, submissions refused %d; load average before %s, after %s%n",
+                        round[1] == 0 ? "warm-up" : "measured", count, prepared, r.perSecond(), r.percentile(50), r.percentile(95),
+                        r.percentile(99), r.percentile(100), r.drainSeconds(), once, count, codes, refused, before, after);
+                for (String f : List.of("CitizenApiFunction", "ValidationFunction", "UploadScanFunction", "StatusCountsFunction", "StatusNotifyFunction")) {
+                    System.out.printf(Locale.ROOT, "  %-22s instances %d, at most %d at once (limit %d)%n", f, runner.functionInstances(f),
+                            runner.peakConcurrency(f), runner.concurrency(f));
+                }
+                if (once != count || codes != count || refused != 0) {
+                    System.out.println("NOT EXACTLY ONCE");
+                    System.exit(1);
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}
