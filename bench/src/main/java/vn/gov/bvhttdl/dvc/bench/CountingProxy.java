@@ -382,6 +382,7 @@ public final class CountingProxy implements AutoCloseable {
             conn.setDoOutput(true);
             conn.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
             conn.setRequestProperty("X-Amz-Target", "DynamoDB_20120810.GetItem");
+            conn.setRequestProperty("X-Amz-Date", "20260101T000000Z");
             conn.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=local-access-key/20260101/ap-southeast-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
             try (OutputStream o = conn.getOutputStream()) {
                 o.write(body.getBytes(StandardCharsets.UTF_8));

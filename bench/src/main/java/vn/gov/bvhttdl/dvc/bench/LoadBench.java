@@ -88,7 +88,9 @@ public final class LoadBench {
         Files.deleteIfExists(outcomesFile);
         String java = ProcessHandle.current().info().command().orElse("java");
         int journeysPerRun = journeys;
-        List<String> cmd = List.of(java, "-Xmx512m", "-cp", cp, "-Dload.base=" + runner.baseUrl(), "-Dload.rate=" + rate,
+        // Gatling reflects into java.lang and java.util (as its Maven plugin's JVM arguments open them)
+        List<String> cmd = List.of(java, "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-cp", cp, "-Dload.base=" + runner.baseUrl(), "-Dload.rate=" + rate,
                 "-Dload.seconds=" + seconds, "-Dload.journeys=" + journeysPerRun, "-Dload.firstCitizen=" + firstCitizen,
                 "-Dload.outcomes=" + outcomesFile, "io.gatling.app.Gatling", "-s", "vn.gov.bvhttdl.dvc.bench.load.LoadSimulation",
                 "-rf", results.toString(), "-rd", description);
@@ -105,9 +107,8 @@ public final class LoadBench {
         }
         Path report = listDirs(results).stream().filter(d -> !before.contains(d)).findFirst().orElse(null);
         Map<String, Stats> stats = new LinkedHashMap<>();
-        if (report != null && Files.exists(report.resolve("js/stats.json"))) {
-            Map<String, Object> root = Json.obj(Json.parse(Files.readString(report.resolve("js/stats.json"))));
-            collect(root, stats::put);
+        if (report != null && Files.exists(report.resolve("js/stats.js"))) {
+            collect(Files.readString(report.resolve("js/stats.js")), stats::put);
             System.out.println("report (" + description + ", exit " + rc + "): " + report.resolve("index.html"));
         } else {
             System.out.println("no report for " + description + " (exit " + rc + "); see " + results.resolve("gatling.log"));
@@ -123,16 +124,27 @@ public final class LoadBench {
         }
     }
 
-    private static void collect(Map<String, Object> node, BiConsumer<String, Stats> into) {
-        Map<String, Object> s = Json.obj(node.get("stats"));
-        if (s != null) {
-            into.accept(String.valueOf(s.get("name")), new Stats(num(s, "numberOfRequests", "total"), num(s, "numberOfRequests", "ko"),
-                    dbl(s, "meanNumberOfRequestsPerSecond", "total"), num(s, "percentiles1", "ok"), num(s, "percentiles3", "ok"),
-                    num(s, "percentiles4", "ok")));
-        }
-        Object contents = node.get("contents");
-        if (contents instanceof Map<?, ?> m) {
-            for (Object child : m.values()) collect(Json.obj(child), into);
+    /**
+     * Gatling's report keeps its statistics in js/stats.js, a script: each group's and request's {@code stats: {...}}
+     * object is JSON, found by matching its braces.
+     */
+    private static void collect(String script, BiConsumer<String, Stats> into) {
+        int at = 0;
+        while ((at = script.indexOf("stats: {", at)) >= 0) {
+            int open = script.indexOf('{', at), depth = 0, end = open;
+            for (int i = open; i < script.length(); i++) {
+                char c = script.charAt(i);
+                if (c == '{') depth++;
+                else if (c == '}' && --depth == 0) {
+                    end = i;
+                    break;
+                }
+            }
+            Map<String, Object> st = Json.obj(Json.parse(script.substring(open, end + 1)));
+            into.accept(String.valueOf(st.get("name")), new Stats(num(st, "numberOfRequests", "total"), num(st, "numberOfRequests", "ko"),
+                    dbl(st, "meanNumberOfRequestsPerSecond", "total"), num(st, "percentiles1", "ok"), num(st, "percentiles3", "ok"),
+                    num(st, "percentiles4", "ok")));
+            at = end;
         }
     }
 

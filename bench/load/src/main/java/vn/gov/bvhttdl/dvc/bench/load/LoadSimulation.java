@@ -27,9 +27,9 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  * licence: its e-form and three PDF files, each put through the presigned link straight into S3), waits until the scan
  * has accepted them, submits, waits for the fee to be asked, pays it on the VNPay sandbox (whose signed IPN is the
  * payment callback), waits for the reception, reads the dossier and the list; then the officials work it through
- * their queues — the one-stop desk starts processing, a specialist takes and forwards it, the leader approves and
- * issues the signed result, the desk returns it — and the citizen reads it again and looks it up publicly by code and
- * key. Beside the journeys (per journey started): 3 visitors browsing the catalogue, 1 official reading their queue
+ * their queues — the one-stop desk starts processing, a specialist takes and forwards it, the leader approves (which
+ * issues the signed result) — and the citizen downloads the result (which returns it online) and looks the dossier up
+ * publicly by code and key. Beside the journeys (per journey started): 3 visitors browsing the catalogue, 1 official reading their queue
  * and counts. Waits are polls of the dossier every 300 ms, as the web pages poll.
  *
  * <p>System properties: {@code load.base} (the stack), {@code load.rate} (journeys started per second),
@@ -60,7 +60,7 @@ public class LoadSimulation extends Simulation {
                 .formParam("name", name).formParam("idNumber", idNumber).formParam("email", email).formParam("role", role)
                 .formParam("unit", unit).formParam("post", post).formParam("redirect", "/")
                 .check(status().is(303), header("Location").transform(l -> URLDecoder.decode(l.substring(l.indexOf("id_token=") + 9),
-                        StandardCharsets.UTF_8)).saveAs(key)));
+                        StandardCharsets.UTF_8)).saveAs(key))).exitHereIfFailed();
     }
 
     /** Polls the citizen's dossier until its status is {@code status} (at most {@code times} reads, 300 ms apart). */
@@ -98,6 +98,7 @@ public class LoadSimulation extends Simulation {
                     .body(StringBody("{\"procedureCode\":\"BVHTTDL-DL-002\",\"applicant\":{\"phone\":\"0987000111\",\"email\":\"cd#{n}@example.vn\"},"
                             + "\"form\":{\"licenceNumber\":\"01-789/2021/TCDL-GP\",\"reason\":\"scope-change\"}}"))
                     .check(status().is(201), jsonPath("$.id").saveAs("id")))
+            .exitHereIfFailed()
             .foreach(List.of("DON", "GPCU", "THAYDOI"), "component").on(
                     exec(http("citizen: upload link").post("/api/dossiers/#{id}/attachments").header("Authorization", "Bearer #{citizen}")
                             .header("Content-Type", "application/json")
@@ -143,10 +144,14 @@ public class LoadSimulation extends Simulation {
             .exec(move("specialist", "specialist", "forward", "{\"note\":\"Đủ điều kiện\"}"))
             .exec(signIn("leader", "Lãnh đạo phòng Lữ hành", "001080000555", "lanhdao@example.vn", "official", "CDLQG/LUHANH", "LEADER"))
             .exec(move("leader", "leader", "approve", "{\"note\":\"Đồng ý\"}"))
-            .exec(move("leader", "leader", "issue-result", "{}"))
-            .exec(move("desk", "desk", "return-result", "{\"channel\":\"ONLINE\"}"))
             .exitHereIfFailed()
-            .exec(http("citizen: read dossier").get("/api/dossiers/#{id}").header("Authorization", "Bearer #{citizen}").check(status().is(200)))
+            // approving issues the signed result; the citizen downloads it, which returns it online
+            .exec(awaitStatus("RESULT_READY", 200))
+            .exec(http("citizen: read dossier").get("/api/dossiers/#{id}").header("Authorization", "Bearer #{citizen}")
+                    .check(status().is(200), jsonPath("$.results[0].number").saveAs("result")))
+            .exitHereIfFailed()
+            .exec(http("citizen: download result").get("/api/dossiers/#{id}/results/#{result}").header("Authorization", "Bearer #{citizen}")
+                    .header("Accept", "application/pdf").check(status().is(200)))
             .doIf(s -> s.contains("lookupKey")).then(
                     exec(http("public: look-up").get("/api/track/#{code}?key=#{lookupKey}").check(status().is(200))))
             .exec(s -> {
