@@ -20,8 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * caches, clients), its handler created once (the cold start) and invoked one event at a time. Several invocations
  * run at once, each in an instance of its own, up to the function's concurrency (its reserved concurrency in
  * template.yaml, or the runner's default): an invocation takes the instance freed last (warm), else a new one is
- * created (a cold start, while the others go on), else it waits for one to be freed — as an event source mapping or
- * an API waits for Lambda's capacity. The first instance is created at start, so that a function that cannot
+ * created (a cold start, while the others go on; one at a time per function), else it waits for one to be freed — as
+ * an event source mapping or an API waits for Lambda's capacity. The first instance is created at start, so that a function that cannot
  * initialise stops the runner at once.
  */
 final class FunctionHost implements AutoCloseable {
@@ -30,15 +30,23 @@ final class FunctionHost implements AutoCloseable {
     static final String CONCURRENCY_ENV = "DVC_RUNNER_CONCURRENCY";
     static final int DEFAULT_CONCURRENCY = 4;
 
-    /** One execution environment: a class loader and a handler of its own. */
+    /**
+     * One execution environment: a class loader and a handler of its own. An instance after the first reads its own
+     * link to (or copy of) the jar: the JDK keeps one zip file system per jar path for the whole JVM, which Micronaut
+     * opens and closes while it starts, so two instances starting at once from the same path closed it under each
+     * other (ClosedFileSystemException) — as separate containers, each has its own file.
+     */
     private static final class Instance {
         final URLClassLoader loader;
         final Object invoker;
         final Method invoke;
+        final Path ownJar;
 
-        Instance(String name, Path jar, String handler, int memoryMb) throws Exception {
+        Instance(String name, Path jar, String handler, int memoryMb, boolean ownCopy) throws Exception {
+            this.ownJar = ownCopy ? ownCopy(jar) : null;
+            Path read = ownCopy ? ownJar : jar;
             this.loader = new URLClassLoader("function-" + name,
-                    new URL[]{jar.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
+                    new URL[]{read.toUri().toURL(), locate("vn/gov/bvhttdl/dvc/local/invoker/Invoker.class"),
                             locate("com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class")},
                     ClassLoader.getPlatformClassLoader());
             Thread t = Thread.currentThread();
@@ -50,9 +58,32 @@ final class FunctionHost implements AutoCloseable {
                 this.invoke = type.getMethod("invoke", String.class, String.class, long.class);
             } catch (InvocationTargetException e) {
                 loader.close();
+                deleteOwnJar();
                 throw new IllegalStateException("function " + name + " failed to initialise", e.getCause());
             } finally {
                 t.setContextClassLoader(previous);
+            }
+        }
+
+        /** A hard link to the jar in a folder of its own (a copy where links cannot be made), removed on close. */
+        private static Path ownCopy(Path jar) throws java.io.IOException {
+            Path dir = Files.createTempDirectory("dvc-instance-");
+            Path own = dir.resolve(jar.getFileName());
+            try {
+                Files.createLink(own, jar.toAbsolutePath());
+            } catch (java.io.IOException | UnsupportedOperationException noLink) {
+                Files.copy(jar, own);
+            }
+            return own;
+        }
+
+        private void deleteOwnJar() {
+            if (ownJar == null) return;
+            try {
+                Files.deleteIfExists(ownJar);
+                Files.deleteIfExists(ownJar.getParent());
+            } catch (java.io.IOException ignored) {
+                // a temporary file left behind
             }
         }
 
@@ -61,6 +92,7 @@ final class FunctionHost implements AutoCloseable {
                 invoker.getClass().getMethod("close").invoke(invoker);
             } finally {
                 loader.close();
+                deleteOwnJar();
             }
         }
     }
@@ -100,7 +132,7 @@ final class FunctionHost implements AutoCloseable {
         this.memoryMb = memoryMb;
         this.timeoutMillis = timeoutSeconds * 1000L;
         this.concurrency = Math.max(1, concurrency);
-        this.first = new Instance(name, jar, handler, memoryMb);
+        this.first = new Instance(name, jar, handler, memoryMb, false);
         all.add(first);
         idle.push(first);
     }
@@ -156,7 +188,10 @@ final class FunctionHost implements AutoCloseable {
     /** Reports each invocation (its duration and whether it failed) to {@code store}, as Lambda publishes them. */
     void reportTo(MetricStore store) { this.metrics = store; }
 
-    /** A free instance: the warmest idle one, else a new one if under the concurrency, else the next one freed. */
+    /**
+     * A free instance: the warmest idle one, else a new one if under the concurrency and none is being created, else
+     * the next one freed (or created).
+     */
     private Instance acquire() throws Exception {
         lock.lockInterruptibly();
         try {
@@ -168,7 +203,9 @@ final class FunctionHost implements AutoCloseable {
                     peak = Math.max(peak, busy);
                     return i;
                 }
-                if (all.size() + creating < concurrency) {
+                // one cold start at a time per function: on a 2-core machine concurrent starts of the same function
+                // only slow each other down, and an instance freed meanwhile serves the next invocation warm
+                if (creating == 0 && all.size() < concurrency) {
                     creating++;
                     break;
                 }
@@ -180,7 +217,7 @@ final class FunctionHost implements AutoCloseable {
         // a cold start, outside the lock: the other instances go on meanwhile
         Instance created = null;
         try {
-            created = new Instance(name, jar, handler, memoryMb);
+            created = new Instance(name, jar, handler, memoryMb, true);
             return created;
         } finally {
             lock.lock();
@@ -190,9 +227,8 @@ final class FunctionHost implements AutoCloseable {
                     all.add(created);
                     busy++;
                     peak = Math.max(peak, busy);
-                } else {
-                    freed.signal(); // another waiter may try
                 }
+                freed.signal(); // a waiter may start the next instance
             } finally {
                 lock.unlock();
             }
