@@ -255,8 +255,12 @@ public final class CountingProxy implements AutoCloseable {
         String[] first = req.firstLine().split(" ");
         String method = first[0];
         String path = first[1];
-        boolean list = method.equals("GET") && (path.contains("list-type=") || path.contains("versions") || path.contains("uploads")
-                || path.matches("^/[^/?]+/?(\\?.*)?$"));
+        int q = path.indexOf('?');
+        String query = q < 0 ? "" : path.substring(q + 1);
+        String resource = q < 0 ? path : path.substring(0, q);
+        // a listing: the bucket itself (path style: one segment), or a query that lists versions or uploads
+        boolean list = method.equals("GET") && (resource.matches("^/[^/]+/?$") || query.startsWith("versions") || query.contains("&versions")
+                || query.startsWith("uploads") || query.contains("&uploads"));
         boolean copy = method.equals("PUT") && req.header("x-amz-copy-source") != null;
         String cls = method.equals("PUT") || method.equals("POST") || list || copy ? "PUT/COPY/POST/LIST" : method.equals("DELETE") ? "DELETE" : "GET/HEAD/other";
         count(requests, cls, 1);

@@ -241,17 +241,25 @@ public final class LoadBench {
 
             // the cost of 1,000 dossiers
             Map<String, InvocationRecords.Totals> inv = InvocationRecords.snapshot();
-            double invocations = 0, gbSeconds = 0, httpApi = 0;
-            for (var e : inv.entrySet()) {
-                invocations += e.getValue().invocations();
-                gbSeconds += e.getValue().millis() / 1000.0 * memory.getOrDefault(e.getKey(), 512) / 1024.0;
-                if (!routes.getOrDefault(e.getKey(), List.of()).isEmpty()) httpApi += e.getValue().invocations();
-            }
             String dossierTable = runner.resources().of("DossierTable");
             Map<String, Long> dq = dynamo.requests(), sq = s3.requests();
+            double invocations = 0, gbSeconds = 0, gbModelled = 0, httpApi = 0;
+            for (var t : inv.values()) invocations += t.invocations();
+            // the AWS calls the functions made, shared evenly over their invocations (the proxies do not know the caller)
+            double awsCalls = dq.getOrDefault("all", 0L) + sq.values().stream().mapToLong(Long::longValue).sum() / 2.0
+                    + sqs.requests().getOrDefault("all", 0L);
+            double waitMs = invocations == 0 ? 0 : awsCalls / invocations * CostModel.MS_PER_AWS_CALL;
+            for (var e : inv.entrySet()) {
+                int mb = memory.getOrDefault(e.getKey(), 512);
+                var t = e.getValue();
+                gbSeconds += t.millis() / 1000.0 * mb / 1024.0;
+                gbModelled += t.invocations() * CostModel.durationAt(waitMs, t.cpuMillis() / Math.max(1, t.invocations()), mb) / 1000.0 * mb / 1024.0;
+                if (!routes.getOrDefault(e.getKey(), List.of()).isEmpty()) httpApi += t.invocations();
+            }
+            System.out.printf(Locale.ROOT, "AWS calls per invocation %.2f, modelled wait %.1f ms per invocation%n", awsCalls / Math.max(1, invocations), waitMs);
             double trail = dq.getOrDefault("table " + dossierTable, 0L) + sq.getOrDefault("PUT/COPY/POST/LIST", 0L)
                     + sq.getOrDefault("GET/HEAD/other", 0L) + sq.getOrDefault("DELETE", 0L);
-            CostModel.Counts counts = new CostModel.Counts(invocations / per, gbSeconds / per, httpApi / per,
+            CostModel.Counts counts = new CostModel.Counts(invocations / per, gbSeconds / per, gbModelled / per, httpApi / per,
                     dynamo.units().getOrDefault("read", 0.0) / per, dynamo.units().getOrDefault("write", 0.0) / per,
                     sq.getOrDefault("PUT/COPY/POST/LIST", 0L) / per, sq.getOrDefault("GET/HEAD/other", 0L) / per,
                     s3.bytes().getOrDefault("stored", 0L) / per, sqs.requests().getOrDefault("all", 0L) / per,
@@ -260,11 +268,11 @@ public final class LoadBench {
                     2, channels.getOrDefault("email", 0) / per, smsParts / per, httpApi / per);
             System.out.println("counts per dossier: " + counts);
             CostModel.print(counts);
-            System.out.println("memory: function | MB now | wall ms | CPU ms | ms at 512 / 1024 / 1769 MB | GB-s per 1,000 dossiers at 512 / 1024 / 1769");
+            System.out.println("memory: function | MB now | wall ms (measured) | CPU ms (measured) | modelled ms at 512 / 1024 / 1769 MB | GB-s per 1,000 dossiers at 512 / 1024 / 1769");
             inv.forEach((f, t) -> {
                 double n = Math.max(1, t.invocations());
                 double wall = t.millis() / n, cpu = t.cpuMillis() / n;
-                double[] d = {CostModel.durationAt(wall, cpu, 512), CostModel.durationAt(wall, cpu, 1024), CostModel.durationAt(wall, cpu, 1769)};
+                double[] d = {CostModel.durationAt(waitMs, cpu, 512), CostModel.durationAt(waitMs, cpu, 1024), CostModel.durationAt(waitMs, cpu, 1769)};
                 double k = t.invocations() / per * 1000 / 1000.0;
                 System.out.printf(Locale.ROOT, "  %s | %d | %.1f | %.1f | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f%n", f, memory.getOrDefault(f, 512), wall, cpu,
                         d[0], d[1], d[2], k * d[0] * 0.5, k * d[1] * 1.0, k * d[2] * 1769 / 1024.0);
