@@ -151,7 +151,9 @@ public class LoadSimulation extends Simulation {
                     .check(status().is(200), jsonPath("$.results[0].number").saveAs("result")))
             .exitHereIfFailed()
             .exec(http("citizen: download result").get("/api/dossiers/#{id}/results/#{result}").header("Authorization", "Bearer #{citizen}")
-                    .header("Accept", "*/*").check(status().is(200)))
+                    .header("Accept", "*/*").check(status().is(303), header("Location").saveAs("resultUrl")))
+            .exitHereIfFailed()
+            .exec(http("s3: presigned get (result)").get("#{resultUrl}").header("Accept", "*/*").check(status().is(200)))
             .doIf(s -> s.contains("lookupKey")).then(
                     exec(http("public: look-up").get("/api/track/#{code}?key=#{lookupKey}").check(status().is(200))))
             .exec(s -> {
