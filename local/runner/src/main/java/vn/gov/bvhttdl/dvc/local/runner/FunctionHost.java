@@ -258,6 +258,7 @@ final class FunctionHost implements AutoCloseable {
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(instance.loader);
         long startedAt = System.currentTimeMillis(), t0 = System.nanoTime();
+        long cpu0 = InvocationRecords.cpuNanos();
         boolean failed = true;
         try {
             String out = (String) instance.invoke.invoke(instance.invoker, eventJson, UUID.randomUUID().toString(), timeoutMillis);
@@ -270,6 +271,7 @@ final class FunctionHost implements AutoCloseable {
         } finally {
             MetricStore m = metrics;
             if (m != null) m.invocation(name, startedAt, (System.nanoTime() - t0) / 1e6, failed);
+            InvocationRecords.record(name, System.nanoTime() - t0, InvocationRecords.cpuNanos() - cpu0, failed);
             t.setContextClassLoader(previous);
             release(instance);
         }
