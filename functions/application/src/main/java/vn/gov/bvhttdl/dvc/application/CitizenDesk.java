@@ -117,7 +117,16 @@ public final class CitizenDesk {
                        NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
                        Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises, ReadLog readLog,
                        Warehouse warehouse, WarehouseMatching matching) {
-        this.reuse = warehouse == null ? null : new ReuseFromWarehouse(dossiers, attachments, rules, warehouse, matching, clock);
+        this(dossiers, attachments, lookupKeys, lists, rules, submissions, uploads, links, notices, payments, gateways, results, surveys,
+                clock, verifyUrl, enterprises, readLog, warehouse, matching, DocumentList.NONE);
+    }
+
+    /** The desk whose checklist also offers the applicant's results on the national portal's document list ({@code national}). */
+    public CitizenDesk(Dossiers dossiers, Attachments attachments, LookupKeys lookupKeys, WorkQueues lists, Rules rules, SubmissionQueue submissions, UploadLinks uploads, FileLinks links,
+                       NoticeStore notices, Payments payments, Map<String, PaymentGateway> gateways, Results results, SurveyAnswers surveys,
+                       Clock clock, Function<String, String> verifyUrl, EnterpriseRegistry enterprises, ReadLog readLog,
+                       Warehouse warehouse, WarehouseMatching matching, DocumentList national) {
+        this.reuse = warehouse == null ? null : new ReuseFromWarehouse(dossiers, attachments, rules, warehouse, matching, clock, national);
         this.readLog = readLog;
         this.dossiers = dossiers;
         this.attachments = attachments;

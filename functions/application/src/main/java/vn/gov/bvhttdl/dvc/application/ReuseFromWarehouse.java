@@ -3,6 +3,7 @@ package vn.gov.bvhttdl.dvc.application;
 import vn.gov.bvhttdl.dvc.domain.Actor;
 import vn.gov.bvhttdl.dvc.domain.Attachment;
 import vn.gov.bvhttdl.dvc.domain.DomainException;
+import vn.gov.bvhttdl.dvc.domain.Facts;
 import vn.gov.bvhttdl.dvc.domain.Dossier;
 import vn.gov.bvhttdl.dvc.domain.Limits;
 import vn.gov.bvhttdl.dvc.domain.ProblemTexts;
@@ -50,9 +51,20 @@ public final class ReuseFromWarehouse {
     private final Warehouse warehouse;
     private final WarehouseMatching matching;
     private final Clock clock;
+    private final DocumentList national;
 
     public ReuseFromWarehouse(Dossiers dossiers, Attachments attachments, Rules rules, Warehouse warehouse,
                               WarehouseMatching matching, Clock clock) {
+        this(dossiers, attachments, rules, warehouse, matching, clock, DocumentList.NONE);
+    }
+
+    /**
+     * @param national the person's document list on the national portal (issue #25 item 2): its results are offered
+     *                 beside this system's, with ids {@link #NATIONAL} + the portal's result code; {@link DocumentList#NONE}: none
+     */
+    public ReuseFromWarehouse(Dossiers dossiers, Attachments attachments, Rules rules, Warehouse warehouse,
+                              WarehouseMatching matching, Clock clock, DocumentList national) {
+        this.national = national == null ? DocumentList.NONE : national;
         this.dossiers = dossiers;
         this.attachments = attachments;
         this.rules = rules;
@@ -60,6 +72,9 @@ public final class ReuseFromWarehouse {
         this.matching = matching == null ? WarehouseMatching.NONE : matching;
         this.clock = clock;
     }
+
+    /** The prefix of an offered national result's id: {@code national:<MaKetQua>}. */
+    public static final String NATIONAL = "national:";
 
     /** The warehouse of the dossier's applicant; null when the applicant has no identifier yet. */
     public static String owner(Dossier d) {
@@ -82,14 +97,54 @@ public final class ReuseFromWarehouse {
         Instant now = clock.instant();
         LocalDate today = today();
         List<WarehouseDocument> usable = warehouse.of(owner).stream().filter(x -> x.usable(today)).toList();
-        if (usable.isEmpty()) return List.of();
+        List<Procedure.Component> open = p.components().stream().filter(c -> files.stream().noneMatch(a -> c.code().equals(a.componentCode())
+                && !a.expired(now) && (a.status() == Attachment.Status.ACCEPTED || a.status() == Attachment.Status.PENDING))).toList();
+        // the national list is asked only when a component still open can take something from a warehouse
+        List<NationalResult> fromPortal = open.stream().anyMatch(c -> !matching.documentKindsFor(p.code(), c.code()).isEmpty())
+                ? nationalResults(d, p.code()) : List.of();
+        if (usable.isEmpty() && fromPortal.isEmpty()) return List.of();
         List<Offer> out = new ArrayList<>();
-        for (Procedure.Component c : p.components()) {
-            boolean filled = files.stream().anyMatch(a -> c.code().equals(a.componentCode()) && !a.expired(now)
-                    && (a.status() == Attachment.Status.ACCEPTED || a.status() == Attachment.Status.PENDING));
-            if (filled) continue;
-            List<Choice> choices = usable.stream().filter(x -> matching.matches(p.code(), c.code(), x)).map(Choice::of).toList();
+        for (Procedure.Component c : open) {
+            List<Choice> choices = new ArrayList<>(usable.stream().filter(x -> matching.matches(p.code(), c.code(), x)).map(Choice::of).toList());
+            java.util.Set<String> kinds = matching.documentKindsFor(p.code(), c.code());
+            fromPortal.stream().filter(x -> x.kind() != null && kinds.contains(x.kind())).map(NationalResult::choice).forEach(choices::add);
             if (!choices.isEmpty()) out.add(new Offer(c.code(), choices));
+        }
+        return out;
+    }
+
+    /** A result of the national list with the document kind its name gives (rules/warehouse.json's kinds' names; null: none). */
+    record NationalResult(DocumentList.Result result, String kind) {
+        Choice choice() {
+            return new Choice(NATIONAL + result.code(), true, WarehouseDocument.Kind.RESULT, new Text(result.name(), result.name()),
+                    result.code(), result.numberAndSymbol(), null, null, result.issuer());
+        }
+    }
+
+    /**
+     * The applicant's results on the national portal, each with its kind: the list carries no kind of ours, so a result
+     * is of the kind whose Vietnamese name (rules/warehouse.json {@code documentKinds}) is its name, case and
+     * diacritics ignored [assumed: the national result-type codes, when read, are the better key]. Only a person's
+     * list is read (the call is by personal identification number); the portal's failures are no results.
+     */
+    private List<NationalResult> nationalResults(Dossier d, String procedureCode) {
+        Facts.OwnerId id = d.ownerIdentifier();
+        if (national == DocumentList.NONE || id == null || id.type() != Facts.IdType.PERSONAL_ID || id.value() == null) return List.of();
+        List<DocumentList.Result> found;
+        try {
+            found = national.find(id.value(), procedureCode);
+        } catch (RuntimeException portalFailure) {
+            return List.of();
+        }
+        if (found == null || found.isEmpty()) return List.of();
+        vn.gov.bvhttdl.dvc.domain.WarehouseRules rules = vn.gov.bvhttdl.dvc.domain.WarehouseRules.standard();
+        List<NationalResult> out = new ArrayList<>();
+        for (DocumentList.Result r : found) {
+            if (r == null || r.code() == null || r.name() == null) continue;
+            String name = Search.fold(r.name());
+            String kind = rules.kinds().stream().filter(k -> rules.name(k).map(t -> Search.fold(t.vi()).equals(name)).orElse(false))
+                    .findFirst().orElse(null);
+            out.add(new NationalResult(r, kind));
         }
         return out;
     }
@@ -115,6 +170,7 @@ public final class ReuseFromWarehouse {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.INVALID, "unknown-component", new Text(
                         "Thủ tục không có thành phần hồ sơ \"" + Limits.clip(componentCode) + "\".",
                         "The procedure has no component \"" + Limits.clip(componentCode) + "\".").at("component")));
+        if (documentId != null && documentId.startsWith(NATIONAL)) return attachNational(actor, d, p, c, documentId.substring(NATIONAL.length()));
         String owner = owner(d);
         WarehouseDocument doc = (owner == null || documentId == null || documentId.isBlank() || documentId.length() > 100
                 ? Optional.<WarehouseDocument>empty() : warehouse.find(owner, documentId))
@@ -132,6 +188,36 @@ public final class ReuseFromWarehouse {
         Attachment filled = new Attachment(d.id(), "dossiers/" + d.id() + "/" + c.code() + "/" + UUID.randomUUID(), c.code(),
                 fileName(doc), "application/pdf", 0, Attachment.Status.ACCEPTED, null, null, doc.sha256(), null, now, now, null,
                 Attachment.Provenance.warehouse(false, doc.id(), doc.owner(), doc.resultCode(), now));
+        attachments.recordFromWarehouse(filled, actor);
+        return filled;
+    }
+
+    /**
+     * A result of the applicant's national document list attached by reference: read again from the portal (an id
+     * not on the list now — or the portal not answering — is NOT_FOUND), ACCEPTED at once, origin
+     * {@link Attachment.Origin#WAREHOUSE} (the national portal's DuocLayTuKhoDMQG), the portal's result code as its
+     * reference; nothing is uploaded: the file stays on the national portal.
+     */
+    private Attachment attachNational(Actor actor, Dossier d, Procedure p, Procedure.Component c, String code) {
+        NationalResult found = code.isBlank() || code.length() > 100 ? null : nationalResults(d, p.code()).stream()
+                .filter(x -> x.result().code().equals(code)).findFirst().orElse(null);
+        if (found == null) throw DomainException.of("warehouse-document-not-found", "ref", NATIONAL + code);
+        if (found.kind() == null || !matching.documentKindsFor(p.code(), c.code()).contains(found.kind())) {
+            throw new DomainException(DomainException.Kind.INVALID, "warehouse-document-not-matching", new Text(
+                    "Giấy tờ \"" + clip(found.result().name()) + "\" không dùng được cho thành phần \"" + clip(c.name().vi()) + "\".",
+                    "The document \"" + clip(found.result().name()) + "\" cannot be used for component \"" + clip(c.name().en()) + "\".")
+                    .at("component." + c.code()));
+        }
+        Instant now = clock.instant();
+        if (attachments.attachments(d.id()).stream().filter(x -> x.status() != Attachment.Status.CANCELLED && !x.expired(now)).count() >= AttachFile.MAX_FILES) {
+            throw new DomainException(DomainException.Kind.INVALID, "too-many-files", new Text("Hồ sơ đã có " + AttachFile.MAX_FILES + " tệp, không thể thêm.",
+                    "The dossier already has " + AttachFile.MAX_FILES + " files.").at("component." + c.code()));
+        }
+        DocumentList.Result r = found.result();
+        String n = Attachment.cleanFileName(r.name() + (r.numberAndSymbol() == null ? "" : " " + r.numberAndSymbol().replace('/', '-')) + " " + r.code());
+        Attachment filled = new Attachment(d.id(), "dossiers/" + d.id() + "/" + c.code() + "/" + UUID.randomUUID(), c.code(),
+                n.length() > 110 ? n.substring(0, 110) : n, "application/pdf", 0, Attachment.Status.ACCEPTED, null, null, null, null, now, now, null,
+                Attachment.Provenance.warehouse(true, r.code(), owner(d), r.code(), now));
         attachments.recordFromWarehouse(filled, actor);
         return filled;
     }

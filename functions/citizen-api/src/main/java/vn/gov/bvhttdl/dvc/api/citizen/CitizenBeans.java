@@ -106,11 +106,47 @@ final class CitizenBeans {
     @Singleton
     CitizenDesk desk(vn.gov.bvhttdl.dvc.adapters.Table table, DossierStore store, RulesStore rules, SubmissionQueue submissions, S3Presigner presigner, NoticeTable notices,
                      PaymentStore payments, Map<String, PaymentGateway> gateways, ResultStore results, SurveyTable surveys, Clock clock,
-                     EnterpriseRegistry enterprises, vn.gov.bvhttdl.dvc.application.Warehouse warehouse) {
+                     EnterpriseRegistry enterprises, vn.gov.bvhttdl.dvc.application.Warehouse warehouse,
+                     vn.gov.bvhttdl.dvc.application.DocumentList nationalList) {
         // the checklist offers the applicant's warehouse documents by the rules of rules/warehouse.json (issue #25)
         return new CitizenDesk(store, table.attachments(), table.lookupKeys(), table.workQueues(), rules, submissions,
                 new S3UploadLinks(presigner, () -> Settings.require("UPLOADS_BUCKET")), S3FileLinks.fromSettings(presigner), notices, payments,
                 gateways, results, surveys, clock, SharedBeans::verifyUrl, enterprises, table.readLog(), warehouse,
-                vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard());
+                vn.gov.bvhttdl.dvc.application.WarehouseMatching.standard(), nationalList);
+    }
+
+    /**
+     * The person's document list on the national portal (issue #25 item 2; docs/national-portal.md §5): the portal's
+     * address {@code NATIONAL_PORTAL_URL} (offline the runner's sandbox), its credentials the secret
+     * {@code NATIONAL_PORTAL_SECRET_ID} (offline the committed sandbox file), a short timeout
+     * ({@code DOCUMENT_LIST_TIMEOUT_SECONDS}, 3 s): the citizen is waiting for the checklist. Not configured, down or
+     * slow: nothing offered from it (the reason logged, no personal data).
+     */
+    @Singleton
+    vn.gov.bvhttdl.dvc.application.DocumentList nationalDocumentList() {
+        System.Logger log = System.getLogger("national-document-list");
+        vn.gov.bvhttdl.dvc.adapters.national.DvcqgDocumentList list = new vn.gov.bvhttdl.dvc.adapters.national.DvcqgDocumentList(
+                () -> java.net.URI.create(Settings.require("NATIONAL_PORTAL_URL")), CitizenBeans::nationalPortalSecret,
+                java.time.Duration.ofSeconds(Settings.get("DOCUMENT_LIST_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(3)),
+                reason -> log.log(System.Logger.Level.WARNING, reason));
+        return (owner, procedure) -> Settings.get("NATIONAL_PORTAL_URL").filter(u -> !u.isBlank()).isPresent()
+                ? list.find(owner, procedure) : java.util.List.of();
+    }
+
+    static String nationalPortalSecret() {
+        var file = Settings.get("NATIONAL_PORTAL_SECRETS_FILE");
+        if (file.isPresent()) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file.get()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the national portal's settings file", e);
+            }
+        }
+        String id = Settings.require("NATIONAL_PORTAL_SECRET_ID");
+        try (var sm = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .httpClient(vn.gov.bvhttdl.dvc.adapters.AwsClients.HTTP)
+                .credentialsProvider(vn.gov.bvhttdl.dvc.adapters.AwsClients.credentials()).build()) {
+            return sm.getSecretValue(b -> b.secretId(id)).secretString();
+        }
     }
 }

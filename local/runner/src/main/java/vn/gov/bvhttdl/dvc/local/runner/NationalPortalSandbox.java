@@ -35,6 +35,15 @@ final class NationalPortalSandbox {
     static final String BASE = "/sandbox/national-portal";
     static final String PAGE = "/dev/national-portal";
 
+    /** The person's document list (TH_KHO, {@code adapters.national.DvcqgDocumentList.PATH}; the runner has no adapters' dependency). */
+    static final String DOCUMENT_LIST = "/KhoSoHoaDVCQG/DanhSachGiayToKetQua";
+    /** Where the sandbox's result files are served (GET, any name ending .pdf: one small sample PDF). */
+    static final String FILES = "/tep/";
+    /** The browser test's citizen, who has results on the national portal. */
+    static final String CITIZEN = "079199001234";
+    private static final String SAMPLE_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
     /** One call taken: which, under which key, the national status it carried, when, and its body. */
     record Entry(String kind, String key, String status, Instant at, Map<String, Object> body) {}
 
@@ -73,6 +82,10 @@ final class NationalPortalSandbox {
         } else if (ex.getRequestMethod().equalsIgnoreCase("POST") && (path.equals(BASE + "/DongBoHoSoMC/ThemMoi")
                 || path.equals(BASE + "/DongBoHoSoMC/CapNhat") || path.equals(BASE + "/CapNhatTienDoHoSoMC"))) {
             call(ex, path.substring(BASE.length()));
+        } else if (ex.getRequestMethod().equalsIgnoreCase("POST") && path.equals(BASE + DOCUMENT_LIST)) {
+            documentList(ex);
+        } else if (ex.getRequestMethod().equalsIgnoreCase("GET") && path.startsWith(BASE + FILES) && path.endsWith(".pdf")) {
+            LocalRunner.send(ex, 200, "application/pdf", SAMPLE_PDF);
         } else {
             LocalRunner.problem(ex, 404, "no-such-resource", "Không có tài nguyên tại địa chỉ này.", "There is nothing at this address.");
         }
@@ -98,6 +111,57 @@ final class NationalPortalSandbox {
             return;
         }
         LocalRunner.send(ex, 200, "application/json", Json.write(Map.of("mode", mode.name().toLowerCase(java.util.Locale.ROOT), "delayMs", delayMs)));
+    }
+
+    /**
+     * The person's document list (TH_KHO, docs/national-portal.md §5): the citizen {@link #CITIZEN} has three results
+     * — an international travel-service licence and an enterprise registration certificate, whose names are those of
+     * kinds in rules/warehouse.json (so they are offered for BVHTTDL-DL-002's GPCU and BVHTTDL-DL-001's DKDN), and a
+     * diploma no component takes; anyone else has none. Down / timeout / slow as the other calls; wrong credentials → 401.
+     */
+    private void documentList(HttpExchange ex) throws IOException {
+        byte[] raw = ex.getRequestBody().readNBytes(64 * 1024);
+        Mode m = mode;
+        if (m == Mode.DOWN) {
+            LocalRunner.send(ex, 503, "application/json", "{\"errorCode\": 503, \"message\": \"Hệ thống đang bảo trì\"}");
+            return;
+        }
+        if (m == Mode.TIMEOUT || m == Mode.SLOW) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (m == Mode.TIMEOUT) {
+                LocalRunner.send(ex, 504, "application/json", "{\"errorCode\": 504, \"message\": \"Hết thời gian chờ\"}");
+                return;
+            }
+        }
+        if (!expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            LocalRunner.send(ex, 401, "application/json", "{\"errorCode\": 401, \"message\": \"Sai thông tin xác thực\"}");
+            return;
+        }
+        String owner;
+        try {
+            owner = String.valueOf(Json.obj(Json.parse(new String(raw, StandardCharsets.UTF_8))).get("SoDinhDanhChuSoHuu"));
+        } catch (RuntimeException bad) {
+            LocalRunner.send(ex, 400, "application/json", "{\"errorCode\": 400, \"message\": \"Dữ liệu không hợp lệ\"}");
+            return;
+        }
+        List<Object> results = new ArrayList<>();
+        if (CITIZEN.equals(owner)) {
+            results.add(result("000.00.00.G15-250301-0001-KQ1", "Giấy phép kinh doanh dịch vụ lữ hành quốc tế", "15/2025/GP-TCDL", "Cục Du lịch Quốc gia Việt Nam"));
+            results.add(result("0312345678-DKDN", "Giấy chứng nhận đăng ký doanh nghiệp", "0312345678", "Sở Kế hoạch và Đầu tư Thành phố Hồ Chí Minh"));
+            results.add(result("DHQG-2021-0042", "Bằng cử nhân", "QH-2021-0042", "Đại học Quốc gia Hà Nội"));
+        }
+        LocalRunner.send(ex, 200, "application/json", Json.write(Map.of("errorCode", 0, "message", "Thành công", "signature", "",
+                "result", Map.of("DanhSachGiayToKetQua", results))));
+    }
+
+    private Map<String, Object> result(String code, String name, String number, String issuer) {
+        return Map.of("MaKetQua", code, "TenGiayTo", name, "SoKyHieu", number, "CoQuanChuQuan", issuer,
+                "DanhSachTepDinhKem", List.of(Map.of("TenTep", code + ".pdf", "DuongDan", BASE + FILES + code + ".pdf")));
     }
 
     private void call(HttpExchange ex, String service) throws IOException {
