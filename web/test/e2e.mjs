@@ -1090,6 +1090,8 @@ try {
     const { verifyUrl } = JSON.parse(readFileSync(shots + '/result-expected.json', 'utf8'));
     await p.goto(verifyUrl);
     await p.waitForSelector('#verdict');
+    // valid now (the reuse walk at the end has the leader revoke it; BrowserE2EIT then checks the page says so)
+    if ((await p.getAttribute('#verdict', 'data-state')) !== 'VALID') fail('the licence is not valid on its verification page: ' + await p.textContent('#verdict'));
     const page2 = await p.textContent('main');
     if (raw(page2).length) fail('the verification page shows keys ' + raw(page2).join(', ') + ': ' + page2);
     if (!page2.includes('Khách du lịch quốc tế đến Việt Nam')) fail('the verification page does not name the scope: ' + page2);
