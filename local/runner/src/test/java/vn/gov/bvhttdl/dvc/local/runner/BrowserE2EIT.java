@@ -235,22 +235,30 @@ class BrowserE2EIT {
         assertEquals(rows.keySet(), found.keySet(), "the XLSX lacks rows of the report");
     }
 
-    /** The text of the document's QR code: looked for on each page, the last first (a letter's QR sits under its signature). */
+    /**
+     * The text of the document's QR code: looked for on each page, the last first (a letter's QR sits under its
+     * signature), each page rendered at 200, 300 and 150 dpi and read with both of zxing's binarizers until one reads
+     * it (a rendering can leave a module ambiguous: zxing then fails its checksum on that image, not on the code).
+     */
     static String decodeQr(Path pdf) throws Exception {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             var renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
-            com.google.zxing.NotFoundException none = null;
+            com.google.zxing.ReaderException last = null;
             for (int i = doc.getNumberOfPages() - 1; i >= 0; i--) {
-                java.awt.image.BufferedImage page = renderer.renderImageWithDPI(i, 200);
-                try {
-                    return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                            new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))),
-                            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-                } catch (com.google.zxing.NotFoundException e) {
-                    none = e;
+                for (int dpi : new int[] {200, 300, 150}) {
+                    var source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(renderer.renderImageWithDPI(i, dpi));
+                    for (com.google.zxing.Binarizer b : java.util.List.of(new com.google.zxing.common.HybridBinarizer(source),
+                            new com.google.zxing.common.GlobalHistogramBinarizer(source))) {
+                        try {
+                            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(b),
+                                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                        } catch (com.google.zxing.ReaderException e) {
+                            last = e;
+                        }
+                    }
                 }
             }
-            throw new AssertionError("no QR code on any of the " + doc.getNumberOfPages() + " pages of " + pdf.getFileName(), none);
+            throw new AssertionError("no QR code read on any of the " + doc.getNumberOfPages() + " pages of " + pdf.getFileName(), last);
         }
     }
 
