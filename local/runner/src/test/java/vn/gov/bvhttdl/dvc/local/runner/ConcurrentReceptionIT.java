@@ -99,7 +99,7 @@ class ConcurrentReceptionIT {
         // the work was done concurrently, each invocation in an instance of its own, never more than the function's concurrency
         for (String f : List.of("CitizenApiFunction", "ValidationFunction")) {
             int limit = runner.concurrency(f);
-            assertEquals(FunctionHost.DEFAULT_CONCURRENCY, limit, f + ": template.yaml reserves none, the default applies");
+            assertEquals(4, limit, f + ": template.yaml reserves none, the concurrency this test asked for applies");
             assertTrue(runner.peakConcurrency(f) > 1, f + " ran one invocation at a time");
             assertTrue(runner.peakConcurrency(f) <= limit, f + ": " + runner.peakConcurrency(f) + " at once");
             assertTrue(runner.functionInstances(f) > 1 && runner.functionInstances(f) <= limit, f + ": " + runner.functionInstances(f) + " instances");
