@@ -194,8 +194,9 @@ public final class Floors {
         public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
             var r = reconcile.run();
             // every credited payment's e-receipt, as the function does
-            for (var p : payments.inStatus(vn.gov.bvhttdl.dvc.domain.Payment.Status.PAID, 200)) receipts.issue(p.reference());
-            return Map.of("checked", r.checked(), "refundsAsked", r.refundsAsked(), "unreachable", r.unreachable());
+            // (a credited fee that names no dossier, as the tax hand-over's samples seed, is reported and skipped)
+            int issued = receipts.issueCredited(200, e -> System.err.println("receipt-not-issued: " + e));
+            return Map.of("checked", r.checked(), "refundsAsked", r.refundsAsked(), "unreachable", r.unreachable(), "receipts", issued);
         }
     }
 
