@@ -156,11 +156,11 @@ class DigitisationApiIT {
         String scan = Base64.getEncoder().encodeToString(PastResultsSample.minimalPdf("Don de nghi"));
         Map<String, Object> body = new LinkedHashMap<>(Map.of("dossierId", id, "component", "DON", "fileName", "don.pdf", "file", scan, "chain", chain(token)));
 
-        // another unit's official: 403 naming it; another official's certificate: 422
+        // another unit's official: the same 404 as for no dossier (it learns nothing of it); another official's certificate: 422
         Map<String, String> otherUnit = PortalApiIT.official("sub-dig-lt", "CDLQG", "LUUTRU", "SPECIALIST");
         APIGatewayV2HTTPResponse forbidden = post("/api/official/digitisation/components/prepare", body, otherUnit);
-        assertEquals(403, forbidden.getStatusCode(), forbidden.getBody());
-        assertTrue(forbidden.getBody().contains("not-your-unit"));
+        assertEquals(404, forbidden.getStatusCode(), forbidden.getBody());
+        assertTrue(forbidden.getBody().contains("dossier-not-found"));
         DevelopmentToken someoneElses = ca.officialToken(dir, "sub-dig-other-" + UUID.randomUUID(), "Người Khác");
         Map<String, Object> withTheirs = new LinkedHashMap<>(body);
         withTheirs.put("chain", chain(someoneElses));

@@ -100,11 +100,9 @@ public final class Digitisation {
     /** An official's scan of the paper of component {@code componentCode} of dossier {@code dossierId}. */
     public Started startComponent(Actor official, String dossierId, String componentCode, String fileName, byte[] scan, List<X509Certificate> chain) {
         requireOfficial(official);
-        Dossier d = dossiers.find(dossierId).filter(x -> official.agency() != null && official.agency().equals(x.agencyCode()) && x.submittedAt() != null)
-                .orElseThrow(() -> DomainException.of("dossier-not-found", "ref", dossierId));
-        if (!Access.inScope(rules, official, d)) throw new DomainException(DomainException.Kind.FORBIDDEN, "not-your-unit",
-                new Text("Hồ sơ chưa đến đơn vị của bạn: chỉ cán bộ của đơn vị đang giữ hồ sơ được số hóa giấy tờ của hồ sơ.",
-                        "The dossier has not reached your unit: only an official of a unit it reached may digitise its papers."));
+        // only an official of a unit the dossier reached (the one rule of every officials' read and move); any other
+        // official gets the same "no such dossier" as for none at all: another unit of the agency learns nothing of it
+        Dossier d = Access.inScope(dossiers, rules, official, dossierId);
         Procedure p = rules.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(() -> DomainException.of("procedure-not-in-catalogue"));
         Procedure.Component c = p.components().stream().filter(x -> x.code().equals(componentCode)).findFirst()
                 .orElseThrow(() -> invalid("unknown-component", new Text("Thủ tục không có thành phần hồ sơ \"" + Limits.clip(componentCode) + "\".",

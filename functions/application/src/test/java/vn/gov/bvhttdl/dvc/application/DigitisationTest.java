@@ -117,9 +117,10 @@ class DigitisationTest {
     void theDeskRefusesAnotherUnitsDossierAScanThatIsNotAPdfAndACertificateNotTheOfficials() {
         String id = received();
         Actor otherUnit = Actor.official("lh", "CDLQG", "LUHANH", Post.SPECIALIST);
+        // another unit of the agency: the same "no such dossier" as for none (it learns nothing of the dossier)
         DomainException unit = assertThrows(DomainException.class, () -> digitisation.startComponent(otherUnit, id, "DON", "a.pdf", scan, List.of(theirs)));
-        assertEquals("not-your-unit", unit.problem());
-        assertEquals(403, unit.kind().status());
+        assertEquals("dossier-not-found", unit.problem());
+        assertEquals(404, unit.kind().status());
         assertEquals(404, assertThrows(DomainException.class,
                 () -> digitisation.startComponent(Actor.official("x", "OTHER", "MOTCUA", Post.ONE_STOP), id, "DON", "a.pdf", scan, List.of(mine))).kind().status());
         assertEquals("not-a-pdf", assertThrows(DomainException.class,
