@@ -2,6 +2,7 @@ package vn.gov.bvhttdl.dvc.archive;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
+import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Singleton;
 import vn.gov.bvhttdl.dvc.adapters.ArchiveSources;
 import vn.gov.bvhttdl.dvc.adapters.ArchiveStore;
@@ -45,28 +46,30 @@ final class ArchiveBeans {
         }
     }
 
-    @Singleton
+    // what only some of the three functions inject is a prototype, made when their handler is injected: the context
+    // makes every singleton at start, and the draft expiry needs no package bucket (issue #28, cold start)
+    @Prototype
     S3ArchivePackages packages() { return S3ArchivePackages.fromSettings(); }
 
-    @Singleton
+    @Prototype
     ArchiveDossier archive(Table table, ArchiveStore store, S3ArchivePackages packages) {
         ArchiveSources sources = new ArchiveSources(table, store, AwsClients::s3, () -> Settings.require("UPLOADS_BUCKET"),
                 () -> Settings.require("DOCUMENTS_BUCKET"));
         return new ArchiveDossier(sources, packages, store, table.rules(), Retention.standard(), Clock.systemUTC());
     }
 
-    @Singleton
+    @Prototype
     BuildHandover handover(ArchiveStore store, S3ArchivePackages packages) {
         return new BuildHandover(store, packages, Retention.standard(), Organisation.standard(), Clock.systemUTC());
     }
 
-    @Singleton
+    @Prototype
     ExpireDrafts drafts(Table table, ArchiveStore store) {
         return new ExpireDrafts(store, table.notices()::deliver, Retention.standard().lifecycle(), Clock.systemUTC());
     }
 
     /** The stream consumer's DLQ, for the records that can never be read (ARCHIVE_DLQ_URL). */
-    @Singleton
+    @Prototype
     @Named("archive")
     Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("ARCHIVE_DLQ_URL")::send; }
 }

@@ -78,6 +78,22 @@ class ArchiveFunctionsIT {
         return c.dossier().id();
     }
 
+    /**
+     * The module's jar holds three functions and each context sees the one factory: the draft expiry makes neither
+     * the archiving nor the hand-over use case nor the package bucket at start (issue #28, cold start).
+     */
+    @Test
+    void theDraftExpiryMakesOnlyWhatItUses() {
+        try (DraftExpiryHandler drafts = new DraftExpiryHandler()) {
+            List<Class<?>> made = drafts.getApplicationContext().getActiveBeanRegistrations(io.micronaut.inject.qualifiers.Qualifiers.any())
+                    .stream().<Class<?>>map(r -> r.getBeanDefinition().getBeanType()).toList();
+            assertFalse(made.contains(vn.gov.bvhttdl.dvc.application.ArchiveDossier.class), made.toString());
+            assertFalse(made.contains(vn.gov.bvhttdl.dvc.application.BuildHandover.class), made.toString());
+            assertFalse(made.contains(vn.gov.bvhttdl.dvc.adapters.S3ArchivePackages.class), made.toString());
+            assertTrue(made.contains(vn.gov.bvhttdl.dvc.adapters.Table.class), made.toString());
+        }
+    }
+
     @Test
     void theSampleStreamRecordArchivesARefusedDossierOnceWithAManifestThatMatches() throws Exception {
         String id = draft(Instant.parse("2026-12-01T01:00:00Z"), "owner-archive");

@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Prototype;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bvhttdl.dvc.adapters.Settings;
@@ -76,17 +76,18 @@ public class TaxHandoverHandler extends EventFunction<SQSEvent, SQSBatchResponse
         }
     }
 
+    /** This function's beans: prototypes, made only when this function's handler is injected ({@link TaxOutboxHandler.Beans}). */
     @Factory
     static final class Beans {
         /** This function's DLQ, for the receipts that can never be handed over as they are (TAX_HANDOVER_DLQ_URL). */
-        @Singleton
+        @Prototype
         @Named("tax-handover")
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("TAX_HANDOVER_DLQ_URL")::send; }
 
-        @Singleton
+        @Prototype
         Receipts.Retry retry() { return Receipts.Retry.fromSettings(); }
 
-        @Singleton
+        @Prototype
         HandOverReceipts handOver() {
             Table table = Table.primedFromSettings("tax-handover", null);
             // the address is read at each call (offline: the runner's sandbox, known once it is bound); blank: not configured

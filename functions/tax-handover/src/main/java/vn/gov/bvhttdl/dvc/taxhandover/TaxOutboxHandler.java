@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Prototype;
 import vn.gov.bvhttdl.dvc.lambda.Batches;
 
 /**
@@ -29,14 +29,20 @@ public class TaxOutboxHandler extends EventFunction<DynamodbEvent, StreamsEventR
         return Batches.stream(event, r -> Receipts.of(r).ifPresent(outbox::put), () -> deadLetters);
     }
 
+    /**
+     * This function's beans. The module's jar holds two functions and their context sees both factories; the context
+     * makes every singleton at start, so what only one function injects is a prototype: made when that function's
+     * handler is injected, never in the other function (the outbox made the hand-over's table, DynamoDB client and
+     * priming read, for which its role has no permission: issue #28, bench/README.md "Cold start").
+     */
     @Factory
     static final class Beans {
         /** This function's DLQ, for the records that can never be read (TAX_OUTBOX_DLQ_URL). */
-        @Singleton
+        @Prototype
         @Named("tax-outbox")
         Batches.DeadLetters deadLetters() { return vn.gov.bvhttdl.dvc.adapters.DeadLetterQueue.named("TAX_OUTBOX_DLQ_URL")::send; }
 
-        @Singleton
+        @Prototype
         Receipts.Outbox outbox() { return Receipts.Outbox.fromSettings(); }
     }
 }

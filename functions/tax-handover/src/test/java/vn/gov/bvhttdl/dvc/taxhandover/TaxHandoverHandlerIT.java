@@ -107,6 +107,21 @@ class TaxHandoverHandlerIT {
         return out;
     }
 
+    /**
+     * The module's jar holds both functions and each context sees both factories: the outbox makes none of the
+     * hand-over's beans at start (its table, DynamoDB client and priming read; issue #28, cold start).
+     */
+    @Test
+    void theOutboxMakesNoneOfTheHandOversBeans() {
+        try (TaxOutboxHandler outbox = new TaxOutboxHandler()) {
+            List<Class<?>> made = outbox.getApplicationContext().getActiveBeanRegistrations(io.micronaut.inject.qualifiers.Qualifiers.any())
+                    .stream().<Class<?>>map(r -> r.getBeanDefinition().getBeanType()).toList();
+            assertFalse(made.contains(vn.gov.bvhttdl.dvc.application.HandOverReceipts.class), made.toString());
+            assertFalse(made.contains(Receipts.Retry.class), made.toString());
+            assertTrue(made.contains(vn.gov.bvhttdl.dvc.lambda.LambdaContextHolder.class), "the context did start: " + made);
+        }
+    }
+
     @Test
     void theSampleStreamRecordPutsItsReceiptOnTheHandOverQueue() throws Exception {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 26);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import io.micronaut.context.annotation.Factory;
 import vn.gov.bvhttdl.dvc.lambda.EventFunction;
 import jakarta.inject.Inject;
+import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.gov.bvhttdl.dvc.adapters.AwsClients;
@@ -42,13 +43,15 @@ public class UploadScanHandler extends EventFunction<S3Event, Void> {
         @Singleton
         S3Client s3() { return AwsClients.s3(); }
 
-        @Singleton
+        // what only this function injects is a prototype: the module's other function (MalwareVerdictHandler) sees
+        // this factory too, and its context makes every singleton at start (issue #28, cold start)
+        @Prototype
         MalwareScanner scanner() { return MalwareScanner.fromSettings(); }
 
         @Singleton
         Clock clock() { return Clock.systemUTC(); }
 
-        @Singleton
+        @Prototype
         UploadScan scan(Table table, S3Client s3, MalwareScanner scanner, Clock clock) {
             return new UploadScan(table.dossiers(), table.attachments(), s3, scanner, clock, Settings.require("QUARANTINE_BUCKET"),
                     vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda());
