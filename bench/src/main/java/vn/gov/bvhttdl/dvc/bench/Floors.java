@@ -134,12 +134,16 @@ public final class Floors {
         }
     }
 
-    /** The same StatusCounts as the status-counts function, constructed by hand, fed the same stream records. */
+    /** The same StatusCounts, Decision-766 counters (CountIndicators) and move metrics as the status-counts function, constructed by hand, fed the same stream records. */
     public static final class Counts implements RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
             com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> {
         private final Table table = Table.fromSettings();
         private final DossierStore store = table.dossiers();
         private final vn.gov.bvhttdl.dvc.adapters.StatusCounts counts = table.counts();
+        // since issue #23 the function also moves the Decision-766 counters and emits the move's business metrics: so does the floor
+        private final vn.gov.bvhttdl.dvc.application.CountIndicators indicators = new vn.gov.bvhttdl.dvc.application.CountIndicators(
+                table.scorecard(), vn.gov.bvhttdl.dvc.domain.Decision766.standard());
+        private final vn.gov.bvhttdl.dvc.application.ServiceMetrics metrics = vn.gov.bvhttdl.dvc.adapters.EmfServiceMetrics.lambda();
 
         @Override
         public com.amazonaws.services.lambda.runtime.events.StreamsEventResponse handleRequest(
@@ -147,9 +151,13 @@ public final class Floors {
             for (var r : event.getRecords()) {
                 var now = r.getDynamodb().getNewImage();
                 var old = r.getDynamodb().getOldImage();
-                counts.count(now.get("PK").getS().substring(8), now.get("agencyCode").getS(), old == null ? null : old.get("status").getS(),
+                boolean counted = counts.count(now.get("PK").getS().substring(8), now.get("agencyCode").getS(), old == null ? null : old.get("status").getS(),
                         now.get("status").getS(), old == null || old.get("GSI4PK") == null ? null : old.get("GSI4PK").getS(),
                         now.get("GSI4PK") == null ? null : now.get("GSI4PK").getS(), Long.parseLong(now.get("version").getN()));
+                var before = vn.gov.bvhttdl.dvc.adapters.StreamItems.storedDossier(old).orElse(null);
+                var after = vn.gov.bvhttdl.dvc.adapters.StreamItems.storedDossier(now).orElse(null);
+                if (counted) metrics.count(vn.gov.bvhttdl.dvc.application.DossierMetrics.between(before, after));
+                if (after != null) indicators.count(before, after);
             }
             return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse(List.of());
         }
