@@ -122,26 +122,9 @@ final class NationalPortalSandbox {
     private void documentList(HttpExchange ex) throws IOException {
         byte[] raw = ex.getRequestBody().readNBytes(64 * 1024);
         Mode m = mode;
-        if (m == Mode.DOWN) {
-            LocalRunner.send(ex, 503, "application/json", "{\"errorCode\": 503, \"message\": \"Hệ thống đang bảo trì\"}");
-            return;
-        }
-        if (m == Mode.TIMEOUT || m == Mode.SLOW) {
-            try {
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (m == Mode.TIMEOUT) {
-                LocalRunner.send(ex, 504, "application/json", "{\"errorCode\": 504, \"message\": \"Hết thời gian chờ\"}");
-                return;
-            }
-        }
-        if (!expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            LocalRunner.send(ex, 401, "application/json", "{\"errorCode\": 401, \"message\": \"Sai thông tin xác thực\"}");
-            return;
-        }
+        // the document list's own error shape: a numeric errorCode (its refusals while down are not counted)
+        if (!SandboxGate.admits(ex, m.name(), delayMs, expectedAuth, () -> { },
+                (status, message) -> "{\"errorCode\": " + status + ", \"message\": \"" + message + "\"}")) return;
         String owner;
         try {
             owner = String.valueOf(Json.obj(Json.parse(new String(raw, StandardCharsets.UTF_8))).get("SoDinhDanhChuSoHuu"));
@@ -167,27 +150,7 @@ final class NationalPortalSandbox {
     private void call(HttpExchange ex, String service) throws IOException {
         byte[] raw = ex.getRequestBody().readNBytes(2 * 1024 * 1024);
         Mode m = mode;
-        if (m == Mode.DOWN) {
-            synchronized (this) { refusedWhileDown++; }
-            LocalRunner.send(ex, 503, "application/json", "{\"error_code\": \"503\", \"message\": \"Hệ thống đang bảo trì\"}");
-            return;
-        }
-        if (m == Mode.TIMEOUT || m == Mode.SLOW) {
-            try {
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (m == Mode.TIMEOUT) {
-                LocalRunner.send(ex, 504, "application/json", "{\"error_code\": \"504\", \"message\": \"Hết thời gian chờ\"}");
-                return;
-            }
-        }
-        if (!expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            LocalRunner.send(ex, 401, "application/json", "{\"error_code\": \"401\", \"message\": \"Sai thông tin xác thực\"}");
-            return;
-        }
+        if (!SandboxGate.admits(ex, m.name(), delayMs, expectedAuth, () -> { synchronized (this) { refusedWhileDown++; } }, SandboxGate.ERROR_CODE)) return;
         Map<String, Object> item;
         try {
             List<Object> items = Json.list(Json.parse(new String(raw, StandardCharsets.UTF_8)));

@@ -97,27 +97,7 @@ final class TaxAuthoritySandbox {
     private void call(HttpExchange ex) throws IOException {
         byte[] raw = ex.getRequestBody().readNBytes(2 * 1024 * 1024);
         Mode m = mode;
-        if (m == Mode.DOWN) {
-            synchronized (this) { refusedWhileDown++; }
-            LocalRunner.send(ex, 503, "application/json", "{\"error_code\": \"503\", \"message\": \"Hệ thống đang bảo trì\"}");
-            return;
-        }
-        if (m == Mode.TIMEOUT || m == Mode.SLOW) {
-            try {
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (m == Mode.TIMEOUT) {
-                LocalRunner.send(ex, 504, "application/json", "{\"error_code\": \"504\", \"message\": \"Hết thời gian chờ\"}");
-                return;
-            }
-        }
-        if (!expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            LocalRunner.send(ex, 401, "application/json", "{\"error_code\": \"401\", \"message\": \"Sai thông tin xác thực\"}");
-            return;
-        }
+        if (!SandboxGate.admits(ex, m.name(), delayMs, expectedAuth, () -> { synchronized (this) { refusedWhileDown++; } }, SandboxGate.ERROR_CODE)) return;
         Map<String, Object> table;
         Map<String, Object> line;
         try {
