@@ -3,6 +3,8 @@ package vn.gov.bvhttdl.dvc.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.exceptions.UriSyntaxException;
 import org.slf4j.Logger;
@@ -20,9 +22,38 @@ import java.util.Map;
  * before Micronaut's own error handling can run. A request whose path or query cannot even be made into a URI
  * (characters a client should have percent-encoded) is the client's mistake: 400 problem+json, not a failed
  * invocation (which the HTTP API would turn into a 500).
+ *
+ * <p>Its application context makes every singleton at start only while Lambda initialises the function for a SnapStart
+ * snapshot ({@link #eagerSingletons}); otherwise (an on-demand cold start, the offline runner, the tests) a bean is made
+ * when a request first needs it, as Micronaut's default is. micronaut-function-aws's builder makes them all, always: so
+ * the admin API's first request for the publications made the scorecard's, the report's, the archive's and the
+ * officials' accounts' controllers, use cases, S3 presigner and stores too (200 beans, 63 without; bench/README.md
+ * "Lazy beans outside SnapStart"). Under SnapStart the snapshot should hold everything, so there the context is eager
+ * as before and the priming actions the factories register run before the snapshot.
  */
 public class ApiHandler extends APIGatewayV2HTTPEventFunction {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    /** Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} while it initialises a function for a SnapStart snapshot. */
+    static final String SNAP_START = "snap-start";
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        // micronaut-function-aws's LambdaApplicationContextBuilder without its eager flags (which cannot be unset)
+        ApplicationContextBuilder b = ApplicationContext.builder().environments("function", "lambda");
+        if (eagerSingletons(initializationType())) b.eagerInitConfiguration(true).eagerInitSingletons(true);
+        return b;
+    }
+
+    /** How Lambda initialises this instance ({@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}). */
+    protected String initializationType() {
+        return System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE");
+    }
+
+    /** Whether the context makes every singleton at start: only for a SnapStart snapshot. */
+    static boolean eagerSingletons(String initializationType) {
+        return SNAP_START.equals(initializationType);
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent input, Context context) {
