@@ -137,6 +137,20 @@ public final class ColdStartBench {
                             Floors.DraftExpiry.class.getName(), s -> read(root, "draft-expiry-scheduled.json")));
             List<Case> cases = all.stream().filter(c -> only == null || only.contains(c.name())).toList();
             if (cases.isEmpty()) throw new IllegalArgumentException("no function named " + only);
+            // BENCH_AGAINST=<another checkout, built>: each function also from that checkout's jar, interleaved with
+            // this one's and the same floor, so that two commits are compared in one run (the floor moves between runs)
+            String against = System.getenv("BENCH_AGAINST");
+            if (against != null && !against.isBlank()) {
+                Path other = Path.of(against).toAbsolutePath();
+                List<Case> both = new ArrayList<>();
+                for (Case c : cases) {
+                    both.add(c);
+                    Path jar = other.resolve(c.jar());
+                    if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("BENCH_AGAINST: no " + jar + " (build that checkout first)");
+                    both.add(new Case(c.name() + " @ " + other.getFileName(), c.handler(), jar.toString(), c.floor(), c.event(), c.check()));
+                }
+                cases = both;
+            }
 
             String benchCp = root.resolve("bench/target/classes") + File.pathSeparator
                     + Files.readString(root.resolve("bench/target/classpath.txt")).trim();
