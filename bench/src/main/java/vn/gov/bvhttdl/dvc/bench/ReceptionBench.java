@@ -1,13 +1,17 @@
 package vn.gov.bvhttdl.dvc.bench;
 
+import vn.gov.bvhttdl.dvc.local.runner.InvocationRecords;
 import vn.gov.bvhttdl.dvc.local.runner.LocalRunner;
 import vn.gov.bvhttdl.dvc.local.runner.ReceptionLoad;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Receptions per second on the whole offline stack (issue #28 item 2): the local runner as {@code local/run} starts
@@ -16,7 +20,9 @@ import java.util.Locale;
  * to the last reception in the audit trails), p50/p95/p99 from submit to received, the instances each function on the
  * path grew to, and the load average beside them. A warm-up round of n/5 (at least 8) comes first (the instances' cold starts, as a
  * deployed stack that has been serving has warm ones); the second round is the figure. It also checks exactly once
- * (one reception per dossier, distinct codes). Usage: local/bench receptions [n]
+ * (one reception per dossier, distinct codes). Where the CPU goes in each round: the CPU-seconds per reception of each
+ * function (its invocations' thread CPU, {@link InvocationRecords}), of the runner's process as a whole, and of each
+ * emulator's process (dynoxide, ElasticMQ, S3Proxy, GreenMail). Usage: local/bench receptions [n]
  */
 public final class ReceptionBench {
     public static void main(String[] args) throws Exception {
@@ -37,7 +43,11 @@ public final class ReceptionBench {
                 citizen += count;
                 double prepared = (System.nanoTime() - p0) / 1e9;
                 String before = loadAverage();
+                InvocationRecords.reset();
+                Map<String, Double> cpu0 = processCpu();
                 ReceptionLoad.Result r = load.submitAtOnce(dossiers, Duration.ofMinutes(10));
+                Map<String, Double> cpu1 = processCpu();
+                Map<String, InvocationRecords.Totals> byFunction = InvocationRecords.snapshot();
                 String after = loadAverage();
                 long once = r.receptions().stream().filter(x -> x.actions().stream().filter("receive"::equals).count() == 1).count();
                 long codes = r.receptions().stream().map(ReceptionLoad.Reception::code).filter(java.util.Objects::nonNull).distinct().count();
@@ -51,6 +61,18 @@ public final class ReceptionBench {
                     System.out.printf(Locale.ROOT, "  %-22s instances %d, at most %d at once (limit %d)%n", f, runner.functionInstances(f),
                             runner.peakConcurrency(f), runner.concurrency(f));
                 }
+                System.out.printf(Locale.ROOT, "  CPU-seconds per reception (the round's %.1f s on %d cores allow %.3f):%n",
+                        r.drainSeconds(), Runtime.getRuntime().availableProcessors(), r.drainSeconds() * Runtime.getRuntime().availableProcessors() / count);
+                double total = 0;
+                for (var e : cpu1.entrySet()) {
+                    double d = e.getValue() - cpu0.getOrDefault(e.getKey(), 0.0);
+                    total += d;
+                    System.out.printf(Locale.ROOT, "    process %-12s %.3f%n", e.getKey(), d / count);
+                }
+                System.out.printf(Locale.ROOT, "    all processes        %.3f%n", total / count);
+                new TreeMap<>(byFunction).forEach((f, t) -> System.out.printf(Locale.ROOT,
+                        "    function %-24s %.3f (%d invocations, %.1f ms CPU each)%n", f, t.cpuMillis() / 1000 / count,
+                        t.invocations(), t.invocations() == 0 ? 0 : t.cpuMillis() / t.invocations()));
                 if (once != count || codes != count || refused != 0) {
                     System.out.println("NOT EXACTLY ONCE");
                     System.exit(1);
@@ -58,6 +80,26 @@ public final class ReceptionBench {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * CPU-seconds so far of this JVM (the runner: every function, the API gateway, the event sources, the sandboxes)
+     * and of each emulator it started, named by its command line.
+     */
+    static Map<String, Double> processCpu() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("runner", cpuSeconds(ProcessHandle.current()));
+        ProcessHandle.current().descendants().forEach(p -> {
+            String cmd = p.info().commandLine().orElse("");
+            String name = cmd.contains("dynoxide") ? "dynoxide" : cmd.contains("elasticmq") ? "elasticmq"
+                    : cmd.contains("s3proxy") ? "s3proxy" : cmd.contains("greenmail") ? "greenmail" : "other";
+            out.merge(name, cpuSeconds(p), Double::sum);
+        });
+        return out;
+    }
+
+    static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
