@@ -28,7 +28,7 @@ import java.util.Map;
  * when a request first needs it, as Micronaut's default is. micronaut-function-aws's builder makes them all, always: so
  * the admin API's first request for the publications made the scorecard's, the report's, the archive's and the
  * officials' accounts' controllers, use cases, S3 presigner and stores too (200 beans, 63 without; bench/README.md
- * "Lazy beans outside SnapStart"). Under SnapStart the snapshot should hold everything, so there the context is eager
+ * "Two commits in one interleaved run", its lazy beans). Under SnapStart the snapshot should hold everything, so there the context is eager
  * as before and the priming actions the factories register run before the snapshot.
  */
 public class ApiHandler extends APIGatewayV2HTTPEventFunction {
@@ -39,10 +39,10 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction {
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        // micronaut-function-aws's LambdaApplicationContextBuilder without its eager flags (which cannot be unset)
-        ApplicationContextBuilder b = ApplicationContext.builder().environments("function", "lambda");
-        if (eagerSingletons(initializationType())) b.eagerInitConfiguration(true).eagerInitSingletons(true);
-        return b;
+        if (eagerSingletons(initializationType())) return super.newApplicationContextBuilder();
+        // micronaut-function-aws's LambdaApplicationContextBuilder (its environments) without its eager flags, which
+        // cannot be unset once set
+        return ApplicationContext.builder().environments("function", "lambda");
     }
 
     /** How Lambda initialises this instance ({@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}). */

@@ -12,7 +12,7 @@ import static vn.gov.bvhttdl.dvc.api.CitizenApiHandlerIT.sample;
 
 /**
  * An API function makes a bean when a request first needs it, except while Lambda initialises it for a SnapStart
- * snapshot, when it makes them all at start (ApiHandler; bench/README.md "Lazy beans outside SnapStart").
+ * snapshot, when it makes them all at start (ApiHandler; bench/README.md "Two commits in one interleaved run").
  */
 class LazyStartIT {
     /** The admin API's controllers (package-private in their module): the publications' first. */
